@@ -1,0 +1,50 @@
+package io.github.mediapackagecdn.core.error;
+
+import java.util.Optional;
+
+/** The resource is not in the state the call expected; {@link #reason()} says how. */
+public final class ResourceConflictException extends ProvisioningException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** How the state differed from what the call expected. */
+  public enum Reason {
+    /** The ETag sent in {@code If-Match} is no longer current (CloudFront {@code PreconditionFailed}, HTTP 412). */
+    STALE_VERSION,
+    /** The resource already exists (a reused CallerReference, a channel or endpoint id already taken). */
+    ALREADY_EXISTS,
+    /** More than one distribution carries the link tag of one channel: the library never guesses which is meant. */
+    AMBIGUOUS_LINK,
+    /** The resource is still used by another one (a channel that still has endpoints). */
+    IN_USE
+  }
+
+  private final Reason reason;
+  private final String resourceId;
+
+  public ResourceConflictException(String message, Reason reason, String resourceId) {
+    this(message, reason, resourceId, null, null, null);
+  }
+
+  public ResourceConflictException(
+      String message, Reason reason, String resourceId, String errorCode, String requestId, Throwable cause) {
+    super(message, errorCode, requestId, cause);
+    this.reason = reason;
+    this.resourceId = resourceId;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The id of the resource in conflict, when known. */
+  public Optional<String> resourceId() {
+    return Optional.ofNullable(resourceId);
+  }
+
+  /** A stale ETag can be resolved by reading again; the other reasons need a different request. */
+  @Override
+  public boolean retryable() {
+    return reason == Reason.STALE_VERSION;
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.mediapackagecdn.core.error;
+
+import java.util.Optional;
+
+/** A channel, endpoint or distribution that does not exist (CloudFront {@code NoSuchDistribution}, MediaPackage {@code NotFoundException}). */
+public final class ResourceNotFoundException extends ProvisioningException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String resourceId;
+
+  public ResourceNotFoundException(String message, String resourceId) {
+    this(message, resourceId, null, null, null);
+  }
+
+  public ResourceNotFoundException(
+      String message, String resourceId, String errorCode, String requestId, Throwable cause) {
+    super(message, errorCode, requestId, cause);
+    this.resourceId = resourceId;
+  }
+
+  /** The id of the resource that was not found, when known. */
+  public Optional<String> resourceId() {
+    return Optional.ofNullable(resourceId);
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.mediapackagecdn.core.model;
+
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A MediaPackage live channel as MediaPackage reports it. */
+@Value.Immutable
+public abstract class Channel {
+
+  public abstract ChannelId id();
+
+  /** The ARN MediaPackage assigned; the value of the distribution's link tag. */
+  public abstract ChannelArn arn();
+
+  public abstract Optional<String> description();
+
+  public abstract Map<String, String> tags();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Channel}. */
+  public static class Builder extends ImmutableChannel.Builder {}
+}

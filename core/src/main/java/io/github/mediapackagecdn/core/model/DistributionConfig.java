@@ -1,0 +1,82 @@
+package io.github.mediapackagecdn.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.immutables.value.Value;
+
+/**
+ * The part of a CloudFront distribution's configuration the library reads and writes. Everything else a user sets in
+ * CloudFront (certificates, logging, origin groups, restrictions, ...) is kept by the adapters as it was.
+ */
+@Value.Immutable
+public abstract class DistributionConfig {
+
+  /** Set once at creation; CloudFront refuses a distribution whose reference was used before. */
+  public abstract String callerReference();
+
+  /** Shown as the distribution's description; at most 128 characters. */
+  public abstract String comment();
+
+  @Value.Default
+  public boolean enabled() {
+    return true;
+  }
+
+  public abstract List<Origin> origins();
+
+  /** The default behaviour (path pattern {@code *}), evaluated after every ordered behaviour. */
+  public abstract CacheBehavior defaultBehavior();
+
+  /** The ordered cache behaviours; the first whose pattern matches a request wins. */
+  public abstract List<CacheBehavior> cacheBehaviors();
+
+  @Value.Default
+  public String priceClass() {
+    return "PriceClass_All";
+  }
+
+  @Value.Default
+  public String httpVersion() {
+    return "http2";
+  }
+
+  @Value.Default
+  public boolean ipv6Enabled() {
+    return true;
+  }
+
+  /** Alternate domain names (CNAMEs); never changed by the library. */
+  public abstract List<String> aliases();
+
+  /** The AWS WAF web ACL; never changed by the library. */
+  @Value.Default
+  public String webAclId() {
+    return "";
+  }
+
+  /** Error caching minimum TTL in seconds, by HTTP status code. */
+  public abstract Map<Integer, Long> errorCachingMinTtl();
+
+  public Optional<Origin> origin(String originId) {
+    return origins().stream().filter(o -> o.id().equals(originId)).findFirst();
+  }
+
+  public Optional<CacheBehavior> behavior(String pathPattern) {
+    return cacheBehaviors().stream().filter(b -> b.pathPattern().equals(pathPattern)).findFirst();
+  }
+
+  /** Whether the default behaviour or any ordered behaviour sends requests to {@code originId}. */
+  public boolean targets(String originId) {
+    return Stream.concat(Stream.of(defaultBehavior()), cacheBehaviors().stream())
+        .anyMatch(b -> b.targetOriginId().equals(originId));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DistributionConfig}. */
+  public static class Builder extends ImmutableDistributionConfig.Builder {}
+}

@@ -1,0 +1,98 @@
+package io.github.mediapackagecdn.core.model;
+
+import io.github.mediapackagecdn.core.error.Problems;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Service limits checked before any call; each names its source (see DOMAIN.md). */
+final class Limits {
+
+  /**
+   * MediaPackage v1 documents no limit for descriptions; 1024 is MediaPackage v2's {@code ResourceDescription} maximum.
+   * UNCONFIRMED for v1.
+   */
+  static final int MAX_DESCRIPTION_LENGTH = 1024;
+
+  /** CloudFront {@code Comment}: at most 128 characters. */
+  static final int MAX_COMMENT_LENGTH = 128;
+
+  /** Tags per resource, for MediaPackage and CloudFront alike. */
+  static final int MAX_TAGS = 50;
+
+  /** CloudFront {@code TagKey} and {@code TagValue} pattern from the API model. */
+  private static final Pattern CLOUDFRONT_TAG = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+
+  /** MediaPackage time delay: 5 s to 24 h. */
+  static final int MIN_TIME_DELAY_SECONDS = 5;
+
+  static final int MAX_TIME_DELAY_SECONDS = 86_400;
+
+  /** MediaPackage keeps up to 336 h (14 days) of content for startover. */
+  static final int MAX_STARTOVER_WINDOW_SECONDS = 1_209_600;
+
+  private static final Pattern IPV4_CIDR = Pattern.compile(
+      "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])");
+
+  private Limits() {}
+
+  static void description(Problems problems, String what, String description) {
+    problems.check(description.length() <= MAX_DESCRIPTION_LENGTH,
+        what + " description has " + description.length() + " characters; at most " + MAX_DESCRIPTION_LENGTH);
+  }
+
+  static void comment(Problems problems, String comment) {
+    problems.check(comment.length() <= MAX_COMMENT_LENGTH,
+        "distribution comment has " + comment.length() + " characters; CloudFront allows at most " + MAX_COMMENT_LENGTH);
+  }
+
+  /** MediaPackage tags: keys 1-128, values up to 256, no reserved {@code aws:} prefix. */
+  static void mediaPackageTags(Problems problems, Map<String, String> tags) {
+    problems.check(tags.size() <= MAX_TAGS, "a channel has at most " + MAX_TAGS + " tags, not " + tags.size());
+    tags.forEach((key, value) -> {
+      problems.check(!key.isEmpty() && key.length() <= 128, "tag key '" + key + "' must have 1 to 128 characters");
+      problems.check(value.length() <= 256, "value of tag '" + key + "' has more than 256 characters");
+      problems.check(!key.startsWith("aws:"), "tag key '" + key + "' uses the reserved prefix 'aws:'");
+    });
+  }
+
+  /** CloudFront tags: the MediaPackage rules plus CloudFront's character set. */
+  static void cloudFrontTags(Problems problems, Map<String, String> tags, int reserved) {
+    problems.check(tags.size() + reserved <= MAX_TAGS,
+        "a distribution has at most " + MAX_TAGS + " tags, the link tag included; " + tags.size() + " given");
+    tags.forEach((key, value) -> {
+      problems.check(!key.isEmpty() && key.length() <= 128, "distribution tag key '" + key + "' must have 1 to 128 characters");
+      problems.check(value.length() <= 256, "value of distribution tag '" + key + "' has more than 256 characters");
+      problems.check(!key.startsWith("aws:"), "distribution tag key '" + key + "' uses the reserved prefix 'aws:'");
+      problems.check(CLOUDFRONT_TAG.matcher(key).matches(), "distribution tag key '" + key
+          + "' has characters CloudFront refuses (allowed: letters, digits, spaces and _ . : / = + - @)");
+      problems.check(CLOUDFRONT_TAG.matcher(value).matches(), "value of distribution tag '" + key
+          + "' has characters CloudFront refuses (allowed: letters, digits, spaces and _ . : / = + - @)");
+    });
+  }
+
+  static boolean isCloudFrontTagText(String text) {
+    return CLOUDFRONT_TAG.matcher(text).matches();
+  }
+
+  /** Time delay, startover window and IP allow list of an endpoint. */
+  static void endpointWindows(
+      Problems problems, Integer startoverWindowSeconds, Integer timeDelaySeconds, List<String> whitelist) {
+    if (timeDelaySeconds != null) {
+      problems.check(timeDelaySeconds >= MIN_TIME_DELAY_SECONDS && timeDelaySeconds <= MAX_TIME_DELAY_SECONDS,
+          "time delay " + timeDelaySeconds + " s is outside 5 s to 86400 s");
+    }
+    if (startoverWindowSeconds != null) {
+      problems.check(startoverWindowSeconds > 0 && startoverWindowSeconds <= MAX_STARTOVER_WINDOW_SECONDS,
+          "startover window " + startoverWindowSeconds + " s is outside 1 s to 1209600 s (14 days)");
+    }
+    if (timeDelaySeconds != null && startoverWindowSeconds != null) {
+      problems.check(timeDelaySeconds < startoverWindowSeconds,
+          "time delay (" + timeDelaySeconds + " s) must be shorter than the startover window ("
+              + startoverWindowSeconds + " s)");
+    }
+    for (String cidr : whitelist) {
+      problems.check(IPV4_CIDR.matcher(cidr).matches(), "'" + cidr + "' is not an IPv4 CIDR block such as 192.0.2.0/24");
+    }
+  }
+}

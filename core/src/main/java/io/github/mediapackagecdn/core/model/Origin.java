@@ -1,0 +1,40 @@
+package io.github.mediapackagecdn.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * An origin of a distribution: where CloudFront fetches content. Custom header values are secrets (the CDN
+ * identifier) and are redacted from {@link #toString()}.
+ */
+@Value.Immutable
+public abstract class Origin {
+
+  public abstract String id();
+
+  public abstract String domainName();
+
+  @Value.Default
+  public String originPath() {
+    return "";
+  }
+
+  /** The custom origin's protocol policy; empty for S3 and VPC origins. */
+  public abstract Optional<ProtocolPolicy> protocolPolicy();
+
+  /** TLS versions CloudFront may use to the origin, such as {@code TLSv1.2}. */
+  public abstract List<String> sslProtocols();
+
+  /** Headers CloudFront adds to every request to this origin. */
+  @Value.Redacted
+  public abstract Map<String, String> customHeaders();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Origin}. */
+  public static class Builder extends ImmutableOrigin.Builder {}
+}

@@ -1,0 +1,18 @@
+package io.github.mediapackagecdn.core.port;
+
+import io.github.mediapackagecdn.core.model.DistributionId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds distributions by their link tag, whose value is a channel ARN. A distribution whose tag was changed or
+ * removed is not found, and so is no longer managed.
+ */
+public interface DistributionLinks {
+
+  /** The distributions whose tag {@code tagKey} has exactly the value {@code channelArn}. */
+  List<DistributionId> find(String tagKey, String channelArn);
+
+  /** Every linked distribution, by channel ARN, in one paged sweep: the fleet view. */
+  Map<String, List<DistributionId>> all(String tagKey);
+}

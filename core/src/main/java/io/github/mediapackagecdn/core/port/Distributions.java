@@ -1,0 +1,40 @@
+package io.github.mediapackagecdn.core.port;
+
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CloudFront distributions. A reused CallerReference is a conflict with reason {@code ALREADY_EXISTS}; a stale
+ * {@code If-Match} one with reason {@code STALE_VERSION}.
+ */
+public interface Distributions {
+
+  /** Creates a distribution with its tags in one call (CreateDistributionWithTags). */
+  Distribution create(DistributionConfig config, Map<String, String> tags);
+
+  /** The distribution with the ETag of this read. */
+  Optional<Distribution> find(DistributionId id);
+
+  /**
+   * Applies {@code changes} to the distribution's full current configuration and writes it with {@code If-Match:
+   * etag}. Fields the model does not hold are written back exactly as read.
+   */
+  Distribution update(DistributionId id, String etag, ChangeSet changes);
+
+  /** Every distribution of the account. */
+  List<DistributionSummary> list();
+
+  /**
+   * Waits until the distribution's status is {@code Deployed}.
+   *
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException if it is not within {@code timeout}
+   */
+  Distribution awaitDeployed(DistributionId id, Duration timeout);
+}

@@ -1,0 +1,400 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.Problems;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.EndpointSpec;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MediaPackage console's CloudFront automation: save a live channel and get a distribution for it, save its
+ * endpoints and the distribution gets the channel's origin and live-streaming cache behaviours, see the distribution's
+ * id, description, status and CDN URLs beside the channel.
+ *
+ * <p>{@snippet :
+ * ChannelCdn cdn = ChannelCdn.builder()
+ *     .channels(channels)
+ *     .distributions(distributions)
+ *     .links(links)
+ *     .build();
+ * cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build());
+ * cdn.saveEndpoint(EndpointSpec.builder().id("live-news-hls").channelId("live-news").packaging(Packaging.HLS).build());
+ * ChannelDetails details = cdn.awaitDeployed(ChannelId.of("live-news"), Duration.ofMinutes(30));
+ * }
+ *
+ * <p>The only change ever made to an existing distribution is adding what the channel's endpoints need; everything
+ * else a user set in CloudFront stays as it is. Every update is read, merge, write with {@code If-Match}; a stale
+ * ETag is re-read and the merge re-applied, a bounded number of times. Thread-safe.
+ */
+public final class ChannelCdn {
+
+  private static final Logger log = LoggerFactory.getLogger(ChannelCdn.class);
+
+  private final Channels channels;
+  private final Distributions distributions;
+  private final DistributionLinks links;
+  private final LiveCdnSettings settings;
+  private final CdnIdentifierSource identifierSource;
+  /** CDN identifiers given in endpoint specs, by secret ARN, so later saves of the channel can use them. */
+  private final Map<String, CdnIdentifier> givenIdentifiers = new ConcurrentHashMap<>();
+
+  private ChannelCdn(Builder builder) {
+    Problems problems = new Problems();
+    problems.check(builder.channels != null, "channels port is not set");
+    problems.check(builder.distributions != null, "distributions port is not set");
+    problems.check(builder.links != null, "distribution links port is not set");
+    problems.throwIfAny();
+    this.channels = builder.channels;
+    this.distributions = builder.distributions;
+    this.links = builder.links;
+    this.settings = builder.settings;
+    this.identifierSource = builder.identifierSource;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public LiveCdnSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Saves the channel in MediaPackage (creating or updating it), then, when {@link ChannelSpec#createDistribution()}
+   * is set, makes sure the channel has its distribution: created with placeholder values if it has none, given the
+   * channel's origin and cache behaviours if the channel already has endpoints. A CloudFront failure is reported in
+   * the result beside the saved channel; saving again restarts the creation and never makes a second distribution.
+   */
+  public ChannelSaveResult saveChannel(ChannelSpec spec) {
+    require(spec, "channel spec");
+    Channel channel = saveInMediaPackage(spec);
+    if (!spec.createDistribution()) {
+      return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
+    }
+    return ChannelSaveResult.of(channel,
+        reportingFailure(() -> ensureDistribution(channel, spec.distributionComment(), spec.distributionTags())));
+  }
+
+  /**
+   * Saves one endpoint in MediaPackage, then, if the channel has a linked distribution, adds the channel origin if
+   * missing and the endpoint's cache behaviours.
+   */
+  public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
+    require(spec, "endpoint spec");
+    return saveEndpoints(List.of(spec));
+  }
+
+  /**
+   * Saves several endpoints of one channel, then updates the linked distribution once for all of them. Ids must be
+   * distinct and every endpoint must belong to the same channel; an existing endpoint cannot move to another channel.
+   * All of this is checked before anything is written.
+   */
+  public EndpointSaveResult saveEndpoints(List<EndpointSpec> specs) {
+    require(specs, "endpoint specs");
+    Problems problems = new Problems();
+    problems.check(!specs.isEmpty(), "no endpoint to save");
+    problems.check(specs.stream().noneMatch(java.util.Objects::isNull), "an endpoint spec is null");
+    problems.throwIfAny();
+    Set<String> ids = new HashSet<>();
+    for (EndpointSpec spec : specs) {
+      problems.check(ids.add(spec.id()), "endpoint id '" + spec.id() + "' is given more than once");
+    }
+    Set<String> channelIds = new HashSet<>();
+    specs.forEach(spec -> channelIds.add(spec.channelId()));
+    problems.check(channelIds.size() == 1, "endpoints saved together belong to one channel, not " + channelIds);
+    problems.throwIfAny();
+
+    ChannelId channelId = specs.get(0).channel();
+    Channel channel = channels.find(channelId)
+        .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
+    Map<EndpointSpec, Boolean> exists = new LinkedHashMap<>();
+    for (EndpointSpec spec : specs) {
+      Optional<OriginEndpoint> existing = channels.findEndpoint(spec.endpointId());
+      existing.filter(e -> !e.channelId().equals(channelId)).ifPresent(e -> problems.add(
+          "endpoint " + e.id() + " belongs to channel " + e.channelId() + "; an endpoint cannot move to channel "
+              + channelId));
+      exists.put(spec, existing.isPresent());
+    }
+    problems.throwIfAny();
+
+    List<OriginEndpoint> saved = new ArrayList<>();
+    exists.forEach((spec, existed) -> {
+      spec.authorization().ifPresent(auth -> spec.cdnIdentifier()
+          .ifPresent(id -> givenIdentifiers.put(auth.cdnIdentifierSecretArn(), id)));
+      saved.add(existed ? channels.updateEndpoint(spec) : createEndpoint(spec));
+      log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
+    });
+    return EndpointSaveResult.of(saved, reportingFailure(() -> updateLinked(channel, saved)));
+  }
+
+  /**
+   * Adds a distribution to a channel that exists already, created elsewhere (SDK, CloudFormation, Terraform) or
+   * saved without one; if the channel has endpoints, the distribution gets their origin and cache behaviours.
+   * Idempotent: a channel that has its distribution keeps it.
+   *
+   * @throws ProvisioningException when MediaPackage or CloudFront fails; nothing is lost, call again
+   */
+  public CdnOutcome attachDistribution(ChannelId channelId) {
+    require(channelId, "channel id");
+    return ensureDistribution(findChannel(channelId), Optional.empty(), Map.of());
+  }
+
+  /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
+  public ChannelDetails details(ChannelId channelId) {
+    require(channelId, "channel id");
+    Channel channel = findChannel(channelId);
+    List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
+    Optional<Distribution> distribution = linkedDistribution(channel).flatMap(distributions::find);
+    return details(channel, endpoints, distribution);
+  }
+
+  /**
+   * Waits until the channel's distribution is {@code Deployed}, when it can be used, and answers the details then.
+   *
+   * @throws ResourceNotFoundException when the channel or its distribution does not exist
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
+   */
+  public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
+    require(channelId, "channel id");
+    require(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new ValidationException("timeout " + timeout + " is negative");
+    }
+    Channel channel = findChannel(channelId);
+    DistributionId id = linkedDistribution(channel).orElseThrow(() -> new ResourceNotFoundException(
+        "channel " + channelId + " has no distribution", channelId.value()));
+    Distribution deployed = distributions.awaitDeployed(id, timeout);
+    return details(channel, channels.endpointsOf(channelId), Optional.of(deployed));
+  }
+
+  private ChannelDetails details(Channel channel, List<OriginEndpoint> endpoints, Optional<Distribution> distribution) {
+    var details = ChannelDetails.builder().channel(channel);
+    distribution.ifPresent(d -> details.distribution(DistributionDetails.builder()
+        .id(d.id())
+        .description(d.config().comment())
+        .status(d.status())
+        .domainName(d.domainName())
+        .consoleUrl(String.format(settings.consoleUrlFormat(), d.id().value()))
+        .build()));
+    for (OriginEndpoint endpoint : endpoints) {
+      details.addEndpoints(EndpointDetails.of(
+          endpoint, distribution.map(d -> CdnUrls.of(endpoint, d)).orElse(List.of())));
+    }
+    return details.build();
+  }
+
+  private Channel saveInMediaPackage(ChannelSpec spec) {
+    Channel channel;
+    if (channels.find(spec.channelId()).isPresent()) {
+      channel = channels.update(spec);
+    } else {
+      try {
+        channel = channels.create(spec);
+      } catch (ResourceConflictException e) {
+        if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+          throw e;
+        }
+        channel = channels.update(spec);
+      }
+    }
+    log.debug("saved channel {} ({})", channel.id(), channel.arn());
+    return channel;
+  }
+
+  private OriginEndpoint createEndpoint(EndpointSpec spec) {
+    try {
+      return channels.createEndpoint(spec);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      return channels.updateEndpoint(spec);
+    }
+  }
+
+  private CdnOutcome ensureDistribution(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    Optional<DistributionId> linked = linkedDistribution(channel);
+    CdnOutcome.Action created = null;
+    DistributionId id;
+    if (linked.isPresent()) {
+      id = linked.get();
+    } else {
+      CdnOutcome creation = create(channel, comment, extraTags);
+      created = creation.action();
+      id = creation.distributionId().orElseThrow();
+    }
+    boolean updated = addEndpoints(id, channels.endpointsOf(channel.id()));
+    CdnOutcome.Action action = created != null
+        ? created
+        : updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED;
+    return CdnOutcome.of(action, id);
+  }
+
+  private CdnOutcome create(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
+    for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
+      String callerReference = DistributionLayout.callerReference(channel.arn(), generation);
+      DistributionConfig config = DistributionLayout.newDistribution(channel.id(), callerReference, comment, settings);
+      try {
+        Distribution distribution = distributions.create(config, tags);
+        log.debug("created distribution {} for channel {}", distribution.id(), channel.id());
+        return CdnOutcome.of(CdnOutcome.Action.CREATED, distribution.id());
+      } catch (ResourceConflictException e) {
+        if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+          throw e;
+        }
+        Optional<DistributionId> linked = linkedDistribution(channel);
+        if (linked.isPresent()) {
+          log.debug("adopted distribution {} already created for channel {}", linked.get(), channel.id());
+          return CdnOutcome.of(CdnOutcome.Action.ADOPTED, linked.get());
+        }
+        log.debug("caller reference {} is taken by a distribution not linked to channel {}; trying the next",
+            callerReference, channel.id());
+      }
+    }
+    throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()
+        + " caller references of channel " + channel.id() + " are taken by distributions no longer linked to it",
+        ResourceConflictException.Reason.ALREADY_EXISTS, channel.arn().value());
+  }
+
+  private CdnOutcome updateLinked(Channel channel, List<OriginEndpoint> saved) {
+    Optional<DistributionId> linked = linkedDistribution(channel);
+    if (linked.isEmpty()) {
+      return CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION);
+    }
+    Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
+    channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
+    saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet
+    boolean updated = addEndpoints(linked.get(), List.copyOf(endpoints.values()));
+    return CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, linked.get());
+  }
+
+  /** Read, merge, write with If-Match; on a stale ETag read again and re-apply. True if an update was written. */
+  private boolean addEndpoints(DistributionId id, List<OriginEndpoint> endpoints) {
+    ResourceConflictException stale = null;
+    for (int attempt = 1; attempt <= settings.maxUpdateAttempts(); attempt++) {
+      Distribution distribution = distributions.find(id)
+          .orElseThrow(() -> new ResourceNotFoundException("distribution " + id + " does not exist", id.value()));
+      ChangeSet changes = DistributionLayout.changesFor(distribution.config(), endpoints, settings, this::identifierFor);
+      if (changes.isEmpty()) {
+        log.debug("distribution {} already has what {} endpoints need", id, endpoints.size());
+        return false;
+      }
+      try {
+        distributions.update(id, distribution.etag(), changes);
+        log.debug("updated distribution {} with {} changes", id, changes.changes().size());
+        return true;
+      } catch (ResourceConflictException e) {
+        if (e.reason() != ResourceConflictException.Reason.STALE_VERSION) {
+          throw e;
+        }
+        log.debug("distribution {} changed since it was read (attempt {}); reading it again", id, attempt);
+        stale = e;
+      }
+    }
+    throw stale;
+  }
+
+  private Optional<DistributionId> linkedDistribution(Channel channel) {
+    List<DistributionId> ids = links.find(settings.linkTagKey(), channel.arn().value());
+    if (ids.size() > 1) {
+      throw new ResourceConflictException("distributions " + ids + " all carry the tag " + settings.linkTagKey() + "="
+          + channel.arn() + "; keep the tag on the one that serves channel " + channel.id()
+          + " and remove it from the others", ResourceConflictException.Reason.AMBIGUOUS_LINK, channel.arn().value());
+    }
+    return ids.stream().findFirst();
+  }
+
+  private Optional<CdnIdentifier> identifierFor(OriginEndpoint endpoint) {
+    return endpoint.authorization().flatMap(auth -> Optional
+        .ofNullable(givenIdentifiers.get(auth.cdnIdentifierSecretArn()))
+        .or(() -> identifierSource.identifierFor(auth.cdnIdentifierSecretArn())));
+  }
+
+  private Channel findChannel(ChannelId channelId) {
+    return channels.find(channelId)
+        .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
+  }
+
+  private static CdnOutcome reportingFailure(java.util.function.Supplier<CdnOutcome> cdnWork) {
+    try {
+      return cdnWork.get();
+    } catch (ProvisioningException e) {
+      log.debug("CloudFront part failed: {}", e.getMessage());
+      return CdnOutcome.failed(e, Optional.empty());
+    }
+  }
+
+  private static void require(Object value, String what) {
+    if (value == null) {
+      throw new ValidationException(what + " is null");
+    }
+  }
+
+  /** Builds a {@link ChannelCdn} from the three ports; settings default to {@link LiveCdnSettings#defaults()}. */
+  public static final class Builder {
+    private Channels channels;
+    private Distributions distributions;
+    private DistributionLinks links;
+    private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
+
+    private Builder() {}
+
+    public Builder channels(Channels channels) {
+      this.channels = channels;
+      return this;
+    }
+
+    public Builder distributions(Distributions distributions) {
+      this.distributions = distributions;
+      return this;
+    }
+
+    public Builder links(DistributionLinks links) {
+      this.links = links;
+      return this;
+    }
+
+    public Builder settings(LiveCdnSettings settings) {
+      require(settings, "settings");
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder cdnIdentifiers(CdnIdentifierSource source) {
+      require(source, "CDN identifier source");
+      this.identifierSource = source;
+      return this;
+    }
+
+    public ChannelCdn build() {
+      return new ChannelCdn(this);
+    }
+  }
+}

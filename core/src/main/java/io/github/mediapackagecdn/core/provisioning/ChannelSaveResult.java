@@ -1,0 +1,19 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.model.Channel;
+import org.immutables.value.Value;
+
+/** The channel MediaPackage saved, and what happened to its distribution. */
+@Value.Immutable
+public abstract class ChannelSaveResult {
+
+  @Value.Parameter
+  public abstract Channel channel();
+
+  @Value.Parameter
+  public abstract CdnOutcome cdn();
+
+  static ChannelSaveResult of(Channel channel, CdnOutcome cdn) {
+    return ImmutableChannelSaveResult.of(channel, cdn);
+  }
+}

@@ -1,0 +1,224 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.Packaging;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The distribution layout rules, as pure functions: the distribution created when a channel is saved, and the changes
+ * that give it the channel's one origin and the live-streaming cache behaviours of its endpoints.
+ *
+ * <p>Every rule is an idempotent merge: for a distribution that already has what the channel's endpoints need,
+ * {@link #changesFor} answers an empty change set, and no update is sent.
+ */
+public final class DistributionLayout {
+
+  /** Path patterns per packaging format, from CloudFront's guide for MediaPackage origins. */
+  private static final Map<Packaging, List<String>> PATH_PATTERNS = Map.of(
+      Packaging.HLS, List.of("*.m3u8", "*.ts"),
+      Packaging.CMAF, List.of("*.m3u8", "*.mp4"),
+      Packaging.DASH, List.of("*.mpd", "*.mp4"),
+      // The guide's "index.ism/*" matches only the manifest name "index"; "*.ism/*" matches every manifest name.
+      Packaging.MSS, List.of("*.ism/*"));
+
+  /** The order the library's behaviours are added in; each pattern once, whatever formats share it. */
+  private static final List<String> PATTERN_ORDER = List.of("*.m3u8", "*.ts", "*.mpd", "*.mp4", "*.ism/*");
+
+  private static final String SMOOTH_STREAMING_PATTERN = "*.ism/*";
+  private static final String ORIGIN_ID_PREFIX = "EMP-";
+  private static final int MAX_COMMENT_LENGTH = 128;
+
+  private DistributionLayout() {}
+
+  /** The cache behaviour path patterns an endpoint of {@code packaging} needs. */
+  public static List<String> pathPatterns(Packaging packaging) {
+    return PATH_PATTERNS.get(packaging);
+  }
+
+  /**
+   * The distribution created when a channel is saved: its endpoints are not known yet, so it gets CloudFront's
+   * required origin and default behaviour as placeholder values.
+   */
+  public static DistributionConfig newDistribution(
+      ChannelId channelId, String callerReference, Optional<String> comment, LiveCdnSettings settings) {
+    Origin placeholder = Origin.builder()
+        .id(settings.placeholderOriginId())
+        .domainName(settings.placeholderOriginDomain())
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .sslProtocols(settings.originSslProtocols())
+        .build();
+    Map<Integer, Long> errorCaching = new LinkedHashMap<>();
+    settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
+    return DistributionConfig.builder()
+        .callerReference(callerReference)
+        .comment(comment.orElseGet(() -> defaultComment(channelId, settings)))
+        .enabled(true)
+        .addOrigins(placeholder)
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, placeholder.id(), settings))
+        .priceClass(settings.priceClass())
+        .httpVersion(settings.httpVersion())
+        .ipv6Enabled(settings.ipv6Enabled())
+        .errorCachingMinTtl(errorCaching)
+        .build();
+  }
+
+  /** The distribution's comment for a channel: the settings' format, cut to CloudFront's 128 characters. */
+  public static String defaultComment(ChannelId channelId, LiveCdnSettings settings) {
+    String comment = String.format(settings.commentFormat(), channelId.value());
+    return comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH - 1) + "…";
+  }
+
+  /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */
+  public static Map<String, String> tags(Channel channel, Map<String, String> extraTags, LiveCdnSettings settings) {
+    Map<String, String> tags = new LinkedHashMap<>(extraTags);
+    tags.put(settings.linkTagKey(), channel.arn().value());
+    return tags;
+  }
+
+  /**
+   * The CallerReference of a channel's distribution: derived from the channel ARN, so that two instances saving the
+   * same channel at once cannot create two distributions, plus a generation for a reference taken by a distribution
+   * that is no longer linked.
+   */
+  public static String callerReference(ChannelArn arn, int generation) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(arn.value().getBytes(StandardCharsets.UTF_8));
+      return "mediapackage-cdn-" + HexFormat.of().formatHex(digest, 0, 16) + "-" + generation;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** The id of the channel origin for an egress host: {@code EMP-} and the host's first label. */
+  public static String channelOriginId(String host) {
+    int dot = host.indexOf('.');
+    return ORIGIN_ID_PREFIX + (dot < 0 ? host : host.substring(0, dot));
+  }
+
+  /**
+   * The changes that give {@code current} what the channel's endpoints need: the one channel origin (with the CDN
+   * identifier header when an endpoint uses CDN authorization), a cache behaviour for every path pattern of every
+   * packaging format present, the default behaviour moved off the placeholder while it still targets it, and the
+   * placeholder origin removed once nothing targets it. Nothing that exists is changed.
+   *
+   * @param identifiers the CDN identifier of an endpoint that uses CDN authorization, when known
+   * @throws InvalidRequestException when the endpoints use more than one egress host (one origin serves them all)
+   * @throws ValidationException when an endpoint uses CDN authorization and its identifier is needed but unknown, or
+   *     two endpoints need different identifiers
+   */
+  public static ChangeSet changesFor(
+      DistributionConfig current,
+      List<OriginEndpoint> endpoints,
+      LiveCdnSettings settings,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    Set<String> hosts = endpoints.stream()
+        .map(OriginEndpoint::host)
+        .flatMap(Optional::stream)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (hosts.isEmpty()) {
+      return ChangeSet.empty();
+    }
+    if (hosts.size() > 1) {
+      throw new InvalidRequestException("the endpoints use the egress hosts " + hosts
+          + ", but one origin serves every endpoint of a channel");
+    }
+    String host = hosts.iterator().next();
+    List<DistributionChange> changes = new ArrayList<>();
+
+    Origin existing = current.origin(channelOriginId(host))
+        .or(() -> current.origins().stream().filter(o -> o.domainName().equalsIgnoreCase(host)).findFirst())
+        .orElse(null);
+    String originId = existing == null ? channelOriginId(host) : existing.id();
+    if (existing == null) {
+      changes.add(new DistributionChange.AddOrigin(Origin.builder()
+          .id(originId)
+          .domainName(host)
+          .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+          .sslProtocols(settings.originSslProtocols())
+          .build()));
+    }
+    boolean hasHeader = existing != null && existing.customHeaders().keySet().stream()
+        .anyMatch(LiveCdnSettings.CDN_IDENTIFIER_HEADER::equalsIgnoreCase);
+    if (!hasHeader) {
+      cdnIdentifier(endpoints, identifiers).ifPresent(identifier -> changes.add(
+          new DistributionChange.AddOriginHeader(originId, LiveCdnSettings.CDN_IDENTIFIER_HEADER, identifier.reveal())));
+    }
+
+    Set<String> needed = endpoints.stream()
+        .filter(e -> !e.urls().isEmpty())
+        .flatMap(e -> pathPatterns(e.packaging()).stream())
+        .collect(Collectors.toSet());
+    for (String pattern : PATTERN_ORDER) {
+      if (needed.contains(pattern) && current.behavior(pattern).isEmpty()) {
+        changes.add(new DistributionChange.AddCacheBehavior(behavior(pattern, originId, settings)));
+      }
+    }
+
+    if (current.defaultBehavior().targetOriginId().equals(settings.placeholderOriginId())) {
+      changes.add(new DistributionChange.RetargetDefaultBehavior(settings.placeholderOriginId(), originId));
+    }
+    DistributionConfig after = ChangeSet.of(changes).applyTo(current);
+    if (after.origin(settings.placeholderOriginId()).isPresent() && !after.targets(settings.placeholderOriginId())) {
+      changes.add(new DistributionChange.RemoveOrigin(settings.placeholderOriginId()));
+    }
+    return ChangeSet.of(changes);
+  }
+
+  private static Optional<CdnIdentifier> cdnIdentifier(
+      List<OriginEndpoint> endpoints, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    List<String> missing = new ArrayList<>();
+    Set<CdnIdentifier> found = new LinkedHashSet<>();
+    for (OriginEndpoint endpoint : endpoints) {
+      if (endpoint.authorization().isPresent()) {
+        identifiers.apply(endpoint).ifPresentOrElse(found::add, () -> missing.add(endpoint.id().value()));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ValidationException("endpoints " + missing + " use CDN authorization: give their CDN identifier "
+          + "(EndpointSpec.cdnIdentifier or ChannelCdn.Builder.cdnIdentifiers) so that CloudFront can send it");
+    }
+    if (found.size() > 1) {
+      throw new ValidationException("the channel's endpoints use different CDN identifiers, but they share one origin "
+          + "and CloudFront sends it one identifier");
+    }
+    return found.stream().findFirst();
+  }
+
+  private static CacheBehavior behavior(String pathPattern, String originId, LiveCdnSettings settings) {
+    return CacheBehavior.builder()
+        .pathPattern(pathPattern)
+        .targetOriginId(originId)
+        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
+        .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
+        .cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId(settings.cachePolicyId())
+        .originRequestPolicyId(settings.originRequestPolicyId())
+        .compress(false)
+        .smoothStreaming(pathPattern.equals(SMOOTH_STREAMING_PATTERN))
+        .build();
+  }
+}

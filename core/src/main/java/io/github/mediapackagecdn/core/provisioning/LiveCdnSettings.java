@@ -1,0 +1,141 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.Problems;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * The settings of the distributions the library creates and the behaviours it adds. The defaults follow CloudFront's
+ * guide for MediaPackage origins; values that no AWS document settles (marked UNCONFIRMED in DOMAIN.md) are settings
+ * here so that they can be changed in one place.
+ */
+@Value.Immutable
+public abstract class LiveCdnSettings {
+
+  /** The managed cache policy {@code Elemental-MediaPackage}. */
+  public static final String ELEMENTAL_MEDIAPACKAGE_CACHE_POLICY_ID = "08627262-05a9-4f76-9ded-b50ca2e3a84f";
+
+  /** The tag MediaPackage's console puts on the distributions it creates; its value is the channel ARN. */
+  public static final String LINK_TAG_KEY = "mediapackage:cloudfront_assoc";
+
+  /** The header CloudFront sends to an endpoint that uses CDN authorization. */
+  public static final String CDN_IDENTIFIER_HEADER = "X-MediaPackage-CDNIdentifier";
+
+  private static final Set<String> SSL_PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
+  private static final Set<String> PRICE_CLASSES = Set.of("PriceClass_100", "PriceClass_200", "PriceClass_All", "None");
+  private static final Set<String> HTTP_VERSIONS = Set.of("http1.1", "http2", "http3", "http2and3");
+
+  @Value.Default
+  public String cachePolicyId() {
+    return ELEMENTAL_MEDIAPACKAGE_CACHE_POLICY_ID;
+  }
+
+  /** No origin request policy unless set: MediaPackage needs none. */
+  public abstract Optional<String> originRequestPolicyId();
+
+  /** UNCONFIRMED which the console uses. */
+  @Value.Default
+  public String priceClass() {
+    return "PriceClass_All";
+  }
+
+  @Value.Default
+  public String httpVersion() {
+    return "http2";
+  }
+
+  @Value.Default
+  public boolean ipv6Enabled() {
+    return true;
+  }
+
+  /** TLS versions CloudFront may use to reach MediaPackage. */
+  @Value.Default
+  public List<String> originSslProtocols() {
+    return List.of("TLSv1.2");
+  }
+
+  /** Error caching minimum TTL for {@link #errorCachingCodes()}: short, so a passing origin error heals fast. */
+  @Value.Default
+  public long errorCachingMinTtlSeconds() {
+    return 1;
+  }
+
+  @Value.Default
+  public List<Integer> errorCachingCodes() {
+    return List.of(400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504);
+  }
+
+  @Value.Default
+  public String linkTagKey() {
+    return LINK_TAG_KEY;
+  }
+
+  /** The distribution's comment, {@code %s} standing for the channel id; cut to CloudFront's 128 characters. */
+  @Value.Default
+  public String commentFormat() {
+    return "MediaPackage live channel %s";
+  }
+
+  /** The origin a distribution has before its channel has endpoints (UNCONFIRMED console value). */
+  @Value.Default
+  public String placeholderOriginId() {
+    return "TEMP_ORIGIN_ID/channel";
+  }
+
+  @Value.Default
+  public String placeholderOriginDomain() {
+    return "mediapackage.amazonaws.com";
+  }
+
+  /** How many times an update re-reads and re-applies after a stale ETag (HTTP 412) before giving up. */
+  @Value.Default
+  public int maxUpdateAttempts() {
+    return 5;
+  }
+
+  /** How many CallerReference generations a channel may use (a reference stays taken after its distribution). */
+  @Value.Default
+  public int maxCallerReferenceGenerations() {
+    return 10;
+  }
+
+  /** The CloudFront console page of a distribution, {@code %s} standing for its id. */
+  @Value.Default
+  public String consoleUrlFormat() {
+    return "https://console.aws.amazon.com/cloudfront/v4/home#/distributions/%s";
+  }
+
+  public static LiveCdnSettings defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  protected void check() {
+    Problems problems = new Problems();
+    problems.check(!cachePolicyId().isBlank(), "cache policy id is empty");
+    problems.check(PRICE_CLASSES.contains(priceClass()), "price class '" + priceClass() + "' is not one of " + PRICE_CLASSES);
+    problems.check(HTTP_VERSIONS.contains(httpVersion()), "HTTP version '" + httpVersion() + "' is not one of " + HTTP_VERSIONS);
+    problems.check(!originSslProtocols().isEmpty() && SSL_PROTOCOLS.containsAll(originSslProtocols()),
+        "origin TLS protocols " + originSslProtocols() + " must be a non-empty subset of " + SSL_PROTOCOLS);
+    problems.check(errorCachingMinTtlSeconds() >= 0, "error caching TTL is negative");
+    errorCachingCodes().forEach(code ->
+        problems.check(code >= 400 && code <= 599, "error caching code " + code + " is not an HTTP 4xx or 5xx status"));
+    problems.check(commentFormat().contains("%s"), "comment format must contain %s for the channel id");
+    problems.check(consoleUrlFormat().contains("%s"), "console URL format must contain %s for the distribution id");
+    problems.check(!linkTagKey().isBlank() && linkTagKey().length() <= 128, "link tag key must have 1 to 128 characters");
+    problems.check(maxUpdateAttempts() >= 1 && maxUpdateAttempts() <= 50, "max update attempts must be 1 to 50");
+    problems.check(maxCallerReferenceGenerations() >= 1 && maxCallerReferenceGenerations() <= 100,
+        "max caller reference generations must be 1 to 100");
+    problems.throwIfAny();
+  }
+
+  /** Builds {@link LiveCdnSettings}; unset values keep their defaults. */
+  public static class Builder extends ImmutableLiveCdnSettings.Builder {}
+}
