@@ -1,0 +1,285 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One fake AWS account: MediaPackage channels and endpoints in one region, CloudFront distributions, and the tag
+ * lookup, sharing one fake clock, one call log and one set of injected faults. Thread-safe; ids are deterministic
+ * for a given seed.
+ *
+ * <p>{@snippet :
+ * FakeAws aws = FakeAws.create();
+ * ChannelCdn cdn = aws.channelCdn();
+ * cdn.saveChannel(ChannelSpec.builder().id("live").createDistribution(true).build());
+ * assertThat(aws.distributions().all()).hasSize(1);
+ * }
+ */
+public final class FakeAws {
+
+  private final Object lock = new Object();
+  private final String region;
+  private final String accountId;
+  private final FakeClock clock;
+  private final Duration propagationTime;
+  private final Quotas quotas;
+  private final SplittableRandom random;
+  private final List<RecordedCall> calls = new ArrayList<>();
+  private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
+  private final InMemoryChannels channels;
+  private final InMemoryDistributions distributions;
+  private final InMemoryDistributionLinks links;
+
+  private FakeAws(Builder builder) {
+    this.region = builder.region;
+    this.accountId = builder.accountId;
+    this.clock = builder.clock;
+    this.propagationTime = builder.propagationTime;
+    this.quotas = builder.quotas;
+    this.random = new SplittableRandom(builder.seed);
+    this.channels = new InMemoryChannels(this);
+    this.distributions = new InMemoryDistributions(this);
+    this.links = new InMemoryDistributionLinks(this);
+  }
+
+  /** A fake account {@code 123456789012} with MediaPackage in {@code us-west-2}, seed 1, five minutes to deploy. */
+  public static FakeAws create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A {@link ChannelCdn} on this account's fakes with default settings: the one line a test needs. */
+  public ChannelCdn channelCdn() {
+    return channelCdn(builder -> {});
+  }
+
+  /** A {@link ChannelCdn} on this account's fakes, with the builder adjusted (settings, CDN identifiers). */
+  public ChannelCdn channelCdn(Consumer<ChannelCdn.Builder> customizer) {
+    ChannelCdn.Builder builder = ChannelCdn.builder().channels(channels).distributions(distributions).links(links);
+    customizer.accept(builder);
+    return builder.build();
+  }
+
+  public InMemoryChannels channels() {
+    return channels;
+  }
+
+  public InMemoryDistributions distributions() {
+    return distributions;
+  }
+
+  public InMemoryDistributionLinks links() {
+    return links;
+  }
+
+  public FakeClock clock() {
+    return clock;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  /** How long a distribution stays {@code InProgress} after it is created or updated. */
+  public Duration propagationTime() {
+    return propagationTime;
+  }
+
+  public Quotas quotas() {
+    return quotas;
+  }
+
+  /** Every call the fakes received, in order. */
+  public List<RecordedCall> calls() {
+    synchronized (lock) {
+      return List.copyOf(calls);
+    }
+  }
+
+  /** The calls of one operation, in order. */
+  public List<RecordedCall> calls(Operation operation) {
+    synchronized (lock) {
+      return calls.stream().filter(c -> c.operation() == operation).toList();
+    }
+  }
+
+  /** The calls that change something (create, update, delete). */
+  public List<RecordedCall> writes() {
+    synchronized (lock) {
+      return calls.stream().filter(c -> c.operation().isWrite()).toList();
+    }
+  }
+
+  public void clearCalls() {
+    synchronized (lock) {
+      calls.clear();
+    }
+  }
+
+  /** The next call of {@code operation} fails with {@code error} without acting. */
+  public void failNext(Operation operation, RuntimeException error) {
+    failNext(operation, 1, () -> error);
+  }
+
+  /** The next {@code times} calls of {@code operation} fail with a fresh error each, without acting. */
+  public void failNext(Operation operation, int times, Supplier<? extends RuntimeException> error) {
+    for (int i = 0; i < times; i++) {
+      addFault(operation, new Fault(Fault.Kind.BEFORE, error, null));
+    }
+  }
+
+  /**
+   * The next call of {@code operation} acts, then its response is lost: the caller gets an
+   * {@link io.github.mediapackagecdn.core.error.UnknownOutcomeException} although AWS did the work.
+   */
+  public void loseNextResponse(Operation operation) {
+    addFault(operation, new Fault(Fault.Kind.AFTER, Faults.lostResponse(operation), null));
+  }
+
+  /** Runs {@code action} just before the next call of {@code operation} acts: a concurrent writer, for races. */
+  public void beforeNext(Operation operation, Runnable action) {
+    addFault(operation, new Fault(Fault.Kind.HOOK, null, action));
+  }
+
+  /** Drops every fault not yet triggered. */
+  public void clearFaults() {
+    synchronized (lock) {
+      faults.clear();
+    }
+  }
+
+  private void addFault(Operation operation, Fault fault) {
+    synchronized (lock) {
+      faults.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(fault);
+    }
+  }
+
+  /** Records the call, applies the next injected fault, runs it: every fake operation goes through here. */
+  <T> T call(Operation operation, List<Object> arguments, Supplier<T> action) {
+    synchronized (lock) {
+      calls.add(new RecordedCall(operation, arguments, clock.instant()));
+      Deque<Fault> pending = faults.get(operation);
+      Fault fault = pending == null ? null : pending.poll();
+      if (fault != null && fault.kind() == Fault.Kind.BEFORE) {
+        throw fault.error().get();
+      }
+      if (fault != null && fault.kind() == Fault.Kind.HOOK) {
+        fault.hook().run();
+      }
+      T result = action.get();
+      if (fault != null && fault.kind() == Fault.Kind.AFTER) {
+        throw fault.error().get();
+      }
+      return result;
+    }
+  }
+
+  /** Runs {@code action} under the account's lock without recording it: the fakes' own inspection and seeding. */
+  <T> T locked(Supplier<T> action) {
+    synchronized (lock) {
+      return action.get();
+    }
+  }
+
+  /** {@code length} random characters from {@code alphabet}, deterministic for the seed. */
+  String randomString(String alphabet, int length) {
+    synchronized (lock) {
+      StringBuilder s = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      return s.toString();
+    }
+  }
+
+  String hex(int length) {
+    return randomString("0123456789abcdef", length);
+  }
+
+  private record Fault(Kind kind, Supplier<? extends RuntimeException> error, Runnable hook) {
+    enum Kind {
+      BEFORE,
+      AFTER,
+      HOOK
+    }
+  }
+
+  /** The service quotas the fakes enforce; defaults are the documented ones (DOMAIN.md). */
+  public record Quotas(
+      int channels, int endpointsPerChannel, int distributions, int originsPerDistribution,
+      int cacheBehaviorsPerDistribution) {
+
+    /** 30 channels, 10 endpoints a channel, 200 distributions, 25 origins and 25 cache behaviours a distribution. */
+    public static Quotas defaults() {
+      return new Quotas(30, 10, 200, 25, 25);
+    }
+  }
+
+  /** Builds a {@link FakeAws}. */
+  public static final class Builder {
+    private String region = "us-west-2";
+    private String accountId = "123456789012";
+    private FakeClock clock = FakeClock.create();
+    private Duration propagationTime = Duration.ofMinutes(5);
+    private Quotas quotas = Quotas.defaults();
+    private long seed = 1;
+
+    private Builder() {}
+
+    /** The MediaPackage region. */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      if (!accountId.matches("[0-9]{12}")) {
+        throw new IllegalArgumentException("an AWS account id has 12 digits: " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    public Builder clock(FakeClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How long a distribution stays {@code InProgress} after a change; real CloudFront takes minutes. */
+    public Builder propagationTime(Duration propagationTime) {
+      this.propagationTime = propagationTime;
+      return this;
+    }
+
+    public Builder quotas(Quotas quotas) {
+      this.quotas = quotas;
+      return this;
+    }
+
+    /** The seed of the generated ids, ARNs, hosts and ETags. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public FakeAws build() {
+      return new FakeAws(this);
+    }
+  }
+}

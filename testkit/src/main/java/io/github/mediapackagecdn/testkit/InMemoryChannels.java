@@ -1,0 +1,208 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.model.EndpointSpec;
+import io.github.mediapackagecdn.core.model.EndpointUrl;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.port.Channels;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MediaPackage v1 in memory: channel ARNs {@code :channels/<32 hex>}, one egress host of 16 hex per channel, endpoint
+ * URLs {@code https://<host>.mediapackage.<region>.amazonaws.com/out/v1/<32 hex>/<manifest>} (CMAF: one per HLS
+ * manifest, {@code .../<manifest id>/<manifest name>.m3u8}); ids unique per account, endpoints listed by channel, a
+ * channel with endpoints cannot be deleted. Errors carry MediaPackage's codes.
+ */
+public final class InMemoryChannels implements Channels {
+
+  private final FakeAws aws;
+  private final Map<ChannelId, StoredChannel> channels = new LinkedHashMap<>();
+  private final Map<OriginEndpointId, StoredEndpoint> endpoints = new LinkedHashMap<>();
+
+  InMemoryChannels(FakeAws aws) {
+    this.aws = aws;
+  }
+
+  @Override
+  public Channel create(ChannelSpec spec) {
+    return aws.call(Operation.CREATE_CHANNEL, List.of(spec), () -> {
+      if (channels.containsKey(spec.channelId())) {
+        throw new ResourceConflictException("Channel " + spec.id() + " already exists",
+            ResourceConflictException.Reason.ALREADY_EXISTS, spec.id(), "UnprocessableEntityException", requestId(), null);
+      }
+      if (channels.size() >= aws.quotas().channels()) {
+        throw new QuotaExceededException("Too many requests, please try again. Resource limit exceeded",
+            "TooManyRequestsException", requestId(), null);
+      }
+      String serviceId = aws.hex(32);
+      Channel channel = Channel.builder()
+          .id(spec.channelId())
+          .arn(ChannelArn.of("arn:aws:mediapackage:" + aws.region() + ":" + aws.accountId() + ":channels/" + serviceId))
+          .description(spec.description())
+          .tags(spec.tags())
+          .build();
+      channels.put(channel.id(), new StoredChannel(channel, aws.hex(16)));
+      return channel;
+    });
+  }
+
+  @Override
+  public Channel update(ChannelSpec spec) {
+    return aws.call(Operation.UPDATE_CHANNEL, List.of(spec), () -> {
+      StoredChannel stored = existingChannel(spec.channelId());
+      Channel updated = Channel.builder().from(stored.channel()).description(spec.description()).build();
+      channels.put(updated.id(), new StoredChannel(updated, stored.egressHostLabel()));
+      return updated;
+    });
+  }
+
+  @Override
+  public Optional<Channel> find(ChannelId id) {
+    return aws.call(Operation.DESCRIBE_CHANNEL, List.of(id),
+        () -> Optional.ofNullable(channels.get(id)).map(StoredChannel::channel));
+  }
+
+  @Override
+  public void delete(ChannelId id) {
+    aws.call(Operation.DELETE_CHANNEL, List.of(id), () -> {
+      existingChannel(id);
+      if (endpoints.values().stream().anyMatch(e -> e.endpoint().channelId().equals(id))) {
+        throw new ResourceConflictException("Channel " + id + " has origin endpoints; delete them first",
+            ResourceConflictException.Reason.IN_USE, id.value(), "UnprocessableEntityException", requestId(), null);
+      }
+      return channels.remove(id);
+    });
+  }
+
+  @Override
+  public OriginEndpoint createEndpoint(EndpointSpec spec) {
+    return aws.call(Operation.CREATE_ORIGIN_ENDPOINT, List.of(spec), () -> {
+      StoredChannel channel = existingChannel(spec.channel());
+      if (endpoints.containsKey(spec.endpointId())) {
+        throw new ResourceConflictException("OriginEndpoint " + spec.id() + " already exists",
+            ResourceConflictException.Reason.ALREADY_EXISTS, spec.id(), "UnprocessableEntityException", requestId(), null);
+      }
+      long ofChannel = endpoints.values().stream().filter(e -> e.endpoint().channelId().equals(spec.channel())).count();
+      if (ofChannel >= aws.quotas().endpointsPerChannel()) {
+        throw new QuotaExceededException("Too many requests, please try again. Resource limit exceeded",
+            "TooManyRequestsException", requestId(), null);
+      }
+      String serviceId = aws.hex(32);
+      OriginEndpoint endpoint = endpoint(spec, channel, serviceId);
+      endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, serviceId));
+      return endpoint;
+    });
+  }
+
+  @Override
+  public OriginEndpoint updateEndpoint(EndpointSpec spec) {
+    return aws.call(Operation.UPDATE_ORIGIN_ENDPOINT, List.of(spec), () -> {
+      StoredEndpoint stored = endpoints.get(spec.endpointId());
+      if (stored == null) {
+        throw notFound("OriginEndpoint", spec.id());
+      }
+      if (!stored.endpoint().channelId().equals(spec.channel())) {
+        throw new InvalidRequestException("OriginEndpoint " + spec.id() + " belongs to channel "
+            + stored.endpoint().channelId() + "; its channel cannot be changed",
+            "UnprocessableEntityException", requestId(), null);
+      }
+      if (stored.endpoint().packaging() != spec.packaging()) {
+        throw new InvalidRequestException("OriginEndpoint " + spec.id() + " packages "
+            + stored.endpoint().packaging() + "; its stream format cannot be changed",
+            "UnprocessableEntityException", requestId(), null);
+      }
+      OriginEndpoint endpoint = endpoint(spec, existingChannel(spec.channel()), stored.serviceId());
+      endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, stored.serviceId()));
+      return endpoint;
+    });
+  }
+
+  @Override
+  public Optional<OriginEndpoint> findEndpoint(OriginEndpointId id) {
+    return aws.call(Operation.DESCRIBE_ORIGIN_ENDPOINT, List.of(id),
+        () -> Optional.ofNullable(endpoints.get(id)).map(StoredEndpoint::endpoint));
+  }
+
+  @Override
+  public List<OriginEndpoint> endpointsOf(ChannelId channelId) {
+    return aws.call(Operation.LIST_ORIGIN_ENDPOINTS, List.of(channelId), () -> endpoints.values().stream()
+        .map(StoredEndpoint::endpoint)
+        .filter(e -> e.channelId().equals(channelId))
+        .toList());
+  }
+
+  @Override
+  public void deleteEndpoint(OriginEndpointId id) {
+    aws.call(Operation.DELETE_ORIGIN_ENDPOINT, List.of(id), () -> {
+      if (endpoints.remove(id) == null) {
+        throw notFound("OriginEndpoint", id.value());
+      }
+      return null;
+    });
+  }
+
+  /** Every channel, in creation order; not recorded as a call. */
+  public List<Channel> all() {
+    return aws.locked(() -> channels.values().stream().map(StoredChannel::channel).toList());
+  }
+
+  /** Every endpoint, in creation order; not recorded as a call. */
+  public List<OriginEndpoint> allEndpoints() {
+    return aws.locked(() -> endpoints.values().stream().map(StoredEndpoint::endpoint).toList());
+  }
+
+  private OriginEndpoint endpoint(EndpointSpec spec, StoredChannel channel, String serviceId) {
+    String base = "https://" + channel.egressHostLabel() + ".mediapackage." + aws.region() + ".amazonaws.com/out/v1/"
+        + serviceId + "/";
+    OriginEndpoint.Builder endpoint = OriginEndpoint.builder()
+        .id(spec.endpointId())
+        .channelId(spec.channel())
+        .arn("arn:aws:mediapackage:" + aws.region() + ":" + aws.accountId() + ":origin_endpoints/" + serviceId)
+        .packaging(spec.packaging())
+        .manifestName(spec.manifestName())
+        .description(spec.description())
+        .startoverWindowSeconds(spec.startoverWindowSeconds())
+        .timeDelaySeconds(spec.timeDelaySeconds())
+        .whitelist(spec.whitelist())
+        .authorization(spec.authorization());
+    switch (spec.packaging()) {
+      case HLS -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".m3u8"));
+      case DASH -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".mpd"));
+      case MSS -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".ism/Manifest"));
+      case CMAF -> spec.cmafManifestIds()
+          .forEach(manifestId -> endpoint.addUrls(EndpointUrl.of(base + manifestId + "/" + spec.manifestName() + ".m3u8")));
+    }
+    return endpoint.build();
+  }
+
+  private StoredChannel existingChannel(ChannelId id) {
+    StoredChannel channel = channels.get(id);
+    if (channel == null) {
+      throw notFound("Channel", id.value());
+    }
+    return channel;
+  }
+
+  private ResourceNotFoundException notFound(String type, String id) {
+    return new ResourceNotFoundException(type + " " + id + " not found", id, "NotFoundException", requestId(), null);
+  }
+
+  private String requestId() {
+    return aws.randomString("0123456789abcdef", 8) + "-fake";
+  }
+
+  private record StoredChannel(Channel channel, String egressHostLabel) {}
+
+  private record StoredEndpoint(OriginEndpoint endpoint, String serviceId) {}
+}

@@ -1,0 +1,37 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tag lookup in memory, over {@link InMemoryDistributions}: like GetResources with a tag filter, only exact
+ * key and value matches are found, so a distribution whose link tag was changed is no longer found.
+ */
+public final class InMemoryDistributionLinks implements DistributionLinks {
+
+  private final FakeAws aws;
+
+  InMemoryDistributionLinks(FakeAws aws) {
+    this.aws = aws;
+  }
+
+  @Override
+  public List<DistributionId> find(String tagKey, String channelArn) {
+    return aws.call(Operation.GET_RESOURCES, List.of(tagKey, channelArn),
+        () -> aws.distributions().taggedWith(tagKey, channelArn));
+  }
+
+  @Override
+  public Map<String, List<DistributionId>> all(String tagKey) {
+    return aws.call(Operation.GET_RESOURCES, List.of(tagKey), () -> {
+      Map<String, List<DistributionId>> byChannel = new LinkedHashMap<>();
+      aws.distributions().tagValues(tagKey)
+          .forEach((id, arn) -> byChannel.computeIfAbsent(arn, a -> new ArrayList<>()).add(id));
+      return byChannel;
+    });
+  }
+}

@@ -1,0 +1,335 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.model.DistributionSummary;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * CloudFront distributions in memory, with CloudFront's rules: ids like {@code E1U5RQF7T870K0}, domains
+ * {@code d….cloudfront.net}, a new ETag on every write, {@code PreconditionFailed} (412) on a stale {@code If-Match},
+ * {@code InvalidIfMatchVersion} when it is missing, {@code IllegalUpdate} on a CallerReference change,
+ * {@code DistributionAlreadyExists} on a CallerReference used before (even by a deleted distribution),
+ * {@code InProgress} for {@link FakeAws#propagationTime()} after each write, then {@code Deployed}.
+ *
+ * <p>Besides the port, it offers what a user does in the CloudFront console ({@link #edit}, {@link #tag},
+ * {@link #untag}, {@link #delete}), which is not recorded as a call of the library.
+ */
+public final class InMemoryDistributions implements Distributions {
+
+  /** How often the SDK's {@code DistributionDeployed} waiter polls GetDistribution. */
+  static final Duration WAITER_POLL_INTERVAL = Duration.ofSeconds(60);
+
+  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+  private static final Set<Integer> ALLOWED_METHOD_COUNTS = Set.of(2, 3, 7);
+  private static final Set<Integer> CACHED_METHOD_COUNTS = Set.of(2, 3);
+
+  private final FakeAws aws;
+  private final Map<DistributionId, Stored> distributions = new LinkedHashMap<>();
+  private final Set<String> usedCallerReferences = new HashSet<>();
+
+  InMemoryDistributions(FakeAws aws) {
+    this.aws = aws;
+  }
+
+  @Override
+  public Distribution create(DistributionConfig config, Map<String, String> tags) {
+    return aws.call(Operation.CREATE_DISTRIBUTION_WITH_TAGS, List.of(config, tags), () -> {
+      if (usedCallerReferences.contains(config.callerReference())) {
+        throw new ResourceConflictException("The caller reference you attempted to create the distribution with is "
+            + "associated with another distribution.", ResourceConflictException.Reason.ALREADY_EXISTS,
+            config.callerReference(), "DistributionAlreadyExists", requestId(), null);
+      }
+      if (distributions.size() >= aws.quotas().distributions()) {
+        throw new QuotaExceededException("Your request contains more distributions than are allowed.",
+            "TooManyDistributions", requestId(), null);
+      }
+      validate(config);
+      validateTags(tags);
+      DistributionId id = DistributionId.of("E" + aws.randomString(UPPER, 13));
+      Stored stored = new Stored(id, "arn:aws:cloudfront::" + aws.accountId() + ":distribution/" + id,
+          "d" + aws.randomString(LOWER, 13) + ".cloudfront.net", config, newEtag(), aws.clock().instant(),
+          new LinkedHashMap<>(tags));
+      usedCallerReferences.add(config.callerReference());
+      distributions.put(id, stored);
+      return read(stored);
+    });
+  }
+
+  @Override
+  public Optional<Distribution> find(DistributionId id) {
+    return aws.call(Operation.GET_DISTRIBUTION, List.of(id),
+        () -> Optional.ofNullable(distributions.get(id)).map(this::read));
+  }
+
+  @Override
+  public Distribution update(DistributionId id, String etag, ChangeSet changes) {
+    return aws.call(Operation.UPDATE_DISTRIBUTION, List.of(id, String.valueOf(etag), changes),
+        () -> write(id, etag, changes::applyTo));
+  }
+
+  @Override
+  public List<DistributionSummary> list() {
+    return aws.call(Operation.LIST_DISTRIBUTIONS, List.of(), () -> distributions.values().stream()
+        .map(this::read)
+        .map(d -> DistributionSummary.builder()
+            .id(d.id())
+            .arn(d.arn())
+            .domainName(d.domainName())
+            .status(d.status())
+            .comment(d.config().comment())
+            .build())
+        .toList());
+  }
+
+  /**
+   * Polls like the SDK's waiter, advancing the fake clock by its poll interval instead of sleeping.
+   */
+  @Override
+  public Distribution awaitDeployed(DistributionId id, Duration timeout) {
+    Duration waited = Duration.ZERO;
+    while (true) {
+      Distribution distribution = find(id)
+          .orElseThrow(() -> new ResourceNotFoundException("The specified distribution does not exist.", id.value(),
+              "NoSuchDistribution", requestId(), null));
+      if (distribution.status() == DistributionStatus.DEPLOYED) {
+        return distribution;
+      }
+      if (waited.plus(WAITER_POLL_INTERVAL).compareTo(timeout) > 0) {
+        throw new DeploymentTimeoutException("distribution " + id + " is still InProgress after " + waited);
+      }
+      aws.clock().advance(WAITER_POLL_INTERVAL);
+      waited = waited.plus(WAITER_POLL_INTERVAL);
+    }
+  }
+
+  /**
+   * Writes a full configuration, as UpdateDistribution does (a full replacement), with CloudFront's checks: for
+   * tests that play another tool or a user writing the distribution. Recorded as an UpdateDistribution call.
+   */
+  public Distribution replaceConfig(DistributionId id, String etag, DistributionConfig config) {
+    return aws.call(Operation.UPDATE_DISTRIBUTION, List.of(id, String.valueOf(etag), config),
+        () -> write(id, etag, current -> config));
+  }
+
+  /** A user's edit in the CloudFront console: applied at once, with a new ETag; not recorded as a call. */
+  public Distribution edit(DistributionId id, UnaryOperator<DistributionConfig> edit) {
+    return aws.locked(() -> {
+      Stored stored = existing(id);
+      return write(id, stored.etag(), edit);
+    });
+  }
+
+  /** A user's change of a tag in the console. */
+  public void tag(DistributionId id, String key, String value) {
+    aws.locked(() -> {
+      Map<String, String> tags = new LinkedHashMap<>(existing(id).tags());
+      tags.put(key, value);
+      validateTags(tags);
+      return existing(id).tags().put(key, value);
+    });
+  }
+
+  /** A user's removal of a tag in the console. */
+  public void untag(DistributionId id, String key) {
+    aws.locked(() -> existing(id).tags().remove(key));
+  }
+
+  /** The distribution's tags. */
+  public Map<String, String> tags(DistributionId id) {
+    return aws.locked(() -> Map.copyOf(existing(id).tags()));
+  }
+
+  /**
+   * A user's deletion in the console: CloudFront allows it only once the distribution is disabled and that change is
+   * deployed ({@code DistributionNotDisabled} otherwise). Its CallerReference stays taken.
+   */
+  public void delete(DistributionId id) {
+    aws.locked(() -> {
+      Distribution distribution = read(existing(id));
+      if (distribution.config().enabled() || distribution.status() != DistributionStatus.DEPLOYED) {
+        throw new ResourceConflictException("The distribution you are trying to delete has not been disabled.",
+            ResourceConflictException.Reason.IN_USE, id.value(), "DistributionNotDisabled", requestId(), null);
+      }
+      return distributions.remove(id);
+    });
+  }
+
+  /** Every distribution, in creation order, as GetDistribution would answer now; not recorded as a call. */
+  public List<Distribution> all() {
+    return aws.locked(() -> distributions.values().stream().map(this::read).toList());
+  }
+
+  /** The distribution as GetDistribution would answer now; not recorded as a call. */
+  public Optional<Distribution> peek(DistributionId id) {
+    return aws.locked(() -> Optional.ofNullable(distributions.get(id)).map(this::read));
+  }
+
+  /** The distributions tagged {@code key=value}, exactly; not recorded (the tag lookup fake uses it). */
+  List<DistributionId> taggedWith(String key, String value) {
+    return aws.locked(() -> distributions.values().stream()
+        .filter(d -> value.equals(d.tags().get(key)))
+        .map(Stored::id)
+        .toList());
+  }
+
+  /** Every distribution carrying {@code key}, with the tag's value. */
+  Map<DistributionId, String> tagValues(String key) {
+    return aws.locked(() -> {
+      Map<DistributionId, String> values = new LinkedHashMap<>();
+      distributions.values().stream().filter(d -> d.tags().containsKey(key))
+          .forEach(d -> values.put(d.id(), d.tags().get(key)));
+      return values;
+    });
+  }
+
+  private Distribution write(DistributionId id, String etag, UnaryOperator<DistributionConfig> change) {
+    Stored stored = distributions.get(id);
+    if (stored == null) {
+      throw new ResourceNotFoundException("The specified distribution does not exist.", id.value(),
+          "NoSuchDistribution", requestId(), null);
+    }
+    if (etag == null || etag.isBlank()) {
+      throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
+          requestId(), null);
+    }
+    if (!etag.equals(stored.etag())) {
+      throw new ResourceConflictException(
+          "The request failed because it didn't meet the preconditions in one or more request-header fields.",
+          ResourceConflictException.Reason.STALE_VERSION, id.value(), "PreconditionFailed", requestId(), null);
+    }
+    DistributionConfig config = change.apply(stored.config());
+    if (!config.callerReference().equals(stored.config().callerReference())) {
+      throw new InvalidRequestException("You cannot update Origin or CallerReference.", "IllegalUpdate",
+          requestId(), null);
+    }
+    validate(config);
+    Stored updated = new Stored(id, stored.arn(), stored.domainName(), config, newEtag(), aws.clock().instant(),
+        stored.tags());
+    distributions.put(id, updated);
+    return read(updated);
+  }
+
+  /** CloudFront's checks of a configuration, with its error codes. */
+  private void validate(DistributionConfig config) {
+    if (config.comment().length() > 128) {
+      throw invalid("InvalidArgument", "The parameter Comment is too long (at most 128 characters).");
+    }
+    if (config.origins().isEmpty()) {
+      throw invalid("InvalidArgument", "A distribution needs at least one origin.");
+    }
+    if (config.origins().size() > aws.quotas().originsPerDistribution()) {
+      throw new QuotaExceededException("You cannot create more origins for the distribution.", "TooManyOrigins",
+          requestId(), null);
+    }
+    if (config.cacheBehaviors().size() > aws.quotas().cacheBehaviorsPerDistribution()) {
+      throw new QuotaExceededException("Your request contains more cache behaviors than are allowed per distribution.",
+          "TooManyCacheBehaviors", requestId(), null);
+    }
+    Set<String> originIds = new HashSet<>();
+    for (Origin origin : config.origins()) {
+      if (!originIds.add(origin.id())) {
+        throw invalid("InvalidArgument", "Origin Id " + origin.id() + " is used by more than one origin."); // code UNCONFIRMED
+      }
+      if (origin.protocolPolicy().isPresent() && origin.sslProtocols().isEmpty()) {
+        throw invalid("InvalidArgument", "Origin " + origin.id() + " needs at least one SSL protocol.");
+      }
+    }
+    if (!config.defaultBehavior().pathPattern().equals(CacheBehavior.DEFAULT_PATH_PATTERN)) {
+      throw invalid("InvalidArgument", "The default cache behavior has no path pattern other than *.");
+    }
+    Set<String> patterns = new HashSet<>();
+    for (CacheBehavior behavior : (Iterable<CacheBehavior>)
+        Stream.concat(Stream.of(config.defaultBehavior()), config.cacheBehaviors().stream())::iterator) {
+      if (behavior != config.defaultBehavior() && !patterns.add(behavior.pathPattern())) {
+        throw invalid("InvalidArgument", "Path pattern " + behavior.pathPattern() + " is used twice."); // code UNCONFIRMED
+      }
+      if (!originIds.contains(behavior.targetOriginId())) {
+        throw invalid("NoSuchOrigin", "One or more of your origins or origin groups do not exist: "
+            + behavior.targetOriginId());
+      }
+      if (!ALLOWED_METHOD_COUNTS.contains(behavior.allowedMethods().size())
+          || !CACHED_METHOD_COUNTS.contains(behavior.cachedMethods().size())
+          || !behavior.allowedMethods().containsAll(behavior.cachedMethods())) {
+        throw invalid("InvalidArgument", "Allowed methods of " + behavior.pathPattern()
+            + " must be 2, 3 or 7 methods and include the 2 or 3 cached methods.");
+      }
+    }
+  }
+
+  private void validateTags(Map<String, String> tags) {
+    if (tags.size() > 50) {
+      throw invalid("InvalidTagging", "A distribution has at most 50 tags.");
+    }
+    tags.forEach((key, value) -> {
+      if (key.isEmpty() || key.length() > 128 || value.length() > 256 || key.startsWith("aws:")
+          || !TAG_TEXT.matcher(key).matches() || !TAG_TEXT.matcher(value).matches()) {
+        throw invalid("InvalidTagging", "Tag " + key + " is not valid.");
+      }
+    });
+  }
+
+  private InvalidRequestException invalid(String code, String message) {
+    return new InvalidRequestException(message, code, requestId(), null);
+  }
+
+  private Distribution read(Stored stored) {
+    Instant deployedAt = stored.lastModified().plus(aws.propagationTime());
+    DistributionStatus status = aws.clock().instant().isBefore(deployedAt)
+        ? DistributionStatus.IN_PROGRESS
+        : DistributionStatus.DEPLOYED;
+    return Distribution.builder()
+        .id(stored.id())
+        .arn(stored.arn())
+        .domainName(stored.domainName())
+        .status(status)
+        .etag(stored.etag())
+        .config(stored.config())
+        .lastModified(stored.lastModified())
+        .build();
+  }
+
+  private Stored existing(DistributionId id) {
+    Stored stored = distributions.get(id);
+    if (stored == null) {
+      throw new ResourceNotFoundException("The specified distribution does not exist.", id.value(),
+          "NoSuchDistribution", requestId(), null);
+    }
+    return stored;
+  }
+
+  private String newEtag() {
+    return "E" + aws.randomString(UPPER, 13);
+  }
+
+  private String requestId() {
+    return aws.randomString("0123456789abcdef", 8) + "-fake";
+  }
+
+  private record Stored(
+      DistributionId id, String arn, String domainName, DistributionConfig config, String etag, Instant lastModified,
+      Map<String, String> tags) {}
+}

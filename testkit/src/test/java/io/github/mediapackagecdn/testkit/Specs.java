@@ -1,0 +1,35 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.model.EndpointSpec;
+import io.github.mediapackagecdn.core.model.Packaging;
+import java.util.List;
+
+/** Specs the tests share: a channel and one endpoint of each packaging format. */
+final class Specs {
+
+  static final String CHANNEL = "live-news";
+
+  private Specs() {}
+
+  static ChannelSpec channelWithDistribution() {
+    return ChannelSpec.builder().id(CHANNEL).description("24/7 news").createDistribution(true).build();
+  }
+
+  static ChannelSpec channelWithoutDistribution() {
+    return ChannelSpec.builder().id(CHANNEL).description("24/7 news").build();
+  }
+
+  static EndpointSpec endpoint(Packaging packaging) {
+    return EndpointSpec.builder()
+        .id(CHANNEL + "-" + packaging.name().toLowerCase(java.util.Locale.ROOT))
+        .channelId(CHANNEL)
+        .packaging(packaging)
+        .startoverWindowSeconds(3600)
+        .build();
+  }
+
+  static List<EndpointSpec> allFormats() {
+    return List.of(endpoint(Packaging.HLS), endpoint(Packaging.DASH), endpoint(Packaging.CMAF), endpoint(Packaging.MSS));
+  }
+}
