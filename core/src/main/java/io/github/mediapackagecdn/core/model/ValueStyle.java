@@ -19,5 +19,8 @@ import org.immutables.value.Value;
     jdkOnly = true,
     throwForInvalidImmutableState = ValidationException.class,
     throwForNullPointer = ValidationException.class,
-    defaultAsDefault = false)
+    defaultAsDefault = false,
+    // no @Generated or nullability annotations from the classpath: value-annotations is compile-only (provided),
+    // and its annotations in generated classes would warn in every consumer's compilation
+    allowedClasspathAnnotations = {java.lang.Override.class})
 public @interface ValueStyle {}

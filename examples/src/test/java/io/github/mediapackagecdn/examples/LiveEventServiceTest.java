@@ -1,0 +1,39 @@
+package io.github.mediapackagecdn.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.testkit.FakeAws;
+import io.github.mediapackagecdn.testkit.Faults;
+import io.github.mediapackagecdn.testkit.Operation;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** How a backend's own test uses the testkit: one line for a ChannelCdn on fakes, a clock to advance, faults. */
+class LiveEventServiceTest {
+
+  private final FakeAws aws = FakeAws.create();
+  private final LiveEventService events = new LiveEventService(aws.channelCdn());
+
+  @Test
+  void playbackUrl_isTheCdnUrlOnceTheDistributionIsDeployed() {
+    assertThat(events.prepare("final-2026")).isTrue();
+    assertThat(events.playbackUrl("final-2026")).isEmpty(); // still InProgress
+
+    aws.clock().advance(Duration.ofMinutes(5));
+
+    assertThat(events.playbackUrl("final-2026")).get().asString()
+        .startsWith("https://" + aws.distributions().all().get(0).domainName() + "/out/v1/")
+        .endsWith("/index.m3u8");
+  }
+
+  @Test
+  void prepare_whenCloudFrontThrottles_canBeCalledAgainWithoutASecondDistribution() {
+    aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, 1, Faults.throttled(Operation.CREATE_DISTRIBUTION_WITH_TAGS));
+
+    assertThat(events.prepare("final-2026")).isFalse();
+    assertThat(events.prepare("final-2026")).isTrue();
+
+    assertThat(aws.distributions().all()).hasSize(1);
+    assertThat(aws.channels().all()).hasSize(1);
+  }
+}
