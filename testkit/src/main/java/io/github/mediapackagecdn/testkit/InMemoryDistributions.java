@@ -16,6 +16,7 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * CloudFront distributions in memory, with CloudFront's rules: ids like {@code E1U5RQF7T870K0}, domains
@@ -262,8 +262,9 @@ public final class InMemoryDistributions implements Distributions {
       throw invalid("InvalidArgument", "The default cache behavior has no path pattern other than *.");
     }
     Set<String> patterns = new HashSet<>();
-    for (CacheBehavior behavior : (Iterable<CacheBehavior>)
-        Stream.concat(Stream.of(config.defaultBehavior()), config.cacheBehaviors().stream())::iterator) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.add(config.defaultBehavior());
+    for (CacheBehavior behavior : behaviors) {
       if (behavior != config.defaultBehavior() && !patterns.add(behavior.pathPattern())) {
         throw invalid("InvalidArgument", "Path pattern " + behavior.pathPattern() + " is used twice."); // code UNCONFIRMED
       }
