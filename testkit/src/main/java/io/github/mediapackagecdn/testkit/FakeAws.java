@@ -67,7 +67,12 @@ public final class FakeAws {
 
   /** A {@link ChannelCdn} on this account's fakes, with the builder adjusted (settings, CDN identifiers). */
   public ChannelCdn channelCdn(Consumer<ChannelCdn.Builder> customizer) {
-    ChannelCdn.Builder builder = ChannelCdn.builder().channels(channels).distributions(distributions).links(links);
+    ChannelCdn.Builder builder = ChannelCdn.builder()
+        .channels(channels)
+        .distributions(distributions)
+        .links(links)
+        .clock(clock)
+        .sleeper(clock::advance); // waiting for visibility moves simulated time, nothing sleeps
     customizer.accept(builder);
     return builder.build();
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tag lookup in memory, over {@link InMemoryDistributions}: like GetResources with a tag filter, only exact
@@ -23,6 +24,12 @@ public final class InMemoryDistributionLinks implements DistributionLinks {
   public List<DistributionId> find(String tagKey, String channelArn) {
     return aws.call(Operation.GET_RESOURCES, List.of(tagKey, channelArn),
         () -> aws.distributions().taggedWith(tagKey, channelArn));
+  }
+
+  @Override
+  public Optional<String> tagValue(DistributionId distribution, String tagKey) {
+    return aws.call(Operation.LIST_TAGS_FOR_RESOURCE, List.of(distribution, tagKey),
+        () -> Optional.ofNullable(aws.distributions().tagsOrEmpty(distribution).get(tagKey)));
   }
 
   @Override

@@ -196,6 +196,14 @@ public final class InMemoryDistributions implements Distributions {
         .toList());
   }
 
+  /** The tags of a distribution, or none if it does not exist. */
+  Map<String, String> tagsOrEmpty(DistributionId id) {
+    return aws.locked(() -> {
+      Stored stored = distributions.get(id);
+      return stored == null ? Map.<String, String>of() : Map.copyOf(stored.tags());
+    });
+  }
+
   /** Every distribution carrying {@code key}, with the tag's value. */
   Map<DistributionId, String> tagValues(String key) {
     return aws.locked(() -> {

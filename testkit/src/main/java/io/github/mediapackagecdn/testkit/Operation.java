@@ -15,6 +15,7 @@ public enum Operation {
   GET_DISTRIBUTION("cloudfront", "GetDistribution"),
   UPDATE_DISTRIBUTION("cloudfront", "UpdateDistribution"),
   LIST_DISTRIBUTIONS("cloudfront", "ListDistributions"),
+  LIST_TAGS_FOR_RESOURCE("cloudfront", "ListTagsForResource"),
   GET_RESOURCES("tagging", "GetResources");
 
   private final String service;

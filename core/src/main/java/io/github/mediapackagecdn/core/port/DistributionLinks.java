@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.port;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds distributions by their link tag, whose value is a channel ARN. A distribution whose tag was changed or
@@ -12,6 +13,12 @@ public interface DistributionLinks {
 
   /** The distributions whose tag {@code tagKey} has exactly the value {@code channelArn}. */
   List<DistributionId> find(String tagKey, String channelArn);
+
+  /**
+   * The value of tag {@code tagKey} on one distribution, read from CloudFront itself (ListTagsForResource), which
+   * shows a tag as soon as it is written, unlike the tag index behind {@link #find}. Empty if the tag is absent.
+   */
+  Optional<String> tagValue(DistributionId distribution, String tagKey);
 
   /** Every linked distribution, by channel ARN, in one paged sweep: the fleet view. */
   Map<String, List<DistributionId>> all(String tagKey);

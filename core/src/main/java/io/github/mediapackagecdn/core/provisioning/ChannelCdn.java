@@ -6,7 +6,6 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
-import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
@@ -19,7 +18,9 @@ import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +56,19 @@ import org.slf4j.LoggerFactory;
 public final class ChannelCdn {
 
   private static final Logger log = LoggerFactory.getLogger(ChannelCdn.class);
+  private static final Duration MAX_VISIBILITY_PAUSE = Duration.ofSeconds(5);
 
   private final Channels channels;
   private final Distributions distributions;
   private final DistributionLinks links;
   private final LiveCdnSettings settings;
   private final CdnIdentifierSource identifierSource;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  /** One updater per distribution: serializes its updates in this process and coalesces endpoint changes. */
+  private final Map<DistributionId, DistributionUpdater> updaters = new ConcurrentHashMap<>();
+  /** Distributions this instance created or adopted, by channel ARN, while their tag may not be visible yet. */
+  private final Map<String, RecentLink> recentLinks = new ConcurrentHashMap<>();
   /** CDN identifiers given in endpoint specs, by secret ARN, so later saves of the channel can use them. */
   private final Map<String, CdnIdentifier> givenIdentifiers = new ConcurrentHashMap<>();
 
@@ -74,6 +83,8 @@ public final class ChannelCdn {
     this.links = builder.links;
     this.settings = builder.settings;
     this.identifierSource = builder.identifierSource;
+    this.sleeper = builder.sleeper;
+    this.clock = builder.clock;
   }
 
   public static Builder builder() {
@@ -130,7 +141,7 @@ public final class ChannelCdn {
     problems.throwIfAny();
 
     ChannelId channelId = specs.get(0).channel();
-    Channel channel = channels.find(channelId)
+    Channel channel = eventually(() -> channels.find(channelId))
         .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
     Map<EndpointSpec, Boolean> exists = new LinkedHashMap<>();
     for (EndpointSpec spec : specs) {
@@ -169,7 +180,7 @@ public final class ChannelCdn {
     require(channelId, "channel id");
     Channel channel = findChannel(channelId);
     List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
-    Optional<Distribution> distribution = linkedDistribution(channel).flatMap(distributions::find);
+    Optional<Distribution> distribution = linkedOrRecent(channel).flatMap(distributions::find);
     return details(channel, endpoints, distribution);
   }
 
@@ -186,7 +197,7 @@ public final class ChannelCdn {
       throw new ValidationException("timeout " + timeout + " is negative");
     }
     Channel channel = findChannel(channelId);
-    DistributionId id = linkedDistribution(channel).orElseThrow(() -> new ResourceNotFoundException(
+    DistributionId id = linkedOrRecent(channel).orElseThrow(() -> new ResourceNotFoundException(
         "channel " + channelId + " has no distribution", channelId.value()));
     Distribution deployed = distributions.awaitDeployed(id, timeout);
     return details(channel, channels.endpointsOf(channelId), Optional.of(deployed));
@@ -238,7 +249,7 @@ public final class ChannelCdn {
   }
 
   private CdnOutcome ensureDistribution(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
-    Optional<DistributionId> linked = linkedDistribution(channel);
+    Optional<DistributionId> linked = linkedOrRecent(channel);
     CdnOutcome.Action created = null;
     DistributionId id;
     if (linked.isPresent()) {
@@ -263,14 +274,17 @@ public final class ChannelCdn {
       try {
         Distribution distribution = distributions.create(config, tags);
         log.debug("created distribution {} for channel {}", distribution.id(), channel.id());
+        remember(channel, distribution.id());
         return CdnOutcome.of(CdnOutcome.Action.CREATED, distribution.id());
       } catch (ResourceConflictException e) {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
           throw e;
         }
-        Optional<DistributionId> linked = linkedDistribution(channel);
+        // the distribution holding the reference may be too new for its tag to be visible: wait for it
+        Optional<DistributionId> linked = eventually(() -> linkedDistribution(channel));
         if (linked.isPresent()) {
           log.debug("adopted distribution {} already created for channel {}", linked.get(), channel.id());
+          remember(channel, linked.get());
           return CdnOutcome.of(CdnOutcome.Action.ADOPTED, linked.get());
         }
         log.debug("caller reference {} is taken by a distribution not linked to channel {}; trying the next",
@@ -283,7 +297,7 @@ public final class ChannelCdn {
   }
 
   private CdnOutcome updateLinked(Channel channel, List<OriginEndpoint> saved) {
-    Optional<DistributionId> linked = linkedDistribution(channel);
+    Optional<DistributionId> linked = linkedOrRecent(channel);
     if (linked.isEmpty()) {
       return CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION);
     }
@@ -294,30 +308,55 @@ public final class ChannelCdn {
     return CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, linked.get());
   }
 
-  /** Read, merge, write with If-Match; on a stale ETag read again and re-apply. True if an update was written. */
+  /** Read, merge, write with If-Match, through the distribution's updater. True if an update was written. */
   private boolean addEndpoints(DistributionId id, List<OriginEndpoint> endpoints) {
-    ResourceConflictException stale = null;
-    for (int attempt = 1; attempt <= settings.maxUpdateAttempts(); attempt++) {
-      Distribution distribution = distributions.find(id)
-          .orElseThrow(() -> new ResourceNotFoundException("distribution " + id + " does not exist", id.value()));
-      ChangeSet changes = DistributionLayout.changesFor(distribution.config(), endpoints, settings, this::identifierFor);
-      if (changes.isEmpty()) {
-        log.debug("distribution {} already has what {} endpoints need", id, endpoints.size());
-        return false;
-      }
-      try {
-        distributions.update(id, distribution.etag(), changes);
-        log.debug("updated distribution {} with {} changes", id, changes.changes().size());
-        return true;
-      } catch (ResourceConflictException e) {
-        if (e.reason() != ResourceConflictException.Reason.STALE_VERSION) {
-          throw e;
-        }
-        log.debug("distribution {} changed since it was read (attempt {}); reading it again", id, attempt);
-        stale = e;
-      }
+    return updaters.computeIfAbsent(id, key -> new DistributionUpdater(key, distributions, settings,
+        this::identifierFor, () -> eventually(() -> distributions.find(key)).orElseThrow(
+            () -> new ResourceNotFoundException("distribution " + key + " does not exist", key.value()))))
+        .addEndpoints(endpoints);
+  }
+
+  /**
+   * The linked distribution, or else one this instance created or adopted for the channel so recently that its tag
+   * may not be visible to the lookup yet.
+   */
+  private Optional<DistributionId> linkedOrRecent(Channel channel) {
+    Optional<DistributionId> linked = linkedDistribution(channel);
+    if (linked.isPresent()) {
+      recentLinks.remove(channel.arn().value());
+      return linked;
     }
-    throw stale;
+    RecentLink recent = recentLinks.get(channel.arn().value());
+    if (recent == null || !clock.instant().isBefore(recent.at().plus(settings.visibilityTimeout()))) {
+      return Optional.empty();
+    }
+    // the tag index may lag; CloudFront's own tags do not, and a tag changed since creation ends the link
+    if (links.tagValue(recent.id(), settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent()) {
+      return Optional.of(recent.id());
+    }
+    recentLinks.remove(channel.arn().value());
+    return Optional.empty();
+  }
+
+  private void remember(Channel channel, DistributionId id) {
+    recentLinks.put(channel.arn().value(), new RecentLink(id, clock.instant()));
+  }
+
+  /** Reads until the answer is present or the visibility timeout has passed in pauses. */
+  private <T> Optional<T> eventually(Supplier<Optional<T>> read) {
+    Optional<T> answer = read.get();
+    Duration waited = Duration.ZERO;
+    Duration pause = settings.visibilityBackoff();
+    while (answer.isEmpty() && waited.compareTo(settings.visibilityTimeout()) < 0) {
+      Duration next = pause.compareTo(settings.visibilityTimeout().minus(waited)) < 0
+          ? pause
+          : settings.visibilityTimeout().minus(waited);
+      sleeper.sleep(next);
+      waited = waited.plus(next);
+      pause = pause.multipliedBy(2).compareTo(MAX_VISIBILITY_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_VISIBILITY_PAUSE;
+      answer = read.get();
+    }
+    return answer;
   }
 
   private Optional<DistributionId> linkedDistribution(Channel channel) {
@@ -341,7 +380,9 @@ public final class ChannelCdn {
         .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
   }
 
-  private static CdnOutcome reportingFailure(java.util.function.Supplier<CdnOutcome> cdnWork) {
+  private record RecentLink(DistributionId id, Instant at) {}
+
+  private static CdnOutcome reportingFailure(Supplier<CdnOutcome> cdnWork) {
     try {
       return cdnWork.get();
     } catch (ProvisioningException e) {
@@ -363,6 +404,8 @@ public final class ChannelCdn {
     private DistributionLinks links;
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
+    private Sleeper sleeper = Sleeper.threadSleep();
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -390,6 +433,20 @@ public final class ChannelCdn {
     public Builder cdnIdentifiers(CdnIdentifierSource source) {
       require(source, "CDN identifier source");
       this.identifierSource = source;
+      return this;
+    }
+
+    /** How the library pauses while waiting for AWS to show what was just created; tests advance a fake clock. */
+    public Builder sleeper(Sleeper sleeper) {
+      require(sleeper, "sleeper");
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /** The clock that dates what this instance created; tests pass a fake one. */
+    public Builder clock(Clock clock) {
+      require(clock, "clock");
+      this.clock = clock;
       return this;
     }
 

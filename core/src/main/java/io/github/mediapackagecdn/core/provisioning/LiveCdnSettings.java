@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.Problems;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -102,6 +103,21 @@ public abstract class LiveCdnSettings {
     return 10;
   }
 
+  /**
+   * How long a channel, endpoint, distribution or link tag that was just created may stay invisible to reads
+   * (AWS is eventually consistent) before the library concludes it does not exist.
+   */
+  @Value.Default
+  public Duration visibilityTimeout() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** The first pause between two reads while waiting for visibility; it doubles up to five seconds. */
+  @Value.Default
+  public Duration visibilityBackoff() {
+    return Duration.ofMillis(500);
+  }
+
   /** The CloudFront console page of a distribution, {@code %s} standing for its id. */
   @Value.Default
   public String consoleUrlFormat() {
@@ -133,6 +149,9 @@ public abstract class LiveCdnSettings {
     problems.check(maxUpdateAttempts() >= 1 && maxUpdateAttempts() <= 50, "max update attempts must be 1 to 50");
     problems.check(maxCallerReferenceGenerations() >= 1 && maxCallerReferenceGenerations() <= 100,
         "max caller reference generations must be 1 to 100");
+    problems.check(!visibilityTimeout().isNegative(), "visibility timeout is negative");
+    problems.check(!visibilityBackoff().isNegative() && !visibilityBackoff().isZero()
+        || visibilityTimeout().isZero(), "visibility backoff must be positive");
     problems.throwIfAny();
   }
 
