@@ -35,6 +35,7 @@ public final class FakeAws {
   private final SplittableRandom random;
   private final List<RecordedCall> calls = new ArrayList<>();
   private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
+  private Duration visibilityDelay = Duration.ZERO;
   private final InMemoryChannels channels;
   private final InMemoryDistributions distributions;
   private final InMemoryDistributionLinks links;
@@ -160,6 +161,29 @@ public final class FakeAws {
   /** Runs {@code action} just before the next call of {@code operation} acts: a concurrent writer, for races. */
   public void beforeNext(Operation operation, Runnable action) {
     addFault(operation, new Fault(Fault.Kind.HOOK, null, action));
+  }
+
+  /**
+   * From now on, what is created (channels, endpoints, distributions, and the tags the tag lookup indexes) stays
+   * invisible to reads for {@code delay} on the fake clock, as AWS's eventually consistent reads do right after a
+   * create. {@link Duration#ZERO} turns it off.
+   */
+  public void delayVisibility(Duration delay) {
+    synchronized (lock) {
+      this.visibilityDelay = delay;
+    }
+  }
+
+  /** When something created now becomes visible to reads. */
+  java.time.Instant visibleFromNow() {
+    synchronized (lock) {
+      return clock.instant().plus(visibilityDelay);
+    }
+  }
+
+  /** Whether something visible from {@code visibleAt} can be read now. */
+  boolean isVisible(java.time.Instant visibleAt) {
+    return !clock.instant().isBefore(visibleAt);
   }
 
   /** Drops every fault not yet triggered. */

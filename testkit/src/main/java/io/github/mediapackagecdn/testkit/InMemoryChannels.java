@@ -13,6 +13,7 @@ import io.github.mediapackagecdn.core.model.EndpointUrl;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class InMemoryChannels implements Channels {
           .description(spec.description())
           .tags(spec.tags())
           .build();
-      channels.put(channel.id(), new StoredChannel(channel, aws.hex(16)));
+      channels.put(channel.id(), new StoredChannel(channel, aws.hex(16), aws.visibleFromNow()));
       return channel;
     });
   }
@@ -62,7 +63,7 @@ public final class InMemoryChannels implements Channels {
     return aws.call(Operation.UPDATE_CHANNEL, List.of(spec), () -> {
       StoredChannel stored = existingChannel(spec.channelId());
       Channel updated = Channel.builder().from(stored.channel()).description(spec.description()).build();
-      channels.put(updated.id(), new StoredChannel(updated, stored.egressHostLabel()));
+      channels.put(updated.id(), new StoredChannel(updated, stored.egressHostLabel(), stored.visibleAt()));
       return updated;
     });
   }
@@ -70,7 +71,7 @@ public final class InMemoryChannels implements Channels {
   @Override
   public Optional<Channel> find(ChannelId id) {
     return aws.call(Operation.DESCRIBE_CHANNEL, List.of(id),
-        () -> Optional.ofNullable(channels.get(id)).map(StoredChannel::channel));
+        () -> Optional.ofNullable(channels.get(id)).filter(c -> aws.isVisible(c.visibleAt())).map(StoredChannel::channel));
   }
 
   @Override
@@ -100,7 +101,7 @@ public final class InMemoryChannels implements Channels {
       }
       String serviceId = aws.hex(32);
       OriginEndpoint endpoint = endpoint(spec, channel, serviceId);
-      endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, serviceId));
+      endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, serviceId, aws.visibleFromNow()));
       return endpoint;
     });
   }
@@ -123,7 +124,7 @@ public final class InMemoryChannels implements Channels {
             "UnprocessableEntityException", requestId(), null);
       }
       OriginEndpoint endpoint = endpoint(spec, existingChannel(spec.channel()), stored.serviceId());
-      endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, stored.serviceId()));
+      endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, stored.serviceId(), stored.visibleAt()));
       return endpoint;
     });
   }
@@ -131,12 +132,14 @@ public final class InMemoryChannels implements Channels {
   @Override
   public Optional<OriginEndpoint> findEndpoint(OriginEndpointId id) {
     return aws.call(Operation.DESCRIBE_ORIGIN_ENDPOINT, List.of(id),
-        () -> Optional.ofNullable(endpoints.get(id)).map(StoredEndpoint::endpoint));
+        () -> Optional.ofNullable(endpoints.get(id)).filter(e -> aws.isVisible(e.visibleAt()))
+            .map(StoredEndpoint::endpoint));
   }
 
   @Override
   public List<OriginEndpoint> endpointsOf(ChannelId channelId) {
     return aws.call(Operation.LIST_ORIGIN_ENDPOINTS, List.of(channelId), () -> endpoints.values().stream()
+        .filter(e -> aws.isVisible(e.visibleAt()))
         .map(StoredEndpoint::endpoint)
         .filter(e -> e.channelId().equals(channelId))
         .toList());
@@ -202,7 +205,7 @@ public final class InMemoryChannels implements Channels {
     return aws.randomString("0123456789abcdef", 8) + "-fake";
   }
 
-  private record StoredChannel(Channel channel, String egressHostLabel) {}
+  private record StoredChannel(Channel channel, String egressHostLabel, Instant visibleAt) {}
 
-  private record StoredEndpoint(OriginEndpoint endpoint, String serviceId) {}
+  private record StoredEndpoint(OriginEndpoint endpoint, String serviceId, Instant visibleAt) {}
 }

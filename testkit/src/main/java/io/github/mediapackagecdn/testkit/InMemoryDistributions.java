@@ -72,7 +72,7 @@ public final class InMemoryDistributions implements Distributions {
       DistributionId id = DistributionId.of("E" + aws.randomString(UPPER, 13));
       Stored stored = new Stored(id, "arn:aws:cloudfront::" + aws.accountId() + ":distribution/" + id,
           "d" + aws.randomString(LOWER, 13) + ".cloudfront.net", config, newEtag(), aws.clock().instant(),
-          new LinkedHashMap<>(tags));
+          new LinkedHashMap<>(tags), aws.visibleFromNow());
       usedCallerReferences.add(config.callerReference());
       distributions.put(id, stored);
       return read(stored);
@@ -82,7 +82,7 @@ public final class InMemoryDistributions implements Distributions {
   @Override
   public Optional<Distribution> find(DistributionId id) {
     return aws.call(Operation.GET_DISTRIBUTION, List.of(id),
-        () -> Optional.ofNullable(distributions.get(id)).map(this::read));
+        () -> Optional.ofNullable(distributions.get(id)).filter(d -> aws.isVisible(d.visibleAt())).map(this::read));
   }
 
   @Override
@@ -94,6 +94,7 @@ public final class InMemoryDistributions implements Distributions {
   @Override
   public List<DistributionSummary> list() {
     return aws.call(Operation.LIST_DISTRIBUTIONS, List.of(), () -> distributions.values().stream()
+        .filter(d -> aws.isVisible(d.visibleAt()))
         .map(this::read)
         .map(d -> DistributionSummary.builder()
             .id(d.id())
@@ -188,9 +189,10 @@ public final class InMemoryDistributions implements Distributions {
     return aws.locked(() -> Optional.ofNullable(distributions.get(id)).map(this::read));
   }
 
-  /** The distributions tagged {@code key=value}, exactly; not recorded (the tag lookup fake uses it). */
+  /** The distributions tagged {@code key=value}, exactly, as the tag index shows them; not recorded. */
   List<DistributionId> taggedWith(String key, String value) {
     return aws.locked(() -> distributions.values().stream()
+        .filter(d -> aws.isVisible(d.visibleAt()))
         .filter(d -> value.equals(d.tags().get(key)))
         .map(Stored::id)
         .toList());
@@ -208,7 +210,7 @@ public final class InMemoryDistributions implements Distributions {
   Map<DistributionId, String> tagValues(String key) {
     return aws.locked(() -> {
       Map<DistributionId, String> values = new LinkedHashMap<>();
-      distributions.values().stream().filter(d -> d.tags().containsKey(key))
+      distributions.values().stream().filter(d -> aws.isVisible(d.visibleAt()) && d.tags().containsKey(key))
           .forEach(d -> values.put(d.id(), d.tags().get(key)));
       return values;
     });
@@ -236,7 +238,7 @@ public final class InMemoryDistributions implements Distributions {
     }
     validate(config);
     Stored updated = new Stored(id, stored.arn(), stored.domainName(), config, newEtag(), aws.clock().instant(),
-        stored.tags());
+        stored.tags(), stored.visibleAt());
     distributions.put(id, updated);
     return read(updated);
   }
@@ -340,5 +342,5 @@ public final class InMemoryDistributions implements Distributions {
 
   private record Stored(
       DistributionId id, String arn, String domainName, DistributionConfig config, String etag, Instant lastModified,
-      Map<String, String> tags) {}
+      Map<String, String> tags, Instant visibleAt) {}
 }

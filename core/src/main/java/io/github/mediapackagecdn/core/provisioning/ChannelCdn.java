@@ -259,7 +259,8 @@ public final class ChannelCdn {
       created = creation.action();
       id = creation.distributionId().orElseThrow();
     }
-    boolean updated = addEndpoints(id, channels.endpointsOf(channel.id()));
+    List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
+    boolean updated = !endpoints.isEmpty() && addEndpoints(id, endpoints);
     CdnOutcome.Action action = created != null
         ? created
         : updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED;
