@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +19,7 @@ class CdnIdentifierTest {
     CdnIdentifier identifier = CdnIdentifier.of(SECRET);
 
     assertThat(identifier.toString()).isEqualTo("CdnIdentifier{****}").doesNotContain(SECRET);
-    assertThat(String.valueOf(java.util.List.of(identifier))).doesNotContain(SECRET);
+    assertThat(String.valueOf(List.of(identifier))).doesNotContain(SECRET);
   }
 
   @Test
@@ -30,7 +32,7 @@ class CdnIdentifierTest {
     assertThat(CdnIdentifier.of(SECRET))
         .isEqualTo(CdnIdentifier.of(SECRET))
         .hasSameHashCodeAs(CdnIdentifier.of(SECRET))
-        .isNotEqualTo(CdnIdentifier.of(SECRET.toUpperCase(java.util.Locale.ROOT)));
+        .isNotEqualTo(CdnIdentifier.of(SECRET.toUpperCase(Locale.ROOT)));
   }
 
   @ParameterizedTest

@@ -9,6 +9,7 @@ import io.github.mediapackagecdn.core.model.DistributionChange.RemoveOrigin;
 import io.github.mediapackagecdn.core.model.DistributionChange.RetargetDefaultBehavior;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,8 @@ class DistributionChangeTest {
 
   @Test
   void addOriginHeader_whenOriginSendsTheHeaderInAnotherCase_keepsTheExistingValue() {
-    Origin withHeader = Origin.builder().from(CHANNEL_ORIGIN).putCustomHeaders(HEADER.toLowerCase(java.util.Locale.ROOT), "old").build();
+    Origin withHeader =
+        Origin.builder().from(CHANNEL_ORIGIN).putCustomHeaders(HEADER.toLowerCase(Locale.ROOT), "old").build();
     DistributionConfig config = DistributionConfig.builder().from(placeholderOnly()).addOrigins(withHeader).build();
 
     assertThat(new AddOriginHeader(CHANNEL_ORIGIN_ID, HEADER, SECRET).applyTo(config)).isSameAs(config);

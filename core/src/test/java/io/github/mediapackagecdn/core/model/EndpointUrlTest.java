@@ -66,8 +66,12 @@ class EndpointUrlTest {
 
   @Test
   void of_whenNullOrBlank_throwsValidationException() {
-    assertThatThrownBy(() -> EndpointUrl.of(null)).isInstanceOf(ValidationException.class).hasMessage("endpoint URL is empty");
-    assertThatThrownBy(() -> EndpointUrl.of(" ")).isInstanceOf(ValidationException.class).hasMessage("endpoint URL is empty");
+    assertThatThrownBy(() -> EndpointUrl.of(null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("endpoint URL is empty");
+    assertThatThrownBy(() -> EndpointUrl.of(" "))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("endpoint URL is empty");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class OriginEndpointTest {
@@ -12,7 +13,7 @@ class OriginEndpointTest {
 
   private static OriginEndpoint.Builder endpoint(Packaging packaging) {
     return OriginEndpoint.builder()
-        .id(OriginEndpointId.of("live-news-" + packaging.name().toLowerCase(java.util.Locale.ROOT)))
+        .id(OriginEndpointId.of("live-news-" + packaging.name().toLowerCase(Locale.ROOT)))
         .channelId(ChannelId.of("live-news"))
         .packaging(packaging);
   }
@@ -36,7 +37,8 @@ class OriginEndpointTest {
   void build_whenUrlsUseTwoHosts_throwsValidationException() {
     assertThatThrownBy(() -> endpoint(Packaging.CMAF)
             .addUrls(EndpointUrl.of("https://" + HOST + "/out/v1/869e237f851549e9bcf10e3bc2830839/a/index.m3u8"))
-            .addUrls(EndpointUrl.of("https://other.mediapackage.us-west-2.amazonaws.com/out/v1/869e237f851549e9bcf10e3bc2830839/b/index.m3u8"))
+            .addUrls(EndpointUrl.of("https://3ae97e9482b0d011.mediapackage.us-west-2.amazonaws.com"
+                + "/out/v1/869e237f851549e9bcf10e3bc2830839/b/index.m3u8"))
             .build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("use more than one host");

@@ -35,6 +35,8 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,7 +145,7 @@ class DistributionLayoutTest {
         .isEqualTo("*.m3u8");
     assertThat(servingBehavior(after, "/out/v1/869e237f851549e9bcf10e3bc2830839/index_1.m3u8").pathPattern())
         .isEqualTo("*.m3u8");
-    assertThat(servingBehavior(after, "/out/v1/869e237f851549e9bcf10e3bc2830839/index_1_42.ts").pathPattern())
+    assertThat(servingBehavior(after, "/out/v1/869e237f851549e9bcf10e3bc2830839/hls_7_145095.ts").pathPattern())
         .isEqualTo("*.ts");
   }
 
@@ -160,7 +162,7 @@ class DistributionLayoutTest {
   @Test
   void changesFor_whenMssManifestIsNotIndex_addsIsmBehaviourThatMatchesIt() {
     OriginEndpoint drama = mss("drama");
-    String manifestPath = java.net.URI.create(drama.urls().get(0).value()).getPath();
+    String manifestPath = URI.create(drama.urls().get(0).value()).getPath();
     assertThat(manifestPath).matches("/out/v1/[0-9a-f]{32}/drama\\.ism/Manifest");
 
     DistributionConfig after = laidOut(List.of(drama));
@@ -208,9 +210,9 @@ class DistributionLayoutTest {
 
     assertThat(servingBehavior(after, "/out/v1/869e237f851549e9bcf10e3bc2830839/index.m3u8").pathPattern())
         .isEqualTo("*.m3u8");
-    assertThat(servingBehavior(after, "/out/v1/1f0e2d3c4b5a69788796a5b4c3d2e1f0/index.mpd").pathPattern())
+    assertThat(servingBehavior(after, "/out/v1/247cff871f2845d3805129be22f2c0a2/index.mpd").pathPattern())
         .isEqualTo("*.mpd");
-    assertThat(servingBehavior(after, "/out/v1/1f0e2d3c4b5a69788796a5b4c3d2e1f0/index_video_1_0_42.mp4").pathPattern())
+    assertThat(servingBehavior(after, "/out/v1/247cff871f2845d3805129be22f2c0a2/index_video_1_0_42.mp4").pathPattern())
         .isEqualTo("*.mp4");
     assertThat(servingBehavior(after, "/out/v1/0f1e2d3c4b5a69788796a5b4c3d2e1f0/index.ism/Manifest").pathPattern())
         .isEqualTo("*.ism/*");
@@ -247,8 +249,8 @@ class DistributionLayoutTest {
     Distribution distribution = distribution(laidOut(List.of(cmaf)));
 
     assertThat(CdnUrls.of(cmaf, distribution)).containsExactly(
-        "https://" + CDN_DOMAIN + "/out/v1/a1b2c3d4e5f60718293a4b5c6d7e8f90/main.m3u8",
-        "https://" + CDN_DOMAIN + "/out/v1/a1b2c3d4e5f60718293a4b5c6d7e8f90/low.m3u8");
+        "https://" + CDN_DOMAIN + "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/main/index.m3u8",
+        "https://" + CDN_DOMAIN + "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/low/index.m3u8");
   }
 
   @Test
@@ -369,7 +371,8 @@ class DistributionLayoutTest {
 
   @Test
   void callerReference_whenGenerationOrArnDiffers_differs() {
-    ChannelArn other = ChannelArn.of("arn:aws:mediapackage:us-west-2:123456789012:channels/d7e447ed3ca54f8aaa12b592dcb1c41e");
+    ChannelArn other =
+        ChannelArn.of("arn:aws:mediapackage:us-west-2:123456789012:channels/d7e447ed3ca54f8aaa12b592dcb1c41e");
 
     assertThat(List.of(
             DistributionLayout.callerReference(CHANNEL_ARN, 0),
@@ -400,7 +403,7 @@ class DistributionLayoutTest {
   @Test
   void changesFor_whenEndpointsAreAddedOneByOne_endsWhereAllAtOnceEnds() {
     DistributionConfig config = placeholderDistribution();
-    List<OriginEndpoint> saved = new java.util.ArrayList<>();
+    List<OriginEndpoint> saved = new ArrayList<>();
     for (OriginEndpoint endpoint : allFormats()) {
       saved.add(endpoint);
       config = changesFor(config, saved).applyTo(config);
@@ -509,7 +512,7 @@ class DistributionLayoutTest {
   @Test
   void changesFor_whenEndpointsUseTwoEgressHosts_throwsInvalidRequestException() {
     OriginEndpoint elsewhere = Fixtures.endpoint(
-        "live-news-dash", Packaging.DASH, OTHER_HOST, "/out/v1/1f0e2d3c4b5a69788796a5b4c3d2e1f0/index.mpd");
+        "live-news-dash", Packaging.DASH, OTHER_HOST, "/out/v1/247cff871f2845d3805129be22f2c0a2/index.mpd");
 
     assertThatThrownBy(() -> changesFor(placeholderDistribution(), List.of(hls(), elsewhere)))
         .isInstanceOf(InvalidRequestException.class)
@@ -553,7 +556,8 @@ class DistributionLayoutTest {
         .addSslProtocols("TLSv1.2")
         .putCustomHeaders("x-mediapackage-cdnidentifier", "set-by-the-user")
         .build();
-    DistributionConfig config = DistributionConfig.builder().from(laidOut(List.of(hls()))).origins(List.of(withHeader)).build();
+    DistributionConfig config =
+        DistributionConfig.builder().from(laidOut(List.of(hls()))).origins(List.of(withHeader)).build();
     AtomicInteger asked = new AtomicInteger();
 
     ChangeSet changes = DistributionLayout.changesFor(config, List.of(withAuthorization(hls())), SETTINGS, e -> {

@@ -38,13 +38,13 @@ final class Fixtures {
   }
 
   static OriginEndpoint dash() {
-    return endpoint("live-news-dash", Packaging.DASH, HOST, "/out/v1/1f0e2d3c4b5a69788796a5b4c3d2e1f0/index.mpd");
+    return endpoint("live-news-dash", Packaging.DASH, HOST, "/out/v1/247cff871f2845d3805129be22f2c0a2/index.mpd");
   }
 
-  /** A CMAF endpoint: one URL per HLS manifest. */
-  static OriginEndpoint cmaf(String... hlsManifests) {
-    return endpoint("live-news-cmaf", Packaging.CMAF, HOST, Arrays.stream(hlsManifests)
-        .map(m -> "/out/v1/a1b2c3d4e5f60718293a4b5c6d7e8f90/" + m + ".m3u8")
+  /** A CMAF endpoint: one URL per HLS manifest, {@code /out/v1/<32 hex>/<hls manifest id>/index.m3u8}. */
+  static OriginEndpoint cmaf(String... hlsManifestIds) {
+    return endpoint("live-news-cmaf", Packaging.CMAF, HOST, Arrays.stream(hlsManifestIds)
+        .map(m -> "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/" + m + "/index.m3u8")
         .toArray(String[]::new));
   }
 

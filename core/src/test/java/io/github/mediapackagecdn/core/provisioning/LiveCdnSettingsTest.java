@@ -88,7 +88,8 @@ class LiveCdnSettingsTest {
    * that is no {@link io.github.mediapackagecdn.core.error.ProvisioningException}.
    */
   @Disabled("bug: LiveCdnSettings.check (LiveCdnSettings.java:130) accepts any format containing %s; "
-      + "DistributionLayout.defaultComment (DistributionLayout.java:91) then throws an IllegalFormatException (UnknownFormatConversion, MissingFormatArgument)")
+      + "DistributionLayout.defaultComment (DistributionLayout.java:91) then throws an IllegalFormatException "
+      + "(UnknownFormatConversion, MissingFormatArgument)")
   @ParameterizedTest
   @ValueSource(strings = {"100% live %s", "Live %s %d", "Live %s %s"})
   void build_whenCommentFormatIsNotAValidOneArgumentFormat_throwsValidationException(String format) {
