@@ -1,0 +1,64 @@
+package io.github.mediapackagecdn.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rules of core (ARCHITECTURE.md, STYLE.md item 3), checked on the main classes only. The
+ * Immutables-generated {@code Immutable*} classes live in the same packages as the types they implement, so every
+ * rule below holds for them too.
+ */
+@AnalyzeClasses(packages = "io.github.mediapackagecdn.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Guards the rules below against passing vacuously: they see the main and generated classes, and no test class. */
+  @ArchTest
+  static void import_whenAnalysed_holdsMainAndGeneratedClassesButNoTests(JavaClasses classes) {
+    assertThat(classes.stream().map(JavaClass::getName))
+        .contains(
+            "io.github.mediapackagecdn.core.provisioning.ChannelCdn",
+            "io.github.mediapackagecdn.core.model.ChannelSpec",
+            "io.github.mediapackagecdn.core.model.ImmutableChannelSpec",
+            "io.github.mediapackagecdn.core.error.ValidationException",
+            "io.github.mediapackagecdn.core.port.Distributions")
+        .doesNotContain(ArchitectureTest.class.getName());
+  }
+
+  @ArchTest
+  static final ArchRule core_whenImported_dependsOnNoAwsSdk = noClasses()
+      .that().resideInAPackage("io.github.mediapackagecdn.core..")
+      .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+      .because("core depends on slf4j-api only; the AWS SDK belongs to aws-adapter");
+
+  @ArchTest
+  static final ArchRule model_whenImported_dependsOnNeitherPortsNorProvisioning = noClasses()
+      .that().resideInAPackage("..core.model..")
+      .should().dependOnClassesThat().resideInAnyPackage("..core.port..", "..core.provisioning..")
+      .because("the model is the innermost layer");
+
+  @ArchTest
+  static final ArchRule port_whenImported_doesNotDependOnProvisioning = noClasses()
+      .that().resideInAPackage("..core.port..")
+      .should().dependOnClassesThat().resideInAPackage("..core.provisioning..")
+      .because("ports speak the model's language, the use cases implement on top of them");
+
+  @ArchTest
+  static final ArchRule error_whenImported_dependsOnTheJdkOnly = classes()
+      .that().resideInAPackage("..core.error..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.error..", "java..")
+      .because("the error hierarchy is the bottom of core, used by every other package");
+
+  @ArchTest
+  static final ArchRule packages_whenSliced_areFreeOfCycles = slices()
+      .matching("io.github.mediapackagecdn.core.(*)..")
+      .should().beFreeOfCycles();
+}

@@ -1,0 +1,266 @@
+package io.github.mediapackagecdn.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.model.DistributionChange.AddCacheBehavior;
+import io.github.mediapackagecdn.core.model.DistributionChange.AddOrigin;
+import io.github.mediapackagecdn.core.model.DistributionChange.AddOriginHeader;
+import io.github.mediapackagecdn.core.model.DistributionChange.RemoveOrigin;
+import io.github.mediapackagecdn.core.model.DistributionChange.RetargetDefaultBehavior;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DistributionChangeTest {
+
+  private static final String PLACEHOLDER_ID = "TEMP_ORIGIN_ID/channel";
+  private static final String CHANNEL_ORIGIN_ID = "EMP-8343f7014c0ea438";
+  private static final String HOST = "8343f7014c0ea438.mediapackage.us-west-2.amazonaws.com";
+  private static final String HEADER = "X-MediaPackage-CDNIdentifier";
+  private static final String SECRET = "9c1e6a34-5b1f-4d7e-9a55-3f8f0e1d2c3b";
+
+  private static final Origin PLACEHOLDER = Origin.builder()
+      .id(PLACEHOLDER_ID)
+      .domainName("mediapackage.amazonaws.com")
+      .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+      .addSslProtocols("TLSv1.2")
+      .build();
+
+  private static final Origin CHANNEL_ORIGIN = Origin.builder()
+      .id(CHANNEL_ORIGIN_ID)
+      .domainName(HOST)
+      .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+      .addSslProtocols("TLSv1.2")
+      .build();
+
+  private static final Origin USER_ORIGIN = Origin.builder()
+      .id("my-ads")
+      .domainName("my-ads.s3.us-west-2.amazonaws.com")
+      .build();
+
+  private static CacheBehavior behavior(String pattern, String target) {
+    return CacheBehavior.builder()
+        .pathPattern(pattern)
+        .targetOriginId(target)
+        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
+        .addAllowedMethods("GET", "HEAD", "OPTIONS")
+        .addCachedMethods("GET", "HEAD")
+        .cachePolicyId("08627262-05a9-4f76-9ded-b50ca2e3a84f")
+        .build();
+  }
+
+  /** A distribution as created at channel save: the placeholder origin, and the default behaviour on it. */
+  private static DistributionConfig placeholderOnly() {
+    return DistributionConfig.builder()
+        .callerReference("mediapackage-cdn-0123456789abcdef0123456789abcdef-0")
+        .comment("MediaPackage live channel live-news")
+        .addOrigins(PLACEHOLDER)
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, PLACEHOLDER_ID))
+        .build();
+  }
+
+  /** The placeholder distribution with the channel origin added; the default still on the placeholder. */
+  private static DistributionConfig withChannelOrigin() {
+    return DistributionConfig.builder().from(placeholderOnly()).addOrigins(CHANNEL_ORIGIN).build();
+  }
+
+  /** The channel origin serves the default behaviour; the placeholder is no longer targeted. */
+  private static DistributionConfig retargeted() {
+    return DistributionConfig.builder()
+        .from(withChannelOrigin())
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, CHANNEL_ORIGIN_ID))
+        .build();
+  }
+
+  static Stream<Arguments> changesThatApply() {
+    return Stream.of(
+        Arguments.of(new AddOrigin(CHANNEL_ORIGIN), placeholderOnly()),
+        Arguments.of(new AddOriginHeader(CHANNEL_ORIGIN_ID, HEADER, SECRET), withChannelOrigin()),
+        Arguments.of(new AddCacheBehavior(behavior("*.m3u8", CHANNEL_ORIGIN_ID)), withChannelOrigin()),
+        Arguments.of(new RetargetDefaultBehavior(PLACEHOLDER_ID, CHANNEL_ORIGIN_ID), withChannelOrigin()),
+        Arguments.of(new RemoveOrigin(PLACEHOLDER_ID), retargeted()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("changesThatApply")
+  void applyTo_whenAppliedTwice_equalsAppliedOnce(DistributionChange change, DistributionConfig config) {
+    DistributionConfig once = change.applyTo(config);
+
+    assertThat(once).as("the change does something the first time").isNotEqualTo(config);
+    assertThat(change.applyTo(once)).isEqualTo(once);
+  }
+
+  @Test
+  void addOrigin_whenAbsent_appendsItAfterTheExistingOrigins() {
+    DistributionConfig after = new AddOrigin(CHANNEL_ORIGIN).applyTo(placeholderOnly());
+
+    assertThat(after.origins()).containsExactly(PLACEHOLDER, CHANNEL_ORIGIN);
+  }
+
+  @Test
+  void addOrigin_whenAnOriginHasItsId_keepsTheExistingOrigin() {
+    Origin usersVersion = Origin.builder().from(CHANNEL_ORIGIN).domainName("edited.example.com").build();
+    DistributionConfig config = DistributionConfig.builder().from(placeholderOnly()).addOrigins(usersVersion).build();
+
+    assertThat(new AddOrigin(CHANNEL_ORIGIN).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void addOriginHeader_whenOriginLacksIt_addsItBesideTheOtherHeaders() {
+    Origin withHeader = Origin.builder().from(CHANNEL_ORIGIN).putCustomHeaders("X-Team", "news").build();
+    DistributionConfig config = DistributionConfig.builder().from(placeholderOnly()).addOrigins(withHeader).build();
+
+    DistributionConfig after = new AddOriginHeader(CHANNEL_ORIGIN_ID, HEADER, SECRET).applyTo(config);
+
+    assertThat(after.origin(CHANNEL_ORIGIN_ID).orElseThrow().customHeaders())
+        .containsExactly(Map.entry("X-Team", "news"), Map.entry(HEADER, SECRET));
+    assertThat(after.origin(PLACEHOLDER_ID)).hasValue(PLACEHOLDER);
+  }
+
+  @Test
+  void addOriginHeader_whenOriginSendsTheHeaderInAnotherCase_keepsTheExistingValue() {
+    Origin withHeader =
+        Origin.builder().from(CHANNEL_ORIGIN).putCustomHeaders(HEADER.toLowerCase(Locale.ROOT), "old").build();
+    DistributionConfig config = DistributionConfig.builder().from(placeholderOnly()).addOrigins(withHeader).build();
+
+    assertThat(new AddOriginHeader(CHANNEL_ORIGIN_ID, HEADER, SECRET).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void addOriginHeader_whenOriginIsMissing_changesNothing() {
+    DistributionConfig config = placeholderOnly();
+
+    assertThat(new AddOriginHeader(CHANNEL_ORIGIN_ID, HEADER, SECRET).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void addOriginHeader_whenPrinted_neverShowsTheValue() {
+    AddOriginHeader change = new AddOriginHeader(CHANNEL_ORIGIN_ID, HEADER, SECRET);
+
+    assertThat(change.toString()).doesNotContain(SECRET).contains(CHANNEL_ORIGIN_ID, HEADER, "****");
+    assertThat(ChangeSet.of(List.of(change)).toString()).doesNotContain(SECRET);
+    assertThat(change.applyTo(withChannelOrigin()).toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void addCacheBehavior_whenPatternExists_keepsTheUsersBehavior() {
+    CacheBehavior users = behavior("*.m3u8", "my-ads");
+    DistributionConfig config = DistributionConfig.builder()
+        .from(withChannelOrigin()).addOrigins(USER_ORIGIN).addCacheBehaviors(users).build();
+
+    assertThat(new AddCacheBehavior(behavior("*.m3u8", CHANNEL_ORIGIN_ID)).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void addCacheBehavior_whenNew_appendsAfterTheExistingBehaviors() {
+    CacheBehavior users = behavior("/ads/*", "my-ads");
+    DistributionConfig config = DistributionConfig.builder()
+        .from(withChannelOrigin()).addOrigins(USER_ORIGIN).addCacheBehaviors(users).build();
+    CacheBehavior ours = behavior("*.m3u8", CHANNEL_ORIGIN_ID);
+
+    assertThat(new AddCacheBehavior(ours).applyTo(config).cacheBehaviors()).containsExactly(users, ours);
+  }
+
+  @Test
+  void retargetDefaultBehavior_whenDefaultTargetsThePlaceholder_movesOnlyTheTarget() {
+    DistributionConfig after = new RetargetDefaultBehavior(PLACEHOLDER_ID, CHANNEL_ORIGIN_ID).applyTo(withChannelOrigin());
+
+    assertThat(after.defaultBehavior()).isEqualTo(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, CHANNEL_ORIGIN_ID));
+    assertThat(after.origins()).isEqualTo(withChannelOrigin().origins());
+  }
+
+  @Test
+  void retargetDefaultBehavior_whenDefaultTargetsAnotherOrigin_changesNothing() {
+    DistributionConfig config = DistributionConfig.builder()
+        .from(withChannelOrigin())
+        .addOrigins(USER_ORIGIN)
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, "my-ads"))
+        .build();
+
+    assertThat(new RetargetDefaultBehavior(PLACEHOLDER_ID, CHANNEL_ORIGIN_ID).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void retargetDefaultBehavior_whenTargetOriginIsMissing_changesNothing() {
+    DistributionConfig config = placeholderOnly();
+
+    assertThat(new RetargetDefaultBehavior(PLACEHOLDER_ID, CHANNEL_ORIGIN_ID).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void removeOrigin_whenNothingTargetsIt_removesItAndKeepsTheOthers() {
+    DistributionConfig after = new RemoveOrigin(PLACEHOLDER_ID).applyTo(retargeted());
+
+    assertThat(after.origins()).containsExactly(CHANNEL_ORIGIN);
+  }
+
+  @Test
+  void removeOrigin_whenTheDefaultBehaviorTargetsIt_refuses() {
+    DistributionConfig config = withChannelOrigin();
+
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void removeOrigin_whenAnOrderedBehaviorTargetsIt_refuses() {
+    DistributionConfig config = DistributionConfig.builder()
+        .from(retargeted())
+        .addCacheBehaviors(behavior("/legacy/*", PLACEHOLDER_ID))
+        .build();
+
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void removeOrigin_whenAbsent_changesNothing() {
+    DistributionConfig config = new RemoveOrigin(PLACEHOLDER_ID).applyTo(retargeted());
+
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void changeSetApplyTo_whenSeveralChanges_appliesThemInOrder() {
+    ChangeSet changes = ChangeSet.of(List.of(
+        new AddOrigin(CHANNEL_ORIGIN),
+        new AddCacheBehavior(behavior("*.m3u8", CHANNEL_ORIGIN_ID)),
+        new RetargetDefaultBehavior(PLACEHOLDER_ID, CHANNEL_ORIGIN_ID),
+        new RemoveOrigin(PLACEHOLDER_ID)));
+
+    DistributionConfig after = changes.applyTo(placeholderOnly());
+
+    assertThat(after.origins()).containsExactly(CHANNEL_ORIGIN);
+    assertThat(after.defaultBehavior().targetOriginId()).isEqualTo(CHANNEL_ORIGIN_ID);
+    assertThat(after.cacheBehaviors()).extracting(CacheBehavior::pathPattern).containsExactly("*.m3u8");
+    assertThat(changes.applyTo(after)).isEqualTo(after);
+  }
+
+  @Test
+  void changeSetApplyTo_whenRemovalComesBeforeRetarget_keepsThePlaceholder() {
+    ChangeSet wrongOrder = ChangeSet.of(List.of(
+        new AddOrigin(CHANNEL_ORIGIN),
+        new RemoveOrigin(PLACEHOLDER_ID),
+        new RetargetDefaultBehavior(PLACEHOLDER_ID, CHANNEL_ORIGIN_ID)));
+
+    DistributionConfig after = wrongOrder.applyTo(placeholderOnly());
+
+    assertThat(after.origin(PLACEHOLDER_ID)).as("a removal never leaves a behaviour without its origin").isPresent();
+  }
+
+  @Test
+  void changeSetOf_whenSourceListChangesLater_keepsItsOwnCopy() {
+    List<DistributionChange> source = new ArrayList<>(List.of(new AddOrigin(CHANNEL_ORIGIN)));
+    ChangeSet changes = ChangeSet.of(source);
+
+    source.add(new RemoveOrigin(PLACEHOLDER_ID));
+
+    assertThat(changes.changes()).containsExactly(new AddOrigin(CHANNEL_ORIGIN));
+    assertThat(ChangeSet.empty().isEmpty()).isTrue();
+    assertThat(changes.isEmpty()).isFalse();
+  }
+}

@@ -1,0 +1,144 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.model.EndpointSpec;
+import io.github.mediapackagecdn.core.model.EndpointUrl;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A minimal in-memory {@link io.github.mediapackagecdn.core.port.Channels} that counts reads and writes. */
+final class RecordingChannels implements io.github.mediapackagecdn.core.port.Channels {
+
+  final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
+  final Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
+  final List<String> writes = new ArrayList<>();
+  int reads;
+
+  /** The ARN this double gives a channel: 32 hex derived from the id, as MediaPackage's ARNs look. */
+  static ChannelArn arnOf(ChannelId id) {
+    return ChannelArn.of("arn:aws:mediapackage:us-west-2:123456789012:channels/" + hex(id.value()));
+  }
+
+  Channel put(ChannelId id) {
+    Channel channel = Channel.builder().id(id).arn(arnOf(id)).build();
+    channels.put(id, channel);
+    return channel;
+  }
+
+  void put(OriginEndpoint endpoint) {
+    endpoints.put(endpoint.id(), endpoint);
+  }
+
+  @Override
+  public Channel create(ChannelSpec spec) {
+    writes.add("create " + spec.id());
+    if (channels.containsKey(spec.channelId())) {
+      throw new ResourceConflictException("exists", ResourceConflictException.Reason.ALREADY_EXISTS, spec.id());
+    }
+    Channel channel = Channel.builder()
+        .id(spec.channelId()).arn(arnOf(spec.channelId())).description(spec.description()).putAllTags(spec.tags()).build();
+    channels.put(channel.id(), channel);
+    return channel;
+  }
+
+  @Override
+  public Channel update(ChannelSpec spec) {
+    writes.add("update " + spec.id());
+    Channel channel = Channel.builder()
+        .from(existing(spec.channelId())).description(spec.description()).build();
+    channels.put(channel.id(), channel);
+    return channel;
+  }
+
+  @Override
+  public Optional<Channel> find(ChannelId id) {
+    reads++;
+    return Optional.ofNullable(channels.get(id));
+  }
+
+  @Override
+  public void delete(ChannelId id) {
+    writes.add("delete " + id);
+    channels.remove(id);
+  }
+
+  @Override
+  public OriginEndpoint createEndpoint(EndpointSpec spec) {
+    writes.add("createEndpoint " + spec.id());
+    existing(spec.channel());
+    if (endpoints.containsKey(spec.endpointId())) {
+      throw new ResourceConflictException("exists", ResourceConflictException.Reason.ALREADY_EXISTS, spec.id());
+    }
+    return store(spec);
+  }
+
+  @Override
+  public OriginEndpoint updateEndpoint(EndpointSpec spec) {
+    writes.add("updateEndpoint " + spec.id());
+    return store(spec);
+  }
+
+  @Override
+  public Optional<OriginEndpoint> findEndpoint(OriginEndpointId id) {
+    reads++;
+    return Optional.ofNullable(endpoints.get(id));
+  }
+
+  @Override
+  public List<OriginEndpoint> endpointsOf(ChannelId channelId) {
+    reads++;
+    return endpoints.values().stream().filter(e -> e.channelId().equals(channelId)).toList();
+  }
+
+  @Override
+  public void deleteEndpoint(OriginEndpointId id) {
+    writes.add("deleteEndpoint " + id);
+    endpoints.remove(id);
+  }
+
+  private Channel existing(ChannelId id) {
+    Channel channel = channels.get(id);
+    if (channel == null) {
+      throw new ResourceNotFoundException("no channel " + id, id.value());
+    }
+    return channel;
+  }
+
+  private OriginEndpoint store(EndpointSpec spec) {
+    String base = "https://" + Fixtures.HOST + "/out/v1/" + hex(spec.id()) + "/";
+    List<EndpointUrl> urls = switch (spec.packaging()) {
+      case HLS -> List.of(EndpointUrl.of(base + spec.manifestName() + ".m3u8"));
+      case DASH -> List.of(EndpointUrl.of(base + spec.manifestName() + ".mpd"));
+      case MSS -> List.of(EndpointUrl.of(base + spec.manifestName() + ".ism/Manifest"));
+      case CMAF -> spec.cmafManifestIds().stream()
+          .map(m -> EndpointUrl.of(base + m + "/" + spec.manifestName() + ".m3u8"))
+          .toList();
+    };
+    OriginEndpoint endpoint = OriginEndpoint.builder()
+        .id(spec.endpointId())
+        .channelId(spec.channel())
+        .packaging(spec.packaging())
+        .manifestName(spec.manifestName())
+        .urls(urls)
+        .authorization(spec.authorization())
+        .build();
+    endpoints.put(endpoint.id(), endpoint);
+    return endpoint;
+  }
+
+  private static String hex(String value) {
+    return UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+  }
+}
