@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.Problems;
 import java.time.Duration;
+import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -143,8 +144,10 @@ public abstract class LiveCdnSettings {
     problems.check(errorCachingMinTtlSeconds() >= 0, "error caching TTL is negative");
     errorCachingCodes().forEach(code ->
         problems.check(code >= 400 && code <= 599, "error caching code " + code + " is not an HTTP 4xx or 5xx status"));
-    problems.check(commentFormat().contains("%s"), "comment format must contain %s for the channel id");
-    problems.check(consoleUrlFormat().contains("%s"), "console URL format must contain %s for the distribution id");
+    problems.check(formatsOneValue(commentFormat()),
+        "comment format '" + commentFormat() + "' must be a format with one %s for the channel id (write % as %%)");
+    problems.check(formatsOneValue(consoleUrlFormat()),
+        "console URL format '" + consoleUrlFormat() + "' must be a format with one %s for the distribution id");
     problems.check(!linkTagKey().isBlank() && linkTagKey().length() <= 128, "link tag key must have 1 to 128 characters");
     problems.check(maxUpdateAttempts() >= 1 && maxUpdateAttempts() <= 50, "max update attempts must be 1 to 50");
     problems.check(maxCallerReferenceGenerations() >= 1 && maxCallerReferenceGenerations() <= 100,
@@ -153,6 +156,17 @@ public abstract class LiveCdnSettings {
     problems.check(!visibilityBackoff().isNegative() && !visibilityBackoff().isZero()
         || visibilityTimeout().isZero(), "visibility backoff must be positive");
     problems.throwIfAny();
+  }
+
+  /** Whether {@code format} takes exactly one value, and shows it. */
+  private static boolean formatsOneValue(String format) {
+    String marker = "\u0001value\u0001";
+    try {
+      String once = String.format(format, marker);
+      return once.contains(marker) && once.indexOf(marker) == once.lastIndexOf(marker);
+    } catch (IllegalFormatException e) {
+      return false;
+    }
   }
 
   /** Builds {@link LiveCdnSettings}; unset values keep their defaults. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,9 +86,6 @@ class LiveCdnSettingsTest {
    * {@code %} in it: the error only surfaces when a channel is saved, as a {@link java.util.IllegalFormatException}
    * that is no {@link io.github.mediapackagecdn.core.error.ProvisioningException}.
    */
-  @Disabled("bug: LiveCdnSettings.check (LiveCdnSettings.java:130) accepts any format containing %s; "
-      + "DistributionLayout.defaultComment (DistributionLayout.java:91) then throws an IllegalFormatException "
-      + "(UnknownFormatConversion, MissingFormatArgument)")
   @ParameterizedTest
   @ValueSource(strings = {"100% live %s", "Live %s %d", "Live %s %s"})
   void build_whenCommentFormatIsNotAValidOneArgumentFormat_throwsValidationException(String format) {

@@ -139,6 +139,12 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   }
 
   @Override
+  public Optional<String> tagValue(DistributionId distribution, String tagKey) {
+    reads++;
+    return Optional.ofNullable(tags.getOrDefault(distribution, Map.of()).get(tagKey));
+  }
+
+  @Override
   public Map<String, List<DistributionId>> all(String tagKey) {
     reads++;
     return tags.entrySet().stream()
