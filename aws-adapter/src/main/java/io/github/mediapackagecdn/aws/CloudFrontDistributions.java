@@ -132,10 +132,13 @@ final class CloudFrontDistributions implements Distributions {
       throw new ValidationException("timeout " + timeout + " must be zero or positive");
     }
     WaiterOverrideConfiguration.Builder override = WaiterOverrideConfiguration.builder()
-        .waitTimeout(timeout)
+        // The SDK wants a positive timeout: zero means "read once", which the smallest timeout does.
+        .waitTimeout(timeout.isZero() ? Duration.ofMillis(1) : timeout)
         .maxAttempts(maxPolls);
     if (pollInterval != null) {
-      override.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval));
+      override.backoffStrategyV2(pollInterval.isZero()
+          ? BackoffStrategy.retryImmediately()
+          : BackoffStrategy.fixedDelayWithoutJitter(pollInterval));
     }
     try (CloudFrontWaiter waiter = CloudFrontWaiter.builder()
         .client(cloudFront)
