@@ -1,0 +1,62 @@
+package io.github.mediapackagecdn.aws;
+
+import java.util.List;
+
+/**
+ * Every AWS API call the adapters make: the service, the operation, the IAM actions it needs and whether it writes.
+ * The IAM policy shipped as {@code iam-policy.json} lists exactly {@link #iamActions()} of all calls.
+ */
+enum AwsCall {
+  CREATE_DISTRIBUTION_WITH_TAGS("CloudFront", "CreateDistributionWithTags", true,
+      "cloudfront:CreateDistribution", "cloudfront:TagResource"),
+  GET_DISTRIBUTION("CloudFront", "GetDistribution", false, "cloudfront:GetDistribution"),
+  GET_DISTRIBUTION_CONFIG("CloudFront", "GetDistributionConfig", false, "cloudfront:GetDistributionConfig"),
+  UPDATE_DISTRIBUTION("CloudFront", "UpdateDistribution", true, "cloudfront:UpdateDistribution"),
+  LIST_DISTRIBUTIONS("CloudFront", "ListDistributions", false, "cloudfront:ListDistributions"),
+  LIST_TAGS_FOR_RESOURCE("CloudFront", "ListTagsForResource", false, "cloudfront:ListTagsForResource"),
+  GET_RESOURCES("Resource Groups Tagging API", "GetResources", false, "tag:GetResources"),
+  CREATE_CHANNEL("MediaPackage", "CreateChannel", true, "mediapackage:CreateChannel"),
+  UPDATE_CHANNEL("MediaPackage", "UpdateChannel", true, "mediapackage:UpdateChannel"),
+  DESCRIBE_CHANNEL("MediaPackage", "DescribeChannel", false, "mediapackage:DescribeChannel"),
+  DELETE_CHANNEL("MediaPackage", "DeleteChannel", true, "mediapackage:DeleteChannel"),
+  CREATE_ORIGIN_ENDPOINT("MediaPackage", "CreateOriginEndpoint", true, "mediapackage:CreateOriginEndpoint"),
+  UPDATE_ORIGIN_ENDPOINT("MediaPackage", "UpdateOriginEndpoint", true, "mediapackage:UpdateOriginEndpoint"),
+  DESCRIBE_ORIGIN_ENDPOINT("MediaPackage", "DescribeOriginEndpoint", false, "mediapackage:DescribeOriginEndpoint"),
+  LIST_ORIGIN_ENDPOINTS("MediaPackage", "ListOriginEndpoints", false, "mediapackage:ListOriginEndpoints"),
+  DELETE_ORIGIN_ENDPOINT("MediaPackage", "DeleteOriginEndpoint", true, "mediapackage:DeleteOriginEndpoint");
+
+  private final String service;
+  private final String operation;
+  private final boolean write;
+  private final List<String> iamActions;
+
+  AwsCall(String service, String operation, boolean write, String... iamActions) {
+    this.service = service;
+    this.operation = operation;
+    this.write = write;
+    this.iamActions = List.of(iamActions);
+  }
+
+  String service() {
+    return service;
+  }
+
+  String operation() {
+    return operation;
+  }
+
+  /** Whether the call changes state, so that a call that lost its response has an unknown outcome. */
+  boolean isWrite() {
+    return write;
+  }
+
+  /** The IAM actions the caller needs; the first is the one named when access is denied and AWS does not say. */
+  List<String> iamActions() {
+    return iamActions;
+  }
+
+  @Override
+  public String toString() {
+    return service + " " + operation;
+  }
+}

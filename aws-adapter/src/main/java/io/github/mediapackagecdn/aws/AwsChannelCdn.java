@@ -1,0 +1,255 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.error.Problems;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.CdnIdentifierSource;
+import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+
+/**
+ * Builds a {@link ChannelCdn} on AWS: MediaPackage v1 for channels and endpoints, CloudFront for distributions, and
+ * the Resource Groups Tagging API (or CloudFront's own tags) to find a channel's distribution.
+ *
+ * <p>From defaults, with the default credential chain:
+ * {@snippet :
+ * ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1);
+ * }
+ *
+ * <p>From the application's own clients, which keep their credentials, retry strategy and HTTP client (CloudFront
+ * and tagging clients must use {@code us-east-1}, where CloudFront's global resources are):
+ * {@snippet :
+ * ChannelCdn cdn = AwsChannelCdn.builder()
+ *     .mediaPackageClient(mediaPackage)
+ *     .cloudFrontClient(cloudFront)
+ *     .taggingClient(tagging)
+ *     .settings(LiveCdnSettings.defaults())
+ *     .build();
+ * }
+ *
+ * <p>Clients the builder creates itself use {@link UrlConnectionHttpClient} and {@link #defaultRetryStrategy()}:
+ * CloudFront's control plane allows few requests per second, so throttled calls are retried more often and after
+ * longer pauses than the SDK's default. They live as long as the process: {@link ChannelCdn} is not closeable.
+ *
+ * <p>The port implementations are available one by one too ({@link #distributions(CloudFrontClient)}, ...), for
+ * tests and for applications that compose {@link ChannelCdn} themselves.
+ */
+public final class AwsChannelCdn {
+
+  /** Where CloudFront's global resources and their tags are served. */
+  public static final Region CLOUDFRONT_REGION = Region.US_EAST_1;
+
+  /** How many attempts a throttled or failed call gets in {@link #defaultRetryStrategy()}. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+  /** How the distribution of a channel is found by its link tag. */
+  public enum LinkLookup {
+    /** Resource Groups Tagging API {@code GetResources} in us-east-1: one paged query (needs {@code tag:GetResources}). */
+    TAGGING_API,
+    /**
+     * CloudFront alone: ListDistributions and ListTagsForResource for each distribution. For accounts that deny
+     * {@code tag:GetResources} and AWS-compatible endpoints without the tagging API; one call per distribution.
+     */
+    CLOUDFRONT_TAGS
+  }
+
+  private AwsChannelCdn() {}
+
+  /**
+   * A {@link ChannelCdn} from defaults: MediaPackage in {@code mediaPackageRegion}, CloudFront and tagging in
+   * us-east-1, the default credential chain, {@link UrlConnectionHttpClient}, {@link #defaultRetryStrategy()}.
+   */
+  public static ChannelCdn create(Region mediaPackageRegion) {
+    return builder().mediaPackageRegion(mediaPackageRegion).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The retry strategy of the clients the builder creates: the SDK's standard strategy with {@value
+   * #DEFAULT_MAX_ATTEMPTS} attempts, exponential backoff with jitter from 500 ms up to 20 s, and from 2 s up to 60 s
+   * after throttling.
+   */
+  public static RetryStrategy defaultRetryStrategy() {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(DEFAULT_MAX_ATTEMPTS)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(2), Duration.ofSeconds(60)))
+        .build();
+  }
+
+  /** MediaPackage channels and endpoints on {@code client}. */
+  public static Channels channels(MediaPackageClient client) {
+    return new MediaPackageChannels(requireClient(client, "MediaPackage client"));
+  }
+
+  /** CloudFront distributions on {@code client}; it must use us-east-1 (or the global endpoint). */
+  public static Distributions distributions(CloudFrontClient client) {
+    return new CloudFrontDistributions(requireClient(client, "CloudFront client"));
+  }
+
+  /** Links found with the Resource Groups Tagging API; {@code client} must use us-east-1. */
+  public static DistributionLinks taggingApiLinks(ResourceGroupsTaggingApiClient client) {
+    return new TaggingApiDistributionLinks(requireClient(client, "tagging client"));
+  }
+
+  /** Links found with CloudFront's ListDistributions and ListTagsForResource. */
+  public static DistributionLinks cloudFrontTagLinks(CloudFrontClient client) {
+    return new CloudFrontTagDistributionLinks(requireClient(client, "CloudFront client"));
+  }
+
+  private static <T> T requireClient(T client, String what) {
+    if (client == null) {
+      throw new ValidationException(what + " is null");
+    }
+    return client;
+  }
+
+  /**
+   * Builds a {@link ChannelCdn}. Every client not given is created from defaults; giving a client means the
+   * builder's endpoint, credential and retry options do not apply to it.
+   */
+  public static final class Builder {
+    private Region mediaPackageRegion;
+    private MediaPackageClient mediaPackage;
+    private CloudFrontClient cloudFront;
+    private ResourceGroupsTaggingApiClient tagging;
+    private LinkLookup linkLookup = LinkLookup.TAGGING_API;
+    private URI endpointOverride;
+    private AwsCredentialsProvider credentialsProvider;
+    private RetryStrategy retryStrategy;
+    private Duration deploymentPollInterval;
+    private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private CdnIdentifierSource cdnIdentifiers = CdnIdentifierSource.none();
+
+    private Builder() {}
+
+    /** The region of the MediaPackage channels; needed unless {@link #mediaPackageClient} is given. */
+    public Builder mediaPackageRegion(Region region) {
+      this.mediaPackageRegion = region;
+      return this;
+    }
+
+    public Builder mediaPackageClient(MediaPackageClient client) {
+      this.mediaPackage = client;
+      return this;
+    }
+
+    /** A CloudFront client in us-east-1 (or on the global endpoint). */
+    public Builder cloudFrontClient(CloudFrontClient client) {
+      this.cloudFront = client;
+      return this;
+    }
+
+    /** A tagging client in us-east-1: the only region where the API returns CloudFront distributions. */
+    public Builder taggingClient(ResourceGroupsTaggingApiClient client) {
+      this.tagging = client;
+      return this;
+    }
+
+    /** How a channel's distribution is found; {@link LinkLookup#TAGGING_API} unless set. */
+    public Builder linkLookup(LinkLookup lookup) {
+      this.linkLookup = lookup;
+      return this;
+    }
+
+    /** One endpoint for every client the builder creates, such as an AWS-compatible emulator. */
+    public Builder endpointOverride(URI endpoint) {
+      this.endpointOverride = endpoint;
+      return this;
+    }
+
+    /** Credentials for the clients the builder creates; the default credential chain unless set. */
+    public Builder credentialsProvider(AwsCredentialsProvider provider) {
+      this.credentialsProvider = provider;
+      return this;
+    }
+
+    /** Retry strategy for the clients the builder creates; {@link #defaultRetryStrategy()} unless set. */
+    public Builder retryStrategy(RetryStrategy strategy) {
+      this.retryStrategy = strategy;
+      return this;
+    }
+
+    /** How long to wait between two status reads while awaiting {@code Deployed}; the SDK waiter's 60 s unless set. */
+    public Builder deploymentPollInterval(Duration interval) {
+      this.deploymentPollInterval = interval;
+      return this;
+    }
+
+    public Builder settings(LiveCdnSettings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder cdnIdentifiers(CdnIdentifierSource source) {
+      this.cdnIdentifiers = source;
+      return this;
+    }
+
+    /**
+     * Checks the options, creates the clients not given and builds the {@link ChannelCdn}.
+     *
+     * @throws ValidationException naming every option that is missing or invalid
+     */
+    public ChannelCdn build() {
+      Problems problems = new Problems();
+      problems.check(mediaPackage != null || mediaPackageRegion != null,
+          "MediaPackage region is not set (or give a MediaPackage client)");
+      problems.check(linkLookup != null, "link lookup is null");
+      problems.check(settings != null, "settings are null");
+      problems.check(cdnIdentifiers != null, "CDN identifier source is null");
+      problems.check(deploymentPollInterval == null || !deploymentPollInterval.isNegative(),
+          "deployment poll interval is negative");
+      problems.check(endpointOverride == null || endpointOverride.isAbsolute(),
+          "endpoint override " + endpointOverride + " is not an absolute URI");
+      problems.throwIfAny();
+
+      MediaPackageClient mp = mediaPackage != null ? mediaPackage : configure(MediaPackageClient.builder(),
+          mediaPackageRegion).build();
+      CloudFrontClient cf = cloudFront != null ? cloudFront
+          : configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build();
+      DistributionLinks links = switch (linkLookup) {
+        case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
+            : configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build());
+        case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
+      };
+      return ChannelCdn.builder()
+          .channels(new MediaPackageChannels(mp))
+          .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
+          .links(links)
+          .settings(settings)
+          .cdnIdentifiers(cdnIdentifiers)
+          .build();
+    }
+
+    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+        & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, Region region) {
+      builder.region(region)
+          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .overrideConfiguration(c -> c.retryStrategy(retryStrategy != null ? retryStrategy : defaultRetryStrategy()));
+      if (credentialsProvider != null) {
+        builder.credentialsProvider(credentialsProvider);
+      }
+      if (endpointOverride != null) {
+        builder.endpointOverride(endpointOverride);
+      }
+      return builder;
+    }
+  }
+}

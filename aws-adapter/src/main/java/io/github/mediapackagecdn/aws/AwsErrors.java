@@ -1,0 +1,200 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.error.AccessDeniedException;
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.error.ThrottledException;
+import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/**
+ * The one place where SDK exceptions become the core's {@link ProvisioningException}s. Every translated exception
+ * keeps the SDK exception as its cause, with the service's error code and request id.
+ *
+ * <p>Error codes are matched by name (CloudFront rest-xml {@code Code}, MediaPackage {@code x-amzn-ErrorType},
+ * tagging {@code __type}), not by SDK exception class, so one table covers the three services.
+ */
+final class AwsErrors {
+
+  private static final Set<String> NOT_FOUND = Set.of("NoSuchDistribution", "NotFoundException", "NoSuchResource");
+  private static final Set<String> STALE_VERSION = Set.of("PreconditionFailed");
+  private static final Set<String> ALREADY_EXISTS = Set.of("DistributionAlreadyExists");
+  private static final Set<String> THROTTLED =
+      Set.of("Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException");
+  private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException", "ForbiddenException");
+  private static final Set<String> SERVICE_FAILURE = Set.of(
+      "InternalServerErrorException", "ServiceUnavailableException", "InternalServiceException",
+      "InternalFailure", "ServiceUnavailable",
+      // The sweep can be started again: the token only expired.
+      "PaginationTokenExpiredException");
+  /** CloudFront's quota errors all start with this; MediaPackage's TooManyRequestsException is matched before. */
+  private static final String QUOTA_PREFIX = "TooMany";
+
+  /** IAM's denial message: "... is not authorized to perform: cloudfront:UpdateDistribution on resource ...". */
+  private static final Pattern DENIED_ACTION = Pattern.compile("perform: ([A-Za-z0-9-]+:[A-Za-z0-9]+)");
+
+  private AwsErrors() {}
+
+  /** Runs one SDK call, translating what it throws. */
+  static <T> T call(AwsCall call, String resourceId, Supplier<T> sdkCall) {
+    try {
+      return sdkCall.get();
+    } catch (SdkException e) {
+      throw translate(e, call, resourceId);
+    }
+  }
+
+  /** Runs one SDK call without a result, translating what it throws. */
+  static void run(AwsCall call, String resourceId, Runnable sdkCall) {
+    try {
+      sdkCall.run();
+    } catch (SdkException e) {
+      throw translate(e, call, resourceId);
+    }
+  }
+
+  /**
+   * The core exception for {@code e}, thrown by {@code call} on the resource {@code resourceId} (may be null).
+   *
+   * <p>A client-side failure that happened after the request may have been sent (a timeout, a lost connection) is
+   * an {@link UnknownOutcomeException} for a write and a {@link ServiceFailureException} for a read.
+   */
+  static ProvisioningException translate(SdkException e, AwsCall call, String resourceId) {
+    if (e instanceof AwsServiceException service) {
+      return translateService(service, call, resourceId);
+    }
+    if (e instanceof SdkServiceException service) {
+      return byStatus(service.statusCode(), null, describe(call, resourceId, null, service.getMessage()),
+          call, resourceId, service.requestId(), e);
+    }
+    String what = describe(call, resourceId, null, e.getMessage());
+    boolean retried = e.numAttempts() != null && e.numAttempts() > 1;
+    if (e instanceof SdkClientException && (mayHaveBeenSent(e) || retried && call.isWrite())) {
+      if (call.isWrite()) {
+        return new UnknownOutcomeException(what + " (the request may have been applied: read the state, or save again)",
+            null, null, e);
+      }
+      return new ServiceFailureException(what, null, null, e);
+    }
+    // The request was not sent (credentials, configuration, marshalling): repeating it will fail alike.
+    return new ServiceFailureException(what, null, null, e);
+  }
+
+  private static ProvisioningException translateService(AwsServiceException e, AwsCall call, String resourceId) {
+    AwsErrorDetails details = e.awsErrorDetails();
+    String code = details == null ? null : details.errorCode();
+    String serviceMessage = details == null ? e.getMessage() : details.errorMessage();
+    String requestId = e.requestId();
+    String message = describe(call, resourceId, code, serviceMessage);
+    if (code != null) {
+      if (NOT_FOUND.contains(code)) {
+        return new ResourceNotFoundException(message, resourceId, code, requestId, e);
+      }
+      if (STALE_VERSION.contains(code)) {
+        return new ResourceConflictException(
+            message, ResourceConflictException.Reason.STALE_VERSION, resourceId, code, requestId, e);
+      }
+      if (ALREADY_EXISTS.contains(code)) {
+        return new ResourceConflictException(
+            message, ResourceConflictException.Reason.ALREADY_EXISTS, resourceId, code, requestId, e);
+      }
+      if (THROTTLED.contains(code)) {
+        return new ThrottledException(message, code, requestId, e);
+      }
+      if (ACCESS_DENIED.contains(code)) {
+        return new AccessDeniedException(message, deniedAction(serviceMessage, call), code, requestId, e);
+      }
+      if (SERVICE_FAILURE.contains(code)) {
+        return new ServiceFailureException(message, code, requestId, e);
+      }
+      if (code.startsWith(QUOTA_PREFIX)) {
+        return new QuotaExceededException(message, code, requestId, e);
+      }
+    }
+    if (e.isThrottlingException()) {
+      return new ThrottledException(message, code, requestId, e);
+    }
+    return byStatus(e.statusCode(), code, message, call, resourceId, requestId, e);
+  }
+
+  private static ProvisioningException byStatus(int status, String code, String message, AwsCall call,
+      String resourceId, String requestId, SdkException e) {
+    if (status == 403) {
+      return new AccessDeniedException(message, deniedAction(message, call), code, requestId, e);
+    }
+    if (status == 404) {
+      return new ResourceNotFoundException(message, resourceId, code, requestId, e);
+    }
+    if (status == 412) {
+      return new ResourceConflictException(
+          message, ResourceConflictException.Reason.STALE_VERSION, resourceId, code, requestId, e);
+    }
+    if (status == 429) {
+      return new ThrottledException(message, code, requestId, e);
+    }
+    if (status >= 500) {
+      return new ServiceFailureException(message, code, requestId, e);
+    }
+    // InvalidArgument, InvalidOrigin, InconsistentQuantities, IllegalUpdate, InvalidIfMatchVersion, NoSuchOrigin,
+    // UnprocessableEntityException, InvalidParameterException and every other refusal of the request itself.
+    return new InvalidRequestException(message, code, requestId, e);
+  }
+
+  private static String deniedAction(String serviceMessage, AwsCall call) {
+    if (serviceMessage != null) {
+      Matcher m = DENIED_ACTION.matcher(serviceMessage);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return call.iamActions().get(0);
+  }
+
+  /** True for a timeout or an I/O failure, unless the connection could not even be opened. */
+  private static boolean mayHaveBeenSent(Throwable e) {
+    boolean failedIo = false;
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+        return false;
+      }
+      failedIo |= t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
+          || t instanceof IOException || t instanceof UncheckedIOException;
+    }
+    return failedIo;
+  }
+
+  private static String describe(AwsCall call, String resourceId, String code, String message) {
+    StringBuilder text = new StringBuilder(call.toString());
+    if (resourceId != null) {
+      text.append(" of ").append(resourceId);
+    }
+    text.append(" failed");
+    if (code != null) {
+      text.append(": ").append(code);
+    }
+    if (message != null && !message.isBlank()) {
+      text.append(code == null ? ": " : " - ").append(message);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,418 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
+import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CacheBehaviors;
+import software.amazon.awssdk.services.cloudfront.model.CachedMethods;
+import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
+import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponses;
+import software.amazon.awssdk.services.cloudfront.model.CustomHeaders;
+import software.amazon.awssdk.services.cloudfront.model.CustomOriginConfig;
+import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.Distribution;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociations;
+import software.amazon.awssdk.services.cloudfront.model.LambdaFunctionAssociations;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.cloudfront.model.OriginCustomHeader;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
+import software.amazon.awssdk.services.cloudfront.model.OriginSslProtocols;
+import software.amazon.awssdk.services.cloudfront.model.Origins;
+import software.amazon.awssdk.services.cloudfront.model.Tag;
+import software.amazon.awssdk.services.cloudfront.model.Tags;
+
+/**
+ * Converts between the core's model of a distribution and the SDK's full {@link DistributionConfig}, and applies
+ * the core's {@link DistributionChange}s to the full SDK configuration. Every list is written with its
+ * {@code Quantity}; fields the core does not model are carried over through {@code toBuilder()}.
+ */
+final class CloudFrontConfigs {
+
+  /** CloudFront's ports and timeouts for a custom origin (the API model's defaults: read 30 s, keep-alive 5 s). */
+  static final int HTTP_PORT = 80;
+
+  static final int HTTPS_PORT = 443;
+  static final int ORIGIN_READ_TIMEOUT_SECONDS = 30;
+  static final int ORIGIN_KEEPALIVE_TIMEOUT_SECONDS = 5;
+
+  private static final String DISTRIBUTION_ARN_MARKER = ":distribution/";
+  private static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z0-9]{1,64}");
+
+  private CloudFrontConfigs() {}
+
+  // ---------------------------------------------------------------- core -> SDK
+
+  /** The SDK configuration of a new distribution: the modelled fields and every list's quantity. */
+  static DistributionConfig toSdk(io.github.mediapackagecdn.core.model.DistributionConfig config) {
+    List<Origin> origins = config.origins().stream().map(CloudFrontConfigs::toSdk).toList();
+    List<CacheBehavior> behaviors = config.cacheBehaviors().stream().map(CloudFrontConfigs::toSdk).toList();
+    List<CustomErrorResponse> errors = new ArrayList<>();
+    config.errorCachingMinTtl().forEach((code, ttl) ->
+        errors.add(CustomErrorResponse.builder().errorCode(code).errorCachingMinTTL(ttl).build()));
+    DistributionConfig.Builder sdk = DistributionConfig.builder()
+        .callerReference(config.callerReference())
+        .aliases(a -> a.quantity(config.aliases().size()).items(nonEmpty(config.aliases())))
+        .origins(origins(origins))
+        .defaultCacheBehavior(toSdkDefault(config.defaultBehavior()))
+        .cacheBehaviors(behaviors(behaviors))
+        .customErrorResponses(CustomErrorResponses.builder().quantity(errors.size()).items(nonEmpty(errors)).build())
+        .comment(config.comment())
+        .priceClass(config.priceClass())
+        .enabled(config.enabled())
+        .httpVersion(config.httpVersion())
+        .isIPV6Enabled(config.ipv6Enabled());
+    if (!config.webAclId().isEmpty()) {
+      sdk.webACLId(config.webAclId());
+    }
+    return sdk.build();
+  }
+
+  /** A custom origin: HTTP 80, HTTPS 443, its protocol policy and TLS versions, read 30 s, keep-alive 5 s. */
+  static Origin toSdk(io.github.mediapackagecdn.core.model.Origin origin) {
+    ProtocolPolicy policy = origin.protocolPolicy().orElseThrow(() -> new ValidationException(
+        "origin " + origin.id() + " has no protocol policy; the library creates custom (HTTPS) origins only"));
+    List<String> tls = origin.sslProtocols().isEmpty() ? List.of("TLSv1.2") : origin.sslProtocols();
+    List<OriginCustomHeader> headers = new ArrayList<>();
+    origin.customHeaders().forEach((name, value) ->
+        headers.add(OriginCustomHeader.builder().headerName(name).headerValue(value).build()));
+    return Origin.builder()
+        .id(origin.id())
+        .domainName(origin.domainName())
+        .originPath(origin.originPath())
+        .customHeaders(headers(headers))
+        .customOriginConfig(CustomOriginConfig.builder()
+            .httpPort(HTTP_PORT)
+            .httpsPort(HTTPS_PORT)
+            .originProtocolPolicy(policy.wireName())
+            .originSslProtocols(OriginSslProtocols.builder().quantity(tls.size()).itemsWithStrings(tls).build())
+            .originReadTimeout(ORIGIN_READ_TIMEOUT_SECONDS)
+            .originKeepaliveTimeout(ORIGIN_KEEPALIVE_TIMEOUT_SECONDS)
+            .build())
+        .build();
+  }
+
+  static CacheBehavior toSdk(io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+    return CacheBehavior.builder()
+        .pathPattern(behavior.pathPattern())
+        .targetOriginId(behavior.targetOriginId())
+        .viewerProtocolPolicy(behavior.viewerProtocolPolicy().wireName())
+        .allowedMethods(allowedMethods(behavior))
+        .smoothStreaming(behavior.smoothStreaming())
+        .compress(behavior.compress())
+        .lambdaFunctionAssociations(LambdaFunctionAssociations.builder().quantity(0).build())
+        .functionAssociations(FunctionAssociations.builder().quantity(0).build())
+        .fieldLevelEncryptionId("")
+        .cachePolicyId(cachePolicy(behavior))
+        .originRequestPolicyId(behavior.originRequestPolicyId().orElse(null))
+        .build();
+  }
+
+  static DefaultCacheBehavior toSdkDefault(io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+    return DefaultCacheBehavior.builder()
+        .targetOriginId(behavior.targetOriginId())
+        .viewerProtocolPolicy(behavior.viewerProtocolPolicy().wireName())
+        .allowedMethods(allowedMethods(behavior))
+        .smoothStreaming(behavior.smoothStreaming())
+        .compress(behavior.compress())
+        .lambdaFunctionAssociations(LambdaFunctionAssociations.builder().quantity(0).build())
+        .functionAssociations(FunctionAssociations.builder().quantity(0).build())
+        .fieldLevelEncryptionId("")
+        .cachePolicyId(cachePolicy(behavior))
+        .originRequestPolicyId(behavior.originRequestPolicyId().orElse(null))
+        .build();
+  }
+
+  static Tags tags(Map<String, String> tags) {
+    List<Tag> items = new ArrayList<>();
+    tags.forEach((key, value) -> items.add(Tag.builder().key(key).value(value).build()));
+    return Tags.builder().items(items).build();
+  }
+
+  private static String cachePolicy(io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+    return behavior.cachePolicyId().orElseThrow(() -> new ValidationException("cache behaviour "
+        + behavior.pathPattern() + " has no cache policy; the library writes no legacy cache settings"));
+  }
+
+  private static AllowedMethods allowedMethods(io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+    AllowedMethods.Builder allowed = AllowedMethods.builder()
+        .quantity(behavior.allowedMethods().size())
+        .itemsWithStrings(behavior.allowedMethods());
+    if (!behavior.cachedMethods().isEmpty()) {
+      allowed.cachedMethods(CachedMethods.builder()
+          .quantity(behavior.cachedMethods().size())
+          .itemsWithStrings(behavior.cachedMethods())
+          .build());
+    }
+    return allowed.build();
+  }
+
+  // ---------------------------------------------------------------- SDK -> core
+
+  static io.github.mediapackagecdn.core.model.Distribution toCore(Distribution distribution, String etag) {
+    return io.github.mediapackagecdn.core.model.Distribution.builder()
+        .id(DistributionId.of(distribution.id()))
+        .arn(distribution.arn())
+        .domainName(distribution.domainName())
+        .status(DistributionStatus.fromWire(distribution.status()))
+        .etag(etag == null ? "" : etag)
+        .config(toCore(distribution.distributionConfig()))
+        .lastModified(Optional.ofNullable(distribution.lastModifiedTime()))
+        .build();
+  }
+
+  static io.github.mediapackagecdn.core.model.DistributionSummary toCore(DistributionSummary summary) {
+    return io.github.mediapackagecdn.core.model.DistributionSummary.builder()
+        .id(DistributionId.of(summary.id()))
+        .arn(summary.arn())
+        .domainName(summary.domainName())
+        .status(DistributionStatus.fromWire(summary.status()))
+        .comment(Objects.requireNonNullElse(summary.comment(), ""))
+        .build();
+  }
+
+  /** The part of {@code config} the core models. */
+  static io.github.mediapackagecdn.core.model.DistributionConfig toCore(DistributionConfig config) {
+    var core = io.github.mediapackagecdn.core.model.DistributionConfig.builder()
+        .callerReference(config.callerReference())
+        .comment(Objects.requireNonNullElse(config.comment(), ""))
+        .enabled(Boolean.TRUE.equals(config.enabled()))
+        .origins(origins(config).stream().map(CloudFrontConfigs::toCore).toList())
+        .defaultBehavior(toCore(config.defaultCacheBehavior()))
+        .cacheBehaviors(behaviors(config).stream().map(CloudFrontConfigs::toCore).toList())
+        .aliases(config.aliases() == null ? List.of() : config.aliases().items())
+        .webAclId(Objects.requireNonNullElse(config.webACLId(), ""));
+    if (config.priceClassAsString() != null) {
+      core.priceClass(config.priceClassAsString());
+    }
+    if (config.httpVersionAsString() != null) {
+      core.httpVersion(config.httpVersionAsString());
+    }
+    if (config.isIPV6Enabled() != null) {
+      core.ipv6Enabled(config.isIPV6Enabled());
+    }
+    Map<Integer, Long> errorCaching = new LinkedHashMap<>();
+    if (config.customErrorResponses() != null) {
+      for (CustomErrorResponse response : config.customErrorResponses().items()) {
+        if (response.errorCode() != null && response.errorCachingMinTTL() != null) {
+          errorCaching.put(response.errorCode(), response.errorCachingMinTTL());
+        }
+      }
+    }
+    return core.errorCachingMinTtl(errorCaching).build();
+  }
+
+  private static io.github.mediapackagecdn.core.model.Origin toCore(Origin origin) {
+    var core = io.github.mediapackagecdn.core.model.Origin.builder()
+        .id(origin.id())
+        .domainName(origin.domainName())
+        .originPath(Objects.requireNonNullElse(origin.originPath(), ""));
+    CustomOriginConfig custom = origin.customOriginConfig();
+    if (custom != null) {
+      core.protocolPolicy(ProtocolPolicy.fromWire(custom.originProtocolPolicyAsString()));
+      if (custom.originSslProtocols() != null) {
+        core.sslProtocols(custom.originSslProtocols().itemsAsStrings());
+      }
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (origin.customHeaders() != null) {
+      origin.customHeaders().items().forEach(h -> headers.putIfAbsent(h.headerName(), h.headerValue()));
+    }
+    return core.customHeaders(headers).build();
+  }
+
+  private static io.github.mediapackagecdn.core.model.CacheBehavior toCore(DefaultCacheBehavior behavior) {
+    return behavior(io.github.mediapackagecdn.core.model.CacheBehavior.DEFAULT_PATH_PATTERN,
+        behavior.targetOriginId(), behavior.viewerProtocolPolicyAsString(), behavior.allowedMethods(),
+        behavior.cachePolicyId(), behavior.originRequestPolicyId(), behavior.compress(), behavior.smoothStreaming());
+  }
+
+  private static io.github.mediapackagecdn.core.model.CacheBehavior toCore(CacheBehavior behavior) {
+    return behavior(behavior.pathPattern(), behavior.targetOriginId(), behavior.viewerProtocolPolicyAsString(),
+        behavior.allowedMethods(), behavior.cachePolicyId(), behavior.originRequestPolicyId(), behavior.compress(),
+        behavior.smoothStreaming());
+  }
+
+  private static io.github.mediapackagecdn.core.model.CacheBehavior behavior(String pathPattern, String targetOriginId,
+      String viewerProtocolPolicy, AllowedMethods allowed, String cachePolicyId, String originRequestPolicyId,
+      Boolean compress, Boolean smoothStreaming) {
+    List<String> allowedMethods = allowed == null ? List.of() : allowed.itemsAsStrings();
+    List<String> cachedMethods = allowed == null || allowed.cachedMethods() == null
+        ? List.of()
+        : allowed.cachedMethods().itemsAsStrings();
+    return io.github.mediapackagecdn.core.model.CacheBehavior.builder()
+        .pathPattern(pathPattern)
+        .targetOriginId(targetOriginId)
+        .viewerProtocolPolicy(ProtocolPolicy.fromWire(viewerProtocolPolicy))
+        .allowedMethods(allowedMethods)
+        .cachedMethods(cachedMethods)
+        .cachePolicyId(blankToEmpty(cachePolicyId))
+        .originRequestPolicyId(blankToEmpty(originRequestPolicyId))
+        .compress(Boolean.TRUE.equals(compress))
+        .smoothStreaming(Boolean.TRUE.equals(smoothStreaming))
+        .build();
+  }
+
+  // ---------------------------------------------------------------- changes on the full SDK config
+
+  /** {@code config} with every change applied, with the same conditions as the core model's {@code applyTo}. */
+  static DistributionConfig apply(DistributionConfig config, ChangeSet changes) {
+    DistributionConfig result = config;
+    for (DistributionChange change : changes.changes()) {
+      result = apply(result, change);
+    }
+    return result;
+  }
+
+  static DistributionConfig apply(DistributionConfig config, DistributionChange change) {
+    if (change instanceof DistributionChange.AddOrigin add) {
+      return addOrigin(config, add.origin());
+    }
+    if (change instanceof DistributionChange.AddOriginHeader header) {
+      return addOriginHeader(config, header.originId(), header.name(), header.value());
+    }
+    if (change instanceof DistributionChange.AddCacheBehavior add) {
+      return addCacheBehavior(config, add.behavior());
+    }
+    if (change instanceof DistributionChange.RetargetDefaultBehavior retarget) {
+      return retargetDefault(config, retarget.fromOriginId(), retarget.toOriginId());
+    }
+    if (change instanceof DistributionChange.RemoveOrigin remove) {
+      return removeOrigin(config, remove.originId());
+    }
+    throw new IllegalStateException("unknown distribution change " + change.getClass().getName());
+  }
+
+  private static DistributionConfig addOrigin(DistributionConfig config, io.github.mediapackagecdn.core.model.Origin origin) {
+    if (findOrigin(config, origin.id()).isPresent()) {
+      return config;
+    }
+    List<Origin> origins = new ArrayList<>(origins(config));
+    origins.add(toSdk(origin));
+    return config.toBuilder().origins(origins(origins)).build();
+  }
+
+  private static DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
+    Origin origin = findOrigin(config, originId).orElse(null);
+    if (origin == null) {
+      return config;
+    }
+    List<OriginCustomHeader> headers = origin.customHeaders() == null
+        ? new ArrayList<>()
+        : new ArrayList<>(origin.customHeaders().items());
+    if (headers.stream().anyMatch(h -> name.equalsIgnoreCase(h.headerName()))) {
+      return config;
+    }
+    headers.add(OriginCustomHeader.builder().headerName(name).headerValue(value).build());
+    Origin changed = origin.toBuilder().customHeaders(headers(headers)).build();
+    List<Origin> origins = new ArrayList<>(origins(config));
+    origins.replaceAll(o -> o.id().equals(originId) ? changed : o);
+    return config.toBuilder().origins(origins(origins)).build();
+  }
+
+  private static DistributionConfig addCacheBehavior(DistributionConfig config,
+      io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+    List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
+    if (behaviors.stream().anyMatch(b -> behavior.pathPattern().equals(b.pathPattern()))) {
+      return config;
+    }
+    behaviors.add(toSdk(behavior));
+    return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
+  }
+
+  private static DistributionConfig retargetDefault(DistributionConfig config, String fromOriginId, String toOriginId) {
+    DefaultCacheBehavior current = config.defaultCacheBehavior();
+    if (current == null || !fromOriginId.equals(current.targetOriginId()) || findOrigin(config, toOriginId).isEmpty()) {
+      return config;
+    }
+    return config.toBuilder().defaultCacheBehavior(current.toBuilder().targetOriginId(toOriginId).build()).build();
+  }
+
+  /** Removes the origin unless a behaviour or (stricter than the core model, which has none) an origin group uses it. */
+  private static DistributionConfig removeOrigin(DistributionConfig config, String originId) {
+    if (findOrigin(config, originId).isEmpty() || targets(config, originId)) {
+      return config;
+    }
+    List<Origin> origins = new ArrayList<>(origins(config));
+    origins.removeIf(o -> o.id().equals(originId));
+    return config.toBuilder().origins(origins(origins)).build();
+  }
+
+  private static boolean targets(DistributionConfig config, String originId) {
+    Stream<String> behaviorTargets = Stream.concat(
+        Stream.ofNullable(config.defaultCacheBehavior()).map(DefaultCacheBehavior::targetOriginId),
+        behaviors(config).stream().map(CacheBehavior::targetOriginId));
+    Stream<String> groupMembers = config.originGroups() == null
+        ? Stream.empty()
+        : config.originGroups().items().stream()
+            .map(OriginGroup::members)
+            .filter(Objects::nonNull)
+            .flatMap(m -> m.items().stream())
+            .map(OriginGroupMember::originId);
+    return Stream.concat(behaviorTargets, groupMembers).anyMatch(originId::equals);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The distribution id at the end of {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
+  static Optional<DistributionId> distributionIdFromArn(String arn) {
+    if (arn == null) {
+      return Optional.empty();
+    }
+    int marker = arn.indexOf(DISTRIBUTION_ARN_MARKER);
+    if (!arn.startsWith("arn:") || marker < 0) {
+      return Optional.empty();
+    }
+    String id = arn.substring(marker + DISTRIBUTION_ARN_MARKER.length());
+    return DISTRIBUTION_ID.matcher(id).matches() ? Optional.of(DistributionId.of(id)) : Optional.empty();
+  }
+
+  private static Optional<Origin> findOrigin(DistributionConfig config, String originId) {
+    return origins(config).stream().filter(o -> originId.equals(o.id())).findFirst();
+  }
+
+  private static List<Origin> origins(DistributionConfig config) {
+    return config.origins() == null ? List.of() : config.origins().items();
+  }
+
+  private static List<CacheBehavior> behaviors(DistributionConfig config) {
+    return config.cacheBehaviors() == null ? List.of() : config.cacheBehaviors().items();
+  }
+
+  private static Origins origins(List<Origin> origins) {
+    return Origins.builder().quantity(origins.size()).items(origins).build();
+  }
+
+  private static CacheBehaviors behaviors(List<CacheBehavior> behaviors) {
+    return CacheBehaviors.builder().quantity(behaviors.size()).items(nonEmpty(behaviors)).build();
+  }
+
+  private static CustomHeaders headers(List<OriginCustomHeader> headers) {
+    return CustomHeaders.builder().quantity(headers.size()).items(nonEmpty(headers)).build();
+  }
+
+  /** Null for an empty list, so that the SDK writes no empty {@code Items} element next to {@code Quantity 0}. */
+  private static <T> Collection<T> nonEmpty(List<T> items) {
+    return items.isEmpty() ? null : items;
+  }
+
+  private static Optional<String> blankToEmpty(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+}

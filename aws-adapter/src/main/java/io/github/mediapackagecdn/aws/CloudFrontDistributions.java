@@ -1,0 +1,171 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionSummary;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CreateDistributionWithTagsResponse;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfigWithTags;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionConfigResponse;
+import software.amazon.awssdk.services.cloudfront.model.GetDistributionResponse;
+import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
+import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
+import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionResponse;
+import software.amazon.awssdk.services.cloudfront.waiters.CloudFrontWaiter;
+
+/**
+ * {@link Distributions} on CloudFront: CreateDistributionWithTags, GetDistribution, GetDistributionConfig +
+ * UpdateDistribution with {@code If-Match}, ListDistributions and the SDK's {@code DistributionDeployed} waiter.
+ *
+ * <p>An update applies the core's change set to the full configuration read with GetDistributionConfig, so every
+ * field the core does not model is written back as it was read.
+ */
+final class CloudFrontDistributions implements Distributions {
+
+  private static final Logger log = LoggerFactory.getLogger(CloudFrontDistributions.class);
+
+  private final CloudFrontClient cloudFront;
+  /** Delay between two GetDistribution polls; null keeps the waiter's own (60 s, from the API model). */
+  private final Duration pollInterval;
+  /** Upper bound of GetDistribution polls; the timeout is the real bound. */
+  private final int maxPolls;
+
+  CloudFrontDistributions(CloudFrontClient cloudFront) {
+    this(cloudFront, null, Integer.MAX_VALUE);
+  }
+
+  CloudFrontDistributions(CloudFrontClient cloudFront, Duration pollInterval, int maxPolls) {
+    this.cloudFront = Objects.requireNonNull(cloudFront, "cloudFront");
+    if (pollInterval != null && pollInterval.isNegative()) {
+      throw new ValidationException("deployment poll interval " + pollInterval + " is negative");
+    }
+    if (maxPolls < 1) {
+      throw new ValidationException("at least one deployment poll is needed, not " + maxPolls);
+    }
+    this.pollInterval = pollInterval;
+    this.maxPolls = maxPolls;
+  }
+
+  @Override
+  public Distribution create(DistributionConfig config, Map<String, String> tags) {
+    DistributionConfigWithTags body = DistributionConfigWithTags.builder()
+        .distributionConfig(CloudFrontConfigs.toSdk(config))
+        .tags(CloudFrontConfigs.tags(tags))
+        .build();
+    CreateDistributionWithTagsResponse response = AwsErrors.call(AwsCall.CREATE_DISTRIBUTION_WITH_TAGS,
+        config.callerReference(), () -> cloudFront.createDistributionWithTags(r -> r.distributionConfigWithTags(body)));
+    Distribution created = CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+    log.debug("created distribution {} with caller reference {}", created.id(), config.callerReference());
+    return created;
+  }
+
+  @Override
+  public Optional<Distribution> find(DistributionId id) {
+    try {
+      GetDistributionResponse response = AwsErrors.call(AwsCall.GET_DISTRIBUTION, id.value(),
+          () -> cloudFront.getDistribution(r -> r.id(id.value())));
+      return Optional.of(CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
+    } catch (ResourceNotFoundException e) {
+      log.debug("distribution {} does not exist", id);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Distribution update(DistributionId id, String etag, ChangeSet changes) {
+    Objects.requireNonNull(etag, "etag");
+    GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
+        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())));
+    if (!etag.equals(current.eTag())) {
+      throw stale(id, etag, current.eTag());
+    }
+    software.amazon.awssdk.services.cloudfront.model.DistributionConfig changed =
+        CloudFrontConfigs.apply(current.distributionConfig(), changes);
+    if (changed.equals(current.distributionConfig())) {
+      log.debug("distribution {} already has all {} changes; nothing to write", id, changes.changes().size());
+      Distribution unchanged = find(id).orElseThrow(() ->
+          new ResourceNotFoundException("distribution " + id + " does not exist", id.value()));
+      if (!unchanged.etag().equals(etag)) {
+        throw stale(id, etag, unchanged.etag());
+      }
+      return unchanged;
+    }
+    UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
+        () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(changed)));
+    log.debug("updated distribution {} with {} changes", id, changes.changes().size());
+    return CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+  }
+
+  @Override
+  public List<DistributionSummary> list() {
+    return AwsErrors.call(AwsCall.LIST_DISTRIBUTIONS, null, () -> {
+      List<DistributionSummary> summaries = new ArrayList<>();
+      new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items()
+          .forEach(s -> summaries.add(CloudFrontConfigs.toCore(s)));
+      return summaries;
+    });
+  }
+
+  @Override
+  public Distribution awaitDeployed(DistributionId id, Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new ValidationException("timeout " + timeout + " must be zero or positive");
+    }
+    WaiterOverrideConfiguration.Builder override = WaiterOverrideConfiguration.builder()
+        // The SDK wants a positive timeout: zero means "read once", which the smallest timeout does.
+        .waitTimeout(timeout.isZero() ? Duration.ofMillis(1) : timeout)
+        .maxAttempts(maxPolls);
+    if (pollInterval != null) {
+      override.backoffStrategyV2(pollInterval.isZero()
+          ? BackoffStrategy.retryImmediately()
+          : BackoffStrategy.fixedDelayWithoutJitter(pollInterval));
+    }
+    try (CloudFrontWaiter waiter = CloudFrontWaiter.builder()
+        .client(cloudFront)
+        .overrideConfiguration(override.build())
+        .build()) {
+      WaiterResponse<GetDistributionResponse> outcome =
+          waiter.waitUntilDistributionDeployed(r -> r.id(id.value()));
+      GetDistributionResponse response = outcome.matched().response().orElseThrow(() ->
+          new IllegalStateException("the waiter reported success without a response"));
+      log.debug("distribution {} is deployed after {} polls", id, outcome.attemptsExecuted());
+      return CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+    } catch (SdkClientException e) {
+      if (e.getCause() instanceof SdkException cause) {
+        // A poll failed: the waiter wraps what GetDistribution threw.
+        throw AwsErrors.translate(cause, AwsCall.GET_DISTRIBUTION, id.value());
+      }
+      if (e.getCause() == null || e.getCause() instanceof InterruptedException) {
+        throw new DeploymentTimeoutException(
+            "distribution " + id + " is not Deployed after waiting " + timeout + " (" + e.getMessage() + ")",
+            null, null, e);
+      }
+      throw AwsErrors.translate(e, AwsCall.GET_DISTRIBUTION, id.value());
+    }
+  }
+
+  private static ResourceConflictException stale(DistributionId id, String expected, String actual) {
+    return new ResourceConflictException("distribution " + id + " changed since it was read (ETag " + expected
+        + ", now " + actual + "); read it again", ResourceConflictException.Reason.STALE_VERSION, id.value());
+  }
+}

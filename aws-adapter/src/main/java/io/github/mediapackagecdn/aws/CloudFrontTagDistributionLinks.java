@@ -1,0 +1,72 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
+import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
+import software.amazon.awssdk.services.cloudfront.model.Tag;
+import software.amazon.awssdk.services.cloudfront.model.Tags;
+
+/**
+ * {@link DistributionLinks} on CloudFront alone: every distribution of the account through the ListDistributions
+ * paginator, and ListTagsForResource for each. For accounts that deny {@code tag:GetResources} and for
+ * AWS-compatible endpoints without the tagging API; it makes one call per distribution, so it is slower than
+ * {@link TaggingApiDistributionLinks} for accounts with many distributions.
+ */
+final class CloudFrontTagDistributionLinks implements DistributionLinks {
+
+  private static final Logger log = LoggerFactory.getLogger(CloudFrontTagDistributionLinks.class);
+
+  private final CloudFrontClient cloudFront;
+
+  CloudFrontTagDistributionLinks(CloudFrontClient cloudFront) {
+    this.cloudFront = Objects.requireNonNull(cloudFront, "cloudFront");
+  }
+
+  @Override
+  public List<DistributionId> find(String tagKey, String channelArn) {
+    List<DistributionId> found = all(tagKey).getOrDefault(channelArn, List.of());
+    log.debug("{} distributions tagged {}={}", found.size(), tagKey, channelArn);
+    return found;
+  }
+
+  @Override
+  public Map<String, List<DistributionId>> all(String tagKey) {
+    Map<String, List<DistributionId>> links = new LinkedHashMap<>();
+    AwsErrors.run(AwsCall.LIST_DISTRIBUTIONS, null, () ->
+        new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items().forEach(summary -> {
+          Optional<String> value = tagValue(summary, tagKey);
+          if (value.isPresent() && !value.get().isEmpty()) {
+            links.computeIfAbsent(value.get(), v -> new ArrayList<>()).add(DistributionId.of(summary.id()));
+          }
+        }));
+    links.replaceAll((arn, ids) -> List.copyOf(ids));
+    return links;
+  }
+
+  private Optional<String> tagValue(DistributionSummary summary, String key) {
+    Tags tags;
+    try {
+      tags = AwsErrors.call(AwsCall.LIST_TAGS_FOR_RESOURCE, summary.arn(),
+          () -> cloudFront.listTagsForResource(r -> r.resource(summary.arn())).tags());
+    } catch (ResourceNotFoundException e) {
+      log.debug("distribution {} was deleted during the sweep", summary.id());
+      return Optional.empty();
+    }
+    if (tags == null) {
+      return Optional.empty();
+    }
+    return tags.items().stream().filter(t -> key.equals(t.key())).map(Tag::value).filter(Objects::nonNull).findFirst();
+  }
+}

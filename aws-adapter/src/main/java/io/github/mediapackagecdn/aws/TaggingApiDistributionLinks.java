@@ -1,0 +1,92 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourcesRequest;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
+
+/**
+ * {@link DistributionLinks} on the Resource Groups Tagging API: {@code GetResources} for the resource type
+ * {@code cloudfront:distribution} with a tag filter, through the SDK paginator. CloudFront distributions are only
+ * returned by the API in us-east-1, so the client must use that region.
+ *
+ * <p>The API also returns resources that were tagged once and have lost the tag (with their remaining tags), so
+ * every result is checked for the exact key and value.
+ */
+final class TaggingApiDistributionLinks implements DistributionLinks {
+
+  private static final Logger log = LoggerFactory.getLogger(TaggingApiDistributionLinks.class);
+
+  /** The resource type filter of CloudFront distributions. */
+  static final String DISTRIBUTION_RESOURCE_TYPE = "cloudfront:distribution";
+
+  /** The largest page the API allows, for the fewest calls under its rate limit. */
+  static final int RESOURCES_PER_PAGE = 100;
+
+  private final ResourceGroupsTaggingApiClient tagging;
+
+  TaggingApiDistributionLinks(ResourceGroupsTaggingApiClient tagging) {
+    this.tagging = Objects.requireNonNull(tagging, "tagging");
+  }
+
+  @Override
+  public List<DistributionId> find(String tagKey, String channelArn) {
+    GetResourcesRequest request = request(TagFilter.builder().key(tagKey).values(channelArn).build());
+    Set<DistributionId> found = new LinkedHashSet<>();
+    AwsErrors.run(AwsCall.GET_RESOURCES, channelArn, () ->
+        tagging.getResourcesPaginator(request).resourceTagMappingList().forEach(mapping -> {
+          if (channelArn.equals(tagValue(mapping, tagKey))) {
+            CloudFrontConfigs.distributionIdFromArn(mapping.resourceARN()).ifPresent(found::add);
+          }
+        }));
+    log.debug("{} distributions tagged {}={}", found.size(), tagKey, channelArn);
+    return List.copyOf(found);
+  }
+
+  @Override
+  public Map<String, List<DistributionId>> all(String tagKey) {
+    GetResourcesRequest request = request(TagFilter.builder().key(tagKey).build());
+    Map<String, Set<DistributionId>> links = new LinkedHashMap<>();
+    AwsErrors.run(AwsCall.GET_RESOURCES, null, () ->
+        tagging.getResourcesPaginator(request).resourceTagMappingList().forEach(mapping -> {
+          String value = tagValue(mapping, tagKey);
+          if (value != null && !value.isEmpty()) {
+            CloudFrontConfigs.distributionIdFromArn(mapping.resourceARN())
+                .ifPresent(id -> links.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(id));
+          }
+        }));
+    Map<String, List<DistributionId>> result = new LinkedHashMap<>();
+    links.forEach((arn, ids) -> result.put(arn, List.copyOf(new ArrayList<>(ids))));
+    return result;
+  }
+
+  private static GetResourcesRequest request(TagFilter filter) {
+    return GetResourcesRequest.builder()
+        .resourceTypeFilters(DISTRIBUTION_RESOURCE_TYPE)
+        .tagFilters(filter)
+        .resourcesPerPage(RESOURCES_PER_PAGE)
+        .build();
+  }
+
+  /** The value of the resource's tag {@code key}, or null when it has no such tag (any more). */
+  private static String tagValue(ResourceTagMapping mapping, String key) {
+    for (Tag tag : mapping.tags()) {
+      if (key.equals(tag.key())) {
+        return tag.value();
+      }
+    }
+    return null;
+  }
+}

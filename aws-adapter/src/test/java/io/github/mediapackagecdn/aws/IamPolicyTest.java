@@ -1,0 +1,35 @@
+package io.github.mediapackagecdn.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class IamPolicyTest {
+
+  @Test
+  void iamPolicy_whenRead_listsExactlyTheActionsOfEveryCall() throws IOException {
+    String policy;
+    try (InputStream in = AwsChannelCdn.class.getResourceAsStream("iam-policy.json")) {
+      assertThat(in).as("iam-policy.json on the class path").isNotNull();
+      policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Set<String> listed = new TreeSet<>();
+    Matcher m = Pattern.compile("\"([a-z]+:[A-Za-z]+)\"").matcher(policy);
+    while (m.find()) {
+      listed.add(m.group(1));
+    }
+    Set<String> called = new TreeSet<>();
+    Arrays.stream(AwsCall.values()).forEach(c -> called.addAll(c.iamActions()));
+
+    assertThat(listed).isEqualTo(called);
+    assertThat(policy).contains("\"Version\": \"2012-10-17\"").doesNotContain("iam:PassRole");
+  }
+}

@@ -1,0 +1,153 @@
+package io.github.mediapackagecdn.aws;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+
+/** SDK clients pointed at WireMock, and small helpers to read what they sent. */
+final class Wire {
+
+  static final String CLOUDFRONT_NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+  static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "SECRET"));
+
+  private Wire() {}
+
+  static WireMockExtension extension() {
+    return WireMockExtension.newInstance()
+        .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort())
+        .build();
+  }
+
+  /** No retries: one request per call. */
+  static RetryStrategy noRetries() {
+    return AwsRetryStrategy.doNotRetry();
+  }
+
+  /** The SDK's standard strategy without any pause between attempts. */
+  static RetryStrategy fastRetries(int maxAttempts) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(BackoffStrategy.retryImmediately())
+        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+        .circuitBreakerEnabled(false)
+        .build();
+  }
+
+  static CloudFrontClient cloudFront(WireMockExtension wm) {
+    return cloudFront(wm, noRetries());
+  }
+
+  static CloudFrontClient cloudFront(WireMockExtension wm, RetryStrategy retries) {
+    return CloudFrontClient.builder()
+        .endpointOverride(URI.create(wm.baseUrl()))
+        .credentialsProvider(CREDENTIALS)
+        .region(Region.US_EAST_1)
+        .overrideConfiguration(c -> c.retryStrategy(retries).apiCallTimeout(Duration.ofSeconds(10)))
+        .build();
+  }
+
+  static MediaPackageClient mediaPackage(WireMockExtension wm) {
+    return MediaPackageClient.builder()
+        .endpointOverride(URI.create(wm.baseUrl()))
+        .credentialsProvider(CREDENTIALS)
+        .region(Region.US_WEST_2)
+        .overrideConfiguration(c -> c.retryStrategy(noRetries()))
+        .build();
+  }
+
+  static ResourceGroupsTaggingApiClient tagging(WireMockExtension wm) {
+    return ResourceGroupsTaggingApiClient.builder()
+        .endpointOverride(URI.create(wm.baseUrl()))
+        .credentialsProvider(CREDENTIALS)
+        .region(Region.US_EAST_1)
+        .overrideConfiguration(c -> c.retryStrategy(noRetries()))
+        .build();
+  }
+
+  // ---------------------------------------------------------------- XML
+
+  static Document xml(String text) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(false);
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new AssertionError("not XML: " + text, e);
+    }
+  }
+
+  static Document xml(LoggedRequest request) {
+    return xml(request.getBodyAsString());
+  }
+
+  /** The text of the first node at {@code path}, or null. */
+  static String text(Node doc, String path) {
+    Node node = node(doc, path);
+    return node == null ? null : node.getTextContent();
+  }
+
+  static Node node(Node doc, String path) {
+    try {
+      return (Node) XPathFactory.newInstance().newXPath().evaluate(path, doc, XPathConstants.NODE);
+    } catch (Exception e) {
+      throw new AssertionError(path, e);
+    }
+  }
+
+  static List<String> texts(Node doc, String path) {
+    try {
+      NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path, doc, XPathConstants.NODESET);
+      List<String> result = new ArrayList<>();
+      for (int i = 0; i < nodes.getLength(); i++) {
+        result.add(nodes.item(i).getTextContent());
+      }
+      return result;
+    } catch (Exception e) {
+      throw new AssertionError(path, e);
+    }
+  }
+
+  /** An element with its children and text, without whitespace between elements or attributes: for comparing. */
+  static String canonical(Node node) {
+    if (node == null) {
+      return null;
+    }
+    if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+      return node.getNodeValue().isBlank() ? "" : node.getNodeValue().trim();
+    }
+    StringBuilder out = new StringBuilder("<").append(node.getNodeName()).append('>');
+    NodeList children = node.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      out.append(canonical(children.item(i)));
+    }
+    return out.append("</").append(node.getNodeName()).append('>').toString();
+  }
+
+  /** A CloudFront rest-xml error body. */
+  static String cloudFrontError(String code, String message, String requestId) {
+    return "<?xml version=\"1.0\"?><ErrorResponse xmlns=\"" + CLOUDFRONT_NS + "\"><Error><Type>Sender</Type><Code>"
+        + code + "</Code><Message>" + message + "</Message></Error><RequestId>" + requestId
+        + "</RequestId></ErrorResponse>";
+  }
+}
