@@ -103,9 +103,13 @@ public final class AwsChannelCdn {
     return new CloudFrontDistributions(requireClient(client, "CloudFront client"));
   }
 
-  /** Links found with the Resource Groups Tagging API; {@code client} must use us-east-1. */
-  public static DistributionLinks taggingApiLinks(ResourceGroupsTaggingApiClient client) {
-    return new TaggingApiDistributionLinks(requireClient(client, "tagging client"));
+  /**
+   * Links found with the Resource Groups Tagging API; {@code client} must use us-east-1. A single distribution's tag
+   * is read from CloudFront with {@code cloudFront}, which shows it as soon as the distribution exists.
+   */
+  public static DistributionLinks taggingApiLinks(ResourceGroupsTaggingApiClient client, CloudFrontClient cloudFront) {
+    return new TaggingApiDistributionLinks(requireClient(client, "tagging client"),
+        requireClient(cloudFront, "CloudFront client"));
   }
 
   /** Links found with CloudFront's ListDistributions and ListTagsForResource. */
@@ -226,7 +230,7 @@ public final class AwsChannelCdn {
           : configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build();
       DistributionLinks links = switch (linkLookup) {
         case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
-            : configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build());
+            : configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build(), cf);
         case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
       };
       return ChannelCdn.builder()

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
 import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
@@ -46,7 +45,7 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
     Map<String, List<DistributionId>> links = new LinkedHashMap<>();
     AwsErrors.run(AwsCall.LIST_DISTRIBUTIONS, null, () ->
         new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items().forEach(summary -> {
-          Optional<String> value = tagValue(summary, tagKey);
+          Optional<String> value = tag(cloudFront, summary.arn(), tagKey);
           if (value.isPresent() && !value.get().isEmpty()) {
             links.computeIfAbsent(value.get(), v -> new ArrayList<>()).add(DistributionId.of(summary.id()));
           }
@@ -55,13 +54,33 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
     return links;
   }
 
-  private Optional<String> tagValue(DistributionSummary summary, String key) {
+  @Override
+  public Optional<String> tagValue(DistributionId distribution, String tagKey) {
+    return tagOf(cloudFront, distribution, tagKey);
+  }
+
+  /**
+   * A distribution's tag, read from CloudFront itself: GetDistribution for its ARN, then ListTagsForResource. Unlike
+   * the tagging API's index, this shows a tag as soon as the distribution exists.
+   */
+  static Optional<String> tagOf(CloudFrontClient cloudFront, DistributionId distribution, String key) {
+    String arn;
+    try {
+      arn = AwsErrors.call(AwsCall.GET_DISTRIBUTION, distribution.value(),
+          () -> cloudFront.getDistribution(r -> r.id(distribution.value())).distribution().arn());
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+    return tag(cloudFront, arn, key);
+  }
+
+  private static Optional<String> tag(CloudFrontClient cloudFront, String arn, String key) {
     Tags tags;
     try {
-      tags = AwsErrors.call(AwsCall.LIST_TAGS_FOR_RESOURCE, summary.arn(),
-          () -> cloudFront.listTagsForResource(r -> r.resource(summary.arn())).tags());
+      tags = AwsErrors.call(AwsCall.LIST_TAGS_FOR_RESOURCE, arn,
+          () -> cloudFront.listTagsForResource(r -> r.resource(arn)).tags());
     } catch (ResourceNotFoundException e) {
-      log.debug("distribution {} was deleted during the sweep", summary.id());
+      log.debug("distribution {} no longer exists", arn);
       return Optional.empty();
     }
     if (tags == null) {

@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourcesRequest;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
@@ -36,9 +38,17 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
   static final int RESOURCES_PER_PAGE = 100;
 
   private final ResourceGroupsTaggingApiClient tagging;
+  private final CloudFrontClient cloudFront;
 
-  TaggingApiDistributionLinks(ResourceGroupsTaggingApiClient tagging) {
+  TaggingApiDistributionLinks(ResourceGroupsTaggingApiClient tagging, CloudFrontClient cloudFront) {
     this.tagging = Objects.requireNonNull(tagging, "tagging");
+    this.cloudFront = Objects.requireNonNull(cloudFront, "cloudFront");
+  }
+
+  /** Read from CloudFront, not from the tagging API, whose index lags behind a new distribution. */
+  @Override
+  public Optional<String> tagValue(DistributionId distribution, String tagKey) {
+    return CloudFrontTagDistributionLinks.tagOf(cloudFront, distribution, tagKey);
   }
 
   @Override

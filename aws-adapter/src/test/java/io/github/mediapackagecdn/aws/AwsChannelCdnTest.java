@@ -68,7 +68,7 @@ class AwsChannelCdnTest {
   void portFactories_whenClientIsNull_throwValidation() {
     assertThatThrownBy(() -> AwsChannelCdn.distributions(null)).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> AwsChannelCdn.channels(null)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> AwsChannelCdn.taggingApiLinks(null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> AwsChannelCdn.taggingApiLinks(null, null)).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> AwsChannelCdn.cloudFrontTagLinks(null)).isInstanceOf(ValidationException.class);
   }
 

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.aws;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -14,6 +15,8 @@ import io.github.mediapackagecdn.core.error.AccessDeniedException;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +39,7 @@ class TaggingApiDistributionLinksTest {
 
   @BeforeAll
   static void clients() {
-    tagging = new TaggingApiDistributionLinks(Wire.tagging(wm));
+    tagging = new TaggingApiDistributionLinks(Wire.tagging(wm), Wire.cloudFront(wm));
   }
 
   private static String mapping(String id, String... keyValues) {
@@ -134,5 +137,21 @@ class TaggingApiDistributionLinksTest {
 
     assertThatThrownBy(() -> tagging.find(KEY, ARN_A)).isInstanceOfSatisfying(AccessDeniedException.class,
         e -> assertThat(e.action()).contains("tag:GetResources"));
+  }
+
+  @Test
+  void tagValue_readsTheTagFromCloudFrontItself_notFromTheTaggingIndex() {
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution/" + CloudFrontXml.ID))
+        .willReturn(aResponse().withHeader("ETag", "E2QWRUHAPOMQZL")
+            .withBody(CloudFrontXml.distribution("InProgress", CloudFrontXml.PLACEHOLDER_CONFIG))));
+    wm.stubFor(get(urlEqualTo("/2020-05-31/tagging?Resource="
+            + URLEncoder.encode(CloudFrontXml.ARN, StandardCharsets.UTF_8)))
+        .willReturn(aResponse().withBody(CloudFrontXml.tags(KEY, ARN_A, "team", "news"))));
+
+    assertThat(tagging.tagValue(DistributionId.of(CloudFrontXml.ID), KEY))
+        .contains(ARN_A);
+    assertThat(tagging.tagValue(DistributionId.of(CloudFrontXml.ID), "other"))
+        .isEmpty();
+    wm.verify(0, postRequestedFor(urlEqualTo("/")));
   }
 }
