@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.examples;
 
+import io.github.mediapackagecdn.aws.AwsChannelCdn;
+import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
@@ -12,16 +14,24 @@ import io.github.mediapackagecdn.core.provisioning.EndpointDetails;
 import io.github.mediapackagecdn.core.provisioning.EndpointSaveResult;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The console's flow, end to end: save a channel with "Create a CloudFront distribution", save an HLS, a DASH, a CMAF
  * and an MSS endpoint, then show what the channel details page shows, before and after the distribution is deployed.
  *
- * <p>Runs on the embedded default: the testkit's in-memory MediaPackage and CloudFront on a simulated clock, so it
- * needs no AWS account and waits for nothing.
+ * <p>Runs on the embedded default unless told otherwise: the testkit's in-memory MediaPackage and CloudFront on a
+ * simulated clock, so it needs no AWS account and waits for nothing. {@code --aws} runs it on AWS, {@code
+ * --endpoint-url URL} on any AWS-compatible endpoint.
  */
 public final class QuickStart {
 
@@ -33,12 +43,108 @@ public final class QuickStart {
     this.out = out;
   }
 
+  /**
+   * Runs the flow. No argument: on the embedded default. {@code --aws}: on AWS with the default credential chain and
+   * region. {@code --endpoint-url URL}: on an AWS-compatible endpoint. {@code --channel ID} names the channel,
+   * {@code --cloudfront-tags} finds distributions through CloudFront's tags instead of the tagging API.
+   */
   public static void main(String[] args) {
-    FakeAws aws = FakeAws.create();
     PrintStream out = System.out;
-    out.println("mediapackage-cdn QuickStart, on the embedded default: in-memory MediaPackage and CloudFront");
-    out.println("(simulated clock; a distribution takes " + aws.propagationTime().toMinutes() + " minutes to deploy)");
-    new QuickStart(aws.channelCdn(), out).run("live-news", Duration.ofMinutes(30));
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    ChannelCdn cdn;
+    if (options.target() == Options.Target.EMBEDDED) {
+      FakeAws aws = FakeAws.create();
+      out.println("mediapackage-cdn QuickStart, on the embedded default: in-memory MediaPackage and CloudFront");
+      out.println("(simulated clock; a distribution takes " + aws.propagationTime().toMinutes() + " minutes to deploy)");
+      cdn = aws.channelCdn();
+    } else {
+      Region region = region(options);
+      AwsChannelCdn.Builder builder = AwsChannelCdn.builder()
+          .mediaPackageRegion(region)
+          .linkLookup(options.cloudFrontTags() ? AwsChannelCdn.LinkLookup.CLOUDFRONT_TAGS
+              : AwsChannelCdn.LinkLookup.TAGGING_API);
+      options.endpointUrl().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+          // emulators take any key; never reach for instance credentials when talking to one
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+              System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "test"),
+              System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "test")))));
+      out.println("mediapackage-cdn QuickStart, on " + options.endpointUrl().map(URI::toString)
+          .orElse("AWS (MediaPackage in " + region + ", CloudFront in us-east-1)"));
+      out.println("This creates a real channel, endpoints and a distribution, which keep costing until you delete "
+          + "them (the library never deletes a distribution: use the CloudFront console).");
+      cdn = builder.build();
+    }
+    try {
+      new QuickStart(cdn, out).run(options.channelId(), Duration.ofMinutes(30));
+    } catch (ProvisioningException e) {
+      System.err.println("QuickStart stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** The region of the default chain (AWS_REGION, profile, instance); us-east-1 for an endpoint that has none. */
+  private static Region region(Options options) {
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkClientException e) {
+      if (options.endpointUrl().isPresent()) {
+        return Region.US_EAST_1;
+      }
+      System.err.println("No AWS region is configured: set AWS_REGION or a profile's region. (" + e.getMessage() + ")");
+      System.exit(2);
+      throw e;
+    }
+  }
+
+  /** The command line of {@link #main}. */
+  record Options(Target target, Optional<URI> endpointUrl, String channelId, boolean cloudFrontTags) {
+
+    static final String USAGE = "usage: QuickStart [--aws | --endpoint-url URL] [--channel ID] [--cloudfront-tags]";
+
+    enum Target {
+      EMBEDDED,
+      AWS
+    }
+
+    static Options parse(String[] args) {
+      Target target = Target.EMBEDDED;
+      Optional<URI> endpoint = Optional.empty();
+      String channel = "live-news";
+      boolean cloudFrontTags = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--aws" -> target = Target.AWS;
+          case "--endpoint-url" -> {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("--endpoint-url needs a URL");
+            }
+            URI uri = URI.create(args[++i]);
+            if (!uri.isAbsolute()) {
+              throw new IllegalArgumentException("--endpoint-url needs an absolute URL, not " + uri);
+            }
+            endpoint = Optional.of(uri);
+            target = Target.AWS;
+          }
+          case "--channel" -> {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("--channel needs an id");
+            }
+            channel = args[++i];
+          }
+          case "--cloudfront-tags" -> cloudFrontTags = true;
+          default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+        }
+      }
+      return new Options(target, endpoint, channel, cloudFrontTags);
+    }
   }
 
   /** Runs the flow for a channel id; answers the details once deployed. */

@@ -42,4 +42,20 @@ class QuickStartTest {
     }
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("embedded default", "Deployed: you can start");
   }
+
+  @Test
+  void options_parseTheTargets() {
+    assertThat(QuickStart.Options.parse(new String[0]).target()).isEqualTo(QuickStart.Options.Target.EMBEDDED);
+    assertThat(QuickStart.Options.parse(new String[] {"--aws"}).target()).isEqualTo(QuickStart.Options.Target.AWS);
+    QuickStart.Options emulator = QuickStart.Options.parse(
+        new String[] {"--endpoint-url", "http://localhost:4566", "--channel", "demo", "--cloudfront-tags"});
+    assertThat(emulator.target()).isEqualTo(QuickStart.Options.Target.AWS);
+    assertThat(emulator.endpointUrl()).contains(java.net.URI.create("http://localhost:4566"));
+    assertThat(emulator.channelId()).isEqualTo("demo");
+    assertThat(emulator.cloudFrontTags()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuickStart.Options.parse(new String[] {"--endpoint-url"}))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuickStart.Options.parse(new String[] {"--bogus"}))
+        .hasMessageContaining("--bogus");
+  }
 }
