@@ -77,6 +77,11 @@ final class DistributionUpdater {
     return request.result();
   }
 
+  /** How many requests wait for the next update; for tests. */
+  synchronized int pending() {
+    return pending.size();
+  }
+
   private void write(List<Request> batch) {
     try {
       writeOrFail(batch);

@@ -1,0 +1,152 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.model.DistributionSummary;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.Packaging;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Updates of one distribution are serialized, and what arrives meanwhile is coalesced into the next update. */
+class DistributionUpdaterTest {
+
+  private static final DistributionId ID = DistributionId.of("E1U5RQF7T870K0");
+  private static final int CALLERS = 10;
+
+  /** A thread-safe CloudFront double whose first update waits until {@code release} opens. */
+  private static final class GatedDistributions implements Distributions {
+    final CountDownLatch firstUpdateStarted = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger updates = new AtomicInteger();
+    private Distribution current = Distribution.builder()
+        .id(ID).arn("arn:aws:cloudfront::123456789012:distribution/" + ID).domainName("d111111abcdef8.cloudfront.net")
+        .status(DistributionStatus.DEPLOYED).etag("E0")
+        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", Optional.empty(),
+            LiveCdnSettings.defaults()))
+        .build();
+
+    @Override
+    public Distribution create(DistributionConfig config, Map<String, String> tags) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public synchronized Optional<Distribution> find(DistributionId id) {
+      return Optional.of(current);
+    }
+
+    @Override
+    public Distribution update(DistributionId id, String etag, ChangeSet changes) {
+      if (updates.incrementAndGet() == 1) {
+        firstUpdateStarted.countDown();
+        await(release);
+      }
+      synchronized (this) {
+        current = Distribution.builder().from(current).etag("E" + updates.get())
+            .config(changes.applyTo(current.config())).build();
+        return current;
+      }
+    }
+
+    @Override
+    public List<DistributionSummary> list() {
+      return List.of();
+    }
+
+    @Override
+    public Distribution awaitDeployed(DistributionId id, Duration timeout) {
+      return current;
+    }
+
+    synchronized DistributionConfig config() {
+      return current.config();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch opened in time").isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static OriginEndpoint endpoint(int i, Packaging packaging) {
+    return Fixtures.endpoint("live-news-" + i, packaging, Fixtures.HOST,
+        "/out/v1/" + String.format("%032x", i) + "/index." + (packaging == Packaging.DASH ? "mpd" : "m3u8"));
+  }
+
+  @Test
+  void addEndpoints_arrivingWhileAnUpdateIsInFlight_areCoalescedIntoOneNextUpdate() throws Exception {
+    GatedDistributions cloudFront = new GatedDistributions();
+    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
+        e -> Optional.empty(), () -> cloudFront.find(ID).orElseThrow());
+    ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+    try {
+      Future<Boolean> first = pool.submit(() -> updater.addEndpoints(List.of(endpoint(0, Packaging.HLS))));
+      await(cloudFront.firstUpdateStarted);
+      List<Future<Boolean>> others = new ArrayList<>();
+      for (int i = 1; i < CALLERS; i++) {
+        OriginEndpoint endpoint = endpoint(i, i % 2 == 0 ? Packaging.HLS : Packaging.DASH);
+        others.add(pool.submit(() -> updater.addEndpoints(List.of(endpoint))));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (updater.pending() < CALLERS - 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(updater.pending()).isEqualTo(CALLERS - 1);
+      cloudFront.release.countDown();
+
+      assertThat(first.get()).isTrue();
+      List<Boolean> results = new ArrayList<>();
+      for (Future<Boolean> other : others) {
+        results.add(other.get());
+      }
+      // the first update carried the HLS needs; the DASH callers' needs went into the one coalesced update
+      assertThat(cloudFront.updates).hasValue(2);
+      assertThat(results).containsOnly(true, false).contains(true);
+      assertThat(cloudFront.config().cacheBehaviors()).hasSize(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void addEndpoints_whenOneCallersEndpointIsInvalid_onlyThatCallerFails() throws Exception {
+    GatedDistributions cloudFront = new GatedDistributions();
+    cloudFront.release.countDown();
+    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
+        e -> Optional.empty(), () -> cloudFront.find(ID).orElseThrow());
+
+    Throwable failure = null;
+    try {
+      updater.addEndpoints(List.of(Fixtures.withAuthorization(Fixtures.hls()))); // no CDN identifier known
+    } catch (ValidationException e) {
+      failure = e;
+    }
+    boolean written = updater.addEndpoints(List.of(Fixtures.dash()));
+
+    assertThat(failure).isInstanceOf(ValidationException.class).hasMessageContaining("CDN identifier");
+    assertThat(written).isTrue();
+    assertThat(cloudFront.config().behavior("*.mpd")).isPresent();
+  }
+}
