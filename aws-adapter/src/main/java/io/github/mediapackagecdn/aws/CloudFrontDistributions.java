@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.model.DistributionSummary;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,6 +125,29 @@ final class CloudFrontDistributions implements Distributions {
           .forEach(s -> summaries.add(CloudFrontConfigs.toCore(s)));
       return summaries;
     });
+  }
+
+  /**
+   * ListDistributions, then GetDistributionConfig of each summary (those with the hinted comment first) until one has
+   * the reference: CloudFront does not say which distribution holds a reference it refused.
+   */
+  @Override
+  public Optional<DistributionId> findByCallerReference(String callerReference, String commentHint) {
+    List<DistributionSummary> summaries = new ArrayList<>(list());
+    summaries.sort(Comparator.comparing(s -> !s.comment().equals(commentHint)));
+    for (DistributionSummary summary : summaries) {
+      try {
+        String reference = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, summary.id().value(),
+            () -> cloudFront.getDistributionConfig(r -> r.id(summary.id().value())).distributionConfig()
+                .callerReference());
+        if (callerReference.equals(reference)) {
+          return Optional.of(summary.id());
+        }
+      } catch (ResourceNotFoundException e) {
+        log.debug("distribution {} was deleted during the sweep", summary.id());
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -491,6 +491,27 @@ class CloudFrontDistributionsTest {
     assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/2020-05-31/distribution")))).hasSize(2);
   }
 
+  @Test
+  void findByCallerReference_readsConfigsHintedCommentFirst_untilTheReferenceMatches() {
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
+        .withBody(CloudFrontXml.distributionList("", null, "EAAAAAAAAAAAA1", "EAAAAAAAAAAAA2", "EAAAAAAAAAAAA3"))));
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution/EAAAAAAAAAAAA1/config")).willReturn(aResponse()
+        .withHeader("ETag", "E1").withBody(CloudFrontXml.distributionConfig(CloudFrontXml.PLACEHOLDER_CONFIG
+            .replace("mediapackage-cdn-0123-0", "someone-else")))));
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution/EAAAAAAAAAAAA3/config")).willReturn(aResponse()
+        .withHeader("ETag", "E3").withBody(CloudFrontXml.distributionConfig(CloudFrontXml.PLACEHOLDER_CONFIG))));
+
+    assertThat(distributions.findByCallerReference("mediapackage-cdn-0123-0", "distribution EAAAAAAAAAAAA3"))
+        .contains(DistributionId.of("EAAAAAAAAAAAA3"));
+    // the distribution with the hinted comment was read first, so no other config was needed
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/2020-05-31/distribution/EAAAAAAAAAAAA3/config"))))
+        .hasSize(1);
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/2020-05-31/distribution/EAAAAAAAAAAAA1/config"))))
+        .isEmpty();
+
+    assertThat(distributions.findByCallerReference("nobody-has-it", "no such comment")).isEmpty();
+  }
+
   // ---------------------------------------------------------------- awaitDeployed
 
   @Test

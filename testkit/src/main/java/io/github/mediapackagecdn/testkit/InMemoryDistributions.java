@@ -106,6 +106,16 @@ public final class InMemoryDistributions implements Distributions {
         .toList());
   }
 
+  /** Like the adapter's ListDistributions sweep with GetDistributionConfig: visible distributions only. */
+  @Override
+  public Optional<DistributionId> findByCallerReference(String callerReference, String commentHint) {
+    return aws.call(Operation.LIST_DISTRIBUTIONS, List.of(callerReference), () -> distributions.values().stream()
+        .filter(d -> aws.isVisible(d.visibleAt()))
+        .filter(d -> d.config().callerReference().equals(callerReference))
+        .map(Stored::id)
+        .findFirst());
+  }
+
   /**
    * Polls like the SDK's waiter, advancing the fake clock by its poll interval instead of sleeping.
    */

@@ -28,6 +28,13 @@ public interface Distributions {
    */
   Distribution update(DistributionId id, String etag, ChangeSet changes);
 
+  /**
+   * The distribution created with {@code callerReference}, if one is visible: CloudFront answers
+   * {@code DistributionAlreadyExists} for a used reference without saying which distribution holds it. Distributions
+   * whose comment is {@code commentHint} are checked first.
+   */
+  Optional<DistributionId> findByCallerReference(String callerReference, String commentHint);
+
   /** Every distribution of the account. */
   List<DistributionSummary> list();
 

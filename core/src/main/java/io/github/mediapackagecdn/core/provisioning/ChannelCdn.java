@@ -281,15 +281,25 @@ public final class ChannelCdn {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
           throw e;
         }
-        // the distribution holding the reference may be too new for its tag to be visible: wait for it
+        // the distribution holding the reference may be too new for its tag to be indexed: wait for it
         Optional<DistributionId> linked = eventually(() -> linkedDistribution(channel));
         if (linked.isPresent()) {
           log.debug("adopted distribution {} already created for channel {}", linked.get(), channel.id());
           remember(channel, linked.get());
           return CdnOutcome.of(CdnOutcome.Action.ADOPTED, linked.get());
         }
-        log.debug("caller reference {} is taken by a distribution not linked to channel {}; trying the next",
-            callerReference, channel.id());
+        // a new generation only when the holder of the reference is found and proven not linked: never a guess
+        DistributionId holder = eventually(() -> distributions.findByCallerReference(callerReference, config.comment()))
+            .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
+                + channel.id() + " is taken, but no distribution holding it is visible yet: save again shortly",
+                ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
+        if (links.tagValue(holder, settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent()) {
+          log.debug("adopted distribution {} whose tag is not indexed yet, for channel {}", holder, channel.id());
+          remember(channel, holder);
+          return CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
+        }
+        log.debug("caller reference {} is held by distribution {}, which is no longer linked to channel {}; "
+            + "trying the next", callerReference, holder, channel.id());
       }
     }
     throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()

@@ -67,6 +67,11 @@ class DistributionUpdaterTest {
     }
 
     @Override
+    public Optional<DistributionId> findByCallerReference(String callerReference, String commentHint) {
+      return Optional.empty();
+    }
+
+    @Override
     public List<DistributionSummary> list() {
       return List.of();
     }

@@ -107,6 +107,15 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   }
 
   @Override
+  public Optional<DistributionId> findByCallerReference(String callerReference, String commentHint) {
+    reads++;
+    return distributions.values().stream()
+        .filter(d -> d.config().callerReference().equals(callerReference))
+        .map(Distribution::id)
+        .findFirst();
+  }
+
+  @Override
   public List<DistributionSummary> list() {
     reads++;
     return distributions.values().stream()
