@@ -1,6 +1,9 @@
 package io.github.mediapackagecdn.aws;
 
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -8,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -33,10 +38,32 @@ final class Wire {
 
   private Wire() {}
 
+  /**
+   * Every request any wire test sent: {@code METHOD url target}, where target is the {@code X-Amz-Target} header (or
+   * empty). {@code IamPolicyWireTest} maps them to IAM actions.
+   */
+  static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+
   static WireMockExtension extension() {
     return WireMockExtension.newInstance()
-        .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort())
+        .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort()
+            .extensions(new SentRequests()))
         .build();
+  }
+
+  /** Records each request WireMock serves into {@link #SENT}. */
+  private static final class SentRequests implements ServeEventListener {
+    @Override
+    public String getName() {
+      return "sent-requests";
+    }
+
+    @Override
+    public void beforeMatch(ServeEvent event, Parameters parameters) {
+      LoggedRequest request = event.getRequest();
+      String target = request.containsHeader("X-Amz-Target") ? request.getHeader("X-Amz-Target") : "";
+      SENT.add(request.getMethod().getName() + " " + request.getUrl() + " " + target);
+    }
   }
 
   /** No retries: one request per call. */
