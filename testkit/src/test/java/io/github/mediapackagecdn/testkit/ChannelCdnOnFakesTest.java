@@ -252,6 +252,7 @@ class ChannelCdnOnFakesTest {
 
       assertThat(failed.failure()).get().isInstanceOfSatisfying(ResourceConflictException.class,
           e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.STALE_VERSION));
+      assertThat(failed.distributionId()).contains(created.id());
       assertThat(aws.channels().allEndpoints()).hasSize(4); // the endpoints are saved all the same
       assertThat(cdn.saveEndpoints(Specs.allFormats()).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
       assertThat(onlyDistribution().config().cacheBehaviors()).hasSize(5);

@@ -166,9 +166,11 @@ public final class ChannelCdn {
   /**
    * Adds a distribution to a channel that exists already, created elsewhere (SDK, CloudFormation, Terraform) or
    * saved without one; if the channel has endpoints, the distribution gets their origin and cache behaviours.
-   * Idempotent: a channel that has its distribution keeps it.
+   * Idempotent: a channel that has its distribution keeps it. When the distribution exists but could not be given
+   * what the endpoints need, the outcome is {@code FAILED} with its id; call again to complete it.
    *
-   * @throws ProvisioningException when MediaPackage or CloudFront fails; nothing is lost, call again
+   * @throws ProvisioningException when the channel cannot be read or no distribution could be created or found;
+   *     nothing is lost, call again
    */
   public CdnOutcome attachDistribution(ChannelId channelId) {
     require(channelId, "channel id");
@@ -259,8 +261,13 @@ public final class ChannelCdn {
       created = creation.action();
       id = creation.distributionId().orElseThrow();
     }
-    List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
-    boolean updated = !endpoints.isEmpty() && addEndpoints(id, endpoints);
+    boolean updated;
+    try {
+      List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
+      updated = !endpoints.isEmpty() && addEndpoints(id, endpoints);
+    } catch (ProvisioningException e) {
+      return CdnOutcome.failed(e, Optional.of(id)); // the distribution exists; saving again completes it
+    }
     CdnOutcome.Action action = created != null
         ? created
         : updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED;
@@ -312,11 +319,15 @@ public final class ChannelCdn {
     if (linked.isEmpty()) {
       return CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION);
     }
-    Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
-    channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
-    saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet
-    boolean updated = addEndpoints(linked.get(), List.copyOf(endpoints.values()));
-    return CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, linked.get());
+    try {
+      Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
+      channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
+      saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet
+      boolean updated = addEndpoints(linked.get(), List.copyOf(endpoints.values()));
+      return CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, linked.get());
+    } catch (ProvisioningException e) {
+      return CdnOutcome.failed(e, linked);
+    }
   }
 
   /** Read, merge, write with If-Match, through the distribution's updater. True if an update was written. */
