@@ -2,7 +2,6 @@ package io.github.mediapackagecdn.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -16,9 +15,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.port.Channels;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -43,15 +40,6 @@ public abstract class ChannelsContract {
   protected static final String CHANNEL = "live-news";
   protected static final String OTHER_CHANNEL = "live-sports";
 
-  /** Behaviour a subclass may not be able to show; every one is on by default. */
-  public enum Capability {
-    /**
-     * Refusing, with {@code ALREADY_EXISTS}, an id that is taken. MediaPackage documents no error of its own for it:
-     * the adapter infers it from {@code UnprocessableEntityException} and a read.
-     */
-    DETECTS_TAKEN_IDS
-  }
-
   /** The port under test. */
   protected abstract Channels channels();
 
@@ -60,15 +48,6 @@ public abstract class ChannelsContract {
 
   /** The world has the endpoint {@code spec} describes, on a channel given before; answers it as MediaPackage reports it. */
   protected abstract OriginEndpoint givenEndpoint(EndpointSpec spec);
-
-  /** What the implementation can show; all of {@link Capability} unless overridden. */
-  protected Set<Capability> capabilities() {
-    return EnumSet.allOf(Capability.class);
-  }
-
-  protected final void assumeCapability(Capability capability) {
-    assumeTrue(capabilities().contains(capability), () -> "without capability " + capability);
-  }
 
   protected static ChannelSpec channel(String id) {
     return ChannelSpec.builder().id(id).description("24/7 " + id).putTags("team", "video").build();
@@ -114,7 +93,6 @@ public abstract class ChannelsContract {
 
     @Test
     void create_whenIdIsTaken_throwsAlreadyExists() {
-      assumeCapability(Capability.DETECTS_TAKEN_IDS);
       Channel existing = givenChannel(channel(CHANNEL));
 
       assertThatThrownBy(() -> channels().create(channel(CHANNEL)))
@@ -305,7 +283,6 @@ public abstract class ChannelsContract {
 
     @Test
     void createEndpoint_whenIdIsTaken_throwsAlreadyExists() {
-      assumeCapability(Capability.DETECTS_TAKEN_IDS);
       givenChannel(channel(CHANNEL));
       OriginEndpoint existing = givenEndpoint(endpoint("ep", CHANNEL, Packaging.HLS));
 
