@@ -2,8 +2,10 @@ package io.github.mediapackagecdn.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
@@ -23,9 +25,11 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -51,8 +55,26 @@ public abstract class DistributionsContract {
   /** An id no distribution has. */
   protected static final DistributionId UNKNOWN = DistributionId.of("E0NOSUCHDISTRI");
 
+  /** Behaviour an implementation may not show; every one is expected unless {@link #capabilities()} leaves it out. */
+  public enum Capability {
+    /**
+     * An update without an ETag (blank or null) is refused as CloudFront refuses it: {@link InvalidRequestException}
+     * with {@code InvalidIfMatchVersion} (400, "The If-Match version is missing or not valid"), and nothing is written.
+     */
+    REFUSES_A_MISSING_ETAG
+  }
+
   /** The port under test. */
   protected abstract io.github.mediapackagecdn.core.port.Distributions distributions();
+
+  /** What the implementation shows; all of {@link Capability} unless a subclass says otherwise, and why. */
+  protected Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
+  }
+
+  private void assumeCapability(Capability capability) {
+    assumeTrue(capabilities().contains(capability), () -> "a documented capability gap: " + capability);
+  }
 
   /**
    * The world has a distribution created from {@code config} with {@code tags}, whose status is now {@code status};
@@ -334,6 +356,28 @@ public abstract class DistributionsContract {
             assertThat(e.errorCode()).contains("NoSuchDistribution");
             assertThat(e.resourceId()).contains(UNKNOWN.value());
           });
+    }
+
+    @Test
+    void update_whenEtagIsBlank_throwsInvalidRequestInvalidIfMatchVersionAndWritesNothing() {
+      assumeCapability(Capability.REFUSES_A_MISSING_ETAG);
+      Distribution given = givenDistribution(placeholderConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+
+      assertThatThrownBy(() -> distributions().update(given.id(), "", hlsChanges(given.config())))
+          .isInstanceOfSatisfying(InvalidRequestException.class,
+              e -> assertThat(e.errorCode()).contains("InvalidIfMatchVersion"));
+      assertThat(distributions().find(given.id()).orElseThrow().etag()).isEqualTo(given.etag());
+    }
+
+    @Test
+    void update_whenEtagIsNull_throwsInvalidRequestInvalidIfMatchVersion() {
+      assumeCapability(Capability.REFUSES_A_MISSING_ETAG);
+      Distribution given = givenDistribution(placeholderConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+
+      assertThatThrownBy(() -> distributions().update(given.id(), null, hlsChanges(given.config())))
+          .isInstanceOfSatisfying(InvalidRequestException.class,
+              e -> assertThat(e.errorCode()).contains("InvalidIfMatchVersion"));
+      assertThat(distributions().find(given.id()).orElseThrow().etag()).isEqualTo(given.etag());
     }
 
     @Test
