@@ -85,10 +85,19 @@ public final class InMemoryDistributions implements Distributions {
         () -> Optional.ofNullable(distributions.get(id)).filter(d -> aws.isVisible(d.visibleAt())).map(this::read));
   }
 
+  /**
+   * Like the adapter: a change set that changes nothing in the current configuration (every change is there already)
+   * is not written, so the distribution keeps its ETag and status; otherwise UpdateDistribution with its checks.
+   */
   @Override
   public Distribution update(DistributionId id, String etag, ChangeSet changes) {
-    return aws.call(Operation.UPDATE_DISTRIBUTION, List.of(id, String.valueOf(etag), changes),
-        () -> write(id, etag, changes::applyTo));
+    return aws.call(Operation.UPDATE_DISTRIBUTION, List.of(id, String.valueOf(etag), changes), () -> {
+      Stored stored = distributions.get(id);
+      if (stored != null && stored.etag().equals(etag) && changes.applyTo(stored.config()).equals(stored.config())) {
+        return read(stored);
+      }
+      return write(id, etag, changes::applyTo);
+    });
   }
 
   @Override

@@ -165,8 +165,14 @@ class InMemoryFakesTest {
     void update_rotatesTheEtagAndRefusesStaleMissingAndCallerReferenceChanges() {
       Distribution d = newDistribution("ref-1");
       ChangeSet nothing = ChangeSet.of(List.of(new DistributionChange.RemoveOrigin("absent")));
+      ChangeSet addOrigin = ChangeSet.of(List.of(new DistributionChange.AddOrigin(
+          io.github.mediapackagecdn.core.model.Origin.builder().id("extra").domainName("extra.example.com")
+              .protocolPolicy(io.github.mediapackagecdn.core.model.ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2")
+              .build())));
 
-      Distribution updated = aws.distributions().update(d.id(), d.etag(), nothing);
+      // A change set that changes nothing is not written (DistributionsContract): the ETag stays.
+      assertThat(aws.distributions().update(d.id(), d.etag(), nothing).etag()).isEqualTo(d.etag());
+      Distribution updated = aws.distributions().update(d.id(), d.etag(), addOrigin);
 
       assertThat(updated.etag()).isNotEqualTo(d.etag());
       assertThatThrownBy(() -> aws.distributions().update(d.id(), d.etag(), nothing))
