@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.aws;
 
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -94,7 +95,11 @@ final class CloudFrontDistributions implements Distributions {
 
   @Override
   public Distribution update(DistributionId id, String etag, ChangeSet changes) {
-    Objects.requireNonNull(etag, "etag");
+    if (etag == null || etag.isBlank()) {
+      // what CloudFront answers to a missing If-Match, said before any call
+      throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
+          null, null);
+    }
     GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
         () -> cloudFront.getDistributionConfig(r -> r.id(id.value())));
     if (!etag.equals(current.eTag())) {
@@ -190,6 +195,7 @@ final class CloudFrontDistributions implements Distributions {
 
   private static ResourceConflictException stale(DistributionId id, String expected, String actual) {
     return new ResourceConflictException("distribution " + id + " changed since it was read (ETag " + expected
-        + ", now " + actual + "); read it again", ResourceConflictException.Reason.STALE_VERSION, id.value());
+        + ", now " + actual + "); read it again", ResourceConflictException.Reason.STALE_VERSION, id.value(),
+        "PreconditionFailed", null, null);
   }
 }

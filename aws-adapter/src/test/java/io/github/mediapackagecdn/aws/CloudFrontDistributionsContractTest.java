@@ -8,9 +8,7 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.testkit.contract.DistributionsContract;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,17 +38,6 @@ class CloudFrontDistributionsContractTest extends DistributionsContract {
       port = wm.getPort();
       distributions = new CloudFrontDistributions(Wire.cloudFront(wm), Duration.ZERO, POLLS);
     }
-  }
-
-  /**
-   * Capability gap {@link Capability#REFUSES_A_MISSING_ETAG}: the adapter compares the ETag with GetDistributionConfig's
-   * before it writes, so a blank ETag is reported as {@code STALE_VERSION} (retryable, no error code) and never reaches
-   * CloudFront's {@code InvalidIfMatchVersion}; a null ETag throws {@link NullPointerException}
-   * ({@code Objects.requireNonNull(etag, "etag")}), not a {@code ProvisioningException}.
-   */
-  @Override
-  protected Set<Capability> capabilities() {
-    return EnumSet.complementOf(EnumSet.of(Capability.REFUSES_A_MISSING_ETAG));
   }
 
   @Override
