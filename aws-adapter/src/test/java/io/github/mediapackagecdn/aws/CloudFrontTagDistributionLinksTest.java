@@ -28,7 +28,6 @@ class CloudFrontTagDistributionLinksTest {
       "arn:aws:mediapackage:us-west-2:123456789012:channels/28d17c4b3fbf570db3c4495f35f56a14";
   private static final String ARN_B =
       "arn:aws:mediapackage:us-west-2:123456789012:channels/d7e447ed3ca54f8aaa12b592dcb1c41e";
-  private static final String TARGET = "ResourceGroupsTaggingAPI_20170126.GetResources";
 
   private static CloudFrontTagDistributionLinks cloudFrontTags;
 
@@ -36,20 +35,6 @@ class CloudFrontTagDistributionLinksTest {
   static void clients() {
     cloudFrontTags = new CloudFrontTagDistributionLinks(Wire.cloudFront(wm));
   }
-
-  private static String mapping(String id, String... keyValues) {
-    StringBuilder tags = new StringBuilder();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      tags.append(tags.length() == 0 ? "" : ",").append("{\"Key\":\"").append(keyValues[i]).append("\",\"Value\":\"")
-          .append(keyValues[i + 1]).append("\"}");
-    }
-    return "{\"ResourceARN\":\"arn:aws:cloudfront::123456789012:distribution/" + id + "\",\"Tags\":[" + tags + "]}";
-  }
-
-  private static String page(String token, String... mappings) {
-    return "{\"PaginationToken\":\"" + token + "\",\"ResourceTagMappingList\":[" + String.join(",", mappings) + "]}";
-  }
-
 
   private void stubTags(String id, String... keyValues) {
     String arn = "arn:aws:cloudfront::123456789012:distribution/" + id;

@@ -41,8 +41,7 @@ class ChannelCdnOnFakesTest {
   private final ChannelCdn cdn = aws.channelCdn();
 
   private Distribution onlyDistribution() {
-    assertThat(aws.distributions().all()).hasSize(1);
-    return aws.distributions().all().get(0);
+    return Specs.onlyDistribution(aws);
   }
 
   private static CacheBehavior userBehavior(String pattern, String origin) {

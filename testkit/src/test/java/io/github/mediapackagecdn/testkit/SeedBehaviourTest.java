@@ -40,8 +40,7 @@ class SeedBehaviourTest {
   private final ChannelCdn cdn = aws.channelCdn();
 
   private Distribution onlyDistribution() {
-    assertThat(aws.distributions().all()).hasSize(1);
-    return aws.distributions().all().get(0);
+    return Specs.onlyDistribution(aws);
   }
 
   @Test

@@ -29,6 +29,12 @@ final class Specs {
         .build();
   }
 
+  /** The account's one distribution, asserting there is exactly one. */
+  static io.github.mediapackagecdn.core.model.Distribution onlyDistribution(FakeAws aws) {
+    org.assertj.core.api.Assertions.assertThat(aws.distributions().all()).hasSize(1);
+    return aws.distributions().all().get(0);
+  }
+
   static List<EndpointSpec> allFormats() {
     return List.of(endpoint(Packaging.HLS), endpoint(Packaging.DASH), endpoint(Packaging.CMAF), endpoint(Packaging.MSS));
   }
