@@ -25,11 +25,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * A save of an endpoint with CDN authorization through the SDK, with the library and the SDK's request logging at
- * DEBUG: the CDN identifier reaches CloudFront in the request body, and no log line.
+ * DEBUG: the CDN identifier reaches CloudFront in the request body, and no log line; nor does the secret access key.
  */
 class SecretsNeverLoggedWireTest {
 
@@ -37,6 +39,7 @@ class SecretsNeverLoggedWireTest {
   static WireMockExtension wm = Wire.extension();
 
   private static final String SECRET = "6f0e9d8c-7b6a-4958-8372-615049382716";
+  private static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY";
   private static final Path LOG = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/none.log"));
   private static final String CHANNEL_ARN =
       "arn:aws:mediapackage:us-west-2:123456789012:channels/28d17c4b3fbf570db3c4495f35f56a14";
@@ -72,7 +75,8 @@ class SecretsNeverLoggedWireTest {
     ChannelCdn cdn = AwsChannelCdn.builder()
         .mediaPackageRegion(Region.US_WEST_2)
         .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET_ACCESS_KEY)))
         .retryStrategy(Wire.noRetries())
         .deploymentPollInterval(Duration.ZERO)
         .build();
@@ -92,6 +96,6 @@ class SecretsNeverLoggedWireTest {
     String log = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);
     assertThat(log).as("the run logged the library's and the SDK's DEBUG lines")
         .contains("io.github.mediapackagecdn").contains("software.amazon.awssdk.request");
-    assertThat(log).doesNotContain(SECRET);
+    assertThat(log).doesNotContain(SECRET).doesNotContain(SECRET_ACCESS_KEY);
   }
 }
