@@ -141,7 +141,9 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   /**
    * Reads the endpoint, then writes the spec's values over it. Packaging settings the spec does not hold are sent
    * back as read while the packaging format stays the same; a changed format starts from MediaPackage's defaults.
-   * Values the spec leaves unset (description, windows, authorization) are not sent and stay as they are.
+   * Values the spec leaves unset are not sent. The API model says what MediaPackage does then for the windows: "If not
+   * specified, startover playback will be disabled" and "there will be no time delay in effect" — the update is the
+   * endpoint's new state, as in the fakes. For the description and authorization the model says nothing (UNCONFIRMED).
    */
   @Override
   public OriginEndpoint updateEndpoint(EndpointSpec spec) {
