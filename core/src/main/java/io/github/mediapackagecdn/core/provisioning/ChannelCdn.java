@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,7 +130,7 @@ public final class ChannelCdn {
     require(specs, "endpoint specs");
     Problems problems = new Problems();
     problems.check(!specs.isEmpty(), "no endpoint to save");
-    problems.check(specs.stream().noneMatch(java.util.Objects::isNull), "an endpoint spec is null");
+    problems.check(specs.stream().noneMatch(Objects::isNull), "an endpoint spec is null");
     problems.throwIfAny();
     Set<String> ids = new HashSet<>();
     for (EndpointSpec spec : specs) {
