@@ -1,12 +1,9 @@
 package io.github.mediapackagecdn.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -55,21 +52,8 @@ class SecretsNeverLoggedWireTest {
   void saveEndpoint_withCdnAuthorization_sendsTheIdentifierToCloudFrontButNeverLogsIt() throws IOException {
     org.slf4j.LoggerFactory.getLogger(getClass()).debug("secret-leak check starts"); // the logger opens (and empties) the file
     long before = Files.exists(LOG) ? Files.size(LOG) : 0;
-    wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withBody(
-        "{\"arn\":\"" + CHANNEL_ARN + "\",\"id\":\"live-news\"}")));
-    wm.stubFor(get(urlEqualTo("/origin_endpoints/live-news-hls")).willReturn(aResponse().withStatus(404)
-        .withHeader("x-amzn-ErrorType", "NotFoundException").withBody("{\"message\":\"not found\"}")));
-    wm.stubFor(post(urlEqualTo("/origin_endpoints")).willReturn(aResponse().withBody(ENDPOINT)));
-    wm.stubFor(get(urlPathEqualTo("/origin_endpoints")).willReturn(aResponse()
-        .withBody("{\"originEndpoints\":[" + ENDPOINT + "]}")));
-    wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody("{\"PaginationToken\":\"\","
-        + "\"ResourceTagMappingList\":[{\"ResourceARN\":\"" + CloudFrontXml.ARN + "\",\"Tags\":[{\"Key\":"
-        + "\"mediapackage:cloudfront_assoc\",\"Value\":\"" + CHANNEL_ARN + "\"}]}]}")));
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution/" + CloudFrontXml.ID)).willReturn(aResponse()
-        .withHeader("ETag", "ETAG1").withBody(CloudFrontXml.distribution("Deployed", CloudFrontXml.PLACEHOLDER_CONFIG))));
+    Wire.stubNewEndpointOfLinkedChannel(wm, CHANNEL_ARN, ENDPOINT);
     String config = "/2020-05-31/distribution/" + CloudFrontXml.ID + "/config";
-    wm.stubFor(get(urlEqualTo(config)).willReturn(aResponse()
-        .withHeader("ETag", "ETAG1").withBody(CloudFrontXml.distributionConfig(CloudFrontXml.PLACEHOLDER_CONFIG))));
     wm.stubFor(put(urlEqualTo(config)).willReturn(aResponse().withHeader("ETag", "ETAG2")
         .withBody(CloudFrontXml.distribution("InProgress", CloudFrontXml.PLACEHOLDER_CONFIG))));
     ChannelCdn cdn = AwsChannelCdn.builder()

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.aws;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -176,5 +177,31 @@ final class Wire {
     return "<?xml version=\"1.0\"?><ErrorResponse xmlns=\"" + CLOUDFRONT_NS + "\"><Error><Type>Sender</Type><Code>"
         + code + "</Code><Message>" + message + "</Message></Error><RequestId>" + requestId
         + "</RequestId></ErrorResponse>";
+  }
+
+  /**
+   * MediaPackage and CloudFront as they answer a save of a new endpoint ({@code live-news-hls}) on channel
+   * {@code live-news}, whose distribution {@link CloudFrontXml#ID} (the placeholder config, ETag {@code ETAG1}) is
+   * linked by tag. The UpdateDistribution answer is left to the test.
+   */
+  static void stubNewEndpointOfLinkedChannel(WireMockExtension wm, String channelArn, String endpointJson) {
+    wm.stubFor(WireMock.get(WireMock.urlEqualTo("/channels/live-news")).willReturn(WireMock.aResponse().withBody(
+        "{\"arn\":\"" + channelArn + "\",\"id\":\"live-news\"}")));
+    wm.stubFor(WireMock.get(WireMock.urlEqualTo("/origin_endpoints/live-news-hls")).willReturn(WireMock.aResponse()
+        .withStatus(404).withHeader("x-amzn-ErrorType", "NotFoundException")
+        .withBody("{\"message\":\"not found\"}")));
+    wm.stubFor(WireMock.post(WireMock.urlEqualTo("/origin_endpoints"))
+        .willReturn(WireMock.aResponse().withBody(endpointJson)));
+    wm.stubFor(WireMock.get(WireMock.urlPathEqualTo("/origin_endpoints")).willReturn(WireMock.aResponse()
+        .withBody("{\"originEndpoints\":[" + endpointJson + "]}")));
+    wm.stubFor(WireMock.post(WireMock.urlEqualTo("/")).willReturn(WireMock.aResponse().withBody(
+        "{\"PaginationToken\":\"\",\"ResourceTagMappingList\":[{\"ResourceARN\":\"" + CloudFrontXml.ARN
+            + "\",\"Tags\":[{\"Key\":\"mediapackage:cloudfront_assoc\",\"Value\":\"" + channelArn + "\"}]}]}")));
+    wm.stubFor(WireMock.get(WireMock.urlEqualTo("/2020-05-31/distribution/" + CloudFrontXml.ID))
+        .willReturn(WireMock.aResponse().withHeader("ETag", "ETAG1")
+            .withBody(CloudFrontXml.distribution("Deployed", CloudFrontXml.PLACEHOLDER_CONFIG))));
+    wm.stubFor(WireMock.get(WireMock.urlEqualTo("/2020-05-31/distribution/" + CloudFrontXml.ID + "/config"))
+        .willReturn(WireMock.aResponse().withHeader("ETag", "ETAG1")
+            .withBody(CloudFrontXml.distributionConfig(CloudFrontXml.PLACEHOLDER_CONFIG))));
   }
 }
