@@ -24,9 +24,9 @@ public abstract class CdnOutcome {
      */
     NO_DISTRIBUTION,
     /**
-     * The channel asked for a distribution ({@code createDistribution}) and has none: the creation failed or was cut
-     * off. Nothing was updated; see {@link #advice()}. Saving the channel again creates it, or adopts the one that
-     * creation made, never a second one.
+     * The channel asked for a distribution ({@code createDistribution}) and has none recorded or visible: the
+     * creation failed, was cut off, or is under way on another instance. Nothing was updated; see {@link #advice()}.
+     * Saving the channel again creates it, or adopts the one that creation made, never a second one.
      */
     REQUESTED_BUT_MISSING,
     /**

@@ -120,7 +120,10 @@ public final class ChannelCdn {
 
   /**
    * Saves one endpoint in MediaPackage, then, if the channel has a linked distribution, adds the channel origin if
-   * missing and the endpoint's cache behaviours.
+   * missing and the endpoint's cache behaviours. The distribution is found through the id recorded on the channel
+   * (confirmed by the distribution's link tag), so an instance that did not create it finds it at once. With no
+   * distribution the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save the channel
+   * again) or {@code NOT_VISIBLE_YET} (reconcile later).
    */
   public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
     require(spec, "endpoint spec");

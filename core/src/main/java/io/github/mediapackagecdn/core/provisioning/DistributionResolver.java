@@ -89,8 +89,9 @@ final class DistributionResolver {
     }
     if (requested) {
       return Resolution.none(CdnOutcome.advising(CdnOutcome.Action.REQUESTED_BUT_MISSING, "channel " + channel.id()
-          + " asked for a distribution and has none: its creation failed or was cut off. Save the channel again"
-          + " (with createDistribution); it creates the distribution, or adopts the one already made, never a second"));
+          + " asked for a distribution and has none recorded or visible: its creation failed, was cut off or is under way."
+          + " Save the channel again (with createDistribution); it creates the distribution, or adopts the one already"
+          + " made, never a second"));
     }
     if (recorded.isPresent() || settings.channelTagsReadAfterWrite()) {
       return Resolution.none(CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
