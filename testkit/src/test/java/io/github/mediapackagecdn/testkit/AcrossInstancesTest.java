@@ -119,6 +119,19 @@ class AcrossInstancesTest {
   }
 
   @Test
+  void whereChannelTagsMayLag_aChannelWithoutOne_isReportedNotVisibleYetNeverNoDistribution() {
+    ChannelCdn doubting = aws.channelCdn(builder -> builder.settings(
+        LiveCdnSettings.builder().channelTagsReadAfterWrite(false).build()));
+    a.saveChannel(Specs.channelWithoutDistribution());
+
+    CdnOutcome outcome = doubting.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
+
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.NOT_VISIBLE_YET);
+    assertThat(outcome.advice()).hasValueSatisfying(advice -> assertThat(advice).contains("reconcile"));
+    assertThat(doubting.reconcile(CHANNEL).action()).isEqualTo(CdnOutcome.Action.NOT_VISIBLE_YET);
+  }
+
+  @Test
   void channelTagNamingADistributionWhoseLinkTagTheUserRemoved_isNotUsed() {
     a.saveChannel(Specs.channelWithDistribution());
     DistributionId id = Specs.onlyDistribution(aws).id();

@@ -80,5 +80,9 @@ public abstract class CdnOutcome {
     if ((action() == Action.FAILED) != failure().isPresent()) {
       throw new IllegalStateException("a failure goes with action FAILED, and only with it");
     }
+    boolean advising = action() == Action.REQUESTED_BUT_MISSING || action() == Action.NOT_VISIBLE_YET;
+    if (advising != advice().isPresent()) {
+      throw new IllegalStateException("advice goes with REQUESTED_BUT_MISSING and NOT_VISIBLE_YET, and only with them");
+    }
   }
 }
