@@ -19,6 +19,7 @@ enum AwsCall {
   UPDATE_CHANNEL("MediaPackage", "UpdateChannel", true, "mediapackage:UpdateChannel"),
   DESCRIBE_CHANNEL("MediaPackage", "DescribeChannel", false, "mediapackage:DescribeChannel"),
   DELETE_CHANNEL("MediaPackage", "DeleteChannel", true, "mediapackage:DeleteChannel"),
+  TAG_RESOURCE("MediaPackage", "TagResource", true, "mediapackage:TagResource"),
   CREATE_ORIGIN_ENDPOINT("MediaPackage", "CreateOriginEndpoint", true, "mediapackage:CreateOriginEndpoint"),
   UPDATE_ORIGIN_ENDPOINT("MediaPackage", "UpdateOriginEndpoint", true, "mediapackage:UpdateOriginEndpoint"),
   DESCRIBE_ORIGIN_ENDPOINT("MediaPackage", "DescribeOriginEndpoint", false, "mediapackage:DescribeOriginEndpoint"),

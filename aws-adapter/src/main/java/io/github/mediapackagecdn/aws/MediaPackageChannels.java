@@ -108,6 +108,14 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     log.debug("deleted channel {}", id);
   }
 
+  /** TagResource on the channel's ARN: adds the tags, replacing the values of keys the channel has. */
+  @Override
+  public void tag(ChannelArn channel, Map<String, String> tags) {
+    AwsErrors.run(AwsCall.TAG_RESOURCE, channel.value(),
+        () -> mediaPackage.tagResource(b -> b.resourceArn(channel.value()).tags(tags)));
+    log.debug("tagged channel {} with {}", channel, tags.keySet());
+  }
+
   // ---------------------------------------------------------------- endpoints
 
   @Override

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -26,9 +27,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * Across processes the CallerReference derived from the channel ARN is the only coordination: over the wire, a second
- * instance (or a retry after a lost response) gets {@code DistributionAlreadyExists} and adopts the distribution the
- * first made, once its tag shows. Never a second distribution.
+ * Across processes, when the channel does not show the distribution recorded on it (here MediaPackage answers the
+ * channel without its tags), the CallerReference derived from the channel ARN is the coordination: over the wire, a
+ * second instance (or a retry after a lost response) gets {@code DistributionAlreadyExists} and adopts the
+ * distribution the first made, once its tag shows. Never a second distribution.
  */
 class AcrossInstancesWireTest {
 
@@ -60,6 +62,7 @@ class AcrossInstancesWireTest {
     wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withBody(channel)));
     wm.stubFor(put(urlEqualTo("/channels/live-news")).willReturn(aResponse().withBody(channel)));
     wm.stubFor(get(urlPathEqualTo("/origin_endpoints")).willReturn(aResponse().withBody("{\"originEndpoints\":[]}")));
+    wm.stubFor(post(urlPathMatching("/tags/.+")).willReturn(aResponse().withStatus(204))); // TagResource
   }
 
   private static void tagIndex(String state, String body) {

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +25,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.CdnAuthorization;
 import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
@@ -32,6 +34,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,6 +147,32 @@ class MediaPackageChannelsTest {
     wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(error(404, "NotFoundException", "not found")));
 
     assertThat(channels.find(ChannelId.of("live-news"))).isEmpty();
+  }
+
+  @Test
+  void tag_whenCalled_postsTheTagsToTheChannelArn() {
+    wm.stubFor(post(urlPathMatching("/tags/.+")).willReturn(aResponse().withStatus(204)));
+
+    channels.tag(ChannelArn.of(CHANNEL_ARN), Map.of("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL"));
+
+    wm.verify(postRequestedFor(urlEqualTo("/tags/" + CHANNEL_ARN.replace(":", "%3A").replace("/", "%2F")))
+        .withRequestBody(equalToJson("{\"tags\":{\"mediapackage-cdn:distribution\":\"E2QWRUHAPOMQZL\"}}")));
+  }
+
+  @Test
+  void tag_whenForbidden_namesTheMediaPackageAction() {
+    wm.stubFor(post(urlPathMatching("/tags/.+")).willReturn(error(403, "ForbiddenException", "Forbidden")));
+
+    assertThatThrownBy(() -> channels.tag(ChannelArn.of(CHANNEL_ARN), Map.of("k", "v")))
+        .isInstanceOfSatisfying(AccessDeniedException.class,
+            e -> assertThat(e.action()).contains("mediapackage:TagResource"));
+  }
+
+  @Test
+  void find_whenTheChannelHasTags_returnsThem() {
+    wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withBody(channelJson("24/7 news"))));
+
+    assertThat(channels.find(ChannelId.of("live-news")).map(Channel::tags)).contains(Map.of("team", "news"));
   }
 
   @Test

@@ -66,6 +66,7 @@ final class MediaPackageWorld {
     wm.stubFor(get(urlPathMatching("/channels/[^/]+")).willReturn(answers.by(this::describeChannel)));
     wm.stubFor(put(urlPathMatching("/channels/[^/]+")).willReturn(answers.by(this::updateChannel)));
     wm.stubFor(delete(urlPathMatching("/channels/[^/]+")).willReturn(answers.by(this::deleteChannel)));
+    wm.stubFor(post(urlPathMatching("/tags/[^/]+")).willReturn(answers.by(this::tagResource)));
     wm.stubFor(post(urlEqualTo("/origin_endpoints")).willReturn(answers.by(this::createEndpoint)));
     wm.stubFor(get(urlPathEqualTo("/origin_endpoints")).willReturn(answers.by(this::listEndpoints)));
     wm.stubFor(get(urlPathMatching("/origin_endpoints/[^/]+")).willReturn(answers.by(this::describeEndpoint)));
@@ -130,6 +131,29 @@ final class MediaPackageWorld {
       channel.description = (String) body.get("description");
     }
     return ok(channel.toJson());
+  }
+
+  /**
+   * TagResource: adds the body's tags to the channel with the path's ARN, replacing values, 204 with no body. The API
+   * model lists no error for it; more than 50 tags in all gets 422 here and an unknown ARN 404 (UNCONFIRMED).
+   */
+  private synchronized ResponseDefinitionBuilder tagResource(Request request) {
+    String arn = lastSegment(request);
+    StoredChannel channel = channels.values().stream().filter(c -> c.arn.equals(arn)).findFirst().orElse(null);
+    if (channel == null) {
+      return notFound("Resource", arn);
+    }
+    Map<String, Object> body = json(request);
+    if (!(body.get("tags") instanceof Map<?, ?>)) {
+      return error(422, "UnprocessableEntityException", "tags is required");
+    }
+    Map<String, String> merged = new LinkedHashMap<>(channel.tags);
+    merged.putAll(stringMap(body.get("tags")));
+    if (merged.size() > 50) {
+      return error(422, "UnprocessableEntityException", "a resource has at most 50 tags");
+    }
+    channel.tags = Map.copyOf(merged);
+    return aResponse().withStatus(204).withHeader("x-amzn-RequestId", "req-mediapackage");
   }
 
   private synchronized ResponseDefinitionBuilder deleteChannel(Request request) {

@@ -189,6 +189,7 @@ public final class QuickStart {
     return switch (outcome.action()) {
       case NOT_REQUESTED -> "no distribution requested";
       case NO_DISTRIBUTION -> "the channel has no distribution";
+      case REQUESTED_BUT_MISSING, NOT_VISIBLE_YET -> outcome.advice().orElse(outcome.action().toString());
       case CREATED -> "created distribution " + id + " (placeholder origin until the first endpoint)";
       case ADOPTED -> "found distribution " + id + ", created for this channel before";
       case UPDATED -> "updated the distribution with the origin and cache behaviours this endpoint needs";

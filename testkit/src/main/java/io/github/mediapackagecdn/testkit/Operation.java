@@ -6,6 +6,7 @@ public enum Operation {
   UPDATE_CHANNEL("mediapackage", "UpdateChannel"),
   DESCRIBE_CHANNEL("mediapackage", "DescribeChannel"),
   DELETE_CHANNEL("mediapackage", "DeleteChannel"),
+  TAG_RESOURCE("mediapackage", "TagResource"),
   CREATE_ORIGIN_ENDPOINT("mediapackage", "CreateOriginEndpoint"),
   UPDATE_ORIGIN_ENDPOINT("mediapackage", "UpdateOriginEndpoint"),
   DESCRIBE_ORIGIN_ENDPOINT("mediapackage", "DescribeOriginEndpoint"),
@@ -36,8 +37,12 @@ public enum Operation {
     return apiName;
   }
 
-  /** Whether the operation changes anything: a write whose response is lost may still have acted. */
+  /**
+   * Whether the operation changes anything (creates, updates, deletes, tags): a write whose response is lost may
+   * still have acted.
+   */
   public boolean isWrite() {
-    return apiName.startsWith("Create") || apiName.startsWith("Update") || apiName.startsWith("Delete");
+    return apiName.startsWith("Create") || apiName.startsWith("Update") || apiName.startsWith("Delete")
+        || apiName.startsWith("Tag") || apiName.startsWith("Untag");
   }
 }

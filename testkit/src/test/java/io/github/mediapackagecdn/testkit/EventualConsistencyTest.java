@@ -34,15 +34,19 @@ class EventualConsistencyTest {
   }
 
   @Test
-  void secondInstanceCreating_whileTheFirstsTagIsNotIndexedYet_waitsAndAdoptsIt() {
+  void secondInstanceCreating_whileTheFirstsTagIsNotIndexedYet_findsTheDistributionRecordedOnTheChannel() {
     aws.delayVisibility(Duration.ofSeconds(10));
-    cdn.saveChannel(Specs.channelWithDistribution());
+    CdnOutcome created = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
     ChannelCdn other = aws.channelCdn();
+    aws.clearCalls();
 
     CdnOutcome outcome = other.saveChannel(Specs.channelWithDistribution()).cdn();
 
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(outcome.distributionId()).isEqualTo(created.distributionId());
     assertThat(aws.distributions().all()).hasSize(1);
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEmpty();
+    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).hasSize(1);
   }
 
   @Test

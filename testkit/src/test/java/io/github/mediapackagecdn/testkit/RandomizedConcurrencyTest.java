@@ -9,7 +9,9 @@ import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Packaging;
+import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,7 @@ class RandomizedConcurrencyTest {
         EndpointSpec endpoint = EndpointSpec.builder().id("ch-" + c + "-e" + e).channelId(channel.id())
             .packaging(FORMATS[random.nextInt(FORMATS.length)]).build();
         ofChannel.add(endpoint);
-        work.add(cdn -> cdn.saveEndpoint(endpoint));
+        work.add(cdn -> countUnknowable(aws, endpoint, cdn.saveEndpoint(endpoint).cdn()));
       }
       endpoints.add(ofChannel);
       for (int i = 0; i < INSTANCES; i++) { // every instance starts the channel, as backends do on start-up
@@ -144,6 +146,29 @@ class RandomizedConcurrencyTest {
         }
       }
     }
+  }
+
+  /** Endpoint saves that answered NO_DISTRIBUTION while a distribution tagged for the channel existed. */
+  static final java.util.concurrent.atomic.AtomicInteger WRONG_NO_DISTRIBUTION = new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger ENDPOINT_SAVES = new java.util.concurrent.atomic.AtomicInteger();
+
+  private static void countUnknowable(FakeAws aws, EndpointSpec endpoint, CdnOutcome outcome) {
+    ENDPOINT_SAVES.incrementAndGet();
+    if (outcome.action() != CdnOutcome.Action.NO_DISTRIBUTION) {
+      return;
+    }
+    String arn = aws.channels().all().stream().filter(c -> c.id().equals(endpoint.channel())).findFirst()
+        .orElseThrow().arn().value();
+    if (aws.distributions().all().stream().anyMatch(
+        d -> arn.equals(aws.distributions().tagsOrEmpty(d.id()).get(LiveCdnSettings.LINK_TAG_KEY)))) {
+      WRONG_NO_DISTRIBUTION.incrementAndGet();
+    }
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void report() {
+    System.out.println("RandomizedConcurrencyTest: " + WRONG_NO_DISTRIBUTION.get() + " of " + ENDPOINT_SAVES.get()
+        + " endpoint saves answered NO_DISTRIBUTION while a distribution tagged for the channel existed");
   }
 
   /** Runs one step; a typed failure is an acceptable outcome, anything else fails the seed. */

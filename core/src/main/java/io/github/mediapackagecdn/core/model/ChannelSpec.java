@@ -55,7 +55,7 @@ public abstract class ChannelSpec {
     Problems problems = new Problems();
     Ids.check(problems, "channel id", id());
     description().ifPresent(d -> Limits.description(problems, "channel", d));
-    Limits.mediaPackageTags(problems, tags());
+    Limits.mediaPackageTags(problems, tags(), createDistribution() ? 1 : 0);
     distributionComment().ifPresent(c -> Limits.comment(problems, c));
     Limits.cloudFrontTags(problems, distributionTags(), 1);
     problems.throwIfAny();

@@ -46,9 +46,15 @@ final class Limits {
         "distribution comment has " + comment.length() + " characters; CloudFront allows at most " + MAX_COMMENT_LENGTH);
   }
 
-  /** MediaPackage tags: keys 1-128, values up to 256, no reserved {@code aws:} prefix. */
-  static void mediaPackageTags(Problems problems, Map<String, String> tags) {
-    problems.check(tags.size() <= MAX_TAGS, "a channel has at most " + MAX_TAGS + " tags, not " + tags.size());
+  /**
+   * MediaPackage tags: keys 1-128, values up to 256, no reserved {@code aws:} prefix; {@code reserved} of the 50 are
+   * kept for the library's own tag.
+   */
+  static void mediaPackageTags(Problems problems, Map<String, String> tags, int reserved) {
+    problems.check(tags.size() + reserved <= MAX_TAGS, reserved == 0
+        ? "a channel has at most " + MAX_TAGS + " tags, not " + tags.size()
+        : "a channel with a distribution has at most " + (MAX_TAGS - reserved) + " tags of its own (the library records"
+            + " the distribution on one more), not " + tags.size());
     tags.forEach((key, value) -> {
       problems.check(!key.isEmpty() && key.length() <= 128, "tag key '" + key + "' must have 1 to 128 characters");
       problems.check(value.length() <= 256, "value of tag '" + key + "' has more than 256 characters");

@@ -1,12 +1,14 @@
 package io.github.mediapackagecdn.core.port;
 
 import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,12 @@ public interface Channels {
   Optional<Channel> find(ChannelId id);
 
   void delete(ChannelId id);
+
+  /**
+   * Adds {@code tags} to the channel (MediaPackage TagResource on its ARN), replacing the value of a key it has;
+   * {@link #find} returns them in {@link Channel#tags()}. A channel has at most 50 tags.
+   */
+  void tag(ChannelArn channel, Map<String, String> tags);
 
   OriginEndpoint createEndpoint(EndpointSpec spec);
 

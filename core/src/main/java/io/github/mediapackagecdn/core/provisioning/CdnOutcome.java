@@ -16,8 +16,24 @@ public abstract class CdnOutcome {
   public enum Action {
     /** The channel was saved without asking for a distribution. */
     NOT_REQUESTED,
-    /** The channel has no linked distribution, so there was nothing to update. */
+    /**
+     * The channel has no linked distribution, so there was nothing to update: the channel never asked for one (or
+     * the distribution recorded on it no longer carries the link tag), and the tag lookup shows none. A distribution
+     * tagged by hand in CloudFront shows once the tag lookup has indexed it; {@link ChannelCdn#reconcile} then adds
+     * what the endpoints need.
+     */
     NO_DISTRIBUTION,
+    /**
+     * The channel asked for a distribution ({@code createDistribution}) and has none recorded or visible: the
+     * creation failed, was cut off, or is under way on another instance. Nothing was updated; see {@link #advice()}.
+     * Saving the channel again creates it, or adopts the one that creation made, never a second one.
+     */
+    REQUESTED_BUT_MISSING,
+    /**
+     * No distribution is visible for the channel, but the lookup may lag behind AWS, so the library cannot say there
+     * is none. Nothing was updated; see {@link #advice()}. Call {@link ChannelCdn#reconcile} once the lag has passed.
+     */
+    NOT_VISIBLE_YET,
     /** A distribution was created. */
     CREATED,
     /** A distribution created earlier for the channel (by a previous try or another instance) was found and used. */
@@ -36,6 +52,9 @@ public abstract class CdnOutcome {
 
   public abstract Optional<ProvisioningException> failure();
 
+  /** What to do next, when the outcome calls for it ({@code REQUESTED_BUT_MISSING}, {@code NOT_VISIBLE_YET}). */
+  public abstract Optional<String> advice();
+
   public boolean failed() {
     return action() == Action.FAILED;
   }
@@ -48,6 +67,10 @@ public abstract class CdnOutcome {
     return ImmutableCdnOutcome.builder().action(action).distributionId(id).build();
   }
 
+  static CdnOutcome advising(Action action, String advice) {
+    return ImmutableCdnOutcome.builder().action(action).advice(advice).build();
+  }
+
   static CdnOutcome failed(ProvisioningException failure, Optional<DistributionId> id) {
     return ImmutableCdnOutcome.builder().action(Action.FAILED).failure(failure).distributionId(id).build();
   }
@@ -56,6 +79,10 @@ public abstract class CdnOutcome {
   protected void check() {
     if ((action() == Action.FAILED) != failure().isPresent()) {
       throw new IllegalStateException("a failure goes with action FAILED, and only with it");
+    }
+    boolean advising = action() == Action.REQUESTED_BUT_MISSING || action() == Action.NOT_VISIBLE_YET;
+    if (advising != advice().isPresent()) {
+      throw new IllegalStateException("advice goes with REQUESTED_BUT_MISSING and NOT_VISIBLE_YET, and only with them");
     }
   }
 }

@@ -66,6 +66,7 @@ public final class ChannelCdn {
   private final CdnIdentifierSource identifierSource;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final DistributionResolver resolver;
   /** One updater per distribution: serializes its updates in this process and coalesces endpoint changes. */
   private final Map<DistributionId, DistributionUpdater> updaters = new ConcurrentHashMap<>();
   /** Distributions this instance created or adopted, by channel ARN, while their tag may not be visible yet. */
@@ -86,6 +87,7 @@ public final class ChannelCdn {
     this.identifierSource = builder.identifierSource;
     this.sleeper = builder.sleeper;
     this.clock = builder.clock;
+    this.resolver = new DistributionResolver(channels, links, settings);
   }
 
   public static Builder builder() {
@@ -104,6 +106,10 @@ public final class ChannelCdn {
    */
   public ChannelSaveResult saveChannel(ChannelSpec spec) {
     require(spec, "channel spec");
+    if (spec.tags().containsKey(settings.channelTagKey())) {
+      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
+          + " channel's distribution; choose another key");
+    }
     Channel channel = saveInMediaPackage(spec);
     if (!spec.createDistribution()) {
       return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
@@ -114,7 +120,10 @@ public final class ChannelCdn {
 
   /**
    * Saves one endpoint in MediaPackage, then, if the channel has a linked distribution, adds the channel origin if
-   * missing and the endpoint's cache behaviours.
+   * missing and the endpoint's cache behaviours. The distribution is found through the id recorded on the channel
+   * (confirmed by the distribution's link tag), so an instance that did not create it finds it at once. With no
+   * distribution the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save the channel
+   * again) or {@code NOT_VISIBLE_YET} (reconcile later).
    */
   public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
     require(spec, "endpoint spec");
@@ -178,12 +187,42 @@ public final class ChannelCdn {
     return ensureDistribution(findChannel(channelId), Optional.empty(), Map.of());
   }
 
+  /**
+   * Brings the channel's distribution to what its endpoints need, with the same idempotent merge as a save: for
+   * callers that run it after a lag window (see {@link CdnOutcome.Action#NOT_VISIBLE_YET}) or on a schedule. A
+   * distribution found through the tag index alone is recorded on the channel. Never creates a distribution (the
+   * outcome says when the channel asked for one and has none) and never writes when nothing is missing.
+   *
+   * @throws ResourceNotFoundException when the channel does not exist
+   */
+  public CdnOutcome reconcile(ChannelId channelId) {
+    require(channelId, "channel id");
+    Channel channel = findChannel(channelId);
+    return reportingFailure(() -> {
+      DistributionResolver.Resolution found = resolveOrRecent(channel);
+      if (found.id().isEmpty()) {
+        return found.none();
+      }
+      DistributionId id = found.id().get();
+      try {
+        if (found.needsRecording()) {
+          resolver.record(channel, id);
+        }
+        List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
+        boolean updated = !endpoints.isEmpty() && addEndpoints(id, endpoints);
+        return CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id);
+      } catch (ProvisioningException e) {
+        return CdnOutcome.failed(e, Optional.of(id));
+      }
+    });
+  }
+
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
   public ChannelDetails details(ChannelId channelId) {
     require(channelId, "channel id");
     Channel channel = findChannel(channelId);
     List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
-    Optional<Distribution> distribution = linkedOrRecent(channel).flatMap(distributions::find);
+    Optional<Distribution> distribution = resolveOrRecent(channel).id().flatMap(distributions::find);
     return details(channel, endpoints, distribution);
   }
 
@@ -200,8 +239,9 @@ public final class ChannelCdn {
       throw new ValidationException("timeout " + timeout + " is negative");
     }
     Channel channel = findChannel(channelId);
-    DistributionId id = linkedOrRecent(channel).orElseThrow(() -> new ResourceNotFoundException(
-        "channel " + channelId + " has no distribution", channelId.value()));
+    DistributionResolver.Resolution found = resolveOrRecent(channel);
+    DistributionId id = found.id().orElseThrow(() -> new ResourceNotFoundException(found.none().advice()
+        .orElse("channel " + channelId + " has no distribution"), channelId.value()));
     Distribution deployed = distributions.awaitDeployed(id, timeout);
     return details(channel, channels.endpointsOf(channelId), Optional.of(deployed));
   }
@@ -252,18 +292,22 @@ public final class ChannelCdn {
   }
 
   private CdnOutcome ensureDistribution(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
-    Optional<DistributionId> linked = linkedOrRecent(channel);
+    DistributionResolver.Resolution found = resolveOrRecent(channel);
     CdnOutcome.Action created = null;
     DistributionId id;
-    if (linked.isPresent()) {
-      id = linked.get();
+    if (found.id().isPresent()) {
+      id = found.id().get();
     } else {
+      resolver.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
       CdnOutcome creation = create(channel, comment, extraTags);
       created = creation.action();
       id = creation.distributionId().orElseThrow();
     }
     boolean updated;
     try {
+      if (created != null || found.needsRecording()) {
+        resolver.record(channel, id);
+      }
       List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
       updated = !endpoints.isEmpty() && addEndpoints(id, endpoints);
     } catch (ProvisioningException e) {
@@ -316,10 +360,11 @@ public final class ChannelCdn {
   }
 
   private CdnOutcome updateLinked(Channel channel, List<OriginEndpoint> saved) {
-    Optional<DistributionId> linked = linkedOrRecent(channel);
-    if (linked.isEmpty()) {
-      return CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION);
+    DistributionResolver.Resolution found = resolveOrRecent(channel);
+    if (found.id().isEmpty()) {
+      return found.none();
     }
+    Optional<DistributionId> linked = found.id();
     try {
       Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
       channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
@@ -340,25 +385,25 @@ public final class ChannelCdn {
   }
 
   /**
-   * The linked distribution, or else one this instance created or adopted for the channel so recently that its tag
-   * may not be visible to the lookup yet.
+   * The channel's distribution as {@link DistributionResolver} finds it, or else one this instance created or adopted
+   * for the channel so recently that it may not be recorded or indexed yet.
    */
-  private Optional<DistributionId> linkedOrRecent(Channel channel) {
-    Optional<DistributionId> linked = linkedDistribution(channel);
-    if (linked.isPresent()) {
+  private DistributionResolver.Resolution resolveOrRecent(Channel channel) {
+    DistributionResolver.Resolution found = resolver.resolve(channel);
+    if (found.id().isPresent()) {
       recentLinks.remove(channel.arn().value());
-      return linked;
+      return found;
     }
     RecentLink recent = recentLinks.get(channel.arn().value());
     if (recent == null || !clock.instant().isBefore(recent.at().plus(settings.visibilityTimeout()))) {
-      return Optional.empty();
+      return found;
     }
     // the tag index may lag; CloudFront's own tags do not, and a tag changed since creation ends the link
     if (links.tagValue(recent.id(), settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent()) {
-      return Optional.of(recent.id());
+      return DistributionResolver.Resolution.found(recent.id(), false);
     }
     recentLinks.remove(channel.arn().value());
-    return Optional.empty();
+    return found;
   }
 
   private void remember(Channel channel, DistributionId id) {

@@ -22,6 +22,15 @@ public abstract class LiveCdnSettings {
   /** The tag MediaPackage's console puts on the distributions it creates; its value is the channel ARN. */
   public static final String LINK_TAG_KEY = "mediapackage:cloudfront_assoc";
 
+  /** The default {@link #channelTagKey()}. */
+  public static final String CHANNEL_TAG_KEY = "mediapackage-cdn:distribution";
+
+  /**
+   * The value of {@link #channelTagKey()} while the channel has asked for a distribution and none is recorded yet: a
+   * save cut off between asking CloudFront and recording the id leaves it, and it says "save the channel again".
+   */
+  public static final String CHANNEL_TAG_REQUESTED = "requested";
+
   /** The header CloudFront sends to an endpoint that uses CDN authorization. */
   public static final String CDN_IDENTIFIER_HEADER = "X-MediaPackage-CDNIdentifier";
 
@@ -73,6 +82,28 @@ public abstract class LiveCdnSettings {
   @Value.Default
   public String linkTagKey() {
     return LINK_TAG_KEY;
+  }
+
+  /**
+   * The MediaPackage channel tag on which the library records the channel's distribution: its id once the
+   * distribution is created or adopted, {@link #CHANNEL_TAG_REQUESTED} from just before it asks CloudFront to create
+   * one. DescribeChannel returns it with the channel, so every instance finds the distribution without waiting for
+   * the tag index; the distribution's link tag, read from CloudFront itself, stays the authority.
+   */
+  @Value.Default
+  public String channelTagKey() {
+    return CHANNEL_TAG_KEY;
+  }
+
+  /**
+   * Whether DescribeChannel shows a channel tag as soon as TagResource has written it. UNCONFIRMED: no AWS document
+   * says how soon MediaPackage v1 shows a tag it has just written; the default assumes at once (as the testkit's
+   * fake does). When false, a channel without {@link #channelTagKey()} whose distribution the tag index does not show
+   * is reported as {@link CdnOutcome.Action#NOT_VISIBLE_YET}, never as having no distribution.
+   */
+  @Value.Default
+  public boolean channelTagsReadAfterWrite() {
+    return true;
   }
 
   /** The distribution's comment, {@code %s} standing for the channel id; cut to CloudFront's 128 characters. */
@@ -149,6 +180,8 @@ public abstract class LiveCdnSettings {
     problems.check(formatsOneValue(consoleUrlFormat()),
         "console URL format '" + consoleUrlFormat() + "' must be a format with one %s for the distribution id");
     problems.check(!linkTagKey().isBlank() && linkTagKey().length() <= 128, "link tag key must have 1 to 128 characters");
+    problems.check(!channelTagKey().isBlank() && channelTagKey().length() <= 128 && !channelTagKey().startsWith("aws:"),
+        "channel tag key must have 1 to 128 characters and not start with 'aws:'");
     problems.check(maxUpdateAttempts() >= 1 && maxUpdateAttempts() <= 50, "max update attempts must be 1 to 50");
     problems.check(maxCallerReferenceGenerations() >= 1 && maxCallerReferenceGenerations() <= 100,
         "max caller reference generations must be 1 to 100");

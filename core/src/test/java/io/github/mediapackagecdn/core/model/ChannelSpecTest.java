@@ -76,6 +76,23 @@ class ChannelSpecTest {
   }
 
   @Test
+  void build_whenFiftyTagsAndADistribution_keepsOneTagForTheLibrarysRecordOfIt() {
+    Map<String, String> fifty = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.put("k" + i, "v");
+    }
+    Map<String, String> fortyNine = new java.util.LinkedHashMap<>(fifty);
+    fortyNine.remove("k0");
+
+    assertThat(ChannelSpec.builder().id("live-news").tags(fifty).build().tags()).hasSize(50);
+    assertThat(ChannelSpec.builder().id("live-news").tags(fortyNine).createDistribution(true).build().tags())
+        .hasSize(49);
+    assertThatThrownBy(() -> ChannelSpec.builder().id("live-news").tags(fifty).createDistribution(true).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("at most 49 tags of its own");
+  }
+
+  @Test
   void build_whenIdIsMissing_throwsValidationException() {
     assertThatThrownBy(() -> ChannelSpec.builder().description("no id").build())
         .isInstanceOf(ValidationException.class)

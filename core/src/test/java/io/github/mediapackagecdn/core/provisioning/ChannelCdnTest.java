@@ -33,6 +33,7 @@ class ChannelCdnTest {
   private static final ChannelId NEWS = ChannelId.of("live-news");
   private static final ChannelId SPORTS = ChannelId.of("live-sports");
   private static final String LINK_TAG = LiveCdnSettings.LINK_TAG_KEY;
+  private static final String CHANNEL_TAG = LiveCdnSettings.CHANNEL_TAG_KEY;
 
   private RecordingChannels channels;
   private RecordingDistributions cloudFront;
@@ -189,7 +190,9 @@ class ChannelCdnTest {
     assertThat(third.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(third.cdn().distributionId()).isEqualTo(again.cdn().distributionId());
     assertThat(cloudFront.distributions).hasSize(1);
-    assertThat(channels.writes).containsExactly("create live-news", "update live-news", "update live-news");
+    String id = again.cdn().distributionId().orElseThrow().value();
+    assertThat(channels.writes).containsExactly("create live-news", "tag {" + CHANNEL_TAG + "=requested}",
+        "update live-news", "tag {" + CHANNEL_TAG + "=" + id + "}", "update live-news");
   }
 
   // ---------------------------------------------------------------- the console's flow, end to end on the doubles
@@ -283,7 +286,8 @@ class ChannelCdnTest {
     assertThat(again.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(again.distributionId()).isEqualTo(first.distributionId());
     assertThat(cloudFront.distributions).hasSize(1);
-    assertThat(channels.writes).isEmpty();
+    assertThat(channels.writes).containsExactly("tag {" + CHANNEL_TAG + "=requested}",
+        "tag {" + CHANNEL_TAG + "=" + first.distributionId().orElseThrow() + "}");
   }
 
   @Test
@@ -392,6 +396,120 @@ class ChannelCdnTest {
       assertThat(d.description()).isEqualTo("MediaPackage live channel live-news");
       assertThat(d.consoleUrl()).endsWith("/distributions/" + d.id().value());
     });
+  }
+
+  // ---------------------------------------------------------------- the channel records its distribution
+
+  private ChannelCdn otherInstance() {
+    return ChannelCdn.builder().channels(channels).distributions(cloudFront).links(cloudFront).sleeper(sleeps::add)
+        .build();
+  }
+
+  @Test
+  void saveEndpoint_onAnotherInstanceWhileTheTagIndexShowsNothing_findsTheDistributionRecordedOnTheChannel() {
+    cdn.saveChannel(newsWithDistribution());
+    cloudFront.hideLinksForNextLookups(100);
+
+    EndpointSaveResult result = otherInstance().saveEndpoint(endpoint("news-hls", "live-news", Packaging.HLS));
+
+    assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(cloudFront.only().config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .containsExactly("*.m3u8", "*.ts");
+  }
+
+  @Test
+  void saveEndpoint_afterAFailedCreation_saysTheChannelAskedForADistributionAndToSaveItAgain() {
+    cloudFront.failNextCreate(new ThrottledException("Rate exceeded"));
+    assertThat(cdn.saveChannel(newsWithDistribution()).cdn().failed()).isTrue();
+
+    EndpointSaveResult result = cdn.saveEndpoint(endpoint("news-hls", "live-news", Packaging.HLS));
+
+    assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
+    assertThat(result.cdn().advice()).hasValueSatisfying(a -> assertThat(a).contains("Save the channel again"));
+    assertThat(cloudFront.writes).containsExactly("create " + DistributionLayout.callerReference(
+        channels.channels.get(NEWS).arn(), 0));
+  }
+
+  @Test
+  void saveChannel_whenTheRequestCannotBeRecorded_asksNothingOfCloudFront() {
+    channels.failTagWrite(0, new ThrottledException("Rate exceeded"));
+
+    ChannelSaveResult result = cdn.saveChannel(newsWithDistribution());
+
+    assertThat(result.channel().id()).isEqualTo(NEWS);
+    assertThat(result.cdn().failure()).containsInstanceOf(ThrottledException.class);
+    assertThat(cloudFront.writes).isEmpty();
+  }
+
+  @Test
+  void saveChannel_whenRecordingTheCreatedDistributionFails_reportsItWithItsIdAndSavingAgainRecordsIt() {
+    channels.failTagWrite(1, new ThrottledException("Rate exceeded")); // the request is recorded, the id is not
+
+    CdnOutcome first = cdn.saveChannel(newsWithDistribution()).cdn();
+    CdnOutcome again = otherInstance().saveChannel(newsWithDistribution()).cdn();
+
+    assertThat(first.failed()).isTrue();
+    DistributionId id = first.distributionId().orElseThrow();
+    assertThat(again.failed()).isFalse();
+    assertThat(again.distributionId()).contains(id);
+    assertThat(cloudFront.distributions).hasSize(1);
+    assertThat(channels.channels.get(NEWS).tags()).containsEntry(CHANNEL_TAG, id.value());
+  }
+
+  @Test
+  void reconcile_whenTheDistributionLacksAnEndpointsBehaviours_addsThemOnceAndThenWritesNothing() {
+    cdn.saveChannel(newsWithDistribution());
+    channels.put(OriginEndpoint.builder().id(OriginEndpointId.of("news-hls")).channelId(NEWS).packaging(Packaging.HLS)
+        .manifestName("index").addUrls(io.github.mediapackagecdn.core.model.EndpointUrl.of(
+            "https://" + Fixtures.HOST + "/out/v1/0123456789abcdef0123456789abcdef/index.m3u8")).build());
+    int writesBefore = cloudFront.writes.size();
+
+    CdnOutcome first = otherInstance().reconcile(NEWS);
+    int channelWrites = channels.writes.size();
+    CdnOutcome second = otherInstance().reconcile(NEWS);
+
+    assertThat(first.action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(second.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(cloudFront.writes.subList(writesBefore, cloudFront.writes.size())).containsExactly(
+        "update " + cloudFront.only().id());
+    assertThat(channels.writes).hasSize(channelWrites);
+    assertThat(cloudFront.only().config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .containsExactly("*.m3u8", "*.ts");
+  }
+
+  @Test
+  void reconcile_whenTheChannelAskedForADistributionAndHasNone_createsNothingAndSaysSo() {
+    cloudFront.failNextCreate(new ThrottledException("Rate exceeded"));
+    cdn.saveChannel(newsWithDistribution());
+    int writesBefore = cloudFront.writes.size();
+
+    CdnOutcome outcome = cdn.reconcile(NEWS);
+
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
+    assertThat(cloudFront.writes).hasSize(writesBefore);
+  }
+
+  @Test
+  void reconcile_whenADistributionWasTaggedByHand_recordsItOnTheChannelOnce() {
+    Channel news = channels.put(NEWS);
+    DistributionId handTagged = cloudFront.seed(DistributionLayout.newDistribution(NEWS, "by-hand", Optional.empty(),
+        LiveCdnSettings.defaults()), Map.of(LINK_TAG, news.arn().value()));
+
+    CdnOutcome first = cdn.reconcile(NEWS);
+    CdnOutcome second = cdn.reconcile(NEWS);
+
+    assertThat(first.distributionId()).contains(handTagged);
+    assertThat(second.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(channels.writes).containsExactly("tag {" + CHANNEL_TAG + "=" + handTagged + "}");
+  }
+
+  @Test
+  void saveChannel_whenTheSpecUsesTheLibrarysChannelTag_throwsValidationExceptionWithoutCallingAPort() {
+    ChannelSpec spec = ChannelSpec.builder().id(NEWS.value()).putTags(CHANNEL_TAG, "E2QWRUHAPOMQZL").build();
+
+    assertThatThrownBy(() -> cdn.saveChannel(spec)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining(CHANNEL_TAG);
+    assertThat(portCalls()).isZero();
   }
 
   @Test

@@ -44,6 +44,22 @@ class LiveCdnSettingsTest {
   }
 
   @Test
+  void channelTag_byDefault_isTheLibrarysOwnKeyAndAssumesDescribeChannelShowsItAtOnce() {
+    LiveCdnSettings settings = LiveCdnSettings.defaults();
+
+    assertThat(settings.channelTagKey()).isEqualTo("mediapackage-cdn:distribution").isNotEqualTo(settings.linkTagKey());
+    assertThat(settings.channelTagsReadAfterWrite()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "aws:distribution"})
+  void build_whenChannelTagKeyIsEmptyOrReserved_throwsValidationException(String key) {
+    assertThatThrownBy(() -> LiveCdnSettings.builder().channelTagKey(key).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("channel tag key");
+  }
+
+  @Test
   void build_whenOriginTlsListIsEmpty_throwsValidationException() {
     assertThatThrownBy(() -> LiveCdnSettings.builder().originSslProtocols(List.of()).build())
         .isInstanceOf(ValidationException.class)

@@ -25,6 +25,14 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   final Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
   final List<String> writes = new ArrayList<>();
   int reads;
+  private int tagWritesBeforeFailure;
+  private RuntimeException tagFailure;
+
+  /** After {@code succeeding} more tag writes, the next one fails with {@code failure}. */
+  void failTagWrite(int succeeding, RuntimeException failure) {
+    tagWritesBeforeFailure = succeeding;
+    tagFailure = failure;
+  }
 
   /** The ARN this double gives a channel: 32 hex derived from the id, as MediaPackage's ARNs look. */
   static ChannelArn arnOf(ChannelId id) {
@@ -72,6 +80,21 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   public void delete(ChannelId id) {
     writes.add("delete " + id);
     channels.remove(id);
+  }
+
+  @Override
+  public void tag(ChannelArn arn, Map<String, String> tags) {
+    writes.add("tag " + tags);
+    if (tagFailure != null && tagWritesBeforeFailure-- == 0) {
+      RuntimeException failure = tagFailure;
+      tagFailure = null;
+      throw failure;
+    }
+    Channel channel = channels.values().stream().filter(c -> c.arn().equals(arn)).findFirst()
+        .orElseThrow(() -> new ResourceNotFoundException("no channel " + arn, arn.value()));
+    Map<String, String> merged = new LinkedHashMap<>(channel.tags());
+    merged.putAll(tags);
+    channels.put(channel.id(), Channel.builder().from(channel).tags(merged).build());
   }
 
   @Override

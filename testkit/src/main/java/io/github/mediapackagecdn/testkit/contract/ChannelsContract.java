@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
@@ -15,7 +16,9 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.port.Channels;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -145,6 +148,69 @@ public abstract class ChannelsContract {
             assertThat(e.resourceId()).contains(CHANNEL);
           });
       assertThat(channels().find(ChannelId.of(CHANNEL))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Tag {
+
+    @Test
+    void tag_whenChannelExists_addsTheTagAndDescribeChannelShowsItWithTheOthers() {
+      Channel given = givenChannel(channel(CHANNEL));
+
+      channels().tag(given.arn(), Map.of("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL"));
+
+      assertThat(channels().find(ChannelId.of(CHANNEL)).map(Channel::tags).orElseThrow())
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("team", "video", "mediapackage-cdn:distribution", "E2QWRUHAPOMQZL"));
+    }
+
+    @Test
+    void tag_whenTheKeyIsThere_replacesItsValue() {
+      Channel given = givenChannel(channel(CHANNEL));
+      channels().tag(given.arn(), Map.of("mediapackage-cdn:distribution", "requested"));
+
+      channels().tag(given.arn(), Map.of("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL"));
+
+      assertThat(channels().find(ChannelId.of(CHANNEL)).map(Channel::tags).orElseThrow())
+          .containsEntry("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL")
+          .containsEntry("team", "video")
+          .hasSize(2);
+    }
+
+    @Test
+    void tag_whenChannelUpdatedAfterwards_keepsTheTag() {
+      Channel given = givenChannel(channel(CHANNEL));
+      channels().tag(given.arn(), Map.of("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL"));
+
+      Channel updated = channels().update(ChannelSpec.builder().id(CHANNEL).description("new text").build());
+
+      assertThat(updated.tags()).containsEntry("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL");
+      assertThat(channels().find(ChannelId.of(CHANNEL)).map(Channel::tags).orElseThrow())
+          .containsEntry("mediapackage-cdn:distribution", "E2QWRUHAPOMQZL");
+    }
+
+    @Test
+    void tag_whenItWouldMakeMoreThanFiftyTags_isRefusedAndChangesNothing() {
+      Map<String, String> fifty = new LinkedHashMap<>();
+      for (int i = 0; i < 50; i++) {
+        fifty.put("k" + i, "v");
+      }
+      Channel given = givenChannel(ChannelSpec.builder().id(CHANNEL).tags(fifty).build());
+
+      assertThatThrownBy(() -> channels().tag(given.arn(), Map.of("one-more", "v")))
+          .isInstanceOf(InvalidRequestException.class);
+      assertThat(channels().find(ChannelId.of(CHANNEL)).map(Channel::tags).orElseThrow()).isEqualTo(fifty);
+    }
+
+    @Test
+    void tag_whenChannelIsMissing_throwsNotFound() {
+      Channel given = givenChannel(channel(OTHER_CHANNEL));
+      ChannelArn unknown = ChannelArn.of(
+          given.arn().value().substring(0, given.arn().value().length() - 32) + "0".repeat(32));
+
+      assertThatThrownBy(() -> channels().tag(unknown, Map.of("k", "v")))
+          .isInstanceOf(ResourceNotFoundException.class);
     }
   }
 
