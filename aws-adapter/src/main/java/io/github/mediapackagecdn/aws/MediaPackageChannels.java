@@ -122,7 +122,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   public OriginEndpoint createEndpoint(EndpointSpec spec) {
     CreateOriginEndpointRequest.Builder request = CreateOriginEndpointRequest.builder()
         .id(spec.id())
-        .channelId(spec.channelId())
+        .channelId(spec.channelId().value())
         .manifestName(spec.manifestName())
         .description(spec.description().orElse(null))
         .startoverWindowSeconds(spec.startoverWindowSeconds().orElse(null))
@@ -157,7 +157,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   public OriginEndpoint updateEndpoint(EndpointSpec spec) {
     DescribeOriginEndpointResponse existing = AwsErrors.call(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, spec.id(),
         () -> mediaPackage.describeOriginEndpoint(b -> b.id(spec.id())));
-    if (!spec.channelId().equals(existing.channelId())) {
+    if (!spec.channelId().value().equals(existing.channelId())) {
       throw new InvalidRequestException("endpoint " + spec.id() + " belongs to channel " + existing.channelId()
           + "; an endpoint cannot move to channel " + spec.channelId());
     }

@@ -145,12 +145,12 @@ public final class ChannelCdn {
     for (EndpointSpec spec : specs) {
       problems.check(ids.add(spec.id()), "endpoint id '" + spec.id() + "' is given more than once");
     }
-    Set<String> channelIds = new HashSet<>();
+    Set<ChannelId> channelIds = new HashSet<>();
     specs.forEach(spec -> channelIds.add(spec.channelId()));
     problems.check(channelIds.size() == 1, "endpoints saved together belong to one channel, not " + channelIds);
     problems.throwIfAny();
 
-    ChannelId channelId = specs.get(0).channel();
+    ChannelId channelId = specs.get(0).channelId();
     Channel channel = eventually(() -> channels.find(channelId))
         .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
     Map<EndpointSpec, Boolean> exists = new LinkedHashMap<>();

@@ -100,7 +100,7 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   @Override
   public OriginEndpoint createEndpoint(EndpointSpec spec) {
     writes.add("createEndpoint " + spec.id());
-    existing(spec.channel());
+    existing(spec.channelId());
     if (endpoints.containsKey(spec.endpointId())) {
       throw new ResourceConflictException("exists", ResourceConflictException.Reason.ALREADY_EXISTS, spec.id());
     }
@@ -151,7 +151,7 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
     };
     OriginEndpoint endpoint = OriginEndpoint.builder()
         .id(spec.endpointId())
-        .channelId(spec.channel())
+        .channelId(spec.channelId())
         .packaging(spec.packaging())
         .manifestName(spec.manifestName())
         .urls(urls)
