@@ -10,8 +10,11 @@ import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds a {@link ChannelCdn} on AWS: MediaPackage v1 for channels and endpoints, CloudFront for distributions, and
@@ -42,7 +46,13 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTa
  *
  * <p>Clients the builder creates itself use {@link UrlConnectionHttpClient} and {@link #defaultRetryStrategy()}:
  * CloudFront's control plane allows few requests per second, so throttled calls are retried more often and after
- * longer pauses than the SDK's default. They live as long as the process: {@link ChannelCdn} is not closeable.
+ * longer pauses than the SDK's default. {@link ChannelCdn#close()} closes the clients the builder created, and only
+ * those: a client the application gave stays open for the application to close.
+ * {@snippet :
+ * try (ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1)) {
+ *   cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build());
+ * }
+ * }
  *
  * <p>The port implementations are available one by one too ({@link #distributions(CloudFrontClient)}, ...), for
  * tests and for applications that compose {@link ChannelCdn} themselves.
@@ -70,7 +80,8 @@ public final class AwsChannelCdn {
 
   /**
    * A {@link ChannelCdn} from defaults: MediaPackage in {@code mediaPackageRegion}, CloudFront and tagging in
-   * us-east-1, the default credential chain, {@link UrlConnectionHttpClient}, {@link #defaultRetryStrategy()}.
+   * us-east-1, the default credential chain, {@link UrlConnectionHttpClient}, {@link #defaultRetryStrategy()}. Close
+   * it to close the three clients.
    */
   public static ChannelCdn create(Region mediaPackageRegion) {
     return builder().mediaPackageRegion(mediaPackageRegion).build();
@@ -140,6 +151,7 @@ public final class AwsChannelCdn {
     private Duration deploymentPollInterval;
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
     private CdnIdentifierSource cdnIdentifiers = CdnIdentifierSource.none();
+    private SdkHttpClient.Builder<?> httpClient = UrlConnectionHttpClient.builder();
 
     private Builder() {}
 
@@ -206,8 +218,15 @@ public final class AwsChannelCdn {
       return this;
     }
 
+    /** The HTTP client of the clients the builder creates, which the SDK closes with them; for tests. */
+    Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
+      this.httpClient = builder;
+      return this;
+    }
+
     /**
-     * Checks the options, creates the clients not given and builds the {@link ChannelCdn}.
+     * Checks the options, creates the clients not given and builds the {@link ChannelCdn}, which closes the created
+     * clients when it is closed.
      *
      * @throws ValidationException naming every option that is missing or invalid
      */
@@ -224,28 +243,40 @@ public final class AwsChannelCdn {
           "endpoint override " + endpointOverride + " is not an absolute URI");
       problems.throwIfAny();
 
-      MediaPackageClient mp = mediaPackage != null ? mediaPackage : configure(MediaPackageClient.builder(),
-          mediaPackageRegion).build();
-      CloudFrontClient cf = cloudFront != null ? cloudFront
-          : configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build();
-      DistributionLinks links = switch (linkLookup) {
-        case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
-            : configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build(), cf);
-        case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
-      };
-      return ChannelCdn.builder()
-          .channels(new MediaPackageChannels(mp))
-          .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
-          .links(links)
-          .settings(settings)
-          .cdnIdentifiers(cdnIdentifiers)
-          .build();
+      List<SdkAutoCloseable> created = new ArrayList<>();
+      try {
+        MediaPackageClient mp = mediaPackage != null ? mediaPackage : created(created,
+            configure(MediaPackageClient.builder(), mediaPackageRegion).build());
+        CloudFrontClient cf = cloudFront != null ? cloudFront
+            : created(created, configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build());
+        DistributionLinks links = switch (linkLookup) {
+          case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
+              : created(created, configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build()), cf);
+          case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
+        };
+        ChannelCdn.Builder cdn = ChannelCdn.builder()
+            .channels(new MediaPackageChannels(mp))
+            .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
+            .links(links)
+            .settings(settings)
+            .cdnIdentifiers(cdnIdentifiers);
+        created.forEach(cdn::onClose);
+        return cdn.build();
+      } catch (RuntimeException e) {
+        created.forEach(SdkAutoCloseable::close); // nobody else holds them
+        throw e;
+      }
+    }
+
+    private static <C extends SdkAutoCloseable> C created(List<SdkAutoCloseable> created, C client) {
+      created.add(client);
+      return client;
     }
 
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
         & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, Region region) {
       builder.region(region)
-          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .httpClientBuilder(httpClient)
           .overrideConfiguration(c -> c.retryStrategy(retryStrategy != null ? retryStrategy : defaultRetryStrategy()));
       if (credentialsProvider != null) {
         builder.credentialsProvider(credentialsProvider);

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,12 @@ import org.slf4j.LoggerFactory;
  * <p>The only change ever made to an existing distribution is adding what the channel's endpoints need; everything
  * else a user set in CloudFront stays as it is. Every update is read, merge, write with {@code If-Match}; a stale
  * ETag is re-read and the merge re-applied, a bounded number of times. Thread-safe.
+ *
+ * <p>{@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS adapter
+ * hands over the SDK clients it created itself, never clients the application gave it); a closed instance refuses
+ * every call with an {@link IllegalStateException}.
  */
-public final class ChannelCdn {
+public final class ChannelCdn implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ChannelCdn.class);
   private static final Duration MAX_VISIBILITY_PAUSE = Duration.ofSeconds(5);
@@ -73,6 +78,9 @@ public final class ChannelCdn {
   private final Map<String, RecentLink> recentLinks = new ConcurrentHashMap<>();
   /** CDN identifiers given in endpoint specs, by secret ARN, so later saves of the channel can use them. */
   private final Map<String, CdnIdentifier> givenIdentifiers = new ConcurrentHashMap<>();
+  /** What {@link #close()} closes, in the order it was handed over. */
+  private final List<AutoCloseable> onClose;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelCdn(Builder builder) {
     Problems problems = new Problems();
@@ -88,6 +96,7 @@ public final class ChannelCdn {
     this.sleeper = builder.sleeper;
     this.clock = builder.clock;
     this.resolver = new DistributionResolver(channels, links, settings);
+    this.onClose = List.copyOf(builder.onClose);
   }
 
   public static Builder builder() {
@@ -105,6 +114,7 @@ public final class ChannelCdn {
    * the result beside the saved channel; saving again restarts the creation and never makes a second distribution.
    */
   public ChannelSaveResult saveChannel(ChannelSpec spec) {
+    requireOpen();
     require(spec, "channel spec");
     if (spec.tags().containsKey(settings.channelTagKey())) {
       throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
@@ -136,6 +146,7 @@ public final class ChannelCdn {
    * All of this is checked before anything is written.
    */
   public EndpointSaveResult saveEndpoints(List<EndpointSpec> specs) {
+    requireOpen();
     require(specs, "endpoint specs");
     Problems problems = new Problems();
     problems.check(!specs.isEmpty(), "no endpoint to save");
@@ -183,6 +194,7 @@ public final class ChannelCdn {
    *     nothing is lost, call again
    */
   public CdnOutcome attachDistribution(ChannelId channelId) {
+    requireOpen();
     require(channelId, "channel id");
     return ensureDistribution(findChannel(channelId), Optional.empty(), Map.of());
   }
@@ -196,6 +208,7 @@ public final class ChannelCdn {
    * @throws ResourceNotFoundException when the channel does not exist
    */
   public CdnOutcome reconcile(ChannelId channelId) {
+    requireOpen();
     require(channelId, "channel id");
     Channel channel = findChannel(channelId);
     return reportingFailure(() -> {
@@ -219,6 +232,7 @@ public final class ChannelCdn {
 
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
   public ChannelDetails details(ChannelId channelId) {
+    requireOpen();
     require(channelId, "channel id");
     Channel channel = findChannel(channelId);
     List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
@@ -233,6 +247,7 @@ public final class ChannelCdn {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
+    requireOpen();
     require(channelId, "channel id");
     require(timeout, "timeout");
     if (timeout.isNegative()) {
@@ -459,6 +474,42 @@ public final class ChannelCdn {
     }
   }
 
+  /**
+   * Closes, once, everything handed over with {@link Builder#onClose(AutoCloseable)}, each even when an earlier one
+   * failed; later calls do nothing. Calls on a closed instance throw {@link IllegalStateException}.
+   *
+   * @throws IllegalStateException when a resource failed to close, with every failure (the first as its cause, the
+   *     others suppressed)
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    IllegalStateException failure = null;
+    for (AutoCloseable resource : onClose) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the channel CDN failed: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    log.debug("closed; released {} resources", onClose.size());
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this ChannelCdn is closed; build a new one");
+    }
+  }
+
   private static void require(Object value, String what) {
     if (value == null) {
       throw new ValidationException(what + " is null");
@@ -474,6 +525,7 @@ public final class ChannelCdn {
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Sleeper sleeper = Sleeper.threadSleep();
     private Clock clock = Clock.systemUTC();
+    private final List<AutoCloseable> onClose = new ArrayList<>();
 
     private Builder() {}
 
@@ -515,6 +567,16 @@ public final class ChannelCdn {
     public Builder clock(Clock clock) {
       require(clock, "clock");
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * A resource {@link ChannelCdn#close()} closes, such as an SDK client the caller created only for this instance;
+     * may be given several times, closed in that order. Never give resources the application still uses.
+     */
+    public Builder onClose(AutoCloseable resource) {
+      require(resource, "resource to close");
+      this.onClose.add(resource);
       return this;
     }
 
