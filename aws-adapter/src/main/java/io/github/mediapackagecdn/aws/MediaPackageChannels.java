@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.aws;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.CdnAuthorization;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelArn;
@@ -70,7 +69,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
           .description(spec.description().orElse(null))
           .tags(spec.tags().isEmpty() ? null : spec.tags())));
       log.debug("created channel {}", spec.id());
-      return channel(r.id(), r.arn(), r.description(), r.tags());
+      return AwsErrors.parse(AwsCall.CREATE_CHANNEL, spec.id(), r, () -> channel(r.id(), r.arn(), r.description(), r.tags()));
     } catch (InvalidRequestException e) {
       throw alreadyExistsOr(e, () -> find(spec.channelId()).isPresent(), "channel", spec.id());
     }
@@ -82,7 +81,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
         .id(spec.id())
         .description(spec.description().orElse(null))));
     log.debug("updated channel {}", spec.id());
-    return channel(r.id(), r.arn(), r.description(), r.tags());
+    return AwsErrors.parse(AwsCall.UPDATE_CHANNEL, spec.id(), r, () -> channel(r.id(), r.arn(), r.description(), r.tags()));
   }
 
   @Override
@@ -90,7 +89,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     try {
       DescribeChannelResponse r = AwsErrors.call(AwsCall.DESCRIBE_CHANNEL, id.value(),
           () -> mediaPackage.describeChannel(b -> b.id(id.value())));
-      return Optional.of(channel(r.id(), r.arn(), r.description(), r.tags()));
+      return Optional.of(AwsErrors.parse(AwsCall.DESCRIBE_CHANNEL, id.value(), r,
+          () -> channel(r.id(), r.arn(), r.description(), r.tags())));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
@@ -140,7 +140,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
       CreateOriginEndpointResponse r = AwsErrors.call(AwsCall.CREATE_ORIGIN_ENDPOINT, spec.id(),
           () -> mediaPackage.createOriginEndpoint(request.build()));
       log.debug("created {} endpoint {} of channel {}", spec.packaging(), spec.id(), spec.channelId());
-      return endpoint(EndpointView.of(r));
+      return AwsErrors.parse(AwsCall.CREATE_ORIGIN_ENDPOINT, spec.id(), r, () -> endpoint(EndpointView.of(r)));
     } catch (InvalidRequestException e) {
       throw alreadyExistsOr(e, () -> findEndpoint(spec.endpointId()).isPresent(), "endpoint", spec.id());
     }
@@ -180,7 +180,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     UpdateOriginEndpointResponse r = AwsErrors.call(AwsCall.UPDATE_ORIGIN_ENDPOINT, spec.id(),
         () -> mediaPackage.updateOriginEndpoint(request.build()));
     log.debug("updated {} endpoint {}", spec.packaging(), spec.id());
-    return endpoint(EndpointView.of(r));
+    return AwsErrors.parse(AwsCall.UPDATE_ORIGIN_ENDPOINT, spec.id(), r, () -> endpoint(EndpointView.of(r)));
   }
 
   @Override
@@ -188,7 +188,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     try {
       DescribeOriginEndpointResponse r = AwsErrors.call(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, id.value(),
           () -> mediaPackage.describeOriginEndpoint(b -> b.id(id.value())));
-      return Optional.of(endpoint(EndpointView.of(r)));
+      return Optional.of(AwsErrors.parse(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, id.value(), r,
+          () -> endpoint(EndpointView.of(r))));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
@@ -201,7 +202,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
       List<OriginEndpoint> endpoints = new ArrayList<>();
       mediaPackage.listOriginEndpointsPaginator(b -> b.channelId(channelId.value())).originEndpoints().forEach(e -> {
         if (channelId.value().equals(e.channelId())) {
-          endpoints.add(endpoint(EndpointView.of(e)));
+          endpoints.add(AwsErrors.parse(AwsCall.LIST_ORIGIN_ENDPOINTS, channelId.value(), null,
+              () -> endpoint(EndpointView.of(e))));
         }
       });
       return endpoints;
@@ -303,7 +305,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
       } else if (e.mss() != null) {
         packaging = Packaging.MSS;
       } else {
-        throw new ServiceFailureException("MediaPackage reported endpoint " + e.id() + " without any packaging");
+        throw new IllegalStateException("endpoint " + e.id() + " has no HLS, DASH, CMAF or MSS package");
       }
       if (present(e.url())) {
         urls.add(EndpointUrl.of(e.url()));

@@ -17,6 +17,7 @@ public abstract sealed class ProvisioningException extends RuntimeException
         InvalidRequestException,
         AccessDeniedException,
         ServiceFailureException,
+        UnexpectedResponseException,
         UnknownOutcomeException,
         DeploymentTimeoutException {
 
