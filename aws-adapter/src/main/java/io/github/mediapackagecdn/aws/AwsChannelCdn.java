@@ -46,7 +46,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>Clients the builder creates itself use {@link UrlConnectionHttpClient} and {@link #defaultRetryStrategy()}:
  * CloudFront's control plane allows few requests per second, so throttled calls are retried more often and after
- * longer pauses than the SDK's default. {@link ChannelCdn#close()} closes the clients the builder created, and only
+ * longer pauses than the SDK's default, while a connection that cannot be opened fails fast. {@link ChannelCdn#close()} closes the clients the builder created, and only
  * those: a client the application gave stays open for the application to close.
  * {@snippet :
  * try (ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1)) {
@@ -64,6 +64,21 @@ public final class AwsChannelCdn {
 
   /** How many attempts a throttled or failed call gets in {@link #defaultRetryStrategy()}. */
   public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+  /**
+   * How many attempts a call gets in {@link #defaultRetryStrategy()} when the connection cannot be opened (refused,
+   * unknown host, no route, connect timeout): a wrong endpoint or region fails in well under a second.
+   */
+  public static final int DEFAULT_CONNECTION_ATTEMPTS = 2;
+
+  /** First pause of the exponential backoff (with full jitter) after a server error or lost connection. */
+  static final Duration BACKOFF_BASE = Duration.ofMillis(100);
+  /** Longest pause after a server error or lost connection. */
+  static final Duration BACKOFF_MAX = Duration.ofSeconds(20);
+  /** First pause of the exponential backoff (with full jitter) after throttling: CloudFront allows few writes. */
+  static final Duration THROTTLING_BACKOFF_BASE = Duration.ofSeconds(2);
+  /** Longest pause after throttling. */
+  static final Duration THROTTLING_BACKOFF_MAX = Duration.ofSeconds(60);
 
   /** How the distribution of a channel is found by its link tag. */
   public enum LinkLookup {
@@ -92,16 +107,31 @@ public final class AwsChannelCdn {
   }
 
   /**
-   * The retry strategy of the clients the builder creates: the SDK's standard strategy with {@value
-   * #DEFAULT_MAX_ATTEMPTS} attempts, exponential backoff with jitter from 500 ms up to 20 s, and from 2 s up to 60 s
-   * after throttling.
+   * The retry strategy of the clients the builder creates: the SDK's standard strategy (its retryable errors, token
+   * bucket and throttling detection) with
+   * <ul>
+   *   <li>{@value #DEFAULT_MAX_ATTEMPTS} attempts for a throttled call, with exponential backoff and full jitter from
+   *       2 s up to 60 s: CloudFront's control plane allows few requests per second, and waiting pays;</li>
+   *   <li>{@value #DEFAULT_MAX_ATTEMPTS} attempts for a server error or a connection lost mid-call, from 100 ms up
+   *       to 20 s (the SDK's standard backoff);</li>
+   *   <li>{@value #DEFAULT_CONNECTION_ATTEMPTS} attempts when the connection cannot be opened (refused, unknown
+   *       host, no route, connect timeout), from 100 ms: a wrong endpoint or region fails in well under a second
+   *       instead of after the 24 to 44 s that {@value #DEFAULT_MAX_ATTEMPTS} attempts with long pauses take.</li>
+   * </ul>
+   * Each call to this method returns a new strategy, with its own token bucket.
    */
   public static RetryStrategy defaultRetryStrategy() {
-    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+    return retryStrategy(BackoffStrategy.exponentialDelay(BACKOFF_BASE, BACKOFF_MAX),
+        BackoffStrategy.exponentialDelay(THROTTLING_BACKOFF_BASE, THROTTLING_BACKOFF_MAX));
+  }
+
+  /** {@link #defaultRetryStrategy()} with other pauses; tests give pauses they can count without waiting. */
+  static ConnectionAwareRetryStrategy retryStrategy(BackoffStrategy backoff, BackoffStrategy throttlingBackoff) {
+    return new ConnectionAwareRetryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(DEFAULT_MAX_ATTEMPTS)
-        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(2), Duration.ofSeconds(60)))
-        .build();
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(throttlingBackoff)
+        .build(), DEFAULT_CONNECTION_ATTEMPTS);
   }
 
   /** MediaPackage channels and endpoints on {@code client}. */
