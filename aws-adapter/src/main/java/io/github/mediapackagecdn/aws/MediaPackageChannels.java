@@ -14,6 +14,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -293,10 +294,14 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   private static OriginEndpoint endpoint(EndpointView e) {
     Packaging packaging;
     List<EndpointUrl> urls = new ArrayList<>();
+    Map<String, String> hlsManifests = new LinkedHashMap<>();
     if (e.cmaf() != null) {
       packaging = Packaging.CMAF;
       e.cmaf().hlsManifests().stream().map(HlsManifest::url).filter(MediaPackageChannels::present)
           .forEach(url -> urls.add(EndpointUrl.of(url)));
+      // "If not specified, defaults to the manifestName for the OriginEndpoint." (API model, HlsManifest)
+      e.cmaf().hlsManifests().forEach(m -> hlsManifests.put(m.id(),
+          present(m.manifestName()) ? m.manifestName() : Objects.requireNonNullElse(e.manifestName(), "index")));
     } else {
       if (e.hls() != null) {
         packaging = Packaging.HLS;
@@ -321,7 +326,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
         // MediaPackage reports 0 for a window that is not set.
         .startoverWindowSeconds(positive(e.startoverWindowSeconds()))
         .timeDelaySeconds(positive(e.timeDelaySeconds()))
-        .whitelist(e.whitelist() == null ? List.of() : e.whitelist());
+        .whitelist(e.whitelist() == null ? List.of() : e.whitelist())
+        .hlsManifests(hlsManifests);
     if (present(e.manifestName())) {
       endpoint.manifestName(e.manifestName());
     }

@@ -453,6 +453,9 @@ final class MediaPackageWorld {
           .startoverWindowSeconds(startoverWindowSeconds > 0 ? Optional.of(startoverWindowSeconds) : Optional.empty())
           .timeDelaySeconds(timeDelaySeconds > 0 ? Optional.of(timeDelaySeconds) : Optional.empty())
           .whitelist(whitelist);
+      if (packaging == Packaging.CMAF) {
+        manifestIds.forEach(m -> endpoint.putHlsManifests(m, manifestName));
+      }
       if (authorization != null) {
         endpoint.authorization(CdnAuthorization.of((String) authorization.get("cdnIdentifierSecret"),
             (String) authorization.get("secretsRoleArn")));

@@ -209,8 +209,9 @@ public final class InMemoryChannels implements Channels {
       case HLS -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".m3u8"));
       case DASH -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".mpd"));
       case MSS -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".ism/Manifest"));
-      case CMAF -> spec.cmafManifestIds()
-          .forEach(manifestId -> endpoint.addUrls(EndpointUrl.of(base + manifestId + "/" + spec.manifestName() + ".m3u8")));
+      case CMAF -> spec.cmafManifestIds().forEach(manifestId -> endpoint
+          .addUrls(EndpointUrl.of(base + manifestId + "/" + spec.manifestName() + ".m3u8"))
+          .putHlsManifests(manifestId, spec.manifestName()));
     }
     return endpoint.build();
   }

@@ -108,7 +108,7 @@ public final class ChannelCdn implements AutoCloseable {
   }
 
   /**
-   * Saves the channel in MediaPackage (creating or updating it), then, when {@link ChannelSpec#createDistribution()}
+   * Saves the channel in MediaPackage (creating it, or updating it when it differs from the spec), then, when {@link ChannelSpec#createDistribution()}
    * is set, makes sure the channel has its distribution: created with placeholder values if it has none, given the
    * channel's origin and cache behaviours if the channel already has endpoints. A CloudFront failure is reported in
    * the result beside the saved channel; saving again restarts the creation and never makes a second distribution.
@@ -134,6 +134,7 @@ public final class ChannelCdn implements AutoCloseable {
    * (confirmed by the distribution's link tag), so an instance that did not create it finds it at once. With no
    * distribution the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save the channel
    * again) or {@code NOT_VISIBLE_YET} (reconcile later).
+   * An endpoint that already is as the spec says is not written again.
    */
   public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
     require(spec, "endpoint spec");
@@ -164,13 +165,13 @@ public final class ChannelCdn implements AutoCloseable {
     ChannelId channelId = specs.get(0).channelId();
     Channel channel = eventually(() -> channels.find(channelId))
         .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
-    Map<EndpointSpec, Boolean> exists = new LinkedHashMap<>();
+    Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
     for (EndpointSpec spec : specs) {
       Optional<OriginEndpoint> existing = channels.findEndpoint(spec.endpointId());
       existing.filter(e -> !e.channelId().equals(channelId)).ifPresent(e -> problems.add(
           "endpoint " + e.id() + " belongs to channel " + e.channelId() + "; an endpoint cannot move to channel "
               + channelId));
-      exists.put(spec, existing.isPresent());
+      exists.put(spec, existing);
     }
     problems.throwIfAny();
 
@@ -178,7 +179,12 @@ public final class ChannelCdn implements AutoCloseable {
     exists.forEach((spec, existed) -> {
       spec.authorization().ifPresent(auth -> spec.cdnIdentifier()
           .ifPresent(id -> givenIdentifiers.put(auth.cdnIdentifierSecretArn(), id)));
-      saved.add(existed ? channels.updateEndpoint(spec) : createEndpoint(spec));
+      if (existed.filter(e -> UnchangedState.unchanged(spec, e)).isPresent()) {
+        saved.add(existed.get()); // nothing to write
+        log.debug("endpoint {} of channel {} is unchanged", spec.id(), channelId);
+        return;
+      }
+      saved.add(existed.isPresent() ? channels.updateEndpoint(spec) : createEndpoint(spec));
       log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
     });
     return EndpointSaveResult.of(saved, reportingFailure(() -> updateLinked(channel, saved)));
@@ -279,7 +285,12 @@ public final class ChannelCdn implements AutoCloseable {
 
   private Channel saveInMediaPackage(ChannelSpec spec) {
     Channel channel;
-    if (channels.find(spec.channelId()).isPresent()) {
+    Optional<Channel> existing = channels.find(spec.channelId());
+    if (existing.isPresent()) {
+      if (UnchangedState.unchanged(spec, existing.get())) {
+        log.debug("channel {} is unchanged", spec.id());
+        return existing.get(); // nothing to write
+      }
       channel = channels.update(spec);
     } else {
       try {
