@@ -10,8 +10,11 @@ import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds a {@link ChannelCdn} on AWS: MediaPackage v1 for channels and endpoints, CloudFront for distributions, and
@@ -42,7 +46,13 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTa
  *
  * <p>Clients the builder creates itself use {@link UrlConnectionHttpClient} and {@link #defaultRetryStrategy()}:
  * CloudFront's control plane allows few requests per second, so throttled calls are retried more often and after
- * longer pauses than the SDK's default. They live as long as the process: {@link ChannelCdn} is not closeable.
+ * longer pauses than the SDK's default, while a connection that cannot be opened fails fast. {@link ChannelCdn#close()} closes the clients the builder created, and only
+ * those: a client the application gave stays open for the application to close.
+ * {@snippet :
+ * try (ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1)) {
+ *   cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build());
+ * }
+ * }
  *
  * <p>The port implementations are available one by one too ({@link #distributions(CloudFrontClient)}, ...), for
  * tests and for applications that compose {@link ChannelCdn} themselves.
@@ -54,6 +64,21 @@ public final class AwsChannelCdn {
 
   /** How many attempts a throttled or failed call gets in {@link #defaultRetryStrategy()}. */
   public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+  /**
+   * How many attempts a call gets in {@link #defaultRetryStrategy()} when the connection cannot be opened (refused,
+   * unknown host, no route, connect timeout): a wrong endpoint or region fails in well under a second.
+   */
+  public static final int DEFAULT_CONNECTION_ATTEMPTS = 2;
+
+  /** First pause of the exponential backoff (with full jitter) after a server error or lost connection. */
+  static final Duration BACKOFF_BASE = Duration.ofMillis(100);
+  /** Longest pause after a server error or lost connection. */
+  static final Duration BACKOFF_MAX = Duration.ofSeconds(20);
+  /** First pause of the exponential backoff (with full jitter) after throttling: CloudFront allows few writes. */
+  static final Duration THROTTLING_BACKOFF_BASE = Duration.ofSeconds(2);
+  /** Longest pause after throttling. */
+  static final Duration THROTTLING_BACKOFF_MAX = Duration.ofSeconds(60);
 
   /** How the distribution of a channel is found by its link tag. */
   public enum LinkLookup {
@@ -70,7 +95,8 @@ public final class AwsChannelCdn {
 
   /**
    * A {@link ChannelCdn} from defaults: MediaPackage in {@code mediaPackageRegion}, CloudFront and tagging in
-   * us-east-1, the default credential chain, {@link UrlConnectionHttpClient}, {@link #defaultRetryStrategy()}.
+   * us-east-1, the default credential chain, {@link UrlConnectionHttpClient}, {@link #defaultRetryStrategy()}. Close
+   * it to close the three clients.
    */
   public static ChannelCdn create(Region mediaPackageRegion) {
     return builder().mediaPackageRegion(mediaPackageRegion).build();
@@ -81,16 +107,31 @@ public final class AwsChannelCdn {
   }
 
   /**
-   * The retry strategy of the clients the builder creates: the SDK's standard strategy with {@value
-   * #DEFAULT_MAX_ATTEMPTS} attempts, exponential backoff with jitter from 500 ms up to 20 s, and from 2 s up to 60 s
-   * after throttling.
+   * The retry strategy of the clients the builder creates: the SDK's standard strategy (its retryable errors, token
+   * bucket and throttling detection) with
+   * <ul>
+   *   <li>{@value #DEFAULT_MAX_ATTEMPTS} attempts for a throttled call, with exponential backoff and full jitter from
+   *       2 s up to 60 s: CloudFront's control plane allows few requests per second, and waiting pays;</li>
+   *   <li>{@value #DEFAULT_MAX_ATTEMPTS} attempts for a server error or a connection lost mid-call, from 100 ms up
+   *       to 20 s (the SDK's standard backoff);</li>
+   *   <li>{@value #DEFAULT_CONNECTION_ATTEMPTS} attempts when the connection cannot be opened (refused, unknown
+   *       host, no route, connect timeout), from 100 ms: a wrong endpoint or region fails in well under a second
+   *       instead of after the 24 to 44 s that {@value #DEFAULT_MAX_ATTEMPTS} attempts with long pauses take.</li>
+   * </ul>
+   * Each call to this method returns a new strategy, with its own token bucket.
    */
   public static RetryStrategy defaultRetryStrategy() {
-    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+    return retryStrategy(BackoffStrategy.exponentialDelay(BACKOFF_BASE, BACKOFF_MAX),
+        BackoffStrategy.exponentialDelay(THROTTLING_BACKOFF_BASE, THROTTLING_BACKOFF_MAX));
+  }
+
+  /** {@link #defaultRetryStrategy()} with other pauses; tests give pauses they can count without waiting. */
+  static ConnectionAwareRetryStrategy retryStrategy(BackoffStrategy backoff, BackoffStrategy throttlingBackoff) {
+    return new ConnectionAwareRetryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(DEFAULT_MAX_ATTEMPTS)
-        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(2), Duration.ofSeconds(60)))
-        .build();
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(throttlingBackoff)
+        .build(), DEFAULT_CONNECTION_ATTEMPTS);
   }
 
   /** MediaPackage channels and endpoints on {@code client}. */
@@ -140,6 +181,7 @@ public final class AwsChannelCdn {
     private Duration deploymentPollInterval;
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
     private CdnIdentifierSource cdnIdentifiers = CdnIdentifierSource.none();
+    private SdkHttpClient.Builder<?> httpClient = UrlConnectionHttpClient.builder();
 
     private Builder() {}
 
@@ -206,8 +248,15 @@ public final class AwsChannelCdn {
       return this;
     }
 
+    /** The HTTP client of the clients the builder creates, which the SDK closes with them; for tests. */
+    Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
+      this.httpClient = builder;
+      return this;
+    }
+
     /**
-     * Checks the options, creates the clients not given and builds the {@link ChannelCdn}.
+     * Checks the options, creates the clients not given and builds the {@link ChannelCdn}, which closes the created
+     * clients when it is closed.
      *
      * @throws ValidationException naming every option that is missing or invalid
      */
@@ -224,28 +273,40 @@ public final class AwsChannelCdn {
           "endpoint override " + endpointOverride + " is not an absolute URI");
       problems.throwIfAny();
 
-      MediaPackageClient mp = mediaPackage != null ? mediaPackage : configure(MediaPackageClient.builder(),
-          mediaPackageRegion).build();
-      CloudFrontClient cf = cloudFront != null ? cloudFront
-          : configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build();
-      DistributionLinks links = switch (linkLookup) {
-        case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
-            : configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build(), cf);
-        case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
-      };
-      return ChannelCdn.builder()
-          .channels(new MediaPackageChannels(mp))
-          .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
-          .links(links)
-          .settings(settings)
-          .cdnIdentifiers(cdnIdentifiers)
-          .build();
+      List<SdkAutoCloseable> created = new ArrayList<>();
+      try {
+        MediaPackageClient mp = mediaPackage != null ? mediaPackage : created(created,
+            configure(MediaPackageClient.builder(), mediaPackageRegion).build());
+        CloudFrontClient cf = cloudFront != null ? cloudFront
+            : created(created, configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build());
+        DistributionLinks links = switch (linkLookup) {
+          case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
+              : created(created, configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build()), cf);
+          case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
+        };
+        ChannelCdn.Builder cdn = ChannelCdn.builder()
+            .channels(new MediaPackageChannels(mp))
+            .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
+            .links(links)
+            .settings(settings)
+            .cdnIdentifiers(cdnIdentifiers);
+        created.forEach(cdn::onClose);
+        return cdn.build();
+      } catch (RuntimeException e) {
+        created.forEach(SdkAutoCloseable::close); // nobody else holds them
+        throw e;
+      }
+    }
+
+    private static <C extends SdkAutoCloseable> C created(List<SdkAutoCloseable> created, C client) {
+      created.add(client);
+      return client;
     }
 
     private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
         & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, Region region) {
       builder.region(region)
-          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .httpClientBuilder(httpClient)
           .overrideConfiguration(c -> c.retryStrategy(retryStrategy != null ? retryStrategy : defaultRetryStrategy()));
       if (credentialsProvider != null) {
         builder.credentialsProvider(credentialsProvider);

@@ -8,7 +8,9 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
+import io.github.mediapackagecdn.core.error.UnexpectedResponseException;
 import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -28,7 +31,9 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * The one place where SDK exceptions become the core's {@link ProvisioningException}s. Every translated exception
- * keeps the SDK exception as its cause, with the service's error code and request id.
+ * keeps the SDK exception as its cause, with the service's error code and request id. Also the one place where a
+ * successful answer that cannot be read as core model values becomes an {@link UnexpectedResponseException}
+ * ({@link #parse}), never a {@link ValidationException}: that one means the caller's input.
  *
  * <p>Error codes are matched by name (CloudFront rest-xml {@code Code}, MediaPackage {@code x-amzn-ErrorType},
  * tagging {@code __type}), not by SDK exception class, so one table covers the three services.
@@ -70,6 +75,50 @@ final class AwsErrors {
     } catch (SdkException e) {
       throw translate(e, call, resourceId);
     }
+  }
+
+  /**
+   * Reads a successful answer of {@code call} into core model values. What the model refuses (a channel ARN in
+   * another form, an id MediaPackage would never assign, a missing field) becomes an
+   * {@link UnexpectedResponseException} that says the call succeeded and, for a write, what it made.
+   *
+   * @param response the SDK answer, for its request id; may be null (a page of a paginated read)
+   */
+  static <T> T parse(AwsCall call, String resourceId, AwsResponse response, Supplier<T> reading) {
+    try {
+      return reading.get();
+    } catch (ValidationException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
+      String reported = response == null ? null : response.responseMetadata().requestId();
+      String requestId = reported == null || "UNKNOWN".equals(reported) ? null : reported;
+      StringBuilder text = new StringBuilder(call.toString());
+      if (resourceId != null) {
+        text.append(" of ").append(resourceId);
+      }
+      text.append(" succeeded");
+      if (call.isWrite()) {
+        text.append(" (").append(effect(call)).append(')');
+      }
+      text.append(", but its answer is not what the API documents, so the library cannot read it: ")
+          .append(e.getMessage());
+      if (requestId != null) {
+        text.append(" [request id ").append(requestId).append(']');
+      }
+      text.append(". Check the endpoint the client talks to (an emulator may answer in another form)");
+      throw new UnexpectedResponseException(text.toString(), requestId, e);
+    }
+  }
+
+  /** What a write that succeeded has made, for the message of an answer that cannot be read. */
+  private static String effect(AwsCall call) {
+    return switch (call) {
+      case CREATE_CHANNEL -> "the channel was created";
+      case UPDATE_CHANNEL -> "the channel was updated";
+      case CREATE_ORIGIN_ENDPOINT -> "the endpoint was created";
+      case UPDATE_ORIGIN_ENDPOINT -> "the endpoint was updated";
+      case CREATE_DISTRIBUTION_WITH_TAGS -> "the distribution was created";
+      case UPDATE_DISTRIBUTION -> "the distribution was updated";
+      default -> "its change was made";
+    };
   }
 
   /**

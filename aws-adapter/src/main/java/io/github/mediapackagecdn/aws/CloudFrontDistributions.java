@@ -76,7 +76,8 @@ final class CloudFrontDistributions implements Distributions {
         .build();
     CreateDistributionWithTagsResponse response = AwsErrors.call(AwsCall.CREATE_DISTRIBUTION_WITH_TAGS,
         config.callerReference(), () -> cloudFront.createDistributionWithTags(r -> r.distributionConfigWithTags(body)));
-    Distribution created = CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+    Distribution created = AwsErrors.parse(AwsCall.CREATE_DISTRIBUTION_WITH_TAGS, config.callerReference(), response,
+        () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
     log.debug("created distribution {} with caller reference {}", created.id(), config.callerReference());
     return created;
   }
@@ -86,7 +87,8 @@ final class CloudFrontDistributions implements Distributions {
     try {
       GetDistributionResponse response = AwsErrors.call(AwsCall.GET_DISTRIBUTION, id.value(),
           () -> cloudFront.getDistribution(r -> r.id(id.value())));
-      return Optional.of(CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
+      return Optional.of(AwsErrors.parse(AwsCall.GET_DISTRIBUTION, id.value(), response,
+          () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag())));
     } catch (ResourceNotFoundException e) {
       log.debug("distribution {} does not exist", id);
       return Optional.empty();
@@ -119,7 +121,8 @@ final class CloudFrontDistributions implements Distributions {
     UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
         () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(changed)));
     log.debug("updated distribution {} with {} changes", id, changes.changes().size());
-    return CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+    return AwsErrors.parse(AwsCall.UPDATE_DISTRIBUTION, id.value(), response,
+        () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
   }
 
   @Override
@@ -127,7 +130,8 @@ final class CloudFrontDistributions implements Distributions {
     return AwsErrors.call(AwsCall.LIST_DISTRIBUTIONS, null, () -> {
       List<DistributionSummary> summaries = new ArrayList<>();
       new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items()
-          .forEach(s -> summaries.add(CloudFrontConfigs.toCore(s)));
+          .forEach(s -> summaries.add(AwsErrors.parse(AwsCall.LIST_DISTRIBUTIONS, s.id(), null,
+              () -> CloudFrontConfigs.toCore(s))));
       return summaries;
     });
   }
@@ -178,7 +182,8 @@ final class CloudFrontDistributions implements Distributions {
       GetDistributionResponse response = outcome.matched().response().orElseThrow(() ->
           new IllegalStateException("the waiter reported success without a response"));
       log.debug("distribution {} is deployed after {} polls", id, outcome.attemptsExecuted());
-      return CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+      return AwsErrors.parse(AwsCall.GET_DISTRIBUTION, id.value(), response,
+          () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
     } catch (SdkClientException e) {
       if (e.getCause() instanceof SdkException cause) {
         // A poll failed: the waiter wraps what GetDistribution threw.

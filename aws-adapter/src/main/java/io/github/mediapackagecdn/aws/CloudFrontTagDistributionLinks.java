@@ -47,7 +47,8 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
         new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items().forEach(summary -> {
           Optional<String> value = tag(cloudFront, summary.arn(), tagKey);
           if (value.isPresent() && !value.get().isEmpty()) {
-            links.computeIfAbsent(value.get(), v -> new ArrayList<>()).add(DistributionId.of(summary.id()));
+            links.computeIfAbsent(value.get(), v -> new ArrayList<>()).add(AwsErrors.parse(AwsCall.LIST_DISTRIBUTIONS,
+                summary.arn(), null, () -> DistributionId.of(summary.id())));
           }
         }));
     links.replaceAll((arn, ids) -> List.copyOf(ids));

@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.aws;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.CdnAuthorization;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelArn;
@@ -15,6 +14,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,7 +70,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
           .description(spec.description().orElse(null))
           .tags(spec.tags().isEmpty() ? null : spec.tags())));
       log.debug("created channel {}", spec.id());
-      return channel(r.id(), r.arn(), r.description(), r.tags());
+      return AwsErrors.parse(AwsCall.CREATE_CHANNEL, spec.id(), r, () -> channel(r.id(), r.arn(), r.description(), r.tags()));
     } catch (InvalidRequestException e) {
       throw alreadyExistsOr(e, () -> find(spec.channelId()).isPresent(), "channel", spec.id());
     }
@@ -82,7 +82,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
         .id(spec.id())
         .description(spec.description().orElse(null))));
     log.debug("updated channel {}", spec.id());
-    return channel(r.id(), r.arn(), r.description(), r.tags());
+    return AwsErrors.parse(AwsCall.UPDATE_CHANNEL, spec.id(), r, () -> channel(r.id(), r.arn(), r.description(), r.tags()));
   }
 
   @Override
@@ -90,7 +90,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     try {
       DescribeChannelResponse r = AwsErrors.call(AwsCall.DESCRIBE_CHANNEL, id.value(),
           () -> mediaPackage.describeChannel(b -> b.id(id.value())));
-      return Optional.of(channel(r.id(), r.arn(), r.description(), r.tags()));
+      return Optional.of(AwsErrors.parse(AwsCall.DESCRIBE_CHANNEL, id.value(), r,
+          () -> channel(r.id(), r.arn(), r.description(), r.tags())));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
@@ -122,7 +123,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   public OriginEndpoint createEndpoint(EndpointSpec spec) {
     CreateOriginEndpointRequest.Builder request = CreateOriginEndpointRequest.builder()
         .id(spec.id())
-        .channelId(spec.channelId())
+        .channelId(spec.channelId().value())
         .manifestName(spec.manifestName())
         .description(spec.description().orElse(null))
         .startoverWindowSeconds(spec.startoverWindowSeconds().orElse(null))
@@ -140,7 +141,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
       CreateOriginEndpointResponse r = AwsErrors.call(AwsCall.CREATE_ORIGIN_ENDPOINT, spec.id(),
           () -> mediaPackage.createOriginEndpoint(request.build()));
       log.debug("created {} endpoint {} of channel {}", spec.packaging(), spec.id(), spec.channelId());
-      return endpoint(EndpointView.of(r));
+      return AwsErrors.parse(AwsCall.CREATE_ORIGIN_ENDPOINT, spec.id(), r, () -> endpoint(EndpointView.of(r)));
     } catch (InvalidRequestException e) {
       throw alreadyExistsOr(e, () -> findEndpoint(spec.endpointId()).isPresent(), "endpoint", spec.id());
     }
@@ -157,7 +158,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   public OriginEndpoint updateEndpoint(EndpointSpec spec) {
     DescribeOriginEndpointResponse existing = AwsErrors.call(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, spec.id(),
         () -> mediaPackage.describeOriginEndpoint(b -> b.id(spec.id())));
-    if (!spec.channelId().equals(existing.channelId())) {
+    if (!spec.channelId().value().equals(existing.channelId())) {
       throw new InvalidRequestException("endpoint " + spec.id() + " belongs to channel " + existing.channelId()
           + "; an endpoint cannot move to channel " + spec.channelId());
     }
@@ -180,7 +181,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     UpdateOriginEndpointResponse r = AwsErrors.call(AwsCall.UPDATE_ORIGIN_ENDPOINT, spec.id(),
         () -> mediaPackage.updateOriginEndpoint(request.build()));
     log.debug("updated {} endpoint {}", spec.packaging(), spec.id());
-    return endpoint(EndpointView.of(r));
+    return AwsErrors.parse(AwsCall.UPDATE_ORIGIN_ENDPOINT, spec.id(), r, () -> endpoint(EndpointView.of(r)));
   }
 
   @Override
@@ -188,7 +189,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
     try {
       DescribeOriginEndpointResponse r = AwsErrors.call(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, id.value(),
           () -> mediaPackage.describeOriginEndpoint(b -> b.id(id.value())));
-      return Optional.of(endpoint(EndpointView.of(r)));
+      return Optional.of(AwsErrors.parse(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, id.value(), r,
+          () -> endpoint(EndpointView.of(r))));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
@@ -201,7 +203,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
       List<OriginEndpoint> endpoints = new ArrayList<>();
       mediaPackage.listOriginEndpointsPaginator(b -> b.channelId(channelId.value())).originEndpoints().forEach(e -> {
         if (channelId.value().equals(e.channelId())) {
-          endpoints.add(endpoint(EndpointView.of(e)));
+          endpoints.add(AwsErrors.parse(AwsCall.LIST_ORIGIN_ENDPOINTS, channelId.value(), null,
+              () -> endpoint(EndpointView.of(e))));
         }
       });
       return endpoints;
@@ -291,10 +294,14 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   private static OriginEndpoint endpoint(EndpointView e) {
     Packaging packaging;
     List<EndpointUrl> urls = new ArrayList<>();
+    Map<String, String> hlsManifests = new LinkedHashMap<>();
     if (e.cmaf() != null) {
       packaging = Packaging.CMAF;
       e.cmaf().hlsManifests().stream().map(HlsManifest::url).filter(MediaPackageChannels::present)
           .forEach(url -> urls.add(EndpointUrl.of(url)));
+      // "If not specified, defaults to the manifestName for the OriginEndpoint." (API model, HlsManifest)
+      e.cmaf().hlsManifests().forEach(m -> hlsManifests.put(m.id(),
+          present(m.manifestName()) ? m.manifestName() : Objects.requireNonNullElse(e.manifestName(), "index")));
     } else {
       if (e.hls() != null) {
         packaging = Packaging.HLS;
@@ -303,7 +310,7 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
       } else if (e.mss() != null) {
         packaging = Packaging.MSS;
       } else {
-        throw new ServiceFailureException("MediaPackage reported endpoint " + e.id() + " without any packaging");
+        throw new IllegalStateException("endpoint " + e.id() + " has no HLS, DASH, CMAF or MSS package");
       }
       if (present(e.url())) {
         urls.add(EndpointUrl.of(e.url()));
@@ -319,7 +326,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
         // MediaPackage reports 0 for a window that is not set.
         .startoverWindowSeconds(positive(e.startoverWindowSeconds()))
         .timeDelaySeconds(positive(e.timeDelaySeconds()))
-        .whitelist(e.whitelist() == null ? List.of() : e.whitelist());
+        .whitelist(e.whitelist() == null ? List.of() : e.whitelist())
+        .hlsManifests(hlsManifests);
     if (present(e.manifestName())) {
       endpoint.manifestName(e.manifestName());
     }

@@ -58,7 +58,7 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
     AwsErrors.run(AwsCall.GET_RESOURCES, channelArn, () ->
         tagging.getResourcesPaginator(request).resourceTagMappingList().forEach(mapping -> {
           if (channelArn.equals(tagValue(mapping, tagKey))) {
-            CloudFrontConfigs.distributionIdFromArn(mapping.resourceARN()).ifPresent(found::add);
+            found.add(distributionId(mapping));
           }
         }));
     log.debug("{} distributions tagged {}={}", found.size(), tagKey, channelArn);
@@ -73,8 +73,7 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
         tagging.getResourcesPaginator(request).resourceTagMappingList().forEach(mapping -> {
           String value = tagValue(mapping, tagKey);
           if (value != null && !value.isEmpty()) {
-            CloudFrontConfigs.distributionIdFromArn(mapping.resourceARN())
-                .ifPresent(id -> links.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(id));
+            links.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(distributionId(mapping));
           }
         }));
     Map<String, List<DistributionId>> result = new LinkedHashMap<>();
@@ -88,6 +87,18 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
         .tagFilters(filter)
         .resourcesPerPage(RESOURCES_PER_PAGE)
         .build();
+  }
+
+  /**
+   * The distribution of a tagged resource the API returned for the distribution type filter. An ARN in another form
+   * is an answer the library cannot read, never skipped: skipping it could hide the link and make a second
+   * distribution.
+   */
+  private static DistributionId distributionId(ResourceTagMapping mapping) {
+    String arn = mapping.resourceARN();
+    return AwsErrors.parse(AwsCall.GET_RESOURCES, arn, null, () -> CloudFrontConfigs.distributionIdFromArn(arn)
+        .orElseThrow(() -> new IllegalStateException("'" + arn + "' is not a CloudFront distribution ARN "
+            + "(arn:aws:cloudfront::<account>:distribution/<id>)")));
   }
 
   /** The value of the resource's tag {@code key}, or null when it has no such tag (any more). */

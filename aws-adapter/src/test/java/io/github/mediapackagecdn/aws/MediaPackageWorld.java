@@ -85,11 +85,11 @@ final class MediaPackageWorld {
 
   /** An endpoint exists as MediaPackage would have created it from {@code spec}; its channel must exist. */
   synchronized OriginEndpoint given(EndpointSpec spec) {
-    StoredChannel channel = channels.get(spec.channelId());
+    StoredChannel channel = channels.get(spec.channelId().value());
     if (channel == null) {
       throw new IllegalStateException("give channel " + spec.channelId() + " first");
     }
-    StoredEndpoint endpoint = new StoredEndpoint(spec.id(), spec.channelId(), hex("endpoint:" + spec.id(), 32));
+    StoredEndpoint endpoint = new StoredEndpoint(spec.id(), spec.channelId().value(), hex("endpoint:" + spec.id(), 32));
     endpoint.manifestName = spec.manifestName();
     endpoint.description = spec.description().orElse(null);
     endpoint.startoverWindowSeconds = spec.startoverWindowSeconds().orElse(0);
@@ -453,6 +453,9 @@ final class MediaPackageWorld {
           .startoverWindowSeconds(startoverWindowSeconds > 0 ? Optional.of(startoverWindowSeconds) : Optional.empty())
           .timeDelaySeconds(timeDelaySeconds > 0 ? Optional.of(timeDelaySeconds) : Optional.empty())
           .whitelist(whitelist);
+      if (packaging == Packaging.CMAF) {
+        manifestIds.forEach(m -> endpoint.putHlsManifests(m, manifestName));
+      }
       if (authorization != null) {
         endpoint.authorization(CdnAuthorization.of((String) authorization.get("cdnIdentifierSecret"),
             (String) authorization.get("secretsRoleArn")));

@@ -82,7 +82,7 @@ public final class QuickStart {
           + "them (the library never deletes a distribution: use the CloudFront console).");
       cdn = builder.build();
     }
-    try {
+    try (cdn) { // closes the SDK clients the builder created
       new QuickStart(cdn, out).run(options.channelId(), Duration.ofMinutes(30));
     } catch (ProvisioningException e) {
       System.err.println("QuickStart stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage());

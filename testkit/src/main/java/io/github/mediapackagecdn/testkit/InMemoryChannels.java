@@ -115,12 +115,12 @@ public final class InMemoryChannels implements Channels {
   @Override
   public OriginEndpoint createEndpoint(EndpointSpec spec) {
     return aws.call(Operation.CREATE_ORIGIN_ENDPOINT, List.of(spec), () -> {
-      StoredChannel channel = existingChannel(spec.channel());
+      StoredChannel channel = existingChannel(spec.channelId());
       if (endpoints.containsKey(spec.endpointId())) {
         throw new ResourceConflictException("OriginEndpoint " + spec.id() + " already exists",
             ResourceConflictException.Reason.ALREADY_EXISTS, spec.id(), "UnprocessableEntityException", requestId(), null);
       }
-      long ofChannel = endpoints.values().stream().filter(e -> e.endpoint().channelId().equals(spec.channel())).count();
+      long ofChannel = endpoints.values().stream().filter(e -> e.endpoint().channelId().equals(spec.channelId())).count();
       if (ofChannel >= aws.quotas().endpointsPerChannel()) {
         throw new QuotaExceededException("Too many requests, please try again. Resource limit exceeded",
             "TooManyRequestsException", requestId(), null);
@@ -139,7 +139,7 @@ public final class InMemoryChannels implements Channels {
       if (stored == null) {
         throw notFound("OriginEndpoint", spec.id());
       }
-      if (!stored.endpoint().channelId().equals(spec.channel())) {
+      if (!stored.endpoint().channelId().equals(spec.channelId())) {
         throw new InvalidRequestException("OriginEndpoint " + spec.id() + " belongs to channel "
             + stored.endpoint().channelId() + "; its channel cannot be changed",
             "UnprocessableEntityException", requestId(), null);
@@ -149,7 +149,7 @@ public final class InMemoryChannels implements Channels {
             + stored.endpoint().packaging() + "; its stream format cannot be changed",
             "UnprocessableEntityException", requestId(), null);
       }
-      OriginEndpoint endpoint = endpoint(spec, existingChannel(spec.channel()), stored.serviceId());
+      OriginEndpoint endpoint = endpoint(spec, existingChannel(spec.channelId()), stored.serviceId());
       endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, stored.serviceId(), stored.visibleAt()));
       return endpoint;
     });
@@ -196,7 +196,7 @@ public final class InMemoryChannels implements Channels {
         + serviceId + "/";
     OriginEndpoint.Builder endpoint = OriginEndpoint.builder()
         .id(spec.endpointId())
-        .channelId(spec.channel())
+        .channelId(spec.channelId())
         .arn("arn:aws:mediapackage:" + aws.region() + ":" + aws.accountId() + ":origin_endpoints/" + serviceId)
         .packaging(spec.packaging())
         .manifestName(spec.manifestName())
@@ -209,8 +209,9 @@ public final class InMemoryChannels implements Channels {
       case HLS -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".m3u8"));
       case DASH -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".mpd"));
       case MSS -> endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + ".ism/Manifest"));
-      case CMAF -> spec.cmafManifestIds()
-          .forEach(manifestId -> endpoint.addUrls(EndpointUrl.of(base + manifestId + "/" + spec.manifestName() + ".m3u8")));
+      case CMAF -> spec.cmafManifestIds().forEach(manifestId -> endpoint
+          .addUrls(EndpointUrl.of(base + manifestId + "/" + spec.manifestName() + ".m3u8"))
+          .putHlsManifests(manifestId, spec.manifestName()));
     }
     return endpoint.build();
   }

@@ -157,7 +157,7 @@ class RandomizedConcurrencyTest {
     if (outcome.action() != CdnOutcome.Action.NO_DISTRIBUTION) {
       return;
     }
-    String arn = aws.channels().all().stream().filter(c -> c.id().equals(endpoint.channel())).findFirst()
+    String arn = aws.channels().all().stream().filter(c -> c.id().equals(endpoint.channelId())).findFirst()
         .orElseThrow().arn().value();
     if (aws.distributions().all().stream().anyMatch(
         d -> arn.equals(aws.distributions().tagsOrEmpty(d.id()).get(LiveCdnSettings.LINK_TAG_KEY)))) {

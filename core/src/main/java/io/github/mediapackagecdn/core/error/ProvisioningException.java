@@ -17,6 +17,7 @@ public abstract sealed class ProvisioningException extends RuntimeException
         InvalidRequestException,
         AccessDeniedException,
         ServiceFailureException,
+        UnexpectedResponseException,
         UnknownOutcomeException,
         DeploymentTimeoutException {
 
@@ -39,6 +40,21 @@ public abstract sealed class ProvisioningException extends RuntimeException
   /** The service's request id, when the error came from a service and it sent one. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
+  }
+
+  /**
+   * The class name, marked as this library's (its simple names, such as {@code AccessDeniedException}, are also SDK
+   * names), the AWS error code and request id when the error came from AWS, and the message. The SDK exception, with
+   * its own request id, is the {@linkplain #getCause() cause}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(getClass().getName()).append(" (mediapackage-cdn");
+    errorCode().ifPresent(code -> text.append("; AWS error ").append(code));
+    requestId().ifPresent(id -> text.append("; request id ").append(id));
+    text.append(')');
+    String message = getLocalizedMessage();
+    return message == null ? text.toString() : text.append(": ").append(message).toString();
   }
 
   /** Whether repeating the same call later may succeed without any change to the input. */

@@ -25,8 +25,8 @@ public abstract class EndpointSpec {
   /** The endpoint id as typed; see {@link #endpointId()}. */
   public abstract String id();
 
-  /** The id of the channel the endpoint belongs to; see {@link #channel()}. */
-  public abstract String channelId();
+  /** The channel the endpoint belongs to; the builder also takes it as typed, {@code channelId("live-news")}. */
+  public abstract ChannelId channelId();
 
   public abstract Packaging packaging();
 
@@ -59,11 +59,6 @@ public abstract class EndpointSpec {
     return OriginEndpointId.of(id());
   }
 
-  @Value.Lazy
-  public ChannelId channel() {
-    return ChannelId.of(channelId());
-  }
-
   /** The HLS manifest ids a CMAF endpoint gets; empty for other formats. */
   public List<String> cmafManifestIds() {
     if (packaging() != Packaging.CMAF) {
@@ -80,7 +75,6 @@ public abstract class EndpointSpec {
   protected void check() {
     Problems problems = new Problems();
     Ids.check(problems, "endpoint id", id());
-    Ids.check(problems, "channel id", channelId());
     Ids.check(problems, "manifest name", manifestName());
     description().ifPresent(d -> Limits.description(problems, "endpoint", d));
     Limits.endpointWindows(problems, startoverWindowSeconds().orElse(null), timeDelaySeconds().orElse(null), whitelist());
@@ -96,6 +90,40 @@ public abstract class EndpointSpec {
     problems.throwIfAny();
   }
 
-  /** Builds an {@link EndpointSpec}. */
-  public static class Builder extends ImmutableEndpointSpec.Builder {}
+  /**
+   * Builds an {@link EndpointSpec}. A channel id given as text that MediaPackage would refuse is reported by
+   * {@link #build()} together with every other problem.
+   */
+  public static class Builder extends ImmutableEndpointSpec.Builder {
+
+    /** Stands in for a refused channel id while the other fields are checked; never in a built spec. */
+    private static final ChannelId REFUSED = new ChannelId("refused");
+
+    private List<String> channelIdProblems = List.of();
+
+    /** The channel the endpoint belongs to, as typed: letters, digits, '_' and '-', 1 to 256 characters. */
+    public final Builder channelId(String channelId) {
+      Problems problems = new Problems();
+      Ids.check(problems, "channel id", channelId);
+      channelIdProblems = problems.list();
+      return channelId(problems.isEmpty() ? ChannelId.of(channelId) : REFUSED);
+    }
+
+    /** Checks every field and reports every problem at once. */
+    @Override
+    public EndpointSpec build() {
+      if (channelIdProblems.isEmpty()) {
+        return super.build();
+      }
+      Problems problems = new Problems();
+      EndpointSpec[] built = new EndpointSpec[1];
+      problems.collect(() -> built[0] = super.build());
+      if (built[0] != null && built[0].channelId() != REFUSED) {
+        return built[0]; // a channel id given as a ChannelId replaced the refused text
+      }
+      channelIdProblems.forEach(problems::add);
+      problems.throwIfAny();
+      throw new IllegalStateException("unreachable: a refused channel id is a problem");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.model;
 
 import io.github.mediapackagecdn.core.error.Problems;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -38,6 +39,9 @@ public abstract class OriginEndpoint {
 
   public abstract Optional<CdnAuthorization> authorization();
 
+  /** CMAF only: its HLS manifests, manifest id to manifest name, in MediaPackage's order; empty for other formats. */
+  public abstract Map<String, String> hlsManifests();
+
   /** The egress host all of this endpoint's URLs use, if it has any URL. */
   public Optional<String> host() {
     return urls().isEmpty() ? Optional.empty() : Optional.of(urls().get(0).host());
@@ -57,6 +61,8 @@ public abstract class OriginEndpoint {
     problems.check(urls().stream().map(EndpointUrl::host).distinct().count() <= 1,
         "the URLs of endpoint " + id() + " use more than one host");
     Limits.endpointWindows(problems, startoverWindowSeconds().orElse(null), timeDelaySeconds().orElse(null), whitelist());
+    problems.check(packaging() == Packaging.CMAF || hlsManifests().isEmpty(),
+        "only CMAF endpoints have HLS manifests, not " + packaging() + " endpoint " + id());
     problems.throwIfAny();
   }
 

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,12 @@ import org.slf4j.LoggerFactory;
  * <p>The only change ever made to an existing distribution is adding what the channel's endpoints need; everything
  * else a user set in CloudFront stays as it is. Every update is read, merge, write with {@code If-Match}; a stale
  * ETag is re-read and the merge re-applied, a bounded number of times. Thread-safe.
+ *
+ * <p>{@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS adapter
+ * hands over the SDK clients it created itself, never clients the application gave it); a closed instance refuses
+ * every call with an {@link IllegalStateException}.
  */
-public final class ChannelCdn {
+public final class ChannelCdn implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ChannelCdn.class);
   private static final Duration MAX_VISIBILITY_PAUSE = Duration.ofSeconds(5);
@@ -73,6 +78,9 @@ public final class ChannelCdn {
   private final Map<String, RecentLink> recentLinks = new ConcurrentHashMap<>();
   /** CDN identifiers given in endpoint specs, by secret ARN, so later saves of the channel can use them. */
   private final Map<String, CdnIdentifier> givenIdentifiers = new ConcurrentHashMap<>();
+  /** What {@link #close()} closes, in the order it was handed over. */
+  private final List<AutoCloseable> onClose;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelCdn(Builder builder) {
     Problems problems = new Problems();
@@ -88,6 +96,7 @@ public final class ChannelCdn {
     this.sleeper = builder.sleeper;
     this.clock = builder.clock;
     this.resolver = new DistributionResolver(channels, links, settings);
+    this.onClose = List.copyOf(builder.onClose);
   }
 
   public static Builder builder() {
@@ -99,12 +108,13 @@ public final class ChannelCdn {
   }
 
   /**
-   * Saves the channel in MediaPackage (creating or updating it), then, when {@link ChannelSpec#createDistribution()}
+   * Saves the channel in MediaPackage (creating it, or updating it when it differs from the spec), then, when {@link ChannelSpec#createDistribution()}
    * is set, makes sure the channel has its distribution: created with placeholder values if it has none, given the
    * channel's origin and cache behaviours if the channel already has endpoints. A CloudFront failure is reported in
    * the result beside the saved channel; saving again restarts the creation and never makes a second distribution.
    */
   public ChannelSaveResult saveChannel(ChannelSpec spec) {
+    requireOpen();
     require(spec, "channel spec");
     if (spec.tags().containsKey(settings.channelTagKey())) {
       throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
@@ -124,6 +134,7 @@ public final class ChannelCdn {
    * (confirmed by the distribution's link tag), so an instance that did not create it finds it at once. With no
    * distribution the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save the channel
    * again) or {@code NOT_VISIBLE_YET} (reconcile later).
+   * An endpoint that already is as the spec says is not written again.
    */
   public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
     require(spec, "endpoint spec");
@@ -136,6 +147,7 @@ public final class ChannelCdn {
    * All of this is checked before anything is written.
    */
   public EndpointSaveResult saveEndpoints(List<EndpointSpec> specs) {
+    requireOpen();
     require(specs, "endpoint specs");
     Problems problems = new Problems();
     problems.check(!specs.isEmpty(), "no endpoint to save");
@@ -145,21 +157,21 @@ public final class ChannelCdn {
     for (EndpointSpec spec : specs) {
       problems.check(ids.add(spec.id()), "endpoint id '" + spec.id() + "' is given more than once");
     }
-    Set<String> channelIds = new HashSet<>();
+    Set<ChannelId> channelIds = new HashSet<>();
     specs.forEach(spec -> channelIds.add(spec.channelId()));
     problems.check(channelIds.size() == 1, "endpoints saved together belong to one channel, not " + channelIds);
     problems.throwIfAny();
 
-    ChannelId channelId = specs.get(0).channel();
+    ChannelId channelId = specs.get(0).channelId();
     Channel channel = eventually(() -> channels.find(channelId))
         .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
-    Map<EndpointSpec, Boolean> exists = new LinkedHashMap<>();
+    Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
     for (EndpointSpec spec : specs) {
       Optional<OriginEndpoint> existing = channels.findEndpoint(spec.endpointId());
       existing.filter(e -> !e.channelId().equals(channelId)).ifPresent(e -> problems.add(
           "endpoint " + e.id() + " belongs to channel " + e.channelId() + "; an endpoint cannot move to channel "
               + channelId));
-      exists.put(spec, existing.isPresent());
+      exists.put(spec, existing);
     }
     problems.throwIfAny();
 
@@ -167,7 +179,12 @@ public final class ChannelCdn {
     exists.forEach((spec, existed) -> {
       spec.authorization().ifPresent(auth -> spec.cdnIdentifier()
           .ifPresent(id -> givenIdentifiers.put(auth.cdnIdentifierSecretArn(), id)));
-      saved.add(existed ? channels.updateEndpoint(spec) : createEndpoint(spec));
+      if (existed.filter(e -> UnchangedState.unchanged(spec, e)).isPresent()) {
+        saved.add(existed.get()); // nothing to write
+        log.debug("endpoint {} of channel {} is unchanged", spec.id(), channelId);
+        return;
+      }
+      saved.add(existed.isPresent() ? channels.updateEndpoint(spec) : createEndpoint(spec));
       log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
     });
     return EndpointSaveResult.of(saved, reportingFailure(() -> updateLinked(channel, saved)));
@@ -183,6 +200,7 @@ public final class ChannelCdn {
    *     nothing is lost, call again
    */
   public CdnOutcome attachDistribution(ChannelId channelId) {
+    requireOpen();
     require(channelId, "channel id");
     return ensureDistribution(findChannel(channelId), Optional.empty(), Map.of());
   }
@@ -196,6 +214,7 @@ public final class ChannelCdn {
    * @throws ResourceNotFoundException when the channel does not exist
    */
   public CdnOutcome reconcile(ChannelId channelId) {
+    requireOpen();
     require(channelId, "channel id");
     Channel channel = findChannel(channelId);
     return reportingFailure(() -> {
@@ -219,6 +238,7 @@ public final class ChannelCdn {
 
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
   public ChannelDetails details(ChannelId channelId) {
+    requireOpen();
     require(channelId, "channel id");
     Channel channel = findChannel(channelId);
     List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
@@ -233,6 +253,7 @@ public final class ChannelCdn {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
+    requireOpen();
     require(channelId, "channel id");
     require(timeout, "timeout");
     if (timeout.isNegative()) {
@@ -264,7 +285,12 @@ public final class ChannelCdn {
 
   private Channel saveInMediaPackage(ChannelSpec spec) {
     Channel channel;
-    if (channels.find(spec.channelId()).isPresent()) {
+    Optional<Channel> existing = channels.find(spec.channelId());
+    if (existing.isPresent()) {
+      if (UnchangedState.unchanged(spec, existing.get())) {
+        log.debug("channel {} is unchanged", spec.id());
+        return existing.get(); // nothing to write
+      }
       channel = channels.update(spec);
     } else {
       try {
@@ -459,6 +485,42 @@ public final class ChannelCdn {
     }
   }
 
+  /**
+   * Closes, once, everything handed over with {@link Builder#onClose(AutoCloseable)}, each even when an earlier one
+   * failed; later calls do nothing. Calls on a closed instance throw {@link IllegalStateException}.
+   *
+   * @throws IllegalStateException when a resource failed to close, with every failure (the first as its cause, the
+   *     others suppressed)
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    IllegalStateException failure = null;
+    for (AutoCloseable resource : onClose) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the channel CDN failed: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    log.debug("closed; released {} resources", onClose.size());
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this ChannelCdn is closed; build a new one");
+    }
+  }
+
   private static void require(Object value, String what) {
     if (value == null) {
       throw new ValidationException(what + " is null");
@@ -474,6 +536,7 @@ public final class ChannelCdn {
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Sleeper sleeper = Sleeper.threadSleep();
     private Clock clock = Clock.systemUTC();
+    private final List<AutoCloseable> onClose = new ArrayList<>();
 
     private Builder() {}
 
@@ -515,6 +578,16 @@ public final class ChannelCdn {
     public Builder clock(Clock clock) {
       require(clock, "clock");
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * A resource {@link ChannelCdn#close()} closes, such as an SDK client the caller created only for this instance;
+     * may be given several times, closed in that order. Never give resources the application still uses.
+     */
+    public Builder onClose(AutoCloseable resource) {
+      require(resource, "resource to close");
+      this.onClose.add(resource);
       return this;
     }
 

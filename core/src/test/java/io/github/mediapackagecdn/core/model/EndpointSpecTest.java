@@ -25,9 +25,32 @@ class EndpointSpecTest {
     EndpointSpec spec = hls().startoverWindowSeconds(3600).timeDelaySeconds(30).addWhitelist("192.0.2.0/24").build();
 
     assertThat(spec.endpointId()).isEqualTo(OriginEndpointId.of("live-news-hls"));
-    assertThat(spec.channel()).isEqualTo(ChannelId.of("live-news"));
+    assertThat(spec.channelId()).isEqualTo(ChannelId.of("live-news"));
     assertThat(spec.manifestName()).isEqualTo("index");
     assertThat(spec.cmafManifestIds()).isEmpty();
+  }
+
+  @Test
+  void channelId_givenAsTextOrAsChannelId_isTheSameChannelId() {
+    EndpointSpec typed = EndpointSpec.builder().id("live-news-hls").channelId(ChannelId.of("live-news"))
+        .packaging(Packaging.HLS).build();
+
+    assertThat(hls().build()).isEqualTo(typed);
+    assertThat(typed.channelId()).isInstanceOf(ChannelId.class).isEqualTo(ChannelId.of("live-news"));
+  }
+
+  @Test
+  void channelId_whenRefusedTextIsReplacedByAChannelId_buildsWithTheChannelId() {
+    EndpointSpec spec = hls().channelId("live news").channelId(ChannelId.of("sports")).build();
+
+    assertThat(spec.channelId()).isEqualTo(ChannelId.of("sports"));
+  }
+
+  @Test
+  void channelId_whenTextIsRefused_isReportedEvenWhenEverythingElseIsValid() {
+    ValidationException e = catchThrowableOfType(ValidationException.class, () -> hls().channelId("live news").build());
+
+    assertThat(e.problems()).containsExactly("channel id 'live news' may contain only letters, digits, '_' and '-' (no spaces)");
   }
 
   @ParameterizedTest

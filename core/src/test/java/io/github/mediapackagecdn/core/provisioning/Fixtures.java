@@ -43,9 +43,12 @@ final class Fixtures {
 
   /** A CMAF endpoint: one URL per HLS manifest, {@code /out/v1/<32 hex>/<hls manifest id>/index.m3u8}. */
   static OriginEndpoint cmaf(String... hlsManifestIds) {
-    return endpoint("live-news-cmaf", Packaging.CMAF, HOST, Arrays.stream(hlsManifestIds)
-        .map(m -> "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/" + m + "/index.m3u8")
-        .toArray(String[]::new));
+    OriginEndpoint.Builder cmaf = OriginEndpoint.builder().from(endpoint("live-news-cmaf", Packaging.CMAF, HOST,
+        Arrays.stream(hlsManifestIds)
+            .map(m -> "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/" + m + "/index.m3u8")
+            .toArray(String[]::new)));
+    Arrays.stream(hlsManifestIds).forEach(m -> cmaf.putHlsManifests(m, "index"));
+    return cmaf.build();
   }
 
   static OriginEndpoint mss(String manifestName) {

@@ -100,7 +100,7 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   @Override
   public OriginEndpoint createEndpoint(EndpointSpec spec) {
     writes.add("createEndpoint " + spec.id());
-    existing(spec.channel());
+    existing(spec.channelId());
     if (endpoints.containsKey(spec.endpointId())) {
       throw new ResourceConflictException("exists", ResourceConflictException.Reason.ALREADY_EXISTS, spec.id());
     }
@@ -149,16 +149,21 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
           .map(m -> EndpointUrl.of(base + m + "/" + spec.manifestName() + ".m3u8"))
           .toList();
     };
-    OriginEndpoint endpoint = OriginEndpoint.builder()
+    OriginEndpoint.Builder endpoint = OriginEndpoint.builder()
         .id(spec.endpointId())
-        .channelId(spec.channel())
+        .channelId(spec.channelId())
         .packaging(spec.packaging())
         .manifestName(spec.manifestName())
         .urls(urls)
-        .authorization(spec.authorization())
-        .build();
-    endpoints.put(endpoint.id(), endpoint);
-    return endpoint;
+        .description(spec.description())
+        .startoverWindowSeconds(spec.startoverWindowSeconds())
+        .timeDelaySeconds(spec.timeDelaySeconds())
+        .whitelist(spec.whitelist())
+        .authorization(spec.authorization());
+    spec.cmafManifestIds().forEach(m -> endpoint.putHlsManifests(m, spec.manifestName()));
+    OriginEndpoint built = endpoint.build();
+    endpoints.put(built.id(), built);
+    return built;
   }
 
   private static String hex(String value) {
