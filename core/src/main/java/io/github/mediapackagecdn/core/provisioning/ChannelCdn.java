@@ -267,6 +267,31 @@ public final class ChannelCdn implements AutoCloseable {
     return details(channel, channels.endpointsOf(channelId), Optional.of(deployed));
   }
 
+  /**
+   * Removes what was made for the channel, as its own explicit operation: the channel's endpoints, then, only when
+   * {@link TeardownOptions#deleteDistribution()} asks for it, the distribution whose link tag names the channel
+   * (disabled, awaited until {@code Deployed}, deleted), then the channel. A distribution whose tag was changed is
+   * never touched. Saving never deletes or disables anything; only this does.
+   *
+   * <p>Idempotent: what is gone already counts as done, and a channel that is gone already is a success that says so.
+   * After a failure at any step, running it again goes on from where it stopped: the channel is deleted last, so its
+   * distribution can always be found again.
+   *
+   * @throws ValidationException when an argument is null, before any call
+   * @throws ResourceConflictException with reason {@code AMBIGUOUS_LINK} when two distributions are tagged for the
+   *     channel, before anything is deleted
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
+   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
+   * @throws ProvisioningException when AWS fails a step; run again
+   */
+  public TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
+    require(channelId, "channel id");
+    require(options, "teardown options");
+    return new ChannelTeardown(channels, distributions, links, settings, sleeper, clock,
+        arn -> Optional.ofNullable(recentLinks.get(arn.value())).map(RecentLink::id))
+        .teardown(channelId, options);
+  }
+
   private ChannelDetails details(Channel channel, List<OriginEndpoint> endpoints, Optional<Distribution> distribution) {
     var details = ChannelDetails.builder().channel(channel);
     distribution.ifPresent(d -> details.distribution(DistributionDetails.builder()
