@@ -246,12 +246,29 @@ class TeardownOnFakesTest {
   }
 
   @Test
-  void teardown_rightAfterTheSaveThatCreatedTheDistribution_findsItBeforeTheTagIndexDoes() {
+  void teardown_fromAnotherInstanceRightAfterTheSave_findsTheDistributionRecordedOnTheChannelBeforeTheIndexDoes() {
     cdn.saveChannel(Specs.channelWithoutDistribution());
     aws.delayVisibility(Duration.ofSeconds(20)); // what is created now, the distribution and its tag, shows late
     cdn.saveChannel(Specs.channelWithDistribution());
     aws.delayVisibility(Duration.ZERO);
     assertThat(aws.links().find(LINK_TAG, aws.channels().all().get(0).arn().value())).isEmpty();
+
+    TeardownResult result = aws.channelCdn().teardown(CHANNEL, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertEverythingGone();
+  }
+
+  @Test
+  void teardown_rightAfterASaveThatCouldNotRecordTheDistribution_findsTheOneThisInstanceCreated() {
+    cdn.saveChannel(Specs.channelWithoutDistribution());
+    aws.delayVisibility(Duration.ofSeconds(20));
+    aws.beforeNext(Operation.TAG_RESOURCE, () -> {}); // "requested" is recorded, the distribution's id is not
+    aws.failNext(Operation.TAG_RESOURCE, Faults.serviceUnavailable(Operation.TAG_RESOURCE).get());
+    assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
+    aws.delayVisibility(Duration.ZERO);
+    assertThat(aws.channels().all().get(0).tags()).containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY,
+        LiveCdnSettings.CHANNEL_TAG_REQUESTED);
 
     TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
 

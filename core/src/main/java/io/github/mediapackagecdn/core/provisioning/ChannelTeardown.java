@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -116,12 +117,15 @@ final class ChannelTeardown {
   }
 
   /**
-   * The one distribution whose link tag, read from CloudFront, names the channel. The tag index may still list a
-   * distribution deleted or re-tagged a moment ago, and may not list one created a moment ago (this process remembers
-   * those): CloudFront's own tags decide.
+   * The one distribution whose link tag, read from CloudFront, names the channel. The candidates are the one recorded
+   * on the channel ({@link LiveCdnSettings#channelTagKey()}), those of the tag index, and one this process created a
+   * moment ago. The index may still list a distribution deleted or re-tagged a moment ago, and may not list one
+   * created a moment ago: CloudFront's own tags decide.
    */
   private Optional<DistributionId> linkedDistribution(Channel channel) {
-    Set<DistributionId> candidates = new LinkedHashSet<>(links.find(settings.linkTagKey(), channel.arn().value()));
+    Set<DistributionId> candidates = new LinkedHashSet<>();
+    recordedOn(channel).ifPresent(candidates::add);
+    candidates.addAll(links.find(settings.linkTagKey(), channel.arn().value()));
     recentlyCreated.apply(channel.arn()).ifPresent(candidates::add);
     List<DistributionId> confirmed = new ArrayList<>();
     for (DistributionId candidate : candidates) {
@@ -141,7 +145,25 @@ final class ChannelTeardown {
   }
 
   private boolean linkedTo(Channel channel, DistributionId id) {
-    return links.tagValue(id, settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent();
+    try {
+      return links.tagValue(id, settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent();
+    } catch (ResourceNotFoundException e) {
+      return false; // deleted
+    }
+  }
+
+  /** The distribution id the library recorded on the channel, if the channel tag holds one. */
+  private Optional<DistributionId> recordedOn(Channel channel) {
+    String value = channel.tags().get(settings.channelTagKey());
+    if (value == null || value.equals(LiveCdnSettings.CHANNEL_TAG_REQUESTED)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(DistributionId.of(value));
+    } catch (ValidationException e) {
+      log.debug("channel {} tag value '{}' is not a distribution id; ignored", channel.id(), value);
+      return Optional.empty();
+    }
   }
 
   /**
