@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * ChannelDetails details = cdn.awaitDeployed(ChannelId.of("live-news"), Duration.ofMinutes(30));
  * }
  *
- * <p>The only change ever made to an existing distribution is adding what the channel's endpoints need; everything
- * else a user set in CloudFront stays as it is. Every update is read, merge, write with {@code If-Match}; a stale
+ * <p>Saving never changes an existing distribution beyond adding what the channel's endpoints need; everything
+ * else a user set in CloudFront stays as it is. Only {@link #teardown}, when asked, disables and deletes one. Every update is read, merge, write with {@code If-Match}; a stale
  * ETag is re-read and the merge re-applied, a bounded number of times. Thread-safe.
  *
  * <p>{@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS adapter
@@ -285,6 +285,7 @@ public final class ChannelCdn implements AutoCloseable {
    * @throws ProvisioningException when AWS fails a step; run again
    */
   public TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
+    requireOpen();
     require(channelId, "channel id");
     require(options, "teardown options");
     return new ChannelTeardown(channels, distributions, links, settings, sleeper, clock,
