@@ -12,6 +12,7 @@ enum AwsCall {
   GET_DISTRIBUTION("CloudFront", "GetDistribution", false, "cloudfront:GetDistribution"),
   GET_DISTRIBUTION_CONFIG("CloudFront", "GetDistributionConfig", false, "cloudfront:GetDistributionConfig"),
   UPDATE_DISTRIBUTION("CloudFront", "UpdateDistribution", true, "cloudfront:UpdateDistribution"),
+  DELETE_DISTRIBUTION("CloudFront", "DeleteDistribution", true, "cloudfront:DeleteDistribution"),
   LIST_DISTRIBUTIONS("CloudFront", "ListDistributions", false, "cloudfront:ListDistributions"),
   LIST_TAGS_FOR_RESOURCE("CloudFront", "ListTagsForResource", false, "cloudfront:ListTagsForResource"),
   GET_RESOURCES("Resource Groups Tagging API", "GetResources", false, "tag:GetResources"),

@@ -43,6 +43,9 @@ final class AwsErrors {
   private static final Set<String> NOT_FOUND = Set.of("NoSuchDistribution", "NotFoundException", "NoSuchResource");
   private static final Set<String> STALE_VERSION = Set.of("PreconditionFailed");
   private static final Set<String> ALREADY_EXISTS = Set.of("DistributionAlreadyExists");
+  /** DeleteDistribution's refusals (409): the distribution is enabled or its disabling is not deployed; in use. */
+  private static final Set<String> NOT_DISABLED = Set.of("DistributionNotDisabled");
+  private static final Set<String> IN_USE = Set.of("ResourceInUse");
   private static final Set<String> THROTTLED =
       Set.of("Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException");
   private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException", "ForbiddenException");
@@ -165,6 +168,14 @@ final class AwsErrors {
       if (ALREADY_EXISTS.contains(code)) {
         return new ResourceConflictException(
             message, ResourceConflictException.Reason.ALREADY_EXISTS, resourceId, code, requestId, e);
+      }
+      if (NOT_DISABLED.contains(code)) {
+        return new ResourceConflictException(
+            message, ResourceConflictException.Reason.NOT_DISABLED, resourceId, code, requestId, e);
+      }
+      if (IN_USE.contains(code)) {
+        return new ResourceConflictException(
+            message, ResourceConflictException.Reason.IN_USE, resourceId, code, requestId, e);
       }
       if (THROTTLED.contains(code)) {
         return new ThrottledException(message, code, requestId, e);

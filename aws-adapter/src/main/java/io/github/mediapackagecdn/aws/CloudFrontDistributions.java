@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.cloudfront.waiters.CloudFrontWaiter;
 
 /**
  * {@link Distributions} on CloudFront: CreateDistributionWithTags, GetDistribution, GetDistributionConfig +
- * UpdateDistribution with {@code If-Match}, ListDistributions and the SDK's {@code DistributionDeployed} waiter.
+ * UpdateDistribution with {@code If-Match}, ListDistributions and the SDK's {@code DistributionDeployed} waiter; for
+ * teardown only, disabling (UpdateDistribution with {@code Enabled=false}) and DeleteDistribution.
  *
  * <p>An update applies the core's change set to the full configuration read with GetDistributionConfig, so every
  * field the core does not model is written back as it was read.
@@ -123,6 +124,53 @@ final class CloudFrontDistributions implements Distributions {
     log.debug("updated distribution {} with {} changes", id, changes.changes().size());
     return AwsErrors.parse(AwsCall.UPDATE_DISTRIBUTION, id.value(), response,
         () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
+  }
+
+  /**
+   * GetDistributionConfig, then UpdateDistribution of that full configuration with {@code Enabled=false} and
+   * {@code If-Match: etag}: every other field goes back exactly as read. Nothing is written when it is disabled
+   * already.
+   */
+  @Override
+  public Distribution disable(DistributionId id, String etag) {
+    requireEtag(etag);
+    GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
+        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())));
+    if (!etag.equals(current.eTag())) {
+      throw stale(id, etag, current.eTag());
+    }
+    if (Boolean.FALSE.equals(current.distributionConfig().enabled())) {
+      log.debug("distribution {} is disabled already; nothing to write", id);
+      Distribution unchanged = find(id).orElseThrow(() ->
+          new ResourceNotFoundException("distribution " + id + " does not exist", id.value()));
+      if (!unchanged.etag().equals(etag)) {
+        throw stale(id, etag, unchanged.etag());
+      }
+      return unchanged;
+    }
+    software.amazon.awssdk.services.cloudfront.model.DistributionConfig disabled =
+        current.distributionConfig().toBuilder().enabled(false).build();
+    UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
+        () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(disabled)));
+    log.debug("disabled distribution {}", id);
+    return CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+  }
+
+  /** DeleteDistribution with {@code If-Match: etag}. */
+  @Override
+  public void delete(DistributionId id, String etag) {
+    requireEtag(etag);
+    AwsErrors.run(AwsCall.DELETE_DISTRIBUTION, id.value(),
+        () -> cloudFront.deleteDistribution(r -> r.id(id.value()).ifMatch(etag)));
+    log.debug("deleted distribution {}", id);
+  }
+
+  /** What CloudFront answers to a missing If-Match, said before any call. */
+  private static void requireEtag(String etag) {
+    if (etag == null || etag.isBlank()) {
+      throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
+          null, null);
+    }
   }
 
   @Override

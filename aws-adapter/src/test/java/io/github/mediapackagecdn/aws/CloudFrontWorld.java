@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -40,7 +41,8 @@ import org.w3c.dom.NodeList;
  * adapter's writes, with the status codes and error codes of the API model: {@code DistributionAlreadyExists} 409 on
  * a CallerReference used before, a new ETag on every write, {@code PreconditionFailed} 412 on a stale {@code If-Match},
  * {@code InvalidIfMatchVersion} 400 without one, {@code IllegalUpdate} 400 on a CallerReference change,
- * {@code NoSuchDistribution} 404, {@code NoSuchResource} 404 for the tags of an unknown ARN. UpdateDistribution
+ * {@code NoSuchDistribution} 404, {@code NoSuchResource} 404 for the tags of an unknown ARN,
+ * {@code DistributionNotDisabled} 409 on a delete of a distribution that is enabled or not deployed. UpdateDistribution
  * replaces the whole configuration, as the API reference says.
  *
  * <p>A configuration is kept as the XML CloudFront answers; members a request leaves out get CloudFront's defaults.
@@ -63,6 +65,8 @@ final class CloudFrontWorld {
   private final Map<String, Stored> distributions = new LinkedHashMap<>();
   private final Set<String> takenCallerReferences = new HashSet<>();
   private int counter;
+  /** Reads before a written distribution deploys by itself; -1: only a hook deploys it. */
+  private int readsBeforeDeployedAfterWrite = -1;
 
   CloudFrontWorld(WireMockExtension wm, Answers answers) {
     this.wm = wm;
@@ -76,6 +80,7 @@ final class CloudFrontWorld {
     wm.stubFor(get(urlPathMatching(API + "/distribution/[^/]+")).willReturn(answers.by(this::getDistribution)));
     wm.stubFor(get(urlPathMatching(API + "/distribution/[^/]+/config")).willReturn(answers.by(this::getConfig)));
     wm.stubFor(put(urlPathMatching(API + "/distribution/[^/]+/config")).willReturn(answers.by(this::update)));
+    wm.stubFor(delete(urlPathMatching(API + "/distribution/[^/]+")).willReturn(answers.by(this::deleteDistribution)));
     wm.stubFor(get(urlPathEqualTo(API + "/tagging")).willReturn(answers.by(this::listTags)));
   }
 
@@ -108,6 +113,14 @@ final class CloudFrontWorld {
   /** The next UpdateDistribution of {@code id} loses the race: someone edits the distribution just before it. */
   synchronized void loseNextUpdateRace(DistributionId id) {
     existing(id).raceOnNextUpdate = true;
+  }
+
+  /**
+   * From now on, every distribution is {@code Deployed} from the {@code reads + 1}th GetDistribution after each write
+   * (create, update, disable) on: for flows that wait for deployment more than once.
+   */
+  synchronized void deployAfterReadsFollowingEachWrite(int reads) {
+    readsBeforeDeployedAfterWrite = reads;
   }
 
   /** The {@code InProgress} distribution {@code id} is {@code Deployed} from its second GetDistribution on. */
@@ -190,6 +203,37 @@ final class CloudFrontWorld {
     return xml(stored.etag, stored.distributionXml());
   }
 
+  /**
+   * DeleteDistribution: {@code NoSuchDistribution} 404, {@code InvalidIfMatchVersion} 400, {@code PreconditionFailed}
+   * 412, and {@code DistributionNotDisabled} 409 unless it is disabled and {@code Deployed}; 204 once deleted. Its
+   * CallerReference stays taken.
+   */
+  private synchronized ResponseDefinitionBuilder deleteDistribution(Request request) {
+    Stored stored = distributions.get(segment(request, 3));
+    if (stored == null) {
+      return noSuchDistribution();
+    }
+    String ifMatch = request.getHeader("If-Match");
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid for the resource.");
+    }
+    if (!ifMatch.equals(stored.etag)) {
+      return error(412, "PreconditionFailed",
+          "The request failed because it didn't meet the preconditions in one or more request-header fields.");
+    }
+    boolean disabled = "<Enabled>false</Enabled>".equals(members(stored.config).get("Enabled"));
+    if (!disabled || !stored.status.equals(DistributionStatus.DEPLOYED.wireName())) {
+      return error(409, "DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.");
+    }
+    distributions.remove(stored.id);
+    return aResponse().withStatus(204).withHeader("x-amz-request-id", "req-cloudfront");
+  }
+
+  /** The distribution's configuration as CloudFront holds it now, for assertions on what a write sent. */
+  synchronized String configXmlOf(DistributionId id) {
+    return configXml(existing(id).config);
+  }
+
   private synchronized ResponseDefinitionBuilder list(Request request) {
     StringBuilder items = new StringBuilder();
     for (Stored stored : distributions.values()) {
@@ -267,6 +311,9 @@ final class CloudFrontWorld {
       etag = newEtag();
       status = DistributionStatus.IN_PROGRESS.wireName();
       lastModified = EPOCH.plusSeconds(counter);
+      if (readsBeforeDeployedAfterWrite >= 0) {
+        readsBeforeDeployed = readsBeforeDeployedAfterWrite;
+      }
     }
 
     String distributionXml() {

@@ -31,6 +31,7 @@ class IamPolicyWireTest {
           List.of("cloudfront:GetDistributionConfig")),
       Map.entry(Pattern.compile("PUT /2020-05-31/distribution/[A-Z0-9]+/config "),
           List.of("cloudfront:UpdateDistribution")),
+      Map.entry(Pattern.compile("DELETE /2020-05-31/distribution/[A-Z0-9]+ "), List.of("cloudfront:DeleteDistribution")),
       Map.entry(Pattern.compile("GET /2020-05-31/distribution(\\?.*)? "), List.of("cloudfront:ListDistributions")),
       Map.entry(Pattern.compile("GET /2020-05-31/tagging\\?Resource=.* "), List.of("cloudfront:ListTagsForResource")),
       Map.entry(Pattern.compile("POST / ResourceGroupsTaggingAPI_20170126\\.GetResources"), List.of("tag:GetResources")),

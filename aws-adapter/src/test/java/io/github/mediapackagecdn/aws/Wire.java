@@ -52,6 +52,14 @@ final class Wire {
         .build();
   }
 
+  /** A WireMock server whose stubs may answer with {@code answers}, recording what it serves into {@link #SENT}. */
+  static WireMockExtension extension(Answers answers) {
+    return WireMockExtension.newInstance()
+        .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort()
+            .extensions(answers, new SentRequests()))
+        .build();
+  }
+
   /** Records each request WireMock serves into {@link #SENT}. */
   private static final class SentRequests implements ServeEventListener {
     @Override

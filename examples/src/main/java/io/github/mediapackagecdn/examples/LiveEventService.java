@@ -7,11 +7,13 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
 import io.github.mediapackagecdn.core.provisioning.ChannelSaveResult;
+import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
+import io.github.mediapackagecdn.core.provisioning.TeardownResult;
 import java.util.Optional;
 
 /**
  * What a video backend writes on top of the library: an event gets a channel with a distribution and an HLS
- * endpoint, and players get the CDN URL. Its test ({@code LiveEventServiceTest}) shows the testkit at work.
+ * endpoint, players get the CDN URL, and a retired event leaves nothing behind. Its test ({@code LiveEventServiceTest}) shows the testkit at work.
  */
 public final class LiveEventService {
 
@@ -44,5 +46,18 @@ public final class LiveEventService {
       return Optional.empty();
     }
     return details.endpoints().stream().flatMap(e -> e.cdnUrls().stream()).findFirst();
+  }
+
+  /**
+   * Removes everything the event had: its endpoint, its distribution (disabled, then deleted once that is deployed,
+   * which takes CloudFront minutes) and its channel. Safe to call again, also after it failed half-way.
+   *
+   * @return whether the distribution is gone too: false if the event had none, or was retired already
+   */
+  public boolean retire(String eventId) {
+    TeardownResult result = cdn.teardown(ChannelId.of(eventId), TeardownOptions.builder()
+        .deleteDistribution(true)
+        .build());
+    return result.distribution() == TeardownResult.DistributionRemoval.DELETED;
   }
 }

@@ -36,4 +36,20 @@ class LiveEventServiceTest {
     assertThat(aws.distributions().all()).hasSize(1);
     assertThat(aws.channels().all()).hasSize(1);
   }
+
+  @Test
+  void retire_removesTheEndpointDistributionAndChannel_andRetiringAgainIsHarmless() {
+    events.prepare("final-2026");
+    aws.clock().advance(Duration.ofMinutes(5));
+    aws.clearCalls();
+
+    assertThat(events.retire("final-2026")).isTrue(); // the fake clock moves while the disabling deploys
+
+    assertThat(aws.channels().all()).isEmpty();
+    assertThat(aws.channels().allEndpoints()).isEmpty();
+    assertThat(aws.distributions().all()).isEmpty();
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).hasSize(1);
+    assertThat(events.retire("final-2026")).isFalse();
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).hasSize(1);
+  }
 }

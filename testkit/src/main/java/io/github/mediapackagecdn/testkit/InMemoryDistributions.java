@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * {@code d….cloudfront.net}, a new ETag on every write, {@code PreconditionFailed} (412) on a stale {@code If-Match},
  * {@code InvalidIfMatchVersion} when it is missing, {@code IllegalUpdate} on a CallerReference change,
  * {@code DistributionAlreadyExists} on a CallerReference used before (even by a deleted distribution),
- * {@code InProgress} for {@link FakeAws#propagationTime()} after each write, then {@code Deployed}.
+ * {@code InProgress} for {@link FakeAws#propagationTime()} after each write, then {@code Deployed}, and
+ * {@code DistributionNotDisabled} on a delete unless it is disabled and that change is deployed.
  *
  * <p>Besides the port, it offers what a user does in the CloudFront console ({@link #edit}, {@link #tag},
  * {@link #untag}, {@link #delete}), which is not recorded as a call of the library.
@@ -147,6 +148,37 @@ public final class InMemoryDistributions implements Distributions {
   }
 
   /**
+   * UpdateDistribution with {@code Enabled=false} and everything else as stored, with UpdateDistribution's checks
+   * ({@code If-Match}, {@code NoSuchDistribution}): a new ETag, and {@code InProgress} for
+   * {@link FakeAws#propagationTime()} on the fake clock. Recorded as an UpdateDistribution call; a distribution
+   * disabled already is answered as it is, with nothing written, as the adapter does.
+   */
+  @Override
+  public Distribution disable(DistributionId id, String etag) {
+    return aws.call(Operation.UPDATE_DISTRIBUTION, List.of(id, String.valueOf(etag), "Enabled=false"), () -> {
+      Stored stored = distributions.get(id);
+      if (stored != null && stored.etag().equals(etag) && !stored.config().enabled()) {
+        return read(stored);
+      }
+      return write(id, etag, config -> DistributionConfig.builder().from(config).enabled(false).build());
+    });
+  }
+
+  /**
+   * DeleteDistribution with CloudFront's checks: {@code NoSuchDistribution} (404), {@code InvalidIfMatchVersion}
+   * (400) without an ETag, {@code PreconditionFailed} (412) on a stale one, and {@code DistributionNotDisabled} (409)
+   * unless the distribution is disabled and that change is deployed. Its CallerReference stays taken.
+   */
+  @Override
+  public void delete(DistributionId id, String etag) {
+    aws.call(Operation.DELETE_DISTRIBUTION, List.of(id, String.valueOf(etag)), () -> {
+      Stored stored = existing(id);
+      checkIfMatch(id, etag, stored);
+      return remove(stored);
+    });
+  }
+
+  /**
    * Writes a full configuration, as UpdateDistribution does (a full replacement), with CloudFront's checks: for
    * tests that play another tool or a user writing the distribution. Recorded as an UpdateDistribution call.
    */
@@ -188,14 +220,7 @@ public final class InMemoryDistributions implements Distributions {
    * deployed ({@code DistributionNotDisabled} otherwise). Its CallerReference stays taken.
    */
   public void delete(DistributionId id) {
-    aws.locked(() -> {
-      Distribution distribution = read(existing(id));
-      if (distribution.config().enabled() || distribution.status() != DistributionStatus.DEPLOYED) {
-        throw new ResourceConflictException("The distribution you are trying to delete has not been disabled.",
-            ResourceConflictException.Reason.IN_USE, id.value(), "DistributionNotDisabled", requestId(), null);
-      }
-      return distributions.remove(id);
-    });
+    aws.locked(() -> remove(existing(id)));
   }
 
   /** Every distribution, in creation order, as GetDistribution would answer now; not recorded as a call. */
@@ -235,12 +260,18 @@ public final class InMemoryDistributions implements Distributions {
     });
   }
 
-  private Distribution write(DistributionId id, String etag, UnaryOperator<DistributionConfig> change) {
-    Stored stored = distributions.get(id);
-    if (stored == null) {
-      throw new ResourceNotFoundException("The specified distribution does not exist.", id.value(),
-          "NoSuchDistribution", requestId(), null);
+  /** Deletes a distribution that is disabled and deployed, or refuses as CloudFront does. */
+  private Stored remove(Stored stored) {
+    Distribution distribution = read(stored);
+    if (distribution.config().enabled() || distribution.status() != DistributionStatus.DEPLOYED) {
+      throw new ResourceConflictException("The distribution you are trying to delete has not been disabled.",
+          ResourceConflictException.Reason.NOT_DISABLED, stored.id().value(), "DistributionNotDisabled", requestId(),
+          null);
     }
+    return distributions.remove(stored.id());
+  }
+
+  private void checkIfMatch(DistributionId id, String etag, Stored stored) {
     if (etag == null || etag.isBlank()) {
       throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
           requestId(), null);
@@ -250,6 +281,11 @@ public final class InMemoryDistributions implements Distributions {
           "The request failed because it didn't meet the preconditions in one or more request-header fields.",
           ResourceConflictException.Reason.STALE_VERSION, id.value(), "PreconditionFailed", requestId(), null);
     }
+  }
+
+  private Distribution write(DistributionId id, String etag, UnaryOperator<DistributionConfig> change) {
+    Stored stored = existing(id);
+    checkIfMatch(id, etag, stored);
     DistributionConfig config = change.apply(stored.config());
     if (!config.callerReference().equals(stored.config().callerReference())) {
       throw new InvalidRequestException("You cannot update Origin or CallerReference.", "IllegalUpdate",

@@ -15,6 +15,7 @@ public enum Operation {
   CREATE_DISTRIBUTION_WITH_TAGS("cloudfront", "CreateDistributionWithTags"),
   GET_DISTRIBUTION("cloudfront", "GetDistribution"),
   UPDATE_DISTRIBUTION("cloudfront", "UpdateDistribution"),
+  DELETE_DISTRIBUTION("cloudfront", "DeleteDistribution"),
   LIST_DISTRIBUTIONS("cloudfront", "ListDistributions"),
   LIST_TAGS_FOR_RESOURCE("cloudfront", "ListTagsForResource"),
   GET_RESOURCES("tagging", "GetResources");

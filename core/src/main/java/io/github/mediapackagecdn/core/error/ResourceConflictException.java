@@ -16,7 +16,14 @@ public final class ResourceConflictException extends ProvisioningException {
     /** More than one distribution carries the link tag of one channel: the library never guesses which is meant. */
     AMBIGUOUS_LINK,
     /** The resource is still used by another one (a channel that still has endpoints). */
-    IN_USE
+    IN_USE,
+    /**
+     * The distribution cannot be deleted yet: it is enabled, or its disabling is not deployed (CloudFront
+     * {@code DistributionNotDisabled}, HTTP 409).
+     */
+    NOT_DISABLED,
+    /** The distribution's link tag stopped naming the channel while it was being removed: it is left as it is. */
+    LINK_CHANGED
   }
 
   private final Reason reason;

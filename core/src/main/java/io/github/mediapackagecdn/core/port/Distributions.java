@@ -44,4 +44,26 @@ public interface Distributions {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException if it is not within {@code timeout}
    */
   Distribution awaitDeployed(DistributionId id, Duration timeout);
+
+  /**
+   * Disables the distribution, the first step of deleting it: its full current configuration is written back with
+   * {@code Enabled=false} and {@code If-Match: etag} (UpdateDistribution), every other field exactly as read.
+   * CloudFront then deploys the change; the answer is {@code InProgress}, with the new ETag. A distribution that is
+   * disabled already is answered as it is, and nothing is written. Only teardown calls this.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code STALE_VERSION} when
+   *     {@code etag} is not the current one: read again
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the distribution does not exist
+   */
+  Distribution disable(DistributionId id, String etag);
+
+  /**
+   * Deletes a distribution that is disabled and whose disabling is {@code Deployed} (DeleteDistribution with
+   * {@code If-Match: etag}, the ETag of the latest read). Its CallerReference stays taken. Only teardown calls this.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code NOT_DISABLED} when it is
+   *     enabled or its disabling is still {@code InProgress}, {@code STALE_VERSION} when {@code etag} is not current
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the distribution does not exist
+   */
+  void delete(DistributionId id, String etag);
 }

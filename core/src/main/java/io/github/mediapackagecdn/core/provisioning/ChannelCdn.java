@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * ChannelDetails details = cdn.awaitDeployed(ChannelId.of("live-news"), Duration.ofMinutes(30));
  * }
  *
- * <p>The only change ever made to an existing distribution is adding what the channel's endpoints need; everything
- * else a user set in CloudFront stays as it is. Every update is read, merge, write with {@code If-Match}; a stale
+ * <p>Saving never changes an existing distribution beyond adding what the channel's endpoints need; everything
+ * else a user set in CloudFront stays as it is. Only {@link #teardown}, when asked, disables and deletes one. Every update is read, merge, write with {@code If-Match}; a stale
  * ETag is re-read and the merge re-applied, a bounded number of times. Thread-safe.
  *
  * <p>{@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS adapter
@@ -265,6 +265,32 @@ public final class ChannelCdn implements AutoCloseable {
         .orElse("channel " + channelId + " has no distribution"), channelId.value()));
     Distribution deployed = distributions.awaitDeployed(id, timeout);
     return details(channel, channels.endpointsOf(channelId), Optional.of(deployed));
+  }
+
+  /**
+   * Removes what was made for the channel, as its own explicit operation: the channel's endpoints, then, only when
+   * {@link TeardownOptions#deleteDistribution()} asks for it, the distribution whose link tag names the channel
+   * (disabled, awaited until {@code Deployed}, deleted), then the channel. A distribution whose tag was changed is
+   * never touched. Saving never deletes or disables anything; only this does.
+   *
+   * <p>Idempotent: what is gone already counts as done, and a channel that is gone already is a success that says so.
+   * After a failure at any step, running it again goes on from where it stopped: the channel is deleted last, so its
+   * distribution can always be found again.
+   *
+   * @throws ValidationException when an argument is null, before any call
+   * @throws ResourceConflictException with reason {@code AMBIGUOUS_LINK} when two distributions are tagged for the
+   *     channel, before anything is deleted
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
+   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
+   * @throws ProvisioningException when AWS fails a step; run again
+   */
+  public TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
+    requireOpen();
+    require(channelId, "channel id");
+    require(options, "teardown options");
+    return new ChannelTeardown(channels, distributions, links, settings, sleeper, clock,
+        arn -> Optional.ofNullable(recentLinks.get(arn.value())).map(RecentLink::id))
+        .teardown(channelId, options);
   }
 
   private ChannelDetails details(Channel channel, List<OriginEndpoint> endpoints, Optional<Distribution> distribution) {

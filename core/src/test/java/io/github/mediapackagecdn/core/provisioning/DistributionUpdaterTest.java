@@ -81,6 +81,16 @@ class DistributionUpdaterTest {
       return current;
     }
 
+    @Override
+    public Distribution disable(DistributionId id, String etag) {
+      throw new UnsupportedOperationException("an updater never disables a distribution");
+    }
+
+    @Override
+    public void delete(DistributionId id, String etag) {
+      throw new UnsupportedOperationException("an updater never deletes a distribution");
+    }
+
     synchronized DistributionConfig config() {
       return current.config();
     }

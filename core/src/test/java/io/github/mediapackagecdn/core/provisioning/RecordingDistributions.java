@@ -135,6 +135,41 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   }
 
   @Override
+  public Distribution disable(DistributionId id, String etag) {
+    writes.add("disable " + id);
+    Distribution current = current(id, etag);
+    if (!current.config().enabled()) {
+      return current;
+    }
+    Distribution disabled = bumped(current, DistributionConfig.builder().from(current.config()).enabled(false).build());
+    distributions.put(id, disabled);
+    return disabled;
+  }
+
+  @Override
+  public void delete(DistributionId id, String etag) {
+    writes.add("delete " + id);
+    Distribution current = current(id, etag);
+    if (current.config().enabled() || current.status() != DistributionStatus.DEPLOYED) {
+      throw new ResourceConflictException("DistributionNotDisabled", ResourceConflictException.Reason.NOT_DISABLED,
+          id.value());
+    }
+    distributions.remove(id);
+    tags.remove(id);
+  }
+
+  private Distribution current(DistributionId id, String etag) {
+    Distribution current = distributions.get(id);
+    if (current == null) {
+      throw new ResourceNotFoundException("no distribution " + id, id.value());
+    }
+    if (!current.etag().equals(etag)) {
+      throw new ResourceConflictException("PreconditionFailed", ResourceConflictException.Reason.STALE_VERSION, id.value());
+    }
+    return current;
+  }
+
+  @Override
   public List<DistributionId> find(String tagKey, String channelArn) {
     reads++;
     if (hiddenLinkLookups > 0) {

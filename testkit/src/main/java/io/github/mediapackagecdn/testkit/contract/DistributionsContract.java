@@ -58,7 +58,7 @@ public abstract class DistributionsContract {
   /** Behaviour an implementation may not show; every one is expected unless {@link #capabilities()} leaves it out. */
   public enum Capability {
     /**
-     * An update without an ETag (blank or null) is refused as CloudFront refuses it: {@link InvalidRequestException}
+     * An update or a delete without an ETag (blank or null) is refused as CloudFront refuses it: {@link InvalidRequestException}
      * with {@code InvalidIfMatchVersion} (400, "The If-Match version is missing or not valid"), and nothing is written.
      */
     REFUSES_A_MISSING_ETAG
@@ -459,6 +459,150 @@ public abstract class DistributionsContract {
     @Test
     void awaitDeployed_whenDistributionIsMissing_throwsNotFound() {
       assertThatThrownBy(() -> distributions().awaitDeployed(UNKNOWN, Duration.ofMinutes(1)))
+          .isInstanceOfSatisfying(ResourceNotFoundException.class,
+              e -> assertThat(e.errorCode()).contains("NoSuchDistribution"));
+    }
+  }
+
+  @Nested
+  class DisableAndDelete {
+
+    private Distribution givenDisabledAndDeployed() {
+      DistributionConfig disabled = DistributionConfig.builder().from(fullConfig("live-news", 0)).enabled(false).build();
+      return givenDistribution(disabled, linkTags("live-news"), DistributionStatus.DEPLOYED);
+    }
+
+    private void assertConflict(Runnable call, ResourceConflictException.Reason reason, String errorCode) {
+      assertThatThrownBy(call::run).isInstanceOfSatisfying(ResourceConflictException.class, e -> {
+        assertThat(e.reason()).isEqualTo(reason);
+        assertThat(e.errorCode()).contains(errorCode);
+      });
+    }
+
+    @Test
+    void disable_whenEtagIsCurrent_writesEnabledFalseKeepingTheRestAndAnswersInProgressWithANewEtag() {
+      DistributionConfig config = fullConfig("live-news", 0);
+      Distribution given = givenDistribution(config, linkTags("live-news"), DistributionStatus.DEPLOYED);
+
+      Distribution disabled = distributions().disable(given.id(), given.etag());
+
+      assertThat(disabled.config().enabled()).isFalse();
+      assertSameModelledConfig(disabled.config(), DistributionConfig.builder().from(config).enabled(false).build());
+      assertThat(disabled.status()).isEqualTo(DistributionStatus.IN_PROGRESS);
+      assertThat(disabled.etag()).isNotBlank().isNotEqualTo(given.etag());
+      Distribution found = distributions().find(given.id()).orElseThrow();
+      assertThat(found.etag()).isEqualTo(disabled.etag());
+      assertThat(found.config().enabled()).isFalse();
+    }
+
+    @Test
+    void disable_whenDisabledAlready_answersItUnchanged() {
+      Distribution given = givenDisabledAndDeployed();
+
+      Distribution result = distributions().disable(given.id(), given.etag());
+
+      assertThat(result.etag()).isEqualTo(given.etag());
+      assertThat(result.status()).isEqualTo(DistributionStatus.DEPLOYED);
+      assertThat(result.config().enabled()).isFalse();
+    }
+
+    @Test
+    void disable_whenEtagIsStale_throwsStaleVersionAndWritesNothing() {
+      Distribution read = givenDistribution(fullConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+      Distribution current = givenChangedSince(read);
+
+      assertThatThrownBy(() -> distributions().disable(read.id(), read.etag()))
+          .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.STALE_VERSION);
+            assertThat(e.errorCode().orElse("PreconditionFailed")).isEqualTo("PreconditionFailed");
+          });
+      Distribution after = distributions().find(read.id()).orElseThrow();
+      assertThat(after.etag()).isEqualTo(current.etag());
+      assertThat(after.config().enabled()).isTrue();
+    }
+
+    @Test
+    void disable_whenAnotherWriterWinsTheRace_throwsStaleVersionPreconditionFailedAndStaysEnabled() {
+      Distribution read = givenDistribution(fullConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+      givenAnotherWriterWinsTheNextUpdate(read.id());
+
+      assertConflict(() -> distributions().disable(read.id(), read.etag()),
+          ResourceConflictException.Reason.STALE_VERSION, "PreconditionFailed");
+      assertThat(distributions().find(read.id()).orElseThrow().config().enabled()).isTrue();
+    }
+
+    @Test
+    void disable_whenDistributionIsMissing_throwsNotFoundNoSuchDistribution() {
+      assertThatThrownBy(() -> distributions().disable(UNKNOWN, "E2QWRUHAPOMQZL"))
+          .isInstanceOfSatisfying(ResourceNotFoundException.class,
+              e -> assertThat(e.errorCode()).contains("NoSuchDistribution"));
+    }
+
+    @Test
+    void delete_whenEnabled_throwsNotDisabledDistributionNotDisabledAndKeepsIt() {
+      Distribution given = givenDistribution(fullConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+
+      assertConflict(() -> distributions().delete(given.id(), given.etag()),
+          ResourceConflictException.Reason.NOT_DISABLED, "DistributionNotDisabled");
+      assertThat(distributions().find(given.id())).isPresent();
+    }
+
+    @Test
+    void delete_whenTheDisablingIsStillInProgress_throwsNotDisabledAndKeepsIt() {
+      Distribution given = givenDistribution(fullConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+      Distribution disabled = distributions().disable(given.id(), given.etag());
+
+      assertConflict(() -> distributions().delete(given.id(), disabled.etag()),
+          ResourceConflictException.Reason.NOT_DISABLED, "DistributionNotDisabled");
+      assertThat(distributions().find(given.id())).isPresent();
+    }
+
+    @Test
+    void delete_afterDisablingAndAwaitingDeployed_deletesItAndKeepsItsCallerReferenceTaken() {
+      DistributionConfig config = fullConfig("live-news", 0);
+      Distribution given = givenDistribution(config, linkTags("live-news"), DistributionStatus.DEPLOYED);
+      Distribution disabled = distributions().disable(given.id(), given.etag());
+      givenDeployedWhileAwaited(given.id());
+      Distribution deployed = distributions().awaitDeployed(given.id(), Duration.ofMinutes(30));
+      assertThat(deployed.config().enabled()).isFalse();
+      assertThat(deployed.etag()).isEqualTo(disabled.etag());
+
+      distributions().delete(given.id(), deployed.etag());
+
+      assertThat(distributions().find(given.id())).isEmpty();
+      assertThat(distributions().list()).extracting(DistributionSummary::id).doesNotContain(given.id());
+      assertThatThrownBy(() -> distributions().create(config, Map.of()))
+          .isInstanceOfSatisfying(ResourceConflictException.class,
+              e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.ALREADY_EXISTS));
+    }
+
+    @Test
+    void delete_whenEtagIsStale_throwsStaleVersionPreconditionFailedAndKeepsIt() {
+      Distribution read = givenDisabledAndDeployed();
+      givenChangedSince(read);
+      givenDeployedWhileAwaited(read.id());
+      Distribution current = distributions().awaitDeployed(read.id(), Duration.ofMinutes(30));
+      assertThat(current.etag()).isNotEqualTo(read.etag());
+
+      assertConflict(() -> distributions().delete(read.id(), read.etag()),
+          ResourceConflictException.Reason.STALE_VERSION, "PreconditionFailed");
+      assertThat(distributions().find(read.id())).isPresent();
+    }
+
+    @Test
+    void delete_whenEtagIsBlank_throwsInvalidRequestInvalidIfMatchVersionAndKeepsIt() {
+      assumeCapability(Capability.REFUSES_A_MISSING_ETAG);
+      Distribution given = givenDisabledAndDeployed();
+
+      assertThatThrownBy(() -> distributions().delete(given.id(), ""))
+          .isInstanceOfSatisfying(InvalidRequestException.class,
+              e -> assertThat(e.errorCode()).contains("InvalidIfMatchVersion"));
+      assertThat(distributions().find(given.id())).isPresent();
+    }
+
+    @Test
+    void delete_whenDistributionIsMissing_throwsNotFoundNoSuchDistribution() {
+      assertThatThrownBy(() -> distributions().delete(UNKNOWN, "E2QWRUHAPOMQZL"))
           .isInstanceOfSatisfying(ResourceNotFoundException.class,
               e -> assertThat(e.errorCode()).contains("NoSuchDistribution"));
     }

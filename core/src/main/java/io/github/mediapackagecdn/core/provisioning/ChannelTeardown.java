@@ -1,0 +1,254 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelArn;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The teardown use case: a channel's endpoints, then, when asked, its distribution, then the channel.
+ *
+ * <p>The channel goes last because its ARN, the value of the distribution's link tag, is the only way to find the
+ * distribution: a teardown that failed at any step leaves the channel, and running it again finds everything that is
+ * left. Every step reads before it writes and treats what is gone as done, so running it again is always safe.
+ *
+ * <p>The distribution is deleted as CloudFront requires: disabled with UpdateDistribution (everything else written
+ * back as read), awaited until that is {@code Deployed}, deleted with the ETag of the latest read; a stale ETag is
+ * read again, a bounded number of times. Only a distribution whose link tag names the channel, as CloudFront itself
+ * shows the tag (not only the lagging tag index), is touched; two such distributions are an error before anything is
+ * deleted.
+ */
+final class ChannelTeardown {
+
+  private static final Logger log = LoggerFactory.getLogger(ChannelTeardown.class);
+
+  private final Channels channels;
+  private final Distributions distributions;
+  private final DistributionLinks links;
+  private final LiveCdnSettings settings;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  /** A distribution this process created for a channel ARN so recently that the tag index may not show it yet. */
+  private final Function<ChannelArn, Optional<DistributionId>> recentlyCreated;
+
+  ChannelTeardown(Channels channels, Distributions distributions, DistributionLinks links, LiveCdnSettings settings,
+      Sleeper sleeper, Clock clock, Function<ChannelArn, Optional<DistributionId>> recentlyCreated) {
+    this.channels = channels;
+    this.distributions = distributions;
+    this.links = links;
+    this.settings = settings;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.recentlyCreated = recentlyCreated;
+  }
+
+  TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
+    TeardownResult.Builder result = TeardownResult.builder().channelId(channelId);
+    Optional<Channel> found = channels.find(channelId);
+    if (found.isEmpty()) {
+      log.debug("channel {} is gone already", channelId);
+      return result.channel(TeardownResult.Removal.ALREADY_GONE)
+          .distribution(options.deleteDistribution()
+              ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP
+              : TeardownResult.DistributionRemoval.NOT_REQUESTED)
+          .build();
+    }
+    Channel channel = found.get();
+    // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
+    Optional<DistributionId> linked = options.deleteDistribution() ? linkedDistribution(channel) : Optional.empty();
+
+    for (OriginEndpoint endpoint : channels.endpointsOf(channelId)) {
+      if (deleteEndpoint(endpoint.id())) {
+        result.addDeletedEndpoints(endpoint.id());
+      }
+    }
+
+    if (!options.deleteDistribution()) {
+      result.distribution(TeardownResult.DistributionRemoval.NOT_REQUESTED);
+    } else if (linked.isPresent() && deleteDistribution(channel, linked.get(), options.deploymentTimeout())) {
+      result.distribution(TeardownResult.DistributionRemoval.DELETED).deletedDistribution(linked.get());
+    } else {
+      result.distribution(TeardownResult.DistributionRemoval.ALREADY_GONE);
+    }
+
+    try {
+      channels.delete(channelId);
+      log.debug("deleted channel {}", channelId);
+      result.channel(TeardownResult.Removal.DELETED);
+    } catch (ResourceNotFoundException e) {
+      log.debug("channel {} was deleted meanwhile", channelId);
+      result.channel(TeardownResult.Removal.ALREADY_GONE);
+    }
+    return result.build();
+  }
+
+  /** True if this call deleted it; false if it was gone already. */
+  private boolean deleteEndpoint(OriginEndpointId id) {
+    try {
+      channels.deleteEndpoint(id);
+      log.debug("deleted endpoint {}", id);
+      return true;
+    } catch (ResourceNotFoundException e) {
+      log.debug("endpoint {} was deleted meanwhile", id);
+      return false;
+    }
+  }
+
+  /**
+   * The one distribution whose link tag, read from CloudFront, names the channel. The candidates are the one recorded
+   * on the channel ({@link LiveCdnSettings#channelTagKey()}), those of the tag index, and one this process created a
+   * moment ago. The index may still list a distribution deleted or re-tagged a moment ago, and may not list one
+   * created a moment ago: CloudFront's own tags decide.
+   */
+  private Optional<DistributionId> linkedDistribution(Channel channel) {
+    Set<DistributionId> candidates = new LinkedHashSet<>();
+    recordedOn(channel).ifPresent(candidates::add);
+    candidates.addAll(links.find(settings.linkTagKey(), channel.arn().value()));
+    recentlyCreated.apply(channel.arn()).ifPresent(candidates::add);
+    List<DistributionId> confirmed = new ArrayList<>();
+    for (DistributionId candidate : candidates) {
+      if (linkedTo(channel, candidate)) {
+        confirmed.add(candidate);
+      } else {
+        log.debug("distribution {} is not (or no longer) tagged for channel {}; not touched", candidate, channel.id());
+      }
+    }
+    if (confirmed.size() > 1) {
+      throw new ResourceConflictException("distributions " + confirmed + " all carry the tag " + settings.linkTagKey()
+          + "=" + channel.arn() + "; nothing was deleted. Keep the tag on the one that serves channel " + channel.id()
+          + ", remove it from the others, and tear down again", ResourceConflictException.Reason.AMBIGUOUS_LINK,
+          channel.arn().value());
+    }
+    return confirmed.stream().findFirst();
+  }
+
+  private boolean linkedTo(Channel channel, DistributionId id) {
+    try {
+      return links.tagValue(id, settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent();
+    } catch (ResourceNotFoundException e) {
+      return false; // deleted
+    }
+  }
+
+  /** The distribution id the library recorded on the channel, if the channel tag holds one. */
+  private Optional<DistributionId> recordedOn(Channel channel) {
+    String value = channel.tags().get(settings.channelTagKey());
+    if (value == null || value.equals(LiveCdnSettings.CHANNEL_TAG_REQUESTED)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(DistributionId.of(value));
+    } catch (ValidationException e) {
+      log.debug("channel {} tag value '{}' is not a distribution id; ignored", channel.id(), value);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Disables, awaits and deletes the distribution, from whatever state an earlier try left it in. True if this call
+   * deleted it; false if it was gone already.
+   */
+  private boolean deleteDistribution(Channel channel, DistributionId id, Duration timeout) {
+    Instant deadline = clock.instant().plus(timeout);
+    Optional<Distribution> current = findJustConfirmed(id);
+    boolean waited = false;
+    ResourceConflictException conflict = null;
+    int conflicts = 0;
+    // each round moves the distribution one step on, or re-reads it after a conflict; a few rounds suffice unless
+    // other writers keep changing it
+    for (int round = 0; round < 3 + 2 * settings.maxUpdateAttempts(); round++) {
+      if (current.isEmpty()) {
+        log.debug("distribution {} is gone", id);
+        return false;
+      }
+      Distribution distribution = current.get();
+      try {
+        if (distribution.config().enabled()) {
+          current = Optional.of(distributions.disable(id, distribution.etag()));
+          log.debug("disabled distribution {} of channel {}", id, channel.id());
+        } else if (distribution.status() != DistributionStatus.DEPLOYED) {
+          Duration left = Duration.between(clock.instant(), deadline);
+          current = Optional.of(awaitDeployed(channel, id, left.isNegative() ? Duration.ZERO : left));
+          waited = true;
+        } else {
+          if (waited && !linkedTo(channel, id)) {
+            // the tag was changed while the disabling deployed: from now on it is someone else's distribution
+            throw new ResourceConflictException("the link tag of distribution " + id + " stopped naming channel "
+                + channel.id() + " while it was being disabled; it is left disabled, not deleted, and the channel is "
+                + "kept. Tear down again to delete the channel", ResourceConflictException.Reason.LINK_CHANGED,
+                id.value());
+          }
+          distributions.delete(id, distribution.etag());
+          log.debug("deleted distribution {} of channel {}", id, channel.id());
+          return true;
+        }
+      } catch (ResourceNotFoundException e) {
+        current = Optional.empty();
+      } catch (ResourceConflictException e) {
+        boolean readAgain = e.reason() == ResourceConflictException.Reason.STALE_VERSION
+            || e.reason() == ResourceConflictException.Reason.NOT_DISABLED;
+        if (!readAgain || ++conflicts >= settings.maxUpdateAttempts()) {
+          throw e;
+        }
+        log.debug("distribution {} changed since it was read ({}); reading it again", id, e.reason());
+        conflict = e;
+        current = distributions.find(id);
+      }
+    }
+    throw conflict != null ? conflict : new ResourceConflictException("distribution " + id + " of channel "
+        + channel.id() + " kept changing while it was being deleted; tear down again",
+        ResourceConflictException.Reason.STALE_VERSION, id.value());
+  }
+
+  /**
+   * The distribution whose tag CloudFront has just shown: a read that misses it may be too early (reads are
+   * eventually consistent right after a create), so it is read again in pauses up to the visibility timeout before
+   * it counts as gone.
+   */
+  private Optional<Distribution> findJustConfirmed(DistributionId id) {
+    Optional<Distribution> found = distributions.find(id);
+    Duration waited = Duration.ZERO;
+    Duration pause = settings.visibilityBackoff();
+    while (found.isEmpty() && waited.compareTo(settings.visibilityTimeout()) < 0) {
+      Duration left = settings.visibilityTimeout().minus(waited);
+      Duration next = pause.compareTo(left) < 0 ? pause : left;
+      sleeper.sleep(next);
+      waited = waited.plus(next);
+      pause = pause.multipliedBy(2);
+      found = distributions.find(id);
+    }
+    return found;
+  }
+
+  private Distribution awaitDeployed(Channel channel, DistributionId id, Duration timeout) {
+    try {
+      return distributions.awaitDeployed(id, timeout);
+    } catch (DeploymentTimeoutException e) {
+      throw new DeploymentTimeoutException("distribution " + id + " of channel " + channel.id() + " is disabled but "
+          + "not Deployed yet, so it cannot be deleted yet; the channel is kept. Tear down again later to go on ("
+          + e.getMessage() + ")", e.errorCode().orElse(null), e.requestId().orElse(null), e);
+    }
+  }
+}

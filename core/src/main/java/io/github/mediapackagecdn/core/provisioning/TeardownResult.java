@@ -1,0 +1,71 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** What {@link ChannelCdn#teardown} deleted, and what was gone already. */
+@Value.Immutable
+public abstract class TeardownResult {
+
+  /** What became of the channel. */
+  public enum Removal {
+    /** This teardown deleted it. */
+    DELETED,
+    /** It did not exist when this teardown looked. */
+    ALREADY_GONE
+  }
+
+  /** What became of the channel's distribution. */
+  public enum DistributionRemoval {
+    /** Not asked for: CloudFront was not called and any distribution stays as it is. */
+    NOT_REQUESTED,
+    /** This teardown disabled it (unless it was disabled already), waited until that was deployed, and deleted it. */
+    DELETED,
+    /**
+     * No distribution's link tag names the channel: it never had one, it was deleted before, or its tag was changed,
+     * which ends the link, and then that distribution was not touched.
+     */
+    ALREADY_GONE,
+    /**
+     * The channel was already gone, so its ARN, the link tag's value, is unknown and no distribution was looked for.
+     * Teardown deletes a channel only after its distribution, so this happens only when the channel was deleted
+     * elsewhere; a distribution still tagged for it stays as it is.
+     */
+    NOT_LOOKED_UP
+  }
+
+  public abstract ChannelId channelId();
+
+  public abstract Removal channel();
+
+  /** The endpoints this teardown deleted, in the order they were deleted. */
+  public abstract List<OriginEndpointId> deletedEndpoints();
+
+  public abstract DistributionRemoval distribution();
+
+  /** The id of the distribution this teardown deleted. */
+  public abstract Optional<DistributionId> deletedDistribution();
+
+  /** Whether this teardown found nothing left to delete: the channel was gone already. */
+  public boolean alreadyGone() {
+    return channel() == Removal.ALREADY_GONE && deletedEndpoints().isEmpty()
+        && distribution() != DistributionRemoval.DELETED;
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  static class Builder extends ImmutableTeardownResult.Builder {}
+
+  @Value.Check
+  protected void check() {
+    if ((distribution() == DistributionRemoval.DELETED) != deletedDistribution().isPresent()) {
+      throw new IllegalStateException("a deleted distribution's id goes with DELETED, and only with it");
+    }
+  }
+}
