@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -69,9 +70,9 @@ public final class FakeAwsExtension implements ParameterResolver {
           + parameter.getDeclaringExecutable());
     }
     ExtensionContext.Store store = context.getStore(NAMESPACE);
-    FakeAws aws = store.getOrComputeIfAbsent(FakeAws.class, key -> newFake(context), FakeAws.class);
+    FakeAws aws = computeOnce(store, FakeAws.class, key -> newFake(context));
     if (type == ChannelCdn.class) {
-      return store.getOrComputeIfAbsent(ChannelCdn.class, key -> aws.channelCdn(), ChannelCdn.class);
+      return computeOnce(store, ChannelCdn.class, key -> aws.channelCdn());
     }
     if (type == FakeClock.class) {
       return aws.clock();
@@ -86,6 +87,16 @@ public final class FakeAwsExtension implements ParameterResolver {
       return aws.links();
     }
     return aws;
+  }
+
+  /**
+   * The test's value of type {@code key}, computed at its first use. {@code Store.getOrComputeIfAbsent} is the one
+   * method for this in every supported JUnit: JUnit 6 deprecates it for {@code computeIfAbsent}, which JUnit 5 lacks
+   * (calling it there is a {@code NoSuchMethodError}).
+   */
+  @SuppressWarnings("deprecation") // deprecated in JUnit 6 only, and the testkit runs on JUnit 5 too: see above
+  private static <V> V computeOnce(ExtensionContext.Store store, Class<V> key, Function<Class<V>, V> compute) {
+    return store.getOrComputeIfAbsent(key, compute, key);
   }
 
   /** The test's fake: this extension's settings, then each {@link FakeAwsConfig} from the outermost class inwards. */
