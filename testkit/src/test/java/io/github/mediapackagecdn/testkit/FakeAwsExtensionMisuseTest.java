@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -17,6 +20,18 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /** What a user sees when the extension is misused: runs small test classes on the JUnit launcher. */
 class FakeAwsExtensionMisuseTest {
+
+  private static final String LAUNCHED = "fakeaws.misuse.launched";
+
+  /** The scenario classes below run only on this test's launcher, never on their own (IDE, -Dtest patterns). */
+  static final class OnlyLaunchedByThisTest implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return context.getConfigurationParameter(LAUNCHED).isPresent()
+          ? ConditionEvaluationResult.enabled("launched by FakeAwsExtensionMisuseTest")
+          : ConditionEvaluationResult.disabled("a scenario of FakeAwsExtensionMisuseTest");
+    }
+  }
 
   @Test
   void aBadAnnotationValue_failsTheTest_namingTheAnnotationAndTheValue() {
@@ -48,7 +63,8 @@ class FakeAwsExtensionMisuseTest {
   private static List<Throwable> run(Class<?> testClass) {
     List<Throwable> failures = new ArrayList<>();
     LauncherFactory.create().execute(
-        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+            .configurationParameter(LAUNCHED, "true").build(),
         new TestExecutionListener() {
           @Override
           public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -58,7 +74,7 @@ class FakeAwsExtensionMisuseTest {
     return failures;
   }
 
-  @ExtendWith(FakeAwsExtension.class)
+  @ExtendWith({OnlyLaunchedByThisTest.class, FakeAwsExtension.class})
   static class BadAccountId {
     @Test
     @FakeAwsConfig(accountId = "42")
@@ -67,7 +83,7 @@ class FakeAwsExtensionMisuseTest {
     }
   }
 
-  @ExtendWith(FakeAwsExtension.class)
+  @ExtendWith({OnlyLaunchedByThisTest.class, FakeAwsExtension.class})
   @FakeAwsConfig(propagationSeconds = -5)
   static class NegativePropagation {
     @Test
@@ -76,7 +92,7 @@ class FakeAwsExtensionMisuseTest {
     }
   }
 
-  @ExtendWith(FakeAwsExtension.class)
+  @ExtendWith({OnlyLaunchedByThisTest.class, FakeAwsExtension.class})
   static class ConstructorInjection {
     private final FakeAws aws;
 
@@ -90,7 +106,7 @@ class FakeAwsExtensionMisuseTest {
     }
   }
 
-  @ExtendWith(FakeAwsExtension.class)
+  @ExtendWith({OnlyLaunchedByThisTest.class, FakeAwsExtension.class})
   static class BeforeAllInjection {
     @BeforeAll
     static void setUp(FakeAws aws) {

@@ -34,6 +34,10 @@ class CdnAssertionsTest {
     cdn.saveEndpoint(EndpointSpec.builder().id("hls").channelId("live").packaging(Packaging.HLS).build());
   }
 
+  private static List<String> names(List<io.github.mediapackagecdn.testkit.RecordedCall> calls) {
+    return calls.stream().map(c -> c.operation().apiName()).toList();
+  }
+
   private OriginEndpoint hls() {
     return aws.channels().endpointsOf(LIVE).get(0);
   }
@@ -210,13 +214,12 @@ class CdnAssertionsTest {
 
       assertThatThrownBy(() -> assertThat(aws.calls()).hasExactly(2, Operation.UPDATE_DISTRIBUTION))
           .isInstanceOf(AssertionError.class)
-          .hasMessageStartingWith("Expected exactly 2 UpdateDistribution call(s) but there were 1 among [DescribeChannel, "
-              + "CreateChannel, GetResources, CreateDistributionWithTags,");
+          .hasMessage("Expected exactly 2 UpdateDistribution call(s) but there were 1 among " + names(aws.calls()));
       assertThatThrownBy(() -> assertThat(aws.calls()).hasNone(Operation.CREATE_CHANNEL))
           .isInstanceOf(AssertionError.class).hasMessageStartingWith("Expected exactly 0 CreateChannel call(s) but there were 1");
       assertThatThrownBy(() -> assertThat(aws.calls()).hasNoWrites()).isInstanceOf(AssertionError.class)
-          .hasMessage("Expected no write calls but there were "
-              + "[CreateChannel, CreateDistributionWithTags, CreateOriginEndpoint, UpdateDistribution]");
+          .hasMessage("Expected no write calls but there were " + names(aws.writes()))
+          .hasMessageContaining("CreateChannel, ").hasMessageContaining("UpdateDistribution");
       assertThatThrownBy(() -> assertThat(aws.calls())
           .hasInOrder(Operation.UPDATE_DISTRIBUTION, Operation.CREATE_DISTRIBUTION_WITH_TAGS))
           .isInstanceOf(AssertionError.class)
