@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.testkit.FakeAws;
-import io.github.mediapackagecdn.testkit.Faults;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class LiveEventServiceTest {
 
   @Test
   void prepare_whenCloudFrontThrottles_canBeCalledAgainWithoutASecondDistribution() {
-    aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, 1, Faults.throttled(Operation.CREATE_DISTRIBUTION_WITH_TAGS));
+    aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withThrottling();
 
     assertThat(events.prepare("final-2026")).isFalse();
     assertThat(events.prepare("final-2026")).isTrue();

@@ -138,6 +138,16 @@ public final class FakeAws {
     }
   }
 
+  /**
+   * The next call of {@code operation} fails; say how in the same sentence:
+   * {@code aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling()},
+   * {@code aws.failNext(Operation.CREATE_CHANNEL).times(2).withServiceUnavailable()},
+   * {@code aws.failNext(Operation.UPDATE_DISTRIBUTION).withLostResponse()}, or {@code .with(error)}.
+   */
+  public NextFailures failNext(Operation operation) {
+    return new NextFailures(this, operation, 1);
+  }
+
   /** The next call of {@code operation} fails with {@code error} without acting. */
   public void failNext(Operation operation, RuntimeException error) {
     failNext(operation, 1, () -> error);
@@ -254,6 +264,15 @@ public final class FakeAws {
       int channels, int endpointsPerChannel, int distributions, int originsPerDistribution,
       int cacheBehaviorsPerDistribution) {
 
+    /** Checks that no quota is negative. */
+    public Quotas {
+      if (channels < 0 || endpointsPerChannel < 0 || distributions < 0 || originsPerDistribution < 0
+          || cacheBehaviorsPerDistribution < 0) {
+        throw new IllegalArgumentException("a quota is zero or more: " + channels + ", " + endpointsPerChannel + ", "
+            + distributions + ", " + originsPerDistribution + ", " + cacheBehaviorsPerDistribution);
+      }
+    }
+
     /** 30 channels, 10 endpoints a channel, 200 distributions, 25 origins and 25 cache behaviours a distribution. */
     public static Quotas defaults() {
       return new Quotas(30, 10, 200, 25, 25);
@@ -292,6 +311,9 @@ public final class FakeAws {
 
     /** How long a distribution stays {@code InProgress} after a change; real CloudFront takes minutes. */
     public Builder propagationTime(Duration propagationTime) {
+      if (propagationTime.isNegative()) {
+        throw new IllegalArgumentException("a distribution cannot deploy before it changes: " + propagationTime);
+      }
       this.propagationTime = propagationTime;
       return this;
     }

@@ -1,32 +1,144 @@
 package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(FakeAwsExtension.class)
 class FakeAwsExtensionTest {
 
-  @Test
-  void parameters_ofOneTest_shareOneFakeAccount(
-      FakeAws aws, ChannelCdn cdn, FakeClock clock, InMemoryDistributions distributions) {
-    cdn.saveChannel(ChannelSpec.builder().id("live").createDistribution(true).build());
+  @Nested
+  @ExtendWith(FakeAwsExtension.class)
+  class Declared {
 
-    assertThat(distributions.all()).hasSize(1);
-    assertThat(aws.distributions()).isSameAs(distributions);
-    clock.advance(Duration.ofMinutes(1));
-    assertThat(aws.clock().instant()).isEqualTo(clock.instant());
+    private FakeAws beforeEach;
+
+    @BeforeEach
+    void setUp(FakeAws aws) {
+      this.beforeEach = aws;
+    }
+
+    @Test
+    void parameters_ofOneTest_shareOneFakeAccount_withTheBeforeEachMethod(
+        FakeAws aws, ChannelCdn cdn, FakeClock clock, InMemoryDistributions distributions) {
+      cdn.saveChannel(ChannelSpec.builder().id("live").createDistribution(true).build());
+
+      assertThat(beforeEach).isSameAs(aws);
+      assertThat(distributions.all()).hasSize(1);
+      assertThat(aws.distributions()).isSameAs(distributions);
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(aws.clock().instant()).isEqualTo(clock.instant());
+    }
+
+    @RepeatedTest(2)
+    void eachTest_getsAFreshAccount(FakeAws aws, ChannelCdn cdn) {
+      assertThat(aws.channels().all()).isEmpty();
+      assertThat(aws.calls()).isEmpty();
+      cdn.saveChannel(ChannelSpec.builder().id("live").build());
+      assertThat(aws.channels().all()).hasSize(1);
+    }
+
+    @Test
+    void withoutConfiguration_theFakeHasFakeAwsCreatesSettings(FakeAws aws) {
+      FakeAws plain = FakeAws.create();
+      assertThat(aws.region()).isEqualTo(plain.region());
+      assertThat(aws.accountId()).isEqualTo(plain.accountId());
+      assertThat(aws.propagationTime()).isEqualTo(plain.propagationTime());
+      assertThat(aws.quotas()).isEqualTo(plain.quotas());
+      assertThat(aws.channels().create(ChannelSpec.builder().id("x").build()).arn())
+          .isEqualTo(plain.channels().create(ChannelSpec.builder().id("x").build()).arn());
+    }
   }
 
-  @RepeatedTest(2)
-  void eachTest_getsAFreshAccount(FakeAws aws, ChannelCdn cdn) {
-    assertThat(aws.channels().all()).isEmpty();
-    cdn.saveChannel(ChannelSpec.builder().id("live").build());
-    assertThat(aws.channels().all()).hasSize(1);
+  @Nested
+  @ExtendWith(FakeAwsExtension.class)
+  @FakeAwsConfig(region = "eu-west-1", propagationSeconds = 60, maxChannels = 1)
+  class Annotated {
+
+    @Test
+    void theClassAnnotation_configuresTheFake(FakeAws aws, ChannelCdn cdn) {
+      assertThat(aws.region()).isEqualTo("eu-west-1");
+      assertThat(aws.propagationTime()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(aws.quotas().channels()).isEqualTo(1);
+      assertThat(aws.quotas().distributions()).isEqualTo(FakeAws.Quotas.defaults().distributions());
+
+      cdn.saveChannel(ChannelSpec.builder().id("live").createDistribution(true).build());
+      assertThat(aws.channels().all().get(0).arn().value()).startsWith("arn:aws:mediapackage:eu-west-1:");
+      assertThat(aws.distributions().all().get(0).status().wireName()).isEqualTo("InProgress");
+      aws.clock().advance(Duration.ofSeconds(60));
+      assertThat(aws.distributions().all().get(0).status().wireName()).isEqualTo("Deployed");
+      assertThatThrownBy(() -> aws.channels().create(ChannelSpec.builder().id("second").build()))
+          .isInstanceOf(QuotaExceededException.class);
+    }
+
+    @Test
+    @FakeAwsConfig(region = "ap-south-1", accountId = "210987654321")
+    void aMethodAnnotation_overridesWhatItGives_andKeepsTheRest(FakeAws aws) {
+      assertThat(aws.region()).isEqualTo("ap-south-1");
+      assertThat(aws.accountId()).isEqualTo("210987654321");
+      assertThat(aws.propagationTime()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(aws.quotas().channels()).isEqualTo(1);
+    }
+
+    @Nested
+    @FakeAwsConfig(maxChannels = 2)
+    class Inner {
+      @Test
+      void aNestedClass_overridesItsEnclosingClass(FakeAws aws) {
+        assertThat(aws.quotas().channels()).isEqualTo(2);
+        assertThat(aws.region()).isEqualTo("eu-west-1");
+      }
+    }
+  }
+
+  @Nested
+  class Registered {
+
+    @RegisterExtension
+    final FakeAwsExtension extension = FakeAwsExtension.builder()
+        .region("sa-east-1")
+        .seed(7)
+        .propagationTime(Duration.ofSeconds(30))
+        .quotas(new FakeAws.Quotas(5, 2, 3, 25, 25))
+        .build();
+
+    @Test
+    void theBuilder_configuresEveryTestsFake(FakeAws aws) {
+      assertThat(aws.region()).isEqualTo("sa-east-1");
+      assertThat(aws.propagationTime()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(aws.quotas()).isEqualTo(new FakeAws.Quotas(5, 2, 3, 25, 25));
+      assertThat(aws.channels().create(ChannelSpec.builder().id("x").build()).arn())
+          .isEqualTo(FakeAws.builder().region("sa-east-1").seed(7).build()
+              .channels().create(ChannelSpec.builder().id("x").build()).arn());
+    }
+
+    @Test
+    @FakeAwsConfig(seed = 8, maxDistributions = 9)
+    void anAnnotation_adjustsTheRegisteredExtension(FakeAws aws) {
+      assertThat(aws.region()).isEqualTo("sa-east-1");
+      assertThat(aws.quotas()).isEqualTo(new FakeAws.Quotas(5, 2, 9, 25, 25));
+      assertThat(aws.channels().create(ChannelSpec.builder().id("x").build()).arn())
+          .isEqualTo(FakeAws.builder().region("sa-east-1").seed(8).build()
+              .channels().create(ChannelSpec.builder().id("x").build()).arn());
+    }
+  }
+
+  @Test
+  void theBuilder_refusesBadValues_whenTheyAreSet() {
+    assertThatThrownBy(() -> FakeAwsExtension.builder().accountId("1234"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 digits");
+    assertThatThrownBy(() -> FakeAwsExtension.builder().propagationTime(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FakeAwsExtension.builder().region(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FakeAws.Quotas(-1, 10, 200, 25, 25)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,36 @@
+package io.github.mediapackagecdn.testkit.assertions;
+
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
+import io.github.mediapackagecdn.testkit.RecordedCall;
+import java.util.List;
+
+/**
+ * The entry point of the testkit's AssertJ assertions; import its {@code assertThat} methods statically, beside
+ * AssertJ's own.
+ *
+ * <pre>{@code
+ * assertThat(cdn.details(channelId)).isReadyForPlayers().servesEndpoint("hls");
+ * assertThat(aws.distributions().all().get(0)).hasCacheBehaviorsFor(endpoint).hasNoPlaceholderOrigin();
+ * assertThat(aws.calls()).hasExactly(1, Operation.UPDATE_DISTRIBUTION);
+ * }</pre>
+ */
+public final class CdnAssertions {
+
+  private CdnAssertions() {}
+
+  /** Assertions on what the channel details page shows: the distribution, its status, each endpoint's CDN URLs. */
+  public static ChannelDetailsAssert assertThat(ChannelDetails actual) {
+    return ChannelDetailsAssert.assertThat(actual);
+  }
+
+  /** Assertions on a distribution's status and layout: the channel origin, the cache behaviours, the placeholder. */
+  public static DistributionAssert assertThat(Distribution actual) {
+    return DistributionAssert.assertThat(actual);
+  }
+
+  /** Assertions on the calls the fakes received, such as {@code FakeAws.calls()}. */
+  public static RecordedCallsAssert assertThat(List<RecordedCall> actual) {
+    return RecordedCallsAssert.assertThat(actual);
+  }
+}

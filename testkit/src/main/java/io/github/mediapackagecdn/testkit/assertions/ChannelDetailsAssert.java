@@ -1,0 +1,119 @@
+package io.github.mediapackagecdn.testkit.assertions;
+
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
+import io.github.mediapackagecdn.core.provisioning.DistributionDetails;
+import io.github.mediapackagecdn.core.provisioning.EndpointDetails;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on what the channel details page shows: whether a distribution is linked and deployed, and which
+ * endpoints have CDN URLs to give to players.
+ */
+public final class ChannelDetailsAssert extends AbstractAssert<ChannelDetailsAssert, ChannelDetails> {
+
+  private ChannelDetailsAssert(ChannelDetails actual) {
+    super(actual, ChannelDetailsAssert.class);
+  }
+
+  /** Starts assertions on {@code actual}, such as {@code ChannelCdn.details(channelId)}. */
+  public static ChannelDetailsAssert assertThat(ChannelDetails actual) {
+    return new ChannelDetailsAssert(actual);
+  }
+
+  /** Checks that a distribution is linked to the channel. */
+  public ChannelDetailsAssert hasDistribution() {
+    isNotNull();
+    if (actual.distribution().isEmpty()) {
+      failWithMessage("Expected channel <%s> to have a distribution, but none is linked to it", channel());
+    }
+    return this;
+  }
+
+  /** Checks that the distribution {@code id} is linked to the channel. */
+  public ChannelDetailsAssert hasDistribution(DistributionId id) {
+    hasDistribution();
+    DistributionId linked = actual.distribution().orElseThrow().id();
+    if (!linked.equals(id)) {
+      failWithMessage("Expected channel <%s> to have distribution <%s>, but it has <%s>", channel(), id, linked);
+    }
+    return this;
+  }
+
+  /** Checks that no distribution is linked to the channel. */
+  public ChannelDetailsAssert hasNoDistribution() {
+    isNotNull();
+    actual.distribution().ifPresent(d -> failWithMessage(
+        "Expected channel <%s> to have no distribution, but distribution <%s> is linked to it", channel(), d.id()));
+    return this;
+  }
+
+  /** Checks that the channel's distribution is {@code Deployed}. */
+  public ChannelDetailsAssert isDeployed() {
+    hasDistribution();
+    if (!actual.deployed()) {
+      DistributionDetails d = actual.distribution().orElseThrow();
+      failWithMessage("Expected the distribution of channel <%s> to be Deployed, but <%s> is %s",
+          channel(), d.id(), d.status());
+    }
+    return this;
+  }
+
+  /**
+   * Checks that the channel can be given to players: its distribution is {@code Deployed} and every endpoint has a
+   * CDN URL.
+   */
+  public ChannelDetailsAssert isReadyForPlayers() {
+    // INTEGRATION: when ChannelDetails has its own "ready for players" notion, check it here first (so that this
+    // assertion and the library agree) and keep the messages below to say what is missing.
+    isDeployed();
+    List<String> unserved = actual.endpoints().stream()
+        .filter(e -> e.cdnUrls().isEmpty())
+        .map(e -> e.endpoint().id().value())
+        .toList();
+    if (!unserved.isEmpty()) {
+      failWithMessage("Expected channel <%s> to be ready for players, but endpoints %s have no CDN URL",
+          channel(), unserved);
+    }
+    return this;
+  }
+
+  /** Checks that the endpoint {@code endpointId} has at least one CDN URL. */
+  public ChannelDetailsAssert servesEndpoint(String endpointId) {
+    EndpointDetails endpoint = endpoint(endpointId);
+    if (endpoint.cdnUrls().isEmpty()) {
+      failWithMessage("Expected endpoint <%s> of channel <%s> to have a CDN URL, but it has none", endpointId, channel());
+    }
+    return this;
+  }
+
+  /** Checks that the endpoint {@code endpointId} has the CDN URL {@code url}. */
+  public ChannelDetailsAssert servesEndpoint(String endpointId, String url) {
+    EndpointDetails endpoint = endpoint(endpointId);
+    if (!endpoint.cdnUrls().contains(url)) {
+      failWithMessage("Expected endpoint <%s> of channel <%s> to have the CDN URL <%s>, but its CDN URLs are %s",
+          endpointId, channel(), url, endpoint.cdnUrls());
+    }
+    return this;
+  }
+
+  private EndpointDetails endpoint(String endpointId) {
+    isNotNull();
+    Objects.requireNonNull(endpointId, "endpointId");
+    Optional<EndpointDetails> found = actual.endpoints().stream()
+        .filter(e -> e.endpoint().id().value().equals(endpointId))
+        .findFirst();
+    if (found.isEmpty()) {
+      failWithMessage("Expected channel <%s> to have endpoint <%s>, but its endpoints are %s", channel(), endpointId,
+          actual.endpoints().stream().map(e -> e.endpoint().id().value()).toList());
+    }
+    return found.orElseThrow();
+  }
+
+  private String channel() {
+    return actual.channel().id().value();
+  }
+}
