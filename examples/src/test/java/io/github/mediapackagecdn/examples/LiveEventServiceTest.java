@@ -29,7 +29,7 @@ class LiveEventServiceTest {
 
   @Test
   void playbackUrl_afterAFailedUpdate_isEmptyAlthoughTheDistributionIsDeployed_untilPreparedAgain() {
-    aws.failNext(Operation.UPDATE_DISTRIBUTION, 1, Faults.throttled(Operation.UPDATE_DISTRIBUTION));
+    aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
 
     assertThat(events.prepare("final-2026")).isFalse();
     aws.clock().advance(Duration.ofMinutes(5));
