@@ -27,7 +27,7 @@ public final class LiveEventService {
    * Sets up the event's channel, distribution and HLS endpoint. A CloudFront failure does not fail the event: the
    * channel is there, and calling this again finishes the distribution.
    *
-   * @return whether the CloudFront part is complete
+   * @return whether the CloudFront part is complete: the distribution has what the endpoint needs and routes it
    */
   public boolean prepare(String eventId) {
     ChannelSaveResult channel = cdn.saveChannel(
@@ -35,14 +35,18 @@ public final class LiveEventService {
     if (channel.cdn().failed()) {
       return false;
     }
-    return !cdn.saveEndpoint(
-        EndpointSpec.builder().id(eventId + "-hls").channelId(eventId).packaging(Packaging.HLS).build()).cdn().failed();
+    return cdn.saveEndpoint(
+        EndpointSpec.builder().id(eventId + "-hls").channelId(eventId).packaging(Packaging.HLS).build()).complete();
   }
 
-  /** The URL players use, once the distribution is deployed. */
+  /**
+   * The URL players use, once the channel is {@link ChannelDetails#readyForPlayers() ready for players}: the
+   * distribution is Deployed and routes every endpoint. {@code deployed()} alone is not enough: after a failed update
+   * the distribution is Deployed and serves nothing.
+   */
   public Optional<String> playbackUrl(String eventId) {
     ChannelDetails details = cdn.details(ChannelId.of(eventId));
-    if (!details.deployed()) {
+    if (!details.readyForPlayers()) {
       return Optional.empty();
     }
     return details.endpoints().stream().flatMap(e -> e.cdnUrls().stream()).findFirst();

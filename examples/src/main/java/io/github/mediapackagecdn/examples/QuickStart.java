@@ -147,7 +147,10 @@ public final class QuickStart {
     }
   }
 
-  /** Runs the flow for a channel id; answers the details once deployed. */
+  /**
+   * Runs the flow for a channel id; answers the details once {@link ChannelDetails#readyForPlayers() ready for
+   * players}. Throws the typed error when it cannot get there (a failed update, a user's behaviour in the way).
+   */
   public ChannelDetails run(String channelId, Duration deployTimeout) {
     out.println();
     out.println("1. Save channel '" + channelId + "' with \"Create a CloudFront distribution\"");
@@ -176,12 +179,14 @@ public final class QuickStart {
     print(cdn.details(ChannelId.of(channelId)));
 
     out.println();
-    out.println("4. Waiting until the distribution is Deployed (at most " + deployTimeout.toMinutes() + " minutes)");
-    ChannelDetails deployed = cdn.awaitDeployed(ChannelId.of(channelId), deployTimeout);
-    print(deployed);
+    out.println("4. Waiting until the channel is ready for players: distribution Deployed, every endpoint served (at "
+        + "most " + deployTimeout.toMinutes() + " minutes)");
+    ChannelDetails ready = cdn.awaitDeployed(ChannelId.of(channelId), deployTimeout);
+    print(ready);
     out.println();
-    out.println("Deployed: you can start using the distribution. Give the CDN URLs above to downstream players.");
-    return deployed;
+    out.println("Deployed and every endpoint served: you can start using the distribution. Give the CDN URLs above to "
+        + "downstream players.");
+    return ready;
   }
 
   private static String describe(CdnOutcome outcome) {
@@ -195,6 +200,7 @@ public final class QuickStart {
       case UPDATED -> "updated the distribution with the origin and cache behaviours this endpoint needs";
       case UNCHANGED -> "nothing to add, the distribution already serves this";
       case FAILED -> "FAILED: " + outcome.failure().map(Throwable::getMessage).orElse("") + " (save again to retry)";
+      case NOT_SERVED -> "NOT SERVED: " + String.join("; ", outcome.notServed().values());
     };
   }
 
@@ -205,7 +211,9 @@ public final class QuickStart {
       out.println("   Status           " + d.status());
     }, () -> out.println("   Distribution     none"));
     for (EndpointDetails endpoint : details.endpoints()) {
-      List<String> urls = endpoint.cdnUrls().isEmpty() ? List.of("(no CDN URL yet)") : endpoint.cdnUrls();
+      List<String> urls = endpoint.served()
+          ? endpoint.cdnUrls()
+          : List.of("(not served: " + endpoint.notServedReason().orElseThrow() + ")");
       for (String url : urls) {
         out.printf("   %-20s %-5s %s%n", endpoint.endpoint().id(), endpoint.endpoint().packaging(), url);
       }

@@ -2,6 +2,8 @@ package io.github.mediapackagecdn.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.time.Duration;
@@ -23,6 +25,23 @@ class LiveEventServiceTest {
     assertThat(events.playbackUrl("final-2026")).get().asString()
         .startsWith("https://" + aws.distributions().all().get(0).domainName() + "/out/v1/")
         .endsWith("/index.m3u8");
+  }
+
+  @Test
+  void playbackUrl_afterAFailedUpdate_isEmptyAlthoughTheDistributionIsDeployed_untilPreparedAgain() {
+    aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
+
+    assertThat(events.prepare("final-2026")).isFalse();
+    aws.clock().advance(Duration.ofMinutes(5));
+
+    ChannelDetails details = aws.channelCdn().details(ChannelId.of("final-2026"));
+    assertThat(details.deployed()).isTrue(); // Deployed, yet the distribution has only its placeholder origin
+    assertThat(details.readyForPlayers()).isFalse();
+    assertThat(events.playbackUrl("final-2026")).isEmpty();
+
+    assertThat(events.prepare("final-2026")).isTrue();
+    aws.clock().advance(Duration.ofMinutes(5));
+    assertThat(events.playbackUrl("final-2026")).isPresent();
   }
 
   @Test

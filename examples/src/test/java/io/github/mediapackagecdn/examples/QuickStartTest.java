@@ -21,7 +21,7 @@ class QuickStartTest {
         .run("live-news", Duration.ofMinutes(30));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(details.deployed()).isTrue();
+    assertThat(details.readyForPlayers()).isTrue();
     assertThat(details.endpoints()).hasSize(4).allSatisfy(e -> assertThat(e.cdnUrls()).isNotEmpty());
     assertThat(out).contains("created distribution", "Status           InProgress", "Status           Deployed")
         .contains(details.distribution().orElseThrow().id().value());
@@ -40,7 +40,7 @@ class QuickStartTest {
     } finally {
       System.setOut(original);
     }
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("embedded default", "Deployed: you can start");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("embedded default", "every endpoint served: you can start");
   }
 
   @Test

@@ -23,7 +23,14 @@ public final class ResourceConflictException extends ProvisioningException {
      */
     NOT_DISABLED,
     /** The distribution's link tag stopped naming the channel while it was being removed: it is left as it is. */
-    LINK_CHANGED
+    LINK_CHANGED,
+    /**
+     * The channel origin already sends a CDN identifier other than the one an endpoint uses: CloudFront would keep
+     * sending the old one and MediaPackage would answer 403. The library does not rotate identifiers.
+     */
+    CDN_IDENTIFIER_MISMATCH,
+    /** The distribution does not route every endpoint of the channel to it, so its CDN URLs cannot be given out. */
+    NOT_SERVED
   }
 
   private final Reason reason;

@@ -2,6 +2,8 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -43,7 +45,13 @@ public abstract class CdnOutcome {
     /** The distribution already had everything; no update was sent. */
     UNCHANGED,
     /** CloudFront could not do it; see {@link #failure()}. Save again to restart. */
-    FAILED
+    FAILED,
+    /**
+     * The distribution has what the library may add, but it does not route these endpoints to them, typically
+     * because a behaviour a user made sends their paths elsewhere; {@link #notServed()} says why. The library never
+     * changes what a user made: fix it in CloudFront, then save again.
+     */
+    NOT_SERVED
   }
 
   public abstract Action action();
@@ -55,6 +63,13 @@ public abstract class CdnOutcome {
   /** What to do next, when the outcome calls for it ({@code REQUESTED_BUT_MISSING}, {@code NOT_VISIBLE_YET}). */
   public abstract Optional<String> advice();
 
+  /**
+   * The saved endpoints the distribution does not route to, by id, each with the behaviour and origin in the way;
+   * not empty exactly when the action is {@code NOT_SERVED}.
+   */
+  public abstract Map<OriginEndpointId, String> notServed();
+
+  /** Whether the action is {@code FAILED}. */
   public boolean failed() {
     return action() == Action.FAILED;
   }
@@ -75,6 +90,10 @@ public abstract class CdnOutcome {
     return ImmutableCdnOutcome.builder().action(Action.FAILED).failure(failure).distributionId(id).build();
   }
 
+  static CdnOutcome notServed(DistributionId id, Map<OriginEndpointId, String> notServed) {
+    return ImmutableCdnOutcome.builder().action(Action.NOT_SERVED).distributionId(id).notServed(notServed).build();
+  }
+
   @Value.Check
   protected void check() {
     if ((action() == Action.FAILED) != failure().isPresent()) {
@@ -83,6 +102,9 @@ public abstract class CdnOutcome {
     boolean advising = action() == Action.REQUESTED_BUT_MISSING || action() == Action.NOT_VISIBLE_YET;
     if (advising != advice().isPresent()) {
       throw new IllegalStateException("advice goes with REQUESTED_BUT_MISSING and NOT_VISIBLE_YET, and only with them");
+    }
+    if ((action() == Action.NOT_SERVED) == notServed().isEmpty()) {
+      throw new IllegalStateException("endpoints not served go with action NOT_SERVED, and only with it");
     }
   }
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -143,8 +144,15 @@ public final class ChannelCdn implements AutoCloseable {
 
   /**
    * Saves several endpoints of one channel, then updates the linked distribution once for all of them. Ids must be
-   * distinct and every endpoint must belong to the same channel; an existing endpoint cannot move to another channel.
-   * All of this is checked before anything is written.
+   * distinct, every endpoint must belong to the same channel (an existing endpoint cannot move to another one), and
+   * the batch may give one CDN identifier at most, the one the channel origin already sends if it sends one. All of
+   * this is checked before anything is written, and refused with a {@link ValidationException}, or a
+   * {@link ResourceConflictException} ({@code CDN_IDENTIFIER_MISMATCH}) for the origin's identifier.
+   *
+   * <p>When MediaPackage refuses an endpoint after saving some (its quota of endpoints a channel, say), the ones
+   * saved still get their cache behaviours, and the result names the rest ({@link EndpointSaveResult#unsaved()}).
+   * When it refuses the first, nothing was saved and its error is thrown. The CDN outcome is {@code NOT_SERVED} when
+   * the distribution does not route a saved endpoint to it, with the reason.
    */
   public EndpointSaveResult saveEndpoints(List<EndpointSpec> specs) {
     requireOpen();
@@ -160,34 +168,115 @@ public final class ChannelCdn implements AutoCloseable {
     Set<ChannelId> channelIds = new HashSet<>();
     specs.forEach(spec -> channelIds.add(spec.channelId()));
     problems.check(channelIds.size() == 1, "endpoints saved together belong to one channel, not " + channelIds);
+    Optional<CdnIdentifier> givenIdentifier = oneIdentifier(specs, problems);
     problems.throwIfAny();
 
     ChannelId channelId = specs.get(0).channelId();
     Channel channel = eventually(() -> channels.find(channelId))
         .orElseThrow(() -> new ResourceNotFoundException("channel " + channelId + " does not exist", channelId.value()));
     Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
+    Set<String> hosts = new LinkedHashSet<>();
     for (EndpointSpec spec : specs) {
       Optional<OriginEndpoint> existing = channels.findEndpoint(spec.endpointId());
       existing.filter(e -> !e.channelId().equals(channelId)).ifPresent(e -> problems.add(
           "endpoint " + e.id() + " belongs to channel " + e.channelId() + "; an endpoint cannot move to channel "
               + channelId));
+      existing.flatMap(OriginEndpoint::host).ifPresent(hosts::add);
       exists.put(spec, existing);
     }
     problems.throwIfAny();
+    givenIdentifier.ifPresent(identifier -> refuseOtherThanOrigin(channel, hosts, identifier, specs));
 
     List<OriginEndpoint> saved = new ArrayList<>();
-    exists.forEach((spec, existed) -> {
+    List<OriginEndpointId> unsaved = new ArrayList<>();
+    ProvisioningException stoppedBy = null;
+    for (Map.Entry<EndpointSpec, Optional<OriginEndpoint>> entry : exists.entrySet()) {
+      EndpointSpec spec = entry.getKey();
+      if (stoppedBy != null) {
+        unsaved.add(spec.endpointId());
+        continue;
+      }
       spec.authorization().ifPresent(auth -> spec.cdnIdentifier()
           .ifPresent(id -> givenIdentifiers.put(auth.cdnIdentifierSecretArn(), id)));
+      Optional<OriginEndpoint> existed = entry.getValue();
       if (existed.filter(e -> UnchangedState.unchanged(spec, e)).isPresent()) {
         saved.add(existed.get()); // nothing to write
         log.debug("endpoint {} of channel {} is unchanged", spec.id(), channelId);
-        return;
+        continue;
       }
-      saved.add(existed.isPresent() ? channels.updateEndpoint(spec) : createEndpoint(spec));
-      log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
-    });
-    return EndpointSaveResult.of(saved, reportingFailure(() -> updateLinked(channel, saved)));
+      try {
+        saved.add(existed.isPresent() ? channels.updateEndpoint(spec) : createEndpoint(spec));
+        log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
+      } catch (ProvisioningException e) {
+        if (saved.isEmpty()) {
+          throw e; // nothing was saved: the batch failed as a whole
+        }
+        log.debug("MediaPackage stopped the batch at endpoint {} of channel {}: {}", spec.id(), channelId,
+            e.getMessage());
+        stoppedBy = e;
+        unsaved.add(spec.endpointId());
+      }
+    }
+    CdnOutcome cdn = routing(reportingFailure(() -> updateLinked(channel, saved)), saved);
+    return stoppedBy == null
+        ? EndpointSaveResult.of(saved, cdn)
+        : EndpointSaveResult.partial(saved, cdn, unsaved, stoppedBy);
+  }
+
+  /** The one CDN identifier the batch gives, if any; two different ones are a problem (one origin, one header). */
+  private static Optional<CdnIdentifier> oneIdentifier(List<EndpointSpec> specs, Problems problems) {
+    Map<CdnIdentifier, List<String>> byIdentifier = new LinkedHashMap<>();
+    specs.forEach(spec -> spec.cdnIdentifier()
+        .ifPresent(id -> byIdentifier.computeIfAbsent(id, key -> new ArrayList<>()).add(spec.id())));
+    if (byIdentifier.size() > 1) {
+      problems.add("endpoints " + List.copyOf(byIdentifier.values()) + " give " + byIdentifier.size()
+          + " different CDN identifiers, but one origin serves every endpoint of a channel and CloudFront sends it "
+          + "one identifier: give them all the same one");
+      return Optional.empty();
+    }
+    return byIdentifier.keySet().stream().findFirst();
+  }
+
+  /**
+   * Refuses, before MediaPackage is written, an identifier other than the one the channel origin already sends, when
+   * the distribution and the endpoints' host are known. Otherwise the layout refuses it when the distribution is
+   * updated. A lookup failure here is left to the update, which reports it.
+   */
+  private void refuseOtherThanOrigin(
+      Channel channel, Set<String> hosts, CdnIdentifier identifier, List<EndpointSpec> specs) {
+    Optional<DistributionConfig> config;
+    try {
+      config = resolveOrRecent(channel).id().flatMap(distributions::find).map(Distribution::config);
+      if (config.isPresent() && hosts.isEmpty()) {
+        channels.endpointsOf(channel.id()).forEach(e -> e.host().ifPresent(hosts::add));
+      }
+    } catch (ProvisioningException e) {
+      log.debug("could not read the distribution of channel {} before saving endpoints: {}", channel.id(),
+          e.getMessage());
+      return;
+    }
+    if (config.isEmpty()) {
+      return;
+    }
+    List<String> authorized = specs.stream().filter(spec -> spec.authorization().isPresent())
+        .map(EndpointSpec::id).toList();
+    hosts.forEach(host -> DistributionLayout.refuseOtherIdentifier(config.get(), host, identifier, authorized));
+  }
+
+  /** The outcome of an endpoint save, {@code NOT_SERVED} when the distribution does not route a saved endpoint. */
+  private CdnOutcome routing(CdnOutcome outcome, List<OriginEndpoint> saved) {
+    if (outcome.action() != CdnOutcome.Action.UPDATED && outcome.action() != CdnOutcome.Action.UNCHANGED) {
+      return outcome;
+    }
+    DistributionId id = outcome.distributionId().orElseThrow();
+    DistributionUpdater updater = updaters.get(id);
+    Optional<DistributionConfig> config = updater == null ? Optional.empty() : updater.latest();
+    if (config.isEmpty()) {
+      return outcome;
+    }
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    saved.forEach(e -> CdnUrls.whyNotServed(e, config.get()).ifPresent(reason -> notServed.put(e.id(), reason)));
+    return notServed.isEmpty() ? outcome : CdnOutcome.notServed(id, notServed);
   }
 
   /**
@@ -247,9 +336,13 @@ public final class ChannelCdn implements AutoCloseable {
   }
 
   /**
-   * Waits until the channel's distribution is {@code Deployed}, when it can be used, and answers the details then.
+   * Waits until the channel is {@link ChannelDetails#readyForPlayers() ready for players}: its distribution is
+   * {@code Deployed} and routes every endpoint to it. Answers the details then; their CDN URLs can be handed out.
+   * Checked before waiting too: a distribution that does not route an endpoint will not start to by deploying.
    *
    * @throws ResourceNotFoundException when the channel or its distribution does not exist
+   * @throws ResourceConflictException ({@code NOT_SERVED}) when the channel has no endpoint or the distribution does
+   *     not route one to it, with the reasons: save the endpoints again, or fix what is in the way in CloudFront
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
@@ -263,8 +356,29 @@ public final class ChannelCdn implements AutoCloseable {
     DistributionResolver.Resolution found = resolveOrRecent(channel);
     DistributionId id = found.id().orElseThrow(() -> new ResourceNotFoundException(found.none().advice()
         .orElse("channel " + channelId + " has no distribution"), channelId.value()));
+    List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
+    Optional<Distribution> current = distributions.find(id);
+    if (current.isPresent()) {
+      refuseUnserved(details(channel, endpoints, current));
+    }
     Distribution deployed = distributions.awaitDeployed(id, timeout);
-    return details(channel, channels.endpointsOf(channelId), Optional.of(deployed));
+    ChannelDetails details = details(channel, endpoints, Optional.of(deployed));
+    refuseUnserved(details);
+    return details;
+  }
+
+  /** Throws NOT_SERVED when the channel has no endpoint or one is not routed; the status is left to the wait. */
+  private static void refuseUnserved(ChannelDetails details) {
+    List<String> reasons = new ArrayList<>();
+    if (details.endpoints().isEmpty()) {
+      reasons.add("it has no endpoint");
+    }
+    details.endpoints().forEach(e -> e.notServedReason().ifPresent(reasons::add));
+    if (!reasons.isEmpty()) {
+      String channel = details.channel().id().value();
+      throw new ResourceConflictException("channel " + channel + " is not ready for players: "
+          + String.join("; ", reasons), ResourceConflictException.Reason.NOT_SERVED, channel);
+    }
   }
 
   /**
@@ -303,8 +417,11 @@ public final class ChannelCdn implements AutoCloseable {
         .consoleUrl(String.format(settings.consoleUrlFormat(), d.id().value()))
         .build()));
     for (OriginEndpoint endpoint : endpoints) {
-      details.addEndpoints(EndpointDetails.of(
-          endpoint, distribution.map(d -> CdnUrls.of(endpoint, d)).orElse(List.of())));
+      Optional<String> notServed = distribution.isEmpty()
+          ? Optional.of("channel " + channel.id() + " has no distribution")
+          : CdnUrls.whyNotServed(endpoint, distribution.get().config());
+      details.addEndpoints(EndpointDetails.of(endpoint,
+          notServed.isPresent() ? List.of() : CdnUrls.of(endpoint, distribution.get()), notServed));
     }
     return details.build();
   }

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
@@ -120,8 +121,9 @@ public final class DistributionLayout {
   }
 
   /**
-   * The changes that give {@code current} what the channel's endpoints need: the one channel origin (with the CDN
-   * identifier header when an endpoint uses CDN authorization), a cache behaviour for every path pattern of every
+   * The changes that give {@code current} what the channel's endpoints need: the one channel origin ({@link
+   * #channelOrigin}, added with a free id when there is none, whatever origins a user made; with the CDN identifier
+   * header when an endpoint uses CDN authorization), a cache behaviour for every path pattern of every
    * packaging format present, the default behaviour moved off the placeholder while it still targets it, and the
    * placeholder origin removed once nothing targets it. Nothing that exists is changed.
    *
@@ -129,6 +131,8 @@ public final class DistributionLayout {
    * @throws InvalidRequestException when the endpoints use more than one egress host (one origin serves them all)
    * @throws ValidationException when an endpoint uses CDN authorization and its identifier is needed but unknown, or
    *     two endpoints need different identifiers
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when the channel origin already sends a CDN
+   *     identifier other than an endpoint's known one
    */
   public static ChangeSet changesFor(
       DistributionConfig current,
@@ -149,10 +153,8 @@ public final class DistributionLayout {
     String host = hosts.iterator().next();
     List<DistributionChange> changes = new ArrayList<>();
 
-    Origin existing = current.origin(channelOriginId(host))
-        .or(() -> current.origins().stream().filter(o -> o.domainName().equalsIgnoreCase(host)).findFirst())
-        .orElse(null);
-    String originId = existing == null ? channelOriginId(host) : existing.id();
+    Origin existing = channelOrigin(current, host).orElse(null);
+    String originId = existing == null ? freeOriginId(current, host) : existing.id();
     if (existing == null) {
       changes.add(new DistributionChange.AddOrigin(Origin.builder()
           .id(originId)
@@ -161,9 +163,10 @@ public final class DistributionLayout {
           .sslProtocols(settings.originSslProtocols())
           .build()));
     }
-    boolean hasHeader = existing != null && existing.customHeaders().keySet().stream()
-        .anyMatch(LiveCdnSettings.CDN_IDENTIFIER_HEADER::equalsIgnoreCase);
-    if (!hasHeader) {
+    Optional<String> sent = existing == null ? Optional.empty() : sentIdentifier(existing);
+    if (sent.isPresent()) {
+      refuseOtherIdentifiers(originId, sent.get(), endpoints, identifiers);
+    } else {
       cdnIdentifier(endpoints, identifiers).ifPresent(identifier -> changes.add(
           new DistributionChange.AddOriginHeader(originId, LiveCdnSettings.CDN_IDENTIFIER_HEADER, identifier.reveal())));
     }
@@ -186,6 +189,82 @@ public final class DistributionLayout {
       changes.add(new DistributionChange.RemoveOrigin(settings.placeholderOriginId()));
     }
     return ChangeSet.of(changes);
+  }
+
+  /**
+   * The origin that serves every endpoint on {@code host}: a custom origin on that host with an empty origin path,
+   * the one with the library's id ({@link #channelOriginId}) first. An origin with an origin path (as the CloudFront
+   * console fills it for one endpoint, {@code /out/v1/<id>}) is never the channel origin: CloudFront would prepend
+   * its path to every other endpoint's path.
+   */
+  public static Optional<Origin> channelOrigin(DistributionConfig config, String host) {
+    return config.origin(channelOriginId(host))
+        .filter(o -> servesHost(o, host))
+        .or(() -> config.origins().stream().filter(o -> servesHost(o, host)).findFirst());
+  }
+
+  private static boolean servesHost(Origin origin, String host) {
+    return origin.domainName().equalsIgnoreCase(host) && origin.originPath().isEmpty();
+  }
+
+  /** {@code EMP-<host label>}, or when a user's origin holds that id, the first of {@code -2}, {@code -3}, ... free. */
+  private static String freeOriginId(DistributionConfig config, String host) {
+    String base = channelOriginId(host);
+    String id = base;
+    for (int n = 2; config.origin(id).isPresent(); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+
+  /**
+   * Refuses {@code identifier} for endpoints {@code endpointIds} when the channel origin on {@code host} already sends
+   * another CDN identifier: CloudFront would keep sending the old one, and MediaPackage would answer 403.
+   *
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) naming the origin and the endpoints, never a
+   *     value
+   */
+  static void refuseOtherIdentifier(
+      DistributionConfig config, String host, CdnIdentifier identifier, List<String> endpointIds) {
+    channelOrigin(config, host).ifPresent(origin -> sentIdentifier(origin)
+        .filter(sent -> !endpointIds.isEmpty() && !same(sent, identifier))
+        .ifPresent(sent -> {
+          throw mismatch(origin.id(), endpointIds);
+        }));
+  }
+
+  private static Optional<String> sentIdentifier(Origin origin) {
+    return origin.customHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(LiveCdnSettings.CDN_IDENTIFIER_HEADER))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  /** Compares a sent header value with an identifier in constant time. */
+  private static boolean same(String sent, CdnIdentifier identifier) {
+    return MessageDigest.isEqual(
+        sent.getBytes(StandardCharsets.UTF_8), identifier.reveal().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The origin sends {@code sent}; an endpoint whose known identifier differs would get 403 from MediaPackage. */
+  private static void refuseOtherIdentifiers(String originId, String sent, List<OriginEndpoint> endpoints,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    List<String> conflicting = endpoints.stream()
+        .filter(e -> e.authorization().isPresent())
+        .filter(e -> identifiers.apply(e).filter(id -> !same(sent, id)).isPresent())
+        .map(e -> e.id().value())
+        .toList();
+    if (!conflicting.isEmpty()) {
+      throw mismatch(originId, conflicting);
+    }
+  }
+
+  private static ResourceConflictException mismatch(String originId, List<String> endpointIds) {
+    return new ResourceConflictException("the channel origin '" + originId + "' already sends a "
+        + LiveCdnSettings.CDN_IDENTIFIER_HEADER + " value other than the CDN identifier of endpoints " + endpointIds
+        + "; CloudFront would keep sending the old value and MediaPackage would answer 403. Give these endpoints "
+        + "the identifier the origin sends, or change the origin's header in CloudFront first (the library does "
+        + "not rotate identifiers)", ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH, originId);
   }
 
   private static Optional<CdnIdentifier> cdnIdentifier(

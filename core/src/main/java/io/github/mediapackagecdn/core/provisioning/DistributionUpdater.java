@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
@@ -38,6 +39,8 @@ final class DistributionUpdater {
   private final Supplier<Distribution> read;
   private final ReentrantLock writing = new ReentrantLock();
   private List<Request> pending = new ArrayList<>();
+  /** The configuration last read or written by this updater: includes every change of every request it completed. */
+  private volatile DistributionConfig latest;
 
   DistributionUpdater(
       DistributionId id,
@@ -77,6 +80,14 @@ final class DistributionUpdater {
     return request.result();
   }
 
+  /**
+   * The distribution's configuration as this updater last read or wrote it, which holds the changes of every request
+   * it has answered; empty before its first read.
+   */
+  Optional<DistributionConfig> latest() {
+    return Optional.ofNullable(latest);
+  }
+
   /** How many requests wait for the next update; for tests. */
   synchronized int pending() {
     return pending.size();
@@ -98,6 +109,7 @@ final class DistributionUpdater {
       Distribution distribution;
       try {
         distribution = read.get();
+        latest = distribution.config();
       } catch (ProvisioningException e) {
         live.forEach(r -> r.fail(e));
         return;
@@ -123,6 +135,7 @@ final class DistributionUpdater {
           return;
         }
         distributions.update(id, distribution.etag(), changes);
+        latest = changes.applyTo(distribution.config());
         log.debug("updated distribution {} with {} changes for {} requests", id, changes.changes().size(),
             live.size());
         live.forEach(r -> r.succeed(r.ownChanges));

@@ -18,8 +18,10 @@ import static io.github.mediapackagecdn.core.provisioning.Fixtures.mss;
 import static io.github.mediapackagecdn.core.provisioning.Fixtures.withAuthorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
@@ -548,7 +550,7 @@ class DistributionLayoutTest {
   }
 
   @Test
-  void changesFor_whenOriginAlreadySendsTheHeader_neitherChangesItNorAsksForTheIdentifier() {
+  void changesFor_whenOriginAlreadySendsTheHeader_neverChangesItAndNeedsNoIdentifier() {
     Origin withHeader = Origin.builder()
         .id(CHANNEL_ORIGIN_ID)
         .domainName(HOST)
@@ -566,7 +568,7 @@ class DistributionLayoutTest {
     });
 
     assertThat(changes.isEmpty()).isTrue();
-    assertThat(asked).hasValue(0);
+    assertThat(asked).hasValue(1); // asked, to compare with what the origin sends; unknown is no problem
   }
 
   @Test
@@ -588,5 +590,107 @@ class DistributionLayoutTest {
         .applyTo(placeholderDistribution());
 
     assertThat(DistributionLayout.changesFor(after, endpoints, SETTINGS, known).isEmpty()).isTrue();
+  }
+
+  /**
+   * The seed's manual path: one origin per endpoint, each with the endpoint's host and, as the CloudFront console
+   * fills it, the endpoint's path as origin path; the first one even holds the library's own origin id.
+   */
+  private static DistributionConfig manualDistribution() {
+    List<Origin> origins = new ArrayList<>();
+    for (OriginEndpoint endpoint : List.of(hls(), dash())) {
+      String path = URI.create(endpoint.urls().get(0).value()).getPath();
+      origins.add(Origin.builder()
+          .id(origins.isEmpty() ? CHANNEL_ORIGIN_ID : "dash-origin")
+          .domainName(HOST)
+          .originPath(path.substring(0, path.lastIndexOf('/')))
+          .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+          .addSslProtocols("TLSv1.2")
+          .build());
+    }
+    return DistributionConfig.builder().from(placeholderDistribution())
+        .origins(origins)
+        .defaultBehavior(CacheBehavior.builder().from(placeholderDistribution().defaultBehavior())
+            .targetOriginId(CHANNEL_ORIGIN_ID).build())
+        .build();
+  }
+
+  @Test
+  void changesFor_onTheSeedsManualDistribution_addsAChannelOriginWithoutPathUnderAFreeIdAndKeepsTheUsersOrigins() {
+    DistributionConfig manual = manualDistribution();
+    List<OriginEndpoint> endpoints = List.of(hls(), dash());
+
+    DistributionConfig after = changesFor(manual, endpoints).applyTo(manual);
+
+    Origin added = after.origin(CHANNEL_ORIGIN_ID + "-2").orElseThrow();
+    assertThat(added.domainName()).isEqualTo(HOST);
+    assertThat(added.originPath()).isEmpty();
+    assertThat(after.origins()).containsAll(manual.origins()).hasSize(manual.origins().size() + 1);
+    assertThat(after.defaultBehavior()).isEqualTo(manual.defaultBehavior());
+    assertThat(after.cacheBehaviors()).extracting(CacheBehavior::targetOriginId).containsOnly(added.id());
+    assertThat(DistributionLayout.channelOrigin(after, HOST)).contains(added);
+    for (OriginEndpoint endpoint : endpoints) {
+      assertThat(CdnUrls.whyNotServed(endpoint, manual)).as("before").isPresent();
+      assertThat(CdnUrls.whyNotServed(endpoint, after)).as("after").isEmpty();
+    }
+    assertThat(changesFor(after, endpoints).isEmpty()).isTrue();
+  }
+
+  @Test
+  void channelOrigin_isAnOriginOnTheHostWithoutOriginPath_theLibrarysIdFirst() {
+    Origin usersOnHost = Origin.builder().id("users-emp").domainName(HOST.toUpperCase(java.util.Locale.ROOT)).build();
+    Origin librarys = Origin.builder().id(CHANNEL_ORIGIN_ID).domainName(HOST).build();
+    Origin withPath = Origin.builder().id("with-path").domainName(HOST).originPath("/out/v1").build();
+    DistributionConfig config = placeholderDistribution();
+
+    assertThat(DistributionLayout.channelOrigin(
+        DistributionConfig.builder().from(config).origins(List.of(withPath)).build(), HOST)).isEmpty();
+    assertThat(DistributionLayout.channelOrigin(
+        DistributionConfig.builder().from(config).origins(List.of(withPath, usersOnHost)).build(), HOST))
+        .contains(usersOnHost);
+    assertThat(DistributionLayout.channelOrigin(
+        DistributionConfig.builder().from(config).origins(List.of(usersOnHost, librarys)).build(), HOST))
+        .contains(librarys);
+  }
+
+  @Test
+  void changesFor_whenTheChannelOriginSendsAnotherIdentifier_throwsTheMismatchNamingNoValue() {
+    DistributionConfig sendsOther = laidOutWith(List.of(withAuthorization(hls())), "a-value-rotated-by-hand");
+
+    ResourceConflictException e = catchThrowableOfType(ResourceConflictException.class,
+        () -> DistributionLayout.changesFor(sendsOther, List.of(withAuthorization(hls()), withAuthorization(dash())),
+            SETTINGS, endpoint -> Optional.of(CdnIdentifier.of(SECRET))));
+
+    assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH);
+    assertThat(e.resourceId()).contains(CHANNEL_ORIGIN_ID);
+    assertThat(e.getMessage()).contains("live-news-hls", "live-news-dash", CDN_HEADER)
+        .doesNotContain(SECRET, "a-value-rotated-by-hand");
+  }
+
+  @Test
+  void changesFor_whenTheChannelOriginSendsTheSameIdentifier_changesNothing() {
+    DistributionConfig sendsSame = laidOutWith(List.of(withAuthorization(hls())), SECRET);
+
+    assertThat(DistributionLayout.changesFor(sendsSame, List.of(withAuthorization(hls())), SETTINGS,
+        endpoint -> Optional.of(CdnIdentifier.of(SECRET))).isEmpty()).isTrue();
+  }
+
+  @Test
+  void refuseOtherIdentifier_comparesWithTheChannelOriginOnly() {
+    DistributionConfig sendsSecret = laidOutWith(List.of(withAuthorization(hls())), SECRET);
+    CdnIdentifier other = CdnIdentifier.of("another-identifier-0001");
+
+    assertThatThrownBy(() -> DistributionLayout.refuseOtherIdentifier(sendsSecret, HOST, other, List.of("e1")))
+        .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
+            .isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH));
+    DistributionLayout.refuseOtherIdentifier(sendsSecret, HOST, CdnIdentifier.of(SECRET), List.of("e1"));
+    DistributionLayout.refuseOtherIdentifier(sendsSecret, OTHER_HOST, other, List.of("e1"));
+  }
+
+  /** The laid-out distribution whose channel origin sends {@code headerValue}. */
+  private static DistributionConfig laidOutWith(List<OriginEndpoint> endpoints, String headerValue) {
+    DistributionConfig placeholder = placeholderDistribution();
+    return DistributionLayout.changesFor(placeholder, endpoints, SETTINGS,
+        e -> Optional.of(CdnIdentifier.of(headerValue))).applyTo(placeholder);
   }
 }
