@@ -46,15 +46,19 @@ public abstract class CdnOutcome {
     FAILED
   }
 
+  /** What was done to the distribution. */
   public abstract Action action();
 
+  /** The channel's distribution, when it is known (also on most failures). */
   public abstract Optional<DistributionId> distributionId();
 
+  /** Why CloudFront could not do it; present exactly when the action is {@code FAILED}. */
   public abstract Optional<ProvisioningException> failure();
 
   /** What to do next, when the outcome calls for it ({@code REQUESTED_BUT_MISSING}, {@code NOT_VISIBLE_YET}). */
   public abstract Optional<String> advice();
 
+  /** Whether the CloudFront side failed; the MediaPackage side was saved all the same. */
   public boolean failed() {
     return action() == Action.FAILED;
   }
@@ -75,6 +79,7 @@ public abstract class CdnOutcome {
     return ImmutableCdnOutcome.builder().action(Action.FAILED).failure(failure).distributionId(id).build();
   }
 
+  /** Keeps a failure and the action {@code FAILED} together. */
   @Value.Check
   protected void check() {
     if ((action() == Action.FAILED) != failure().isPresent()) {

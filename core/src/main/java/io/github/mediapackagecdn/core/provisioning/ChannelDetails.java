@@ -10,11 +10,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ChannelDetails {
 
+  /** The channel as MediaPackage reports it. */
   public abstract Channel channel();
 
   /** Empty when no distribution is linked to the channel. */
   public abstract Optional<DistributionDetails> distribution();
 
+  /** Every endpoint of the channel with its CDN URLs, in creation order. */
   public abstract List<EndpointDetails> endpoints();
 
   /** Whether the distribution is {@code Deployed}: "you can start using the distribution". */

@@ -8,9 +8,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class EndpointDetails {
 
+  /** The endpoint as MediaPackage reports it. */
   @Value.Parameter
   public abstract OriginEndpoint endpoint();
 
+  /** The endpoint's URLs on the distribution's domain; empty while the distribution does not serve it. */
   @Value.Parameter
   public abstract List<String> cdnUrls();
 

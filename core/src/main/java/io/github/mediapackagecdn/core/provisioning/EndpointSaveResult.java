@@ -8,9 +8,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class EndpointSaveResult {
 
+  /** The endpoints as saved in MediaPackage; saved even when the CloudFront side failed. */
   @Value.Parameter
   public abstract List<OriginEndpoint> endpoints();
 
+  /** What happened on the CloudFront side. */
   @Value.Parameter
   public abstract CdnOutcome cdn();
 
