@@ -268,7 +268,7 @@ public final class FakeAws {
     }
   }
 
-  /** The service quotas the fakes enforce; defaults are the documented ones (DOMAIN.md). */
+  /** The service quotas the fakes enforce; defaults are the documented ones (see the README's sources). */
   public record Quotas(
       int channels, int endpointsPerChannel, int distributions, int originsPerDistribution,
       int cacheBehaviorsPerDistribution) {

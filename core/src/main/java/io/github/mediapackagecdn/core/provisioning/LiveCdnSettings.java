@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 
 /**
  * The settings of the distributions the library creates and the behaviours it adds. The defaults follow CloudFront's
- * guide for MediaPackage origins; values that no AWS document settles (marked UNCONFIRMED in DOMAIN.md) are settings
+ * guide for MediaPackage origins; values that no AWS document settles (marked UNCONFIRMED in the README) are settings
  * here so that they can be changed in one place.
  */
 @Value.Immutable
