@@ -16,7 +16,10 @@
  *       {@code TEMP_ORIGIN_ID/channel} at {@code mediapackage.amazonaws.com}, and the default behaviour targets it. The
  *       comment names the channel; errors are cached 1 s. The CallerReference is derived from the channel ARN (plus a
  *       generation number), so a second save, or a second instance, gets {@code DistributionAlreadyExists} and adopts
- *       the first distribution instead of creating another.</li>
+ *       the first distribution instead of creating another. The distribution's id is also recorded on the channel,
+ *       in the MediaPackage tag
+ *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#CHANNEL_TAG_KEY}, so that every instance
+ *       finds it at once; the distribution's own link tag stays the authority.</li>
  *   <li><b>When an endpoint is saved</b>: one origin for the whole channel (the console "adds only one origin"), on the
  *       egress host of the endpoint URLs, id {@code EMP-<first host label>}, HTTPS only, TLSv1.2, with the
  *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#CDN_IDENTIFIER_HEADER} header when the
