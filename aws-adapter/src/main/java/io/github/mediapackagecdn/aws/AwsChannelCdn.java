@@ -48,11 +48,11 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * CloudFront's control plane allows few requests per second, so throttled calls are retried more often and after
  * longer pauses than the SDK's default, while a connection that cannot be opened fails fast. {@link ChannelCdn#close()} closes the clients the builder created, and only
  * those: a client the application gave stays open for the application to close.
- * {@snippet :
+ * <pre>{@code
  * try (ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1)) {
  *   cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build());
  * }
- * }
+ * }</pre>
  *
  * <p>The port implementations are available one by one too ({@link #distributions(CloudFrontClient)}, ...), for
  * tests and for applications that compose {@link ChannelCdn} themselves.
