@@ -29,30 +29,30 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * the Resource Groups Tagging API (or CloudFront's own tags) to find a channel's distribution.
  *
  * <p>From defaults, with the default credential chain:
- * {@snippet :
+ * <pre>{@code
  * ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1);
- * }
+ * }</pre>
  *
  * <p>From the application's own clients, which keep their credentials, retry strategy and HTTP client (CloudFront
  * and tagging clients must use {@code us-east-1}, where CloudFront's global resources are):
- * {@snippet :
+ * <pre>{@code
  * ChannelCdn cdn = AwsChannelCdn.builder()
  *     .mediaPackageClient(mediaPackage)
  *     .cloudFrontClient(cloudFront)
  *     .taggingClient(tagging)
  *     .settings(LiveCdnSettings.defaults())
  *     .build();
- * }
+ * }</pre>
  *
  * <p>Clients the builder creates itself use {@link UrlConnectionHttpClient} and {@link #defaultRetryStrategy()}:
  * CloudFront's control plane allows few requests per second, so throttled calls are retried more often and after
  * longer pauses than the SDK's default, while a connection that cannot be opened fails fast. {@link ChannelCdn#close()} closes the clients the builder created, and only
  * those: a client the application gave stays open for the application to close.
- * {@snippet :
+ * <pre>{@code
  * try (ChannelCdn cdn = AwsChannelCdn.create(Region.EU_WEST_1)) {
  *   cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build());
  * }
- * }
+ * }</pre>
  *
  * <p>The port implementations are available one by one too ({@link #distributions(CloudFrontClient)}, ...), for
  * tests and for applications that compose {@link ChannelCdn} themselves.
@@ -102,6 +102,7 @@ public final class AwsChannelCdn {
     return builder().mediaPackageRegion(mediaPackageRegion).build();
   }
 
+  /** A builder taking the application's own SDK clients, or creating the ones not given. */
   public static Builder builder() {
     return new Builder();
   }
@@ -191,6 +192,7 @@ public final class AwsChannelCdn {
       return this;
     }
 
+    /** The application's MediaPackage client, in the channels' region, with its own credentials, retry and HTTP. */
     public Builder mediaPackageClient(MediaPackageClient client) {
       this.mediaPackage = client;
       return this;
@@ -238,11 +240,13 @@ public final class AwsChannelCdn {
       return this;
     }
 
+    /** The layout of the distributions and behaviours; {@link LiveCdnSettings#defaults()} unless set. */
     public Builder settings(LiveCdnSettings settings) {
       this.settings = settings;
       return this;
     }
 
+    /** Where the CDN identifiers of endpoints with CDN authorization come from; none unless set. */
     public Builder cdnIdentifiers(CdnIdentifierSource source) {
       this.cdnIdentifiers = source;
       return this;

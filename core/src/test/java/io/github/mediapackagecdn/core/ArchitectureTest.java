@@ -13,7 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The package rules of core (ARCHITECTURE.md, STYLE.md item 3), checked on the main classes only. The
+ * The package rules of core (CONTRIBUTING.md, "The design"), checked on the main classes only. The
  * Immutables-generated {@code Immutable*} classes live in the same packages as the types they implement, so every
  * rule below holds for them too.
  */

@@ -19,6 +19,7 @@ public final class LiveEventService {
 
   private final ChannelCdn cdn;
 
+  /** A service provisioning its events through {@code cdn}. */
   public LiveEventService(ChannelCdn cdn) {
     this.cdn = cdn;
   }

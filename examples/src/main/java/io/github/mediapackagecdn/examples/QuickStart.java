@@ -38,6 +38,7 @@ public final class QuickStart {
   private final ChannelCdn cdn;
   private final PrintStream out;
 
+  /** A quick start saving through {@code cdn} and printing to {@code out}. */
   public QuickStart(ChannelCdn cdn, PrintStream out) {
     this.cdn = cdn;
     this.out = out;

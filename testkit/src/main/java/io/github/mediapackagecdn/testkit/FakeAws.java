@@ -17,12 +17,12 @@ import java.util.function.Supplier;
  * lookup, sharing one fake clock, one call log and one set of injected faults. Thread-safe; ids are deterministic
  * for a given seed.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * FakeAws aws = FakeAws.create();
  * ChannelCdn cdn = aws.channelCdn();
  * cdn.saveChannel(ChannelSpec.builder().id("live").createDistribution(true).build());
  * assertThat(aws.distributions().all()).hasSize(1);
- * }
+ * }</pre>
  */
 public final class FakeAws {
 
@@ -57,6 +57,7 @@ public final class FakeAws {
     return builder().build();
   }
 
+  /** A builder of a fake account: region, account id, clock, propagation time, quotas, seed. */
   public static Builder builder() {
     return new Builder();
   }
@@ -78,26 +79,32 @@ public final class FakeAws {
     return builder.build();
   }
 
+  /** The fake MediaPackage: the {@code Channels} port. */
   public InMemoryChannels channels() {
     return channels;
   }
 
+  /** The fake CloudFront: the {@code Distributions} port. */
   public InMemoryDistributions distributions() {
     return distributions;
   }
 
+  /** The fake tag lookup: the {@code DistributionLinks} port. */
   public InMemoryDistributionLinks links() {
     return links;
   }
 
+  /** The simulated clock every fake reads; advance it to let distributions deploy. */
   public FakeClock clock() {
     return clock;
   }
 
+  /** The MediaPackage region of the channels' ARNs and URLs. */
   public String region() {
     return region;
   }
 
+  /** The twelve-digit account id in every ARN. */
   public String accountId() {
     return accountId;
   }
@@ -107,6 +114,7 @@ public final class FakeAws {
     return propagationTime;
   }
 
+  /** The service quotas the fakes enforce. */
   public Quotas quotas() {
     return quotas;
   }
@@ -132,6 +140,7 @@ public final class FakeAws {
     }
   }
 
+  /** Forgets the calls recorded so far. */
   public void clearCalls() {
     synchronized (lock) {
       calls.clear();
@@ -259,7 +268,7 @@ public final class FakeAws {
     }
   }
 
-  /** The service quotas the fakes enforce; defaults are the documented ones (DOMAIN.md). */
+  /** The service quotas the fakes enforce; defaults are the documented ones (see the README's sources). */
   public record Quotas(
       int channels, int endpointsPerChannel, int distributions, int originsPerDistribution,
       int cacheBehaviorsPerDistribution) {
@@ -296,6 +305,7 @@ public final class FakeAws {
       return this;
     }
 
+    /** The twelve-digit account id; {@code 123456789012} unless set. */
     public Builder accountId(String accountId) {
       if (!accountId.matches("[0-9]{12}")) {
         throw new IllegalArgumentException("an AWS account id has 12 digits: " + accountId);
@@ -304,6 +314,7 @@ public final class FakeAws {
       return this;
     }
 
+    /** The simulated clock; 2026-01-01T00:00:00Z unless set. */
     public Builder clock(FakeClock clock) {
       this.clock = clock;
       return this;
@@ -318,6 +329,7 @@ public final class FakeAws {
       return this;
     }
 
+    /** The service quotas to enforce; the documented defaults unless set. */
     public Builder quotas(Quotas quotas) {
       this.quotas = quotas;
       return this;
@@ -329,6 +341,7 @@ public final class FakeAws {
       return this;
     }
 
+    /** Builds the fake account. */
     public FakeAws build() {
       return new FakeAws(this);
     }

@@ -12,6 +12,7 @@ public final class FakeClock extends Clock {
 
   private final AtomicReference<Instant> now;
 
+  /** A clock standing at {@code start} until advanced. */
   public FakeClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }

@@ -9,10 +9,12 @@ public final class AccessDeniedException extends ProvisioningException {
 
   private final String action;
 
+  /** An access denial found by the library, naming the IAM {@code action} (or {@code null} if unknown). */
   public AccessDeniedException(String message, String action) {
     this(message, action, null, null, null);
   }
 
+  /** An access denial the service answered, with its error code, request id and the SDK exception as cause. */
   public AccessDeniedException(String message, String action, String errorCode, String requestId, Throwable cause) {
     super(message, errorCode, requestId, cause);
     this.action = action;

@@ -5,10 +5,12 @@ public final class DeploymentTimeoutException extends ProvisioningException {
 
   private static final long serialVersionUID = 1L;
 
+  /** A wait for {@code Deployed} that ran out of time. */
   public DeploymentTimeoutException(String message) {
     this(message, null, null, null);
   }
 
+  /** A wait that ran out of time, with the service's error code, request id and cause when a service call ended it. */
   public DeploymentTimeoutException(String message, String errorCode, String requestId, Throwable cause) {
     super(message, errorCode, requestId, cause);
   }

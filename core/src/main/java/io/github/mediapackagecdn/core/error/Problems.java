@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Collects every problem of one input, then throws them together as one {@link ValidationException}.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * Problems problems = new Problems();
  * problems.check(id.length() <= 256, "id is longer than 256 characters");
  * problems.throwIfAny();
- * }
+ * }</pre>
  */
 public final class Problems {
 
@@ -40,10 +40,12 @@ public final class Problems {
     return this;
   }
 
+  /** Whether no problem was recorded. */
   public boolean isEmpty() {
     return found.isEmpty();
   }
 
+  /** The problems recorded so far, in order. */
   public List<String> list() {
     return List.copyOf(found);
   }

@@ -36,10 +36,12 @@ public final class ResourceConflictException extends ProvisioningException {
   private final Reason reason;
   private final String resourceId;
 
+  /** A conflict found by the library, with its reason and the id of the resource (or {@code null} if unknown). */
   public ResourceConflictException(String message, Reason reason, String resourceId) {
     this(message, reason, resourceId, null, null, null);
   }
 
+  /** A conflict the service reported, with its error code, request id and the SDK exception as cause. */
   public ResourceConflictException(
       String message, Reason reason, String resourceId, String errorCode, String requestId, Throwable cause) {
     super(message, errorCode, requestId, cause);
@@ -47,6 +49,7 @@ public final class ResourceConflictException extends ProvisioningException {
     this.resourceId = resourceId;
   }
 
+  /** How the resource's state differed from what the call expected. */
   public Reason reason() {
     return reason;
   }

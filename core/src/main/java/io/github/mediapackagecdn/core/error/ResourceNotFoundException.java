@@ -9,10 +9,12 @@ public final class ResourceNotFoundException extends ProvisioningException {
 
   private final String resourceId;
 
+  /** A missing resource found by the library, with its id (or {@code null} if unknown). */
   public ResourceNotFoundException(String message, String resourceId) {
     this(message, resourceId, null, null, null);
   }
 
+  /** A missing resource the service reported, with its error code, request id and the SDK exception as cause. */
   public ResourceNotFoundException(
       String message, String resourceId, String errorCode, String requestId, Throwable cause) {
     super(message, errorCode, requestId, cause);

@@ -5,10 +5,12 @@ public final class ThrottledException extends ProvisioningException {
 
   private static final long serialVersionUID = 1L;
 
+  /** A call refused for its rate. */
   public ThrottledException(String message) {
     this(message, null, null, null);
   }
 
+  /** A call the service refused for its rate, with its error code, request id and the SDK exception as cause. */
   public ThrottledException(String message, String errorCode, String requestId, Throwable cause) {
     super(message, errorCode, requestId, cause);
   }

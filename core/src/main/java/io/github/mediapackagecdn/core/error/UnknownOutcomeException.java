@@ -5,10 +5,12 @@ public final class UnknownOutcomeException extends ProvisioningException {
 
   private static final long serialVersionUID = 1L;
 
+  /** A write whose outcome the library cannot know. */
   public UnknownOutcomeException(String message) {
     this(message, null, null, null);
   }
 
+  /** A write whose outcome is unknown, with the error code and request id if any and the SDK exception as cause. */
   public UnknownOutcomeException(String message, String errorCode, String requestId, Throwable cause) {
     super(message, errorCode, requestId, cause);
   }

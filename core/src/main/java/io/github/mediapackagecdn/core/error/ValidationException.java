@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.error;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,19 +11,21 @@ public final class ValidationException extends ProvisioningException {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
+  /** An {@link ArrayList}, not {@code List}, so that the exception stays serializable with its problems. */
+  private final ArrayList<String> problems;
 
   /** One problem; also the constructor Immutables uses for missing required attributes. */
   public ValidationException(String problem) {
     this(List.of(problem));
   }
 
+  /** Every problem found; at least one. */
   public ValidationException(List<String> problems) {
     super(message(problems), null, null, null);
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("a validation error needs at least one problem");
     }
-    this.problems = List.copyOf(problems);
+    this.problems = new ArrayList<>(List.copyOf(problems));
   }
 
   private static String message(List<String> problems) {
@@ -32,6 +36,6 @@ public final class ValidationException extends ProvisioningException {
 
   /** Every problem found, in the order they were checked. */
   public List<String> problems() {
-    return problems;
+    return Collections.unmodifiableList(problems);
   }
 }

@@ -8,18 +8,22 @@ import java.util.List;
  */
 public record ChangeSet(List<DistributionChange> changes) {
 
+  /** Keeps an unmodifiable copy of {@code changes}. */
   public ChangeSet {
     changes = List.copyOf(changes);
   }
 
+  /** The changes, in the order they are applied. */
   public static ChangeSet of(List<DistributionChange> changes) {
     return new ChangeSet(changes);
   }
 
+  /** No change: the distribution already has everything. */
   public static ChangeSet empty() {
     return new ChangeSet(List.of());
   }
 
+  /** Whether there is nothing to change, so that no UpdateDistribution is sent. */
   public boolean isEmpty() {
     return changes.isEmpty();
   }

@@ -8,15 +8,19 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Channel {
 
+  /** The channel id the user gave. */
   public abstract ChannelId id();
 
   /** The ARN MediaPackage assigned; the value of the distribution's link tag. */
   public abstract ChannelArn arn();
 
+  /** The channel's description, if it has one. */
   public abstract Optional<String> description();
 
+  /** The channel's MediaPackage tags. */
   public abstract Map<String, String> tags();
 
+  /** A builder of a channel, for port implementations. */
   public static Builder builder() {
     return new Builder();
   }

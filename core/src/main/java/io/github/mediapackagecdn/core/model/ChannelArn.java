@@ -13,6 +13,7 @@ public record ChannelArn(String value) {
   private static final Pattern FORMAT =
       Pattern.compile("arn:(aws[a-z-]*):mediapackage:([a-z0-9-]+):([0-9]{12}):channels/([0-9A-Za-z_-]{1,256})");
 
+  /** Refuses a value that is not a MediaPackage channel ARN. */
   public ChannelArn {
     if (value == null || !FORMAT.matcher(value).matches()) {
       throw new ValidationException("'" + value
@@ -20,18 +21,22 @@ public record ChannelArn(String value) {
     }
   }
 
+  /** The channel ARN {@code value}, checked. */
   public static ChannelArn of(String value) {
     return new ChannelArn(value);
   }
 
+  /** The AWS partition, such as {@code aws}. */
   public String partition() {
     return part(1);
   }
 
+  /** The MediaPackage region, such as {@code us-west-2}. */
   public String region() {
     return part(2);
   }
 
+  /** The twelve-digit AWS account id. */
   public String accountId() {
     return part(3);
   }

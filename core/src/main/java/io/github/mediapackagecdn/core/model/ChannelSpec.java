@@ -10,13 +10,13 @@ import org.immutables.value.Value;
  * (the console's "Create a CloudFront distribution" choice). Building one checks every field and reports every
  * problem at once in a {@link io.github.mediapackagecdn.core.error.ValidationException}.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * ChannelSpec spec = ChannelSpec.builder()
  *     .id("live-news")
  *     .description("24/7 news")
  *     .createDistribution(true)
  *     .build();
- * }
+ * }</pre>
  */
 @Value.Immutable
 public abstract class ChannelSpec {
@@ -24,6 +24,7 @@ public abstract class ChannelSpec {
   /** The channel id as typed; see {@link #channelId()}. */
   public abstract String id();
 
+  /** The channel's description, if any; at most 1,024 characters. */
   public abstract Optional<String> description();
 
   /** Tags for the MediaPackage channel. */
@@ -41,15 +42,18 @@ public abstract class ChannelSpec {
   /** Extra tags for a distribution created for this channel, besides the link tag; CloudFront's character set. */
   public abstract Map<String, String> distributionTags();
 
+  /** The checked channel id. */
   @Value.Lazy
   public ChannelId channelId() {
     return ChannelId.of(id());
   }
 
+  /** A builder of a channel spec; {@code build()} checks every field. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Checks every field and throws one {@code ValidationException} listing all problems. */
   @Value.Check
   protected void check() {
     Problems problems = new Problems();

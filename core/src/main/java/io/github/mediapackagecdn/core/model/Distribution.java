@@ -8,22 +8,28 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Distribution {
 
+  /** The distribution id, such as {@code E1U5RQF7T870K0}. */
   public abstract DistributionId id();
 
+  /** The distribution's ARN, {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
   public abstract String arn();
 
   /** Such as {@code d111111abcdef8.cloudfront.net}; the host of every CDN URL. */
   public abstract String domainName();
 
+  /** {@code InProgress} while a change propagates, then {@code Deployed}. */
   public abstract DistributionStatus status();
 
   /** The version this read saw; an update must send it in {@code If-Match}. */
   public abstract String etag();
 
+  /** The part of the configuration the library models. */
   public abstract DistributionConfig config();
 
+  /** When CloudFront last changed the distribution, if it said. */
   public abstract Optional<Instant> lastModified();
 
+  /** A builder of a distribution, for port implementations. */
   public static Builder builder() {
     return new Builder();
   }

@@ -19,11 +19,13 @@ public abstract class DistributionConfig {
   /** Shown as the distribution's description; at most 128 characters. */
   public abstract String comment();
 
+  /** Whether the distribution serves requests; the library creates enabled distributions. */
   @Value.Default
   public boolean enabled() {
     return true;
   }
 
+  /** The origins; a new distribution has the placeholder origin, then the channel origin. */
   public abstract List<Origin> origins();
 
   /** The default behaviour (path pattern {@code *}), evaluated after every ordered behaviour. */
@@ -32,16 +34,19 @@ public abstract class DistributionConfig {
   /** The ordered cache behaviours; the first whose pattern matches a request wins. */
   public abstract List<CacheBehavior> cacheBehaviors();
 
+  /** The CloudFront price class, such as {@code PriceClass_All}. */
   @Value.Default
   public String priceClass() {
     return "PriceClass_All";
   }
 
+  /** The highest HTTP version viewers may use, such as {@code http2}. */
   @Value.Default
   public String httpVersion() {
     return "http2";
   }
 
+  /** Whether CloudFront answers over IPv6. */
   @Value.Default
   public boolean ipv6Enabled() {
     return true;
@@ -59,10 +64,12 @@ public abstract class DistributionConfig {
   /** Error caching minimum TTL in seconds, by HTTP status code. */
   public abstract Map<Integer, Long> errorCachingMinTtl();
 
+  /** The origin with id {@code originId}, if there is one. */
   public Optional<Origin> origin(String originId) {
     return origins().stream().filter(o -> o.id().equals(originId)).findFirst();
   }
 
+  /** The ordered cache behaviour with path pattern {@code pathPattern}, if there is one. */
   public Optional<CacheBehavior> behavior(String pathPattern) {
     return cacheBehaviors().stream().filter(b -> b.pathPattern().equals(pathPattern)).findFirst();
   }
@@ -73,6 +80,7 @@ public abstract class DistributionConfig {
         .anyMatch(b -> b.targetOriginId().equals(originId));
   }
 
+  /** A builder of a distribution configuration. */
   public static Builder builder() {
     return new Builder();
   }

@@ -8,6 +8,7 @@ public record DistributionId(String value) {
 
   private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{1,64}");
 
+  /** Refuses a value that is not a CloudFront distribution id. */
   public DistributionId {
     if (value == null || !FORMAT.matcher(value).matches()) {
       throw new ValidationException(
@@ -15,6 +16,7 @@ public record DistributionId(String value) {
     }
   }
 
+  /** The distribution id {@code value}, checked. */
   public static DistributionId of(String value) {
     return new DistributionId(value);
   }

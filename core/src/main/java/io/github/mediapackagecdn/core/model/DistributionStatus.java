@@ -4,7 +4,9 @@ import io.github.mediapackagecdn.core.error.ValidationException;
 
 /** A distribution's deployment status: {@code InProgress} while changes propagate, then {@code Deployed}. */
 public enum DistributionStatus {
+  /** CloudFront is still propagating the last change to its edge locations. */
   IN_PROGRESS("InProgress"),
+  /** Every edge location has the distribution's current configuration: players can use it. */
   DEPLOYED("Deployed");
 
   private final String wireName;
@@ -18,6 +20,7 @@ public enum DistributionStatus {
     return wireName;
   }
 
+  /** The status CloudFront wrote as {@code value}, such as {@code Deployed}. */
   public static DistributionStatus fromWire(String value) {
     for (DistributionStatus status : values()) {
       if (status.wireName.equals(value)) {

@@ -6,16 +6,22 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class DistributionSummary {
 
+  /** The distribution id. */
   public abstract DistributionId id();
 
+  /** The distribution's ARN. */
   public abstract String arn();
 
+  /** Such as {@code d111111abcdef8.cloudfront.net}. */
   public abstract String domainName();
 
+  /** {@code InProgress} or {@code Deployed}. */
   public abstract DistributionStatus status();
 
+  /** The distribution's comment (its description). */
   public abstract String comment();
 
+  /** A builder of a summary, for port implementations. */
   public static Builder builder() {
     return new Builder();
   }

@@ -10,14 +10,14 @@ import org.immutables.value.Value;
  * What a user saves as an origin endpoint of a live channel. Building one checks every field and reports every
  * problem at once.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * EndpointSpec hls = EndpointSpec.builder()
  *     .id("live-news-hls")
  *     .channelId("live-news")
  *     .packaging(Packaging.HLS)
  *     .startoverWindowSeconds(3600)
  *     .build();
- * }
+ * }</pre>
  */
 @Value.Immutable
 public abstract class EndpointSpec {
@@ -28,6 +28,7 @@ public abstract class EndpointSpec {
   /** The channel the endpoint belongs to; the builder also takes it as typed, {@code channelId("live-news")}. */
   public abstract ChannelId channelId();
 
+  /** The stream format: HLS, DASH, CMAF or MSS. */
   public abstract Packaging packaging();
 
   /** The file name of the endpoint's manifest, {@code index} unless set. */
@@ -36,10 +37,13 @@ public abstract class EndpointSpec {
     return "index";
   }
 
+  /** The endpoint's description, if any. */
   public abstract Optional<String> description();
 
+  /** How far back viewers may start over, in seconds, if set. */
   public abstract Optional<Integer> startoverWindowSeconds();
 
+  /** How far behind live the endpoint plays, in seconds, if set. */
   public abstract Optional<Integer> timeDelaySeconds();
 
   /** IPv4 CIDR blocks allowed to request the endpoint; empty means any. */
@@ -54,6 +58,7 @@ public abstract class EndpointSpec {
   /** CMAF only: the ids of its HLS manifests; one manifest named after the endpoint when empty. */
   public abstract List<String> hlsManifestIds();
 
+  /** The checked endpoint id. */
   @Value.Lazy
   public OriginEndpointId endpointId() {
     return OriginEndpointId.of(id());
@@ -67,10 +72,12 @@ public abstract class EndpointSpec {
     return hlsManifestIds().isEmpty() ? List.of(id()) : hlsManifestIds();
   }
 
+  /** A builder of an endpoint spec; {@code build()} checks every field. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Checks every field and throws one {@code ValidationException} listing all problems. */
   @Value.Check
   protected void check() {
     Problems problems = new Problems();

@@ -11,6 +11,7 @@ import java.util.Locale;
  */
 public record EndpointUrl(String value) {
 
+  /** Refuses anything that is not a live endpoint's https egress URL. */
   public EndpointUrl {
     String problem = problemWith(value);
     if (problem != null) {
@@ -18,6 +19,7 @@ public record EndpointUrl(String value) {
     }
   }
 
+  /** The endpoint URL {@code value}, checked. */
   public static EndpointUrl of(String value) {
     return new EndpointUrl(value);
   }

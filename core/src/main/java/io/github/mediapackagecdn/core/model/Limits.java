@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Service limits checked before any call; each names its source (see DOMAIN.md). */
+/** Service limits checked before any call; each names its source (the facts and their sources are in the README). */
 final class Limits {
 
   /**

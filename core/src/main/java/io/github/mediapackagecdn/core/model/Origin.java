@@ -12,10 +12,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Origin {
 
+  /** The origin's id within its distribution, such as {@code EMP-<host label>}. */
   public abstract String id();
 
+  /** The host CloudFront fetches from. */
   public abstract String domainName();
 
+  /** The path CloudFront puts before every request path; empty for the channel origin. */
   @Value.Default
   public String originPath() {
     return "";
@@ -31,6 +34,7 @@ public abstract class Origin {
   @Value.Redacted
   public abstract Map<String, String> customHeaders();
 
+  /** A builder of an origin. */
   public static Builder builder() {
     return new Builder();
   }

@@ -13,30 +13,40 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class OriginEndpoint {
 
+  /** The endpoint id the user gave. */
   public abstract OriginEndpointId id();
 
+  /** The id of the channel the endpoint belongs to. */
   public abstract ChannelId channelId();
 
+  /** The endpoint's ARN, if MediaPackage reported it. */
   public abstract Optional<String> arn();
 
+  /** The stream format: HLS, DASH, CMAF or MSS. */
   public abstract Packaging packaging();
 
+  /** The file name of the endpoint's manifest, {@code index} unless set. */
   @Value.Default
   public String manifestName() {
     return "index";
   }
 
+  /** The egress URLs: one, or one per HLS manifest for CMAF. */
   public abstract List<EndpointUrl> urls();
 
+  /** The endpoint's description, if any. */
   public abstract Optional<String> description();
 
+  /** How far back viewers may start over, in seconds, if set. */
   public abstract Optional<Integer> startoverWindowSeconds();
 
+  /** How far behind live the endpoint plays, in seconds, if set. */
   public abstract Optional<Integer> timeDelaySeconds();
 
   /** IPv4 CIDR blocks allowed to request the endpoint; empty means any. */
   public abstract List<String> whitelist();
 
+  /** The endpoint's CDN authorization, if it uses one. */
   public abstract Optional<CdnAuthorization> authorization();
 
   /** CMAF only: its HLS manifests, manifest id to manifest name, in MediaPackage's order; empty for other formats. */
@@ -47,10 +57,12 @@ public abstract class OriginEndpoint {
     return urls().isEmpty() ? Optional.empty() : Optional.of(urls().get(0).host());
   }
 
+  /** A builder of an origin endpoint, for port implementations. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Checks the URLs (one, except CMAF; one host) and the windows. */
   @Value.Check
   protected void check() {
     Problems problems = new Problems();

@@ -3,10 +3,12 @@ package io.github.mediapackagecdn.core.model;
 /** The id a user gives a MediaPackage origin endpoint: letters, digits, '_' and '-', 1 to 256 characters. */
 public record OriginEndpointId(String value) {
 
+  /** Refuses a value that breaks MediaPackage's id rule. */
   public OriginEndpointId {
     Ids.require("endpoint id", value);
   }
 
+  /** The endpoint id {@code value}, checked. */
   public static OriginEndpointId of(String value) {
     return new OriginEndpointId(value);
   }

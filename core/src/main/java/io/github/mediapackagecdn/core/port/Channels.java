@@ -18,13 +18,16 @@ import java.util.Optional;
  */
 public interface Channels {
 
+  /** Creates the channel {@code spec} describes; its id must be free. */
   Channel create(ChannelSpec spec);
 
   /** Updates the description of an existing channel. */
   Channel update(ChannelSpec spec);
 
+  /** The channel with this id, or empty if MediaPackage has none. */
   Optional<Channel> find(ChannelId id);
 
+  /** Deletes the channel, which must have no endpoint left. */
   void delete(ChannelId id);
 
   /**
@@ -33,15 +36,18 @@ public interface Channels {
    */
   void tag(ChannelArn channel, Map<String, String> tags);
 
+  /** Creates the endpoint {@code spec} describes on its channel; its id must be free. */
   OriginEndpoint createEndpoint(EndpointSpec spec);
 
   /** Updates an existing endpoint; its channel cannot change. */
   OriginEndpoint updateEndpoint(EndpointSpec spec);
 
+  /** The endpoint with this id, or empty if MediaPackage has none. */
   Optional<OriginEndpoint> findEndpoint(OriginEndpointId id);
 
   /** Every endpoint of the channel, in creation order. */
   List<OriginEndpoint> endpointsOf(ChannelId channelId);
 
+  /** Deletes the endpoint. */
   void deleteEndpoint(OriginEndpointId id);
 }

@@ -54,10 +54,13 @@ public abstract class CdnOutcome {
     NOT_SERVED
   }
 
+  /** What was done to the distribution. */
   public abstract Action action();
 
+  /** The channel's distribution, when it is known (also on most failures). */
   public abstract Optional<DistributionId> distributionId();
 
+  /** Why CloudFront could not do it; present exactly when the action is {@code FAILED}. */
   public abstract Optional<ProvisioningException> failure();
 
   /** What to do next, when the outcome calls for it ({@code REQUESTED_BUT_MISSING}, {@code NOT_VISIBLE_YET}). */
@@ -69,7 +72,7 @@ public abstract class CdnOutcome {
    */
   public abstract Map<OriginEndpointId, String> notServed();
 
-  /** Whether the action is {@code FAILED}. */
+  /** Whether the CloudFront side failed; the MediaPackage side was saved all the same. */
   public boolean failed() {
     return action() == Action.FAILED;
   }
@@ -94,6 +97,7 @@ public abstract class CdnOutcome {
     return ImmutableCdnOutcome.builder().action(Action.NOT_SERVED).distributionId(id).notServed(notServed).build();
   }
 
+  /** Keeps a failure and the action {@code FAILED} together. */
   @Value.Check
   protected void check() {
     if ((action() == Action.FAILED) != failure().isPresent()) {

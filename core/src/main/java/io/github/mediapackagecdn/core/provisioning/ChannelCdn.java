@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * endpoints and the distribution gets the channel's origin and live-streaming cache behaviours, see the distribution's
  * id, description, status and CDN URLs beside the channel.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * ChannelCdn cdn = ChannelCdn.builder()
  *     .channels(channels)
  *     .distributions(distributions)
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build());
  * cdn.saveEndpoint(EndpointSpec.builder().id("live-news-hls").channelId("live-news").packaging(Packaging.HLS).build());
  * ChannelDetails details = cdn.awaitDeployed(ChannelId.of("live-news"), Duration.ofMinutes(30));
- * }
+ * }</pre>
  *
  * <p>Saving never changes an existing distribution beyond adding what the channel's endpoints need; everything
  * else a user set in CloudFront stays as it is. Only {@link #teardown}, when asked, disables and deletes one. Every update is read, merge, write with {@code If-Match}; a stale
@@ -100,10 +100,12 @@ public final class ChannelCdn implements AutoCloseable {
     this.onClose = List.copyOf(builder.onClose);
   }
 
+  /** A builder taking the three ports; settings, CDN identifiers, sleeper and clock have defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The settings the distributions are created and updated with. */
   public LiveCdnSettings settings() {
     return settings;
   }
@@ -683,27 +685,32 @@ public final class ChannelCdn implements AutoCloseable {
 
     private Builder() {}
 
+    /** The MediaPackage port. */
     public Builder channels(Channels channels) {
       this.channels = channels;
       return this;
     }
 
+    /** The CloudFront port. */
     public Builder distributions(Distributions distributions) {
       this.distributions = distributions;
       return this;
     }
 
+    /** The port that finds a channel's distribution by its link tag. */
     public Builder links(DistributionLinks links) {
       this.links = links;
       return this;
     }
 
+    /** The layout of distributions and behaviours; {@link LiveCdnSettings#defaults()} unless set. */
     public Builder settings(LiveCdnSettings settings) {
       require(settings, "settings");
       this.settings = settings;
       return this;
     }
 
+    /** Where the CDN identifiers of endpoints with CDN authorization come from; none unless set. */
     public Builder cdnIdentifiers(CdnIdentifierSource source) {
       require(source, "CDN identifier source");
       this.identifierSource = source;
@@ -734,6 +741,7 @@ public final class ChannelCdn implements AutoCloseable {
       return this;
     }
 
+    /** Checks that the three ports are set and builds the facade. */
     public ChannelCdn build() {
       return new ChannelCdn(this);
     }

@@ -7,9 +7,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ChannelSaveResult {
 
+  /** The channel as saved in MediaPackage; saved even when the CloudFront side failed. */
   @Value.Parameter
   public abstract Channel channel();
 
+  /** What happened on the CloudFront side. */
   @Value.Parameter
   public abstract CdnOutcome cdn();
 

@@ -8,13 +8,16 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class DistributionDetails {
 
+  /** The distribution id. */
   public abstract DistributionId id();
 
   /** The distribution's comment. */
   public abstract String description();
 
+  /** {@code InProgress} or {@code Deployed}. */
   public abstract DistributionStatus status();
 
+  /** The distribution's domain, the host of every CDN URL. */
   public abstract String domainName();
 
   /** The distribution's page in the CloudFront console, where it is edited or deleted. */

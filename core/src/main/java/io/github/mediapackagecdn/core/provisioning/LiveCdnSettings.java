@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 
 /**
  * The settings of the distributions the library creates and the behaviours it adds. The defaults follow CloudFront's
- * guide for MediaPackage origins; values that no AWS document settles (marked UNCONFIRMED in DOMAIN.md) are settings
+ * guide for MediaPackage origins; values that no AWS document settles (marked UNCONFIRMED in the README) are settings
  * here so that they can be changed in one place.
  */
 @Value.Immutable
@@ -38,6 +38,7 @@ public abstract class LiveCdnSettings {
   private static final Set<String> PRICE_CLASSES = Set.of("PriceClass_100", "PriceClass_200", "PriceClass_All", "None");
   private static final Set<String> HTTP_VERSIONS = Set.of("http1.1", "http2", "http3", "http2and3");
 
+  /** The cache policy of every behaviour; the managed {@code Elemental-MediaPackage} policy unless set. */
   @Value.Default
   public String cachePolicyId() {
     return ELEMENTAL_MEDIAPACKAGE_CACHE_POLICY_ID;
@@ -52,11 +53,13 @@ public abstract class LiveCdnSettings {
     return "PriceClass_All";
   }
 
+  /** The highest HTTP version viewers may use; {@code http2}, CloudFront's default. */
   @Value.Default
   public String httpVersion() {
     return "http2";
   }
 
+  /** Whether new distributions answer over IPv6; on unless set. */
   @Value.Default
   public boolean ipv6Enabled() {
     return true;
@@ -74,11 +77,13 @@ public abstract class LiveCdnSettings {
     return 1;
   }
 
+  /** The HTTP status codes whose errors are cached only {@link #errorCachingMinTtlSeconds()}. */
   @Value.Default
   public List<Integer> errorCachingCodes() {
     return List.of(400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504);
   }
 
+  /** The key of the tag that links a distribution to its channel; the console's {@value #LINK_TAG_KEY} unless set. */
   @Value.Default
   public String linkTagKey() {
     return LINK_TAG_KEY;
@@ -118,6 +123,7 @@ public abstract class LiveCdnSettings {
     return "TEMP_ORIGIN_ID/channel";
   }
 
+  /** The domain of the placeholder origin. */
   @Value.Default
   public String placeholderOriginDomain() {
     return "mediapackage.amazonaws.com";
@@ -156,14 +162,17 @@ public abstract class LiveCdnSettings {
     return "https://console.aws.amazon.com/cloudfront/v4/home#/distributions/%s";
   }
 
+  /** The defaults described on each setting. */
   public static LiveCdnSettings defaults() {
     return builder().build();
   }
 
+  /** A builder starting from the defaults; {@code build()} checks every value. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Checks every value and reports every problem at once. */
   @Value.Check
   protected void check() {
     Problems problems = new Problems();

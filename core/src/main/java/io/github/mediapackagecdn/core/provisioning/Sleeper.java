@@ -9,6 +9,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+  /** Waits for {@code duration}, or less if interrupted. */
   void sleep(Duration duration);
 
   /** Sleeps the calling thread; an interruption ends the wait early and keeps the thread's interrupt flag. */

@@ -8,12 +8,12 @@ import org.immutables.value.Value;
  * What {@link ChannelCdn#teardown} removes besides the channel and its endpoints. By default the distribution stays:
  * CloudFront is not touched at all.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * TeardownOptions options = TeardownOptions.builder()
  *     .deleteDistribution(true)
  *     .deploymentTimeout(Duration.ofMinutes(40))
  *     .build();
- * }
+ * }</pre>
  */
 @Value.Immutable
 public abstract class TeardownOptions {
@@ -48,10 +48,12 @@ public abstract class TeardownOptions {
     return builder().build();
   }
 
+  /** A builder starting from the defaults; {@code build()} checks every value. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Refuses a negative deployment timeout. */
   @Value.Check
   protected void check() {
     new Problems()

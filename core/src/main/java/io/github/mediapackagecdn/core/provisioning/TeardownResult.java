@@ -38,13 +38,16 @@ public abstract class TeardownResult {
     NOT_LOOKED_UP
   }
 
+  /** The channel that was torn down. */
   public abstract ChannelId channelId();
 
+  /** Whether this teardown deleted the channel or found it gone. */
   public abstract Removal channel();
 
   /** The endpoints this teardown deleted, in the order they were deleted. */
   public abstract List<OriginEndpointId> deletedEndpoints();
 
+  /** What became of the channel's distribution. */
   public abstract DistributionRemoval distribution();
 
   /** The id of the distribution this teardown deleted. */
@@ -62,6 +65,7 @@ public abstract class TeardownResult {
 
   static class Builder extends ImmutableTeardownResult.Builder {}
 
+  /** Keeps a deleted distribution's id and {@code DELETED} together. */
   @Value.Check
   protected void check() {
     if ((distribution() == DistributionRemoval.DELETED) != deletedDistribution().isPresent()) {

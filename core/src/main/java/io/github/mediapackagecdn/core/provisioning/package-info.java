@@ -3,6 +3,75 @@
  * point: save a channel and get a distribution, save endpoints and the distribution gets the channel's origin and
  * live-streaming cache behaviours, read what the console's channel details page shows.
  * {@link io.github.mediapackagecdn.core.provisioning.DistributionLayout} holds the layout rules as pure functions.
+ *
+ * <h2>The distribution layout</h2>
+ *
+ * <p>It is what the MediaPackage console's "Create a CloudFront distribution" does (MediaPackage User Guide,
+ * <a href="https://docs.aws.amazon.com/mediapackage/latest/ug/cdns-create-mp.html">Creating a distribution from
+ * MediaPackage</a>), with the values of {@link io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#defaults()}:
+ * <ul>
+ *   <li><b>When a channel is saved</b> with {@code createDistribution(true)}: one distribution, tagged
+ *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#LINK_TAG_KEY} = the channel ARN. CloudFront
+ *       requires an origin and a default behaviour before any endpoint exists, so it gets a placeholder origin
+ *       {@code TEMP_ORIGIN_ID/channel} at {@code mediapackage.amazonaws.com}, and the default behaviour targets it. The
+ *       comment names the channel; errors are cached 1 s. The CallerReference is derived from the channel ARN (plus a
+ *       generation number), so a second save, or a second instance, gets {@code DistributionAlreadyExists} and adopts
+ *       the first distribution instead of creating another. The distribution's id is also recorded on the channel,
+ *       in the MediaPackage tag
+ *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#CHANNEL_TAG_KEY}, so that every instance
+ *       finds it at once; the distribution's own link tag stays the authority.</li>
+ *   <li><b>When an endpoint is saved</b>: one origin for the whole channel (the console "adds only one origin"), on the
+ *       egress host of the endpoint URLs, id {@code EMP-<first host label>}, HTTPS only, TLSv1.2, with the
+ *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#CDN_IDENTIFIER_HEADER} header when the
+ *       endpoint uses CDN authorization. Then one cache behaviour per path pattern of the formats present, first match
+ *       wins: HLS {@code *.m3u8} {@code *.ts}; CMAF {@code *.m3u8} {@code *.mp4}; DASH {@code *.mpd} {@code *.mp4};
+ *       MSS {@code *.ism/*} with smooth streaming on. Each redirects HTTP to HTTPS, allows GET, HEAD and OPTIONS, uses
+ *       the managed cache policy {@code Elemental-MediaPackage} and does not compress.</li>
+ *   <li><b>The default behaviour moves</b> from the placeholder to the channel origin only while it still targets the
+ *       placeholder; the placeholder origin is removed once nothing targets it. A default behaviour a user pointed
+ *       elsewhere stays where it is.</li>
+ *   <li><b>CDN URLs</b>: an endpoint's URL with its host replaced by the distribution's domain (a CMAF endpoint: each
+ *       HLS manifest URL).</li>
+ *   <li><b>Nothing else</b>: every rule only adds what is missing, so a distribution that already has it gets no
+ *       update at all, and everything a user set in CloudFront is written back as it was read. Saving never deletes or
+ *       edits a distribution.</li>
+ * </ul>
+ *
+ * <h2>Where the defaults come from</h2>
+ *
+ * <ul>
+ *   <li>Path patterns per format, redirect to HTTPS, and the {@code m}, {@code start} and {@code end} cache keys:
+ *       CloudFront Developer Guide,
+ *       <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/live-streaming.html">Serving live
+ *       video formatted with AWS Elemental MediaPackage</a>. The guide's MSS pattern {@code index.ism/*} matches only
+ *       the manifest name {@code index}; {@code *.ism/*} matches every name (MSS URLs end in
+ *       {@code <manifest name>.ism/Manifest},
+ *       <a href="https://docs.aws.amazon.com/mediapackage/latest/ug/time-shifted.html">time-shifted viewing</a>).</li>
+ *   <li>Cache policy {@code Elemental-MediaPackage}, id
+ *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#ELEMENTAL_MEDIAPACKAGE_CACHE_POLICY_ID}:
+ *       <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html">
+ *       managed cache policies</a>.</li>
+ *   <li>One origin per channel, no edit or delete from MediaPackage, the link tag that must not change:
+ *       <a href="https://docs.aws.amazon.com/mediapackage/latest/ug/cdns-create-mp.html">cdns-create-mp</a>,
+ *       <a href="https://docs.aws.amazon.com/mediapackage/latest/ug/cdns-edit.html">cdns-edit</a>. The docs do not
+ *       name the tag key; {@code mediapackage:cloudfront_assoc} with the channel ARN as value is what AWS's own
+ *       solutions read and write (Media Services Application Mapper's {@code docs/RESOURCE_TAGS.md}, Live Streaming on
+ *       AWS).</li>
+ *   <li>Finding the distribution by tag: the console's IAM policy grants {@code tag:GetResources}
+ *       (<a href="https://docs.aws.amazon.com/mediapackage/latest/ug/setting-up-create-non-admin-iam-cf.html">policy
+ *       for CloudFront</a>); the Tagging API returns CloudFront distributions in {@code us-east-1} only (observed, not
+ *       documented by AWS).</li>
+ *   <li>UpdateDistribution replaces the whole configuration and needs the current ETag in {@code If-Match}; a stale one
+ *       gets {@code PreconditionFailed} (412), a reused CallerReference {@code DistributionAlreadyExists}:
+ *       <a href="https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateDistribution.html">UpdateDistribution</a>,
+ *       <a href="https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateDistributionWithTags.html">CreateDistributionWithTags</a>.</li>
+ *   <li>{@code InProgress} until a change has propagated, then {@code Deployed}:
+ *       <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/HowToUpdateDistribution.html">updating
+ *       a distribution</a>.</li>
+ *   <li>UNCONFIRMED, so settings: the placeholder origin's id and domain, the origin id prefix {@code EMP-} and the
+ *       comment are copied from third-party reconstructions of the console's output; price class, HTTP version, IPv6
+ *       and the origin TLS version are not documented for MediaPackage at all.</li>
+ * </ul>
  */
 @ValueStyle
 package io.github.mediapackagecdn.core.provisioning;

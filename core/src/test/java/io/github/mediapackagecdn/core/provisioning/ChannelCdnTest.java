@@ -324,7 +324,7 @@ class ChannelCdnTest {
   }
 
   /**
-   * ARCHITECTURE.md: a second save "gets DistributionAlreadyExists and adopts the first through the link lookup", and
+   * The design: a second save "gets DistributionAlreadyExists and adopts the first through the link lookup", and
    * a tag "not yet visible" right after a create "is retried within a bound". ChannelCdn.create looks the link up once
    * after DistributionAlreadyExists and, finding nothing, moves on to the next CallerReference generation: while the
    * Tagging API has not indexed the first distribution's tag yet, the channel gets a second distribution. The same

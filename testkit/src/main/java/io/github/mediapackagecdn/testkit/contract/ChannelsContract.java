@@ -40,7 +40,9 @@ public abstract class ChannelsContract {
   /** An endpoint's egress URL, {@code https://<host>/out/v1/<32 hex>/<rest>}. */
   protected static final Pattern EGRESS_URL = Pattern.compile("https://([a-z0-9.-]+)/out/v1/([0-9a-f]{32})/(.+)");
 
+  /** The id of the channel most scenarios use. */
   protected static final String CHANNEL = "live-news";
+  /** A second channel id, for scenarios with two channels. */
   protected static final String OTHER_CHANNEL = "live-sports";
 
   /** The port under test. */
@@ -52,10 +54,12 @@ public abstract class ChannelsContract {
   /** The world has the endpoint {@code spec} describes, on a channel given before; answers it as MediaPackage reports it. */
   protected abstract OriginEndpoint givenEndpoint(EndpointSpec spec);
 
+  /** A channel spec with a description and a tag. */
   protected static ChannelSpec channel(String id) {
     return ChannelSpec.builder().id(id).description("24/7 " + id).putTags("team", "video").build();
   }
 
+  /** An endpoint spec with defaults but for its id, channel and packaging. */
   protected static EndpointSpec endpoint(String id, String channelId, Packaging packaging) {
     return EndpointSpec.builder().id(id).channelId(channelId).packaging(packaging).build();
   }

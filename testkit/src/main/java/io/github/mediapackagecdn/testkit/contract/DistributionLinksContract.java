@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class DistributionLinksContract {
 
+  /** The link tag's key. */
   protected static final String KEY = LiveCdnSettings.LINK_TAG_KEY;
+  /** The ARN of the first channel the scenarios link. */
   protected static final String ARN_A =
       "arn:aws:mediapackage:us-west-2:123456789012:channels/28d17c4b3fbf570db3c4495f35f56a14";
+  /** The ARN of a second channel. */
   protected static final String ARN_B =
       "arn:aws:mediapackage:us-west-2:123456789012:channels/d7e447ed3ca54f8aaa12b592dcb1c41e";
   /** An id no distribution has. */

@@ -50,6 +50,7 @@ public abstract class DistributionsContract {
   /** {@code d<13 lower-case letters and digits>.cloudfront.net}. */
   protected static final Pattern DOMAIN_NAME = Pattern.compile("d[a-z0-9]{13}\\.cloudfront\\.net");
 
+  /** The default settings the scenarios' configurations are made with. */
   protected static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
 
   /** An id no distribution has. */
@@ -125,6 +126,7 @@ public abstract class DistributionsContract {
         .build();
   }
 
+  /** The egress host of the endpoints the scenarios add. */
   protected static final String HOST = "abcd1234abcd1234.mediapackage.us-west-2.amazonaws.com";
 
   /** What the library changes when the channel of {@code config} gets an HLS endpoint with CDN authorization. */
@@ -139,6 +141,7 @@ public abstract class DistributionsContract {
     return hlsChanges(placeholder).applyTo(placeholder);
   }
 
+  /** The link tag of a channel plus one user tag, for a distribution of channel {@code channelId}. */
   protected static Map<String, String> linkTags(String channelId) {
     return Map.of(SETTINGS.linkTagKey(),
         "arn:aws:mediapackage:us-west-2:123456789012:channels/" + "0123456789abcdef0123456789abcdef", "team", channelId);
@@ -162,6 +165,7 @@ public abstract class DistributionsContract {
         .build();
   }
 
+  /** Asserts both configurations are equal, ignoring the order of each behaviour's methods. */
   protected static void assertSameModelledConfig(DistributionConfig actual, DistributionConfig expected) {
     assertThat(methodsSorted(actual)).isEqualTo(methodsSorted(expected));
   }

@@ -9,7 +9,7 @@
  * answer for that world. Behaviour an implementation cannot honestly emulate is left out through
  * {@code capabilities()}.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * class InMemoryChannelsContractTest extends ChannelsContract {
  *   private final FakeAws aws = FakeAws.create();
  *
@@ -17,6 +17,6 @@
  *   @Override protected Channel givenChannel(ChannelSpec spec) { return aws.channels().create(spec); }
  *   @Override protected OriginEndpoint givenEndpoint(EndpointSpec spec) { return aws.channels().createEndpoint(spec); }
  * }
- * }
+ * }</pre>
  */
 package io.github.mediapackagecdn.testkit.contract;
