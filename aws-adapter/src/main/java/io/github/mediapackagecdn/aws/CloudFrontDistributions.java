@@ -134,14 +134,16 @@ final class CloudFrontDistributions implements Distributions {
 
   /**
    * GetDistributionConfig, then UpdateDistribution of that full configuration with {@code Enabled=false} and
-   * {@code If-Match: etag}: every other field goes back exactly as read. Nothing is written when it is disabled
-   * already.
+   * {@code If-Match: etag}: every other field goes back exactly as read, and nothing is written when the SDK did not
+   * hold all of it (see {@link #update}). Nothing is written when it is disabled already.
    */
   @Override
   public Distribution disable(DistributionId id, String etag) {
     requireEtag(etag);
+    RawResponseBody raw = new RawResponseBody();
     GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
-        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())));
+        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())
+            .overrideConfiguration(o -> o.addPlugin(raw.plugin()))));
     if (!etag.equals(current.eTag())) {
       throw stale(id, etag, current.eTag());
     }
@@ -154,6 +156,7 @@ final class CloudFrontDistributions implements Distributions {
       }
       return unchanged;
     }
+    refuseUnmodelledSettings(id, raw, current.distributionConfig());
     software.amazon.awssdk.services.cloudfront.model.DistributionConfig disabled =
         current.distributionConfig().toBuilder().enabled(false).build();
     UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),

@@ -114,6 +114,31 @@ class UnmodelledSettingsWireTest {
             "QUERY");
   }
 
+  /** Disabling (before a teardown deletes it) writes the whole configuration back too: the same guard applies. */
+  @Test
+  void disable_whenCloudFrontSentWhatTheSdkDoesNotHold_sendsNoUpdate() {
+    stubConfig(EVERY_MEMBER.replace("<CacheTagConfig>", "<FutureTopLevel>on</FutureTopLevel><CacheTagConfig>"));
+
+    assertThatThrownBy(() -> distributions.disable(DISTRIBUTION, "ETAG1"))
+        .isInstanceOfSatisfying(UnsupportedSettingsException.class,
+            e -> assertThat(e.settings()).containsExactly("DistributionConfig/FutureTopLevel"));
+    assertThat(wm.findAll(putRequestedFor(urlEqualTo(CONFIG_PATH)))).isEmpty();
+  }
+
+  @Test
+  void disable_whenTheSdkHoldsEverything_writesItBackDisabled() {
+    stubConfig(EVERY_MEMBER);
+    wm.stubFor(put(urlEqualTo(CONFIG_PATH)).willReturn(aResponse().withHeader("ETag", "ETAG2")
+        .withBody(CloudFrontXml.distribution("InProgress", EveryMemberWireTest.inner(EVERY_MEMBER)))));
+
+    distributions.disable(DISTRIBUTION, "ETAG1");
+
+    Document sent = Wire.xml(wm.findAll(putRequestedFor(urlEqualTo(CONFIG_PATH))).get(0));
+    Document read = Wire.xml(EVERY_MEMBER);
+    Wire.node(read, "/DistributionConfig/Enabled").setTextContent("false");
+    assertThat(Wire.canonical(sent.getDocumentElement())).isEqualTo(Wire.canonical(read.getDocumentElement()));
+  }
+
   /** After a retry, the body checked is the one the SDK parsed: the last attempt's. */
   @Test
   void update_whenTheFirstReadIsThrottled_checksTheBodyOfTheReadThatSucceeded() {
