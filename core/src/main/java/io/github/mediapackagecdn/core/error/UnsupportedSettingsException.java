@@ -16,6 +16,9 @@ public final class UnsupportedSettingsException extends ProvisioningException {
   private final List<String> settings;
 
   /**
+   * An error for the distribution {@code resourceId}.
+   *
+   * @param message what was not written and how to fix it
    * @param resourceId the distribution id
    * @param settings the path of every element or value the SDK did not hold; at least one
    */
