@@ -13,7 +13,8 @@ public final class UnsupportedSettingsException extends ProvisioningException {
   private static final long serialVersionUID = 1L;
 
   private final String resourceId;
-  private final List<String> settings;
+  /** An array, which is serializable, as the exception is. */
+  private final String[] settings;
 
   /**
    * An error for the distribution {@code resourceId}.
@@ -28,7 +29,7 @@ public final class UnsupportedSettingsException extends ProvisioningException {
       throw new IllegalArgumentException("an unsupported-settings error names at least one setting");
     }
     this.resourceId = resourceId;
-    this.settings = List.copyOf(settings);
+    this.settings = settings.toArray(String[]::new);
   }
 
   /** The id of the distribution whose configuration was not written back. */
@@ -38,6 +39,6 @@ public final class UnsupportedSettingsException extends ProvisioningException {
 
   /** The path of every element or value the SDK did not hold, in document order. */
   public List<String> settings() {
-    return settings;
+    return List.of(settings);
   }
 }
