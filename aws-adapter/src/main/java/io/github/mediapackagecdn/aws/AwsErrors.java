@@ -10,12 +10,14 @@ import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.error.UnexpectedResponseException;
 import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
+import io.github.mediapackagecdn.core.error.UnsupportedSettingsException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -122,6 +124,24 @@ final class AwsErrors {
       case UPDATE_DISTRIBUTION -> "the distribution was updated";
       default -> "its change was made";
     };
+  }
+
+  /**
+   * A distribution whose configuration holds {@code settings} (paths such as {@code DistributionConfig/CacheTagConfig})
+   * that the SDK's model does not: writing it back would drop them, so no update was sent.
+   */
+  static UnsupportedSettingsException unsupportedSettings(String distributionId, List<String> settings) {
+    return new UnsupportedSettingsException("distribution " + distributionId + " has settings that this AWS SDK for "
+        + "Java does not model: " + String.join(", ", settings) + ". UpdateDistribution replaces the whole "
+        + "configuration, so writing it back would drop them: no update was sent. Use a newer AWS SDK for Java 2.x "
+        + "for CloudFront (software.amazon.awssdk:cloudfront) whose model has them, then save again.",
+        distributionId, settings);
+  }
+
+  /** The configuration read by {@code call} could not be compared with what the SDK parsed: no update was sent. */
+  static ServiceFailureException unverifiedWriteBack(AwsCall call, String resourceId, String why, Throwable cause) {
+    return new ServiceFailureException(describe(call, resourceId, null, why)
+        + "; whether writing it back would drop a setting is unknown, so no update was sent", null, null, cause);
   }
 
   /**

@@ -41,7 +41,10 @@ import software.amazon.awssdk.services.cloudfront.waiters.CloudFrontWaiter;
  * teardown only, disabling (UpdateDistribution with {@code Enabled=false}) and DeleteDistribution.
  *
  * <p>An update applies the core's change set to the full configuration read with GetDistributionConfig, so every
- * field the core does not model is written back as it was read.
+ * field the core does not model is written back as it was read. Before writing, the raw GetDistributionConfig body is
+ * compared with what the SDK parsed from it, at every depth ({@link UnmodelledSettings}): if CloudFront sent anything
+ * the SDK's model does not hold, nothing is written and the update fails with an
+ * {@link io.github.mediapackagecdn.core.error.UnsupportedSettingsException} naming it.
  */
 final class CloudFrontDistributions implements Distributions {
 
@@ -103,8 +106,10 @@ final class CloudFrontDistributions implements Distributions {
       throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
           null, null);
     }
+    RawResponseBody raw = new RawResponseBody();
     GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
-        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())));
+        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())
+            .overrideConfiguration(o -> o.addPlugin(raw.plugin()))));
     if (!etag.equals(current.eTag())) {
       throw stale(id, etag, current.eTag());
     }
@@ -119,6 +124,7 @@ final class CloudFrontDistributions implements Distributions {
       }
       return unchanged;
     }
+    refuseUnmodelledSettings(id, raw, current.distributionConfig());
     UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
         () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(changed)));
     log.debug("updated distribution {} with {} changes", id, changes.changes().size());
@@ -128,14 +134,16 @@ final class CloudFrontDistributions implements Distributions {
 
   /**
    * GetDistributionConfig, then UpdateDistribution of that full configuration with {@code Enabled=false} and
-   * {@code If-Match: etag}: every other field goes back exactly as read. Nothing is written when it is disabled
-   * already.
+   * {@code If-Match: etag}: every other field goes back exactly as read, and nothing is written when the SDK did not
+   * hold all of it (see {@link #update}). Nothing is written when it is disabled already.
    */
   @Override
   public Distribution disable(DistributionId id, String etag) {
     requireEtag(etag);
+    RawResponseBody raw = new RawResponseBody();
     GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
-        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())));
+        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())
+            .overrideConfiguration(o -> o.addPlugin(raw.plugin()))));
     if (!etag.equals(current.eTag())) {
       throw stale(id, etag, current.eTag());
     }
@@ -148,6 +156,7 @@ final class CloudFrontDistributions implements Distributions {
       }
       return unchanged;
     }
+    refuseUnmodelledSettings(id, raw, current.distributionConfig());
     software.amazon.awssdk.services.cloudfront.model.DistributionConfig disabled =
         current.distributionConfig().toBuilder().enabled(false).build();
     UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
@@ -243,6 +252,26 @@ final class CloudFrontDistributions implements Distributions {
             null, null, e);
       }
       throw AwsErrors.translate(e, AwsCall.GET_DISTRIBUTION, id.value());
+    }
+  }
+
+  /**
+   * UpdateDistribution replaces the whole configuration, and the SDK writes back only what its model holds: when the
+   * configuration CloudFront sent has an element or value the parsed one lacks, writing would drop it, so nothing is
+   * written.
+   */
+  private static void refuseUnmodelledSettings(DistributionId id, RawResponseBody raw,
+      software.amazon.awssdk.services.cloudfront.model.DistributionConfig parsed) {
+    byte[] body = raw.body().orElseThrow(() -> AwsErrors.unverifiedWriteBack(AwsCall.GET_DISTRIBUTION_CONFIG,
+        id.value(), "its raw response body was not seen", null));
+    List<String> unmodelled;
+    try {
+      unmodelled = UnmodelledSettings.of(body, parsed);
+    } catch (IllegalArgumentException e) {
+      throw AwsErrors.unverifiedWriteBack(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(), e.getMessage(), e);
+    }
+    if (!unmodelled.isEmpty()) {
+      throw AwsErrors.unsupportedSettings(id.value(), unmodelled);
     }
   }
 

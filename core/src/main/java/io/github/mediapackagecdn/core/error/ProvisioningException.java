@@ -19,6 +19,7 @@ public abstract sealed class ProvisioningException extends RuntimeException
         ServiceFailureException,
         UnexpectedResponseException,
         UnknownOutcomeException,
+        UnsupportedSettingsException,
         DeploymentTimeoutException {
 
   private static final long serialVersionUID = 1L;
