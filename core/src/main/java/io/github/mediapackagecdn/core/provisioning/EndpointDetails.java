@@ -37,6 +37,7 @@ public abstract class EndpointDetails {
     return ImmutableEndpointDetails.of(endpoint, cdnUrls, notServedReason);
   }
 
+  /** Keeps CDN URLs and the not-served reason apart: an endpoint has URLs exactly when it is served. */
   @Value.Check
   protected void check() {
     if (notServedReason().isPresent() != cdnUrls().isEmpty()) {

@@ -54,6 +54,7 @@ public abstract class EndpointSaveResult {
         .endpoints(saved).cdn(cdn).unsaved(unsaved).stoppedBy(stoppedBy).build();
   }
 
+  /** Keeps unsaved endpoints and the error that stopped the batch together. */
   @Value.Check
   protected void check() {
     if (unsaved().isEmpty() == stoppedBy().isPresent()) {
