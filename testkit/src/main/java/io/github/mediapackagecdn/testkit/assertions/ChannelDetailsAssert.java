@@ -63,20 +63,14 @@ public final class ChannelDetailsAssert extends AbstractAssert<ChannelDetailsAss
   }
 
   /**
-   * Checks that the channel can be given to players: its distribution is {@code Deployed} and every endpoint has a
-   * CDN URL.
+   * Checks that the channel can be given to players, as {@link ChannelDetails#readyForPlayers()} defines it: its
+   * distribution is {@code Deployed}, it has an endpoint, and CloudFront routes every endpoint's CDN URL to it. The
+   * failure message lists the library's reasons.
    */
   public ChannelDetailsAssert isReadyForPlayers() {
-    // INTEGRATION: when ChannelDetails has its own "ready for players" notion, check it here first (so that this
-    // assertion and the library agree) and keep the messages below to say what is missing.
-    isDeployed();
-    List<String> unserved = actual.endpoints().stream()
-        .filter(e -> e.cdnUrls().isEmpty())
-        .map(e -> e.endpoint().id().value())
-        .toList();
-    if (!unserved.isEmpty()) {
-      failWithMessage("Expected channel <%s> to be ready for players, but endpoints %s have no CDN URL",
-          channel(), unserved);
+    isNotNull();
+    if (!actual.readyForPlayers()) {
+      failWithMessage("Expected channel <%s> to be ready for players, but %s", channel(), actual.notReadyReasons());
     }
     return this;
   }
