@@ -80,7 +80,7 @@ public final class QuickStart {
       out.println("mediapackage-cdn QuickStart, on " + options.endpointUrl().map(URI::toString)
           .orElse("AWS (MediaPackage in " + region + ", CloudFront in us-east-1)"));
       out.println("This creates a real channel, endpoints and a distribution, which keep costing until you delete "
-          + "them (the library never deletes a distribution: use the CloudFront console).");
+          + "them (saving never deletes anything; ChannelCdn.teardown removes them when you ask).");
       cdn = builder.build();
     }
     try (cdn) { // closes the SDK clients the builder created
