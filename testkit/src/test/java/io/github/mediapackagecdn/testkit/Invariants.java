@@ -80,7 +80,7 @@ final class Invariants {
   /** The distributions whose CloudFront tag (the authority, never lagging) links them to {@code channel}. */
   static List<Distribution> tagged(FakeAws aws, Channel channel) {
     return aws.distributions().all().stream()
-        .filter(d -> channel.arn().value().equals(aws.distributions().tags(d.id()).get(LiveCdnSettings.LINK_TAG_KEY)))
+        .filter(d -> channel.arn().value().equals(aws.distributions().tagsOrEmpty(d.id()).get(LiveCdnSettings.LINK_TAG_KEY)))
         .toList();
   }
 
