@@ -98,4 +98,30 @@ class ChannelSpecTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("id");
   }
+
+  private static Map<String, String> distributionTags(int count) {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      tags.put("tag-" + i, "v" + i);
+    }
+    return tags;
+  }
+
+  @Test
+  void build_whenDistributionTagsAndTheLinkTagMakeFifty_accepts() {
+    ChannelSpec spec = ChannelSpec.builder().id("live-news").distributionTags(distributionTags(49)).build();
+
+    assertThat(spec.distributionTags()).hasSize(49);
+  }
+
+  @Test
+  void build_whenFiftyDistributionTagsLeaveNoRoomForTheLinkTag_throwsValidationException() {
+    // CloudFront allows 50 tags on a distribution and the library adds mediapackage:cloudfront_assoc to them
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> ChannelSpec.builder().id("live-news").distributionTags(distributionTags(50)).build());
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).containsExactly(
+        "a distribution has at most 50 tags, the link tag included; 50 given");
+  }
 }

@@ -164,4 +164,42 @@ class DistributionUpdaterTest {
     assertThat(written).isTrue();
     assertThat(cloudFront.config().behavior("*.mpd")).isPresent();
   }
+
+  /**
+   * Every queued caller needs something the in-flight update does not carry (DASH: *.mpd and *.mp4, MSS: *.ism/*),
+   * so without coalescing each distinct need would be its own update: at least three in all. Coalesced, the callers
+   * queued behind the first update share exactly one more.
+   */
+  @Test
+  void addEndpoints_queuedCallersWithDifferentNeeds_shareExactlyOneNextUpdate() throws Exception {
+    GatedDistributions cloudFront = new GatedDistributions();
+    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
+        e -> Optional.empty(), () -> cloudFront.find(ID).orElseThrow());
+    ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+    try {
+      Future<Boolean> first = pool.submit(() -> updater.addEndpoints(List.of(endpoint(0, Packaging.HLS))));
+      await(cloudFront.firstUpdateStarted);
+      List<Future<Boolean>> queued = new ArrayList<>();
+      for (int i = 1; i < CALLERS; i++) {
+        OriginEndpoint endpoint = endpoint(i, i % 2 == 0 ? Packaging.MSS : Packaging.DASH);
+        queued.add(pool.submit(() -> updater.addEndpoints(List.of(endpoint))));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (updater.pending() < CALLERS - 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(updater.pending()).as("callers queued behind the update in flight").isEqualTo(CALLERS - 1);
+      cloudFront.release.countDown();
+
+      assertThat(first.get()).isTrue();
+      for (Future<Boolean> caller : queued) {
+        assertThat(caller.get()).as("each queued caller's needs were in the coalesced update").isTrue();
+      }
+      assertThat(cloudFront.updates).as("UpdateDistribution calls").hasValue(2);
+      assertThat(cloudFront.config().cacheBehaviors()).extracting(b -> b.pathPattern())
+          .containsExactly("*.m3u8", "*.ts", "*.mpd", "*.mp4", "*.ism/*");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
