@@ -261,6 +261,20 @@ class ChannelCdnTest {
   }
 
   @Test
+  void saveEndpoint_whenEveryUpdateMeetsAStaleETag_triesExactlyMaxUpdateAttemptsTimesThenReportsTheConflict() {
+    cdn.saveChannel(newsWithDistribution());
+    cloudFront.staleNextUpdates(1_000);
+
+    EndpointSaveResult result = cdn.saveEndpoint(endpoint("news-dash", "live-news", Packaging.DASH));
+
+    assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+    assertThat(result.cdn().failure()).get().isInstanceOfSatisfying(ResourceConflictException.class,
+        e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.STALE_VERSION));
+    assertThat(cloudFront.writes).filteredOn(w -> w.startsWith("update"))
+        .hasSize(LiveCdnSettings.defaults().maxUpdateAttempts());
+  }
+
+  @Test
   void saveChannel_whenChannelAlreadyHasEndpoints_givesTheNewDistributionTheirOrigin() {
     channels.put(NEWS);
     cdn.saveEndpoints(List.of(
