@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -106,30 +107,8 @@ final class CloudFrontDistributions implements Distributions {
       throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
           null, null);
     }
-    RawResponseBody raw = new RawResponseBody();
-    GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
-        () -> cloudFront.getDistributionConfig(r -> r.id(id.value())
-            .overrideConfiguration(o -> o.addPlugin(raw.plugin()))));
-    if (!etag.equals(current.eTag())) {
-      throw stale(id, etag, current.eTag());
-    }
-    software.amazon.awssdk.services.cloudfront.model.DistributionConfig changed =
-        CloudFrontConfigs.apply(current.distributionConfig(), changes);
-    if (changed.equals(current.distributionConfig())) {
-      log.debug("distribution {} already has all {} changes; nothing to write", id, changes.changes().size());
-      Distribution unchanged = find(id).orElseThrow(() ->
-          new ResourceNotFoundException("distribution " + id + " does not exist", id.value()));
-      if (!unchanged.etag().equals(etag)) {
-        throw stale(id, etag, unchanged.etag());
-      }
-      return unchanged;
-    }
-    refuseUnmodelledSettings(id, raw, current.distributionConfig());
-    UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
-        () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(changed)));
-    log.debug("updated distribution {} with {} changes", id, changes.changes().size());
-    return AwsErrors.parse(AwsCall.UPDATE_DISTRIBUTION, id.value(), response,
-        () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
+    return writeBack(id, etag, config -> CloudFrontConfigs.apply(config, changes),
+        changes.changes().size() + " changes");
   }
 
   /**
@@ -140,6 +119,16 @@ final class CloudFrontDistributions implements Distributions {
   @Override
   public Distribution disable(DistributionId id, String etag) {
     requireEtag(etag);
+    return writeBack(id, etag, config -> config.toBuilder().enabled(false).build(), "Enabled=false");
+  }
+
+  /**
+   * The one read-modify-write of a full configuration: GetDistributionConfig (its raw body kept), the ETag checked,
+   * {@code edit} applied, nothing written when the edit changes nothing, and no UpdateDistribution when CloudFront
+   * sent anything the SDK model does not hold.
+   */
+  private Distribution writeBack(DistributionId id, String etag,
+      UnaryOperator<software.amazon.awssdk.services.cloudfront.model.DistributionConfig> edit, String what) {
     RawResponseBody raw = new RawResponseBody();
     GetDistributionConfigResponse current = AwsErrors.call(AwsCall.GET_DISTRIBUTION_CONFIG, id.value(),
         () -> cloudFront.getDistributionConfig(r -> r.id(id.value())
@@ -147,8 +136,9 @@ final class CloudFrontDistributions implements Distributions {
     if (!etag.equals(current.eTag())) {
       throw stale(id, etag, current.eTag());
     }
-    if (Boolean.FALSE.equals(current.distributionConfig().enabled())) {
-      log.debug("distribution {} is disabled already; nothing to write", id);
+    software.amazon.awssdk.services.cloudfront.model.DistributionConfig changed = edit.apply(current.distributionConfig());
+    if (changed.equals(current.distributionConfig())) {
+      log.debug("distribution {} already has {}; nothing to write", id, what);
       Distribution unchanged = find(id).orElseThrow(() ->
           new ResourceNotFoundException("distribution " + id + " does not exist", id.value()));
       if (!unchanged.etag().equals(etag)) {
@@ -157,12 +147,11 @@ final class CloudFrontDistributions implements Distributions {
       return unchanged;
     }
     refuseUnmodelledSettings(id, raw, current.distributionConfig());
-    software.amazon.awssdk.services.cloudfront.model.DistributionConfig disabled =
-        current.distributionConfig().toBuilder().enabled(false).build();
     UpdateDistributionResponse response = AwsErrors.call(AwsCall.UPDATE_DISTRIBUTION, id.value(),
-        () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(disabled)));
-    log.debug("disabled distribution {}", id);
-    return CloudFrontConfigs.toCore(response.distribution(), response.eTag());
+        () -> cloudFront.updateDistribution(r -> r.id(id.value()).ifMatch(etag).distributionConfig(changed)));
+    log.debug("updated distribution {} with {}", id, what);
+    return AwsErrors.parse(AwsCall.UPDATE_DISTRIBUTION, id.value(), response,
+        () -> CloudFrontConfigs.toCore(response.distribution(), response.eTag()));
   }
 
   /** DeleteDistribution with {@code If-Match: etag}. */
