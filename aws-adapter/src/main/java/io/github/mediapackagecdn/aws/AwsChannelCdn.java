@@ -1,11 +1,10 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.core.error.Problems;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
-import io.github.mediapackagecdn.core.provisioning.CdnIdentifierSource;
+import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.net.URI;
@@ -265,17 +264,26 @@ public final class AwsChannelCdn {
      * @throws ValidationException naming every option that is missing or invalid
      */
     public ChannelCdn build() {
-      Problems problems = new Problems();
-      problems.check(mediaPackage != null || mediaPackageRegion != null,
-          "MediaPackage region is not set (or give a MediaPackage client)");
-      problems.check(linkLookup != null, "link lookup is null");
-      problems.check(settings != null, "settings are null");
-      problems.check(cdnIdentifiers != null, "CDN identifier source is null");
-      problems.check(deploymentPollInterval == null || !deploymentPollInterval.isNegative(),
-          "deployment poll interval is negative");
-      problems.check(endpointOverride == null || endpointOverride.isAbsolute(),
-          "endpoint override " + endpointOverride + " is not an absolute URI");
-      problems.throwIfAny();
+      List<String> problems = new ArrayList<>();
+      if (!(mediaPackage != null || mediaPackageRegion != null)) {
+        problems.add("MediaPackage region is not set (or give a MediaPackage client)");
+      }
+      if (!(linkLookup != null)) {
+        problems.add("link lookup is null");
+      }
+      if (!(settings != null)) {
+        problems.add("settings are null");
+      }
+      if (!(cdnIdentifiers != null)) {
+        problems.add("CDN identifier source is null");
+      }
+      if (!(deploymentPollInterval == null || !deploymentPollInterval.isNegative())) {
+        problems.add("deployment poll interval is negative");
+      }
+      if (!(endpointOverride == null || endpointOverride.isAbsolute())) {
+        problems.add("endpoint override " + endpointOverride + " is not an absolute URI");
+      }
+      ValidationException.throwIfAny(problems);
 
       List<SdkAutoCloseable> created = new ArrayList<>();
       try {

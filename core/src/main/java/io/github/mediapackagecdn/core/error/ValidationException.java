@@ -28,6 +28,13 @@ public final class ValidationException extends ProvisioningException {
     this.problems = new ArrayList<>(List.copyOf(problems));
   }
 
+  /** Throws one {@link ValidationException} naming every problem in {@code problems}; does nothing if there is none. */
+  public static void throwIfAny(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
   private static String message(List<String> problems) {
     return problems.size() == 1
         ? problems.get(0)

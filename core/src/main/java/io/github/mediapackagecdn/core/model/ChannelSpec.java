@@ -1,6 +1,5 @@
 package io.github.mediapackagecdn.core.model;
 
-import io.github.mediapackagecdn.core.error.Problems;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

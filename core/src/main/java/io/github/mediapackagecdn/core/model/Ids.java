@@ -1,6 +1,5 @@
 package io.github.mediapackagecdn.core.model;
 
-import io.github.mediapackagecdn.core.error.Problems;
 import java.util.regex.Pattern;
 
 /** MediaPackage's rule for channel, endpoint and manifest ids: letters, digits, '_' and '-', 1 to 256 characters. */

@@ -1,7 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
-import io.github.mediapackagecdn.core.error.Problems;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -18,6 +17,8 @@ import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
+import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,11 +85,17 @@ public final class ChannelCdn implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelCdn(Builder builder) {
-    Problems problems = new Problems();
-    problems.check(builder.channels != null, "channels port is not set");
-    problems.check(builder.distributions != null, "distributions port is not set");
-    problems.check(builder.links != null, "distribution links port is not set");
-    problems.throwIfAny();
+    List<String> problems = new ArrayList<>();
+    if (!(builder.channels != null)) {
+      problems.add("channels port is not set");
+    }
+    if (!(builder.distributions != null)) {
+      problems.add("distributions port is not set");
+    }
+    if (!(builder.links != null)) {
+      problems.add("distribution links port is not set");
+    }
+    ValidationException.throwIfAny(problems);
     this.channels = builder.channels;
     this.distributions = builder.distributions;
     this.links = builder.links;
@@ -159,19 +166,27 @@ public final class ChannelCdn implements AutoCloseable {
   public EndpointSaveResult saveEndpoints(List<EndpointSpec> specs) {
     requireOpen();
     require(specs, "endpoint specs");
-    Problems problems = new Problems();
-    problems.check(!specs.isEmpty(), "no endpoint to save");
-    problems.check(specs.stream().noneMatch(Objects::isNull), "an endpoint spec is null");
-    problems.throwIfAny();
+    List<String> problems = new ArrayList<>();
+    if (!(!specs.isEmpty())) {
+      problems.add("no endpoint to save");
+    }
+    if (!(specs.stream().noneMatch(Objects::isNull))) {
+      problems.add("an endpoint spec is null");
+    }
+    ValidationException.throwIfAny(problems);
     Set<String> ids = new HashSet<>();
     for (EndpointSpec spec : specs) {
-      problems.check(ids.add(spec.id()), "endpoint id '" + spec.id() + "' is given more than once");
+      if (!(ids.add(spec.id()))) {
+        problems.add("endpoint id '" + spec.id() + "' is given more than once");
+      }
     }
     Set<ChannelId> channelIds = new HashSet<>();
     specs.forEach(spec -> channelIds.add(spec.channelId()));
-    problems.check(channelIds.size() == 1, "endpoints saved together belong to one channel, not " + channelIds);
+    if (!(channelIds.size() == 1)) {
+      problems.add("endpoints saved together belong to one channel, not " + channelIds);
+    }
     Optional<CdnIdentifier> givenIdentifier = oneIdentifier(specs, problems);
-    problems.throwIfAny();
+    ValidationException.throwIfAny(problems);
 
     ChannelId channelId = specs.get(0).channelId();
     Channel channel = eventually(() -> channels.find(channelId))
@@ -186,7 +201,7 @@ public final class ChannelCdn implements AutoCloseable {
       existing.flatMap(OriginEndpoint::host).ifPresent(hosts::add);
       exists.put(spec, existing);
     }
-    problems.throwIfAny();
+    ValidationException.throwIfAny(problems);
     givenIdentifier.ifPresent(identifier -> refuseOtherThanOrigin(channel, hosts, identifier, specs));
 
     List<OriginEndpoint> saved = new ArrayList<>();
@@ -226,7 +241,7 @@ public final class ChannelCdn implements AutoCloseable {
   }
 
   /** The one CDN identifier the batch gives, if any; two different ones are a problem (one origin, one header). */
-  private static Optional<CdnIdentifier> oneIdentifier(List<EndpointSpec> specs, Problems problems) {
+  private static Optional<CdnIdentifier> oneIdentifier(List<EndpointSpec> specs, List<String> problems) {
     Map<CdnIdentifier, List<String>> byIdentifier = new LinkedHashMap<>();
     specs.forEach(spec -> spec.cdnIdentifier()
         .ifPresent(id -> byIdentifier.computeIfAbsent(id, key -> new ArrayList<>()).add(spec.id())));

@@ -15,6 +15,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

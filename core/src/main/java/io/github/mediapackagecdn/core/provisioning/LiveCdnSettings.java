@@ -1,7 +1,8 @@
 package io.github.mediapackagecdn.core.provisioning;
 
-import io.github.mediapackagecdn.core.error.Problems;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Optional;
@@ -175,29 +176,49 @@ public abstract class LiveCdnSettings {
   /** Checks every value and reports every problem at once. */
   @Value.Check
   protected void check() {
-    Problems problems = new Problems();
-    problems.check(!cachePolicyId().isBlank(), "cache policy id is empty");
-    problems.check(PRICE_CLASSES.contains(priceClass()), "price class '" + priceClass() + "' is not one of " + PRICE_CLASSES);
-    problems.check(HTTP_VERSIONS.contains(httpVersion()), "HTTP version '" + httpVersion() + "' is not one of " + HTTP_VERSIONS);
-    problems.check(!originSslProtocols().isEmpty() && SSL_PROTOCOLS.containsAll(originSslProtocols()),
-        "origin TLS protocols " + originSslProtocols() + " must be a non-empty subset of " + SSL_PROTOCOLS);
-    problems.check(errorCachingMinTtlSeconds() >= 0, "error caching TTL is negative");
-    errorCachingCodes().forEach(code ->
-        problems.check(code >= 400 && code <= 599, "error caching code " + code + " is not an HTTP 4xx or 5xx status"));
-    problems.check(formatsOneValue(commentFormat()),
-        "comment format '" + commentFormat() + "' must be a format with one %s for the channel id (write % as %%)");
-    problems.check(formatsOneValue(consoleUrlFormat()),
-        "console URL format '" + consoleUrlFormat() + "' must be a format with one %s for the distribution id");
-    problems.check(!linkTagKey().isBlank() && linkTagKey().length() <= 128, "link tag key must have 1 to 128 characters");
-    problems.check(!channelTagKey().isBlank() && channelTagKey().length() <= 128 && !channelTagKey().startsWith("aws:"),
-        "channel tag key must have 1 to 128 characters and not start with 'aws:'");
-    problems.check(maxUpdateAttempts() >= 1 && maxUpdateAttempts() <= 50, "max update attempts must be 1 to 50");
-    problems.check(maxCallerReferenceGenerations() >= 1 && maxCallerReferenceGenerations() <= 100,
-        "max caller reference generations must be 1 to 100");
-    problems.check(!visibilityTimeout().isNegative(), "visibility timeout is negative");
-    problems.check(!visibilityBackoff().isNegative() && !visibilityBackoff().isZero()
-        || visibilityTimeout().isZero(), "visibility backoff must be positive");
-    problems.throwIfAny();
+    List<String> problems = new ArrayList<>();
+    if (!(!cachePolicyId().isBlank())) {
+      problems.add("cache policy id is empty");
+    }
+    if (!(PRICE_CLASSES.contains(priceClass()))) {
+      problems.add("price class '" + priceClass() + "' is not one of " + PRICE_CLASSES);
+    }
+    if (!(HTTP_VERSIONS.contains(httpVersion()))) {
+      problems.add("HTTP version '" + httpVersion() + "' is not one of " + HTTP_VERSIONS);
+    }
+    if (!(!originSslProtocols().isEmpty() && SSL_PROTOCOLS.containsAll(originSslProtocols()))) {
+      problems.add("origin TLS protocols " + originSslProtocols() + " must be a non-empty subset of " + SSL_PROTOCOLS);
+    }
+    if (!(errorCachingMinTtlSeconds() >= 0)) {
+      problems.add("error caching TTL is negative");
+    }
+    errorCachingCodes().stream().filter(code -> code < 400 || code > 599)
+        .forEach(code -> problems.add("error caching code " + code + " is not an HTTP 4xx or 5xx status"));
+    if (!(formatsOneValue(commentFormat()))) {
+      problems.add("comment format '" + commentFormat() + "' must be a format with one %s for the channel id (write % as %%)");
+    }
+    if (!(formatsOneValue(consoleUrlFormat()))) {
+      problems.add("console URL format '" + consoleUrlFormat() + "' must be a format with one %s for the distribution id");
+    }
+    if (!(!linkTagKey().isBlank() && linkTagKey().length() <= 128)) {
+      problems.add("link tag key must have 1 to 128 characters");
+    }
+    if (!(!channelTagKey().isBlank() && channelTagKey().length() <= 128 && !channelTagKey().startsWith("aws:"))) {
+      problems.add("channel tag key must have 1 to 128 characters and not start with 'aws:'");
+    }
+    if (!(maxUpdateAttempts() >= 1 && maxUpdateAttempts() <= 50)) {
+      problems.add("max update attempts must be 1 to 50");
+    }
+    if (!(maxCallerReferenceGenerations() >= 1 && maxCallerReferenceGenerations() <= 100)) {
+      problems.add("max caller reference generations must be 1 to 100");
+    }
+    if (!(!visibilityTimeout().isNegative())) {
+      problems.add("visibility timeout is negative");
+    }
+    if (!(!visibilityBackoff().isNegative() && !visibilityBackoff().isZero() || visibilityTimeout().isZero())) {
+      problems.add("visibility backoff must be positive");
+    }
+    ValidationException.throwIfAny(problems);
   }
 
   /** Whether {@code format} takes exactly one value, and shows it. */

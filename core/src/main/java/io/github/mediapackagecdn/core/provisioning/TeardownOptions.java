@@ -1,6 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
-import io.github.mediapackagecdn.core.error.Problems;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -56,9 +56,9 @@ public abstract class TeardownOptions {
   /** Refuses a negative deployment timeout. */
   @Value.Check
   protected void check() {
-    new Problems()
-        .check(!deploymentTimeout().isNegative(), "deployment timeout " + deploymentTimeout() + " is negative")
-        .throwIfAny();
+    if (deploymentTimeout().isNegative()) {
+      throw new ValidationException("deployment timeout " + deploymentTimeout() + " is negative");
+    }
   }
 
   /** Builds {@link TeardownOptions}; unset values keep their defaults. */

@@ -1,4 +1,4 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.port;
 
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import java.util.Optional;

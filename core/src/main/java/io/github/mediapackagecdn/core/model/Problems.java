@@ -1,5 +1,6 @@
-package io.github.mediapackagecdn.core.error;
+package io.github.mediapackagecdn.core.model;
 
+import io.github.mediapackagecdn.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +13,12 @@ import java.util.List;
  * problems.throwIfAny();
  * }</pre>
  */
-public final class Problems {
+final class Problems {
 
   private final List<String> found = new ArrayList<>();
 
   /** Records {@code problem} unless {@code ok} holds. */
-  public Problems check(boolean ok, String problem) {
+  Problems check(boolean ok, String problem) {
     if (!ok) {
       found.add(problem);
     }
@@ -25,13 +26,13 @@ public final class Problems {
   }
 
   /** Records a problem unconditionally. */
-  public Problems add(String problem) {
+  Problems add(String problem) {
     found.add(problem);
     return this;
   }
 
   /** Runs {@code validation}; a {@link ValidationException} it throws adds its problems here. */
-  public Problems collect(Runnable validation) {
+  Problems collect(Runnable validation) {
     try {
       validation.run();
     } catch (ValidationException e) {
@@ -41,17 +42,17 @@ public final class Problems {
   }
 
   /** Whether no problem was recorded. */
-  public boolean isEmpty() {
+  boolean isEmpty() {
     return found.isEmpty();
   }
 
   /** The problems recorded so far, in order. */
-  public List<String> list() {
+  List<String> list() {
     return List.copyOf(found);
   }
 
   /** Throws one {@link ValidationException} naming every problem recorded, if there is any. */
-  public void throwIfAny() {
+  void throwIfAny() {
     if (!found.isEmpty()) {
       throw new ValidationException(found);
     }
