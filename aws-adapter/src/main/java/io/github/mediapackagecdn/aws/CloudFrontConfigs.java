@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
@@ -271,101 +273,110 @@ final class CloudFrontConfigs {
 
   // ---------------------------------------------------------------- changes on the full SDK config
 
-  /** {@code config} with every change applied, with the same conditions as the core model's {@code applyTo}. */
+  /**
+   * {@code config} with every change applied as the core defines it ({@link ChangeSet#applyTo(Object,
+   * DistributionChange.Editor)}): this class only reads and edits the SDK configuration, every other field carried
+   * over through {@code toBuilder()}.
+   */
   static DistributionConfig apply(DistributionConfig config, ChangeSet changes) {
-    DistributionConfig result = config;
-    for (DistributionChange change : changes.changes()) {
-      result = apply(result, change);
-    }
-    return result;
+    return changes.applyTo(config, SdkEditor.INSTANCE);
   }
 
-  static DistributionConfig apply(DistributionConfig config, DistributionChange change) {
-    if (change instanceof DistributionChange.AddOrigin add) {
-      return addOrigin(config, add.origin());
-    }
-    if (change instanceof DistributionChange.AddOriginHeader header) {
-      return addOriginHeader(config, header.originId(), header.name(), header.value());
-    }
-    if (change instanceof DistributionChange.AddCacheBehavior add) {
-      return addCacheBehavior(config, add.behavior());
-    }
-    if (change instanceof DistributionChange.RetargetDefaultBehavior retarget) {
-      return retargetDefault(config, retarget.fromOriginId(), retarget.toOriginId());
-    }
-    if (change instanceof DistributionChange.RemoveOrigin remove) {
-      return removeOrigin(config, remove.originId());
-    }
-    throw new IllegalStateException("unknown distribution change " + change.getClass().getName());
-  }
+  /** Reads and edits the SDK's full configuration for the core's changes; every list written with its quantity. */
+  private static final class SdkEditor implements DistributionChange.Editor<DistributionConfig> {
 
-  private static DistributionConfig addOrigin(DistributionConfig config, io.github.mediapackagecdn.core.model.Origin origin) {
-    if (findOrigin(config, origin.id()).isPresent()) {
-      return config;
-    }
-    List<Origin> origins = new ArrayList<>(origins(config));
-    origins.add(toSdk(origin));
-    return config.toBuilder().origins(origins(origins)).build();
-  }
+    static final SdkEditor INSTANCE = new SdkEditor();
 
-  private static DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
-    Origin origin = findOrigin(config, originId).orElse(null);
-    if (origin == null) {
-      return config;
+    @Override
+    public List<String> originIds(DistributionConfig config) {
+      return origins(config).stream().map(Origin::id).toList();
     }
-    List<OriginCustomHeader> headers = origin.customHeaders() == null
-        ? new ArrayList<>()
-        : new ArrayList<>(origin.customHeaders().items());
-    if (headers.stream().anyMatch(h -> name.equalsIgnoreCase(h.headerName()))) {
-      return config;
-    }
-    headers.add(OriginCustomHeader.builder().headerName(name).headerValue(value).build());
-    Origin changed = origin.toBuilder().customHeaders(headers(headers)).build();
-    List<Origin> origins = new ArrayList<>(origins(config));
-    origins.replaceAll(o -> o.id().equals(originId) ? changed : o);
-    return config.toBuilder().origins(origins(origins)).build();
-  }
 
-  private static DistributionConfig addCacheBehavior(DistributionConfig config,
-      io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
-    List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
-    if (behaviors.stream().anyMatch(b -> behavior.pathPattern().equals(b.pathPattern()))) {
-      return config;
+    @Override
+    public Set<String> headerNames(DistributionConfig config, String originId) {
+      return findOrigin(config, originId)
+          .filter(o -> o.customHeaders() != null)
+          .map(o -> o.customHeaders().items().stream().map(OriginCustomHeader::headerName).filter(Objects::nonNull)
+              .collect(Collectors.toSet()))
+          .orElse(Set.of());
     }
-    behaviors.add(toSdk(behavior));
-    return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
-  }
 
-  private static DistributionConfig retargetDefault(DistributionConfig config, String fromOriginId, String toOriginId) {
-    DefaultCacheBehavior current = config.defaultCacheBehavior();
-    if (current == null || !fromOriginId.equals(current.targetOriginId()) || findOrigin(config, toOriginId).isEmpty()) {
-      return config;
+    @Override
+    public List<String> pathPatterns(DistributionConfig config) {
+      return behaviors(config).stream().map(CacheBehavior::pathPattern).toList();
     }
-    return config.toBuilder().defaultCacheBehavior(current.toBuilder().targetOriginId(toOriginId).build()).build();
-  }
 
-  /** Removes the origin unless a behaviour or (stricter than the core model, which has none) an origin group uses it. */
-  private static DistributionConfig removeOrigin(DistributionConfig config, String originId) {
-    if (findOrigin(config, originId).isEmpty() || targets(config, originId)) {
-      return config;
+    @Override
+    public Optional<String> defaultTargetOriginId(DistributionConfig config) {
+      return Optional.ofNullable(config.defaultCacheBehavior()).map(DefaultCacheBehavior::targetOriginId);
     }
-    List<Origin> origins = new ArrayList<>(origins(config));
-    origins.removeIf(o -> o.id().equals(originId));
-    return config.toBuilder().origins(origins(origins)).build();
-  }
 
-  private static boolean targets(DistributionConfig config, String originId) {
-    Stream<String> behaviorTargets = Stream.concat(
-        Stream.ofNullable(config.defaultCacheBehavior()).map(DefaultCacheBehavior::targetOriginId),
-        behaviors(config).stream().map(CacheBehavior::targetOriginId));
-    Stream<String> groupMembers = config.originGroups() == null
-        ? Stream.empty()
-        : config.originGroups().items().stream()
-            .map(OriginGroup::members)
-            .filter(Objects::nonNull)
-            .flatMap(m -> m.items().stream())
-            .map(OriginGroupMember::originId);
-    return Stream.concat(behaviorTargets, groupMembers).anyMatch(originId::equals);
+    @Override
+    public Set<String> behaviorTargets(DistributionConfig config) {
+      return Stream.concat(defaultTargetOriginId(config).stream(),
+              behaviors(config).stream().map(CacheBehavior::targetOriginId))
+          .filter(Objects::nonNull)
+          .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<String> originGroupMembers(DistributionConfig config) {
+      if (config.originGroups() == null) {
+        return Set.of();
+      }
+      return config.originGroups().items().stream()
+          .map(OriginGroup::members)
+          .filter(Objects::nonNull)
+          .flatMap(m -> m.items().stream())
+          .map(OriginGroupMember::originId)
+          .filter(Objects::nonNull)
+          .collect(Collectors.toSet());
+    }
+
+    @Override
+    public DistributionConfig addOrigin(DistributionConfig config, io.github.mediapackagecdn.core.model.Origin origin) {
+      List<Origin> origins = new ArrayList<>(origins(config));
+      origins.add(toSdk(origin));
+      return config.toBuilder().origins(origins(origins)).build();
+    }
+
+    @Override
+    public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
+      List<Origin> origins = new ArrayList<>(origins(config));
+      origins.replaceAll(o -> {
+        if (!originId.equals(o.id())) {
+          return o;
+        }
+        List<OriginCustomHeader> headers = o.customHeaders() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(o.customHeaders().items());
+        headers.add(OriginCustomHeader.builder().headerName(name).headerValue(value).build());
+        return o.toBuilder().customHeaders(headers(headers)).build();
+      });
+      return config.toBuilder().origins(origins(origins)).build();
+    }
+
+    @Override
+    public DistributionConfig addCacheBehavior(DistributionConfig config,
+        io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+      List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
+      behaviors.add(toSdk(behavior));
+      return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
+    }
+
+    @Override
+    public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
+      return config.toBuilder()
+          .defaultCacheBehavior(config.defaultCacheBehavior().toBuilder().targetOriginId(originId).build())
+          .build();
+    }
+
+    @Override
+    public DistributionConfig removeOrigin(DistributionConfig config, String originId) {
+      List<Origin> origins = new ArrayList<>(origins(config));
+      origins.removeIf(o -> originId.equals(o.id()));
+      return config.toBuilder().origins(origins(origins)).build();
+    }
   }
 
   // ---------------------------------------------------------------- helpers

@@ -30,9 +30,14 @@ public record ChangeSet(List<DistributionChange> changes) {
 
   /** Applies every change in order. */
   public DistributionConfig applyTo(DistributionConfig config) {
-    DistributionConfig result = config;
+    return applyTo(config, ModelEditor.INSTANCE);
+  }
+
+  /** Applies every change in order to {@code config}, through {@code editor}: an adapter's full configuration. */
+  public <C> C applyTo(C config, DistributionChange.Editor<C> editor) {
+    C result = config;
     for (DistributionChange change : changes) {
-      result = change.applyTo(result);
+      result = change.applyTo(result, editor);
     }
     return result;
   }

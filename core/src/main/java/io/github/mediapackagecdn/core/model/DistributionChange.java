@@ -1,46 +1,98 @@
 package io.github.mediapackagecdn.core.model;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One change the library makes to an existing distribution. Every change only adds what is missing or moves what
  * still has the library's own placeholder value, and does nothing otherwise: applying it to a configuration that
- * someone changed since it was computed can never overwrite their setting. Adapters apply the same changes to the
- * full configuration they read, so that fields the model does not hold are sent back unchanged.
+ * someone changed since it was computed can never overwrite their setting.
+ *
+ * <p>Each change is defined once, here: whether it applies is decided by the change, on what an {@link Editor}
+ * reports about a configuration, and the editor only makes the edit it is told to. The model's own configuration has
+ * its editor ({@link #applyTo(DistributionConfig)}); an adapter gives one over the full configuration it read, so
+ * that fields the model does not hold are sent back unchanged and the adapter decides nothing.
  */
 public sealed interface DistributionChange {
 
+  /**
+   * {@code config} with this change applied, through {@code editor}; the same configuration when there is nothing to
+   * do.
+   */
+  <C> C applyTo(C config, Editor<C> editor);
+
   /** The configuration with this change applied; the same configuration when there is nothing to do. */
-  DistributionConfig applyTo(DistributionConfig config);
+  default DistributionConfig applyTo(DistributionConfig config) {
+    return applyTo(config, ModelEditor.INSTANCE);
+  }
+
+  /**
+   * Reads and edits one representation {@code C} of a distribution's configuration, without deciding anything: the
+   * changes ask it what the configuration holds and tell it what to edit. Implementations are stateless and return a
+   * new configuration from every edit.
+   *
+   * @param <C> the configuration type, such as the model's {@link DistributionConfig} or an SDK's
+   */
+  interface Editor<C> {
+
+    /** The ids of the origins, in order. */
+    List<String> originIds(C config);
+
+    /** The names of the custom headers origin {@code originId} sends, as written; empty when there is no such origin. */
+    Set<String> headerNames(C config, String originId);
+
+    /** The path patterns of the ordered cache behaviours. */
+    List<String> pathPatterns(C config);
+
+    /** The origin the default behaviour targets; empty when the configuration has no default behaviour. */
+    Optional<String> defaultTargetOriginId(C config);
+
+    /** The origins the default and the ordered behaviours target. */
+    Set<String> behaviorTargets(C config);
+
+    /** The origins that are members of an origin group; empty for a model without origin groups. */
+    Set<String> originGroupMembers(C config);
+
+    /** Appends {@code origin}. */
+    C addOrigin(C config, Origin origin);
+
+    /** Appends the header {@code name: value} to origin {@code originId}'s custom headers. */
+    C addOriginHeader(C config, String originId, String name, String value);
+
+    /** Appends {@code behavior} after the ordered cache behaviours. */
+    C addCacheBehavior(C config, CacheBehavior behavior);
+
+    /** Points the default behaviour at {@code originId}, everything else about it kept. */
+    C retargetDefaultBehavior(C config, String originId);
+
+    /** Removes origin {@code originId}. */
+    C removeOrigin(C config, String originId);
+  }
 
   /** Adds {@code origin} unless an origin with its id exists. */
   record AddOrigin(Origin origin) implements DistributionChange {
     @Override
-    public DistributionConfig applyTo(DistributionConfig config) {
-      if (config.origin(origin.id()).isPresent()) {
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (editor.originIds(config).contains(origin.id())) {
         return config;
       }
-      return DistributionConfig.builder().from(config).addOrigins(origin).build();
+      return editor.addOrigin(config, origin);
     }
   }
 
-  /** Adds a custom header to an origin unless the origin already sends a header of that name. */
+  /**
+   * Adds a custom header to an origin unless the origin already sends a header of that name (in any case: HTTP header
+   * names are case-insensitive).
+   */
   record AddOriginHeader(String originId, String name, String value) implements DistributionChange {
     @Override
-    public DistributionConfig applyTo(DistributionConfig config) {
-      Origin origin = config.origin(originId).orElse(null);
-      if (origin == null || origin.customHeaders().keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.originIds(config).contains(originId)
+          || editor.headerNames(config, originId).stream().anyMatch(name::equalsIgnoreCase)) {
         return config;
       }
-      Map<String, String> headers = new LinkedHashMap<>(origin.customHeaders());
-      headers.put(name, value);
-      Origin changed = Origin.builder().from(origin).customHeaders(headers).build();
-      List<Origin> origins = new ArrayList<>(config.origins());
-      origins.replaceAll(o -> o.id().equals(originId) ? changed : o);
-      return DistributionConfig.builder().from(config).origins(origins).build();
+      return editor.addOriginHeader(config, originId, name, value);
     }
 
     @Override
@@ -52,36 +104,42 @@ public sealed interface DistributionChange {
   /** Appends {@code behavior} after the existing ordered behaviours unless one has its path pattern. */
   record AddCacheBehavior(CacheBehavior behavior) implements DistributionChange {
     @Override
-    public DistributionConfig applyTo(DistributionConfig config) {
-      if (config.behavior(behavior.pathPattern()).isPresent()) {
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (editor.pathPatterns(config).contains(behavior.pathPattern())) {
         return config;
       }
-      return DistributionConfig.builder().from(config).addCacheBehaviors(behavior).build();
+      return editor.addCacheBehavior(config, behavior);
     }
   }
 
-  /** Points the default behaviour at {@code toOriginId}, only while it still targets {@code fromOriginId}. */
+  /**
+   * Points the default behaviour at {@code toOriginId}, only while it still targets {@code fromOriginId} and
+   * {@code toOriginId} exists.
+   */
   record RetargetDefaultBehavior(String fromOriginId, String toOriginId) implements DistributionChange {
     @Override
-    public DistributionConfig applyTo(DistributionConfig config) {
-      if (!config.defaultBehavior().targetOriginId().equals(fromOriginId) || config.origin(toOriginId).isEmpty()) {
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.defaultTargetOriginId(config).filter(fromOriginId::equals).isPresent()
+          || !editor.originIds(config).contains(toOriginId)) {
         return config;
       }
-      CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).targetOriginId(toOriginId).build();
-      return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+      return editor.retargetDefaultBehavior(config, toOriginId);
     }
   }
 
-  /** Removes origin {@code originId} once no behaviour targets it. */
+  /**
+   * Removes origin {@code originId} once nothing uses it: no behaviour targets it and no origin group has it as a
+   * member (CloudFront refuses a configuration whose origin group names a missing origin, and the group is the user's).
+   */
   record RemoveOrigin(String originId) implements DistributionChange {
     @Override
-    public DistributionConfig applyTo(DistributionConfig config) {
-      if (config.origin(originId).isEmpty() || config.targets(originId)) {
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.originIds(config).contains(originId)
+          || editor.behaviorTargets(config).contains(originId)
+          || editor.originGroupMembers(config).contains(originId)) {
         return config;
       }
-      List<Origin> origins = new ArrayList<>(config.origins());
-      origins.removeIf(o -> o.id().equals(originId));
-      return DistributionConfig.builder().from(config).origins(origins).build();
+      return editor.removeOrigin(config, originId);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.core.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.immutables.value.Value;
 
 /**
@@ -76,8 +75,7 @@ public abstract class DistributionConfig {
 
   /** Whether the default behaviour or any ordered behaviour sends requests to {@code originId}. */
   public boolean targets(String originId) {
-    return Stream.concat(Stream.of(defaultBehavior()), cacheBehaviors().stream())
-        .anyMatch(b -> b.targetOriginId().equals(originId));
+    return ModelEditor.INSTANCE.behaviorTargets(this).contains(originId);
   }
 
   /** A builder of a distribution configuration. */

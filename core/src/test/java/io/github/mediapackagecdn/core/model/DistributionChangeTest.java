@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,6 +217,100 @@ class DistributionChangeTest {
         .build();
 
     assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config)).isSameAs(config);
+  }
+
+  @Test
+  void removeOrigin_whenAnOriginGroupHasItAsMember_refuses() {
+    DistributionConfig config = retargeted();
+
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config, new GroupedEditor(Set.of(PLACEHOLDER_ID))))
+        .as("CloudFront refuses an origin group naming a missing origin").isSameAs(config);
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config, new GroupedEditor(Set.of("another"))).origins())
+        .containsExactly(CHANNEL_ORIGIN);
+  }
+
+  @Test
+  void applyTo_throughAnEditor_asksItAndTellsItOnlyTheEditTheChangeDecided() {
+    List<String> edits = new ArrayList<>();
+    GroupedEditor editor = new GroupedEditor(Set.of()) {
+      @Override
+      public DistributionConfig addCacheBehavior(DistributionConfig config, CacheBehavior behavior) {
+        edits.add("addCacheBehavior " + behavior.pathPattern());
+        return super.addCacheBehavior(config, behavior);
+      }
+    };
+    DistributionConfig config = retargeted();
+
+    DistributionConfig once = new AddCacheBehavior(behavior("*.mpd", CHANNEL_ORIGIN_ID)).applyTo(config, editor);
+    DistributionConfig twice = new AddCacheBehavior(behavior("*.mpd", CHANNEL_ORIGIN_ID)).applyTo(once, editor);
+
+    assertThat(edits).containsExactly("addCacheBehavior *.mpd");
+    assertThat(twice).isSameAs(once).isEqualTo(new AddCacheBehavior(behavior("*.mpd", CHANNEL_ORIGIN_ID))
+        .applyTo(config));
+  }
+
+  /** The model's editor, with origin groups whose members are {@code members}, as an adapter's full config has. */
+  private static class GroupedEditor implements DistributionChange.Editor<DistributionConfig> {
+    private final Set<String> members;
+
+    GroupedEditor(Set<String> members) {
+      this.members = members;
+    }
+
+    @Override
+    public List<String> originIds(DistributionConfig config) {
+      return ModelEditor.INSTANCE.originIds(config);
+    }
+
+    @Override
+    public Set<String> headerNames(DistributionConfig config, String originId) {
+      return ModelEditor.INSTANCE.headerNames(config, originId);
+    }
+
+    @Override
+    public List<String> pathPatterns(DistributionConfig config) {
+      return ModelEditor.INSTANCE.pathPatterns(config);
+    }
+
+    @Override
+    public Optional<String> defaultTargetOriginId(DistributionConfig config) {
+      return ModelEditor.INSTANCE.defaultTargetOriginId(config);
+    }
+
+    @Override
+    public Set<String> behaviorTargets(DistributionConfig config) {
+      return ModelEditor.INSTANCE.behaviorTargets(config);
+    }
+
+    @Override
+    public Set<String> originGroupMembers(DistributionConfig config) {
+      return members;
+    }
+
+    @Override
+    public DistributionConfig addOrigin(DistributionConfig config, Origin origin) {
+      return ModelEditor.INSTANCE.addOrigin(config, origin);
+    }
+
+    @Override
+    public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
+      return ModelEditor.INSTANCE.addOriginHeader(config, originId, name, value);
+    }
+
+    @Override
+    public DistributionConfig addCacheBehavior(DistributionConfig config, CacheBehavior behavior) {
+      return ModelEditor.INSTANCE.addCacheBehavior(config, behavior);
+    }
+
+    @Override
+    public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
+      return ModelEditor.INSTANCE.retargetDefaultBehavior(config, originId);
+    }
+
+    @Override
+    public DistributionConfig removeOrigin(DistributionConfig config, String originId) {
+      return ModelEditor.INSTANCE.removeOrigin(config, originId);
+    }
   }
 
   @Test

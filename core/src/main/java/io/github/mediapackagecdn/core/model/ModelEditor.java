@@ -1,0 +1,88 @@
+package io.github.mediapackagecdn.core.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The {@link DistributionChange.Editor} of the model's own {@link DistributionConfig}, which has no origin groups. */
+final class ModelEditor implements DistributionChange.Editor<DistributionConfig> {
+
+  static final ModelEditor INSTANCE = new ModelEditor();
+
+  private ModelEditor() {}
+
+  @Override
+  public List<String> originIds(DistributionConfig config) {
+    return config.origins().stream().map(Origin::id).toList();
+  }
+
+  @Override
+  public Set<String> headerNames(DistributionConfig config, String originId) {
+    return config.origin(originId).map(o -> o.customHeaders().keySet()).orElse(Set.of());
+  }
+
+  @Override
+  public List<String> pathPatterns(DistributionConfig config) {
+    return config.cacheBehaviors().stream().map(CacheBehavior::pathPattern).toList();
+  }
+
+  @Override
+  public Optional<String> defaultTargetOriginId(DistributionConfig config) {
+    return Optional.of(config.defaultBehavior().targetOriginId());
+  }
+
+  @Override
+  public Set<String> behaviorTargets(DistributionConfig config) {
+    return Stream.concat(Stream.of(config.defaultBehavior()), config.cacheBehaviors().stream())
+        .map(CacheBehavior::targetOriginId)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  @Override
+  public Set<String> originGroupMembers(DistributionConfig config) {
+    return Set.of();
+  }
+
+  @Override
+  public DistributionConfig addOrigin(DistributionConfig config, Origin origin) {
+    return DistributionConfig.builder().from(config).addOrigins(origin).build();
+  }
+
+  @Override
+  public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
+    List<Origin> origins = new ArrayList<>(config.origins());
+    origins.replaceAll(o -> {
+      if (!o.id().equals(originId)) {
+        return o;
+      }
+      Map<String, String> headers = new LinkedHashMap<>(o.customHeaders());
+      headers.put(name, value);
+      return Origin.builder().from(o).customHeaders(headers).build();
+    });
+    return DistributionConfig.builder().from(config).origins(origins).build();
+  }
+
+  @Override
+  public DistributionConfig addCacheBehavior(DistributionConfig config, CacheBehavior behavior) {
+    return DistributionConfig.builder().from(config).addCacheBehaviors(behavior).build();
+  }
+
+  @Override
+  public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
+    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).targetOriginId(originId).build();
+    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+  }
+
+  @Override
+  public DistributionConfig removeOrigin(DistributionConfig config, String originId) {
+    List<Origin> origins = new ArrayList<>(config.origins());
+    origins.removeIf(o -> o.id().equals(originId));
+    return DistributionConfig.builder().from(config).origins(origins).build();
+  }
+}
