@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
@@ -53,9 +52,6 @@ final class CloudFrontConfigs {
   static final int HTTPS_PORT = 443;
   static final int ORIGIN_READ_TIMEOUT_SECONDS = 30;
   static final int ORIGIN_KEEPALIVE_TIMEOUT_SECONDS = 5;
-
-  private static final String DISTRIBUTION_ARN_MARKER = ":distribution/";
-  private static final Pattern DISTRIBUTION_ID = Pattern.compile("[A-Z0-9]{1,64}");
 
   private CloudFrontConfigs() {}
 
@@ -380,19 +376,6 @@ final class CloudFrontConfigs {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  /** The distribution id at the end of {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
-  static Optional<DistributionId> distributionIdFromArn(String arn) {
-    if (arn == null) {
-      return Optional.empty();
-    }
-    int marker = arn.indexOf(DISTRIBUTION_ARN_MARKER);
-    if (!arn.startsWith("arn:") || marker < 0) {
-      return Optional.empty();
-    }
-    String id = arn.substring(marker + DISTRIBUTION_ARN_MARKER.length());
-    return DISTRIBUTION_ID.matcher(id).matches() ? Optional.of(DistributionId.of(id)) : Optional.empty();
-  }
 
   private static Optional<Origin> findOrigin(DistributionConfig config, String originId) {
     return origins(config).stream().filter(o -> originId.equals(o.id())).findFirst();

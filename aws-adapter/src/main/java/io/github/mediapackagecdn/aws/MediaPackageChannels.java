@@ -148,8 +148,13 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   }
 
   /**
-   * Reads the endpoint, then writes the spec's values over it. Packaging settings the spec does not hold are sent
-   * back as read while the packaging format stays the same; a changed format starts from MediaPackage's defaults.
+   * Reads the endpoint, then writes the spec's values over it; an endpoint of another channel is refused before any
+   * write ({@link EndpointSpec#refuseMoveFrom}). Packaging settings the spec does not hold are sent back as read while
+   * the packaging format stays the same; a changed format is sent as the new format's package with MediaPackage's
+   * defaults. The format may change: in the API model (mediapackage 2017-10-12) {@code UpdateOriginEndpointRequest}
+   * has the members {@code HlsPackage}, {@code DashPackage}, {@code CmafPackage} and {@code MssPackage}, the shapes
+   * of {@code CreateOriginEndpointRequest}, and UpdateOriginEndpoint ("Updates an existing OriginEndpoint.") documents
+   * no restriction on changing them.
    * Values the spec leaves unset are not sent. The API model says what MediaPackage does then for the windows: "If not
    * specified, startover playback will be disabled" and "there will be no time delay in effect" — the update is the
    * endpoint's new state, as in the fakes. For the description and authorization the model says nothing (UNCONFIRMED).
@@ -158,10 +163,8 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
   public OriginEndpoint updateEndpoint(EndpointSpec spec) {
     DescribeOriginEndpointResponse existing = AwsErrors.call(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, spec.id(),
         () -> mediaPackage.describeOriginEndpoint(b -> b.id(spec.id())));
-    if (!spec.channelId().value().equals(existing.channelId())) {
-      throw new InvalidRequestException("endpoint " + spec.id() + " belongs to channel " + existing.channelId()
-          + "; an endpoint cannot move to channel " + spec.channelId());
-    }
+    spec.refuseMoveFrom(AwsErrors.parse(AwsCall.DESCRIBE_ORIGIN_ENDPOINT, spec.id(), existing,
+        () -> ChannelId.of(existing.channelId())));
     UpdateOriginEndpointRequest.Builder request = UpdateOriginEndpointRequest.builder()
         .id(spec.id())
         .manifestName(spec.manifestName())

@@ -2,11 +2,8 @@ package io.github.mediapackagecdn.aws;
 
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +45,7 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
   /** Read from CloudFront, not from the tagging API, whose index lags behind a new distribution. */
   @Override
   public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-    return CloudFrontTagDistributionLinks.tagOf(cloudFront, distribution, tagKey);
+    return DistributionTags.tagOf(cloudFront, distribution, tagKey);
   }
 
   @Override
@@ -63,22 +60,6 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
         }));
     log.debug("{} distributions tagged {}={}", found.size(), tagKey, channelArn);
     return List.copyOf(found);
-  }
-
-  @Override
-  public Map<String, List<DistributionId>> all(String tagKey) {
-    GetResourcesRequest request = request(TagFilter.builder().key(tagKey).build());
-    Map<String, Set<DistributionId>> links = new LinkedHashMap<>();
-    AwsErrors.run(AwsCall.GET_RESOURCES, null, () ->
-        tagging.getResourcesPaginator(request).resourceTagMappingList().forEach(mapping -> {
-          String value = tagValue(mapping, tagKey);
-          if (value != null && !value.isEmpty()) {
-            links.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(distributionId(mapping));
-          }
-        }));
-    Map<String, List<DistributionId>> result = new LinkedHashMap<>();
-    links.forEach((arn, ids) -> result.put(arn, List.copyOf(new ArrayList<>(ids))));
-    return result;
   }
 
   private static GetResourcesRequest request(TagFilter filter) {
@@ -96,7 +77,7 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
    */
   private static DistributionId distributionId(ResourceTagMapping mapping) {
     String arn = mapping.resourceARN();
-    return AwsErrors.parse(AwsCall.GET_RESOURCES, arn, null, () -> CloudFrontConfigs.distributionIdFromArn(arn)
+    return AwsErrors.parse(AwsCall.GET_RESOURCES, arn, null, () -> DistributionTags.idFromArn(arn)
         .orElseThrow(() -> new IllegalStateException("'" + arn + "' is not a CloudFront distribution ARN "
             + "(arn:aws:cloudfront::<account>:distribution/<id>)")));
   }

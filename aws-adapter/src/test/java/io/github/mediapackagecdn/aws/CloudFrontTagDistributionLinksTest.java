@@ -73,13 +73,13 @@ class CloudFrontTagDistributionLinksTest {
   }
 
   @Test
-  void all_whenAccessToTagsIsDenied_throwsAccessDeniedNamingTheAction() {
+  void find_whenAccessToTagsIsDenied_throwsAccessDeniedNamingTheAction() {
     wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("", null, "EAAAAAAAAAAAA1"))));
     wm.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).willReturn(aResponse().withStatus(403)
         .withBody(Wire.cloudFrontError("AccessDenied", "Access denied", "r"))));
 
-    assertThatThrownBy(() -> cloudFrontTags.all(KEY)).isInstanceOfSatisfying(AccessDeniedException.class,
+    assertThatThrownBy(() -> cloudFrontTags.find(KEY, ARN_A)).isInstanceOfSatisfying(AccessDeniedException.class,
         e -> assertThat(e.action()).contains("cloudfront:ListTagsForResource"));
   }
 }

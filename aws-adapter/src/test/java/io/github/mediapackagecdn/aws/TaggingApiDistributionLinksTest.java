@@ -93,22 +93,6 @@ class TaggingApiDistributionLinksTest {
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(2);
   }
 
-  @Test
-  void all_whenSeveralChannels_groupsDistributionsByChannelArn() {
-    wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withBody(page("",
-        mapping("EAAAAAAAAAAAA1", KEY, ARN_A), mapping("EBBBBBBBBBBBB2", KEY, ARN_B),
-        mapping("ECCCCCCCCCCCC3", KEY, ARN_A), mapping("EDDDDDDDDDDDD4")))));
-
-    assertThat(tagging.all(KEY))
-        .containsOnlyKeys(ARN_A, ARN_B)
-        .containsEntry(ARN_B, java.util.List.of(DistributionId.of("EBBBBBBBBBBBB2")))
-        .containsEntry(ARN_A, java.util.List.of(DistributionId.of("EAAAAAAAAAAAA1"), DistributionId.of("ECCCCCCCCCCCC3")));
-    wm.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("""
-        {"ResourceTypeFilters":["cloudfront:distribution"],"TagFilters":[{"Key":"mediapackage:cloudfront_assoc"}],
-         "ResourcesPerPage":100}
-        """)));
-  }
-
   @ParameterizedTest(name = "{0} ({1}) -> {2}")
   @CsvSource({
       "ThrottledException, 400, ThrottledException",

@@ -32,7 +32,10 @@ public final class InMemoryDistributionLinks implements DistributionLinks {
         () -> Optional.ofNullable(aws.distributions().tagsOrEmpty(distribution).get(tagKey)));
   }
 
-  @Override
+  /**
+   * Every linked distribution, by the value of tag {@code tagKey}, in one GetResources sweep: a view for tests (the
+   * port has no such query).
+   */
   public Map<String, List<DistributionId>> all(String tagKey) {
     return aws.call(Operation.GET_RESOURCES, List.of(tagKey), () -> {
       Map<String, List<DistributionId>> byChannel = new LinkedHashMap<>();

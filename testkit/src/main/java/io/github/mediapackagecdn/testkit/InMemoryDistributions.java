@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.DistributionSummary;
+import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * CloudFront distributions in memory, with CloudFront's rules: ids like {@code E1U5RQF7T870K0}, domains
@@ -44,7 +44,6 @@ public final class InMemoryDistributions implements Distributions {
 
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
-  private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
   private static final Set<Integer> ALLOWED_METHOD_COUNTS = Set.of(2, 3, 7);
   private static final Set<Integer> CACHED_METHOD_COUNTS = Set.of(2, 3);
 
@@ -300,8 +299,9 @@ public final class InMemoryDistributions implements Distributions {
 
   /** CloudFront's checks of a configuration, with its error codes. */
   private void validate(DistributionConfig config) {
-    if (config.comment().length() > 128) {
-      throw invalid("InvalidArgument", "The parameter Comment is too long (at most 128 characters).");
+    if (config.comment().length() > Limits.MAX_COMMENT_LENGTH) {
+      throw invalid("InvalidArgument", "The parameter Comment is too long (at most "
+          + Limits.MAX_COMMENT_LENGTH + " characters).");
     }
     if (config.origins().isEmpty()) {
       throw invalid("InvalidArgument", "A distribution needs at least one origin.");
@@ -347,15 +347,10 @@ public final class InMemoryDistributions implements Distributions {
   }
 
   private void validateTags(Map<String, String> tags) {
-    if (tags.size() > 50) {
-      throw invalid("InvalidTagging", "A distribution has at most 50 tags.");
+    List<String> problems = Limits.cloudFrontTagProblems(tags);
+    if (!problems.isEmpty()) {
+      throw invalid("InvalidTagging", "The tags are not valid: " + String.join("; ", problems));
     }
-    tags.forEach((key, value) -> {
-      if (key.isEmpty() || key.length() > 128 || value.length() > 256 || key.startsWith("aws:")
-          || !TAG_TEXT.matcher(key).matches() || !TAG_TEXT.matcher(value).matches()) {
-        throw invalid("InvalidTagging", "Tag " + key + " is not valid.");
-      }
-    });
   }
 
   private InvalidRequestException invalid(String code, String message) {

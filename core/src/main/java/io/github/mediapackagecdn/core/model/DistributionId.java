@@ -10,10 +10,15 @@ public record DistributionId(String value) {
 
   /** Refuses a value that is not a CloudFront distribution id. */
   public DistributionId {
-    if (value == null || !FORMAT.matcher(value).matches()) {
+    if (!isValid(value)) {
       throw new ValidationException(
           "distribution id '" + value + "' is not a CloudFront distribution id (upper-case letters and digits)");
     }
+  }
+
+  /** Whether {@code value} is a CloudFront distribution id: 1 to 64 upper-case letters and digits. */
+  public static boolean isValid(String value) {
+    return value != null && FORMAT.matcher(value).matches();
   }
 
   /** The distribution id {@code value}, checked. */

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.model;
 
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,28 @@ public abstract class EndpointSpec {
       return List.of();
     }
     return hlsManifestIds().isEmpty() ? List.of(id()) : hlsManifestIds();
+  }
+
+  /**
+   * The refusal of saving this spec over an existing endpoint of channel {@code current}, if that is another channel
+   * than the spec's: an endpoint cannot move to another channel (MediaPackage's UpdateOriginEndpoint has no
+   * {@code ChannelId}). Empty when the endpoint stays on its channel.
+   */
+  public Optional<String> moveProblem(ChannelId current) {
+    return current.equals(channelId())
+        ? Optional.empty()
+        : Optional.of("endpoint " + id() + " belongs to channel " + current + "; an endpoint cannot move to channel "
+            + channelId());
+  }
+
+  /**
+   * Throws an {@link InvalidRequestException} with {@link #moveProblem}'s text when the existing endpoint belongs to
+   * channel {@code current}, not to the spec's.
+   */
+  public void refuseMoveFrom(ChannelId current) {
+    moveProblem(current).ifPresent(problem -> {
+      throw new InvalidRequestException(problem);
+    });
   }
 
   /** A builder of an endpoint spec; {@code build()} checks every field. */

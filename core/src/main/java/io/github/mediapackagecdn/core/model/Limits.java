@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Service limits checked before any call; each names its source (the facts and their sources are in the README). */
-final class Limits {
+/**
+ * Service limits checked before any call; each names its source (the facts and their sources are in the README). The
+ * fakes check the same limits through the public members, so that a limit is written once.
+ */
+public final class Limits {
 
   /**
    * MediaPackage v1 documents no limit for descriptions; 1024 is MediaPackage v2's {@code ResourceDescription} maximum.
@@ -14,10 +17,10 @@ final class Limits {
   static final int MAX_DESCRIPTION_LENGTH = 1024;
 
   /** CloudFront {@code Comment}: at most 128 characters. */
-  static final int MAX_COMMENT_LENGTH = 128;
+  public static final int MAX_COMMENT_LENGTH = 128;
 
   /** Tags per resource, for MediaPackage and CloudFront alike. */
-  static final int MAX_TAGS = 50;
+  public static final int MAX_TAGS = 50;
 
   /** CloudFront {@code TagKey} and {@code TagValue} pattern from the API model. */
   private static final Pattern CLOUDFRONT_TAG = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
@@ -76,8 +79,14 @@ final class Limits {
     });
   }
 
-  static boolean isCloudFrontTagText(String text) {
-    return CLOUDFRONT_TAG.matcher(text).matches();
+  /**
+   * What CloudFront refuses in a distribution's {@code tags} (count, key and value lengths, the {@code aws:} prefix,
+   * its character set), one problem each; empty when CloudFront accepts them.
+   */
+  public static List<String> cloudFrontTagProblems(Map<String, String> tags) {
+    Problems problems = new Problems();
+    cloudFrontTags(problems, tags, 0);
+    return problems.list();
   }
 
   /** Time delay, startover window and IP allow list of an endpoint. */

@@ -2,7 +2,6 @@ package io.github.mediapackagecdn.core.port;
 
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,4 @@ public interface DistributionLinks {
    * shows a tag as soon as it is written, unlike the tag index behind {@link #find}. Empty if the tag is absent.
    */
   Optional<String> tagValue(DistributionId distribution, String tagKey);
-
-  /** Every linked distribution, by channel ARN, in one paged sweep: the fleet view. */
-  Map<String, List<DistributionId>> all(String tagKey);
 }

@@ -51,7 +51,7 @@ public final class DistributionLayout {
 
   private static final String SMOOTH_STREAMING_PATTERN = "*.ism/*";
   private static final String ORIGIN_ID_PREFIX = "EMP-";
-  private static final int MAX_COMMENT_LENGTH = 128;
+  private static final int MAX_COMMENT_LENGTH = io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH;
 
   private DistributionLayout() {}
 

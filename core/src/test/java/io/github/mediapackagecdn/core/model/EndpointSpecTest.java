@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,5 +177,24 @@ class EndpointSpecTest {
     assertThat(e.problems()).hasSize(2);
     assertThat(e.problems().get(0)).contains("Secrets Manager secret ARN");
     assertThat(e.problems().get(1)).contains("IAM role ARN");
+  }
+
+  @Test
+  void moveProblem_whenTheEndpointIsOnTheSpecsChannel_isEmptyAndNothingIsThrown() {
+    EndpointSpec spec = hls().build();
+
+    assertThat(spec.moveProblem(ChannelId.of("live-news"))).isEmpty();
+    spec.refuseMoveFrom(ChannelId.of("live-news"));
+  }
+
+  @Test
+  void moveProblem_whenTheEndpointBelongsToAnotherChannel_namesBothAndRefuseMoveFromThrowsInvalidRequest() {
+    EndpointSpec spec = hls().build();
+
+    assertThat(spec.moveProblem(ChannelId.of("live-sports"))).contains(
+        "endpoint live-news-hls belongs to channel live-sports; an endpoint cannot move to channel live-news");
+    assertThatThrownBy(() -> spec.refuseMoveFrom(ChannelId.of("live-sports")))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("endpoint live-news-hls belongs to channel live-sports; an endpoint cannot move to channel live-news");
   }
 }

@@ -82,11 +82,6 @@ class DistributionResolverTest {
       public Optional<String> tagValue(DistributionId distribution, String tagKey) {
         return Optional.empty();
       }
-
-      @Override
-      public Map<String, List<DistributionId>> all(String tagKey) {
-        return Map.of();
-      }
     };
 
     DistributionResolver.Resolution found = new DistributionResolver(channels, staleIndex, LiveCdnSettings.defaults())
@@ -107,11 +102,6 @@ class DistributionResolverTest {
       @Override
       public Optional<String> tagValue(DistributionId distribution, String tagKey) {
         throw new ResourceNotFoundException("NoSuchResource", distribution.value());
-      }
-
-      @Override
-      public Map<String, List<DistributionId>> all(String tagKey) {
-        return Map.of();
       }
     };
 

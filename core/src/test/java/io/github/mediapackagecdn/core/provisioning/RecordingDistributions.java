@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A minimal in-memory CloudFront for the facade's tests: {@link Distributions} with ETags that change on every update
@@ -186,15 +185,6 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   public Optional<String> tagValue(DistributionId distribution, String tagKey) {
     reads++;
     return Optional.ofNullable(tags.getOrDefault(distribution, Map.of()).get(tagKey));
-  }
-
-  @Override
-  public Map<String, List<DistributionId>> all(String tagKey) {
-    reads++;
-    return tags.entrySet().stream()
-        .filter(e -> e.getValue().containsKey(tagKey))
-        .collect(Collectors.groupingBy(e -> e.getValue().get(tagKey),
-            Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
   }
 
   private Distribution store(DistributionConfig config, Map<String, String> distributionTags) {

@@ -416,6 +416,25 @@ public abstract class ChannelsContract {
       assertThat(channels().findEndpoint(OriginEndpointId.of("ep"))).contains(updated);
     }
 
+    /**
+     * UpdateOriginEndpoint may change the format: its request has the HLS, DASH, CMAF and MSS package members of
+     * CreateOriginEndpoint, and the API model (mediapackage 2017-10-12) documents no restriction on changing them.
+     */
+    @Test
+    void updateEndpoint_whenPackagingChanges_repackagesTheEndpointOnItsChannel() {
+      givenChannel(channel(CHANNEL));
+      OriginEndpoint given = givenEndpoint(endpoint("ep", CHANNEL, Packaging.HLS));
+
+      OriginEndpoint updated = channels().updateEndpoint(endpoint("ep", CHANNEL, Packaging.DASH));
+
+      assertThat(updated.packaging()).isEqualTo(Packaging.DASH);
+      assertThat(updated.channelId()).isEqualTo(ChannelId.of(CHANNEL));
+      assertThat(updated.urls()).singleElement().satisfies(ChannelsContract::egress);
+      assertThat(updated.urls().get(0).value()).endsWith("/index.mpd");
+      assertThat(updated.host()).isEqualTo(given.host());
+      assertThat(channels().findEndpoint(OriginEndpointId.of("ep"))).contains(updated);
+    }
+
     @Test
     void updateEndpoint_whenEndpointIsMissing_throwsNotFound() {
       givenChannel(channel(CHANNEL));
