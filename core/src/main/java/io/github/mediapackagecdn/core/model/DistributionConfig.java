@@ -12,6 +12,15 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class DistributionConfig {
 
+  /** The price class of a distribution unless set: {@code PriceClass_All}. */
+  public static final String DEFAULT_PRICE_CLASS = "PriceClass_All";
+
+  /** The highest HTTP version unless set: {@code http2}, CloudFront's default. */
+  public static final String DEFAULT_HTTP_VERSION = "http2";
+
+  /** Whether a distribution answers over IPv6 unless set: yes. */
+  public static final boolean DEFAULT_IPV6_ENABLED = true;
+
   /** Set once at creation; CloudFront refuses a distribution whose reference was used before. */
   public abstract String callerReference();
 
@@ -36,19 +45,19 @@ public abstract class DistributionConfig {
   /** The CloudFront price class, such as {@code PriceClass_All}. */
   @Value.Default
   public String priceClass() {
-    return "PriceClass_All";
+    return DEFAULT_PRICE_CLASS;
   }
 
   /** The highest HTTP version viewers may use, such as {@code http2}. */
   @Value.Default
   public String httpVersion() {
-    return "http2";
+    return DEFAULT_HTTP_VERSION;
   }
 
   /** Whether CloudFront answers over IPv6. */
   @Value.Default
   public boolean ipv6Enabled() {
-    return true;
+    return DEFAULT_IPV6_ENABLED;
   }
 
   /** Alternate domain names (CNAMEs); never changed by the library. */

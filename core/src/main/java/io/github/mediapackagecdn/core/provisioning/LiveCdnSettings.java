@@ -51,19 +51,19 @@ public abstract class LiveCdnSettings {
   /** UNCONFIRMED which the console uses. */
   @Value.Default
   public String priceClass() {
-    return "PriceClass_All";
+    return io.github.mediapackagecdn.core.model.DistributionConfig.DEFAULT_PRICE_CLASS;
   }
 
   /** The highest HTTP version viewers may use; {@code http2}, CloudFront's default. */
   @Value.Default
   public String httpVersion() {
-    return "http2";
+    return io.github.mediapackagecdn.core.model.DistributionConfig.DEFAULT_HTTP_VERSION;
   }
 
   /** Whether new distributions answer over IPv6; on unless set. */
   @Value.Default
   public boolean ipv6Enabled() {
-    return true;
+    return io.github.mediapackagecdn.core.model.DistributionConfig.DEFAULT_IPV6_ENABLED;
   }
 
   /** TLS versions CloudFront may use to reach MediaPackage. */
