@@ -20,7 +20,7 @@ import java.util.Set;
 @AnalyzeClasses(packages = "io.github.mediapackagecdn.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class TeardownIsolationTest {
 
-  private static final String TEARDOWN = "io.github.mediapackagecdn.core.provisioning.ChannelTeardown";
+  private static final String TEARDOWN = "io.github.mediapackagecdn.core.provisioning.TearingDown";
 
   private static final DescribedPredicate<JavaMethodCall> DESTRUCTIVE_PORT_CALL =
       DescribedPredicate.describe("a delete or disable method of Distributions or Channels", call -> {

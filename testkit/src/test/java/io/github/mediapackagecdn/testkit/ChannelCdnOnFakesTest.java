@@ -21,7 +21,6 @@ import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import java.util.List;
@@ -273,8 +272,7 @@ class ChannelCdnOnFakesTest {
     @Test
     void twoDistributionsTaggedForOneChannel_isAClearErrorNotAGuess() {
       var channel = cdn.saveChannel(Specs.channelWithDistribution()).channel();
-      DistributionConfig second = DistributionLayout.newDistribution(
-          CHANNEL, "made-by-hand", java.util.Optional.empty(), LiveCdnSettings.defaults());
+      DistributionConfig second = Configs.newDistribution(CHANNEL, "made-by-hand");
       aws.distributions().create(second, Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()));
       aws.clearCalls();
 

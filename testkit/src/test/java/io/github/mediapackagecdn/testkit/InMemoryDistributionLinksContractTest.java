@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.testkit.contract.DistributionLinksContract;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +23,7 @@ class InMemoryDistributionLinksContractTest extends DistributionLinksContract {
 
   @Override
   protected DistributionId givenDistributionTagged(Map<String, String> tags) {
-    return aws.distributions().create(DistributionLayout.newDistribution(ChannelId.of("live"), "ref-" + created++,
-        Optional.empty(), LiveCdnSettings.defaults()), tags).id();
+    return aws.distributions().create(Configs.newDistribution(ChannelId.of("live"), "ref-" + created++), tags).id();
   }
 
   @Override

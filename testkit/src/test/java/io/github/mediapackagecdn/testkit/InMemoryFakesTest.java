@@ -22,13 +22,11 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.Packaging;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,8 +39,8 @@ class InMemoryFakesTest {
   private final FakeAws aws = FakeAws.create();
 
   private Distribution newDistribution(String callerReference) {
-    return aws.distributions().create(DistributionLayout.newDistribution(
-        ChannelId.of("live"), callerReference, Optional.empty(), LiveCdnSettings.defaults()), Map.of("team", "video"));
+    return aws.distributions().create(Configs.newDistribution(ChannelId.of("live"), callerReference),
+        Map.of("team", "video"));
   }
 
   @Nested
@@ -199,8 +197,7 @@ class InMemoryFakesTest {
 
     @Test
     void create_withAnInvalidConfig_getsCloudFrontsErrorCodes() {
-      DistributionConfig valid = DistributionLayout.newDistribution(
-          ChannelId.of("live"), "ref", Optional.empty(), LiveCdnSettings.defaults());
+      DistributionConfig valid = Configs.newDistribution(ChannelId.of("live"), "ref");
 
       assertThatThrownBy(() -> aws.distributions().create(
           DistributionConfig.builder().from(valid).comment("c".repeat(129)).build(), Map.of()))

@@ -12,7 +12,6 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
 import io.github.mediapackagecdn.core.provisioning.TeardownResult;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -215,8 +213,7 @@ class TeardownOnFakesTest {
   void teardown_whenTwoDistributionsAreTaggedForTheChannel_throwsAmbiguousLinkAndDeletesNothing() {
     Distribution linked = givenAChannelWithEndpointsAndItsDistribution();
     String arn = aws.channels().all().get(0).arn().value();
-    aws.distributions().create(DistributionLayout.newDistribution(CHANNEL, "someone-elses-copy", Optional.empty(),
-        LiveCdnSettings.defaults()), Map.of(LINK_TAG, arn));
+    aws.distributions().create(Configs.newDistribution(CHANNEL, "someone-elses-copy"), Map.of(LINK_TAG, arn));
     aws.clearCalls();
 
     Throwable failure = catchThrowable(() -> cdn.teardown(CHANNEL, WITH_DISTRIBUTION));

@@ -5,7 +5,10 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happened on the CloudFront side of a save. A failure here never hides what MediaPackage saved: it is reported
@@ -13,6 +16,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class CdnOutcome {
+
+  private static final Logger log = LoggerFactory.getLogger(CdnOutcome.class);
 
   /** What was done to the channel's distribution. */
   public enum Action {
@@ -91,6 +96,24 @@ public abstract class CdnOutcome {
 
   static CdnOutcome failed(ProvisioningException failure, Optional<DistributionId> id) {
     return ImmutableCdnOutcome.builder().action(Action.FAILED).failure(failure).distributionId(id).build();
+  }
+
+  /** {@code UPDATED} if an update was written, else {@code UNCHANGED}. */
+  static CdnOutcome updatedOrUnchanged(boolean written, DistributionId id) {
+    return of(written ? Action.UPDATED : Action.UNCHANGED, id);
+  }
+
+  /**
+   * The outcome of the CloudFront part of a use case, or {@code FAILED} with its failure (and the distribution's id
+   * when it is known): a CloudFront failure is reported beside what MediaPackage saved, never thrown.
+   */
+  static CdnOutcome reporting(Optional<DistributionId> id, Supplier<CdnOutcome> cdnWork) {
+    try {
+      return cdnWork.get();
+    } catch (ProvisioningException e) {
+      log.debug("CloudFront part failed: {}", e.getMessage());
+      return failed(e, id);
+    }
   }
 
   static CdnOutcome notServed(DistributionId id, Map<OriginEndpointId, String> notServed) {

@@ -61,11 +61,18 @@ public final class DistributionLayout {
   }
 
   /**
-   * The distribution created when a channel is saved: its endpoints are not known yet, so it gets CloudFront's
-   * required origin and default behaviour as placeholder values.
+   * The distribution created when a channel is saved, with the {@link #defaultComment}: its endpoints are not known
+   * yet, so it gets CloudFront's required origin and default behaviour as placeholder values.
    */
   public static DistributionConfig newDistribution(
-      ChannelId channelId, String callerReference, Optional<String> comment, LiveCdnSettings settings) {
+      ChannelId channelId, String callerReference, LiveCdnSettings settings) {
+    return newDistribution(channelId, callerReference, defaultComment(channelId, settings), settings);
+  }
+
+  /** The distribution created when a channel is saved, as {@link #newDistribution(ChannelId, String,
+   * LiveCdnSettings)}, with the comment given. */
+  public static DistributionConfig newDistribution(
+      ChannelId channelId, String callerReference, String comment, LiveCdnSettings settings) {
     Origin placeholder = Origin.builder()
         .id(settings.placeholderOriginId())
         .domainName(settings.placeholderOriginDomain())
@@ -76,7 +83,7 @@ public final class DistributionLayout {
     settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
     return DistributionConfig.builder()
         .callerReference(callerReference)
-        .comment(comment.orElseGet(() -> defaultComment(channelId, settings)))
+        .comment(comment)
         .enabled(true)
         .addOrigins(placeholder)
         .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, placeholder.id(), settings))
@@ -85,6 +92,16 @@ public final class DistributionLayout {
         .ipv6Enabled(settings.ipv6Enabled())
         .errorCachingMinTtl(errorCaching)
         .build();
+  }
+
+  /**
+   * The distribution created when a channel is saved, with the comment given or else the default one. Only for its
+   * last users outside core (the testkit's contracts, the adapter's tests): use one of the two others.
+   */
+  public static DistributionConfig newDistribution(
+      ChannelId channelId, String callerReference, Optional<String> comment, LiveCdnSettings settings) {
+    return newDistribution(channelId, callerReference, comment.orElseGet(() -> defaultComment(channelId, settings)),
+        settings);
   }
 
   /** The distribution's comment for a channel: the settings' format, cut to CloudFront's 128 characters. */
@@ -96,7 +113,7 @@ public final class DistributionLayout {
   /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */
   public static Map<String, String> tags(Channel channel, Map<String, String> extraTags, LiveCdnSettings settings) {
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
-    tags.put(settings.linkTagKey(), channel.arn().value());
+    tags.put(settings.linkTagKey(), LinkTags.linkValue(channel));
     return tags;
   }
 

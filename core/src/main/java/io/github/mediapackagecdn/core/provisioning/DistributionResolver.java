@@ -1,15 +1,10 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
-import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Channels;
-import io.github.mediapackagecdn.core.port.DistributionLinks;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,12 +36,12 @@ final class DistributionResolver {
   private static final int MAX_CHANNEL_TAGS = 50;
 
   private final Channels channels;
-  private final DistributionLinks links;
+  private final LinkTags linkTags;
   private final LiveCdnSettings settings;
 
-  DistributionResolver(Channels channels, DistributionLinks links, LiveCdnSettings settings) {
+  DistributionResolver(Channels channels, LinkTags linkTags, LiveCdnSettings settings) {
     this.channels = channels;
-    this.links = links;
+    this.linkTags = linkTags;
     this.settings = settings;
   }
 
@@ -68,26 +63,20 @@ final class DistributionResolver {
   }
 
   Resolution resolve(Channel channel) {
-    String arn = channel.arn().value();
-    Optional<String> tag = Optional.ofNullable(channel.tags().get(settings.channelTagKey()));
-    boolean requested = tag.filter(LiveCdnSettings.CHANNEL_TAG_REQUESTED::equals).isPresent();
-    Optional<DistributionId> recorded = tag.filter(v -> !requested).flatMap(v -> parse(channel, v));
-    Optional<DistributionId> confirmed = recorded.filter(id -> linkedTo(id, arn));
+    LinkTags.ChannelTag tag = linkTags.channelTag(channel);
+    Optional<DistributionId> recorded = tag.recorded();
+    Optional<DistributionId> confirmed = recorded.filter(id -> linkTags.namesChannel(id, channel));
     Set<DistributionId> found = new LinkedHashSet<>();
     confirmed.ifPresent(found::add);
-    List<DistributionId> indexed = links.find(settings.linkTagKey(), arn);
     // the index may still show a distribution whose link tag CloudFront says was changed: the link tag decides
-    indexed.stream().filter(id -> confirmed.isPresent() || !recorded.map(id::equals).orElse(false)).forEach(found::add);
-    if (found.size() > 1) {
-      throw new ResourceConflictException("distributions " + found + " all carry the tag " + settings.linkTagKey()
-          + "=" + arn + "; keep the tag on the one that serves channel " + channel.id()
-          + " and remove it from the others", ResourceConflictException.Reason.AMBIGUOUS_LINK, arn);
+    linkTags.indexed(channel).stream()
+        .filter(id -> confirmed.isPresent() || !recorded.map(id::equals).orElse(false))
+        .forEach(found::add);
+    Optional<DistributionId> linked = linkTags.atMostOne(channel, found, LinkTags.ON_SAVE);
+    if (linked.isPresent()) {
+      return Resolution.found(linked.get(), recorded.equals(linked));
     }
-    if (!found.isEmpty()) {
-      DistributionId id = found.iterator().next();
-      return Resolution.found(id, recorded.equals(Optional.of(id)));
-    }
-    if (requested) {
+    if (tag.requested()) {
       return Resolution.none(CdnOutcome.advising(CdnOutcome.Action.REQUESTED_BUT_MISSING, "channel " + channel.id()
           + " asked for a distribution and has none recorded or visible: its creation failed, was cut off or is under way."
           + " Save the channel again (with createDistribution); it creates the distribution, or adopts the one already"
@@ -125,23 +114,5 @@ final class DistributionResolver {
     }
     channels.tag(channel.arn(), Map.of(key, value));
     log.debug("recorded {}={} on channel {}", key, value, channel.id());
-  }
-
-  /** Whether the distribution's own link tag, read from CloudFront, still names the channel. */
-  private boolean linkedTo(DistributionId id, String arn) {
-    try {
-      return links.tagValue(id, settings.linkTagKey()).filter(arn::equals).isPresent();
-    } catch (ResourceNotFoundException e) {
-      return false; // deleted
-    }
-  }
-
-  private static Optional<DistributionId> parse(Channel channel, String value) {
-    try {
-      return Optional.of(DistributionId.of(value));
-    } catch (ValidationException e) {
-      log.debug("channel {} tag value '{}' is not a distribution id; ignored", channel.id(), value);
-      return Optional.empty();
-    }
   }
 }

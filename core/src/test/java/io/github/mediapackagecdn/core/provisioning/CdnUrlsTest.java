@@ -41,7 +41,7 @@ class CdnUrlsTest {
   /** The distribution after the layout rules ran once for {@code endpoints}, with their header when given. */
   private static DistributionConfig laidOut(List<OriginEndpoint> endpoints) {
     DistributionConfig placeholder = DistributionLayout.newDistribution(
-        ChannelId.of("live-news"), "ref-0", Optional.empty(), SETTINGS);
+        ChannelId.of("live-news"), "ref-0", SETTINGS);
     return DistributionLayout.changesFor(placeholder, endpoints, SETTINGS,
         e -> Optional.of(io.github.mediapackagecdn.core.model.CdnIdentifier.of(SECRET))).applyTo(placeholder);
   }

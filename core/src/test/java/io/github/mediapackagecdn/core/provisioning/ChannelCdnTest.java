@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +138,7 @@ class ChannelCdnTest {
   void saveChannel_whenTwoDistributionsAreLinked_reportsAmbiguousLinkBesideTheChannel() {
     Channel existing = channels.put(NEWS);
     DistributionConfig placeholder =
-        DistributionLayout.newDistribution(NEWS, "ref", Optional.empty(), LiveCdnSettings.defaults());
+        DistributionLayout.newDistribution(NEWS, "ref", LiveCdnSettings.defaults());
     DistributionId first = cloudFront.seed(placeholder, Map.of(LINK_TAG, existing.arn().value()));
     DistributionId second = cloudFront.seed(
         DistributionConfig.builder().from(placeholder).callerReference("ref-2").build(),
@@ -309,7 +308,7 @@ class ChannelCdnTest {
   void saveChannel_whenCallerReferenceIsTakenByAnUnlinkedDistribution_usesTheNextGeneration() {
     Channel existing = channels.put(NEWS);
     String generation0 = DistributionLayout.callerReference(existing.arn(), 0);
-    cloudFront.seed(DistributionLayout.newDistribution(NEWS, generation0, Optional.empty(), LiveCdnSettings.defaults()),
+    cloudFront.seed(DistributionLayout.newDistribution(NEWS, generation0, LiveCdnSettings.defaults()),
         Map.of("owner", "someone-who-removed-the-link-tag"));
 
     ChannelSaveResult result = cdn.saveChannel(newsWithDistribution());
@@ -325,7 +324,7 @@ class ChannelCdnTest {
   void saveChannel_whenAnotherSaveJustCreatedTheDistribution_adoptsItOnceItsLinkShows() {
     Channel existing = channels.put(NEWS);
     DistributionId theirs = cloudFront.seed(
-        DistributionLayout.newDistribution(NEWS, DistributionLayout.callerReference(existing.arn(), 0), Optional.empty(),
+        DistributionLayout.newDistribution(NEWS, DistributionLayout.callerReference(existing.arn(), 0),
             LiveCdnSettings.defaults()),
         Map.of(LINK_TAG, existing.arn().value()));
     cloudFront.hideLinksForNextLookups(1);
@@ -348,7 +347,7 @@ class ChannelCdnTest {
   void saveChannel_whenTheFirstDistributionsTagIsNotIndexedYet_neverCreatesASecondDistribution() {
     Channel existing = channels.put(NEWS);
     cloudFront.seed(
-        DistributionLayout.newDistribution(NEWS, DistributionLayout.callerReference(existing.arn(), 0), Optional.empty(),
+        DistributionLayout.newDistribution(NEWS, DistributionLayout.callerReference(existing.arn(), 0),
             LiveCdnSettings.defaults()),
         Map.of(LINK_TAG, existing.arn().value()));
     cloudFront.hideLinksForNextLookups(2); // the lookup before the create and the one after DistributionAlreadyExists
@@ -507,7 +506,7 @@ class ChannelCdnTest {
   @Test
   void reconcile_whenADistributionWasTaggedByHand_recordsItOnTheChannelOnce() {
     Channel news = channels.put(NEWS);
-    DistributionId handTagged = cloudFront.seed(DistributionLayout.newDistribution(NEWS, "by-hand", Optional.empty(),
+    DistributionId handTagged = cloudFront.seed(DistributionLayout.newDistribution(NEWS, "by-hand",
         LiveCdnSettings.defaults()), Map.of(LINK_TAG, news.arn().value()));
 
     CdnOutcome first = cdn.reconcile(NEWS);

@@ -64,7 +64,7 @@ class DistributionLayoutTest {
 
   /** The distribution created at channel save, before any endpoint. */
   private static DistributionConfig placeholderDistribution() {
-    return DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", Optional.empty(), SETTINGS);
+    return DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", SETTINGS);
   }
 
   private static ChangeSet changesFor(DistributionConfig config, List<OriginEndpoint> endpoints) {
@@ -283,7 +283,7 @@ class DistributionLayoutTest {
 
   @Test
   void newDistribution_whenChannelIsSaved_hasThePlaceholderOriginAndDefaultBehaviour() {
-    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", Optional.empty(), SETTINGS);
+    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", SETTINGS);
 
     assertThat(config.callerReference()).isEqualTo("ref-0");
     assertThat(config.enabled()).isTrue();
@@ -315,7 +315,7 @@ class DistributionLayoutTest {
   void newDistribution_whenChannelIdHas256Characters_cutsTheCommentTo128() {
     ChannelId longId = ChannelId.of("c".repeat(256));
 
-    String comment = DistributionLayout.newDistribution(longId, "ref-0", Optional.empty(), SETTINGS).comment();
+    String comment = DistributionLayout.newDistribution(longId, "ref-0", SETTINGS).comment();
 
     assertThat(comment).hasSizeLessThanOrEqualTo(128).startsWith("MediaPackage live channel ccc");
   }
@@ -323,7 +323,7 @@ class DistributionLayoutTest {
   @Test
   void newDistribution_whenCommentIsGiven_usesIt() {
     DistributionConfig config =
-        DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", Optional.of("News, Europe"), SETTINGS);
+        DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", "News, Europe", SETTINGS);
 
     assertThat(config.comment()).isEqualTo("News, Europe");
   }
@@ -337,7 +337,7 @@ class DistributionLayoutTest {
         .originSslProtocols(List.of("TLSv1.1", "TLSv1.2"))
         .build();
 
-    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", Optional.empty(), settings);
+    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", settings);
 
     assertThat(config.priceClass()).isEqualTo("PriceClass_100");
     assertThat(config.httpVersion()).isEqualTo("http2and3");

@@ -33,12 +33,16 @@ class DistributionResolverTest {
   void setUp() {
     channels = new RecordingChannels();
     cloudFront = new RecordingDistributions();
-    resolver = new DistributionResolver(channels, cloudFront, LiveCdnSettings.defaults());
+    resolver = resolver(cloudFront, LiveCdnSettings.defaults());
     news = channels.put(NEWS);
   }
 
+  private DistributionResolver resolver(DistributionLinks links, LiveCdnSettings settings) {
+    return new DistributionResolver(channels, new LinkTags(links, settings), settings);
+  }
+
   private DistributionId linkedDistribution() {
-    return cloudFront.seed(DistributionLayout.newDistribution(NEWS, "ref", Optional.empty(), LiveCdnSettings.defaults()),
+    return cloudFront.seed(DistributionLayout.newDistribution(NEWS, "ref", LiveCdnSettings.defaults()),
         Map.of(LINK_TAG, news.arn().value()));
   }
 
@@ -84,7 +88,7 @@ class DistributionResolverTest {
       }
     };
 
-    DistributionResolver.Resolution found = new DistributionResolver(channels, staleIndex, LiveCdnSettings.defaults())
+    DistributionResolver.Resolution found = resolver(staleIndex, LiveCdnSettings.defaults())
         .resolve(tagged(id.value()));
 
     assertThat(found.id()).isEmpty();
@@ -105,7 +109,7 @@ class DistributionResolverTest {
       }
     };
 
-    DistributionResolver.Resolution found = new DistributionResolver(channels, deleted, LiveCdnSettings.defaults())
+    DistributionResolver.Resolution found = resolver(deleted, LiveCdnSettings.defaults())
         .resolve(tagged("E2QWRUHAPOMQZL"));
 
     assertThat(found.none().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
@@ -164,7 +168,7 @@ class DistributionResolverTest {
 
   @Test
   void resolve_whenChannelTagsMayLagAndTheChannelHasNone_answersNotVisibleYetNeverNoDistribution() {
-    DistributionResolver lagging = new DistributionResolver(channels, cloudFront,
+    DistributionResolver lagging = resolver(cloudFront,
         LiveCdnSettings.builder().channelTagsReadAfterWrite(false).build());
 
     DistributionResolver.Resolution found = lagging.resolve(news);

@@ -39,7 +39,7 @@ class DistributionUpdaterTest {
     private Distribution current = Distribution.builder()
         .id(ID).arn("arn:aws:cloudfront::123456789012:distribution/" + ID).domainName("d111111abcdef8.cloudfront.net")
         .status(DistributionStatus.DEPLOYED).etag("E0")
-        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", Optional.empty(),
+        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref",
             LiveCdnSettings.defaults()))
         .build();
 

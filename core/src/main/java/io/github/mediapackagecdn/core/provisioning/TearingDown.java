@@ -3,9 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.Channel;
-import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -13,9 +11,7 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
-import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
-import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,28 +36,27 @@ import org.slf4j.LoggerFactory;
  * shows the tag (not only the lagging tag index), is touched; two such distributions are an error before anything is
  * deleted.
  */
-final class ChannelTeardown {
+final class TearingDown {
 
-  private static final Logger log = LoggerFactory.getLogger(ChannelTeardown.class);
+  private static final Logger log = LoggerFactory.getLogger(TearingDown.class);
 
   private final Channels channels;
   private final Distributions distributions;
-  private final DistributionLinks links;
+  private final LinkTags linkTags;
+  private final LinkResolution links;
+  private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
-  private final Sleeper sleeper;
   private final Clock clock;
-  /** A distribution this process created for a channel ARN so recently that the tag index may not show it yet. */
-  private final Function<ChannelArn, Optional<DistributionId>> recentlyCreated;
 
-  ChannelTeardown(Channels channels, Distributions distributions, DistributionLinks links, LiveCdnSettings settings,
-      Sleeper sleeper, Clock clock, Function<ChannelArn, Optional<DistributionId>> recentlyCreated) {
+  TearingDown(Channels channels, Distributions distributions, LinkTags linkTags, LinkResolution links,
+      VisibilityWait visibility, LiveCdnSettings settings, Clock clock) {
     this.channels = channels;
     this.distributions = distributions;
+    this.linkTags = linkTags;
     this.links = links;
+    this.visibility = visibility;
     this.settings = settings;
-    this.sleeper = sleeper;
     this.clock = clock;
-    this.recentlyCreated = recentlyCreated;
   }
 
   TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
@@ -125,46 +119,18 @@ final class ChannelTeardown {
    */
   private Optional<DistributionId> linkedDistribution(Channel channel) {
     Set<DistributionId> candidates = new LinkedHashSet<>();
-    recordedOn(channel).ifPresent(candidates::add);
-    candidates.addAll(links.find(settings.linkTagKey(), channel.arn().value()));
-    recentlyCreated.apply(channel.arn()).ifPresent(candidates::add);
+    linkTags.channelTag(channel).recorded().ifPresent(candidates::add);
+    candidates.addAll(linkTags.indexed(channel));
+    links.recent(channel).ifPresent(candidates::add);
     List<DistributionId> confirmed = new ArrayList<>();
     for (DistributionId candidate : candidates) {
-      if (linkedTo(channel, candidate)) {
+      if (linkTags.namesChannel(candidate, channel)) {
         confirmed.add(candidate);
       } else {
         log.debug("distribution {} is not (or no longer) tagged for channel {}; not touched", candidate, channel.id());
       }
     }
-    if (confirmed.size() > 1) {
-      throw new ResourceConflictException("distributions " + confirmed + " all carry the tag " + settings.linkTagKey()
-          + "=" + channel.arn() + "; nothing was deleted. Keep the tag on the one that serves channel " + channel.id()
-          + ", remove it from the others, and tear down again", ResourceConflictException.Reason.AMBIGUOUS_LINK,
-          channel.arn().value());
-    }
-    return confirmed.stream().findFirst();
-  }
-
-  private boolean linkedTo(Channel channel, DistributionId id) {
-    try {
-      return links.tagValue(id, settings.linkTagKey()).filter(channel.arn().value()::equals).isPresent();
-    } catch (ResourceNotFoundException e) {
-      return false; // deleted
-    }
-  }
-
-  /** The distribution id the library recorded on the channel, if the channel tag holds one. */
-  private Optional<DistributionId> recordedOn(Channel channel) {
-    String value = channel.tags().get(settings.channelTagKey());
-    if (value == null || value.equals(LiveCdnSettings.CHANNEL_TAG_REQUESTED)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(DistributionId.of(value));
-    } catch (ValidationException e) {
-      log.debug("channel {} tag value '{}' is not a distribution id; ignored", channel.id(), value);
-      return Optional.empty();
-    }
+    return linkTags.atMostOne(channel, confirmed, LinkTags.ON_TEARDOWN);
   }
 
   /**
@@ -194,7 +160,7 @@ final class ChannelTeardown {
           current = Optional.of(awaitDeployed(channel, id, left.isNegative() ? Duration.ZERO : left));
           waited = true;
         } else {
-          if (waited && !linkedTo(channel, id)) {
+          if (waited && !linkTags.namesChannel(id, channel)) {
             // the tag was changed while the disabling deployed: from now on it is someone else's distribution
             throw new ResourceConflictException("the link tag of distribution " + id + " stopped naming channel "
                 + channel.id() + " while it was being disabled; it is left disabled, not deleted, and the channel is "
@@ -229,18 +195,7 @@ final class ChannelTeardown {
    * it counts as gone.
    */
   private Optional<Distribution> findJustConfirmed(DistributionId id) {
-    Optional<Distribution> found = distributions.find(id);
-    Duration waited = Duration.ZERO;
-    Duration pause = settings.visibilityBackoff();
-    while (found.isEmpty() && waited.compareTo(settings.visibilityTimeout()) < 0) {
-      Duration left = settings.visibilityTimeout().minus(waited);
-      Duration next = pause.compareTo(left) < 0 ? pause : left;
-      sleeper.sleep(next);
-      waited = waited.plus(next);
-      pause = pause.multipliedBy(2);
-      found = distributions.find(id);
-    }
-    return found;
+    return visibility.until(() -> distributions.find(id));
   }
 
   private Distribution awaitDeployed(Channel channel, DistributionId id, Duration timeout) {

@@ -11,12 +11,11 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Teardown on the core's own doubles: the order of the steps and what is refused before any call. */
-class ChannelTeardownTest {
+class TearingDownTest {
 
   private static final ChannelId NEWS = ChannelId.of("live-news");
   private static final TeardownOptions WITH_DISTRIBUTION = TeardownOptions.builder().deleteDistribution(true).build();
@@ -33,7 +32,7 @@ class ChannelTeardownTest {
   }
 
   private DistributionId seedDistributionFor(ChannelId channelId, String reference) {
-    DistributionConfig config = DistributionLayout.newDistribution(channelId, reference, Optional.empty(),
+    DistributionConfig config = DistributionLayout.newDistribution(channelId, reference,
         LiveCdnSettings.defaults());
     return cloudFront.seed(config, Map.of(LiveCdnSettings.LINK_TAG_KEY, RecordingChannels.arnOf(channelId).value()));
   }

@@ -1,0 +1,86 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates a channel's distribution, never a second one. The CallerReference is derived from the channel ARN, so a
+ * second creation (another save, another instance) is refused with {@code DistributionAlreadyExists}; then the
+ * distribution linked to the channel is adopted. A reference whose holder is proven no longer linked (its link tag,
+ * read from CloudFront, names another channel or none) gives way to the next generation, up to
+ * {@link LiveCdnSettings#maxCallerReferenceGenerations()}; a holder not visible yet is never guessed past.
+ */
+final class DistributionCreation {
+
+  private static final Logger log = LoggerFactory.getLogger(DistributionCreation.class);
+
+  private final Distributions distributions;
+  private final LinkTags linkTags;
+  private final LinkResolution links;
+  private final VisibilityWait visibility;
+  private final LiveCdnSettings settings;
+
+  DistributionCreation(Distributions distributions, LinkTags linkTags, LinkResolution links,
+      VisibilityWait visibility, LiveCdnSettings settings) {
+    this.distributions = distributions;
+    this.linkTags = linkTags;
+    this.links = links;
+    this.visibility = visibility;
+    this.settings = settings;
+  }
+
+  /** {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link. */
+  CdnOutcome create(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
+    for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
+      String callerReference = DistributionLayout.callerReference(channel.arn(), generation);
+      DistributionConfig config = comment
+          .map(given -> DistributionLayout.newDistribution(channel.id(), callerReference, given, settings))
+          .orElseGet(() -> DistributionLayout.newDistribution(channel.id(), callerReference, settings));
+      try {
+        Distribution distribution = distributions.create(config, tags);
+        log.debug("created distribution {} for channel {}", distribution.id(), channel.id());
+        return linked(channel, distribution.id(), CdnOutcome.Action.CREATED);
+      } catch (ResourceConflictException e) {
+        if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+          throw e;
+        }
+        // the distribution holding the reference may be too new for its tag to be indexed: wait for it
+        Optional<DistributionId> indexed =
+            visibility.until(() -> linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE));
+        if (indexed.isPresent()) {
+          log.debug("adopted distribution {} already created for channel {}", indexed.get(), channel.id());
+          return linked(channel, indexed.get(), CdnOutcome.Action.ADOPTED);
+        }
+        // a new generation only when the holder of the reference is found and proven not linked: never a guess
+        DistributionId holder = visibility
+            .until(() -> distributions.findByCallerReference(callerReference, config.comment()))
+            .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
+                + channel.id() + " is taken, but no distribution holding it is visible yet: save again shortly",
+                ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
+        if (linkTags.namesChannel(holder, channel)) {
+          log.debug("adopted distribution {} whose tag is not indexed yet, for channel {}", holder, channel.id());
+          return linked(channel, holder, CdnOutcome.Action.ADOPTED);
+        }
+        log.debug("caller reference {} is held by distribution {}, which is no longer linked to channel {}; "
+            + "trying the next", callerReference, holder, channel.id());
+      }
+    }
+    throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()
+        + " caller references of channel " + channel.id() + " are taken by distributions no longer linked to it",
+        ResourceConflictException.Reason.ALREADY_EXISTS, LinkTags.linkValue(channel));
+  }
+
+  private CdnOutcome linked(Channel channel, DistributionId id, CdnOutcome.Action action) {
+    links.remember(channel, id);
+    return CdnOutcome.of(action, id);
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use case "see the distribution's id, description, status and CDN URLs beside the channel", as the console's
+ * channel details page shows them.
+ */
+final class ReadingChannelDetails {
+
+  private final Channels channels;
+  private final Distributions distributions;
+  private final LinkResolution links;
+  private final LiveCdnSettings settings;
+
+  ReadingChannelDetails(Channels channels, Distributions distributions, LinkResolution links,
+      LiveCdnSettings settings) {
+    this.channels = channels;
+    this.distributions = distributions;
+    this.links = links;
+    this.settings = settings;
+  }
+
+  /**
+   * The channel's details.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the channel does not exist
+   */
+  ChannelDetails read(ChannelId channelId) {
+    Channel channel = NotFound.existingChannel(channels, channelId);
+    List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
+    Optional<Distribution> distribution = links.resolve(channel).id().flatMap(distributions::find);
+    return describe(channel, endpoints, distribution, settings);
+  }
+
+  /** The details of a channel with these endpoints and distribution: every CDN URL, or why an endpoint has none. */
+  static ChannelDetails describe(Channel channel, List<OriginEndpoint> endpoints, Optional<Distribution> distribution,
+      LiveCdnSettings settings) {
+    var details = ChannelDetails.builder().channel(channel);
+    distribution.ifPresent(d -> details.distribution(DistributionDetails.builder()
+        .id(d.id())
+        .description(d.config().comment())
+        .status(d.status())
+        .domainName(d.domainName())
+        .consoleUrl(String.format(settings.consoleUrlFormat(), d.id().value()))
+        .build()));
+    for (OriginEndpoint endpoint : endpoints) {
+      Optional<String> notServed = distribution.isEmpty()
+          ? Optional.of("channel " + channel.id() + " has no distribution")
+          : CdnUrls.whyNotServed(endpoint, distribution.get().config());
+      details.addEndpoints(EndpointDetails.of(endpoint,
+          notServed.isPresent() ? List.of() : CdnUrls.of(endpoint, distribution.get()), notServed));
+    }
+    return details.build();
+  }
+}

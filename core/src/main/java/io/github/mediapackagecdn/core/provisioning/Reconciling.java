@@ -1,0 +1,52 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.port.Channels;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use case "bring the channel's distribution to what its endpoints need", with the idempotent merge of a save:
+ * never creates a distribution, records on the channel one found through the tag index alone, and writes nothing
+ * when nothing is missing.
+ */
+final class Reconciling {
+
+  private final Channels channels;
+  private final LinkResolution links;
+  private final DistributionUpdaters updaters;
+
+  Reconciling(Channels channels, LinkResolution links, DistributionUpdaters updaters) {
+    this.channels = channels;
+    this.links = links;
+    this.updaters = updaters;
+  }
+
+  /**
+   * Reconciles the channel's distribution; a CloudFront failure is the outcome {@code FAILED}.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the channel does not exist
+   */
+  CdnOutcome reconcile(ChannelId channelId) {
+    Channel channel = NotFound.existingChannel(channels, channelId);
+    return CdnOutcome.reporting(Optional.empty(), () -> {
+      DistributionResolver.Resolution found = links.resolve(channel);
+      return found.id().isEmpty() ? found.none() : reconcile(channel, found.id().get(), found.needsRecording());
+    });
+  }
+
+  /** Reconciles distribution {@code id} of the channel, recording it on the channel first when {@code record}. */
+  CdnOutcome reconcile(Channel channel, DistributionId id, boolean record) {
+    return CdnOutcome.reporting(Optional.of(id), () -> {
+      if (record) {
+        links.record(channel, id);
+      }
+      List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
+      boolean written = !endpoints.isEmpty() && updaters.addEndpoints(id, endpoints).written();
+      return CdnOutcome.updatedOrUnchanged(written, id);
+    });
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.port.Channels;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The use case "save a live channel and get a distribution for it": the channel is created, or updated when it
+ * differs from the spec, then, when the spec asks for it, {@link AttachingDistribution} gives it its distribution. A
+ * CloudFront failure is reported beside the saved channel.
+ */
+final class SavingChannel {
+
+  private static final Logger log = LoggerFactory.getLogger(SavingChannel.class);
+
+  private final Channels channels;
+  private final LiveCdnSettings settings;
+  private final AttachingDistribution attaching;
+
+  SavingChannel(Channels channels, LiveCdnSettings settings, AttachingDistribution attaching) {
+    this.channels = channels;
+    this.settings = settings;
+    this.attaching = attaching;
+  }
+
+  ChannelSaveResult save(ChannelSpec spec) {
+    if (spec.tags().containsKey(settings.channelTagKey())) {
+      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
+          + " channel's distribution; choose another key");
+    }
+    Channel channel = saveInMediaPackage(spec);
+    if (!spec.createDistribution()) {
+      return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
+    }
+    return ChannelSaveResult.of(channel, CdnOutcome.reporting(Optional.empty(),
+        () -> attaching.attach(channel, spec.distributionComment(), spec.distributionTags())));
+  }
+
+  private Channel saveInMediaPackage(ChannelSpec spec) {
+    Optional<Channel> existing = channels.find(spec.channelId());
+    if (existing.isPresent() && UnchangedState.unchanged(spec, existing.get())) {
+      log.debug("channel {} is unchanged", spec.id());
+      return existing.get(); // nothing to write
+    }
+    Channel channel = existing.isPresent()
+        ? channels.update(spec)
+        : createOrUpdate(() -> channels.create(spec), () -> channels.update(spec));
+    log.debug("saved channel {} ({})", channel.id(), channel.arn());
+    return channel;
+  }
+
+  /** Creates, or updates what another writer created a moment ago (MediaPackage answers "already exists"). */
+  static <T> T createOrUpdate(Supplier<T> create, Supplier<T> update) {
+    try {
+      return create.get();
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      return update.get();
+    }
+  }
+}

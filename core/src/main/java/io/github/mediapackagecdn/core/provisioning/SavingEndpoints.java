@@ -1,0 +1,197 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.EndpointSpec;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The use case "save a channel's endpoints and the distribution gets the channel's origin and live-streaming cache
+ * behaviours": the batch is checked before anything is written, the endpoints are saved in MediaPackage (an
+ * unchanged one is not written), then the linked distribution is updated once for all of them, and the outcome
+ * says which saved endpoint it does not route.
+ */
+final class SavingEndpoints {
+
+  private static final Logger log = LoggerFactory.getLogger(SavingEndpoints.class);
+
+  private final Channels channels;
+  private final Distributions distributions;
+  private final LinkResolution links;
+  private final CdnIdentifiers identifiers;
+  private final DistributionUpdaters updaters;
+  private final VisibilityWait visibility;
+
+  SavingEndpoints(Channels channels, Distributions distributions, LinkResolution links, CdnIdentifiers identifiers,
+      DistributionUpdaters updaters, VisibilityWait visibility) {
+    this.channels = channels;
+    this.distributions = distributions;
+    this.links = links;
+    this.identifiers = identifiers;
+    this.updaters = updaters;
+    this.visibility = visibility;
+  }
+
+  EndpointSaveResult save(List<EndpointSpec> specs) {
+    List<String> problems = new ArrayList<>();
+    if (specs.isEmpty()) {
+      problems.add("no endpoint to save");
+    }
+    if (!specs.stream().noneMatch(Objects::isNull)) {
+      problems.add("an endpoint spec is null");
+    }
+    ValidationException.throwIfAny(problems);
+    Set<String> ids = new HashSet<>();
+    for (EndpointSpec spec : specs) {
+      if (!ids.add(spec.id())) {
+        problems.add("endpoint id '" + spec.id() + "' is given more than once");
+      }
+    }
+    Set<ChannelId> channelIds = new HashSet<>();
+    specs.forEach(spec -> channelIds.add(spec.channelId()));
+    if (channelIds.size() != 1) {
+      problems.add("endpoints saved together belong to one channel, not " + channelIds);
+    }
+    Optional<CdnIdentifier> givenIdentifier = oneIdentifier(specs, problems);
+    ValidationException.throwIfAny(problems);
+
+    ChannelId channelId = specs.get(0).channelId();
+    Channel channel = visibility.until(() -> channels.find(channelId)).orElseThrow(() -> NotFound.channel(channelId));
+    Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
+    Set<String> hosts = new LinkedHashSet<>();
+    for (EndpointSpec spec : specs) {
+      Optional<OriginEndpoint> existing = channels.findEndpoint(spec.endpointId());
+      existing.filter(e -> !e.channelId().equals(channelId)).ifPresent(e -> problems.add(
+          "endpoint " + e.id() + " belongs to channel " + e.channelId() + "; an endpoint cannot move to channel "
+              + channelId));
+      existing.flatMap(OriginEndpoint::host).ifPresent(hosts::add);
+      exists.put(spec, existing);
+    }
+    ValidationException.throwIfAny(problems);
+    givenIdentifier.ifPresent(identifier -> refuseOtherThanOrigin(channel, hosts, identifier, specs));
+
+    List<OriginEndpoint> saved = new ArrayList<>();
+    List<OriginEndpointId> unsaved = new ArrayList<>();
+    ProvisioningException stoppedBy = null;
+    for (Map.Entry<EndpointSpec, Optional<OriginEndpoint>> entry : exists.entrySet()) {
+      EndpointSpec spec = entry.getKey();
+      if (stoppedBy != null) {
+        unsaved.add(spec.endpointId());
+        continue;
+      }
+      identifiers.remember(spec);
+      Optional<OriginEndpoint> existed = entry.getValue();
+      if (existed.filter(e -> UnchangedState.unchanged(spec, e)).isPresent()) {
+        saved.add(existed.get()); // nothing to write
+        log.debug("endpoint {} of channel {} is unchanged", spec.id(), channelId);
+        continue;
+      }
+      try {
+        saved.add(existed.isPresent()
+            ? channels.updateEndpoint(spec)
+            : SavingChannel.createOrUpdate(() -> channels.createEndpoint(spec), () -> channels.updateEndpoint(spec)));
+        log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
+      } catch (ProvisioningException e) {
+        if (saved.isEmpty()) {
+          throw e; // nothing was saved: the batch failed as a whole
+        }
+        log.debug("MediaPackage stopped the batch at endpoint {} of channel {}: {}", spec.id(), channelId,
+            e.getMessage());
+        stoppedBy = e;
+        unsaved.add(spec.endpointId());
+      }
+    }
+    CdnOutcome cdn = CdnOutcome.reporting(Optional.empty(), () -> updateLinked(channel, saved));
+    return stoppedBy == null
+        ? EndpointSaveResult.of(saved, cdn)
+        : EndpointSaveResult.partial(saved, cdn, unsaved, stoppedBy);
+  }
+
+  /** The one CDN identifier the batch gives, if any; two different ones are a problem (one origin, one header). */
+  private static Optional<CdnIdentifier> oneIdentifier(List<EndpointSpec> specs, List<String> problems) {
+    Map<CdnIdentifier, List<String>> byIdentifier = new LinkedHashMap<>();
+    specs.forEach(spec -> spec.cdnIdentifier()
+        .ifPresent(id -> byIdentifier.computeIfAbsent(id, key -> new ArrayList<>()).add(spec.id())));
+    if (byIdentifier.size() > 1) {
+      problems.add("endpoints " + List.copyOf(byIdentifier.values()) + " give " + byIdentifier.size()
+          + " different CDN identifiers, but one origin serves every endpoint of a channel and CloudFront sends it "
+          + "one identifier: give them all the same one");
+      return Optional.empty();
+    }
+    return byIdentifier.keySet().stream().findFirst();
+  }
+
+  /**
+   * Refuses, before MediaPackage is written, an identifier other than the one the channel origin already sends, when
+   * the distribution and the endpoints' host are known. Otherwise the layout refuses it when the distribution is
+   * updated. A lookup failure here is left to the update, which reports it.
+   */
+  private void refuseOtherThanOrigin(
+      Channel channel, Set<String> hosts, CdnIdentifier identifier, List<EndpointSpec> specs) {
+    Optional<DistributionConfig> config;
+    try {
+      config = links.resolve(channel).id().flatMap(distributions::find).map(Distribution::config);
+      if (config.isPresent() && hosts.isEmpty()) {
+        channels.endpointsOf(channel.id()).forEach(e -> e.host().ifPresent(hosts::add));
+      }
+    } catch (ProvisioningException e) {
+      log.debug("could not read the distribution of channel {} before saving endpoints: {}", channel.id(),
+          e.getMessage());
+      return;
+    }
+    if (config.isEmpty()) {
+      return;
+    }
+    List<String> authorized = specs.stream().filter(spec -> spec.authorization().isPresent())
+        .map(EndpointSpec::id).toList();
+    hosts.forEach(host -> DistributionLayout.refuseOtherIdentifier(config.get(), host, identifier, authorized));
+  }
+
+  /** Updates the linked distribution with every endpoint of the channel, the ones just saved as saved. */
+  private CdnOutcome updateLinked(Channel channel, List<OriginEndpoint> saved) {
+    DistributionResolver.Resolution found = links.resolve(channel);
+    if (found.id().isEmpty()) {
+      return found.none();
+    }
+    DistributionId id = found.id().get();
+    return CdnOutcome.reporting(found.id(), () -> {
+      Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
+      channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
+      saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet
+      DistributionUpdaters.Update update = updaters.addEndpoints(id, List.copyOf(endpoints.values()));
+      return routing(CdnOutcome.updatedOrUnchanged(update.written(), id), update.latest(), saved);
+    });
+  }
+
+  /** The outcome, or {@code NOT_SERVED} when the distribution as last read or written does not route a saved one. */
+  private static CdnOutcome routing(
+      CdnOutcome outcome, Optional<DistributionConfig> latest, List<OriginEndpoint> saved) {
+    if (latest.isEmpty()) {
+      return outcome;
+    }
+    DistributionId id = outcome.distributionId().orElseThrow();
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    saved.forEach(e -> CdnUrls.whyNotServed(e, latest.get()).ifPresent(reason -> notServed.put(e.id(), reason)));
+    return notServed.isEmpty() ? outcome : CdnOutcome.notServed(id, notServed);
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The registry of updaters: one per distribution while it is being updated, dropped as soon as no caller uses it. */
+class DistributionUpdatersTest {
+
+  private final RecordingDistributions cloudFront = new RecordingDistributions();
+  private final List<DistributionId> made = new ArrayList<>();
+  private final List<Integer> heldDuringRead = new ArrayList<>();
+  private DistributionUpdaters updaters;
+
+  private DistributionUpdaters updaters() {
+    updaters = new DistributionUpdaters(id -> {
+      made.add(id);
+      return new DistributionUpdater(id, cloudFront, LiveCdnSettings.defaults(), e -> Optional.empty(), () -> {
+        heldDuringRead.add(updaters.size());
+        return cloudFront.find(id).orElseThrow(() -> NotFound.distribution(id));
+      });
+    });
+    return updaters;
+  }
+
+  private DistributionId seed(String reference) {
+    return cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, reference,
+        LiveCdnSettings.defaults()), Map.of());
+  }
+
+  @Test
+  void addEndpoints_holdsTheUpdaterWhileInUseAndDropsItOnceIdle() {
+    DistributionId id = seed("ref");
+    DistributionUpdaters registry = updaters();
+
+    DistributionUpdaters.Update first = registry.addEndpoints(id, List.of(Fixtures.hls()));
+    DistributionUpdaters.Update second = registry.addEndpoints(id, List.of(Fixtures.hls()));
+
+    assertThat(first.written()).isTrue();
+    assertThat(second.written()).isFalse();
+    assertThat(heldDuringRead).containsExactly(1, 1);
+    assertThat(registry.size()).isZero();
+    assertThat(made).containsExactly(id, id); // each call found none idle to reuse
+  }
+
+  @Test
+  void addEndpoints_answersTheConfigurationAsWritten() {
+    DistributionId id = seed("ref");
+
+    DistributionUpdaters.Update update = updaters().addEndpoints(id, List.of(Fixtures.hls()));
+
+    assertThat(update.latest()).contains(cloudFront.only().config());
+  }
+
+  @Test
+  void addEndpoints_whenTheUpdateFails_dropsTheUpdaterAllTheSame() {
+    DistributionId gone = DistributionId.of("E1U5RQF7T870K0");
+    DistributionUpdaters registry = updaters();
+
+    assertThatThrownBy(() -> registry.addEndpoints(gone, List.of(Fixtures.hls())))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThat(registry.size()).isZero();
+  }
+}

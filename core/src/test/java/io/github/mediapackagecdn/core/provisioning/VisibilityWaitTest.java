@@ -1,0 +1,61 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The one visibility loop, through a recording sleeper: the pauses double up to five seconds and add up to the timeout. */
+class VisibilityWaitTest {
+
+  private final List<Duration> pauses = new ArrayList<>();
+  private final VisibilityWait wait = new VisibilityWait(pauses::add, LiveCdnSettings.defaults());
+
+  @Test
+  void until_whenTheFirstReadAnswers_neverPauses() {
+    AtomicInteger reads = new AtomicInteger();
+
+    assertThat(wait.until(() -> Optional.of(reads.incrementAndGet()))).contains(1);
+    assertThat(pauses).isEmpty();
+  }
+
+  @Test
+  void until_whenTheThirdReadAnswers_pausesTwiceDoublingTheBackoff() {
+    AtomicInteger reads = new AtomicInteger();
+
+    Optional<Integer> answer = wait.until(() -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
+
+    assertThat(answer).contains(3);
+    assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void until_whenNothingEverShows_pausesAtMostFiveSecondsAtATimeUntilTheTimeoutThenAnswersEmpty() {
+    AtomicInteger reads = new AtomicInteger();
+
+    Optional<Object> answer = wait.until(() -> {
+      reads.incrementAndGet();
+      return Optional.empty();
+    });
+
+    assertThat(answer).isEmpty();
+    assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+        Duration.ofSeconds(5), Duration.ofMillis(2500));
+    assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(reads).hasValue(10);
+  }
+
+  @Test
+  void until_whenTheTimeoutIsZero_readsOnceAndNeverPauses() {
+    VisibilityWait noWait = new VisibilityWait(pauses::add,
+        LiveCdnSettings.builder().visibilityTimeout(Duration.ZERO).build());
+
+    assertThat(noWait.until(Optional::empty)).isEmpty();
+    assertThat(pauses).isEmpty();
+  }
+}
