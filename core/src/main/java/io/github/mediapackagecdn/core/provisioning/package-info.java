@@ -2,7 +2,29 @@
  * The use cases and the rules behind them. {@link io.github.mediapackagecdn.core.provisioning.ChannelCdn} is the entry
  * point: save a channel and get a distribution, save endpoints and the distribution gets the channel's origin and
  * live-streaming cache behaviours, read what the console's channel details page shows.
- * {@link io.github.mediapackagecdn.core.provisioning.DistributionLayout} holds the layout rules as pure functions.
+ *
+ * <h2>How the package is built</h2>
+ *
+ * <ul>
+ *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings} and
+ *       {@code TeardownOptions}; the results {@code ChannelSaveResult}, {@code EndpointSaveResult}, {@code CdnOutcome},
+ *       {@code ChannelDetails}, {@code DistributionDetails}, {@code EndpointDetails}, {@code TeardownResult}; the
+ *       layout rules {@code DistributionLayout} and {@code CdnUrls} (still public: the testkit's contracts and
+ *       assertions and the adapter's tests call them). Everything else is package-private.</li>
+ *   <li><b>Use cases</b>, one operation each, their collaborators given to the constructor (the facade wires them):
+ *       {@code SavingChannel}, {@code SavingEndpoints}, {@code AttachingDistribution}, {@code Reconciling},
+ *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}.</li>
+ *   <li><b>Concerns</b>, each owning its state and tested alone: {@code LinkResolution} (the channel's distribution,
+ *       through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries expire after the
+ *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
+ *       {@code Sleeper} port); {@code DistributionCreation} (CallerReference generations and adoption);
+ *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code DistributionUpdaters}
+ *       (one {@code DistributionUpdater} per distribution while it is updated, dropped once idle).</li>
+ *   <li><b>Rules</b>, each defined once: {@code LinkTags} (the channel tag's parse, "the link tag still names the
+ *       channel", "two distributions tagged for one channel"), {@code DistributionLayout} (the layout, as pure
+ *       functions), {@code CdnUrls} (routing and CDN URLs), {@code UnchangedState} (when nothing needs writing),
+ *       {@code CdnOutcome#reporting} (a CloudFront failure becomes the outcome {@code FAILED}), {@code NotFound}.</li>
+ * </ul>
  *
  * <h2>The distribution layout</h2>
  *
