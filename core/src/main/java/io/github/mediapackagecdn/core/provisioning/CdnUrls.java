@@ -20,12 +20,12 @@ import java.util.Optional;
  * path. A CDN URL reaches its endpoint only when that is the endpoint's own URL, and, for an endpoint with CDN
  * authorization, the origin sends the {@value LiveCdnSettings#CDN_IDENTIFIER_HEADER} header.
  */
-public final class CdnUrls {
+final class CdnUrls {
 
   private CdnUrls() {}
 
   /** The URL players use through CloudFront for one endpoint URL. */
-  public static String of(EndpointUrl endpointUrl, String distributionDomain) {
+  static String of(EndpointUrl endpointUrl, String distributionDomain) {
     return endpointUrl.withHost(distributionDomain);
   }
 
@@ -33,7 +33,7 @@ public final class CdnUrls {
    * The CDN URLs of an endpoint on a distribution: every one of them when the distribution routes each to the
    * endpoint, none otherwise (see {@link #whyNotServed}).
    */
-  public static List<String> of(OriginEndpoint endpoint, Distribution distribution) {
+  static List<String> of(OriginEndpoint endpoint, Distribution distribution) {
     if (whyNotServed(endpoint, distribution.config()).isPresent()) {
       return List.of();
     }
@@ -45,7 +45,7 @@ public final class CdnUrls {
    * way. Empty when every URL of the endpoint reaches it. An endpoint without a URL (a CMAF endpoint without HLS
    * manifests) is not served. Names ids, domains and paths only, never a header value.
    */
-  public static Optional<String> whyNotServed(OriginEndpoint endpoint, DistributionConfig config) {
+  static Optional<String> whyNotServed(OriginEndpoint endpoint, DistributionConfig config) {
     if (endpoint.urls().isEmpty()) {
       return Optional.of("endpoint " + endpoint.id() + " has no URL to serve");
     }

@@ -61,8 +61,9 @@ public final class DistributionLayout {
   }
 
   /**
-   * The distribution created when a channel is saved, with the {@link #defaultComment}: its endpoints are not known
-   * yet, so it gets CloudFront's required origin and default behaviour as placeholder values.
+   * The distribution created when a channel is saved, with the default comment (the settings' format, cut to 128
+   * characters): its endpoints are not known yet, so it gets CloudFront's required origin and default behaviour as
+   * placeholder values.
    */
   public static DistributionConfig newDistribution(
       ChannelId channelId, String callerReference, LiveCdnSettings settings) {
@@ -105,13 +106,13 @@ public final class DistributionLayout {
   }
 
   /** The distribution's comment for a channel: the settings' format, cut to CloudFront's 128 characters. */
-  public static String defaultComment(ChannelId channelId, LiveCdnSettings settings) {
+  static String defaultComment(ChannelId channelId, LiveCdnSettings settings) {
     String comment = String.format(settings.commentFormat(), channelId.value());
     return comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH - 1) + "…";
   }
 
   /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */
-  public static Map<String, String> tags(Channel channel, Map<String, String> extraTags, LiveCdnSettings settings) {
+  static Map<String, String> tags(Channel channel, Map<String, String> extraTags, LiveCdnSettings settings) {
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
     tags.put(settings.linkTagKey(), LinkTags.linkValue(channel));
     return tags;
@@ -132,15 +133,15 @@ public final class DistributionLayout {
   }
 
   /** The id of the channel origin for an egress host: {@code EMP-} and the host's first label. */
-  public static String channelOriginId(String host) {
+  static String channelOriginId(String host) {
     int dot = host.indexOf('.');
     return ORIGIN_ID_PREFIX + (dot < 0 ? host : host.substring(0, dot));
   }
 
   /**
-   * The changes that give {@code current} what the channel's endpoints need: the one channel origin ({@link
-   * #channelOrigin}, added with a free id when there is none, whatever origins a user made; with the CDN identifier
-   * header when an endpoint uses CDN authorization), a cache behaviour for every path pattern of every
+   * The changes that give {@code current} what the channel's endpoints need: the one channel origin (a custom origin
+   * on the endpoints' egress host with an empty origin path, added with a free id when there is none, whatever
+   * origins a user made; with the CDN identifier header when an endpoint uses CDN authorization), a cache behaviour for every path pattern of every
    * packaging format present, the default behaviour moved off the placeholder while it still targets it, and the
    * placeholder origin removed once nothing targets it. Nothing that exists is changed.
    *
@@ -214,7 +215,7 @@ public final class DistributionLayout {
    * console fills it for one endpoint, {@code /out/v1/<id>}) is never the channel origin: CloudFront would prepend
    * its path to every other endpoint's path.
    */
-  public static Optional<Origin> channelOrigin(DistributionConfig config, String host) {
+  static Optional<Origin> channelOrigin(DistributionConfig config, String host) {
     return config.origin(channelOriginId(host))
         .filter(o -> servesHost(o, host))
         .or(() -> config.origins().stream().filter(o -> servesHost(o, host)).findFirst());

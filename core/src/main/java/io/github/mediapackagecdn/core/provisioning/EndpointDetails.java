@@ -7,8 +7,8 @@ import org.immutables.value.Value;
 
 /**
  * An endpoint and its CloudFront CDN URLs: the URLs to give downstream players. They are reported only when the
- * distribution routes each of them to this endpoint (see {@link CdnUrls}); otherwise {@link #notServedReason()} says
- * which behaviour and origin are in the way.
+ * distribution routes each of them to this endpoint (through the first cache behaviour whose path pattern matches,
+ * as CloudFront does); otherwise {@link #notServedReason()} says which behaviour and origin are in the way.
  */
 @Value.Immutable
 public abstract class EndpointDetails {
