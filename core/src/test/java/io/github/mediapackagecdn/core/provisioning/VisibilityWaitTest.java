@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The one visibility loop, through a recording sleeper: the pauses double up to five seconds and add up to the timeout. */
+/** The one visibility loop, through a recording sleeper: pauses double up to five seconds, add up to the timeout. */
 class VisibilityWaitTest {
 
   private final List<Duration> pauses = new ArrayList<>();
