@@ -9,6 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The registry of updaters: one per distribution while it is being updated, dropped as soon as no caller uses it. */
@@ -48,6 +55,60 @@ class DistributionUpdatersTest {
     assertThat(heldDuringRead).containsExactly(1, 1);
     assertThat(registry.size()).isZero();
     assertThat(made).containsExactly(id, id); // each call found none idle to reuse
+  }
+
+  @Test
+  void addEndpoints_whileAnotherCallerUsesTheUpdater_sharesItSoTheirChangesAreCoalesced() throws Exception {
+    DistributionId id = seed("ref");
+    CountDownLatch firstReading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<DistributionUpdater> made = new CopyOnWriteArrayList<>();
+    AtomicInteger reads = new AtomicInteger();
+    DistributionUpdaters registry = new DistributionUpdaters(key -> {
+      DistributionUpdater updater = new DistributionUpdater(key, cloudFront, LiveCdnSettings.defaults(),
+          e -> Optional.empty(), () -> {
+            if (reads.incrementAndGet() == 1) {
+              firstReading.countDown();
+              await(release);
+            }
+            synchronized (cloudFront) {
+              return cloudFront.find(key).orElseThrow();
+            }
+          });
+      made.add(updater);
+      return updater;
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<DistributionUpdaters.Update> first = pool.submit(() -> registry.addEndpoints(id, List.of(Fixtures.hls())));
+      await(firstReading);
+      Future<DistributionUpdaters.Update> second =
+          pool.submit(() -> registry.addEndpoints(id, List.of(Fixtures.dash())));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (made.size() == 1 && made.get(0).pending() == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait(); // until the second caller joins the first one's updater (or makes its own)
+      }
+      release.countDown();
+
+      assertThat(first.get(10, TimeUnit.SECONDS).written()).isTrue();
+      assertThat(second.get(10, TimeUnit.SECONDS).written()).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(made).hasSize(1);
+    assertThat(registry.size()).isZero();
+    assertThat(cloudFront.writes).hasSize(2); // the first caller's update, then the second's
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("timed out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
