@@ -272,7 +272,7 @@ class ChannelCdnOnFakesTest {
     @Test
     void twoDistributionsTaggedForOneChannel_isAClearErrorNotAGuess() {
       var channel = cdn.saveChannel(Specs.channelWithDistribution()).channel();
-      DistributionConfig second = Configs.newDistribution(CHANNEL, "made-by-hand");
+      DistributionConfig second = SampleDistributions.newChannelDistribution(CHANNEL, "made-by-hand");
       aws.distributions().create(second, Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()));
       aws.clearCalls();
 

@@ -23,7 +23,7 @@ class InMemoryDistributionLinksContractTest extends DistributionLinksContract {
 
   @Override
   protected DistributionId givenDistributionTagged(Map<String, String> tags) {
-    return aws.distributions().create(Configs.newDistribution(ChannelId.of("live"), "ref-" + created++), tags).id();
+    return aws.distributions().create(SampleDistributions.newChannelDistribution(ChannelId.of("live"), "ref-" + created++), tags).id();
   }
 
   @Override

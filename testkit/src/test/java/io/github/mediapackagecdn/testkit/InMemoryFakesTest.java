@@ -39,7 +39,7 @@ class InMemoryFakesTest {
   private final FakeAws aws = FakeAws.create();
 
   private Distribution newDistribution(String callerReference) {
-    return aws.distributions().create(Configs.newDistribution(ChannelId.of("live"), callerReference),
+    return aws.distributions().create(SampleDistributions.newChannelDistribution(ChannelId.of("live"), callerReference),
         Map.of("team", "video"));
   }
 
@@ -197,7 +197,7 @@ class InMemoryFakesTest {
 
     @Test
     void create_withAnInvalidConfig_getsCloudFrontsErrorCodes() {
-      DistributionConfig valid = Configs.newDistribution(ChannelId.of("live"), "ref");
+      DistributionConfig valid = SampleDistributions.newChannelDistribution(ChannelId.of("live"), "ref");
 
       assertThatThrownBy(() -> aws.distributions().create(
           DistributionConfig.builder().from(valid).comment("c".repeat(129)).build(), Map.of()))

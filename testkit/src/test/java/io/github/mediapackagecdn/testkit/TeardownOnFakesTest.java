@@ -213,7 +213,7 @@ class TeardownOnFakesTest {
   void teardown_whenTwoDistributionsAreTaggedForTheChannel_throwsAmbiguousLinkAndDeletesNothing() {
     Distribution linked = givenAChannelWithEndpointsAndItsDistribution();
     String arn = aws.channels().all().get(0).arn().value();
-    aws.distributions().create(Configs.newDistribution(CHANNEL, "someone-elses-copy"), Map.of(LINK_TAG, arn));
+    aws.distributions().create(SampleDistributions.newChannelDistribution(CHANNEL, "someone-elses-copy"), Map.of(LINK_TAG, arn));
     aws.clearCalls();
 
     Throwable failure = catchThrowable(() -> cdn.teardown(CHANNEL, WITH_DISTRIBUTION));

@@ -13,7 +13,6 @@ import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
-import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,14 +37,6 @@ import java.util.stream.Collectors;
  */
 public final class DistributionLayout {
 
-  /** Path patterns per packaging format, from CloudFront's guide for MediaPackage origins. */
-  private static final Map<Packaging, List<String>> PATH_PATTERNS = Map.of(
-      Packaging.HLS, List.of("*.m3u8", "*.ts"),
-      Packaging.CMAF, List.of("*.m3u8", "*.mp4"),
-      Packaging.DASH, List.of("*.mpd", "*.mp4"),
-      // The guide's "index.ism/*" matches only the manifest name "index"; "*.ism/*" matches every manifest name.
-      Packaging.MSS, List.of("*.ism/*"));
-
   /** The order the library's behaviours are added in; each pattern once, whatever formats share it. */
   private static final List<String> PATTERN_ORDER = List.of("*.m3u8", "*.ts", "*.mpd", "*.mp4", "*.ism/*");
 
@@ -54,11 +45,6 @@ public final class DistributionLayout {
   private static final int MAX_COMMENT_LENGTH = io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH;
 
   private DistributionLayout() {}
-
-  /** The cache behaviour path patterns an endpoint of {@code packaging} needs. */
-  public static List<String> pathPatterns(Packaging packaging) {
-    return PATH_PATTERNS.get(packaging);
-  }
 
   /**
    * The distribution created when a channel is saved, with the default comment (the settings' format, cut to 128
@@ -191,7 +177,7 @@ public final class DistributionLayout {
 
     Set<String> needed = endpoints.stream()
         .filter(e -> !e.urls().isEmpty())
-        .flatMap(e -> pathPatterns(e.packaging()).stream())
+        .flatMap(e -> e.packaging().pathPatterns().stream())
         .collect(Collectors.toSet());
     for (String pattern : PATTERN_ORDER) {
       if (needed.contains(pattern) && current.behavior(pattern).isEmpty()) {

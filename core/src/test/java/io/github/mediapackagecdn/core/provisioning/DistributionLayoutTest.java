@@ -135,7 +135,7 @@ class DistributionLayoutTest {
     DistributionConfig after = laidOut(List.of(endpoint));
 
     assertThat(patterns(after)).containsExactlyElementsOf(expected);
-    assertThat(DistributionLayout.pathPatterns(packaging)).containsExactlyElementsOf(expected);
+    assertThat(packaging.pathPatterns()).containsExactlyElementsOf(expected);
     assertThat(after.cacheBehaviors()).allSatisfy(b -> assertThat(b.targetOriginId()).isEqualTo(CHANNEL_ORIGIN_ID));
   }
 

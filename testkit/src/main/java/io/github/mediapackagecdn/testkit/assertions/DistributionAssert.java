@@ -5,7 +5,6 @@ import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class DistributionAssert extends AbstractAssert<DistributionAssert,
    */
   public DistributionAssert hasCacheBehaviorsFor(OriginEndpoint endpoint) {
     Origin origin = channelOrigin(endpoint);
-    List<String> patterns = DistributionLayout.pathPatterns(endpoint.packaging());
+    List<String> patterns = endpoint.packaging().pathPatterns();
     hasCacheBehaviorsInOrder(patterns.toArray(String[]::new));
     for (String pattern : patterns) {
       CacheBehavior behavior = actual.config().behavior(pattern).orElseThrow();

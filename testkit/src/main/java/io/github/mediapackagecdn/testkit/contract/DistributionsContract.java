@@ -22,13 +22,12 @@ import io.github.mediapackagecdn.core.model.EndpointUrl;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.testkit.SampleDistributions;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -110,8 +109,8 @@ public abstract class DistributionsContract {
 
   /** The distribution the library creates for a channel without endpoints. */
   protected static DistributionConfig placeholderConfig(String channelId, int generation) {
-    return DistributionLayout.newDistribution(ChannelId.of(channelId), "contract-" + channelId + "-" + generation,
-        Optional.empty(), SETTINGS);
+    return SampleDistributions.newChannelDistribution(ChannelId.of(channelId),
+        "contract-" + channelId + "-" + generation);
   }
 
   /** An HLS endpoint with CDN authorization on the egress host {@code host}. */
@@ -131,8 +130,8 @@ public abstract class DistributionsContract {
 
   /** What the library changes when the channel of {@code config} gets an HLS endpoint with CDN authorization. */
   protected static ChangeSet hlsChanges(DistributionConfig config) {
-    return DistributionLayout.changesFor(config, List.of(hlsEndpoint(HOST)), SETTINGS,
-        e -> Optional.of(CdnIdentifier.of("5f0c2a3e-7d4b-4e0c-9f51-3f3c0b2d7a10")));
+    return SampleDistributions.endpointChanges(config, hlsEndpoint(HOST),
+        CdnIdentifier.of("5f0c2a3e-7d4b-4e0c-9f51-3f3c0b2d7a10"));
   }
 
   /** A distribution as the library leaves it once the channel has an HLS endpoint: every modelled field in use. */
@@ -306,10 +305,10 @@ public abstract class DistributionsContract {
     void update_whenTheNewEtagIsUsed_acceptsAnotherUpdate() {
       Distribution given = givenDistribution(placeholderConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
       Distribution first = distributions().update(given.id(), given.etag(), hlsChanges(given.config()));
-      ChangeSet more = DistributionLayout.changesFor(first.config(), List.of(OriginEndpoint.builder()
+      ChangeSet more = SampleDistributions.endpointChanges(first.config(), OriginEndpoint.builder()
           .from(hlsEndpoint(HOST)).id(OriginEndpointId.of("live-news-dash")).packaging(Packaging.DASH)
           .urls(List.of(EndpointUrl.of("https://" + HOST + "/out/v1/247cff871f2845d3805129be22f2c0a2/index.mpd")))
-          .build()), SETTINGS, e -> Optional.of(CdnIdentifier.of("5f0c2a3e-7d4b-4e0c-9f51-3f3c0b2d7a10")));
+          .build(), CdnIdentifier.of("5f0c2a3e-7d4b-4e0c-9f51-3f3c0b2d7a10"));
 
       Distribution second = distributions().update(given.id(), first.etag(), more);
 
