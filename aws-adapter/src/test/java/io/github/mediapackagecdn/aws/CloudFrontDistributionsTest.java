@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.aws;
 
+import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -9,11 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.github.mediapackagecdn.aws.CloudFrontXml.ID;
-import static io.github.mediapackagecdn.aws.Wire.canonical;
-import static io.github.mediapackagecdn.aws.Wire.node;
-import static io.github.mediapackagecdn.aws.Wire.text;
-import static io.github.mediapackagecdn.aws.Wire.texts;
+import static io.github.mediapackagecdn.aws.fixtures.CloudFrontXml.ID;
+import static io.github.mediapackagecdn.aws.fixtures.Wire.canonical;
+import static io.github.mediapackagecdn.aws.fixtures.Wire.node;
+import static io.github.mediapackagecdn.aws.fixtures.Wire.text;
+import static io.github.mediapackagecdn.aws.fixtures.Wire.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.aws;
 
+import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.aws;
 
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

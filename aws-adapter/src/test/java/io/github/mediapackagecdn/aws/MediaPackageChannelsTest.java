@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.aws;
 
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;

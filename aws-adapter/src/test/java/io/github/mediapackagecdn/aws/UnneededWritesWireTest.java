@@ -1,5 +1,10 @@
 package io.github.mediapackagecdn.aws;
 
+import io.github.mediapackagecdn.aws.fixtures.Answers;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
+import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
+import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

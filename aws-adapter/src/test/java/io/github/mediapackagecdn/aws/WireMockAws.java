@@ -1,0 +1,137 @@
+package io.github.mediapackagecdn.aws;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.mediapackagecdn.aws.fixtures.Answers;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
+import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
+import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+
+/**
+ * A JUnit 5 extension for the contract runs: a WireMock server answering as CloudFront, MediaPackage v1 and the
+ * Resource Groups Tagging API do (the {@code fixtures} worlds), and the adapter's ports pointed at it (endpoint
+ * override, static credentials, us-east-1 for CloudFront and tagging, no retries).
+ *
+ * <p>Register it on an instance field ({@code @RegisterExtension final WireMockAws aws = new WireMockAws();}): each
+ * test starts its own server on a dynamic port with empty worlds, and gets new ports; after the test the clients are
+ * closed and the server stops. Nothing is static, so runs cannot leak state into each other.
+ */
+public final class WireMockAws implements BeforeEachCallback, AfterEachCallback {
+
+  /** Status reads before {@code awaitDeployed} gives up; the waiter reads without pause, so waiting takes no time. */
+  public static final int POLLS = 4;
+
+  private final Answers answers = new Answers();
+  private final WireMockExtension server = Answers.extension(answers);
+  private final CloudFrontWorld cloudFront = new CloudFrontWorld(server, answers);
+  private final MediaPackageWorld mediaPackage = new MediaPackageWorld(server, answers);
+  private final TaggingWorld tagging = new TaggingWorld(server, answers, cloudFront);
+  /** The SDK clients built during the current test, closed after it; null outside a test. */
+  private List<SdkAutoCloseable> clients;
+  private CloudFrontClient cloudFrontClient;
+  private MediaPackageClient mediaPackageClient;
+  private ResourceGroupsTaggingApiClient taggingClient;
+
+  /** A server that starts before each test; register the instance with {@code @RegisterExtension}. */
+  public WireMockAws() {}
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    server.beforeEach(context);
+    answers.clear();
+    cloudFront.install();
+    mediaPackage.install();
+    tagging.install();
+    clients = new ArrayList<>();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    try {
+      if (clients != null) {
+        for (SdkAutoCloseable client : clients) {
+          client.close();
+        }
+      }
+    } finally {
+      clients = null;
+      cloudFrontClient = null;
+      mediaPackageClient = null;
+      taggingClient = null;
+      server.afterEach(context);
+    }
+  }
+
+  /** CloudFront on WireMock: its distributions and tags. */
+  public CloudFrontWorld cloudFront() {
+    return cloudFront;
+  }
+
+  /** MediaPackage v1 on WireMock: its channels and endpoints. */
+  public MediaPackageWorld mediaPackage() {
+    return mediaPackage;
+  }
+
+  /** The MediaPackage adapter. */
+  public Channels channels() {
+    return AwsChannelCdn.channels(mediaPackageClient());
+  }
+
+  /** The CloudFront adapter, waiting for a deployment over at most {@link #POLLS} status reads without pause. */
+  public Distributions distributions() {
+    return new CloudFrontDistributions(cloudFrontClient(), Duration.ZERO, POLLS);
+  }
+
+  /** The links adapter on the Resource Groups Tagging API (and CloudFront for a single distribution's tags). */
+  public DistributionLinks taggingApiLinks() {
+    return AwsChannelCdn.taggingApiLinks(taggingClient(), cloudFrontClient());
+  }
+
+  /** The links adapter on CloudFront's ListDistributions and ListTagsForResource alone. */
+  public DistributionLinks cloudFrontTagLinks() {
+    return AwsChannelCdn.cloudFrontTagLinks(cloudFrontClient());
+  }
+
+  private CloudFrontClient cloudFrontClient() {
+    if (cloudFrontClient == null) {
+      cloudFrontClient = built(Wire.cloudFront(server));
+    }
+    return cloudFrontClient;
+  }
+
+  private MediaPackageClient mediaPackageClient() {
+    if (mediaPackageClient == null) {
+      mediaPackageClient = built(Wire.mediaPackage(server));
+    }
+    return mediaPackageClient;
+  }
+
+  private ResourceGroupsTaggingApiClient taggingClient() {
+    if (taggingClient == null) {
+      taggingClient = built(Wire.tagging(server));
+    }
+    return taggingClient;
+  }
+
+  private <C extends SdkAutoCloseable> C built(C client) {
+    if (clients == null) {
+      client.close();
+      throw new IllegalStateException("WireMockAws is used outside a test: register it with @RegisterExtension");
+    }
+    clients.add(client);
+    return client;
+  }
+}
