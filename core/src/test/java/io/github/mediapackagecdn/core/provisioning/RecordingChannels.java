@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -18,8 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A minimal in-memory {@link io.github.mediapackagecdn.core.port.Channels} that counts reads and writes. */
-final class RecordingChannels implements io.github.mediapackagecdn.core.port.Channels {
+/**
+ * A minimal in-memory {@link io.github.mediapackagecdn.core.port.Channels} that counts reads and writes. Public (in
+ * core's test-jar) so that the testkit runs its {@code ChannelsContract} against it.
+ */
+public final class RecordingChannels implements io.github.mediapackagecdn.core.port.Channels {
+
+  /** MediaPackage's limit of tags on a resource. */
+  private static final int MAX_TAGS = 50;
+  /** MediaPackage's error code for a valid request it refuses. */
+  private static final String UNPROCESSABLE = "UnprocessableEntityException";
 
   final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
   final Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
@@ -79,6 +88,11 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   @Override
   public void delete(ChannelId id) {
     writes.add("delete " + id);
+    existing(id);
+    if (endpoints.values().stream().anyMatch(e -> e.channelId().equals(id))) {
+      throw new ResourceConflictException("channel " + id + " has endpoints", ResourceConflictException.Reason.IN_USE,
+          id.value(), UNPROCESSABLE, null, null);
+    }
     channels.remove(id);
   }
 
@@ -94,6 +108,9 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
         .orElseThrow(() -> new ResourceNotFoundException("no channel " + arn, arn.value()));
     Map<String, String> merged = new LinkedHashMap<>(channel.tags());
     merged.putAll(tags);
+    if (merged.size() > MAX_TAGS) {
+      throw new InvalidRequestException("at most " + MAX_TAGS + " tags, not " + merged.size(), UNPROCESSABLE, null, null);
+    }
     channels.put(channel.id(), Channel.builder().from(channel).tags(merged).build());
   }
 
@@ -110,6 +127,14 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   @Override
   public OriginEndpoint updateEndpoint(EndpointSpec spec) {
     writes.add("updateEndpoint " + spec.id());
+    OriginEndpoint current = endpoints.get(spec.endpointId());
+    if (current == null) {
+      throw notFound("endpoint", spec.id());
+    }
+    if (!current.channelId().equals(spec.channelId()) || current.packaging() != spec.packaging()) {
+      throw new InvalidRequestException("endpoint " + spec.id() + " keeps its channel and packaging", UNPROCESSABLE,
+          null, null);
+    }
     return store(spec);
   }
 
@@ -128,15 +153,21 @@ final class RecordingChannels implements io.github.mediapackagecdn.core.port.Cha
   @Override
   public void deleteEndpoint(OriginEndpointId id) {
     writes.add("deleteEndpoint " + id);
-    endpoints.remove(id);
+    if (endpoints.remove(id) == null) {
+      throw notFound("endpoint", id.value());
+    }
   }
 
   private Channel existing(ChannelId id) {
     Channel channel = channels.get(id);
     if (channel == null) {
-      throw new ResourceNotFoundException("no channel " + id, id.value());
+      throw notFound("channel", id.value());
     }
     return channel;
+  }
+
+  private static ResourceNotFoundException notFound(String what, String id) {
+    return new ResourceNotFoundException("no " + what + " " + id, id, "NotFoundException", null, null);
   }
 
   private OriginEndpoint store(EndpointSpec spec) {

@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -20,14 +22,20 @@ import java.util.Optional;
 /**
  * A minimal in-memory CloudFront for the facade's tests: {@link Distributions} with ETags that change on every update
  * and CallerReferences that stay taken, and {@link DistributionLinks} over the tags given at creation (optionally seen
- * late). Counts reads and records writes; the next create or updates can be made to fail.
+ * late). Counts reads and records writes; the next create or updates can be made to fail. Public (in core's test-jar)
+ * so that the testkit runs its {@code DistributionsContract} and {@code DistributionLinksContract} against it.
  */
-final class RecordingDistributions implements Distributions, DistributionLinks {
+public final class RecordingDistributions implements Distributions, DistributionLinks {
 
   final Map<DistributionId, Distribution> distributions = new LinkedHashMap<>();
   final Map<DistributionId, Map<String, String>> tags = new LinkedHashMap<>();
   final List<String> writes = new ArrayList<>();
   int reads;
+  /** Every CallerReference ever used: CloudFront keeps it taken after the distribution is deleted. */
+  private final java.util.Set<String> takenCallerReferences = new java.util.HashSet<>();
+  /** Null: {@code awaitDeployed} deploys at once; else only the distributions in it deploy when awaited. */
+  private java.util.Set<DistributionId> deployingWhenAwaited;
+  private int created;
   private RuntimeException nextCreateFailure;
   private int staleUpdates;
   private int hiddenLinkLookups;
@@ -37,7 +45,7 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   }
 
   /** The next {@code count} updates fail as if someone else had changed the distribution since it was read. */
-  void staleNextUpdates(int count) {
+  public void staleNextUpdates(int count) {
     staleUpdates = count;
   }
 
@@ -49,9 +57,40 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
     hiddenLinkLookups = count;
   }
 
+  /**
+   * From now on, {@code awaitDeployed} deploys only the distributions given to {@link #deploysWhenAwaited}, and
+   * times out on the others, as CloudFront's waiter does.
+   */
+  public void deployOnlyWhenAllowed() {
+    deployingWhenAwaited = new java.util.HashSet<>();
+  }
+
+  /** Distribution {@code id} finishes deploying when it is awaited next. */
+  public void deploysWhenAwaited(DistributionId id) {
+    if (deployingWhenAwaited != null) {
+      deployingWhenAwaited.add(id);
+    }
+  }
+
   /** Seeds a distribution, as if created earlier. */
-  DistributionId seed(DistributionConfig config, Map<String, String> distributionTags) {
+  public DistributionId seed(DistributionConfig config, Map<String, String> distributionTags) {
     return store(config, distributionTags).id();
+  }
+
+  /** Someone else changes the distribution (its comment, hence its ETag); answers it as it is now. */
+  public Distribution edit(DistributionId id) {
+    Distribution current = distributions.get(id);
+    Distribution edited = bumped(current, DistributionConfig.builder().from(current.config())
+        .comment(current.config().comment() + " (edited)").build());
+    distributions.put(id, edited);
+    return edited;
+  }
+
+  /** Someone removes the tag {@code key} from distribution {@code id}. */
+  public void untag(DistributionId id, String key) {
+    Map<String, String> remaining = new LinkedHashMap<>(tags.getOrDefault(id, Map.of()));
+    remaining.remove(key);
+    tags.put(id, Map.copyOf(remaining));
   }
 
   /** The one distribution this double holds. */
@@ -70,11 +109,10 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
       nextCreateFailure = null;
       throw failure;
     }
-    boolean referenceTaken = distributions.values().stream()
-        .anyMatch(d -> d.config().callerReference().equals(config.callerReference()));
-    if (referenceTaken) {
+    if (takenCallerReferences.contains(config.callerReference())) {
       throw new ResourceConflictException("DistributionAlreadyExists",
-          ResourceConflictException.Reason.ALREADY_EXISTS, config.callerReference());
+          ResourceConflictException.Reason.ALREADY_EXISTS, config.callerReference(), "DistributionAlreadyExists",
+          null, null);
     }
     return store(config, tags);
   }
@@ -88,19 +126,12 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   @Override
   public Distribution update(DistributionId id, String etag, ChangeSet changes) {
     writes.add("update " + id);
-    Distribution current = distributions.get(id);
-    if (current == null) {
-      throw new ResourceNotFoundException("no distribution " + id, id.value());
+    Distribution current = current(id, etag);
+    DistributionConfig changed = changes.applyTo(current.config());
+    if (changed.equals(current.config())) {
+      return current;
     }
-    if (staleUpdates > 0) {
-      staleUpdates--;
-      distributions.put(id, bumped(current, current.config())); // someone else's update
-      throw new ResourceConflictException("PreconditionFailed", ResourceConflictException.Reason.STALE_VERSION, id.value());
-    }
-    if (!current.etag().equals(etag)) {
-      throw new ResourceConflictException("PreconditionFailed", ResourceConflictException.Reason.STALE_VERSION, id.value());
-    }
-    Distribution updated = bumped(current, changes.applyTo(current.config()));
+    Distribution updated = bumped(current, changed);
     distributions.put(id, updated);
     return updated;
   }
@@ -127,8 +158,15 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   @Override
   public Distribution awaitDeployed(DistributionId id, Duration timeout) {
     reads++;
-    Distribution deployed = Distribution.builder()
-        .from(distributions.get(id)).status(DistributionStatus.DEPLOYED).build();
+    Distribution current = distributions.get(id);
+    if (current == null) {
+      throw notFound(id);
+    }
+    if (deployingWhenAwaited != null && current.status() != DistributionStatus.DEPLOYED
+        && !deployingWhenAwaited.remove(id)) {
+      throw new DeploymentTimeoutException("distribution " + id + " is still InProgress after " + timeout);
+    }
+    Distribution deployed = Distribution.builder().from(current).status(DistributionStatus.DEPLOYED).build();
     distributions.put(id, deployed);
     return deployed;
   }
@@ -151,7 +189,7 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
     Distribution current = current(id, etag);
     if (current.config().enabled() || current.status() != DistributionStatus.DEPLOYED) {
       throw new ResourceConflictException("DistributionNotDisabled", ResourceConflictException.Reason.NOT_DISABLED,
-          id.value());
+          id.value(), "DistributionNotDisabled", null, null);
     }
     distributions.remove(id);
     tags.remove(id);
@@ -160,12 +198,30 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   private Distribution current(DistributionId id, String etag) {
     Distribution current = distributions.get(id);
     if (current == null) {
-      throw new ResourceNotFoundException("no distribution " + id, id.value());
+      throw notFound(id);
+    }
+    if (etag == null || etag.isBlank()) {
+      throw new InvalidRequestException("The If-Match version is missing or not valid.", "InvalidIfMatchVersion",
+          null, null);
+    }
+    if (staleUpdates > 0) {
+      staleUpdates--;
+      distributions.put(id, bumped(current, current.config())); // someone else's update
+      throw stale(id);
     }
     if (!current.etag().equals(etag)) {
-      throw new ResourceConflictException("PreconditionFailed", ResourceConflictException.Reason.STALE_VERSION, id.value());
+      throw stale(id);
     }
     return current;
+  }
+
+  private static ResourceConflictException stale(DistributionId id) {
+    return new ResourceConflictException("PreconditionFailed", ResourceConflictException.Reason.STALE_VERSION,
+        id.value(), "PreconditionFailed", null, null);
+  }
+
+  private static ResourceNotFoundException notFound(DistributionId id) {
+    return new ResourceNotFoundException("no distribution " + id, id.value(), "NoSuchDistribution", null, null);
   }
 
   @Override
@@ -188,18 +244,20 @@ final class RecordingDistributions implements Distributions, DistributionLinks {
   }
 
   private Distribution store(DistributionConfig config, Map<String, String> distributionTags) {
-    int n = distributions.size() + 1;
+    int n = ++created;
     DistributionId id = DistributionId.of(String.format("E%013d", n));
     Distribution distribution = Distribution.builder()
         .id(id)
         .arn("arn:aws:cloudfront::123456789012:distribution/" + id)
-        .domainName("d" + n + "abcdef8.cloudfront.net")
+        .domainName(String.format("d%06dabcdef8.cloudfront.net", n))
         .status(DistributionStatus.IN_PROGRESS)
         .etag("ETAG" + n + "-1")
+        .lastModified(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n))
         .config(config)
         .build();
     distributions.put(id, distribution);
     tags.put(id, Map.copyOf(distributionTags));
+    takenCallerReferences.add(config.callerReference());
     return distribution;
   }
 
