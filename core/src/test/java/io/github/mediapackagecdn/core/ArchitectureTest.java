@@ -40,6 +40,13 @@ class ArchitectureTest {
       .because("core depends on slf4j-api only; the AWS SDK belongs to aws-adapter");
 
   @ArchTest
+  static final ArchRule core_whenImported_dependsOnNeitherTestkitNorAdapter = noClasses()
+      .that().resideInAPackage("io.github.mediapackagecdn.core..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.github.mediapackagecdn.testkit..",
+          "io.github.mediapackagecdn.aws..")
+      .because("the testkit and the adapter depend on core, never the reverse: core is the hexagon's inside");
+
+  @ArchTest
   static final ArchRule model_whenImported_dependsOnNeitherPortsNorProvisioning = noClasses()
       .that().resideInAPackage("..core.model..")
       .should().dependOnClassesThat().resideInAnyPackage("..core.port..", "..core.provisioning..")
