@@ -9,6 +9,7 @@ import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.EndpointUrl;
+import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,6 @@ import java.util.UUID;
  */
 public final class RecordingChannels implements io.github.mediapackagecdn.core.port.Channels {
 
-  /** MediaPackage's limit of tags on a resource. */
-  private static final int MAX_TAGS = 50;
   /** MediaPackage's error code for a valid request it refuses. */
   private static final String UNPROCESSABLE = "UnprocessableEntityException";
 
@@ -108,8 +107,8 @@ public final class RecordingChannels implements io.github.mediapackagecdn.core.p
         .orElseThrow(() -> new ResourceNotFoundException("no channel " + arn, arn.value()));
     Map<String, String> merged = new LinkedHashMap<>(channel.tags());
     merged.putAll(tags);
-    if (merged.size() > MAX_TAGS) {
-      throw new InvalidRequestException("at most " + MAX_TAGS + " tags, not " + merged.size(), UNPROCESSABLE, null, null);
+    if (merged.size() > Limits.MAX_TAGS) {
+      throw new InvalidRequestException("at most " + Limits.MAX_TAGS + " tags, not " + merged.size(), UNPROCESSABLE, null, null);
     }
     channels.put(channel.id(), Channel.builder().from(channel).tags(merged).build());
   }
@@ -131,10 +130,7 @@ public final class RecordingChannels implements io.github.mediapackagecdn.core.p
     if (current == null) {
       throw notFound("endpoint", spec.id());
     }
-    if (!current.channelId().equals(spec.channelId()) || current.packaging() != spec.packaging()) {
-      throw new InvalidRequestException("endpoint " + spec.id() + " keeps its channel and packaging", UNPROCESSABLE,
-          null, null);
-    }
+    spec.refuseMoveFrom(current.channelId());
     return store(spec);
   }
 
