@@ -1,7 +1,5 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Wire;
-import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -23,6 +21,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.AccessDeniedException;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;

@@ -1,7 +1,5 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Wire;
-import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.AccessDeniedException;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;

@@ -1,8 +1,8 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

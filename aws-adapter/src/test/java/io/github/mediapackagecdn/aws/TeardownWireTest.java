@@ -1,14 +1,14 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Answers;
-import io.github.mediapackagecdn.aws.fixtures.Wire;
-import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
-import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
-import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.mediapackagecdn.aws.fixtures.Answers;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
+import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
+import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;

@@ -1,7 +1,5 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Answers;
-import io.github.mediapackagecdn.aws.fixtures.Wire;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -14,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.mediapackagecdn.aws.fixtures.Answers;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.UnexpectedResponseException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.ChannelId;

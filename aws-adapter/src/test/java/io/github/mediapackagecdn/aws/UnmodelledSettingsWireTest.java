@@ -1,7 +1,5 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Wire;
-import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -12,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.UnsupportedSettingsException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelId;

@@ -1,10 +1,5 @@
 package io.github.mediapackagecdn.aws;
 
-import io.github.mediapackagecdn.aws.fixtures.Answers;
-import io.github.mediapackagecdn.aws.fixtures.Wire;
-import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
-import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
-import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.mediapackagecdn.aws.fixtures.Answers;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
+import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
+import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.model.CdnAuthorization;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
