@@ -1,11 +1,10 @@
 package io.github.mediapackagecdn.testkit;
 
-import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.provisioning.RecordingDistributions;
 import io.github.mediapackagecdn.testkit.contract.DistributionLinksContract;
-import io.github.mediapackagecdn.testkit.contract.DistributionsContract;
 import java.util.Map;
 
 /** {@link DistributionLinksContract} on core's own test double (from core's test-jar), which core's use-case tests trust. */
@@ -21,8 +20,8 @@ class RecordingDistributionLinksContractTest extends DistributionLinksContract {
 
   @Override
   protected DistributionId givenDistributionTagged(Map<String, String> tags) {
-    return distributions.seed(DistributionConfig.builder().from(Placeholder.CONFIG)
-        .callerReference("ref-" + created++).build(), tags);
+    return distributions.seed(SampleDistributions.newChannelDistribution(ChannelId.of("live"), "ref-" + created++),
+        tags);
   }
 
   @Override
@@ -30,8 +29,4 @@ class RecordingDistributionLinksContractTest extends DistributionLinksContract {
     distributions.untag(id, key);
   }
 
-  /** A configuration to seed from: the contract's placeholder. */
-  private abstract static class Placeholder extends DistributionsContract {
-    static final DistributionConfig CONFIG = placeholderConfig("live", 0);
-  }
 }

@@ -5,11 +5,9 @@ import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.testkit.SampleDistributions;
 import io.github.mediapackagecdn.testkit.contract.DistributionLinksContract;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,8 +35,8 @@ abstract class WireMockDistributionLinksContract extends DistributionLinksContra
 
   @Override
   protected DistributionId givenDistributionTagged(Map<String, String> tags) {
-    return aws.cloudFront().given(DistributionLayout.newDistribution(ChannelId.of("live"), "ref-" + created++,
-        Optional.empty(), LiveCdnSettings.defaults()), tags, DistributionStatus.DEPLOYED).id();
+    return aws.cloudFront().given(SampleDistributions.newChannelDistribution(ChannelId.of("live"), "ref-" + created++),
+        tags, DistributionStatus.DEPLOYED).id();
   }
 
   @Override
