@@ -43,12 +43,11 @@ import io.github.mediapackagecdn.core.model.EndpointUrl;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.testkit.SampleDistributions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,8 +66,8 @@ class CloudFrontDistributionsTest {
   private static final DistributionId DISTRIBUTION = DistributionId.of(ID);
   private static final ChannelArn CHANNEL_ARN =
       ChannelArn.of("arn:aws:mediapackage:us-west-2:123456789012:channels/28d17c4b3fbf570db3c4495f35f56a14");
+  private static final String CALLER_REFERENCE = "mediapackage-cdn-4f1c0e3a9b2d7c6e5a4b3c2d1e0f9a8b-0";
   private static final String HOST = "abcd1234abcd1234.mediapackage.us-west-2.amazonaws.com";
-  private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
 
   private static software.amazon.awssdk.services.cloudfront.CloudFrontClient client;
   private static CloudFrontDistributions distributions;
@@ -80,8 +79,7 @@ class CloudFrontDistributionsTest {
   }
 
   private static DistributionConfig newConfig() {
-    return DistributionLayout.newDistribution(ChannelId.of("live-news"),
-        DistributionLayout.callerReference(CHANNEL_ARN, 0), Optional.empty(), SETTINGS);
+    return SampleDistributions.newChannelDistribution(ChannelId.of("live-news"), CALLER_REFERENCE);
   }
 
   private static OriginEndpoint hlsEndpoint() {
@@ -119,7 +117,7 @@ class CloudFrontDistributionsTest {
     assertThat(body.getDocumentElement().getNodeName()).isEqualTo("DistributionConfigWithTags");
     assertThat(body.getDocumentElement().getAttribute("xmlns")).isEqualTo(Wire.CLOUDFRONT_NS);
     String config = "/DistributionConfigWithTags/DistributionConfig/";
-    assertThat(text(body, config + "CallerReference")).isEqualTo(DistributionLayout.callerReference(CHANNEL_ARN, 0));
+    assertThat(text(body, config + "CallerReference")).isEqualTo(CALLER_REFERENCE);
     assertThat(text(body, config + "Comment")).isEqualTo("MediaPackage live channel live-news");
     assertThat(text(body, config + "Enabled")).isEqualTo("true");
     assertThat(text(body, config + "PriceClass")).isEqualTo("PriceClass_All");
@@ -331,7 +329,7 @@ class CloudFrontDistributionsTest {
     wm.stubFor(get(urlEqualTo(DISTRIBUTION_PATH)).willReturn(aResponse().withHeader("ETag", "ETAG1")
         .withBody(CloudFrontXml.distribution("Deployed", config))));
     Distribution read = distributions.find(DISTRIBUTION).orElseThrow();
-    return DistributionLayout.changesFor(read.config(), List.of(hlsEndpoint()), SETTINGS, e -> Optional.empty());
+    return SampleDistributions.endpointChanges(read.config(), hlsEndpoint());
   }
 
   @Test

@@ -21,14 +21,11 @@ import io.github.mediapackagecdn.core.model.EndpointUrl;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
-import io.github.mediapackagecdn.core.provisioning.DistributionLayout;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.testkit.SampleDistributions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -177,8 +174,7 @@ class UnmodelledSettingsWireTest {
         .addUrls(EndpointUrl.of("https://abcd1234abcd1234.mediapackage.us-west-2.amazonaws.com"
             + "/out/v1/869e237f851549e9bcf10e3bc2830839/index.m3u8"))
         .build();
-    ChangeSet changes = DistributionLayout.changesFor(read.config(), List.of(endpoint), LiveCdnSettings.defaults(),
-        e -> Optional.empty());
+    ChangeSet changes = SampleDistributions.endpointChanges(read.config(), endpoint);
     assertThat(changes.isEmpty()).isFalse();
     return changes;
   }

@@ -59,8 +59,8 @@ public final class SampleDistributions {
   /**
    * What a save of {@code endpoint} changes in {@code current}, for an endpoint without CDN authorization: the
    * channel origin {@code EMP-<host label>} unless it exists, a behaviour for each of the format's path patterns the
-   * distribution lacks, and, while the default behaviour targets the placeholder, its retarget and the placeholder's
-   * removal.
+   * distribution lacks, the default behaviour's retarget while it targets the placeholder, and the placeholder's
+   * removal once nothing targets it.
    */
   public static ChangeSet endpointChanges(DistributionConfig current, OriginEndpoint endpoint) {
     return changes(current, endpoint, null);
@@ -96,6 +96,9 @@ public final class SampleDistributions {
     String placeholder = SETTINGS.placeholderOriginId();
     if (current.defaultBehavior().targetOriginId().equals(placeholder)) {
       changes.add(new DistributionChange.RetargetDefaultBehavior(placeholder, originId));
+    }
+    DistributionConfig after = ChangeSet.of(changes).applyTo(current);
+    if (after.origin(placeholder).isPresent() && !after.targets(placeholder)) {
       changes.add(new DistributionChange.RemoveOrigin(placeholder));
     }
     return ChangeSet.of(changes);

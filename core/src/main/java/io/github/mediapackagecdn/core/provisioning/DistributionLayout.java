@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * <p>Every rule is an idempotent merge: for a distribution that already has what the channel's endpoints need,
  * {@link #changesFor} answers an empty change set, and no update is sent.
  */
-public final class DistributionLayout {
+final class DistributionLayout {
 
   /** The order the library's behaviours are added in; each pattern once, whatever formats share it. */
   private static final List<String> PATTERN_ORDER = List.of("*.m3u8", "*.ts", "*.mpd", "*.mp4", "*.ism/*");
@@ -51,14 +51,14 @@ public final class DistributionLayout {
    * characters): its endpoints are not known yet, so it gets CloudFront's required origin and default behaviour as
    * placeholder values.
    */
-  public static DistributionConfig newDistribution(
+  static DistributionConfig newDistribution(
       ChannelId channelId, String callerReference, LiveCdnSettings settings) {
     return newDistribution(channelId, callerReference, defaultComment(channelId, settings), settings);
   }
 
   /** The distribution created when a channel is saved, as {@link #newDistribution(ChannelId, String,
    * LiveCdnSettings)}, with the comment given. */
-  public static DistributionConfig newDistribution(
+  static DistributionConfig newDistribution(
       ChannelId channelId, String callerReference, String comment, LiveCdnSettings settings) {
     Origin placeholder = Origin.builder()
         .id(settings.placeholderOriginId())
@@ -81,16 +81,6 @@ public final class DistributionLayout {
         .build();
   }
 
-  /**
-   * The distribution created when a channel is saved, with the comment given or else the default one. Only for its
-   * last users outside core (the testkit's contracts, the adapter's tests): use one of the two others.
-   */
-  public static DistributionConfig newDistribution(
-      ChannelId channelId, String callerReference, Optional<String> comment, LiveCdnSettings settings) {
-    return newDistribution(channelId, callerReference, comment.orElseGet(() -> defaultComment(channelId, settings)),
-        settings);
-  }
-
   /** The distribution's comment for a channel: the settings' format, cut to CloudFront's 128 characters. */
   static String defaultComment(ChannelId channelId, LiveCdnSettings settings) {
     String comment = String.format(settings.commentFormat(), channelId.value());
@@ -109,7 +99,7 @@ public final class DistributionLayout {
    * same channel at once cannot create two distributions, plus a generation for a reference taken by a distribution
    * that is no longer linked.
    */
-  public static String callerReference(ChannelArn arn, int generation) {
+  static String callerReference(ChannelArn arn, int generation) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(arn.value().getBytes(StandardCharsets.UTF_8));
       return "mediapackage-cdn-" + HexFormat.of().formatHex(digest, 0, 16) + "-" + generation;
@@ -138,7 +128,7 @@ public final class DistributionLayout {
    * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when the channel origin already sends a CDN
    *     identifier other than an endpoint's known one
    */
-  public static ChangeSet changesFor(
+  static ChangeSet changesFor(
       DistributionConfig current,
       List<OriginEndpoint> endpoints,
       LiveCdnSettings settings,

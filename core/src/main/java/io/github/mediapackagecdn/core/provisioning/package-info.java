@@ -8,10 +8,10 @@
  * <ul>
  *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings} and
  *       {@code TeardownOptions}; the results {@code ChannelSaveResult}, {@code EndpointSaveResult}, {@code CdnOutcome},
- *       {@code ChannelDetails}, {@code DistributionDetails}, {@code EndpointDetails}, {@code TeardownResult}; the
- *       layout rules {@code DistributionLayout} (still public, for the testkit's contracts and assertions and the
- *       adapter's tests: {@code pathPatterns}, {@code newDistribution}, {@code callerReference},
- *       {@code changesFor}). Everything else is package-private.</li>
+ *       {@code ChannelDetails}, {@code DistributionDetails}, {@code EndpointDetails}, {@code TeardownResult}. Everything
+ *       else is package-private: the use cases, concerns and rules below can change without breaking a user. (The
+ *       path patterns of each format are public on {@code Packaging}; the testkit's {@code SampleDistributions}
+ *       gives tests distributions shaped like the library's.)</li>
  *   <li><b>Use cases</b>, one operation each, their collaborators given to the constructor (the facade wires them):
  *       {@code SavingChannel}, {@code SavingEndpoints}, {@code AttachingDistribution}, {@code Reconciling},
  *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}.</li>
