@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
 
 /**
  * The package rules of core (CONTRIBUTING.md, "The design"), checked on the main classes only. The
@@ -68,4 +74,28 @@ class ArchitectureTest {
   static final ArchRule packages_whenSliced_areFreeOfCycles = slices()
       .matching("io.github.mediapackagecdn.core.(*)..")
       .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule provisioning_whenImported_exposesOnlyTheFacadeSettingsAndResults = classes()
+      .that().resideInAPackage("..core.provisioning..").and().arePublic().and().areTopLevelClasses()
+      .and().haveSimpleNameNotStartingWith("Immutable")
+      .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings|TeardownOptions|CdnOutcome"
+          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails|TeardownResult)")
+      .because("the use cases, concerns and rules of core.provisioning are package-private, so they can change "
+          + "without breaking a user; only the facade, its settings and its results are public");
+
+  @ArchTest
+  static final ArchRule publicMethods_whenImported_takeNoOptionalParameter = methods()
+      .that().arePublic().and().areDeclaredInClassesThat().arePublic()
+      .and().areDeclaredInClassesThat().haveNameNotMatching(".*\\.Immutable\\w*(\\$.*)?")
+      .should(new ArchCondition<JavaMethod>("take no Optional parameter") {
+        @Override
+        public void check(JavaMethod method, ConditionEvents events) {
+          if (method.getRawParameterTypes().stream().anyMatch(type -> type.isEquivalentTo(Optional.class))) {
+            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes an Optional"));
+          }
+        }
+      })
+      .because("an Optional parameter makes every caller wrap a value; an overload reads better (the Immutables "
+          + "builders, generated, are left out)");
 }
