@@ -71,6 +71,14 @@ class ArchitectureTest {
       .because("the error hierarchy is the bottom of core, used by every other package");
 
   @ArchTest
+  static final ArchRule event_whenImported_dependsOnTheModelAndErrorsOnly = classes()
+      .that().resideInAPackage("..core.event..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.event..", "..core.model..", "..core.error..",
+          "java..", "org.immutables..")
+      .because("events are values a listener reads: they speak the model's language and name the typed errors, and "
+          + "the use cases that emit them depend on them, never the reverse");
+
+  @ArchTest
   static final ArchRule packages_whenSliced_areFreeOfCycles = slices()
       .matching("io.github.mediapackagecdn.core.(*)..")
       .should().beFreeOfCycles();

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.Map;
@@ -105,13 +106,16 @@ public abstract class CdnOutcome {
 
   /**
    * The outcome of the CloudFront part of a use case, or {@code FAILED} with its failure (and the distribution's id
-   * when it is known): a CloudFront failure is reported beside what MediaPackage saved, never thrown.
+   * when it is known): a CloudFront failure is reported beside what MediaPackage saved, never thrown. The failure is
+   * told to the listeners ({@code FAILED}, after {@code THROTTLED} for a throttle).
    */
-  static CdnOutcome reporting(Optional<DistributionId> id, Supplier<CdnOutcome> cdnWork) {
+  static CdnOutcome reporting(
+      Listeners listeners, ChannelId channel, Optional<DistributionId> id, Supplier<CdnOutcome> cdnWork) {
     try {
       return cdnWork.get();
     } catch (ProvisioningException e) {
       log.debug("CloudFront part failed: {}", e.getMessage());
+      listeners.failed(channel, id, e);
       return failed(e, id);
     }
   }

@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
@@ -84,27 +85,29 @@ public final class ChannelCdn implements AutoCloseable {
     this.settings = builder.settings;
     this.channels = builder.channels;
     Distributions distributions = builder.distributions;
-    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings);
+    Listeners listeners = new Listeners(builder.listeners, builder.clock);
+    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings, listeners);
     LinkTags linkTags = new LinkTags(builder.links, settings);
     LinkResolution links = new LinkResolution(new DistributionResolver(channels, linkTags, settings),
         new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);
     this.identifiers = new CdnIdentifiers(builder.identifierSource, CdnIdentifiers.DEFAULT_CAPACITY);
     DistributionUpdaters updaters = new DistributionUpdaters(id -> new DistributionUpdater(id, distributions,
-        settings, identifiers::identifierFor,
-        () -> visibility.until(() -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id))));
-    this.reconciling = new Reconciling(channels, links, updaters);
+        settings, identifiers::identifierFor, channel -> visibility.until(channel, "GetDistribution",
+            () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), listeners));
+    this.reconciling = new Reconciling(channels, links, updaters, listeners);
     this.attaching = new AttachingDistribution(links,
-        new DistributionCreation(distributions, linkTags, links, visibility, settings), reconciling);
-    this.savingChannel = new SavingChannel(channels, settings, attaching);
-    this.savingEndpoints = new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility);
+        new DistributionCreation(distributions, linkTags, links, visibility, settings, listeners), reconciling);
+    this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
+    this.savingEndpoints =
+        new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
     this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
     this.onClose = List.copyOf(builder.onClose);
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
-    this.waitAndSettings = visibility + ", clock " + builder.clock + ", " + onClose.size() + " resources to close, "
-        + settings;
+    this.waitAndSettings = visibility + ", clock " + builder.clock + ", " + listeners.size() + " listeners, "
+        + onClose.size() + " resources to close, " + settings;
   }
 
   /** A builder taking the three ports; settings, CDN identifiers, sleeper and clock have defaults. */
@@ -306,8 +309,19 @@ public final class ChannelCdn implements AutoCloseable {
     private Sleeper sleeper = Sleeper.threadSleep();
     private Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> onClose = new ArrayList<>();
+    private final List<ProvisioningListener> listeners = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * A listener told of every step (channel saved, distribution created, update sent, failure, ...); may be given
+     * several times, called in that order. None unless set: the library then logs its steps at DEBUG only.
+     */
+    public Builder listener(ProvisioningListener listener) {
+      require(listener, "listener");
+      this.listeners.add(listener);
+      return this;
+    }
 
     /** The MediaPackage port. */
     public Builder channels(Channels channels) {

@@ -1,11 +1,13 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * second creation (another save, another instance) is refused with {@code DistributionAlreadyExists}; then the
  * distribution linked to the channel is adopted. A reference whose holder is proven no longer linked (its link tag,
  * read from CloudFront, names another channel or none) gives way to the next generation, up to
- * {@link LiveCdnSettings#maxCallerReferenceGenerations()}; a holder not visible yet is never guessed past.
+ * {@link LiveCdnSettings#maxCallerReferenceGenerations()}; a holder not visible yet is never guessed past. Each of
+ * these steps is told to the listeners, the attempt being the generation plus one.
  */
 final class DistributionCreation {
 
@@ -27,9 +30,11 @@ final class DistributionCreation {
   private final LinkResolution links;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
+  private final Listeners listeners;
 
   DistributionCreation(Distributions distributions, LinkTags linkTags, LinkResolution links,
-      VisibilityWait visibility, LiveCdnSettings settings) {
+      VisibilityWait visibility, LiveCdnSettings settings, Listeners listeners) {
+    this.listeners = listeners;
     this.distributions = distributions;
     this.linkTags = linkTags;
     this.links = links;
@@ -45,9 +50,14 @@ final class DistributionCreation {
       DistributionConfig config = comment
           .map(given -> DistributionLayout.newDistribution(channel.id(), callerReference, given, settings))
           .orElseGet(() -> DistributionLayout.newDistribution(channel.id(), callerReference, settings));
+      int attempt = generation + 1;
+      Instant start = listeners.now();
       try {
         Distribution distribution = distributions.create(config, tags);
         log.debug("created distribution {} for channel {}", distribution.id(), channel.id());
+        listeners.emit(Listeners.event(ProvisioningEvent.Step.DISTRIBUTION_CREATED, channel.id())
+            .distributionId(distribution.id()).operation("CreateDistributionWithTags").attempt(attempt)
+            .duration(listeners.since(start)));
         return linked(channel, distribution.id(), CdnOutcome.Action.CREATED);
       } catch (ResourceConflictException e) {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
@@ -55,28 +65,39 @@ final class DistributionCreation {
         }
         // the distribution holding the reference may be too new for its tag to be indexed: wait for it
         Optional<DistributionId> indexed =
-            visibility.until(() -> linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE));
+            visibility.until(channel.id(), "GetResources",
+                () -> linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE));
         if (indexed.isPresent()) {
           log.debug("adopted distribution {} already created for channel {}", indexed.get(), channel.id());
-          return linked(channel, indexed.get(), CdnOutcome.Action.ADOPTED);
+          return adopted(channel, indexed.get(), attempt, start);
         }
         // a new generation only when the holder of the reference is found and proven not linked: never a guess
         DistributionId holder = visibility
-            .until(() -> distributions.findByCallerReference(callerReference, config.comment()))
+            .until(channel.id(), "ListDistributions",
+                () -> distributions.findByCallerReference(callerReference, config.comment()))
             .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
                 + channel.id() + " is taken, but no distribution holding it is visible yet: save again shortly",
                 ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
         if (linkTags.namesChannel(holder, channel)) {
           log.debug("adopted distribution {} whose tag is not indexed yet, for channel {}", holder, channel.id());
-          return linked(channel, holder, CdnOutcome.Action.ADOPTED);
+          return adopted(channel, holder, attempt, start);
         }
         log.debug("caller reference {} is held by distribution {}, which is no longer linked to channel {}; "
             + "trying the next", callerReference, holder, channel.id());
+        listeners.emit(Listeners.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
+            .distributionId(holder).operation("CreateDistributionWithTags").attempt(attempt)
+            .duration(listeners.since(start)));
       }
     }
     throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()
         + " caller references of channel " + channel.id() + " are taken by distributions no longer linked to it",
         ResourceConflictException.Reason.ALREADY_EXISTS, LinkTags.linkValue(channel));
+  }
+
+  private CdnOutcome adopted(Channel channel, DistributionId id, int attempt, Instant start) {
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id()).distributionId(id)
+        .operation("CreateDistributionWithTags").attempt(attempt).duration(listeners.since(start)));
+    return linked(channel, id, CdnOutcome.Action.ADOPTED);
   }
 
   private CdnOutcome linked(Channel channel, DistributionId id, CdnOutcome.Action action) {

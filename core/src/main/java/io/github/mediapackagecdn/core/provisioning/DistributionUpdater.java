@@ -2,14 +2,17 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Serializes the updates of one distribution within the process and coalesces the endpoint changes that arrive
  * while an update is in flight into the next one: the thread that gets to write takes every pending request, reads
  * once, merges them and sends one UpdateDistribution (re-reading on a stale ETag). Each caller still gets its own
- * result, or its own error when its endpoints are the problem.
+ * result, or its own error when its endpoints are the problem. The listeners hear of each change planned, update
+ * sent, retry after a 412, and of each caller whose endpoints another caller's update carried.
  */
 final class DistributionUpdater {
 
@@ -36,7 +40,9 @@ final class DistributionUpdater {
   private final Distributions distributions;
   private final LiveCdnSettings settings;
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
-  private final Supplier<Distribution> read;
+  /** Reads the distribution for a channel's update (the channel names the read in events). */
+  private final Function<ChannelId, Distribution> read;
+  private final Listeners listeners;
   private final ReentrantLock writing = new ReentrantLock();
   private List<Request> pending = new ArrayList<>();
   /** The configuration last read or written by this updater: includes every change of every request it completed. */
@@ -48,11 +54,22 @@ final class DistributionUpdater {
       LiveCdnSettings settings,
       Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers,
       Supplier<Distribution> read) {
+    this(id, distributions, settings, identifiers, channel -> read.get(), Listeners.none());
+  }
+
+  DistributionUpdater(
+      DistributionId id,
+      Distributions distributions,
+      LiveCdnSettings settings,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers,
+      Function<ChannelId, Distribution> read,
+      Listeners listeners) {
     this.id = id;
     this.distributions = distributions;
     this.settings = settings;
     this.identifiers = identifiers;
     this.read = read;
+    this.listeners = listeners;
   }
 
   /**
@@ -64,9 +81,11 @@ final class DistributionUpdater {
     synchronized (this) {
       pending.add(request);
     }
+    boolean servedByAnother;
     writing.lock();
     try {
-      if (!request.done) {
+      servedByAnother = request.done;
+      if (!servedByAnother) {
         List<Request> batch;
         synchronized (this) {
           batch = pending;
@@ -76,6 +95,10 @@ final class DistributionUpdater {
       }
     } finally {
       writing.unlock();
+    }
+    if (servedByAnother) {
+      listeners.emit(Listeners.event(ProvisioningEvent.Step.UPDATE_COALESCED, request.channel).distributionId(id)
+          .endpointIds(request.endpointIds()).operation("UpdateDistribution"));
     }
     return request.result();
   }
@@ -104,11 +127,12 @@ final class DistributionUpdater {
 
   private void writeOrFail(List<Request> batch) {
     List<Request> live = new ArrayList<>(batch);
+    ChannelId channel = batch.get(0).channel; // one distribution, one channel
     ResourceConflictException stale = null;
     for (int attempt = 1; attempt <= settings.maxUpdateAttempts(); attempt++) {
       Distribution distribution;
       try {
-        distribution = read.get();
+        distribution = read.apply(channel);
         latest = distribution.config();
       } catch (ProvisioningException e) {
         live.forEach(r -> r.fail(e));
@@ -128,13 +152,21 @@ final class DistributionUpdater {
         return;
       }
       try {
-        ChangeSet changes = DistributionLayout.changesFor(distribution.config(), merged(live), settings, identifiers);
+        List<OriginEndpoint> merged = merged(live);
+        ChangeSet changes = DistributionLayout.changesFor(distribution.config(), merged, settings, identifiers);
         if (changes.isEmpty()) {
           log.debug("distribution {} already has what {} requests need", id, live.size());
           live.forEach(r -> r.succeed(false));
           return;
         }
+        List<OriginEndpointId> endpointIds = merged.stream().map(OriginEndpoint::id).toList();
+        listeners.emit(Listeners.event(ProvisioningEvent.Step.CHANGE_PLANNED, channel).distributionId(id)
+            .endpointIds(endpointIds).attempt(attempt).changes(changes));
+        Instant start = listeners.now();
         distributions.update(id, distribution.etag(), changes);
+        listeners.emit(Listeners.event(ProvisioningEvent.Step.UPDATE_SENT, channel).distributionId(id)
+            .endpointIds(endpointIds).operation("UpdateDistribution").attempt(attempt)
+            .duration(listeners.since(start)));
         latest = changes.applyTo(distribution.config());
         log.debug("updated distribution {} with {} changes for {} requests", id, changes.changes().size(),
             live.size());
@@ -147,6 +179,11 @@ final class DistributionUpdater {
         }
         log.debug("distribution {} changed since it was read (attempt {}); reading it again", id, attempt);
         stale = e;
+        if (attempt < settings.maxUpdateAttempts()) {
+          listeners.emit(Listeners.event(ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, channel).distributionId(id)
+              .endpointIds(merged(live).stream().map(OriginEndpoint::id).toList()).operation("UpdateDistribution")
+              .attempt(attempt).failure(e));
+        }
       } catch (ProvisioningException e) {
         live.forEach(r -> r.fail(e));
         return;
@@ -165,13 +202,22 @@ final class DistributionUpdater {
   /** One caller's endpoints and, once its batch is written, its own result. */
   private static final class Request {
     final List<OriginEndpoint> endpoints;
+    final ChannelId channel;
     volatile boolean done;
     boolean ownChanges;
     private boolean written;
     private Throwable failure;
 
     Request(List<OriginEndpoint> endpoints) {
+      if (endpoints.isEmpty()) {
+        throw new IllegalArgumentException("an update carries at least one endpoint");
+      }
       this.endpoints = endpoints;
+      this.channel = endpoints.get(0).channelId();
+    }
+
+    List<OriginEndpointId> endpointIds() {
+      return endpoints.stream().map(OriginEndpoint::id).toList();
     }
 
     void succeed(boolean written) {

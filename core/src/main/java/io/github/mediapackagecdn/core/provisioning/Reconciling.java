@@ -18,8 +18,10 @@ final class Reconciling {
   private final Channels channels;
   private final LinkResolution links;
   private final DistributionUpdaters updaters;
+  private final Listeners listeners;
 
-  Reconciling(Channels channels, LinkResolution links, DistributionUpdaters updaters) {
+  Reconciling(Channels channels, LinkResolution links, DistributionUpdaters updaters, Listeners listeners) {
+    this.listeners = listeners;
     this.channels = channels;
     this.links = links;
     this.updaters = updaters;
@@ -32,7 +34,7 @@ final class Reconciling {
    */
   CdnOutcome reconcile(ChannelId channelId) {
     Channel channel = NotFound.existingChannel(channels, channelId);
-    return CdnOutcome.reporting(Optional.empty(), () -> {
+    return CdnOutcome.reporting(listeners, channelId, Optional.empty(), () -> {
       DistributionResolver.Resolution found = links.resolve(channel);
       return found.id().isEmpty() ? found.none() : reconcile(channel, found.id().get(), found.needsRecording());
     });
@@ -40,7 +42,7 @@ final class Reconciling {
 
   /** Reconciles distribution {@code id} of the channel, recording it on the channel first when {@code record}. */
   CdnOutcome reconcile(Channel channel, DistributionId id, boolean record) {
-    return CdnOutcome.reporting(Optional.of(id), () -> {
+    return CdnOutcome.reporting(listeners, channel.id(), Optional.of(id), () -> {
       if (record) {
         links.record(channel, id);
       }

@@ -2,9 +2,11 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.port.Channels;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,8 +24,10 @@ final class SavingChannel {
   private final Channels channels;
   private final LiveCdnSettings settings;
   private final AttachingDistribution attaching;
+  private final Listeners listeners;
 
-  SavingChannel(Channels channels, LiveCdnSettings settings, AttachingDistribution attaching) {
+  SavingChannel(Channels channels, LiveCdnSettings settings, AttachingDistribution attaching, Listeners listeners) {
+    this.listeners = listeners;
     this.channels = channels;
     this.settings = settings;
     this.attaching = attaching;
@@ -38,20 +42,27 @@ final class SavingChannel {
     if (!spec.createDistribution()) {
       return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
     }
-    return ChannelSaveResult.of(channel, CdnOutcome.reporting(Optional.empty(),
+    return ChannelSaveResult.of(channel, CdnOutcome.reporting(listeners, channel.id(), Optional.empty(),
         () -> attaching.attach(channel, spec.distributionComment(), spec.distributionTags())));
   }
 
   private Channel saveInMediaPackage(ChannelSpec spec) {
+    Instant start = listeners.now();
     Optional<Channel> existing = channels.find(spec.channelId());
     if (existing.isPresent() && UnchangedState.unchanged(spec, existing.get())) {
       log.debug("channel {} is unchanged", spec.id());
-      return existing.get(); // nothing to write
+      return saved(existing.get(), "", start); // nothing to write
     }
     Channel channel = existing.isPresent()
         ? channels.update(spec)
         : createOrUpdate(() -> channels.create(spec), () -> channels.update(spec));
     log.debug("saved channel {} ({})", channel.id(), channel.arn());
+    return saved(channel, existing.isPresent() ? "UpdateChannel" : "CreateChannel", start);
+  }
+
+  private Channel saved(Channel channel, String operation, Instant start) {
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(operation)
+        .duration(listeners.since(start)));
     return channel;
   }
 

@@ -41,9 +41,11 @@ final class SavingEndpoints {
   private final CdnIdentifiers identifiers;
   private final DistributionUpdaters updaters;
   private final VisibilityWait visibility;
+  private final Listeners listeners;
 
   SavingEndpoints(Channels channels, Distributions distributions, LinkResolution links, CdnIdentifiers identifiers,
-      DistributionUpdaters updaters, VisibilityWait visibility) {
+      DistributionUpdaters updaters, VisibilityWait visibility, Listeners listeners) {
+    this.listeners = listeners;
     this.channels = channels;
     this.distributions = distributions;
     this.links = links;
@@ -76,7 +78,8 @@ final class SavingEndpoints {
     ValidationException.throwIfAny(problems);
 
     ChannelId channelId = specs.get(0).channelId();
-    Channel channel = visibility.until(() -> channels.find(channelId)).orElseThrow(() -> NotFound.channel(channelId));
+    Channel channel = visibility.until(channelId, "DescribeChannel", () -> channels.find(channelId))
+        .orElseThrow(() -> NotFound.channel(channelId));
     Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
     Set<String> hosts = new LinkedHashSet<>();
     for (EndpointSpec spec : specs) {
@@ -121,7 +124,7 @@ final class SavingEndpoints {
         unsaved.add(spec.endpointId());
       }
     }
-    CdnOutcome cdn = CdnOutcome.reporting(Optional.empty(), () -> updateLinked(channel, saved));
+    CdnOutcome cdn = CdnOutcome.reporting(listeners, channelId, Optional.empty(), () -> updateLinked(channel, saved));
     return stoppedBy == null
         ? EndpointSaveResult.of(saved, cdn)
         : EndpointSaveResult.partial(saved, cdn, unsaved, stoppedBy);
@@ -174,7 +177,7 @@ final class SavingEndpoints {
       return found.none();
     }
     DistributionId id = found.id().get();
-    return CdnOutcome.reporting(found.id(), () -> {
+    return CdnOutcome.reporting(listeners, channel.id(), found.id(), () -> {
       Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
       channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
       saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet

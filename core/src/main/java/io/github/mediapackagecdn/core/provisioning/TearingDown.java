@@ -139,7 +139,7 @@ final class TearingDown {
    */
   private boolean deleteDistribution(Channel channel, DistributionId id, Duration timeout) {
     Instant deadline = clock.instant().plus(timeout);
-    Optional<Distribution> current = findJustConfirmed(id);
+    Optional<Distribution> current = findJustConfirmed(channel, id);
     boolean waited = false;
     ResourceConflictException conflict = null;
     int conflicts = 0;
@@ -194,8 +194,8 @@ final class TearingDown {
    * eventually consistent right after a create), so it is read again in pauses up to the visibility timeout before
    * it counts as gone.
    */
-  private Optional<Distribution> findJustConfirmed(DistributionId id) {
-    return visibility.until(() -> distributions.find(id));
+  private Optional<Distribution> findJustConfirmed(Channel channel, DistributionId id) {
+    return visibility.until(channel.id(), "GetDistribution", () -> distributions.find(id));
   }
 
   private Distribution awaitDeployed(Channel channel, DistributionId id, Duration timeout) {

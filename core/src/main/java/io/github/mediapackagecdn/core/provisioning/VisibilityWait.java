@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,7 +12,9 @@ import java.util.function.Supplier;
  * or distribution just created, a distribution holding a CallerReference, a distribution a teardown has just
  * confirmed. The first pause is {@link LiveCdnSettings#visibilityBackoff()}, each next one twice as long up to five
  * seconds, and the pauses add up to {@link LiveCdnSettings#visibilityTimeout()} at most. The {@link Sleeper} port
- * is the test seam: nothing sleeps in tests.
+ * is the test seam: nothing sleeps in tests. A wait that pauses at all is told to the listeners:
+ * {@code VISIBILITY_WAIT_BEGAN} after the first read misses, {@code VISIBILITY_WAIT_ENDED} with the time paused and
+ * the number of reads.
  */
 final class VisibilityWait {
 
@@ -20,18 +24,32 @@ final class VisibilityWait {
   private final Sleeper sleeper;
   private final Duration backoff;
   private final Duration timeout;
+  private final Listeners listeners;
 
   VisibilityWait(Sleeper sleeper, LiveCdnSettings settings) {
+    this(sleeper, settings, Listeners.none());
+  }
+
+  VisibilityWait(Sleeper sleeper, LiveCdnSettings settings, Listeners listeners) {
     this.sleeper = sleeper;
+    this.listeners = listeners;
     this.backoff = settings.visibilityBackoff();
     this.timeout = settings.visibilityTimeout();
   }
 
-  /** Reads until the answer is present or the visibility timeout has passed in pauses; the last answer. */
-  <T> Optional<T> until(Supplier<Optional<T>> read) {
+  /**
+   * Reads until the answer is present or the visibility timeout has passed in pauses; the last answer. {@code channel}
+   * and {@code operation} (the AWS operation of {@code read}) name the wait in its events.
+   */
+  <T> Optional<T> until(ChannelId channel, String operation, Supplier<Optional<T>> read) {
     Optional<T> answer = read.get();
+    if (answer.isPresent()) {
+      return answer;
+    }
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.VISIBILITY_WAIT_BEGAN, channel).operation(operation));
     Duration waited = Duration.ZERO;
     Duration pause = backoff;
+    int reads = 1;
     while (answer.isEmpty() && waited.compareTo(timeout) < 0) {
       Duration left = timeout.minus(waited);
       Duration next = pause.compareTo(left) < 0 ? pause : left;
@@ -39,7 +57,10 @@ final class VisibilityWait {
       waited = waited.plus(next);
       pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_PAUSE;
       answer = read.get();
+      reads++;
     }
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.VISIBILITY_WAIT_ENDED, channel).operation(operation)
+        .duration(waited).attempt(reads));
     return answer;
   }
 

@@ -19,7 +19,8 @@ class VisibilityWaitTest {
   void until_whenTheFirstReadAnswers_neverPauses() {
     AtomicInteger reads = new AtomicInteger();
 
-    assertThat(wait.until(() -> Optional.of(reads.incrementAndGet()))).contains(1);
+    assertThat(wait.until(Fixtures.CHANNEL_ID, "GetChannel", () -> Optional.of(reads.incrementAndGet())))
+        .contains(1);
     assertThat(pauses).isEmpty();
   }
 
@@ -27,7 +28,8 @@ class VisibilityWaitTest {
   void until_whenTheThirdReadAnswers_pausesTwiceDoublingTheBackoff() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<Integer> answer = wait.until(() -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
+    Optional<Integer> answer = wait.until(Fixtures.CHANNEL_ID, "GetChannel",
+        () -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
 
     assertThat(answer).contains(3);
     assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
@@ -37,7 +39,7 @@ class VisibilityWaitTest {
   void until_whenNothingEverShows_pausesAtMostFiveSecondsAtATimeUntilTheTimeoutThenAnswersEmpty() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<Object> answer = wait.until(() -> {
+    Optional<Object> answer = wait.until(Fixtures.CHANNEL_ID, "GetChannel", () -> {
       reads.incrementAndGet();
       return Optional.empty();
     });
@@ -55,7 +57,7 @@ class VisibilityWaitTest {
     VisibilityWait noWait = new VisibilityWait(pauses::add,
         LiveCdnSettings.builder().visibilityTimeout(Duration.ZERO).build());
 
-    assertThat(noWait.until(Optional::empty)).isEmpty();
+    assertThat(noWait.until(Fixtures.CHANNEL_ID, "GetChannel", Optional::empty)).isEmpty();
     assertThat(pauses).isEmpty();
   }
 }

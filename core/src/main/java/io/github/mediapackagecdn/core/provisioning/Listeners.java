@@ -1,0 +1,93 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ThrottledException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listeners registered with the builder, called in order for every event: a listener that throws is logged once
+ * at WARN and skipped for that event, so it never changes what provisioning does. Every event is also logged at
+ * DEBUG, so that with no listener the library logs as it always did. Dates steps with the builder's clock.
+ */
+final class Listeners {
+
+  private static final Logger log = LoggerFactory.getLogger(Listeners.class);
+
+  private final List<ProvisioningListener> listeners;
+  /** One flag per listener: whether its first failure was logged. */
+  private final List<AtomicBoolean> warned;
+  private final Clock clock;
+
+  Listeners(List<ProvisioningListener> listeners, Clock clock) {
+    this.listeners = List.copyOf(listeners);
+    this.warned = this.listeners.stream().map(l -> new AtomicBoolean()).toList();
+    this.clock = clock;
+  }
+
+  /** No listener, the system clock: for tests of a use case that do not look at events. */
+  static Listeners none() {
+    return new Listeners(List.of(), Clock.systemUTC());
+  }
+
+  /** A builder of an event of {@code step} for {@code channel}; {@link #emit} it once complete. */
+  static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, ChannelId channel) {
+    ProvisioningEvent.Builder builder = ProvisioningEvent.builder();
+    builder.step(step).channelId(channel);
+    return builder;
+  }
+
+  /** Now, on the builder's clock: the start of a timed step. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** The time since {@code start}, on the builder's clock. */
+  Duration since(Instant start) {
+    Duration elapsed = Duration.between(start, clock.instant());
+    return elapsed.isNegative() ? Duration.ZERO : elapsed;
+  }
+
+  /** Builds the event and gives it to every listener in order. */
+  void emit(ProvisioningEvent.Builder event) {
+    emit(event.build());
+  }
+
+  /** Gives {@code event} to every listener in order; what a listener throws is logged once and goes no further. */
+  void emit(ProvisioningEvent event) {
+    log.debug("{}", event);
+    for (int i = 0; i < listeners.size(); i++) {
+      try {
+        listeners.get(i).on(event);
+      } catch (RuntimeException e) {
+        if (warned.get(i).compareAndSet(false, true)) {
+          log.warn("provisioning listener {} threw on {}; provisioning goes on, and later failures of this listener "
+              + "are not logged", listeners.get(i).getClass().getName(), event, e);
+        }
+      }
+    }
+  }
+
+  /** The events of a failure the outcome reports as {@code FAILED}: {@code THROTTLED} first when it was a throttle. */
+  void failed(ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
+    if (failure instanceof ThrottledException) {
+      emit(event(ProvisioningEvent.Step.THROTTLED, channel).distributionId(id).failure(failure));
+    }
+    emit(event(ProvisioningEvent.Step.FAILED, channel).distributionId(id).failure(failure));
+  }
+
+  /** How many listeners are registered, for {@code ChannelCdn.toString()}. */
+  int size() {
+    return listeners.size();
+  }
+}
