@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -12,11 +13,13 @@ import io.github.mediapackagecdn.core.model.DistributionSummary;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,6 +143,50 @@ class DistributionUpdaterTest {
       assertThat(cloudFront.updates).hasValue(2);
       assertThat(results).containsOnly(true, false).contains(true);
       assertThat(cloudFront.config().cacheBehaviors()).hasSize(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void addEndpoints_queuedBehindAnUpdate_tellTheListenersOfOneUpdateSentAndEachCallerCoalescedIntoIt()
+      throws Exception {
+    GatedDistributions cloudFront = new GatedDistributions();
+    List<ProvisioningEvent> events = new CopyOnWriteArrayList<>();
+    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
+        e -> Optional.empty(), channel -> cloudFront.find(ID).orElseThrow(),
+        new Listeners(List.of(events::add), Clock.systemUTC()));
+    ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+    try {
+      Future<Boolean> first = pool.submit(() -> updater.addEndpoints(List.of(endpoint(0, Packaging.HLS))));
+      await(cloudFront.firstUpdateStarted);
+      List<Future<Boolean>> queued = new ArrayList<>();
+      for (int i = 1; i < CALLERS; i++) {
+        OriginEndpoint endpoint = endpoint(i, Packaging.DASH);
+        queued.add(pool.submit(() -> updater.addEndpoints(List.of(endpoint))));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (updater.pending() < CALLERS - 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(updater.pending()).as("callers queued behind the update in flight").isEqualTo(CALLERS - 1);
+      cloudFront.release.countDown();
+      assertThat(first.get()).isTrue();
+      for (Future<Boolean> caller : queued) {
+        caller.get();
+      }
+
+      // one of the queued callers writes for all of them; the other eight are served by its update
+      assertThat(cloudFront.updates).hasValue(2);
+      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).hasSize(2);
+      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_COALESCED).hasSize(CALLERS - 2)
+          .allSatisfy(e -> {
+            assertThat(e.distributionId()).contains(ID);
+            assertThat(e.channelId()).isEqualTo(Fixtures.CHANNEL_ID);
+            assertThat(e.endpointIds()).hasSize(1);
+          });
+      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).last()
+          .satisfies(e -> assertThat(e.endpointIds()).hasSize(CALLERS - 1));
     } finally {
       pool.shutdownNow();
     }

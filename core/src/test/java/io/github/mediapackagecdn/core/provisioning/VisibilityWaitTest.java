@@ -2,6 +2,8 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,5 +61,24 @@ class VisibilityWaitTest {
 
     assertThat(noWait.until(Fixtures.CHANNEL_ID, "GetChannel", Optional::empty)).isEmpty();
     assertThat(pauses).isEmpty();
+  }
+
+  @Test
+  void until_whenItPauses_tellsWaitBeganAndEndedWithTheTimePausedAndTheReads_andNothingWhenItDoesNot() {
+    List<ProvisioningEvent> events = new ArrayList<>();
+    VisibilityWait heard = new VisibilityWait(pauses::add, LiveCdnSettings.defaults(),
+        new Listeners(List.of(events::add), Clock.systemUTC()));
+    AtomicInteger reads = new AtomicInteger();
+
+    heard.until(Fixtures.CHANNEL_ID, "GetDistribution", () -> Optional.of(1));
+    assertThat(events).isEmpty();
+    heard.until(Fixtures.CHANNEL_ID, "GetDistribution",
+        () -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
+
+    assertThat(events).extracting(ProvisioningEvent::step)
+        .containsExactly(ProvisioningEvent.Step.VISIBILITY_WAIT_BEGAN, ProvisioningEvent.Step.VISIBILITY_WAIT_ENDED);
+    assertThat(events).extracting(ProvisioningEvent::operation).containsOnly("GetDistribution");
+    assertThat(events.get(1).duration()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(events.get(1).attempt()).isEqualTo(3);
   }
 }

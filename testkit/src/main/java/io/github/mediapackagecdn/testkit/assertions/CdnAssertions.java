@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit.assertions;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
 import io.github.mediapackagecdn.testkit.RecordedCall;
+import io.github.mediapackagecdn.testkit.RecordingListener;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * assertThat(cdn.details(channelId)).isReadyForPlayers().servesEndpoint("hls");
  * assertThat(aws.distributions().all().get(0)).hasCacheBehaviorsFor(endpoint).hasNoPlaceholderOrigin();
  * assertThat(aws.calls()).hasExactly(1, Operation.UPDATE_DISTRIBUTION);
+ * assertThat(recordingListener).hasExactly(1, Step.UPDATE_SENT);
  * }</pre>
  */
 public final class CdnAssertions {
@@ -32,5 +34,10 @@ public final class CdnAssertions {
   /** Assertions on the calls the fakes received, such as {@code FakeAws.calls()}. */
   public static RecordedCallsAssert assertThat(List<RecordedCall> actual) {
     return RecordedCallsAssert.assertThat(actual);
+  }
+
+  /** Assertions on the events a {@link RecordingListener} kept: how many of each step, their order. */
+  public static ProvisioningEventsAssert assertThat(RecordingListener actual) {
+    return ProvisioningEventsAssert.assertThat(actual);
   }
 }

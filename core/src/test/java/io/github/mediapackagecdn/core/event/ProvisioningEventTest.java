@@ -1,0 +1,61 @@
+package io.github.mediapackagecdn.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An event is a value: defaults, checks, and a one-line {@code toString} that never prints a change's content. */
+class ProvisioningEventTest {
+
+  private static final String SECRET = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+
+  @Test
+  void builder_withStepAndChannelOnly_defaultsToNoOperationZeroDurationFirstAttempt() {
+    ProvisioningEvent event = ProvisioningEvent.builder().step(ProvisioningEvent.Step.CHANNEL_SAVED)
+        .channelId(ChannelId.of("live-news")).build();
+
+    assertThat(event.operation()).isEmpty();
+    assertThat(event.duration()).isZero();
+    assertThat(event.attempt()).isEqualTo(1);
+    assertThat(event.distributionId()).isEmpty();
+    assertThat(event.endpointIds()).isEmpty();
+    assertThat(event).hasToString("ProvisioningEvent[CHANNEL_SAVED, channel live-news, attempt 1, 0 ms]");
+  }
+
+  @Test
+  void toString_namesEverythingButTheChanges_whichItCounts() {
+    ProvisioningEvent event = ProvisioningEvent.builder().step(ProvisioningEvent.Step.CHANGE_PLANNED)
+        .channelId(ChannelId.of("live-news")).distributionId(DistributionId.of("E1U5RQF7T870K0"))
+        .addEndpointIds(OriginEndpointId.of("live-news-hls")).operation("UpdateDistribution").attempt(2)
+        .duration(Duration.ofMillis(250))
+        .changes(ChangeSet.of(List.of(new DistributionChange.AddOriginHeader("EMP-abc", "X-MediaPackage-CDNIdentifier",
+            SECRET))))
+        .build();
+
+    assertThat(event).hasToString("ProvisioningEvent[CHANGE_PLANNED, channel live-news, distribution E1U5RQF7T870K0, "
+        + "endpoints [live-news-hls], UpdateDistribution, attempt 2, 250 ms, 1 changes]");
+    assertThat(event.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void builder_refusesAnAttemptBelowOneAndANegativeDuration() {
+    ProvisioningEvent.Builder base = ProvisioningEvent.builder().step(ProvisioningEvent.Step.UPDATE_SENT)
+        .channelId(ChannelId.of("live-news"));
+
+    assertThatThrownBy(() -> base.attempt(0).build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ProvisioningEvent.builder().step(ProvisioningEvent.Step.UPDATE_SENT)
+        .channelId(ChannelId.of("live-news")).duration(Duration.ofMillis(-1)).build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ProvisioningEvent.builder().channelId(ChannelId.of("live-news")).build())
+        .isInstanceOf(ValidationException.class);
+  }
+}
