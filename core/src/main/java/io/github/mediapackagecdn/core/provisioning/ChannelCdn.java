@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * else a user set in CloudFront stays as it is. Only {@link #teardown}, when asked, disables and deletes one. Every update is read, merge, write with {@code If-Match}; a stale
  * ETag is re-read and the merge re-applied, a bounded number of times. Thread-safe.
  *
+ * <p>{@link Builder#listener} registers a {@link ProvisioningListener}, told of every step (channel saved,
+ * distribution created or adopted, change planned, update sent, coalesced or retried after a 412, throttled, visibility
+ * wait, failure); with none, the steps are logged at DEBUG only.
+ *
  * <p>{@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS adapter
  * hands over the SDK clients it created itself, never clients the application gave it); a closed instance refuses
  * every call with an {@link IllegalStateException}.

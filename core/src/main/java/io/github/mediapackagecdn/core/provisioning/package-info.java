@@ -20,7 +20,9 @@
  *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
  *       {@code Sleeper} port); {@code DistributionCreation} (CallerReference generations and adoption);
  *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code DistributionUpdaters}
- *       (one {@code DistributionUpdater} per distribution while it is updated, dropped once idle).</li>
+ *       (one {@code DistributionUpdater} per distribution while it is updated, dropped once idle); {@code Listeners}
+ *       (the {@link io.github.mediapackagecdn.core.event.ProvisioningListener}s given to the builder: each use case and
+ *       concern tells them its own steps, and a listener that throws is logged once and changes nothing).</li>
  *   <li><b>Rules</b>, each defined once: {@code LinkTags} (the channel tag's parse, "the link tag still names the
  *       channel", "two distributions tagged for one channel"), {@code DistributionLayout} (the layout, as pure
  *       functions), {@code CdnUrls} (routing and CDN URLs), {@code UnchangedState} (when nothing needs writing),
