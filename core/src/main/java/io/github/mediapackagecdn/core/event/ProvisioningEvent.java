@@ -38,7 +38,8 @@ public abstract class ProvisioningEvent {
     /** {@code UpdateDistribution} was sent and accepted; the duration is the call's, the endpoints those of every
      * caller the update carried. */
     UPDATE_SENT,
-    /** This caller's endpoints were carried by an update another caller sent: no update of its own. */
+    /** This caller's endpoints were merged into the update another caller's thread made for both: no update of its
+     * own. Its own outcome (updated, unchanged, failed) follows as usual. */
     UPDATE_COALESCED,
     /** CloudFront answered {@code PreconditionFailed} (412, a stale ETag) to this attempt: the distribution is read
      * again and the change merged again. */
