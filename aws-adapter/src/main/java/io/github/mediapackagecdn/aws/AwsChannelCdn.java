@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.aws;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -182,6 +184,8 @@ public final class AwsChannelCdn {
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
     private CdnIdentifierSource cdnIdentifiers = CdnIdentifierSource.none();
     private SdkHttpClient.Builder<?> httpClient = UrlConnectionHttpClient.builder();
+    private final List<ProvisioningListener> listeners = new ArrayList<>();
+    private final List<MetricPublisher> metricPublishers = new ArrayList<>();
 
     private Builder() {}
 
@@ -251,6 +255,25 @@ public final class AwsChannelCdn {
       return this;
     }
 
+    /**
+     * Adds a listener of every provisioning step (see {@link ProvisioningListener}); may be called several times, the
+     * listeners are called in this order.
+     */
+    public Builder listener(ProvisioningListener listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    /**
+     * Adds the SDK's own metric publisher to the clients the builder creates, for the HTTP-level view (every call,
+     * its attempts and latency); may be called several times. Clients given with {@link #mediaPackageClient} and the
+     * like keep their own configuration: add the publisher to them yourself.
+     */
+    public Builder metricPublisher(MetricPublisher publisher) {
+      metricPublishers.add(publisher);
+      return this;
+    }
+
     /** The HTTP client of the clients the builder creates, which the SDK closes with them; for tests. */
     Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
       this.httpClient = builder;
@@ -280,6 +303,12 @@ public final class AwsChannelCdn {
       if (!(deploymentPollInterval == null || !deploymentPollInterval.isNegative())) {
         problems.add("deployment poll interval is negative");
       }
+      if (listeners.contains(null)) {
+        problems.add("a listener is null");
+      }
+      if (metricPublishers.contains(null)) {
+        problems.add("a metric publisher is null");
+      }
       if (!(endpointOverride == null || endpointOverride.isAbsolute())) {
         problems.add("endpoint override " + endpointOverride + " is not an absolute URI");
       }
@@ -302,6 +331,7 @@ public final class AwsChannelCdn {
             .links(links)
             .settings(settings)
             .cdnIdentifiers(cdnIdentifiers);
+        listeners.forEach(cdn::listener);
         created.forEach(cdn::onClose);
         return cdn.build();
       } catch (RuntimeException e) {
@@ -319,7 +349,10 @@ public final class AwsChannelCdn {
         & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, Region region) {
       builder.region(region)
           .httpClientBuilder(httpClient)
-          .overrideConfiguration(c -> c.retryStrategy(retryStrategy != null ? retryStrategy : defaultRetryStrategy()));
+          .overrideConfiguration(c -> {
+            c.retryStrategy(retryStrategy != null ? retryStrategy : defaultRetryStrategy());
+            metricPublishers.forEach(c::addMetricPublisher);
+          });
       if (credentialsProvider != null) {
         builder.credentialsProvider(credentialsProvider);
       }

@@ -17,14 +17,21 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.testkit.RecordingListener;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.metrics.CoreMetric;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
@@ -49,13 +56,16 @@ class AcrossInstancesWireTest {
   private static final ChannelSpec SPEC = ChannelSpec.builder().id("live-news").createDistribution(true).build();
 
   private ChannelCdn instance(RetryStrategy retries) {
+    return builder(retries).build();
+  }
+
+  private static AwsChannelCdn.Builder builder(RetryStrategy retries) {
     return AwsChannelCdn.builder()
         .mediaPackageRegion(Region.US_WEST_2)
         .endpointOverride(URI.create(wm.baseUrl()))
         .credentialsProvider(Wire.CREDENTIALS)
         .retryStrategy(retries)
-        .deploymentPollInterval(Duration.ZERO)
-        .build();
+        .deploymentPollInterval(Duration.ZERO);
   }
 
   @BeforeEach
@@ -89,8 +99,20 @@ class AcrossInstancesWireTest {
                 + "distribution.", "r-409")))
         .willSetStateTo("second refused"));
 
-    CdnOutcome first = instance(Wire.noRetries()).saveChannel(SPEC).cdn();
-    CdnOutcome second = instance(Wire.noRetries()).saveChannel(SPEC).cdn();
+    RecordingListener firstEvents = new RecordingListener();
+    RecordingListener secondEvents = new RecordingListener();
+    List<String> published = new CopyOnWriteArrayList<>();
+    CdnOutcome first = builder(Wire.noRetries()).listener(firstEvents).build().saveChannel(SPEC).cdn();
+    CdnOutcome second = builder(Wire.noRetries()).listener(secondEvents).metricPublisher(publisher(published)).build()
+        .saveChannel(SPEC).cdn();
+
+    // the adapter's builder hands its listeners and metric publishers on
+    assertThat(firstEvents.events(Step.DISTRIBUTION_CREATED)).hasSize(1);
+    assertThat(firstEvents.events(Step.DISTRIBUTION_ADOPTED)).isEmpty();
+    assertThat(secondEvents.events(Step.DISTRIBUTION_ADOPTED)).singleElement()
+        .satisfies(e -> assertThat(e.distributionId()).isEqualTo(first.distributionId()));
+    assertThat(published).containsExactly("DescribeChannel", "GetResources", "TagResource", "CreateDistributionWithTags",
+        "GetResources", "TagResource", "ListOriginEndpoints");
 
     assertThat(first.action()).isEqualTo(CdnOutcome.Action.CREATED);
     assertThat(second.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
@@ -99,6 +121,19 @@ class AcrossInstancesWireTest {
         .extracting(r -> Wire.text(Wire.xml(r), "/DistributionConfigWithTags/DistributionConfig/CallerReference"))
         .containsOnly(Wire.text(Wire.xml(wm.findAll(postRequestedFor(urlEqualTo(CREATE))).get(0)),
             "/DistributionConfigWithTags/DistributionConfig/CallerReference"));
+  }
+
+  /** A metric publisher that records the operation name of every call the SDK publishes. */
+  private static MetricPublisher publisher(List<String> operations) {
+    return new MetricPublisher() {
+      @Override
+      public void publish(MetricCollection metrics) {
+        metrics.metricValues(CoreMetric.OPERATION_NAME).forEach(operations::add);
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   @Test
