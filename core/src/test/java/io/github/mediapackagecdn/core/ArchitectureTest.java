@@ -88,7 +88,8 @@ class ArchitectureTest {
       .that().resideInAPackage("..core.provisioning..").and().arePublic().and().areTopLevelClasses()
       .and().haveSimpleNameNotStartingWith("Immutable")
       .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings|TeardownOptions|CdnOutcome"
-          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails|TeardownResult)")
+          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails|TeardownResult"
+          + "|DeploymentProgress)")
       .because("the use cases, concerns and rules of core.provisioning are package-private, so they can change "
           + "without breaking a user; only the facade, its settings and its results are public");
 

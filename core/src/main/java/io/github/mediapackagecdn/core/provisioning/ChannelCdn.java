@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +108,8 @@ public final class ChannelCdn implements AutoCloseable {
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
-    this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings);
+    this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings, builder.sleeper,
+        builder.clock, builder.scheduler);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
     this.onClose = List.copyOf(builder.onClose);
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
@@ -214,13 +218,54 @@ public final class ChannelCdn implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
+    requireWait(channelId, timeout, ignored -> { });
+    return awaitingDeployment.await(channelId, timeout);
+  }
+
+  /**
+   * The same wait, with a progress after each read of the distribution (status, time elapsed, why it is not ready
+   * yet), on the calling thread: a read every 60 seconds, the interval of CloudFront's {@code DistributionDeployed}
+   * waiter, and one at the deadline, pausing with the {@link Builder#sleeper(Sleeper) sleeper}. The last progress of a
+   * successful wait is ready for players. A callback that throws does not end the wait (logged at WARN once).
+   * Unlike {@link #awaitDeployed(ChannelId, Duration)}, which hands the wait to the adapter's CloudFront waiter, this
+   * polls through the ports, with the polling of {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)}.
+   *
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException also when the thread is interrupted (its
+   *     interrupt flag stays set); else as {@link #awaitDeployed(ChannelId, Duration)}
+   */
+  public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
+    requireWait(channelId, timeout, progress);
+    return awaitingDeployment.await(channelId, timeout, progress);
+  }
+
+  /** {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)} without progress. */
+  public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout) {
+    return awaitDeployedAsync(channelId, timeout, ignored -> { });
+  }
+
+  /**
+   * The same wait without holding a thread: the reads run on the {@link Builder#scheduler(Scheduler) scheduler}, and
+   * the answer completes with the details once the channel is ready for players, or exceptionally with the error
+   * {@link #awaitDeployed(ChannelId, Duration)} would throw ({@code DeploymentTimeoutException},
+   * {@code ResourceConflictException} {@code NOT_SERVED}, {@code ResourceNotFoundException}). Cancelling it (or
+   * completing it, or {@link #close()}) stops the reads. Progress is reported on the scheduler's thread.
+   *
+   * @throws ValidationException when an argument is null or the timeout negative, before any read
+   */
+  public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout,
+      Consumer<DeploymentProgress> progress) {
+    requireWait(channelId, timeout, progress);
+    return awaitingDeployment.awaitAsync(channelId, timeout, progress);
+  }
+
+  private void requireWait(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
     requireOpen();
     require(channelId, "channel id");
     require(timeout, "timeout");
+    require(progress, "progress callback");
     if (timeout.isNegative()) {
       throw new ValidationException("timeout " + timeout + " is negative");
     }
-    return awaitingDeployment.await(channelId, timeout);
   }
 
   /**
@@ -262,7 +307,8 @@ public final class ChannelCdn implements AutoCloseable {
   }
 
   /**
-   * Closes, once, everything handed over with {@link Builder#onClose(AutoCloseable)}, each even when an earlier one
+   * Closes, once: cancels the deployment waits in progress and shuts down the scheduler this instance created, then
+   * closes everything handed over with {@link Builder#onClose(AutoCloseable)}, each even when an earlier one
    * failed; later calls do nothing. Calls on a closed instance throw {@link IllegalStateException}.
    *
    * @throws IllegalStateException when a resource failed to close, with every failure (the first as its cause, the
@@ -273,6 +319,7 @@ public final class ChannelCdn implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    awaitingDeployment.close();
     IllegalStateException failure = null;
     for (AutoCloseable resource : onClose) {
       try {
@@ -312,6 +359,7 @@ public final class ChannelCdn implements AutoCloseable {
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Sleeper sleeper = Sleeper.threadSleep();
     private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler;
     private final List<AutoCloseable> onClose = new ArrayList<>();
     private final List<ProvisioningListener> listeners = new ArrayList<>();
 
@@ -370,6 +418,17 @@ public final class ChannelCdn implements AutoCloseable {
     public Builder clock(Clock clock) {
       require(clock, "clock");
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Where {@link ChannelCdn#awaitDeployedAsync(ChannelId, Duration)} reads, such as
+     * {@code Scheduler.of(executor)} on the application's executor, which stays the application's to shut down.
+     * Unless set, the first asynchronous wait creates one daemon thread, shut down by {@link ChannelCdn#close()}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      require(scheduler, "scheduler");
+      this.scheduler = scheduler;
       return this;
     }
 

@@ -8,7 +8,8 @@
  * <ul>
  *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings} and
  *       {@code TeardownOptions}; the results {@code ChannelSaveResult}, {@code EndpointSaveResult}, {@code CdnOutcome},
- *       {@code ChannelDetails}, {@code DistributionDetails}, {@code EndpointDetails}, {@code TeardownResult}. Everything
+ *       {@code ChannelDetails}, {@code DistributionDetails}, {@code EndpointDetails}, {@code TeardownResult},
+ *       {@code DeploymentProgress}. Everything
  *       else is package-private: the use cases, concerns and rules below can change without breaking a user. (The
  *       path patterns of each format are public on {@code Packaging}; the testkit's {@code SampleDistributions}
  *       gives tests distributions shaped like the library's.)</li>

@@ -72,6 +72,12 @@ public final class RecordingDistributions implements Distributions, Distribution
     }
   }
 
+  /** Distribution {@code id} finishes deploying now, as a read shows it from then on. */
+  public void deploy(DistributionId id) {
+    distributions.computeIfPresent(id, (key, d) -> Distribution.builder().from(d).status(DistributionStatus.DEPLOYED)
+        .build());
+  }
+
   /** Seeds a distribution, as if created earlier. */
   public DistributionId seed(DistributionConfig config, Map<String, String> distributionTags) {
     return store(config, distributionTags).id();
