@@ -137,6 +137,7 @@ class ChannelCdnWaitingTest {
     CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(ChannelId.of("live-sports"), MINUTE);
     scheduler.runDue();
 
+    assertThat(ready).isCompletedExceptionally();
     assertThatThrownBy(ready::join).cause().isInstanceOfSatisfying(ResourceConflictException.class,
         e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED));
     assertThat(scheduler.pending()).isZero();
@@ -147,6 +148,7 @@ class ChannelCdnWaitingTest {
     CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(ChannelId.of("gone"), MINUTE);
     scheduler.runDue();
 
+    assertThat(ready).isCompletedExceptionally();
     assertThatThrownBy(ready::join).hasCauseInstanceOf(ResourceNotFoundException.class);
     assertThat(reads()).isZero();
   }
@@ -162,6 +164,7 @@ class ChannelCdnWaitingTest {
     cloudFront.deploy(distribution);
     scheduler.advance(MINUTE);
 
+    assertThat(ready).isCompleted();
     assertThat(ready.join().readyForPlayers()).isTrue();
     assertThat(polls).containsExactly(1, 2);
   }
@@ -327,6 +330,7 @@ class ChannelCdnWaitingTest {
     CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(NEWS, Duration.ZERO, progress::add);
     scheduler.runDue();
 
+    assertThat(ready).isCompletedExceptionally();
     assertThatThrownBy(ready::get).isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(DeploymentTimeoutException.class);
     assertThat(progress).hasSize(1);

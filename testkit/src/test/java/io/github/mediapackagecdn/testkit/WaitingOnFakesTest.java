@@ -1,0 +1,133 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.model.Packaging;
+import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
+import io.github.mediapackagecdn.core.provisioning.DeploymentProgress;
+import io.github.mediapackagecdn.core.provisioning.ManualScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Waiting for a channel to be ready for players without holding a thread, and with progress, on the fake account:
+ * distributions deploy {@link FakeAws#propagationTime()} after their last write on the fake clock, which a
+ * {@link ManualScheduler} moves. Nothing sleeps.
+ */
+class WaitingOnFakesTest {
+
+  private static final ChannelId CHANNEL = ChannelId.of(Specs.CHANNEL);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  private final FakeAws aws = FakeAws.create(); // five minutes to deploy
+  private final ManualScheduler scheduler = new ManualScheduler(aws.clock()::advance);
+  private final ChannelCdn cdn = aws.channelCdn(builder -> builder.scheduler(scheduler));
+
+  @BeforeEach
+  void setUp() {
+    cdn.saveChannel(Specs.channelWithDistribution());
+    cdn.saveEndpoints(List.of(Specs.endpoint(Packaging.HLS), Specs.endpoint(Packaging.DASH)));
+    aws.clearCalls();
+  }
+
+  private int distributionReads() {
+    return aws.calls(Operation.GET_DISTRIBUTION).size();
+  }
+
+  @Test
+  void awaitDeployedAsync_completesWhenTheFakeClockPassesPropagation() {
+    CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(CHANNEL, Duration.ofMinutes(20));
+    assertThat(aws.calls()).isEmpty(); // nothing is read on the caller's thread
+
+    scheduler.advance(Duration.ofMinutes(4));
+    assertThat(ready).isNotDone();
+    assertThat(distributionReads()).isEqualTo(5); // at 0, 1, 2, 3 and 4 minutes
+
+    scheduler.advance(MINUTE);
+
+    assertThat(ready).isCompleted();
+    ChannelDetails details = ready.join();
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.endpoints()).allSatisfy(e -> assertThat(e.cdnUrls()).isNotEmpty());
+    assertThat(distributionReads()).isEqualTo(6);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void awaitDeployedAsync_whenPropagationIsLongerThanTheTimeout_failsWithDeploymentTimeout() {
+    CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(CHANNEL, Duration.ofMinutes(2));
+
+    scheduler.advance(Duration.ofMinutes(10));
+
+    assertThat(ready).isCompletedExceptionally();
+    assertThatThrownBy(ready::join).cause().isInstanceOf(DeploymentTimeoutException.class)
+        .hasMessageContaining("after PT2M (3 reads)");
+    assertThat(distributionReads()).isEqualTo(3);
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void awaitDeployedAsync_whenCancelled_readsNoMore() {
+    CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(CHANNEL, Duration.ofMinutes(20));
+    scheduler.advance(MINUTE);
+    assertThat(distributionReads()).isEqualTo(2);
+    aws.clearCalls();
+
+    ready.cancel(true);
+    scheduler.advance(Duration.ofMinutes(20));
+
+    assertThat(aws.calls()).isEmpty();
+    assertThat(ready).isCancelled();
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void awaitDeployed_withProgress_seesInProgressThenDeployed_onTheFakeClock() {
+    List<DeploymentProgress> progress = new ArrayList<>();
+    ChannelCdn waiting = aws.channelCdn(); // its sleeper moves the fake clock
+
+    ChannelDetails details = waiting.awaitDeployed(CHANNEL, Duration.ofMinutes(20), progress::add);
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(progress).extracting(DeploymentProgress::status).containsExactly(
+        DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS,
+        DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS, DistributionStatus.DEPLOYED);
+    assertThat(progress).extracting(DeploymentProgress::elapsed)
+        .containsExactly(Duration.ZERO, MINUTE, Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofMinutes(4),
+            Duration.ofMinutes(5));
+    assertThat(progress.get(5).readyForPlayers()).isTrue();
+    assertThat(progress.get(4).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
+    assertThat(distributionReads()).isEqualTo(6);
+  }
+
+  @Test
+  void awaitDeployed_withAThrowingProgressCallback_answersAsWithoutOne() {
+    int[] calls = {0};
+    ChannelDetails details = aws.channelCdn().awaitDeployed(CHANNEL, Duration.ofMinutes(20), p -> {
+      calls[0]++;
+      throw new IllegalStateException("a broken dashboard");
+    });
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(calls[0]).isEqualTo(6);
+  }
+
+  @Test
+  void awaitDeployed_plainAndWithProgress_answerTheSameDetails() {
+    ChannelCdn waiting = aws.channelCdn();
+    ChannelDetails withProgress = waiting.awaitDeployed(CHANNEL, Duration.ofMinutes(20), p -> { });
+    ChannelDetails plain = waiting.awaitDeployed(CHANNEL, Duration.ofMinutes(20));
+
+    assertThat(withProgress).isEqualTo(plain);
+  }
+}
