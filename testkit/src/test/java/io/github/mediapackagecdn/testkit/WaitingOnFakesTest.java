@@ -84,6 +84,7 @@ class WaitingOnFakesTest {
     aws.clearCalls();
 
     ready.cancel(true);
+    assertThat(scheduler.pending()).isZero();
     scheduler.advance(Duration.ofMinutes(20));
 
     assertThat(aws.calls()).isEmpty();

@@ -112,6 +112,7 @@ class ChannelCdnWaitingTest {
     int channelReads = channels.reads;
 
     assertThat(ready.cancel(true)).isTrue();
+    assertThat(scheduler.pending()).isZero(); // the next read is dropped at once, not left to run and do nothing
     cloudFront.deploy(distribution);
     scheduler.advance(Duration.ofMinutes(30));
 
@@ -119,6 +120,19 @@ class ChannelCdnWaitingTest {
     assertThat(channels.reads).isEqualTo(channelReads);
     assertThat(scheduler.pending()).isZero();
     assertThat(ready).isCancelled();
+  }
+
+  @Test
+  void awaitDeployedAsync_whenTheCallerCompletesTheFuture_readsNoMore() {
+    CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(NEWS, Duration.ofMinutes(30));
+    scheduler.runDue();
+    int before = reads();
+
+    ready.complete(null); // a caller that gave up its own way
+    scheduler.advance(Duration.ofMinutes(30));
+
+    assertThat(reads()).isEqualTo(before);
+    assertThat(scheduler.scheduled()).isEqualTo(2); // the step after the first read ran, and read nothing
   }
 
   @Test
