@@ -182,7 +182,9 @@ public final class QuickStart {
     out.println();
     out.println("4. Waiting until the channel is ready for players: distribution Deployed, every endpoint served (at "
         + "most " + deployTimeout.toMinutes() + " minutes)");
-    ChannelDetails ready = cdn.awaitDeployed(ChannelId.of(channelId), deployTimeout);
+    ChannelDetails ready = cdn.awaitDeployed(ChannelId.of(channelId), deployTimeout, progress -> out.printf(
+        "   read %d: distribution %s after %s%s%n", progress.poll(), progress.status(), progress.elapsed(),
+        progress.readyForPlayers() ? ", ready for players" : ""));
     print(ready);
     out.println();
     out.println("Deployed and every endpoint served: you can start using the distribution. Give the CDN URLs above to "

@@ -24,7 +24,8 @@ class QuickStartTest {
     assertThat(details.readyForPlayers()).isTrue();
     assertThat(details.endpoints()).hasSize(4).allSatisfy(e -> assertThat(e.cdnUrls()).isNotEmpty());
     assertThat(out).contains("created distribution", "Status           InProgress", "Status           Deployed")
-        .contains(details.distribution().orElseThrow().id().value());
+        .contains(details.distribution().orElseThrow().id().value())
+        .contains("   read 1: distribution InProgress after PT0S", ", ready for players");
     for (var endpoint : details.endpoints()) {
       assertThat(out).contains(endpoint.cdnUrls().get(0));
     }
