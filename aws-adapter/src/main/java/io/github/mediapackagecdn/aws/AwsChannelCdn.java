@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
@@ -186,6 +187,8 @@ public final class AwsChannelCdn {
     private SdkHttpClient.Builder<?> httpClient = UrlConnectionHttpClient.builder();
     private final List<ProvisioningListener> listeners = new ArrayList<>();
     private final List<MetricPublisher> metricPublishers = new ArrayList<>();
+    private Scheduler scheduler;
+    private boolean schedulerGiven;
 
     private Builder() {}
 
@@ -274,6 +277,16 @@ public final class AwsChannelCdn {
       return this;
     }
 
+    /**
+     * Where {@link ChannelCdn#awaitDeployedAsync} polls; unless set, one daemon thread that the {@link ChannelCdn}
+     * creates when first needed and stops when it is closed.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      this.schedulerGiven = true;
+      return this;
+    }
+
     /** The HTTP client of the clients the builder creates, which the SDK closes with them; for tests. */
     Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
       this.httpClient = builder;
@@ -302,6 +315,9 @@ public final class AwsChannelCdn {
       }
       if (!(deploymentPollInterval == null || !deploymentPollInterval.isNegative())) {
         problems.add("deployment poll interval is negative");
+      }
+      if (schedulerGiven && scheduler == null) {
+        problems.add("scheduler is null");
       }
       if (listeners.contains(null)) {
         problems.add("a listener is null");
@@ -332,6 +348,9 @@ public final class AwsChannelCdn {
             .settings(settings)
             .cdnIdentifiers(cdnIdentifiers);
         listeners.forEach(cdn::listener);
+        if (schedulerGiven) {
+          cdn.scheduler(scheduler);
+        }
         created.forEach(cdn::onClose);
         return cdn.build();
       } catch (RuntimeException e) {

@@ -64,6 +64,14 @@ class AwsChannelCdnTest {
   }
 
   @Test
+  void build_whenListenerMetricPublisherOrSchedulerIsNull_listsEachBeforeAnyClientIsMade() {
+    assertThatThrownBy(() -> AwsChannelCdn.builder().mediaPackageRegion(Region.US_WEST_2).listener(null)
+        .metricPublisher(null).scheduler(null).build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+            .containsExactlyInAnyOrder("a listener is null", "a metric publisher is null", "scheduler is null"));
+  }
+
+  @Test
   void portFactories_whenClientIsNull_throwValidation() {
     assertThatThrownBy(() -> AwsChannelCdn.distributions(null)).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> AwsChannelCdn.channels(null)).isInstanceOf(ValidationException.class);

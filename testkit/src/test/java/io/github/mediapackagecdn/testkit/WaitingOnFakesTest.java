@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Packaging;
@@ -30,13 +32,48 @@ class WaitingOnFakesTest {
 
   private final FakeAws aws = FakeAws.create(); // five minutes to deploy
   private final ManualScheduler scheduler = new ManualScheduler(aws.clock()::advance);
-  private final ChannelCdn cdn = aws.channelCdn(builder -> builder.scheduler(scheduler));
+  private final RecordingListener events = new RecordingListener();
+  private final ChannelCdn cdn = aws.channelCdn(builder -> builder.scheduler(scheduler).listener(events));
 
   @BeforeEach
   void setUp() {
     cdn.saveChannel(Specs.channelWithDistribution());
     cdn.saveEndpoints(List.of(Specs.endpoint(Packaging.HLS), Specs.endpoint(Packaging.DASH)));
     aws.clearCalls();
+    events.clear();
+  }
+
+  @Test
+  void awaitDeployedAsync_emitsStatusChangedOnceAndReadyForPlayersAtTheEnd() {
+    CompletableFuture<ChannelDetails> ready = cdn.awaitDeployedAsync(CHANNEL, Duration.ofMinutes(20));
+    scheduler.advance(Duration.ofMinutes(4));
+    assertThat(events.steps()).isEmpty(); // five reads, all InProgress
+
+    scheduler.advance(MINUTE);
+
+    assertThat(ready).isCompleted();
+    assertThat(events.steps()).containsExactly(Step.STATUS_CHANGED, Step.READY_FOR_PLAYERS);
+    ProvisioningEvent changed = events.events(Step.STATUS_CHANGED).get(0);
+    assertThat(changed.attempt()).isEqualTo(6);
+    assertThat(changed.duration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(changed.distributionId()).isEqualTo(ready.join().distribution().map(d -> d.id()));
+    assertThat(events.events(Step.READY_FOR_PLAYERS).get(0).endpointIds()).hasSize(2);
+  }
+
+  @Test
+  void awaitDeployed_whenItWasInProgress_emitsStatusChangedThenReadyForPlayers() {
+    cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20));
+
+    assertThat(events.steps()).containsExactly(Step.STATUS_CHANGED, Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void awaitDeployed_whenAlreadyDeployed_emitsOnlyReadyForPlayers() {
+    aws.clock().advance(Duration.ofMinutes(10));
+
+    cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20));
+
+    assertThat(events.steps()).containsExactly(Step.READY_FOR_PLAYERS);
   }
 
   private int distributionReads() {

@@ -53,7 +53,14 @@ public abstract class ProvisioningEvent {
      * reads. */
     VISIBILITY_WAIT_ENDED,
     /** The CloudFront part failed and its outcome is {@code FAILED}; {@link #failure()} holds the typed error. */
-    FAILED
+    FAILED,
+    /** While waiting for deployment, a read found the distribution's status changed since the read before (for
+     * example {@code InProgress} to {@code Deployed}); the operation is {@code GetDistribution}, the duration the time
+     * waited so far, the attempt the read's number. */
+    STATUS_CHANGED,
+    /** The wait for deployment ended with the channel ready for players: deployed, and every endpoint routed to it;
+     * the duration is the time waited. */
+    READY_FOR_PLAYERS
   }
 
   /** What was done. */

@@ -3,10 +3,12 @@ package io.github.mediapackagecdn.core.provisioning;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -59,11 +61,13 @@ final class AwaitingDeployment {
   private final Scheduler given;
   /** The waits in progress, cancelled by {@link #close()}. */
   private final Set<CompletableFuture<?>> waits = ConcurrentHashMap.newKeySet();
+  private final Listeners listeners;
   private ScheduledThreadPoolExecutor own;
   private boolean closed;
 
   AwaitingDeployment(Channels channels, Distributions distributions, LinkResolution links, LiveCdnSettings settings,
-      Sleeper sleeper, Clock clock, Scheduler scheduler) {
+      Sleeper sleeper, Clock clock, Scheduler scheduler, Listeners listeners) {
+    this.listeners = listeners;
     this.channels = channels;
     this.distributions = distributions;
     this.links = links;
@@ -81,13 +85,20 @@ final class AwaitingDeployment {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when not deployed within timeout
    */
   ChannelDetails await(ChannelId channelId, Duration timeout) {
+    Instant start = listeners.now();
     Target target = target(channelId);
     Optional<Distribution> current = distributions.find(target.id());
     if (current.isPresent()) {
       refuseUnserved(describe(target, current.get()));
     }
-    ChannelDetails details = describe(target, distributions.awaitDeployed(target.id(), timeout));
+    Distribution deployed = distributions.awaitDeployed(target.id(), timeout);
+    if (current.isPresent() && current.get().status() != deployed.status()) {
+      listeners.emit(Listeners.event(ProvisioningEvent.Step.STATUS_CHANGED, channelId).distributionId(target.id())
+          .operation("GetDistribution").duration(listeners.since(start)));
+    }
+    ChannelDetails details = describe(target, deployed);
     refuseUnserved(details);
+    readyForPlayers(target, listeners.since(start), 1);
     return details;
   }
 
@@ -199,6 +210,7 @@ final class AwaitingDeployment {
     private Target target;
     private int polls;
     private boolean progressFailed;
+    private DistributionStatus lastStatus;
 
     Poll(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress, Scheduler scheduler) {
       this.channelId = channelId;
@@ -262,8 +274,14 @@ final class AwaitingDeployment {
           .notReadyReasons(details.notReadyReasons())
           .poll(poll)
           .build());
+      if (lastStatus != null && lastStatus != distribution.status()) {
+        listeners.emit(Listeners.event(ProvisioningEvent.Step.STATUS_CHANGED, channelId).distributionId(target.id())
+            .operation("GetDistribution").duration(elapsed).attempt(poll));
+      }
+      lastStatus = distribution.status();
       refuseUnserved(details);
       if (details.readyForPlayers()) {
+        readyForPlayers(target, elapsed, poll);
         future.complete(details);
         return;
       }
@@ -288,6 +306,12 @@ final class AwaitingDeployment {
         }
       }
     }
+  }
+
+  private void readyForPlayers(Target target, Duration waited, int reads) {
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.READY_FOR_PLAYERS, target.channel().id())
+        .distributionId(target.id()).endpointIds(target.endpoints().stream().map(OriginEndpoint::id).toList())
+        .duration(waited).attempt(reads));
   }
 
   /** Runs a poll's steps on the calling thread: pauses with the sleeper, then runs the step the poll scheduled. */

@@ -109,7 +109,7 @@ public final class ChannelCdn implements AutoCloseable {
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
     this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings, builder.sleeper,
-        builder.clock, builder.scheduler);
+        builder.clock, builder.scheduler, listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
     this.onClose = List.copyOf(builder.onClose);
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
