@@ -37,7 +37,7 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
   public static final int POLLS = 4;
 
   private final Answers answers = new Answers();
-  private final WireMockExtension server = Answers.extension(answers);
+  private final WireMockExtension server = Wire.extension(answers);
   private final CloudFrontWorld cloudFront = new CloudFrontWorld(server, answers);
   private final MediaPackageWorld mediaPackage = new MediaPackageWorld(server, answers);
   private final TaggingWorld tagging = new TaggingWorld(server, answers, cloudFront);
