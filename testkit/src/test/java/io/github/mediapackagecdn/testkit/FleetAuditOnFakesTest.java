@@ -189,6 +189,15 @@ class FleetAuditOnFakesTest {
     }
 
     @Test
+    void audit_whenADistributionIsTaggedForAChannelOfAnotherRegion_leavesItToThatRegionsAudit() {
+      served("live-news");
+      aws.distributions().create(SampleDistributions.newChannelDistribution(ChannelId.of("live-eu"), "eu"),
+          java.util.Map.of(LINK, "arn:aws:mediapackage:eu-west-1:123456789012:channels/0123456789abcdef0123456789abcdef"));
+
+      assertThat(audited().clean()).isTrue();
+    }
+
+    @Test
     void audit_whenTheLinkTagWasRemoved_reportsTheChangedTagAndThatTheChannelHasNoDistribution() {
       DistributionId id = served("live-news");
       aws.distributions().untag(id, LINK);
