@@ -19,6 +19,7 @@ enum AwsCall {
   CREATE_CHANNEL("MediaPackage", "CreateChannel", true, "mediapackage:CreateChannel"),
   UPDATE_CHANNEL("MediaPackage", "UpdateChannel", true, "mediapackage:UpdateChannel"),
   DESCRIBE_CHANNEL("MediaPackage", "DescribeChannel", false, "mediapackage:DescribeChannel"),
+  LIST_CHANNELS("MediaPackage", "ListChannels", false, "mediapackage:ListChannels"),
   DELETE_CHANNEL("MediaPackage", "DeleteChannel", true, "mediapackage:DeleteChannel"),
   TAG_RESOURCE("MediaPackage", "TagResource", true, "mediapackage:TagResource"),
   CREATE_ORIGIN_ENDPOINT("MediaPackage", "CreateOriginEndpoint", true, "mediapackage:CreateOriginEndpoint"),

@@ -182,6 +182,12 @@ final class CloudFrontConfigs {
         .domainName(summary.domainName())
         .status(DistributionStatus.fromWire(summary.status()))
         .comment(Objects.requireNonNullElse(summary.comment(), ""))
+        .enabled(Boolean.TRUE.equals(summary.enabled()))
+        .origins(summary.origins() == null || summary.origins().items() == null ? List.of()
+            : summary.origins().items().stream().map(CloudFrontConfigs::toCore).toList())
+        .defaultBehavior(Optional.ofNullable(summary.defaultCacheBehavior()).map(CloudFrontConfigs::toCore))
+        .cacheBehaviors(summary.cacheBehaviors() == null || summary.cacheBehaviors().items() == null ? List.of()
+            : summary.cacheBehaviors().items().stream().map(CloudFrontConfigs::toCore).toList())
         .build();
   }
 

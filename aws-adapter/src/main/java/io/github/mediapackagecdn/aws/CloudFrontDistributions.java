@@ -51,6 +51,9 @@ final class CloudFrontDistributions implements Distributions {
 
   private static final Logger log = LoggerFactory.getLogger(CloudFrontDistributions.class);
 
+  /** The page size (MaxItems) of ListDistributions: 100, the API's default page, with origins and behaviours. */
+  static final int MAX_ITEMS = 100;
+
   private final CloudFrontClient cloudFront;
   /** Delay between two GetDistribution polls; null keeps the waiter's own (60 s, from the API model). */
   private final Duration pollInterval;
@@ -175,11 +178,16 @@ final class CloudFrontDistributions implements Distributions {
   public List<DistributionSummary> list() {
     return AwsErrors.call(AwsCall.LIST_DISTRIBUTIONS, null, () -> {
       List<DistributionSummary> summaries = new ArrayList<>();
-      new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items()
+      new ListDistributionsIterable(cloudFront, listRequest()).items()
           .forEach(s -> summaries.add(AwsErrors.parse(AwsCall.LIST_DISTRIBUTIONS, s.id(), null,
               () -> CloudFrontConfigs.toCore(s))));
       return summaries;
     });
+  }
+
+  /** The ListDistributions request of every sweep: {@value #MAX_ITEMS} summaries a page. */
+  static ListDistributionsRequest listRequest() {
+    return ListDistributionsRequest.builder().maxItems(String.valueOf(MAX_ITEMS)).build();
   }
 
   /**

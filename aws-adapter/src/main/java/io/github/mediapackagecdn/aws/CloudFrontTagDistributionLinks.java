@@ -3,13 +3,14 @@ package io.github.mediapackagecdn.aws;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.ListDistributionsRequest;
 import software.amazon.awssdk.services.cloudfront.paginators.ListDistributionsIterable;
 
 /**
@@ -33,7 +34,7 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
   public List<DistributionId> find(String tagKey, String channelArn) {
     List<DistributionId> found = new ArrayList<>();
     AwsErrors.run(AwsCall.LIST_DISTRIBUTIONS, null, () ->
-        new ListDistributionsIterable(cloudFront, ListDistributionsRequest.builder().build()).items().forEach(summary -> {
+        new ListDistributionsIterable(cloudFront, CloudFrontDistributions.listRequest()).items().forEach(summary -> {
           if (DistributionTags.tagOf(cloudFront, summary.arn(), tagKey).filter(channelArn::equals).isPresent()) {
             found.add(AwsErrors.parse(AwsCall.LIST_DISTRIBUTIONS, summary.arn(), null,
                 () -> DistributionId.of(summary.id())));
@@ -41,6 +42,23 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
         }));
     log.debug("{} distributions tagged {}={}", found.size(), tagKey, channelArn);
     return List.copyOf(found);
+  }
+
+  /**
+   * ListDistributions, then ListTagsForResource of each distribution: one call per distribution, unlike the tagging
+   * API's paged sweep, so a fleet audit on this lookup costs one call more per distribution.
+   */
+  @Override
+  public Map<String, List<DistributionId>> all(String tagKey) {
+    Map<String, List<DistributionId>> links = new LinkedHashMap<>();
+    AwsErrors.run(AwsCall.LIST_DISTRIBUTIONS, null, () ->
+        new ListDistributionsIterable(cloudFront, CloudFrontDistributions.listRequest()).items().forEach(summary ->
+            DistributionTags.tagOf(cloudFront, summary.arn(), tagKey).ifPresent(value -> links
+                .computeIfAbsent(value, v -> new ArrayList<>())
+                .add(AwsErrors.parse(AwsCall.LIST_DISTRIBUTIONS, summary.arn(), null,
+                    () -> DistributionId.of(summary.id()))))));
+    links.replaceAll((value, ids) -> List.copyOf(ids));
+    return links;
   }
 
   @Override

@@ -51,6 +51,9 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
 
   private static final Logger log = LoggerFactory.getLogger(MediaPackageChannels.class);
 
+  /** MediaPackage's largest page (MaxResults) of ListChannels and ListOriginEndpoints: the fewest fleet calls. */
+  static final int MAX_RESULTS = 1000;
+
   /** MediaPackage's refusal of a request it understood: also what a duplicate id gets (UNCONFIRMED). */
   private static final String UNPROCESSABLE = "UnprocessableEntityException";
 
@@ -211,6 +214,30 @@ final class MediaPackageChannels implements io.github.mediapackagecdn.core.port.
         }
       });
       return endpoints;
+    });
+  }
+
+  /** ListChannels without a filter, through the paginator, {@value #MAX_RESULTS} a page. */
+  @Override
+  public List<Channel> everyChannel() {
+    return AwsErrors.call(AwsCall.LIST_CHANNELS, null, () -> {
+      List<Channel> every = new ArrayList<>();
+      mediaPackage.listChannelsPaginator(b -> b.maxResults(MAX_RESULTS)).channels().forEach(c -> every.add(
+          AwsErrors.parse(AwsCall.LIST_CHANNELS, c.id(), null, () -> channel(c.id(), c.arn(), c.description(),
+              c.tags()))));
+      return every;
+    });
+  }
+
+  /** ListOriginEndpoints without a channel filter, through the paginator, {@value #MAX_RESULTS} a page. */
+  @Override
+  public List<OriginEndpoint> everyEndpoint() {
+    return AwsErrors.call(AwsCall.LIST_ORIGIN_ENDPOINTS, null, () -> {
+      List<OriginEndpoint> every = new ArrayList<>();
+      mediaPackage.listOriginEndpointsPaginator(b -> b.maxResults(MAX_RESULTS)).originEndpoints().forEach(e ->
+          every.add(AwsErrors.parse(AwsCall.LIST_ORIGIN_ENDPOINTS, e.id(), null,
+              () -> endpoint(EndpointView.of(e)))));
+      return every;
     });
   }
 

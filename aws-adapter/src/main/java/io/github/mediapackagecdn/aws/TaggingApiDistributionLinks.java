@@ -2,8 +2,10 @@ package io.github.mediapackagecdn.aws;
 
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +62,26 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
         }));
     log.debug("{} distributions tagged {}={}", found.size(), tagKey, channelArn);
     return List.copyOf(found);
+  }
+
+  /**
+   * GetResources with a key-only tag filter, through the paginator at {@value #RESOURCES_PER_PAGE} a page: every
+   * distribution carrying the key, by its value. A resource the index still answers for a key it lost is left out.
+   */
+  @Override
+  public Map<String, List<DistributionId>> all(String tagKey) {
+    GetResourcesRequest request = request(TagFilter.builder().key(tagKey).build());
+    Map<String, Set<DistributionId>> links = new LinkedHashMap<>();
+    AwsErrors.run(AwsCall.GET_RESOURCES, tagKey, () ->
+        tagging.getResourcesPaginator(request).resourceTagMappingList().forEach(mapping -> {
+          String value = tagValue(mapping, tagKey);
+          if (value != null) {
+            links.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(distributionId(mapping));
+          }
+        }));
+    Map<String, List<DistributionId>> byValue = new LinkedHashMap<>();
+    links.forEach((value, ids) -> byValue.put(value, List.copyOf(ids)));
+    return byValue;
   }
 
   private static GetResourcesRequest request(TagFilter filter) {

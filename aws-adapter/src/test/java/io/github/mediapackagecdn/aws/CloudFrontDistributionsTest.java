@@ -480,9 +480,9 @@ class CloudFrontDistributionsTest {
 
   @Test
   void list_whenSeveralPages_followsNextMarker() {
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("", "M2", "EAAAAAAAAAAAA1", "EAAAAAAAAAAAA2"))));
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?Marker=M2")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?Marker=M2&MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("M2", null, "EAAAAAAAAAAAA3"))));
 
     assertThat(distributions.list())
@@ -493,7 +493,7 @@ class CloudFrontDistributionsTest {
 
   @Test
   void findByCallerReference_readsConfigsHintedCommentFirst_untilTheReferenceMatches() {
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("", null, "EAAAAAAAAAAAA1", "EAAAAAAAAAAAA2", "EAAAAAAAAAAAA3"))));
     wm.stubFor(get(urlEqualTo("/2020-05-31/distribution/EAAAAAAAAAAAA1/config")).willReturn(aResponse()
         .withHeader("ETag", "E1").withBody(CloudFrontXml.distributionConfig(CloudFrontXml.PLACEHOLDER_CONFIG

@@ -46,11 +46,11 @@ class CloudFrontTagDistributionLinksTest {
 
   @Test
   void find_whenDistributionsSpanSeveralPages_readsTheTagsOfEach() {
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("", "M2", "EAAAAAAAAAAAA1", "EBBBBBBBBBBBB2"))));
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?Marker=M2")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?Marker=M2&MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("M2", "M3", "ECCCCCCCCCCCC3"))));
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?Marker=M3")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?Marker=M3&MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("M3", null, "EDDDDDDDDDDDD4"))));
     stubTags("EAAAAAAAAAAAA1", KEY, ARN_A);
     stubTags("EBBBBBBBBBBBB2", "team", "news");
@@ -65,7 +65,7 @@ class CloudFrontTagDistributionLinksTest {
 
   @Test
   void find_whenADistributionIsDeletedDuringTheSweep_skipsIt() {
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("", null, "EAAAAAAAAAAAA1", "EBBBBBBBBBBBB2"))));
     wm.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).atPriority(10).willReturn(aResponse().withStatus(404)
         .withBody(Wire.cloudFrontError("NoSuchResource", "The specified CloudFront resource does not exist.", "r"))));
@@ -76,7 +76,7 @@ class CloudFrontTagDistributionLinksTest {
 
   @Test
   void find_whenAccessToTagsIsDenied_throwsAccessDeniedNamingTheAction() {
-    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution")).willReturn(aResponse()
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?MaxItems=100")).willReturn(aResponse()
         .withBody(CloudFrontXml.distributionList("", null, "EAAAAAAAAAAAA1"))));
     wm.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).willReturn(aResponse().withStatus(403)
         .withBody(Wire.cloudFrontError("AccessDenied", "Access denied", "r"))));

@@ -39,6 +39,7 @@ class IamPolicyWireTest {
       Map.entry(Pattern.compile("POST /channels "), List.of("mediapackage:CreateChannel")),
       Map.entry(Pattern.compile("PUT /channels/[^/?]+ "), List.of("mediapackage:UpdateChannel")),
       Map.entry(Pattern.compile("GET /channels/[^/?]+ "), List.of("mediapackage:DescribeChannel")),
+      Map.entry(Pattern.compile("GET /channels(\\?.*)? "), List.of("mediapackage:ListChannels")),
       Map.entry(Pattern.compile("DELETE /channels/[^/?]+ "), List.of("mediapackage:DeleteChannel")),
       Map.entry(Pattern.compile("POST /tags/[^/?]+ "), List.of("mediapackage:TagResource")),
       Map.entry(Pattern.compile("POST /origin_endpoints "), List.of("mediapackage:CreateOriginEndpoint")),

@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.aws;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.mediapackagecdn.aws.fixtures.Answers;
 import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
 import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
@@ -35,7 +37,7 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
   public static final int POLLS = 4;
 
   private final Answers answers = new Answers();
-  private final WireMockExtension server = Answers.extension(answers);
+  private final WireMockExtension server = Wire.extension(answers);
   private final CloudFrontWorld cloudFront = new CloudFrontWorld(server, answers);
   private final MediaPackageWorld mediaPackage = new MediaPackageWorld(server, answers);
   private final TaggingWorld tagging = new TaggingWorld(server, answers, cloudFront);
@@ -83,6 +85,16 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
   /** MediaPackage v1 on WireMock: its channels and endpoints. */
   public MediaPackageWorld mediaPackage() {
     return mediaPackage;
+  }
+
+  /** The Resource Groups Tagging API on WireMock, over the CloudFront world's distributions. */
+  public TaggingWorld tagging() {
+    return tagging;
+  }
+
+  /** The requests the server received that match {@code pattern}, in order. */
+  public List<LoggedRequest> requests(RequestPatternBuilder pattern) {
+    return server.findAll(pattern);
   }
 
   /** The MediaPackage adapter. */

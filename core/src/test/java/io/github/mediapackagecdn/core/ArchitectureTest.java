@@ -35,7 +35,8 @@ class ArchitectureTest {
             "io.github.mediapackagecdn.core.model.ChannelSpec",
             "io.github.mediapackagecdn.core.model.ImmutableChannelSpec",
             "io.github.mediapackagecdn.core.error.ValidationException",
-            "io.github.mediapackagecdn.core.port.Distributions")
+            "io.github.mediapackagecdn.core.port.Distributions",
+            "io.github.mediapackagecdn.core.audit.FleetAudit")
         .doesNotContain(ArchitectureTest.class.getName());
   }
 
@@ -77,6 +78,13 @@ class ArchitectureTest {
           "java..", "org.immutables..")
       .because("events are values a listener reads: they speak the model's language and name the typed errors, and "
           + "the use cases that emit them depend on them, never the reverse");
+
+  @ArchTest
+  static final ArchRule audit_whenImported_dependsOnTheModelOnly = classes()
+      .that().resideInAPackage("..core.audit..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.audit..", "..core.model..", "..core.error..",
+          "java..", "org.immutables..")
+      .because("the audit report is values built from the model; the use case that builds it is in provisioning");
 
   @ArchTest
   static final ArchRule packages_whenSliced_areFreeOfCycles = slices()

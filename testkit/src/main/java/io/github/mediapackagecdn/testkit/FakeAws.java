@@ -238,6 +238,33 @@ public final class FakeAws {
     }
   }
 
+  /**
+   * A paged listing as AWS answers it: one recorded call (with its faults) per page of {@code pageSize}, the first
+   * without a token, each next one with the token the previous page gave ({@code page-<offset>}); the last page has
+   * no token. An empty listing is one call.
+   */
+  <T> List<T> paged(Operation operation, List<Object> arguments, int pageSize, Supplier<List<T>> items) {
+    List<T> listed = new ArrayList<>();
+    int offset = 0;
+    boolean more;
+    do {
+      int from = offset;
+      List<Object> pageArguments = new ArrayList<>(arguments);
+      pageArguments.add(from == 0 ? "first page" : "page-" + from);
+      Page<T> page = call(operation, pageArguments, () -> {
+        List<T> all = items.get();
+        int to = Math.min(all.size(), from + pageSize);
+        return new Page<>(List.copyOf(all.subList(Math.min(from, to), to)), to < all.size());
+      });
+      listed.addAll(page.items());
+      offset += pageSize;
+      more = page.more();
+    } while (more);
+    return listed;
+  }
+
+  private record Page<T>(List<T> items, boolean more) {}
+
   /** Runs {@code action} under the account's lock without recording it: the fakes' own inspection and seeding. */
   <T> T locked(Supplier<T> action) {
     synchronized (lock) {

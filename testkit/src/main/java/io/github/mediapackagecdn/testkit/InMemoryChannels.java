@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class InMemoryChannels implements Channels {
 
+  /** MediaPackage's largest page (MaxResults) of ListChannels and ListOriginEndpoints, which the fleet reads ask for. */
+  public static final int PAGE_SIZE = 1000;
+
   private final FakeAws aws;
   private final Map<ChannelId, StoredChannel> channels = new LinkedHashMap<>();
   private final Map<OriginEndpointId, StoredEndpoint> endpoints = new LinkedHashMap<>();
@@ -163,6 +166,24 @@ public final class InMemoryChannels implements Channels {
         .filter(e -> aws.isVisible(e.visibleAt()))
         .map(StoredEndpoint::endpoint)
         .filter(e -> e.channelId().equals(channelId))
+        .toList());
+  }
+
+  /** ListChannels without a filter, in pages of {@value #PAGE_SIZE}, visible channels only. */
+  @Override
+  public List<Channel> everyChannel() {
+    return aws.paged(Operation.LIST_CHANNELS, List.of(), PAGE_SIZE, () -> channels.values().stream()
+        .filter(c -> aws.isVisible(c.visibleAt()))
+        .map(StoredChannel::channel)
+        .toList());
+  }
+
+  /** ListOriginEndpoints without a channel filter, in pages of {@value #PAGE_SIZE}, visible endpoints only. */
+  @Override
+  public List<OriginEndpoint> everyEndpoint() {
+    return aws.paged(Operation.LIST_ORIGIN_ENDPOINTS, List.of(), PAGE_SIZE, () -> endpoints.values().stream()
+        .filter(e -> aws.isVisible(e.visibleAt()))
+        .map(StoredEndpoint::endpoint)
         .toList());
   }
 

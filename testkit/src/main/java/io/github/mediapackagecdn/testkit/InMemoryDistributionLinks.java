@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class InMemoryDistributionLinks implements DistributionLinks {
 
+  /** The Tagging API's largest page (ResourcesPerPage), which the fleet read asks for. */
+  public static final int RESOURCES_PER_PAGE = 100;
+
   private final FakeAws aws;
 
   InMemoryDistributionLinks(FakeAws aws) {
@@ -33,15 +36,15 @@ public final class InMemoryDistributionLinks implements DistributionLinks {
   }
 
   /**
-   * Every linked distribution, by the value of tag {@code tagKey}, in one GetResources sweep: a view for tests (the
-   * port has no such query).
+   * Every distribution carrying tag {@code tagKey}, by the tag's value: GetResources with a key-only tag filter, in
+   * pages of {@value #RESOURCES_PER_PAGE}, as the tag index shows them.
    */
+  @Override
   public Map<String, List<DistributionId>> all(String tagKey) {
-    return aws.call(Operation.GET_RESOURCES, List.of(tagKey), () -> {
-      Map<String, List<DistributionId>> byChannel = new LinkedHashMap<>();
-      aws.distributions().tagValues(tagKey)
-          .forEach((id, arn) -> byChannel.computeIfAbsent(arn, a -> new ArrayList<>()).add(id));
-      return byChannel;
-    });
+    List<Map.Entry<DistributionId, String>> tagged = aws.paged(Operation.GET_RESOURCES, List.of(tagKey),
+        RESOURCES_PER_PAGE, () -> List.copyOf(aws.distributions().tagValues(tagKey).entrySet()));
+    Map<String, List<DistributionId>> byChannel = new LinkedHashMap<>();
+    tagged.forEach(e -> byChannel.computeIfAbsent(e.getValue(), a -> new ArrayList<>()).add(e.getKey()));
+    return byChannel;
   }
 }

@@ -44,6 +44,9 @@ public final class InMemoryDistributions implements Distributions {
 
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
+  /** The page size (MaxItems) of ListDistributions the adapter asks for. */
+  public static final int MAX_ITEMS = 100;
+
   private static final Set<Integer> ALLOWED_METHOD_COUNTS = Set.of(2, 3, 7);
   private static final Set<Integer> CACHED_METHOD_COUNTS = Set.of(2, 3);
 
@@ -100,9 +103,10 @@ public final class InMemoryDistributions implements Distributions {
     });
   }
 
+  /** ListDistributions in pages of {@value #MAX_ITEMS}, each summary with its origins and behaviours. */
   @Override
   public List<DistributionSummary> list() {
-    return aws.call(Operation.LIST_DISTRIBUTIONS, List.of(), () -> distributions.values().stream()
+    return aws.paged(Operation.LIST_DISTRIBUTIONS, List.of(), MAX_ITEMS, () -> distributions.values().stream()
         .filter(d -> aws.isVisible(d.visibleAt()))
         .map(this::read)
         .map(d -> DistributionSummary.builder()
@@ -111,6 +115,10 @@ public final class InMemoryDistributions implements Distributions {
             .domainName(d.domainName())
             .status(d.status())
             .comment(d.config().comment())
+            .enabled(d.config().enabled())
+            .origins(d.config().origins())
+            .defaultBehavior(d.config().defaultBehavior())
+            .cacheBehaviors(d.config().cacheBehaviors())
             .build())
         .toList());
   }

@@ -6,6 +6,8 @@ public enum Operation {
   CREATE_CHANNEL("mediapackage", "CreateChannel"),
   /** MediaPackage UpdateChannel. */
   UPDATE_CHANNEL("mediapackage", "UpdateChannel"),
+  /** MediaPackage ListChannels, one call per page. */
+  LIST_CHANNELS("mediapackage", "ListChannels"),
   /** MediaPackage DescribeChannel. */
   DESCRIBE_CHANNEL("mediapackage", "DescribeChannel"),
   /** MediaPackage DeleteChannel. */
@@ -18,7 +20,7 @@ public enum Operation {
   UPDATE_ORIGIN_ENDPOINT("mediapackage", "UpdateOriginEndpoint"),
   /** MediaPackage DescribeOriginEndpoint. */
   DESCRIBE_ORIGIN_ENDPOINT("mediapackage", "DescribeOriginEndpoint"),
-  /** MediaPackage ListOriginEndpoints. */
+  /** MediaPackage ListOriginEndpoints, one call per page. */
   LIST_ORIGIN_ENDPOINTS("mediapackage", "ListOriginEndpoints"),
   /** MediaPackage DeleteOriginEndpoint. */
   DELETE_ORIGIN_ENDPOINT("mediapackage", "DeleteOriginEndpoint"),
@@ -30,11 +32,11 @@ public enum Operation {
   UPDATE_DISTRIBUTION("cloudfront", "UpdateDistribution"),
   /** CloudFront DeleteDistribution. */
   DELETE_DISTRIBUTION("cloudfront", "DeleteDistribution"),
-  /** CloudFront ListDistributions. */
+  /** CloudFront ListDistributions, one call per page. */
   LIST_DISTRIBUTIONS("cloudfront", "ListDistributions"),
   /** CloudFront ListTagsForResource. */
   LIST_TAGS_FOR_RESOURCE("cloudfront", "ListTagsForResource"),
-  /** Resource Groups Tagging API GetResources. */
+  /** Resource Groups Tagging API GetResources, one call per page. */
   GET_RESOURCES("tagging", "GetResources");
 
   private final String service;

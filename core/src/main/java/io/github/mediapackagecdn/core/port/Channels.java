@@ -48,6 +48,18 @@ public interface Channels {
   /** Every endpoint of the channel, in creation order. */
   List<OriginEndpoint> endpointsOf(ChannelId channelId);
 
+  /**
+   * Every channel of the region, with its tags (MediaPackage ListChannels, without a filter, in pages of up to 1,000):
+   * the fleet view, one call per page.
+   */
+  List<Channel> everyChannel();
+
+  /**
+   * Every endpoint of every channel of the region (ListOriginEndpoints without a channel filter, in pages of up to
+   * 1,000): the fleet view, one call per page.
+   */
+  List<OriginEndpoint> everyEndpoint();
+
   /** Deletes the endpoint. */
   void deleteEndpoint(OriginEndpointId id);
 }

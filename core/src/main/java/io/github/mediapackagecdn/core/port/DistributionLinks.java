@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.port;
 
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,13 @@ public interface DistributionLinks {
 
   /** The distributions whose tag {@code tagKey} has exactly the value {@code channelArn}. */
   List<DistributionId> find(String tagKey, String channelArn);
+
+  /**
+   * Every distribution carrying tag {@code tagKey}, by the tag's value (a channel ARN), from the same index as
+   * {@link #find} (which lags after a create): the fleet view, in pages (GetResources at 100 a page), never one call
+   * per channel. A distribution whose tag was removed is not in it.
+   */
+  Map<String, List<DistributionId>> all(String tagKey);
 
   /**
    * The value of tag {@code tagKey} on one distribution, read from CloudFront itself (ListTagsForResource), which

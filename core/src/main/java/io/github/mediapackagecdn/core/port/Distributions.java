@@ -35,7 +35,10 @@ public interface Distributions {
    */
   Optional<DistributionId> findByCallerReference(String callerReference, String commentHint);
 
-  /** Every distribution of the account. */
+  /**
+   * Every distribution of the account, with its origins and behaviours (ListDistributions, in pages of 100): the
+   * fleet view, one call per page.
+   */
   List<DistributionSummary> list();
 
   /**

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
@@ -66,6 +67,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final ReadingChannelDetails readingDetails;
   private final AwaitingDeployment awaitingDeployment;
   private final TearingDown tearingDown;
+  private final AuditingFleet auditing;
   private final Channels channels;
   /** The ports this instance is built on, for {@link #toString()}. */
   private final String ports;
@@ -111,6 +113,8 @@ public final class ChannelCdn implements AutoCloseable {
     this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings, builder.sleeper,
         builder.clock, builder.scheduler, listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
+    this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings,
+        identifiers::identifierFor);
     this.onClose = List.copyOf(builder.onClose);
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
@@ -290,6 +294,17 @@ public final class ChannelCdn implements AutoCloseable {
     require(channelId, "channel id");
     require(options, "teardown options");
     return tearingDown.teardown(channelId, options);
+  }
+
+  /**
+   * Audits the whole account, read-only, in pages (never one call per channel): each channel with its distribution
+   * and whether it serves every endpoint, and the findings: missing origin or behaviours, ambiguous links, orphans,
+   * endpoints without a CDN URL, channels that asked for a distribution and have none, link tags changed since the
+   * library linked them (as far as the tag index shows). For 1,000 channels with 4,000 endpoints: 25 calls.
+   */
+  public FleetAudit audit() {
+    requireOpen();
+    return auditing.audit();
   }
 
   /**

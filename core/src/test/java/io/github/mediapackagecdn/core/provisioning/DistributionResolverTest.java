@@ -83,6 +83,11 @@ class DistributionResolverTest {
       }
 
       @Override
+      public Map<String, List<DistributionId>> all(String tagKey) {
+        return Map.of();
+      }
+
+      @Override
       public Optional<String> tagValue(DistributionId distribution, String tagKey) {
         return Optional.empty();
       }
@@ -101,6 +106,11 @@ class DistributionResolverTest {
       @Override
       public List<DistributionId> find(String tagKey, String channelArn) {
         return List.of();
+      }
+
+      @Override
+      public Map<String, List<DistributionId>> all(String tagKey) {
+        return Map.of();
       }
 
       @Override

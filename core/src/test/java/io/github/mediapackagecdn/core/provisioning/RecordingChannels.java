@@ -146,6 +146,20 @@ public final class RecordingChannels implements io.github.mediapackagecdn.core.p
     return endpoints.values().stream().filter(e -> e.channelId().equals(channelId)).toList();
   }
 
+  /** Every channel, as one page: the double does not page. */
+  @Override
+  public List<Channel> everyChannel() {
+    reads++;
+    return List.copyOf(channels.values());
+  }
+
+  /** Every endpoint, as one page: the double does not page. */
+  @Override
+  public List<OriginEndpoint> everyEndpoint() {
+    reads++;
+    return List.copyOf(endpoints.values());
+  }
+
   @Override
   public void deleteEndpoint(OriginEndpointId id) {
     writes.add("deleteEndpoint " + id);

@@ -157,6 +157,8 @@ public final class RecordingDistributions implements Distributions, Distribution
     return distributions.values().stream()
         .map(d -> DistributionSummary.builder()
             .id(d.id()).arn(d.arn()).domainName(d.domainName()).status(d.status()).comment(d.config().comment())
+            .enabled(d.config().enabled()).origins(d.config().origins())
+            .defaultBehavior(d.config().defaultBehavior()).cacheBehaviors(d.config().cacheBehaviors())
             .build())
         .toList();
   }
@@ -241,6 +243,19 @@ public final class RecordingDistributions implements Distributions, Distribution
         .filter(e -> channelArn.equals(e.getValue().get(tagKey)))
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /** Every distribution carrying {@code tagKey}, by value, as one page: the double does not page. */
+  @Override
+  public Map<String, List<DistributionId>> all(String tagKey) {
+    reads++;
+    Map<String, List<DistributionId>> byValue = new LinkedHashMap<>();
+    tags.forEach((id, t) -> {
+      if (t.containsKey(tagKey)) {
+        byValue.computeIfAbsent(t.get(tagKey), v -> new ArrayList<>()).add(id);
+      }
+    });
+    return byValue;
   }
 
   @Override

@@ -364,6 +364,51 @@ public abstract class ChannelsContract {
   }
 
   @Nested
+  class Fleet {
+
+    @Test
+    void everyChannel_whenChannelsExist_returnsEachWithItsArnAndTagsInCreationOrder() {
+      Channel news = givenChannel(channel(CHANNEL));
+      Channel sports = givenChannel(ChannelSpec.builder().id(OTHER_CHANNEL)
+          .putTags("mediapackage-cdn:distribution", "E1U5RQF7T870K0").build());
+
+      List<Channel> every = channels().everyChannel();
+
+      assertThat(every).extracting(Channel::id).containsExactly(news.id(), sports.id());
+      assertThat(every).extracting(Channel::arn).containsExactly(news.arn(), sports.arn());
+      assertThat(every.get(0).tags()).containsEntry("team", "video");
+      assertThat(every.get(1).tags()).containsEntry("mediapackage-cdn:distribution", "E1U5RQF7T870K0");
+    }
+
+    @Test
+    void everyChannel_whenNone_returnsEmpty() {
+      assertThat(channels().everyChannel()).isEmpty();
+    }
+
+    @Test
+    void everyEndpoint_whenTwoChannelsHaveEndpoints_returnsEveryEndpointOfEveryChannelAsFindEndpointDoes() {
+      givenChannel(channel(CHANNEL));
+      givenChannel(channel(OTHER_CHANNEL));
+      givenChannel(channel("live-empty"));
+      OriginEndpoint a = givenEndpoint(endpoint("a", CHANNEL, Packaging.HLS));
+      OriginEndpoint b = givenEndpoint(endpoint("b", OTHER_CHANNEL, Packaging.DASH));
+      OriginEndpoint c = givenEndpoint(endpoint("c", CHANNEL, Packaging.CMAF));
+
+      List<OriginEndpoint> every = channels().everyEndpoint();
+
+      assertThat(every).containsExactlyInAnyOrder(a, b, c);
+      assertThat(every).filteredOn(e -> e.channelId().equals(ChannelId.of(CHANNEL))).containsExactly(a, c);
+    }
+
+    @Test
+    void everyEndpoint_whenNoChannelHasOne_returnsEmpty() {
+      givenChannel(channel(CHANNEL));
+
+      assertThat(channels().everyEndpoint()).isEmpty();
+    }
+  }
+
+  @Nested
   class Endpoints {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,33 @@ public abstract class DistributionLinksContract {
       givenDistributionTagged(Map.of(KEY, ARN_A));
 
       assertThat(links().find("acme:channel", ARN_A)).containsExactly(custom);
+    }
+  }
+
+  @Nested
+  class All {
+
+    @Test
+    void all_whenSeveralChannels_groupsTheDistributionsByChannelArn() {
+      DistributionId a1 = givenDistributionTagged(Map.of(KEY, ARN_A));
+      DistributionId b = givenDistributionTagged(Map.of(KEY, ARN_B, "team", "sports"));
+      DistributionId a2 = givenDistributionTagged(Map.of(KEY, ARN_A));
+      givenDistributionTagged(Map.of("team", "news"));
+      DistributionId untagged = givenDistributionTagged(Map.of(KEY, ARN_B));
+      givenTagRemoved(untagged, KEY);
+
+      Map<String, List<DistributionId>> all = links().all(KEY);
+
+      assertThat(all).containsOnlyKeys(ARN_A, ARN_B);
+      assertThat(all.get(ARN_A)).containsExactlyInAnyOrder(a1, a2);
+      assertThat(all.get(ARN_B)).containsExactly(b);
+    }
+
+    @Test
+    void all_whenNoDistributionIsLinked_returnsEmpty() {
+      givenDistributionTagged(Map.of("team", "news"));
+
+      assertThat(links().all(KEY)).isEmpty();
     }
   }
 

@@ -423,6 +423,25 @@ public abstract class DistributionsContract {
         assertThat(summary.comment()).isEqualTo(given.config().comment());
       }
     }
+
+    @Test
+    void list_whenDistributionsExist_holdsTheirOriginsAndBehavioursAsGetDistributionReadsThem() {
+      Distribution a = givenDistribution(placeholderConfig("live-news", 0), Map.of(), DistributionStatus.DEPLOYED);
+      Distribution b = givenDistribution(fullConfig("live-sports", 0), Map.of(), DistributionStatus.DEPLOYED);
+
+      List<DistributionSummary> summaries = distributions().list();
+
+      for (Distribution given : List.of(a, b)) {
+        DistributionSummary summary = summaries.stream().filter(s -> s.id().equals(given.id())).findFirst().orElseThrow();
+        Distribution read = distributions().find(given.id()).orElseThrow();
+        assertThat(summary.enabled()).isEqualTo(read.config().enabled());
+        assertThat(summary.origins()).isEqualTo(read.config().origins());
+        assertThat(summary.defaultBehavior()).contains(read.config().defaultBehavior());
+        assertThat(summary.cacheBehaviors()).isEqualTo(read.config().cacheBehaviors());
+      }
+      assertThat(summaries.stream().filter(s -> s.id().equals(b.id())).findFirst().orElseThrow().cacheBehaviors())
+          .isNotEmpty();
+    }
   }
 
   @Nested
