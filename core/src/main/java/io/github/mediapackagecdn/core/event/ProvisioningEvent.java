@@ -6,13 +6,16 @@ import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
  * One step of provisioning: what was done ({@link #step()}), to which channel, distribution and endpoints, with which
- * AWS operation, how long it took, at which attempt, and for a failure the typed error. Immutable. Never holds a
+ * AWS operation, how long it took, at which attempt, and for a failure the typed error; for the fleet audit and
+ * repair, what it counted and found. Immutable. Never holds a
  * secret: change sets and origins redact header values, a CDN identifier is never put in an event, and
  * {@link #toString()} is one short line safe to log.
  */
@@ -60,14 +63,47 @@ public abstract class ProvisioningEvent {
     STATUS_CHANGED,
     /** The wait for deployment ended with the channel ready for players: deployed, and every endpoint routed to it;
      * the duration is the time waited. */
-    READY_FOR_PLAYERS
+    READY_FOR_PLAYERS,
+    /** The fleet audit read one listing of the account, in pages (one AWS call a page): the operation is
+     * {@code ListChannels}, {@code ListOriginEndpoints}, {@code GetResources} or {@code ListDistributions}, the
+     * duration the whole listing's, the count how many channels, endpoints, tagged distributions or distributions it
+     * held. No channel. */
+    AUDIT_READ,
+    /** The fleet audit ended: the duration is the whole audit's, the count the listings it read (one
+     * {@link #AUDIT_READ} each), the detail the number of channels, distributions and findings. No channel; the audit
+     * writes nothing. */
+    AUDIT_COMPLETED,
+    /** A repair of the fleet began: the count is the number of channels it may repair (its {@code NOT_SERVED}
+     * findings). No channel. */
+    REPAIR_STARTED,
+    /** The repair gave the channel's distribution what it lacked ({@code UpdateDistribution}, after the
+     * {@link #CHANGE_PLANNED} and {@link #UPDATE_SENT} of the update); the duration is the channel's repair. */
+    REPAIRED,
+    /** The repair left a finding as it is, the detail says why: a finding for a person (orphan, changed link tag,
+     * ambiguous link, endpoint without a CDN URL, ...), a channel whose link changed since the audit, or a channel
+     * served already when read again (nothing written). No channel for an orphan. A repair that fails is a
+     * {@link #FAILED}. */
+    REPAIR_SKIPPED,
+    /** The repair paused before the channel's repair to keep to its update rate; the duration is the pause. */
+    RATE_WAIT,
+    /** The repair ended: the duration is the whole repair's, waits included, the count the channels repaired, the
+     * detail what was left, failed and remains. No channel. */
+    REPAIR_COMPLETED
   }
+
+  /** The steps of the whole fleet, which concern no one channel. */
+  private static final Set<Step> FLEET_STEPS =
+      EnumSet.of(Step.AUDIT_READ, Step.AUDIT_COMPLETED, Step.REPAIR_STARTED, Step.REPAIR_COMPLETED);
 
   /** What was done. */
   public abstract Step step();
 
-  /** The channel the step was for. */
-  public abstract ChannelId channelId();
+  /**
+   * The channel the step was for: always present, but for the steps of the whole fleet ({@link Step#AUDIT_READ},
+   * {@link Step#AUDIT_COMPLETED}, {@link Step#REPAIR_STARTED}, {@link Step#REPAIR_COMPLETED}) and a
+   * {@link Step#REPAIR_SKIPPED} of a finding without a channel (an orphan).
+   */
+  public abstract Optional<ChannelId> channelId();
 
   /** The channel's distribution, when the step concerns one. */
   public abstract Optional<DistributionId> distributionId();
@@ -102,6 +138,22 @@ public abstract class ProvisioningEvent {
    */
   public abstract Optional<ProvisioningException> failure();
 
+  /**
+   * How many of what the step counts: the items an {@link Step#AUDIT_READ} read, the listings of an
+   * {@link Step#AUDIT_COMPLETED}, the channels a {@link Step#REPAIR_STARTED} may repair and a
+   * {@link Step#REPAIR_COMPLETED} repaired; zero for other steps.
+   */
+  @Value.Default
+  public int count() {
+    return 0;
+  }
+
+  /**
+   * What the step found or why it was taken, in words, for the audit and repair steps (a {@link Step#REPAIR_SKIPPED}
+   * says why); ids, tags, origins and patterns, never a header value.
+   */
+  public abstract Optional<String> detail();
+
   /** A builder of an event; the library builds them, tests may too. */
   public static Builder builder() {
     return new Builder();
@@ -119,6 +171,12 @@ public abstract class ProvisioningEvent {
     if (duration().isNegative()) {
       throw new IllegalStateException("a duration is not negative: " + duration());
     }
+    if (count() < 0) {
+      throw new IllegalStateException("a count is not negative: " + count());
+    }
+    if (channelId().isEmpty() && !FLEET_STEPS.contains(step()) && step() != Step.REPAIR_SKIPPED) {
+      throw new IllegalStateException("a " + step() + " is for one channel: give its id");
+    }
   }
 
   /**
@@ -127,8 +185,8 @@ public abstract class ProvisioningEvent {
    */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("ProvisioningEvent[").append(step()).append(", channel ")
-        .append(channelId());
+    StringBuilder text = new StringBuilder("ProvisioningEvent[").append(step())
+        .append(channelId().map(c -> ", channel " + c).orElse(FLEET_STEPS.contains(step()) ? ", fleet" : ""));
     distributionId().ifPresent(id -> text.append(", distribution ").append(id));
     if (!endpointIds().isEmpty()) {
       text.append(", endpoints ").append(endpointIds());
@@ -138,6 +196,10 @@ public abstract class ProvisioningEvent {
     }
     text.append(", attempt ").append(attempt()).append(", ").append(duration().toMillis()).append(" ms");
     changes().ifPresent(c -> text.append(", ").append(c.changes().size()).append(" changes"));
+    if (count() != 0) {
+      text.append(", count ").append(count());
+    }
+    detail().ifPresent(d -> text.append(", ").append(d));
     failure().ifPresent(e -> text.append(", ").append(e));
     return text.append(']').toString();
   }

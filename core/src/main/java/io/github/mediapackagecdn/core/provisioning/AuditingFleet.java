@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -17,6 +18,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +41,16 @@ import java.util.stream.Collectors;
  * visibility timeout may not be indexed yet, and then shows as {@code LINK_TAG_CHANGED} or
  * {@code REQUESTED_BUT_MISSING} until it is. Only link values that are channel ARNs of the audited region are judged
  * as orphans: a distribution tagged for a channel in another region belongs to that region's audit.
+ *
+ * <p>A distribution is judged by the formats its channel's endpoints use, whichever
+ * {@link LiveCdnSettings#behaviorLayout()} is set: a behaviour of a format no endpoint uses is never missing. The
+ * listeners hear of each listing read ({@code AUDIT_READ}: operation, time, items) and of the audit's end
+ * ({@code AUDIT_COMPLETED}: time, listings read, findings).
  */
 final class AuditingFleet {
+
+  /** The listings an audit reads: channels, endpoints, link tags, distributions. */
+  static final int READS = 4;
 
   private final Channels channels;
   private final Distributions distributions;
@@ -46,25 +58,34 @@ final class AuditingFleet {
   private final LinkTags linkTags;
   private final LiveCdnSettings settings;
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
+  /** The settings a distribution is judged with: what its endpoints' formats need, whatever the layout set. */
+  private final LiveCdnSettings servingRules;
+  private final Listeners listeners;
 
   AuditingFleet(Channels channels, Distributions distributions, DistributionLinks links, LinkTags linkTags,
-      LiveCdnSettings settings, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+      LiveCdnSettings settings, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers, Listeners listeners) {
     this.channels = channels;
     this.distributions = distributions;
     this.links = links;
     this.linkTags = linkTags;
     this.settings = settings;
     this.identifiers = identifiers;
+    this.servingRules = LiveCdnSettings.builder().from(settings)
+        .behaviorLayout(LiveCdnSettings.BehaviorLayout.PER_ENDPOINT_FORMAT).build();
+    this.listeners = listeners;
   }
 
-  /** The audit of the whole account: four paged reads, then the rules. */
+  /** The audit of the whole account: four paged reads, each told to the listeners, then the rules. */
   FleetAudit audit() {
-    List<Channel> fleet = channels.everyChannel();
-    Map<ChannelId, List<OriginEndpoint>> endpoints = channels.everyEndpoint().stream()
+    Instant start = listeners.now();
+    List<Channel> fleet = read("ListChannels", channels::everyChannel, List::size);
+    Map<ChannelId, List<OriginEndpoint>> endpoints = read("ListOriginEndpoints", channels::everyEndpoint, List::size)
+        .stream()
         .collect(Collectors.groupingBy(OriginEndpoint::channelId, LinkedHashMap::new, Collectors.toList()));
-    Map<String, List<DistributionId>> tagged = links.all(settings.linkTagKey());
+    Map<String, List<DistributionId>> tagged = read("GetResources", () -> links.all(settings.linkTagKey()),
+        t -> t.values().stream().mapToInt(List::size).sum());
     Map<DistributionId, DistributionSummary> listed = new LinkedHashMap<>();
-    distributions.list().forEach(s -> listed.put(s.id(), s));
+    read("ListDistributions", distributions::list, List::size).forEach(s -> listed.put(s.id(), s));
 
     Map<DistributionId, String> linkValues = new HashMap<>();
     tagged.forEach((value, ids) -> ids.forEach(id -> linkValues.put(id, value)));
@@ -79,7 +100,20 @@ final class AuditingFleet {
       audit(channel, endpoints.getOrDefault(channel.id(), List.of()), linked, listed, linkValues, audit);
     }
     orphans(fleet, tagged, listed, audit);
-    return audit.build();
+    FleetAudit done = audit.build();
+    listeners.emit(Listeners.fleetEvent(ProvisioningEvent.Step.AUDIT_COMPLETED).count(READS)
+        .duration(listeners.since(start)).detail(done.channelCount() + " channels, " + done.distributionCount()
+            + " distributions, " + done.findings().size() + " findings"));
+    return done;
+  }
+
+  /** One paged read of the fleet, timed and told to the listeners with the number of items it held. */
+  private <T> T read(String operation, Supplier<T> listing, ToIntFunction<T> items) {
+    Instant start = listeners.now();
+    T read = listing.get();
+    listeners.emit(Listeners.fleetEvent(ProvisioningEvent.Step.AUDIT_READ).operation(operation)
+        .duration(listeners.since(start)).count(items.applyAsInt(read)));
+    return read;
   }
 
   private void audit(Channel channel, List<OriginEndpoint> endpoints, List<DistributionId> linked,
@@ -112,7 +146,7 @@ final class AuditingFleet {
       return linked.unknown("the listing of distribution " + summary.id() + " has no default behaviour").build();
     }
     try {
-      ChangeSet missing = DistributionLayout.changesFor(routing.get(), endpoints, settings, identifiers);
+      ChangeSet missing = DistributionLayout.changesFor(routing.get(), endpoints, servingRules, identifiers);
       linked.missing(missing);
     } catch (ProvisioningException e) {
       linked.unknown(e.getMessage());
@@ -122,12 +156,20 @@ final class AuditingFleet {
       audit.addFindings(finding(AuditFinding.Kind.NOT_SERVED, channel, List.of(summary.id()),
           result.unknown().orElseGet(() -> "missing " + String.join(", ", result.missingDescribed()))));
     }
+    audit.addAllFindings(withoutCdnUrl(channel.id(), summary.id(), endpoints, routing.get()));
+    return result;
+  }
+
+  /** An {@code ENDPOINT_WITHOUT_CDN_URL} finding for each endpoint the configuration does not route to it. */
+  static List<AuditFinding> withoutCdnUrl(ChannelId channel, DistributionId id, List<OriginEndpoint> endpoints,
+      DistributionConfig config) {
+    List<AuditFinding> findings = new ArrayList<>();
     for (OriginEndpoint endpoint : endpoints) {
-      CdnUrls.whyNotServed(endpoint, routing.get()).ifPresent(why -> audit.addFindings(AuditFinding.builder()
-          .kind(AuditFinding.Kind.ENDPOINT_WITHOUT_CDN_URL).channel(channel.id()).addDistributions(summary.id())
+      CdnUrls.whyNotServed(endpoint, config).ifPresent(why -> findings.add(AuditFinding.builder()
+          .kind(AuditFinding.Kind.ENDPOINT_WITHOUT_CDN_URL).channel(channel).addDistributions(id)
           .endpoint(endpoint.id()).detail(why).build()));
     }
-    return result;
+    return findings;
   }
 
   /** Distributions tagged for a channel ARN of the audited region(s) that no listed channel has. */

@@ -68,6 +68,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final AwaitingDeployment awaitingDeployment;
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
+  private final RepairingFleet repairing;
   private final Channels channels;
   /** The ports this instance is built on, for {@link #toString()}. */
   private final String ports;
@@ -114,7 +115,8 @@ public final class ChannelCdn implements AutoCloseable {
         builder.clock, builder.scheduler, listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings,
-        identifiers::identifierFor);
+        identifiers::identifierFor, listeners);
+    this.repairing = new RepairingFleet(channels, reconciling, builder.sleeper, listeners);
     this.onClose = List.copyOf(builder.onClose);
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
@@ -305,6 +307,46 @@ public final class ChannelCdn implements AutoCloseable {
   public FleetAudit audit() {
     requireOpen();
     return auditing.audit();
+  }
+
+  /**
+   * {@link #repair(FleetAudit, RepairOptions)} at the default rate, one update every
+   * {@link RepairOptions#DEFAULT_UPDATE_INTERVAL}.
+   */
+  public RepairResult repair(FleetAudit audit) {
+    return repair(audit, RepairOptions.defaults());
+  }
+
+  /**
+   * Repairs what the audit found that the layout rules own: each channel {@code NOT_SERVED} gets the origin and cache
+   * behaviours its distribution lacks (deleted in the CloudFront console, say), with the merge of a
+   * {@link #reconcile}, one {@code UpdateDistribution} per channel at most. Never touches orphans, changed link tags
+   * or ambiguous links: they are in {@link RepairResult#leftForPerson()}, with every other finding a person must act
+   * on. Each channel and its link are read again first, so an old audit is safe: what changed since is left for a
+   * person, what is served already is not written.
+   *
+   * <p>Keeps to {@link RepairOptions#updateInterval()} between updates, pausing with the
+   * {@link Builder#sleeper(Sleeper) sleeper}. Resumable: a failed channel does not stop the others, a throttle,
+   * {@link RepairOptions#maxUpdates()} or an interrupt stops the run, and {@code repair(result.remaining())} (or the
+   * same audit again) goes on without repeating a write. The listeners hear {@code REPAIR_STARTED}, then per channel
+   * {@code RATE_WAIT}, {@code REPAIRED}, {@code REPAIR_SKIPPED} or {@code FAILED}, then {@code REPAIR_COMPLETED}.
+   *
+   * <pre>{@code
+   * FleetAudit audit = cdn.audit();
+   * RepairResult result = cdn.repair(audit, RepairOptions.builder().updateInterval(Duration.ofMinutes(1)).build());
+   * while (!result.complete()) {
+   *   result = cdn.repair(result.remaining());
+   * }
+   * result.leftForPerson().forEach(System.out::println);
+   * }</pre>
+   *
+   * @throws ValidationException when an argument is null, before any call
+   */
+  public RepairResult repair(FleetAudit audit, RepairOptions options) {
+    requireOpen();
+    require(audit, "audit");
+    require(options, "repair options");
+    return repairing.repair(audit, options);
   }
 
   /**

@@ -13,6 +13,7 @@ import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,9 +118,10 @@ final class DistributionLayout {
   /**
    * The changes that give {@code current} what the channel's endpoints need: the one channel origin (a custom origin
    * on the endpoints' egress host with an empty origin path, added with a free id when there is none, whatever
-   * origins a user made; with the CDN identifier header when an endpoint uses CDN authorization), a cache behaviour for every path pattern of every
-   * packaging format present, the default behaviour moved off the placeholder while it still targets it, and the
-   * placeholder origin removed once nothing targets it. Nothing that exists is changed.
+   * origins a user made; with the CDN identifier header when an endpoint uses CDN authorization), a cache behaviour
+   * for every path pattern of every packaging format present (of every live format with
+   * {@link LiveCdnSettings.BehaviorLayout#ALL_LIVE_FORMATS}), the default behaviour moved off the placeholder while it
+   * still targets it, and the placeholder origin removed once nothing targets it. Nothing that exists is changed.
    *
    * @param identifiers the CDN identifier of an endpoint that uses CDN authorization, when known
    * @throws InvalidRequestException when the endpoints use more than one egress host (one origin serves them all)
@@ -165,10 +167,7 @@ final class DistributionLayout {
           new DistributionChange.AddOriginHeader(originId, LiveCdnSettings.CDN_IDENTIFIER_HEADER, identifier.reveal())));
     }
 
-    Set<String> needed = endpoints.stream()
-        .filter(e -> !e.urls().isEmpty())
-        .flatMap(e -> e.packaging().pathPatterns().stream())
-        .collect(Collectors.toSet());
+    Set<String> needed = neededPatterns(endpoints, settings.behaviorLayout());
     for (String pattern : PATTERN_ORDER) {
       if (needed.contains(pattern) && current.behavior(pattern).isEmpty()) {
         changes.add(new DistributionChange.AddCacheBehavior(behavior(pattern, originId, settings)));
@@ -183,6 +182,19 @@ final class DistributionLayout {
       changes.add(new DistributionChange.RemoveOrigin(settings.placeholderOriginId()));
     }
     return ChangeSet.of(changes);
+  }
+
+  /**
+   * The path patterns the endpoints need behaviours for: those of the formats of the endpoints that have a URL, or,
+   * with {@link LiveCdnSettings.BehaviorLayout#ALL_LIVE_FORMATS}, those of every format as soon as one endpoint has a
+   * URL.
+   */
+  private static Set<String> neededPatterns(List<OriginEndpoint> endpoints, LiveCdnSettings.BehaviorLayout layout) {
+    List<Packaging> formats = endpoints.stream().filter(e -> !e.urls().isEmpty()).map(OriginEndpoint::packaging)
+        .toList();
+    List<Packaging> laidOut = layout == LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS && !formats.isEmpty()
+        ? List.of(Packaging.values()) : formats;
+    return laidOut.stream().flatMap(p -> p.pathPatterns().stream()).collect(Collectors.toSet());
   }
 
   /**

@@ -47,6 +47,13 @@ final class Listeners {
     return builder;
   }
 
+  /** A builder of an event of {@code step} for the whole fleet (the audit, the repair), no one channel's. */
+  static ProvisioningEvent.Builder fleetEvent(ProvisioningEvent.Step step) {
+    ProvisioningEvent.Builder builder = ProvisioningEvent.builder();
+    builder.step(step);
+    return builder;
+  }
+
   /** Now, on the builder's clock: the start of a timed step. */
   Instant now() {
     return clock.instant();

@@ -39,6 +39,23 @@ public abstract class LiveCdnSettings {
   private static final Set<String> PRICE_CLASSES = Set.of("PriceClass_100", "PriceClass_200", "PriceClass_All", "None");
   private static final Set<String> HTTP_VERSIONS = Set.of("http1.1", "http2", "http3", "http2and3");
 
+  /** Which cache behaviours a channel's distribution is given, and so how many updates its endpoints make. */
+  public enum BehaviorLayout {
+    /**
+     * The behaviours of the formats the channel's endpoints use, added when the first endpoint of a format is saved:
+     * the MediaPackage console's layout. Saving an HLS, a DASH, a CMAF and an MSS endpoint one by one makes three
+     * updates (HLS; DASH; MSS, since CMAF reuses {@code *.m3u8} and {@code *.mp4}), each a deployment of minutes.
+     */
+    PER_ENDPOINT_FORMAT,
+    /**
+     * The behaviours of every live format ({@code *.m3u8}, {@code *.ts}, {@code *.mpd}, {@code *.mp4},
+     * {@code *.ism/*}) added with the channel's first endpoint, so that endpoints of other formats saved later need
+     * no update: one update, one deployment, whatever formats follow. A behaviour a user made for one of these
+     * patterns is kept as it is, and one a user deleted is added again by the next save.
+     */
+    ALL_LIVE_FORMATS
+  }
+
   /** The cache policy of every behaviour; the managed {@code Elemental-MediaPackage} policy unless set. */
   @Value.Default
   public String cachePolicyId() {
@@ -110,6 +127,20 @@ public abstract class LiveCdnSettings {
   @Value.Default
   public boolean channelTagsReadAfterWrite() {
     return true;
+  }
+
+  /**
+   * Which cache behaviours a distribution is given: {@link BehaviorLayout#PER_ENDPOINT_FORMAT}, the console's layout,
+   * unless set. {@link BehaviorLayout#ALL_LIVE_FORMATS} saves deployments (one per channel instead of up to three when
+   * the formats are saved one by one), but the console's layout stays the default: switching an existing fleet to the
+   * other would make the next save of every channel that does not use all four formats update its distribution (a
+   * deployment nobody asked for), and would add back behaviours a user deleted for formats the channel does not use.
+   * Choose {@code ALL_LIVE_FORMATS} for a new fleet whose channels get their endpoints one by one; the fleet audit
+   * judges a distribution by the formats its endpoints use, whichever layout is set.
+   */
+  @Value.Default
+  public BehaviorLayout behaviorLayout() {
+    return BehaviorLayout.PER_ENDPOINT_FORMAT;
   }
 
   /** The distribution's comment, {@code %s} standing for the channel id; cut to CloudFront's 128 characters. */

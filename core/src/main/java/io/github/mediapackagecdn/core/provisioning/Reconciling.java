@@ -42,13 +42,30 @@ final class Reconciling {
 
   /** Reconciles distribution {@code id} of the channel, recording it on the channel first when {@code record}. */
   CdnOutcome reconcile(Channel channel, DistributionId id, boolean record) {
-    return CdnOutcome.reporting(listeners, channel.id(), Optional.of(id), () -> {
-      if (record) {
-        links.record(channel, id);
-      }
-      List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
-      boolean written = !endpoints.isEmpty() && updaters.addEndpoints(id, endpoints).written();
-      return CdnOutcome.updatedOrUnchanged(written, id);
-    });
+    return CdnOutcome.reporting(listeners, channel.id(), Optional.of(id),
+        () -> CdnOutcome.updatedOrUnchanged(merge(channel, id, record).update().written(), id));
+  }
+
+  /** The channel's endpoints as read, and what the update of their distribution did. */
+  record Merge(List<OriginEndpoint> endpoints, DistributionUpdaters.Update update) {}
+
+  /**
+   * Records distribution {@code id} on the channel when {@code record}, then gives it what the channel's endpoints
+   * need, through its updater; nothing is read or written for a channel without endpoints.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ProvisioningException when AWS fails a step
+   */
+  Merge merge(Channel channel, DistributionId id, boolean record) {
+    if (record) {
+      links.record(channel, id);
+    }
+    List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
+    return new Merge(endpoints, endpoints.isEmpty()
+        ? new DistributionUpdaters.Update(false, Optional.empty()) : updaters.addEndpoints(id, endpoints));
+  }
+
+  /** The channel's distribution as the tag lookup finds it now: see {@link LinkResolution#resolve}. */
+  DistributionResolver.Resolution resolve(Channel channel) {
+    return links.resolve(channel);
   }
 }

@@ -58,4 +58,36 @@ class ProvisioningEventTest {
     assertThatThrownBy(() -> ProvisioningEvent.builder().channelId(ChannelId.of("live-news")).build())
         .isInstanceOf(ValidationException.class);
   }
+
+  @Test
+  void fleetStep_withoutChannel_saysFleetAndShowsItsCountAndDetail() {
+    ProvisioningEvent event = ProvisioningEvent.builder().step(ProvisioningEvent.Step.AUDIT_COMPLETED)
+        .duration(Duration.ofMillis(40)).count(4).detail("2 channels, 2 distributions, 1 findings").build();
+
+    assertThat(event.channelId()).isEmpty();
+    assertThat(event).hasToString("ProvisioningEvent[AUDIT_COMPLETED, fleet, attempt 1, 40 ms, count 4, "
+        + "2 channels, 2 distributions, 1 findings]");
+  }
+
+  @Test
+  void builder_refusesAChannelStepWithoutChannelAndANegativeCount() {
+    assertThatThrownBy(() -> ProvisioningEvent.builder().step(ProvisioningEvent.Step.UPDATE_SENT).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("UPDATE_SENT is for one channel");
+    assertThatThrownBy(() -> ProvisioningEvent.builder().step(ProvisioningEvent.Step.RATE_WAIT).build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ProvisioningEvent.builder().step(ProvisioningEvent.Step.AUDIT_READ).count(-1).build())
+        .isInstanceOf(IllegalStateException.class);
+    // a finding without a channel (an orphan) is skipped without one
+    assertThat(ProvisioningEvent.builder().step(ProvisioningEvent.Step.REPAIR_SKIPPED).detail("ORPHAN: tagged")
+        .build()).hasToString("ProvisioningEvent[REPAIR_SKIPPED, attempt 1, 0 ms, ORPHAN: tagged]");
+  }
+
+  @Test
+  void steps_ofTheAuditAndRepair_comeAfterEveryEarlierStep() {
+    assertThat(ProvisioningEvent.Step.values()).endsWith(ProvisioningEvent.Step.READY_FOR_PLAYERS,
+        ProvisioningEvent.Step.AUDIT_READ, ProvisioningEvent.Step.AUDIT_COMPLETED,
+        ProvisioningEvent.Step.REPAIR_STARTED, ProvisioningEvent.Step.REPAIRED, ProvisioningEvent.Step.REPAIR_SKIPPED,
+        ProvisioningEvent.Step.RATE_WAIT, ProvisioningEvent.Step.REPAIR_COMPLETED);
+    assertThat(ProvisioningEvent.Step.READY_FOR_PLAYERS.ordinal()).isEqualTo(13);
+  }
 }

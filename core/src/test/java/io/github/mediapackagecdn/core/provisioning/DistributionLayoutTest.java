@@ -414,6 +414,70 @@ class DistributionLayoutTest {
     assertThat(config).isEqualTo(laidOut(allFormats()));
   }
 
+  // ---------------------------------------------------------------- behaviour layout
+
+  private static final LiveCdnSettings ALL_LIVE_FORMATS =
+      LiveCdnSettings.builder().behaviorLayout(LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS).build();
+
+  private static ChangeSet allFormatsChangesFor(DistributionConfig config, List<OriginEndpoint> endpoints) {
+    return DistributionLayout.changesFor(config, endpoints, ALL_LIVE_FORMATS, NO_IDENTIFIERS);
+  }
+
+  @Test
+  void behaviorLayout_byDefault_isTheConsolesPerEndpointFormat() {
+    assertThat(SETTINGS.behaviorLayout()).isEqualTo(LiveCdnSettings.BehaviorLayout.PER_ENDPOINT_FORMAT);
+    assertThat(patterns(laidOut(List.of(hls())))).containsExactly("*.m3u8", "*.ts");
+  }
+
+  @Test
+  void changesFor_withAllLiveFormats_laysOutEveryFormatsBehaviourWithTheFirstEndpoint() {
+    DistributionConfig placeholder = placeholderDistribution();
+
+    DistributionConfig after = allFormatsChangesFor(placeholder, List.of(hls())).applyTo(placeholder);
+
+    assertThat(patterns(after)).containsExactly("*.m3u8", "*.ts", "*.mpd", "*.mp4", "*.ism/*");
+    assertThat(after.cacheBehaviors()).allSatisfy(b -> assertThat(b.targetOriginId()).isEqualTo(CHANNEL_ORIGIN_ID));
+    assertThat(after.behavior("*.ism/*").orElseThrow().smoothStreaming()).isTrue();
+    // every format's patterns, and nothing the library does not know
+    assertThat(Stream.of(Packaging.values()).flatMap(p -> p.pathPatterns().stream()).distinct())
+        .containsExactlyInAnyOrderElementsOf(patterns(after));
+  }
+
+  @Test
+  void changesFor_withAllLiveFormats_needsNothingForTheEndpointsSavedAfterTheFirst() {
+    DistributionConfig placeholder = placeholderDistribution();
+    DistributionConfig after = allFormatsChangesFor(placeholder, List.of(mss("index"))).applyTo(placeholder);
+
+    assertThat(allFormatsChangesFor(after, List.of(mss("index"), dash()))).isEqualTo(ChangeSet.empty());
+    assertThat(allFormatsChangesFor(after, allFormats())).isEqualTo(ChangeSet.empty());
+    assertThat(allFormatsChangesFor(after, List.of(cmaf("a")))).isEqualTo(ChangeSet.empty());
+    // the default layout agrees: nothing any endpoint needs is missing
+    assertThat(changesFor(after, allFormats())).isEqualTo(ChangeSet.empty());
+  }
+
+  @Test
+  void changesFor_withAllLiveFormats_keepsAUsersBehaviourForOneOfThePatternsAndAddsTheRest() {
+    CacheBehavior usersMpd = userBehavior("*.mpd", "my-ads");
+    DistributionConfig config = DistributionConfig.builder().from(placeholderDistribution()).addOrigins(USER_ORIGIN)
+        .addCacheBehaviors(usersMpd).build();
+
+    DistributionConfig after = allFormatsChangesFor(config, List.of(hls())).applyTo(config);
+
+    assertThat(after.cacheBehaviors().get(0)).isEqualTo(usersMpd);
+    assertThat(patterns(after)).containsExactly("*.mpd", "*.m3u8", "*.ts", "*.mp4", "*.ism/*");
+    assertThat(after.origin("my-ads")).contains(USER_ORIGIN);
+    assertThat(allFormatsChangesFor(after, allFormats())).isEqualTo(ChangeSet.empty());
+  }
+
+  @Test
+  void changesFor_withAllLiveFormats_needsNothingWhileNoEndpointHasAUrl() {
+    OriginEndpoint withoutUrl = cmaf();
+
+    assertThat(allFormatsChangesFor(placeholderDistribution(), List.of()).isEmpty()).isTrue();
+    assertThat(patterns(allFormatsChangesFor(placeholderDistribution(), List.of(withoutUrl))
+        .applyTo(placeholderDistribution()))).isEmpty();
+  }
+
   // ---------------------------------------------------------------- user edits are never touched
 
   @Test
