@@ -302,7 +302,9 @@ public final class ChannelCdn implements AutoCloseable {
    * Audits the whole account, read-only, in pages (never one call per channel): each channel with its distribution
    * and whether it serves every endpoint, and the findings: missing origin or behaviours, ambiguous links, orphans,
    * endpoints without a CDN URL, channels that asked for a distribution and have none, link tags changed since the
-   * library linked them (as far as the tag index shows). For 1,000 channels with 4,000 endpoints: 25 calls.
+   * library linked them (as far as the tag index shows). For 1,000 channels with 4,000 endpoints: 25 calls. The
+   * listeners hear one {@code AUDIT_READ} per listing (operation, time, items) and one {@code AUDIT_COMPLETED}.
+   * {@link #repair(FleetAudit)} fixes what it found that the layout rules own.
    */
   public FleetAudit audit() {
     requireOpen();

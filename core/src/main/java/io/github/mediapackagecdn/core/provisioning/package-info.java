@@ -6,16 +6,17 @@
  * <h2>How the package is built</h2>
  *
  * <ul>
- *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings} and
- *       {@code TeardownOptions}; the results {@code ChannelSaveResult}, {@code EndpointSaveResult}, {@code CdnOutcome},
- *       {@code ChannelDetails}, {@code DistributionDetails}, {@code EndpointDetails}, {@code TeardownResult},
- *       {@code DeploymentProgress}. Everything
+ *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings},
+ *       {@code TeardownOptions} and {@code RepairOptions}; the results {@code ChannelSaveResult},
+ *       {@code EndpointSaveResult}, {@code CdnOutcome}, {@code ChannelDetails}, {@code DistributionDetails},
+ *       {@code EndpointDetails}, {@code TeardownResult}, {@code DeploymentProgress}, {@code RepairResult}. Everything
  *       else is package-private: the use cases, concerns and rules below can change without breaking a user. (The
  *       path patterns of each format are public on {@code Packaging}; the testkit's {@code SampleDistributions}
  *       gives tests distributions shaped like the library's.)</li>
  *   <li><b>Use cases</b>, one operation each, their collaborators given to the constructor (the facade wires them):
  *       {@code SavingChannel}, {@code SavingEndpoints}, {@code AttachingDistribution}, {@code Reconciling},
- *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}.</li>
+ *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet},
+ *       {@code RepairingFleet}.</li>
  *   <li><b>Concerns</b>, each owning its state and tested alone: {@code LinkResolution} (the channel's distribution,
  *       through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries expire after the
  *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
@@ -49,8 +50,8 @@
  *   <li><b>When an endpoint is saved</b>: one origin for the whole channel (the console "adds only one origin"), on the
  *       egress host of the endpoint URLs, id {@code EMP-<first host label>}, HTTPS only, TLSv1.2, with the
  *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#CDN_IDENTIFIER_HEADER} header when the
- *       endpoint uses CDN authorization. Then one cache behaviour per path pattern of the formats present, first match
- *       wins: HLS {@code *.m3u8} {@code *.ts}; CMAF {@code *.m3u8} {@code *.mp4}; DASH {@code *.mpd} {@code *.mp4};
+ *       endpoint uses CDN authorization. Then one cache behaviour per path pattern of the formats present (of every
+ *       live format at once with {@code LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS}), first match wins: HLS {@code *.m3u8} {@code *.ts}; CMAF {@code *.m3u8} {@code *.mp4}; DASH {@code *.mpd} {@code *.mp4};
  *       MSS {@code *.ism/*} with smooth streaming on. Each redirects HTTP to HTTPS, allows GET, HEAD and OPTIONS, uses
  *       the managed cache policy {@code Elemental-MediaPackage} and does not compress.</li>
  *   <li><b>The default behaviour moves</b> from the placeholder to the channel origin only while it still targets the
