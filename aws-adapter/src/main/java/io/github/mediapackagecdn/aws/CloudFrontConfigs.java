@@ -94,6 +94,7 @@ final class CloudFrontConfigs {
         .id(origin.id())
         .domainName(origin.domainName())
         .originPath(origin.originPath())
+        .originAccessControlId(origin.originAccessControlId().orElse(null))
         .customHeaders(headers(headers))
         .customOriginConfig(CustomOriginConfig.builder()
             .httpPort(HTTP_PORT)
@@ -227,6 +228,9 @@ final class CloudFrontConfigs {
         .id(origin.id())
         .domainName(origin.domainName())
         .originPath(Objects.requireNonNullElse(origin.originPath(), ""));
+    if (origin.originAccessControlId() != null && !origin.originAccessControlId().isEmpty()) {
+      core.originAccessControlId(origin.originAccessControlId());
+    }
     CustomOriginConfig custom = origin.customOriginConfig();
     if (custom != null) {
       core.protocolPolicy(ProtocolPolicy.fromWire(custom.originProtocolPolicyAsString()));

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit;
 
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ public final class FakeAws {
   private final InMemoryChannels channels;
   private final InMemoryDistributions distributions;
   private final InMemoryDistributionLinks links;
+  private final InMemoryChannelGroups channelGroups;
+  private final InMemoryCloudFrontPolicies cloudFrontPolicies;
 
   private FakeAws(Builder builder) {
     this.region = builder.region;
@@ -50,6 +53,8 @@ public final class FakeAws {
     this.channels = new InMemoryChannels(this);
     this.distributions = new InMemoryDistributions(this);
     this.links = new InMemoryDistributionLinks(this);
+    this.channelGroups = new InMemoryChannelGroups(this);
+    this.cloudFrontPolicies = new InMemoryCloudFrontPolicies(this);
   }
 
   /** A fake account {@code 123456789012} with MediaPackage in {@code us-west-2}, seed 1, five minutes to deploy. */
@@ -92,6 +97,29 @@ public final class FakeAws {
   /** The fake tag lookup: the {@code DistributionLinks} port. */
   public InMemoryDistributionLinks links() {
     return links;
+  }
+
+  /** MediaPackage v2: channel groups, channels, origin endpoints and their policies. */
+  public InMemoryChannelGroups channelGroups() {
+    return channelGroups;
+  }
+
+  /** CloudFront's origin access controls and cache policies, which v2 distributions use. */
+  public InMemoryCloudFrontPolicies cloudFrontPolicies() {
+    return cloudFrontPolicies;
+  }
+
+  /** A v2 facade on this account's fakes and clock. */
+  public ChannelCdnV2 channelCdnV2() {
+    return channelCdnV2(builder -> { });
+  }
+
+  /** A v2 facade on this account's fakes and clock, customised (listeners, settings, CDN identifiers). */
+  public ChannelCdnV2 channelCdnV2(Consumer<ChannelCdnV2.Builder> customizer) {
+    ChannelCdnV2.Builder builder = ChannelCdnV2.builder().channelGroups(channelGroups)
+        .cloudFrontPolicies(cloudFrontPolicies).distributions(distributions).links(links).clock(clock);
+    customizer.accept(builder);
+    return builder.build();
   }
 
   /** The simulated clock every fake reads; advance it to let distributions deploy. */

@@ -33,6 +33,8 @@ public final class Faults {
         return "Throttling";
       case "mediapackage":
         return "TooManyRequestsException";
+      case "mediapackagev2":
+        return "ThrottlingException";
       default:
         return "ThrottledException";
     }

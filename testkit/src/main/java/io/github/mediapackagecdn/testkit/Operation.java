@@ -37,7 +37,41 @@ public enum Operation {
   /** CloudFront ListTagsForResource. */
   LIST_TAGS_FOR_RESOURCE("cloudfront", "ListTagsForResource"),
   /** Resource Groups Tagging API GetResources, one call per page. */
-  GET_RESOURCES("tagging", "GetResources");
+  GET_RESOURCES("tagging", "GetResources"),
+  /** MediaPackage v2 CreateChannelGroup. */
+  V2_CREATE_CHANNEL_GROUP("mediapackagev2", "CreateChannelGroup"),
+  /** MediaPackage v2 GetChannelGroup. */
+  V2_GET_CHANNEL_GROUP("mediapackagev2", "GetChannelGroup"),
+  /** MediaPackage v2 ListChannelGroups, one call per page. */
+  V2_LIST_CHANNEL_GROUPS("mediapackagev2", "ListChannelGroups"),
+  /** MediaPackage v2 CreateChannel. */
+  V2_CREATE_CHANNEL("mediapackagev2", "CreateChannel"),
+  /** MediaPackage v2 GetChannel. */
+  V2_GET_CHANNEL("mediapackagev2", "GetChannel"),
+  /** MediaPackage v2 UpdateChannel, with {@code x-amzn-update-if-match}. */
+  V2_UPDATE_CHANNEL("mediapackagev2", "UpdateChannel"),
+  /** MediaPackage v2 ListChannels, one call per page. */
+  V2_LIST_CHANNELS("mediapackagev2", "ListChannels"),
+  /** MediaPackage v2 CreateOriginEndpoint. */
+  V2_CREATE_ORIGIN_ENDPOINT("mediapackagev2", "CreateOriginEndpoint"),
+  /** MediaPackage v2 GetOriginEndpoint. */
+  V2_GET_ORIGIN_ENDPOINT("mediapackagev2", "GetOriginEndpoint"),
+  /** MediaPackage v2 UpdateOriginEndpoint, with {@code x-amzn-update-if-match}. */
+  V2_UPDATE_ORIGIN_ENDPOINT("mediapackagev2", "UpdateOriginEndpoint"),
+  /** MediaPackage v2 ListOriginEndpoints, one call per page. */
+  V2_LIST_ORIGIN_ENDPOINTS("mediapackagev2", "ListOriginEndpoints"),
+  /** MediaPackage v2 GetOriginEndpointPolicy. */
+  V2_GET_ORIGIN_ENDPOINT_POLICY("mediapackagev2", "GetOriginEndpointPolicy"),
+  /** MediaPackage v2 PutOriginEndpointPolicy. */
+  V2_PUT_ORIGIN_ENDPOINT_POLICY("mediapackagev2", "PutOriginEndpointPolicy"),
+  /** CloudFront CreateOriginAccessControl. */
+  CREATE_ORIGIN_ACCESS_CONTROL("cloudfront", "CreateOriginAccessControl"),
+  /** CloudFront ListOriginAccessControls, one call per page. */
+  LIST_ORIGIN_ACCESS_CONTROLS("cloudfront", "ListOriginAccessControls"),
+  /** CloudFront CreateCachePolicy. */
+  CREATE_CACHE_POLICY("cloudfront", "CreateCachePolicy"),
+  /** CloudFront ListCachePolicies, one call per page. */
+  LIST_CACHE_POLICIES("cloudfront", "ListCachePolicies");
 
   private final String service;
   private final String apiName;
@@ -47,7 +81,7 @@ public enum Operation {
     this.apiName = apiName;
   }
 
-  /** The service's signing name: {@code mediapackage}, {@code cloudfront} or {@code tagging}. */
+  /** The service's signing name: {@code mediapackage}, {@code mediapackagev2}, {@code cloudfront} or {@code tagging}. */
   public String service() {
     return service;
   }
@@ -63,6 +97,6 @@ public enum Operation {
    */
   public boolean isWrite() {
     return apiName.startsWith("Create") || apiName.startsWith("Update") || apiName.startsWith("Delete")
-        || apiName.startsWith("Tag") || apiName.startsWith("Untag");
+        || apiName.startsWith("Tag") || apiName.startsWith("Untag") || apiName.startsWith("Put");
   }
 }

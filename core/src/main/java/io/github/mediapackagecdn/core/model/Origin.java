@@ -30,6 +30,12 @@ public abstract class Origin {
   /** TLS versions CloudFront may use to the origin, such as {@code TLSv1.2}. */
   public abstract List<String> sslProtocols();
 
+  /**
+   * The origin access control CloudFront signs requests to this origin with (CloudFront {@code
+   * Origin.OriginAccessControlId}); empty for an origin without one, such as every MediaPackage v1 origin.
+   */
+  public abstract Optional<String> originAccessControlId();
+
   /** Headers CloudFront adds to every request to this origin. */
   @Value.Redacted
   public abstract Map<String, String> customHeaders();

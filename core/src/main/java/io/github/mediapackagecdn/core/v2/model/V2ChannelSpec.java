@@ -1,0 +1,60 @@
+package io.github.mediapackagecdn.core.v2.model;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A v2 channel to save ({@code CreateChannelRequest}, {@code UpdateChannelRequest}), and whether it gets a
+ * CloudFront distribution.
+ */
+@Value.Immutable
+public abstract class V2ChannelSpec {
+
+  /** {@code ChannelGroupName} and {@code ChannelName}. */
+  public abstract V2ChannelId id();
+
+  /** {@code Description}, at most 1,024 characters. */
+  @Value.Default
+  public String description() {
+    return "";
+  }
+
+  /** {@code Tags}, set when the channel is created. */
+  public abstract Map<String, String> tags();
+
+  /** Whether saving the channel gives it a CloudFront distribution. */
+  @Value.Default
+  public boolean createDistribution() {
+    return false;
+  }
+
+  /** The new distribution's comment; the settings' format unless given. At most 128 characters. */
+  public abstract Optional<String> distributionComment();
+
+  /** Tags of the new distribution besides the link tag. */
+  public abstract Map<String, String> distributionTags();
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link V2ChannelSpec}. */
+  public static class Builder extends ImmutableV2ChannelSpec.Builder {}
+
+  /** Reports every problem at once. */
+  @Value.Check
+  protected void check() {
+    List<String> problems = new ArrayList<>();
+    V2Limits.description(problems, "channel", description());
+    distributionComment().filter(c -> c.length() > io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH)
+        .ifPresent(c -> problems.add("distribution comment has " + c.length() + " characters; CloudFront allows at"
+            + " most " + io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH));
+    problems.addAll(io.github.mediapackagecdn.core.model.Limits.cloudFrontTagProblems(distributionTags()));
+    ValidationException.throwIfAny(problems);
+  }
+}

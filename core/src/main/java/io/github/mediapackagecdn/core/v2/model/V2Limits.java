@@ -1,0 +1,79 @@
+package io.github.mediapackagecdn.core.v2.model;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * MediaPackage v2's name rules and quotas, checked before any call, each written once and used by the facade, the
+ * fakes and the adapter. Names and lengths are from the {@code mediapackagev2} 2022-12-25 API model; the quotas from
+ * the v2 user guide's quotas page (not in the API model).
+ */
+public final class V2Limits {
+
+  /** Channel groups per account and region (v2 user guide, quotas). */
+  public static final int MAX_CHANNEL_GROUPS = 3;
+
+  /** Channels per channel group (v2 user guide, quotas). */
+  public static final int MAX_CHANNELS_PER_GROUP = 10;
+
+  /** Origin endpoints per channel (v2 user guide, quotas). */
+  public static final int MAX_ENDPOINTS_PER_CHANNEL = 10;
+
+  /** Manifests per origin endpoint, all four kinds together (v2 user guide, quotas). */
+  public static final int MAX_MANIFESTS_PER_ENDPOINT = 25;
+
+  /** {@code ResourceName} (channel group, channel, endpoint names): 1 to 256 characters. */
+  public static final int MAX_NAME_LENGTH = 256;
+
+  /** {@code ResourceName}'s pattern: letters, digits, {@code _} and {@code -}. */
+  public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
+
+  /** {@code ManifestName}'s pattern, for manifests created or updated: letters, digits and {@code -} (no {@code _}). */
+  public static final Pattern MANIFEST_NAME = Pattern.compile("[a-zA-Z0-9-]+");
+
+  /** {@code ResourceDescription}: at most 1,024 characters. */
+  public static final int MAX_DESCRIPTION_LENGTH = 1024;
+
+  /** {@code PolicyText}: an endpoint policy has at most 6,144 characters. */
+  public static final int MAX_POLICY_LENGTH = 6144;
+
+  private V2Limits() {}
+
+  /** The problems of {@code name} as a {@code ResourceName} called {@code what}; empty when it is valid. */
+  public static List<String> nameProblems(String what, String name) {
+    List<String> problems = new ArrayList<>();
+    checkName(problems, what, name, NAME, "letters, digits, '_' and '-'");
+    return problems;
+  }
+
+  /** The problems of {@code name} as a {@code ManifestName}; empty when it is valid. */
+  public static List<String> manifestNameProblems(String name) {
+    List<String> problems = new ArrayList<>();
+    checkName(problems, "manifest name", name, MANIFEST_NAME, "letters, digits and '-' (no '_')");
+    return problems;
+  }
+
+  static void checkName(List<String> problems, String what, String name, Pattern pattern, String allowed) {
+    if (name == null || name.isEmpty()) {
+      problems.add(what + " is empty; MediaPackage v2 needs 1 to " + MAX_NAME_LENGTH + " characters");
+    } else if (name.length() > MAX_NAME_LENGTH) {
+      problems.add(what + " has " + name.length() + " characters; MediaPackage v2 allows at most " + MAX_NAME_LENGTH);
+    } else if (!pattern.matcher(name).matches()) {
+      problems.add(what + " '" + name + "' may contain only " + allowed);
+    }
+  }
+
+  static void description(List<String> problems, String what, String description) {
+    if (description.length() > MAX_DESCRIPTION_LENGTH) {
+      problems.add(what + " description has " + description.length() + " characters; at most "
+          + MAX_DESCRIPTION_LENGTH);
+    }
+  }
+
+  static String requireName(String what, String name) {
+    ValidationException.throwIfAny(nameProblems(what, name));
+    return name;
+  }
+}

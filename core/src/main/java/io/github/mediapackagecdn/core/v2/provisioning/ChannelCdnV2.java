@@ -1,0 +1,240 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The same one-save automation for MediaPackage v2: save a channel in its channel group and get one CloudFront
+ * distribution for it, save its origin endpoints and the distribution serves them through an origin access control.
+ *
+ * <pre>{@code
+ * ChannelCdnV2 cdn = ChannelCdnV2.builder()
+ *     .channelGroups(groups)
+ *     .cloudFrontPolicies(policies)
+ *     .distributions(distributions)
+ *     .links(links)
+ *     .build();
+ * cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+ * cdn.saveChannel(V2ChannelSpec.builder().id(V2ChannelId.of("live", "news")).createDistribution(true).build());
+ * cdn.saveEndpoint(V2EndpointSpec.builder().id(V2EndpointId.of("live", "news", "hls"))
+ *     .containerType(ContainerType.TS).addManifests(Manifest.of(ManifestType.HLS, "index")).build());
+ * V2ChannelDetails details = cdn.details(V2ChannelId.of("live", "news"));
+ * }</pre>
+ *
+ * <p>The distribution's origin is the group's egress domain, HTTPS only, signed by the account's one origin access
+ * control {@value #ORIGIN_ACCESS_CONTROL_NAME} (origin type {@code mediapackagev2}, signing {@code always},
+ * {@code sigv4}), found by name or created once. Each endpoint gets cache behaviours for
+ * {@code /out/v1/<group>/<channel>/<endpoint>/}: manifests with the cache policy {@value #MANIFEST_CACHE_POLICY_NAME},
+ * segments with {@value #SEGMENT_CACHE_POLICY_NAME}, both found by name or created once. Each endpoint's policy gets
+ * one statement letting CloudFront read it for this distribution only, merged into the user's statements. Saving never
+ * changes what a user set in CloudFront; v2 updates send the ETag of the latest read and are re-applied after a stale
+ * one, a bounded number of times. The steps are told to the listeners as v1's {@link ProvisioningListener} events.
+ * Thread-safe.
+ */
+public final class ChannelCdnV2 {
+
+  /** The name of the account's one origin access control for MediaPackage v2 origins. */
+  public static final String ORIGIN_ACCESS_CONTROL_NAME = "mediapackage-cdn-v2";
+
+  /** The name of the library's manifest cache policy. */
+  public static final String MANIFEST_CACHE_POLICY_NAME = "mediapackage-cdn-v2-manifests";
+
+  /** The name of the library's segment cache policy. */
+  public static final String SEGMENT_CACHE_POLICY_NAME = "mediapackage-cdn-v2-segments";
+
+  private final SavingChannelGroup savingGroup;
+  private final SavingV2Channel savingChannel;
+  private final SavingV2Endpoints savingEndpoints;
+  private final ReadingV2Details readingDetails;
+  private final String description;
+
+  private ChannelCdnV2(Builder builder) {
+    List<String> problems = new ArrayList<>();
+    if (builder.groups == null) {
+      problems.add("channel groups port is not set");
+    }
+    if (builder.policies == null) {
+      problems.add("CloudFront policies port is not set");
+    }
+    if (builder.distributions == null) {
+      problems.add("distributions port is not set");
+    }
+    if (builder.links == null) {
+      problems.add("distribution links port is not set");
+    }
+    ValidationException.throwIfAny(problems);
+    LiveCdnSettings settings = builder.settings;
+    V2Events events = new V2Events(builder.listeners, builder.clock);
+    V2Links links = new V2Links(builder.links, settings);
+    SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
+        MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME);
+    this.savingGroup = new SavingChannelGroup(builder.groups);
+    this.savingChannel =
+        new SavingV2Channel(builder.groups, builder.distributions, links, shared, settings, events);
+    this.savingEndpoints = new SavingV2Endpoints(builder.groups, builder.distributions, links, shared,
+        builder.identifierSource, new V2DistributionUpdate(builder.distributions, settings.maxUpdateAttempts(), events),
+        settings, events);
+    this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
+    this.description = "ChannelCdnV2[channel groups " + kind(builder.groups) + ", policies " + kind(builder.policies)
+        + ", distributions " + kind(builder.distributions) + ", links " + kind(builder.links) + ", "
+        + events.size() + " listeners]";
+  }
+
+  /** A builder taking the four ports; settings, CDN identifiers, clock and listeners have defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Makes sure the channel group exists: an existing one is answered as it is, a missing one created (at most
+   * 3 an account).
+   *
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the account has 3 groups already
+   */
+  public ChannelGroup saveChannelGroup(ChannelGroupSpec spec) {
+    require(spec, "channel group spec");
+    return savingGroup.save(spec);
+  }
+
+  /**
+   * Saves the channel in its group (created, or updated with its ETag when its description differs), then, when
+   * {@link V2ChannelSpec#createDistribution()} is set, makes sure it has one distribution, tagged with its ARN. A
+   * CloudFront failure is reported in the result beside the saved channel; saving again never makes a second one.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the group has 10 channels already
+   */
+  public V2ChannelSaveResult saveChannel(V2ChannelSpec spec) {
+    require(spec, "channel spec");
+    return savingChannel.save(spec);
+  }
+
+  /** Saves one endpoint, as {@link #saveEndpoints(List)}. */
+  public V2EndpointSaveResult saveEndpoint(V2EndpointSpec spec) {
+    require(spec, "endpoint spec");
+    return saveEndpoints(List.of(spec));
+  }
+
+  /**
+   * Saves endpoints of one channel, then, when the channel has a distribution, gives each endpoint's policy the
+   * library's statement and the distribution the origin and behaviours they need, in one update. Refused before any
+   * call with a {@link ValidationException}: names given twice, an endpoint of another channel, more than 10, two
+   * different CDN identifiers.
+   *
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the channel would have more than 10
+   */
+  public V2EndpointSaveResult saveEndpoints(List<V2EndpointSpec> specs) {
+    require(specs, "endpoint specs");
+    return savingEndpoints.save(specs);
+  }
+
+  /** The channel's distribution and the CDN URL of every manifest of every endpoint. */
+  public V2ChannelDetails details(V2ChannelId channel) {
+    require(channel, "channel id");
+    return readingDetails.read(channel);
+  }
+
+  /** The kind of each port and the number of listeners; never a secret. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  private static String kind(Object port) {
+    return port.getClass().getSimpleName();
+  }
+
+  private static void require(Object value, String what) {
+    if (value == null) {
+      throw new ValidationException(what + " is null");
+    }
+  }
+
+  /** Builds a {@link ChannelCdnV2} from its four ports. */
+  public static final class Builder {
+    private ChannelGroups groups;
+    private CloudFrontPolicies policies;
+    private Distributions distributions;
+    private DistributionLinks links;
+    private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
+    private Clock clock = Clock.systemUTC();
+    private final List<ProvisioningListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The MediaPackage v2 port. */
+    public Builder channelGroups(ChannelGroups groups) {
+      this.groups = groups;
+      return this;
+    }
+
+    /** The CloudFront origin access controls and cache policies port. */
+    public Builder cloudFrontPolicies(CloudFrontPolicies policies) {
+      this.policies = policies;
+      return this;
+    }
+
+    /** The CloudFront distributions port, shared with v1. */
+    public Builder distributions(Distributions distributions) {
+      this.distributions = distributions;
+      return this;
+    }
+
+    /** The port that finds a channel's distribution by its link tag, shared with v1. */
+    public Builder links(DistributionLinks links) {
+      this.links = links;
+      return this;
+    }
+
+    /**
+     * v1's settings, of which v2 uses the link tag key, the price class, HTTP version, IPv6, origin TLS versions,
+     * error caching, comment format, console link and the bound of update attempts.
+     */
+    public Builder settings(LiveCdnSettings settings) {
+      require(settings, "settings");
+      this.settings = settings;
+      return this;
+    }
+
+    /** Where CDN identifiers come from when a spec gives CDN authorization without one; none unless set. */
+    public Builder cdnIdentifiers(CdnIdentifierSource source) {
+      require(source, "CDN identifier source");
+      this.identifierSource = source;
+      return this;
+    }
+
+    /** The clock that times the steps; tests pass a fake one. */
+    public Builder clock(Clock clock) {
+      require(clock, "clock");
+      this.clock = clock;
+      return this;
+    }
+
+    /** A listener told of every step; may be given several times, called in that order. */
+    public Builder listener(ProvisioningListener listener) {
+      require(listener, "listener");
+      this.listeners.add(listener);
+      return this;
+    }
+
+    /** Checks that the four ports are set and builds the facade. */
+    public ChannelCdnV2 build() {
+      return new ChannelCdnV2(this);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The endpoint policy rule, pure: the library's statement lets {@code cloudfront.amazonaws.com} call
+ * {@code mediapackagev2:GetObject} and {@code mediapackagev2:GetHeadObject} on the endpoint, only for the
+ * distribution ({@code aws:SourceArn}), and is merged into the user's policy keeping every other statement as it was.
+ * The library never writes a public policy: a statement allowing everyone without a condition is refused.
+ */
+final class EndpointPolicies {
+
+  /** The {@code Sid} of the library's statement: the one statement it replaces. */
+  static final String SID = "MediaPackageCdnAllowCloudFront";
+
+  static final String VERSION = "2012-10-17";
+
+  static final List<String> ACTIONS = List.of("mediapackagev2:GetObject", "mediapackagev2:GetHeadObject");
+
+  static final String SERVICE_PRINCIPAL = "cloudfront.amazonaws.com";
+
+  private EndpointPolicies() {}
+
+  /** The library's statement for the endpoint and the distribution. */
+  static Map<String, Object> statement(String endpointArn, String distributionArn) {
+    Map<String, Object> statement = new LinkedHashMap<>();
+    statement.put("Sid", SID);
+    statement.put("Effect", "Allow");
+    statement.put("Principal", Map.of("Service", SERVICE_PRINCIPAL));
+    statement.put("Action", ACTIONS);
+    statement.put("Resource", endpointArn);
+    statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceArn", distributionArn)));
+    return statement;
+  }
+
+  /**
+   * The policy document with the library's statement, or empty when {@code existing} already has it exactly. Every
+   * statement of the existing policy is kept, in order; the library's own (its {@code Sid}) is replaced in place.
+   *
+   * @throws ValidationException when the existing policy is not a JSON object with a {@code Statement}
+   * @throws ValidationException also when a statement allows everyone ({@code Principal *}) without a condition
+   */
+  static Optional<String> merged(Optional<String> existing, String endpointArn, String distributionArn) {
+    Map<String, Object> ours = statement(endpointArn, distributionArn);
+    Map<String, Object> document = new LinkedHashMap<>();
+    List<Object> statements = new ArrayList<>();
+    if (existing.isPresent() && !existing.get().isBlank()) {
+      if (!(Json.parse(existing.get()) instanceof Map<?, ?> read)) {
+        throw new ValidationException("the endpoint policy is not a JSON object");
+      }
+      read.forEach((key, value) -> document.put((String) key, value));
+      Object given = document.get("Statement");
+      if (given instanceof List<?> list) {
+        statements.addAll(list);
+      } else if (given instanceof Map<?, ?>) {
+        statements.add(given);
+      } else if (given != null) {
+        throw new ValidationException("the endpoint policy's Statement is neither an object nor a list");
+      }
+    } else {
+      document.put("Version", VERSION);
+    }
+    refusePublic(statements, endpointArn);
+    int index = -1;
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) instanceof Map<?, ?> s && SID.equals(s.get("Sid"))) {
+        index = i;
+      }
+    }
+    if (index >= 0 && Json.write(statements.get(index)).equals(Json.write(ours))) {
+      return Optional.empty();
+    }
+    if (index >= 0) {
+      statements.set(index, ours);
+    } else {
+      statements.add(ours);
+    }
+    document.put("Statement", statements);
+    return Optional.of(Json.write(document));
+  }
+
+  /** Refuses a statement that allows everyone without a condition: the library never writes a public policy. */
+  static void refusePublic(List<Object> statements, String endpointArn) {
+    List<String> everyone = new ArrayList<>();
+    for (Object statement : statements) {
+      if (statement instanceof Map<?, ?> s && "Allow".equals(s.get("Effect")) && s.get("Condition") == null
+          && everyone(s.get("Principal"))) {
+        everyone.add(s.get("Sid") == null ? "(no Sid)" : String.valueOf(s.get("Sid")));
+      }
+    }
+    if (!everyone.isEmpty()) {
+      throw new ValidationException("the policy of endpoint " + endpointArn + " allows everyone (Principal"
+          + " \"*\" without a condition) in statements " + everyone + "; the library never writes a public policy:"
+          + " remove them, CloudFront reaches the endpoint through its own statement");
+    }
+  }
+
+  private static boolean everyone(Object principal) {
+    if ("*".equals(principal)) {
+      return true;
+    }
+    if (principal instanceof Map<?, ?> map) {
+      Object aws = map.get("AWS");
+      return "*".equals(aws) || (aws instanceof List<?> list && list.contains("*"));
+    }
+    return false;
+  }
+}

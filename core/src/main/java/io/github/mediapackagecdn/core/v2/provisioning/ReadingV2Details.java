@@ -1,0 +1,65 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The use case "show the channel's CDN": its distribution (id, status, domain, console link) and, for every manifest
+ * of every endpoint, its URL on the distribution's domain, with the reason an endpoint is not routed to the group's
+ * origin. Read only.
+ */
+final class ReadingV2Details {
+
+  private final ChannelGroups groups;
+  private final Distributions distributions;
+  private final V2Links links;
+  private final LiveCdnSettings settings;
+
+  ReadingV2Details(ChannelGroups groups, Distributions distributions, V2Links links, LiveCdnSettings settings) {
+    this.groups = groups;
+    this.distributions = distributions;
+    this.links = links;
+    this.settings = settings;
+  }
+
+  V2ChannelDetails read(V2ChannelId id) {
+    V2Channel channel = V2NotFound.channel(groups, id);
+    List<V2Endpoint> endpoints = groups.endpointsOf(id);
+    Optional<DistributionId> linked = links.resolve(channel);
+    Optional<Distribution> distribution = linked.flatMap(distributions::find);
+    List<V2ManifestUrl> manifests = new ArrayList<>();
+    Map<String, String> notServed = new LinkedHashMap<>();
+    String originId = V2Layout.originId(id.group());
+    for (V2Endpoint endpoint : endpoints) {
+      for (Manifest manifest : endpoint.manifests()) {
+        manifests.add(new V2ManifestUrl(endpoint.id(), manifest,
+            distribution.map(d -> cdnUrl(manifest.url(), d.domainName()))));
+      }
+      distribution.flatMap(d -> V2Layout.whyNotServed(d.config(), endpoint, originId))
+          .ifPresent(reason -> notServed.put(endpoint.id().endpoint(), reason));
+    }
+    return new V2ChannelDetails(id, distribution.map(Distribution::id), distribution.map(Distribution::status),
+        distribution.map(Distribution::domainName),
+        distribution.map(d -> String.format(settings.consoleUrlFormat(), d.id().value())), manifests, notServed);
+  }
+
+  /** The manifest's URL with the distribution's domain for the egress domain: path and query kept. */
+  static String cdnUrl(String egressUrl, String distributionDomain) {
+    URI uri = URI.create(egressUrl);
+    return "https://" + distributionDomain + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
+        + uri.getRawQuery());
+  }
+}

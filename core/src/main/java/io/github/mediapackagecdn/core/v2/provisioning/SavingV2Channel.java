@@ -1,0 +1,130 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Limits;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The use case "save a v2 channel and get a distribution for it": the channel is created in its group, or updated
+ * with its ETag when its description differs, then, when asked, the channel gets one distribution: the one linked to
+ * it, or a new one tagged with the channel ARN, its CallerReference derived from the ARN, so that a second creation
+ * is refused by CloudFront and the first one adopted. A CloudFront failure is reported beside the saved channel.
+ */
+final class SavingV2Channel {
+
+  private final ChannelGroups groups;
+  private final Distributions distributions;
+  private final V2Links links;
+  private final SharedPolicies shared;
+  private final LiveCdnSettings settings;
+  private final V2Events events;
+
+  SavingV2Channel(ChannelGroups groups, Distributions distributions, V2Links links, SharedPolicies shared,
+      LiveCdnSettings settings, V2Events events) {
+    this.groups = groups;
+    this.distributions = distributions;
+    this.links = links;
+    this.shared = shared;
+    this.settings = settings;
+    this.events = events;
+  }
+
+  V2ChannelSaveResult save(V2ChannelSpec spec) {
+    ChannelGroup group = V2NotFound.group(groups, spec.id().group());
+    V2Channel channel = saveInMediaPackage(spec);
+    if (!spec.createDistribution()) {
+      return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
+    }
+    Optional<DistributionId> linked = Optional.empty();
+    try {
+      linked = links.resolve(channel);
+      if (linked.isPresent()) {
+        return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get()));
+      }
+      return new V2ChannelSaveResult(channel, create(channel, group, spec));
+    } catch (ProvisioningException e) {
+      return new V2ChannelSaveResult(channel, events.failed(spec.id(), linked, e));
+    }
+  }
+
+  private V2Channel saveInMediaPackage(V2ChannelSpec spec) {
+    Instant start = events.now();
+    Optional<V2Channel> existing = groups.findChannel(spec.id());
+    if (existing.isPresent() && existing.get().description().equals(spec.description())) {
+      return saved(existing.get(), "", start);
+    }
+    if (existing.isPresent()) {
+      return saved(update(existing.get(), spec), "UpdateChannel", start);
+    }
+    int channels = groups.channelNames(spec.id().group()).size();
+    if (channels >= V2Limits.MAX_CHANNELS_PER_GROUP) {
+      throw new QuotaExceededException("channel group " + spec.id().group() + " has " + channels + " channels;"
+          + " MediaPackage v2 allows " + V2Limits.MAX_CHANNELS_PER_GROUP + " a group");
+    }
+    try {
+      return saved(groups.createChannel(spec), "CreateChannel", start);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      // another writer created it a moment ago
+      return saved(update(V2NotFound.channel(groups, spec.id()), spec), "UpdateChannel", start);
+    }
+  }
+
+  private V2Channel update(V2Channel current, V2ChannelSpec spec) {
+    return EtagRetry.update(current, V2Channel::etag, () -> V2NotFound.channel(groups, spec.id()),
+        read -> read.description().equals(spec.description()), etag -> groups.updateChannel(spec, etag),
+        settings.maxUpdateAttempts());
+  }
+
+  private V2Channel saved(V2Channel channel, String operation, Instant start) {
+    events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(operation)
+        .duration(events.since(start)));
+    return channel;
+  }
+
+  private V2CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
+    String callerReference = V2Layout.callerReference(channel.arn());
+    String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
+    DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings);
+    Instant start = events.now();
+    try {
+      Distribution created =
+          distributions.create(config, V2Layout.tags(channel.arn(), spec.distributionTags(), settings));
+      links.remember(channel, created.id());
+      events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_CREATED, channel.id())
+          .distributionId(created.id()).operation("CreateDistributionWithTags").duration(events.since(start)));
+      return V2CdnOutcome.of(CdnOutcome.Action.CREATED, created.id());
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      // the reference is taken: by this channel's distribution, whose tag is not indexed yet, or by one no longer linked
+      DistributionId holder = distributions.findByCallerReference(callerReference, comment)
+          .filter(id -> links.namesChannel(id, channel))
+          .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
+              + channel.id() + " is taken by a distribution not linked to it (or not visible yet): save again"
+              + " shortly, or tag it " + settings.linkTagKey() + "=" + channel.arn(),
+              ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
+      links.remember(channel, holder);
+      events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id()).distributionId(holder)
+          .operation("CreateDistributionWithTags").duration(events.since(start)));
+      return V2CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Limits;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The use case "save a v2 channel's endpoints, and the distribution serves them": the batch is checked before any
+ * call (one channel, distinct names, the quota of endpoints, one CDN identifier), the endpoints are saved (an
+ * unchanged one is not written; an update sends its ETag and is re-applied after a stale one), then, when the channel
+ * has a distribution, each endpoint's policy gets the library's statement for it (merged, written only when it
+ * changes) and the distribution its origin and cache behaviours in one update.
+ */
+final class SavingV2Endpoints {
+
+  private final ChannelGroups groups;
+  private final Distributions distributions;
+  private final V2Links links;
+  private final SharedPolicies shared;
+  private final CdnIdentifierSource identifiers;
+  private final V2DistributionUpdate update;
+  private final LiveCdnSettings settings;
+  private final V2Events events;
+
+  SavingV2Endpoints(ChannelGroups groups, Distributions distributions, V2Links links, SharedPolicies shared,
+      CdnIdentifierSource identifiers, V2DistributionUpdate update, LiveCdnSettings settings, V2Events events) {
+    this.groups = groups;
+    this.distributions = distributions;
+    this.links = links;
+    this.shared = shared;
+    this.identifiers = identifiers;
+    this.update = update;
+    this.settings = settings;
+    this.events = events;
+  }
+
+  V2EndpointSaveResult save(List<V2EndpointSpec> specs) {
+    V2ChannelId channelId = check(specs);
+    ChannelGroup group = V2NotFound.group(groups, channelId.group());
+    V2Channel channel = V2NotFound.channel(groups, channelId);
+    Map<String, V2Endpoint> all = new LinkedHashMap<>();
+    groups.endpointsOf(channelId).forEach(e -> all.put(e.id().endpoint(), e));
+    Set<String> names = new LinkedHashSet<>(all.keySet());
+    specs.forEach(spec -> names.add(spec.id().endpoint()));
+    if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
+      throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
+          + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
+    }
+    List<V2Endpoint> saved = new ArrayList<>();
+    for (V2EndpointSpec spec : specs) {
+      V2Endpoint endpoint = saveInMediaPackage(spec);
+      saved.add(endpoint);
+      all.put(endpoint.id().endpoint(), endpoint);
+    }
+    Optional<DistributionId> id = Optional.empty();
+    try {
+      id = links.resolve(channel);
+      if (id.isEmpty()) {
+        return new V2EndpointSaveResult(saved, 0, V2CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
+      }
+      DistributionId distributionId = id.get();
+      Distribution distribution =
+          distributions.find(distributionId).orElseThrow(() -> V2NotFound.distribution(distributionId));
+      int written = 0;
+      for (int i = 0; i < specs.size(); i++) {
+        written += writePolicy(saved.get(i), specs.get(i), distribution.arn()) ? 1 : 0;
+      }
+      Optional<CdnIdentifier> identifier = identifier(specs);
+      V2Layout.Policies policies = shared.ids();
+      List<V2Endpoint> endpoints = List.copyOf(all.values());
+      V2DistributionUpdate.Result result = update.apply(distributionId, channelId,
+          endpoints.stream().map(e -> e.id().endpoint()).toList(),
+          config -> V2Layout.changesFor(config, group, endpoints, policies, identifier, settings));
+      return new V2EndpointSaveResult(saved, written, V2CdnOutcome.of(
+          result.written() ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, distributionId));
+    } catch (ProvisioningException e) {
+      return new V2EndpointSaveResult(saved, 0, events.failed(channelId, id, e));
+    }
+  }
+
+  /** Every problem of the batch, before any call; the one channel they belong to. */
+  private static V2ChannelId check(List<V2EndpointSpec> specs) {
+    List<String> problems = new ArrayList<>();
+    if (specs.isEmpty()) {
+      problems.add("no endpoint to save");
+    }
+    if (specs.stream().anyMatch(Objects::isNull)) {
+      problems.add("an endpoint spec is null");
+    }
+    ValidationException.throwIfAny(problems);
+    V2ChannelId channel = specs.get(0).id().channelId();
+    Set<String> names = new HashSet<>();
+    Set<CdnIdentifier> identifiers = new HashSet<>();
+    for (V2EndpointSpec spec : specs) {
+      if (!spec.id().channelId().equals(channel)) {
+        problems.add("endpoint " + spec.id() + " belongs to channel " + spec.id().channelId() + ", not " + channel
+            + ": endpoints saved together belong to one channel");
+      }
+      if (!names.add(spec.id().endpoint())) {
+        problems.add("endpoint name '" + spec.id().endpoint() + "' is given more than once");
+      }
+      spec.cdnIdentifier().ifPresent(identifiers::add);
+    }
+    if (specs.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
+      problems.add(specs.size() + " endpoints given; MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL
+          + " a channel");
+    }
+    if (identifiers.size() > 1) {
+      problems.add("the endpoints give " + identifiers.size() + " different CDN identifiers, but the channel group's"
+          + " one origin sends one: give them all the same one");
+    }
+    ValidationException.throwIfAny(problems);
+    return channel;
+  }
+
+  private V2Endpoint saveInMediaPackage(V2EndpointSpec spec) {
+    Optional<V2Endpoint> existing = groups.findEndpoint(spec.id());
+    if (existing.isPresent()) {
+      return unchanged(existing.get(), spec) ? existing.get() : update(existing.get(), spec);
+    }
+    try {
+      return groups.createEndpoint(spec);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      return update(reread(spec), spec); // another writer created it a moment ago
+    }
+  }
+
+  private V2Endpoint update(V2Endpoint current, V2EndpointSpec spec) {
+    return EtagRetry.update(current, V2Endpoint::etag, () -> reread(spec), read -> unchanged(read, spec),
+        etag -> groups.updateEndpoint(spec, etag), settings.maxUpdateAttempts());
+  }
+
+  private V2Endpoint reread(V2EndpointSpec spec) {
+    return groups.findEndpoint(spec.id()).orElseThrow(() -> new io.github.mediapackagecdn.core.error
+        .ResourceNotFoundException("origin endpoint " + spec.id() + " disappeared while being saved",
+            spec.id().toString()));
+  }
+
+  /** Whether the endpoint already is as the spec says: container, manifests (kind and name), description, window. */
+  static boolean unchanged(V2Endpoint endpoint, V2EndpointSpec spec) {
+    return endpoint.containerType() == spec.containerType()
+        && endpoint.description().equals(spec.description())
+        && endpoint.startoverWindowSeconds().equals(spec.startoverWindowSeconds())
+        && endpoint.manifests().stream().map(m -> m.type() + "/" + m.name()).toList()
+            .equals(spec.manifests().stream().map(m -> m.type() + "/" + m.name()).toList());
+  }
+
+  /** Writes the endpoint's policy with the library's statement and the spec's CDN authorization, if it changes. */
+  private boolean writePolicy(V2Endpoint endpoint, V2EndpointSpec spec, String distributionArn) {
+    Optional<EndpointPolicy> existing = groups.findPolicy(endpoint.id());
+    Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
+        distributionArn);
+    Optional<CdnAuthConfiguration> authorization = spec.cdnAuthorization().isPresent()
+        ? spec.cdnAuthorization() : existing.flatMap(EndpointPolicy::cdnAuthorization);
+    boolean sameAuthorization = existing.map(EndpointPolicy::cdnAuthorization).equals(Optional.of(authorization));
+    if (merged.isEmpty() && sameAuthorization) {
+      return false;
+    }
+    String document = merged.orElseGet(() -> existing.orElseThrow().document());
+    groups.putPolicy(endpoint.id(), new EndpointPolicy(document, authorization));
+    return true;
+  }
+
+  /** The CDN identifier the origin sends: the one given, else the source's for the first secret of the batch. */
+  private Optional<CdnIdentifier> identifier(List<V2EndpointSpec> specs) {
+    Optional<CdnIdentifier> given = specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst();
+    if (given.isPresent()) {
+      return given;
+    }
+    return specs.stream().flatMap(s -> s.cdnAuthorization().stream()).findFirst()
+        .flatMap(auth -> identifiers.identifierFor(auth.secretArns().get(0)));
+  }
+}

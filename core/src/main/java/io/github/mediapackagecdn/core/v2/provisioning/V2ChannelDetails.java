@@ -1,0 +1,37 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A v2 channel's CDN details: its distribution (id, status, domain, console link), the CDN URL of every manifest of
+ * every endpoint, and why an endpoint is not served.
+ *
+ * @param channel the channel
+ * @param distributionId its linked distribution, if any
+ * @param status the distribution's status
+ * @param domainName the distribution's domain, such as {@code d111111abcdef8.cloudfront.net}
+ * @param consoleUrl the distribution's CloudFront console page
+ * @param manifests every manifest of every endpoint, with its CDN URL
+ * @param notServed the endpoints the distribution does not route, by name, with the reason
+ */
+public record V2ChannelDetails(V2ChannelId channel, Optional<DistributionId> distributionId,
+    Optional<DistributionStatus> status, Optional<String> domainName, Optional<String> consoleUrl,
+    List<V2ManifestUrl> manifests, Map<String, String> notServed) {
+
+  /** Keeps unmodifiable copies. */
+  public V2ChannelDetails {
+    manifests = List.copyOf(manifests);
+    notServed = Map.copyOf(notServed);
+  }
+
+  /** Deployed, with at least one manifest, and routing every endpoint: its CDN URLs can be handed out. */
+  public boolean readyForPlayers() {
+    return status.filter(DistributionStatus.DEPLOYED::equals).isPresent() && !manifests.isEmpty()
+        && notServed.isEmpty();
+  }
+}

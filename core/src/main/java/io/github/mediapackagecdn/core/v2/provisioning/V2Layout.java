@@ -1,0 +1,235 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Limits;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The v2 layout rules, pure: the channel group's origin (its egress domain, HTTPS only, the settings' TLS versions,
+ * signed with the origin access control), the new distribution (its default behaviour on that origin: the group is
+ * known when the channel is saved, so no placeholder is needed), and for each endpoint the cache behaviours of its
+ * paths {@code /out/v1/<group>/<channel>/<endpoint>/}: one per manifest kind its container can have, with the
+ * manifest cache policy, then the endpoint's other paths (segments) with the segment cache policy. The changes only
+ * add what is missing ({@link DistributionChange}), so applying them never overwrites a user's setting.
+ */
+final class V2Layout {
+
+  /** The prefix of the group origin's id: {@code EMP2-<group>}. */
+  static final String ORIGIN_ID_PREFIX = "EMP2-";
+
+  /** The query strings in a manifest's cache key (v2 user guide, CDN recommendations). */
+  static final List<String> MANIFEST_QUERY_STRINGS = List.of("aws.manifestfilter", "aws.manifestsettings",
+      "_HLS_msn", "_HLS_part", "start", "end", "time_delay");
+
+  /** The query string in a segment's cache key. */
+  static final List<String> SEGMENT_QUERY_STRINGS = List.of("m");
+
+  /** A year: the longest an object may stay cached when the origin says so. */
+  static final long MAX_TTL_SECONDS = 31_536_000L;
+
+  private static final String SMOOTH_MANIFEST_PATTERN = "*.ism/Manifest";
+
+  private V2Layout() {}
+
+  /** The three ids a v2 distribution's origin and behaviours name. */
+  record Policies(String originAccessControlId, String manifestCachePolicyId, String segmentCachePolicyId) {}
+
+  /** The library's manifest cache policy: the manifest query strings, origin Cache-Control honoured (min 0). */
+  static CachePolicyConfig manifestPolicy(String name) {
+    return new CachePolicyConfig(name, "MediaPackage v2 manifests (mediapackage-cdn): cache keys of the v2 user"
+        + " guide, origin Cache-Control honoured", 0, 1, MAX_TTL_SECONDS, MANIFEST_QUERY_STRINGS);
+  }
+
+  /** The library's segment cache policy: the {@code m} query string, origin Cache-Control honoured (min 0). */
+  static CachePolicyConfig segmentPolicy(String name) {
+    return new CachePolicyConfig(name, "MediaPackage v2 segments (mediapackage-cdn): cache key m, origin"
+        + " Cache-Control honoured", 0, 86_400, MAX_TTL_SECONDS, SEGMENT_QUERY_STRINGS);
+  }
+
+  /** The id of the group's origin. */
+  static String originId(String group) {
+    return ORIGIN_ID_PREFIX + group;
+  }
+
+  /** The group's origin: its egress domain, HTTPS only, the settings' TLS versions, the origin access control. */
+  static Origin origin(ChannelGroup group, String originAccessControlId, LiveCdnSettings settings) {
+    return Origin.builder()
+        .id(originId(group.name()))
+        .domainName(group.egressDomain())
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .sslProtocols(settings.originSslProtocols())
+        .originAccessControlId(originAccessControlId)
+        .build();
+  }
+
+  /** The distribution created when a channel is saved: the group's origin, the default behaviour on it. */
+  static DistributionConfig newDistribution(ChannelGroup group, String callerReference, String comment,
+      Policies policies, LiveCdnSettings settings) {
+    Origin origin = origin(group, policies.originAccessControlId(), settings);
+    Map<Integer, Long> errorCaching = new LinkedHashMap<>();
+    settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
+    return DistributionConfig.builder()
+        .callerReference(callerReference)
+        .comment(comment)
+        .enabled(true)
+        .addOrigins(origin)
+        .defaultBehavior(
+            behavior(CacheBehavior.DEFAULT_PATH_PATTERN, origin.id(), policies.segmentCachePolicyId(), false))
+        .priceClass(settings.priceClass())
+        .httpVersion(settings.httpVersion())
+        .ipv6Enabled(settings.ipv6Enabled())
+        .errorCachingMinTtl(errorCaching)
+        .build();
+  }
+
+  /** The distribution's comment: the settings' format with {@code <group>/<channel>}, cut to 128 characters. */
+  static String defaultComment(V2ChannelId channel, LiveCdnSettings settings) {
+    String comment = String.format(settings.commentFormat(), channel.toString());
+    return comment.length() <= Limits.MAX_COMMENT_LENGTH
+        ? comment : comment.substring(0, Limits.MAX_COMMENT_LENGTH - 1) + "…";
+  }
+
+  /** The new distribution's tags: the user's, and the link tag whose value is the channel ARN. */
+  static Map<String, String> tags(String channelArn, Map<String, String> extraTags, LiveCdnSettings settings) {
+    Map<String, String> tags = new LinkedHashMap<>(extraTags);
+    tags.put(settings.linkTagKey(), channelArn);
+    return tags;
+  }
+
+  /**
+   * The CallerReference of a channel's distribution, derived from the channel ARN as v1 derives it, so that two
+   * saves of one channel cannot create two distributions.
+   */
+  static String callerReference(String channelArn) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(channelArn.getBytes(StandardCharsets.UTF_8));
+      return "mediapackage-cdn-" + HexFormat.of().formatHex(digest, 0, 16) + "-0";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
+   * The path patterns of the endpoint's manifests, one per manifest kind its container can have (so a manifest
+   * added later is already routed, and always before the endpoint's catch-all): TS {@code *.m3u8}; CMAF
+   * {@code *.m3u8}, {@code *.mpd}; ISM {@code *.ism/Manifest}.
+   */
+  static List<String> manifestPatterns(V2Endpoint endpoint) {
+    String prefix = endpoint.id().pathPrefix();
+    List<String> patterns = new ArrayList<>();
+    if (endpoint.containerType() != ContainerType.ISM) {
+      patterns.add(prefix + "*.m3u8");
+    }
+    if (endpoint.containerType() == ContainerType.CMAF) {
+      patterns.add(prefix + "*.mpd");
+    }
+    if (endpoint.containerType() == ContainerType.ISM) {
+      patterns.add(prefix + SMOOTH_MANIFEST_PATTERN);
+    }
+    return patterns;
+  }
+
+  /** The path pattern of the endpoint's other paths (segments): {@code /out/v1/<group>/<channel>/<endpoint>/*}. */
+  static String segmentPattern(V2Endpoint endpoint) {
+    return endpoint.id().pathPrefix() + "*";
+  }
+
+  /** The endpoint's behaviours, in order: manifests first, then the segments. */
+  static List<CacheBehavior> behaviors(V2Endpoint endpoint, String originId, Policies policies) {
+    List<CacheBehavior> behaviors = new ArrayList<>();
+    boolean smooth = endpoint.containerType() == ContainerType.ISM; // as v1's *.ism/* behaviour
+    manifestPatterns(endpoint)
+        .forEach(p -> behaviors.add(behavior(p, originId, policies.manifestCachePolicyId(), smooth)));
+    behaviors.add(behavior(segmentPattern(endpoint), originId, policies.segmentCachePolicyId(), smooth));
+    return behaviors;
+  }
+
+  /**
+   * What the distribution lacks for the endpoints: the group's origin, the CDN identifier header when an endpoint
+   * uses CDN authorization, and each endpoint's behaviours. Empty when it has everything.
+   *
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when the origin already sends another
+   *     identifier
+   */
+  static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, List<V2Endpoint> endpoints,
+      Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings) {
+    Origin origin = origin(group, policies.originAccessControlId(), settings);
+    List<DistributionChange> changes = new ArrayList<>();
+    if (config.origin(origin.id()).isEmpty()) {
+      changes.add(new DistributionChange.AddOrigin(origin));
+    }
+    if (identifier.isPresent()) {
+      Optional<String> sent = config.origin(origin.id()).flatMap(o -> o.customHeaders().entrySet().stream()
+          .filter(h -> h.getKey().equalsIgnoreCase(LiveCdnSettings.CDN_IDENTIFIER_HEADER))
+          .map(Map.Entry::getValue).findFirst());
+      if (sent.isPresent() && !sent.get().equals(identifier.get().reveal())) {
+        throw new ResourceConflictException("origin " + origin.id() + " already sends another CDN identifier; the"
+            + " library does not rotate identifiers: change the header in CloudFront first",
+            ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH, origin.id());
+      }
+      if (sent.isEmpty()) {
+        changes.add(new DistributionChange.AddOriginHeader(origin.id(), LiveCdnSettings.CDN_IDENTIFIER_HEADER,
+            identifier.get().reveal()));
+      }
+    }
+    for (V2Endpoint endpoint : endpoints) {
+      for (CacheBehavior behavior : behaviors(endpoint, origin.id(), policies)) {
+        if (config.behavior(behavior.pathPattern()).isEmpty()) {
+          changes.add(new DistributionChange.AddCacheBehavior(behavior));
+        }
+      }
+    }
+    return ChangeSet.of(changes);
+  }
+
+  /** Why the distribution does not route the endpoint to the group's origin, if it does not. */
+  static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint, String originId) {
+    List<String> patterns = new ArrayList<>(manifestPatterns(endpoint));
+    patterns.add(segmentPattern(endpoint));
+    for (String pattern : patterns) {
+      Optional<CacheBehavior> behavior = config.behavior(pattern);
+      if (behavior.isEmpty()) {
+        return Optional.of("no cache behaviour for " + pattern);
+      }
+      if (!behavior.get().targetOriginId().equals(originId)) {
+        return Optional.of("the behaviour for " + pattern + " targets " + behavior.get().targetOriginId() + ", not "
+            + originId);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth) {
+    return CacheBehavior.builder()
+        .pathPattern(pathPattern)
+        .targetOriginId(originId)
+        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
+        .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
+        .cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId(cachePolicyId)
+        .compress(false)
+        .smoothStreaming(smooth)
+        .build();
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class V2LayoutTest {
+
+  private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
+      .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")
+      .egressDomain("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com").build();
+  private static final V2Layout.Policies POLICIES = new V2Layout.Policies("E2OAC", "manifest-id", "segment-id");
+  private static final String ARN = "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news";
+
+  private static DistributionConfig created() {
+    return V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS);
+  }
+
+  private static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
+    return V2Endpoint.builder().id(V2EndpointId.of("live", "news", name)).arn(ARN + "/originEndpoint/" + name)
+        .containerType(container).addManifests(manifests).build();
+  }
+
+  @Test
+  void origin_isTheEgressDomain_httpsOnly_tls12_signedByTheOac() {
+    Origin origin = V2Layout.origin(GROUP, "E2OAC", SETTINGS);
+
+    assertThat(origin.id()).isEqualTo("EMP2-live");
+    assertThat(origin.domainName()).isEqualTo(GROUP.egressDomain());
+    assertThat(origin.originPath()).isEmpty();
+    assertThat(origin.protocolPolicy()).contains(ProtocolPolicy.HTTPS_ONLY);
+    assertThat(origin.sslProtocols()).containsExactly("TLSv1.2");
+    assertThat(origin.originAccessControlId()).contains("E2OAC");
+    assertThat(origin.customHeaders()).isEmpty();
+  }
+
+  @Test
+  void newDistribution_defaultBehaviourTargetsTheGroupOrigin_noPlaceholder() {
+    DistributionConfig config = created();
+
+    assertThat(config.origins()).extracting(Origin::id).containsExactly("EMP2-live");
+    assertThat(config.defaultBehavior().targetOriginId()).isEqualTo("EMP2-live");
+    assertThat(config.defaultBehavior().cachePolicyId()).contains("segment-id");
+    assertThat(config.defaultBehavior().viewerProtocolPolicy()).isEqualTo(ProtocolPolicy.REDIRECT_TO_HTTPS);
+    assertThat(config.cacheBehaviors()).isEmpty();
+    assertThat(config.priceClass()).isEqualTo("PriceClass_All");
+    assertThat(config.errorCachingMinTtl()).isNotEmpty();
+  }
+
+  @Test
+  void callerReference_isDerivedFromTheArn_asV1() {
+    assertThat(V2Layout.callerReference(ARN)).isEqualTo(V2Layout.callerReference(ARN))
+        .matches("mediapackage-cdn-[0-9a-f]{32}-0")
+        .isNotEqualTo(V2Layout.callerReference(ARN + "x"));
+  }
+
+  @Test
+  void tags_holdTheLinkTag_andTheUsersOnes() {
+    assertThat(V2Layout.tags(ARN, java.util.Map.of("team", "video"), SETTINGS))
+        .containsEntry("mediapackage:cloudfront_assoc", ARN).containsEntry("team", "video").hasSize(2);
+  }
+
+  @Test
+  void comment_namesGroupAndChannel_cutTo128() {
+    assertThat(V2Layout.defaultComment(V2ChannelId.of("live", "news"), SETTINGS))
+        .isEqualTo("MediaPackage live channel live/news");
+    assertThat(V2Layout.defaultComment(V2ChannelId.of("live", "n".repeat(200)), SETTINGS)).hasSize(128);
+  }
+
+  @Test
+  void behaviours_perContainer_manifestsFirstThenSegments() {
+    assertThat(V2Layout.behaviors(endpoint("ts", ContainerType.TS, Manifest.of(ManifestType.HLS, "index")),
+        "EMP2-live", POLICIES)).extracting(CacheBehavior::pathPattern, b -> b.cachePolicyId().orElseThrow())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/out/v1/live/news/ts/*.m3u8", "manifest-id"),
+            org.assertj.core.groups.Tuple.tuple("/out/v1/live/news/ts/*", "segment-id"));
+    assertThat(V2Layout.behaviors(endpoint("cmaf", ContainerType.CMAF, Manifest.of(ManifestType.DASH, "d")),
+        "EMP2-live", POLICIES)).extracting(CacheBehavior::pathPattern).containsExactly(
+            "/out/v1/live/news/cmaf/*.m3u8", "/out/v1/live/news/cmaf/*.mpd", "/out/v1/live/news/cmaf/*");
+    List<CacheBehavior> mss = V2Layout.behaviors(endpoint("mss", ContainerType.ISM,
+        Manifest.of(ManifestType.MSS, "s")), "EMP2-live", POLICIES);
+    assertThat(mss).extracting(CacheBehavior::pathPattern)
+        .containsExactly("/out/v1/live/news/mss/*.ism/Manifest", "/out/v1/live/news/mss/*");
+    assertThat(mss).allSatisfy(b -> assertThat(b.smoothStreaming()).isTrue());
+  }
+
+  @Test
+  void cachePolicies_keyManifestsAndSegments_honouringCacheControl() {
+    assertThat(V2Layout.manifestPolicy("m").queryStrings()).containsExactly("aws.manifestfilter",
+        "aws.manifestsettings", "_HLS_msn", "_HLS_part", "start", "end", "time_delay");
+    assertThat(V2Layout.segmentPolicy("s").queryStrings()).containsExactly("m");
+    assertThat(V2Layout.manifestPolicy("m").minTtl()).isZero();
+    assertThat(V2Layout.segmentPolicy("s").minTtl()).isZero();
+    assertThat(V2Layout.segmentPolicy("s").maxTtl()).isEqualTo(31_536_000L);
+  }
+
+  @Test
+  void changesFor_aNewDistribution_addsOnlyTheBehaviours_andNothingTheSecondTime() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    ChangeSet changes = V2Layout.changesFor(created(), GROUP, List.of(hls), POLICIES, Optional.empty(), SETTINGS);
+
+    assertThat(changes.changes()).hasSize(2).allMatch(c -> c instanceof DistributionChange.AddCacheBehavior);
+    DistributionConfig after = changes.applyTo(created());
+    assertThat(V2Layout.changesFor(after, GROUP, List.of(hls), POLICIES, Optional.empty(), SETTINGS).isEmpty())
+        .isTrue();
+    assertThat(V2Layout.whyNotServed(after, hls, "EMP2-live")).isEmpty();
+    assertThat(V2Layout.whyNotServed(created(), hls, "EMP2-live")).hasValueSatisfying(r ->
+        assertThat(r).contains("no cache behaviour for /out/v1/live/news/hls/*.m3u8"));
+  }
+
+  @Test
+  void changesFor_aDistributionWithoutTheOrigin_addsIt_andTheCdnIdentifierHeader() {
+    DistributionConfig foreign = DistributionConfig.builder().from(created()).origins(List.of(
+        Origin.builder().id("other").domainName("example.com").protocolPolicy(ProtocolPolicy.HTTPS_ONLY).build()))
+        .build();
+    CdnIdentifier id = CdnIdentifier.of("0123456789abcdef");
+
+    ChangeSet changes = V2Layout.changesFor(foreign, GROUP, List.of(), POLICIES, Optional.of(id), SETTINGS);
+
+    assertThat(changes.changes()).hasSize(2);
+    assertThat(changes.changes().get(0)).isInstanceOf(DistributionChange.AddOrigin.class);
+    assertThat(changes.changes().get(1)).isEqualTo(new DistributionChange.AddOriginHeader("EMP2-live",
+        "X-MediaPackage-CDNIdentifier", "0123456789abcdef"));
+    DistributionConfig after = changes.applyTo(foreign);
+    assertThat(after.origin("EMP2-live").orElseThrow().customHeaders())
+        .containsEntry("X-MediaPackage-CDNIdentifier", "0123456789abcdef");
+    assertThatThrownBy(() -> V2Layout.changesFor(after, GROUP, List.of(), POLICIES,
+        Optional.of(CdnIdentifier.of("another-identifier")), SETTINGS))
+        .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
+            .isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH));
+  }
+
+  @Test
+  void changesFor_neverTouchesABehaviourTheUserMadeForThePath() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    CacheBehavior users = CacheBehavior.builder().pathPattern("/out/v1/live/news/hls/*.m3u8").targetOriginId("mine")
+        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).build();
+    DistributionConfig config = DistributionConfig.builder().from(created()).addCacheBehaviors(users).build();
+
+    DistributionConfig after = V2Layout.changesFor(config, GROUP, List.of(hls), POLICIES, Optional.empty(),
+        SETTINGS).applyTo(config);
+
+    assertThat(after.behavior("/out/v1/live/news/hls/*.m3u8")).contains(users);
+    assertThat(V2Layout.whyNotServed(after, hls, "EMP2-live")).hasValueSatisfying(r ->
+        assertThat(r).contains("targets mine"));
+  }
+
+  @Test
+  void cdnUrl_keepsPathAndQuery_onTheDistributionsDomain() {
+    assertThat(ReadingV2Details.cdnUrl("https://" + GROUP.egressDomain() + "/out/v1/live/news/hls/index.m3u8?a=1",
+        "d111.cloudfront.net")).isEqualTo("https://d111.cloudfront.net/out/v1/live/news/hls/index.m3u8?a=1");
+  }
+}

@@ -1,0 +1,332 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Limits;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * MediaPackage v2 in memory: channel groups with an egress domain
+ * {@code <6 letters>.egress.<6 letters>.mediapackagev2.<region>.amazonaws.com}, ARNs
+ * {@code arn:aws:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>}, manifest URLs
+ * {@code https://<egress>/out/v1/<g>/<c>/<e>/<manifest>.m3u8} ({@code .mpd} for DASH, {@code .ism/Manifest} for MSS),
+ * a new ETag on every write and {@code x-amzn-update-if-match} checked (a stale one is a conflict
+ * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link V2Limits}): 3 groups, 10 channels a group,
+ * 10 endpoints a channel, 25 manifests an endpoint. Errors carry v2's codes. Every call goes through {@link FakeAws}:
+ * recorded, with its faults, and what is created is invisible for the account's visibility delay.
+ */
+public final class InMemoryChannelGroups implements ChannelGroups {
+
+  /** ListChannelGroups, ListChannels and ListOriginEndpoints' largest page ({@code MaxResults} 100). */
+  public static final int PAGE_SIZE = 100;
+
+  private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  private final FakeAws aws;
+  private final Map<String, Stored<ChannelGroup>> groups = new LinkedHashMap<>();
+  private final Map<V2ChannelId, Stored<V2Channel>> channels = new LinkedHashMap<>();
+  private final Map<V2EndpointId, Stored<V2Endpoint>> endpoints = new LinkedHashMap<>();
+  private final Map<V2EndpointId, EndpointPolicy> policies = new LinkedHashMap<>();
+
+  InMemoryChannelGroups(FakeAws aws) {
+    this.aws = aws;
+  }
+
+  @Override
+  public Optional<ChannelGroup> findGroup(String name) {
+    return aws.call(Operation.V2_GET_CHANNEL_GROUP, List.of(name), () -> visible(groups.get(name)));
+  }
+
+  @Override
+  public ChannelGroup createGroup(ChannelGroupSpec spec) {
+    return aws.call(Operation.V2_CREATE_CHANNEL_GROUP, List.of(spec), () -> {
+      if (groups.containsKey(spec.name())) {
+        throw conflict("Channel group " + spec.name() + " already exists", spec.name());
+      }
+      if (groups.size() >= V2Limits.MAX_CHANNEL_GROUPS) {
+        throw quota("channel groups", V2Limits.MAX_CHANNEL_GROUPS);
+      }
+      ChannelGroup group = ChannelGroup.builder()
+          .name(spec.name())
+          .arn(arnPrefix() + "channelGroup/" + spec.name())
+          .egressDomain(aws.randomString(LOWER, 6) + ".egress." + aws.randomString(LOWER, 6) + ".mediapackagev2."
+              + aws.region() + ".amazonaws.com")
+          .description(spec.description())
+          .etag(etag())
+          .tags(spec.tags())
+          .build();
+      groups.put(group.name(), new Stored<>(group, aws.visibleFromNow()));
+      return group;
+    });
+  }
+
+  @Override
+  public List<String> groupNames() {
+    return aws.paged(Operation.V2_LIST_CHANNEL_GROUPS, List.of(), PAGE_SIZE,
+        () -> groups.values().stream().filter(s -> aws.isVisible(s.visibleAt())).map(s -> s.value().name())
+            .toList());
+  }
+
+  @Override
+  public Optional<V2Channel> findChannel(V2ChannelId id) {
+    return aws.call(Operation.V2_GET_CHANNEL, List.of(id), () -> visible(channels.get(id)));
+  }
+
+  @Override
+  public V2Channel createChannel(V2ChannelSpec spec) {
+    return aws.call(Operation.V2_CREATE_CHANNEL, List.of(spec), () -> {
+      ChannelGroup group = existingGroup(spec.id().group());
+      if (channels.containsKey(spec.id())) {
+        throw conflict("Channel " + spec.id() + " already exists", spec.id().toString());
+      }
+      if (channels.keySet().stream().filter(c -> c.group().equals(spec.id().group())).count()
+          >= V2Limits.MAX_CHANNELS_PER_GROUP) {
+        throw quota("channels per channel group", V2Limits.MAX_CHANNELS_PER_GROUP);
+      }
+      V2Channel channel = V2Channel.builder()
+          .id(spec.id())
+          .arn(group.arn() + "/channel/" + spec.id().channel())
+          .description(spec.description())
+          .etag(etag())
+          .tags(spec.tags())
+          .build();
+      channels.put(channel.id(), new Stored<>(channel, aws.visibleFromNow()));
+      return channel;
+    });
+  }
+
+  @Override
+  public V2Channel updateChannel(V2ChannelSpec spec, String etag) {
+    return aws.call(Operation.V2_UPDATE_CHANNEL, List.of(spec, etag), () -> {
+      Stored<V2Channel> stored = existing(channels, spec.id(), "Channel");
+      checkEtag(stored.value().etag(), etag, spec.id().toString());
+      V2Channel updated = V2Channel.builder().from(stored.value()).description(spec.description()).etag(etag())
+          .build();
+      channels.put(spec.id(), new Stored<>(updated, stored.visibleAt()));
+      return updated;
+    });
+  }
+
+  @Override
+  public List<String> channelNames(String group) {
+    return aws.paged(Operation.V2_LIST_CHANNELS, List.of(group), PAGE_SIZE, () -> {
+      existingGroup(group);
+      return channels.values().stream().filter(s -> aws.isVisible(s.visibleAt()))
+          .filter(s -> s.value().id().group().equals(group)).map(s -> s.value().id().channel()).toList();
+    });
+  }
+
+  @Override
+  public Optional<V2Endpoint> findEndpoint(V2EndpointId id) {
+    return aws.call(Operation.V2_GET_ORIGIN_ENDPOINT, List.of(id), () -> visible(endpoints.get(id)));
+  }
+
+  @Override
+  public V2Endpoint createEndpoint(V2EndpointSpec spec) {
+    return aws.call(Operation.V2_CREATE_ORIGIN_ENDPOINT, List.of(spec), () -> {
+      V2Channel channel = existing(channels, spec.id().channelId(), "Channel").value();
+      if (endpoints.containsKey(spec.id())) {
+        throw conflict("Origin endpoint " + spec.id() + " already exists", spec.id().toString());
+      }
+      if (endpoints.keySet().stream().filter(e -> e.channelId().equals(spec.id().channelId())).count()
+          >= V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
+        throw quota("origin endpoints per channel", V2Limits.MAX_ENDPOINTS_PER_CHANNEL);
+      }
+      V2Endpoint endpoint = endpoint(spec, channel.arn() + "/originEndpoint/" + spec.id().endpoint());
+      endpoints.put(spec.id(), new Stored<>(endpoint, aws.visibleFromNow()));
+      return endpoint;
+    });
+  }
+
+  @Override
+  public V2Endpoint updateEndpoint(V2EndpointSpec spec, String etag) {
+    return aws.call(Operation.V2_UPDATE_ORIGIN_ENDPOINT, List.of(spec, etag), () -> {
+      Stored<V2Endpoint> stored = existing(endpoints, spec.id(), "Origin endpoint");
+      checkEtag(stored.value().etag(), etag, spec.id().toString());
+      if (stored.value().containerType() != spec.containerType()) {
+        throw new InvalidRequestException("the container type of origin endpoint " + spec.id() + " cannot change",
+            "ValidationException", requestId(), null); // UNCONFIRMED: MediaPackage's answer
+      }
+      V2Endpoint updated = endpoint(spec, stored.value().arn());
+      endpoints.put(spec.id(), new Stored<>(updated, stored.visibleAt()));
+      return updated;
+    });
+  }
+
+  @Override
+  public List<V2Endpoint> endpointsOf(V2ChannelId channel) {
+    return aws.paged(Operation.V2_LIST_ORIGIN_ENDPOINTS, List.of(channel), PAGE_SIZE, () -> {
+      existing(channels, channel, "Channel");
+      return endpoints.values().stream().filter(s -> aws.isVisible(s.visibleAt()))
+          .map(Stored::value).filter(e -> e.id().channelId().equals(channel))
+          .map(e -> V2Endpoint.builder().from(e).etag(Optional.empty()).build()) // a listing has no ETag
+          .toList();
+    });
+  }
+
+  @Override
+  public Optional<EndpointPolicy> findPolicy(V2EndpointId endpoint) {
+    return aws.call(Operation.V2_GET_ORIGIN_ENDPOINT_POLICY, List.of(endpoint), () -> {
+      existing(endpoints, endpoint, "Origin endpoint");
+      return Optional.ofNullable(policies.get(endpoint));
+    });
+  }
+
+  @Override
+  public void putPolicy(V2EndpointId endpoint, EndpointPolicy policy) {
+    aws.call(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, List.of(endpoint, policy), () -> {
+      existing(endpoints, endpoint, "Origin endpoint");
+      if (policy.document().isBlank()) {
+        throw new InvalidRequestException("the policy is empty", "ValidationException", requestId(), null);
+      }
+      return policies.put(endpoint, policy);
+    });
+  }
+
+  /** Every channel group, as stored, visible or not; records no call. */
+  public List<ChannelGroup> allGroups() {
+    return aws.locked(() -> groups.values().stream().map(Stored::value).toList());
+  }
+
+  /** Every endpoint, as stored, with its ETag; records no call. */
+  public List<V2Endpoint> allEndpoints() {
+    return aws.locked(() -> endpoints.values().stream().map(Stored::value).toList());
+  }
+
+  /** The endpoint's policy, as stored; records no call. */
+  public Optional<EndpointPolicy> policy(V2EndpointId endpoint) {
+    return aws.locked(() -> Optional.ofNullable(policies.get(endpoint)));
+  }
+
+  /** Sets the endpoint's policy as a user would, without recording a call: a policy the library must keep. */
+  public void seedPolicy(V2EndpointId endpoint, EndpointPolicy policy) {
+    aws.locked(() -> policies.put(endpoint, policy));
+  }
+
+  /**
+   * Changes the channel's description as another writer would, giving it a new ETag, without recording a call: the
+   * next update with the ETag read before is stale.
+   */
+  public void touchChannel(V2ChannelId id, UnaryOperator<String> description) {
+    aws.locked(() -> {
+      Stored<V2Channel> stored = existing(channels, id, "Channel");
+      channels.put(id, new Stored<>(V2Channel.builder().from(stored.value())
+          .description(description.apply(stored.value().description())).etag(etag()).build(), stored.visibleAt()));
+      return null;
+    });
+  }
+
+  /** Gives the endpoint a new ETag as another writer would, without recording a call. */
+  public void touchEndpoint(V2EndpointId id) {
+    aws.locked(() -> {
+      Stored<V2Endpoint> stored = existing(endpoints, id, "Origin endpoint");
+      endpoints.put(id, new Stored<>(V2Endpoint.builder().from(stored.value()).etag(etag()).build(),
+          stored.visibleAt()));
+      return null;
+    });
+  }
+
+  private V2Endpoint endpoint(V2EndpointSpec spec, String arn) {
+    ChannelGroup group = existingGroup(spec.id().group());
+    List<String> problems = new java.util.ArrayList<>();
+    if (spec.manifests().size() > V2Limits.MAX_MANIFESTS_PER_ENDPOINT) {
+      throw quota("manifests per origin endpoint", V2Limits.MAX_MANIFESTS_PER_ENDPOINT);
+    }
+    spec.manifests().forEach(m -> problems.addAll(V2Limits.manifestNameProblems(m.name())));
+    if (spec.manifests().stream().map(Manifest::name).distinct().count() != spec.manifests().size()) {
+      problems.add("MANIFEST_NAME_COLLISION");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(String.join("; ", problems), "ValidationException", requestId(), null);
+    }
+    String base = "https://" + group.egressDomain() + spec.id().pathPrefix();
+    List<Manifest> manifests = spec.manifests().stream()
+        .sorted(Comparator.comparingInt(m -> m.type().ordinal()))
+        .map(m -> m.withUrl(base + m.fileName())).toList();
+    return V2Endpoint.builder()
+        .id(spec.id())
+        .arn(arn)
+        .containerType(spec.containerType())
+        .manifests(manifests)
+        .description(spec.description())
+        .startoverWindowSeconds(spec.startoverWindowSeconds())
+        .etag(etag())
+        .build();
+  }
+
+  private void checkEtag(Optional<String> current, String given, String id) {
+    if (given == null || !current.map(given::equals).orElse(false)) {
+      // UNCONFIRMED: the code MediaPackage v2 answers a stale x-amzn-update-if-match with
+      throw new ResourceConflictException("The ETag " + given + " of " + id + " is not current",
+          ResourceConflictException.Reason.STALE_VERSION, id, "ConflictException", requestId(), null);
+    }
+  }
+
+  private ChannelGroup existingGroup(String name) {
+    Stored<ChannelGroup> group = groups.get(name);
+    if (group == null) {
+      throw notFound("Channel group", name);
+    }
+    return group.value();
+  }
+
+  private <K, T> Stored<T> existing(Map<K, Stored<T>> store, K id, String type) {
+    Stored<T> stored = store.get(id);
+    if (stored == null) {
+      throw notFound(type, id.toString());
+    }
+    return stored;
+  }
+
+  private <T> Optional<T> visible(Stored<T> stored) {
+    return Optional.ofNullable(stored).filter(s -> aws.isVisible(s.visibleAt())).map(Stored::value);
+  }
+
+  private String arnPrefix() {
+    return "arn:aws:mediapackagev2:" + aws.region() + ":" + aws.accountId() + ":";
+  }
+
+  private String etag() {
+    return aws.randomString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 22);
+  }
+
+  private ResourceConflictException conflict(String message, String id) {
+    return new ResourceConflictException(message + " (RESOURCE_ALREADY_EXISTS)",
+        ResourceConflictException.Reason.ALREADY_EXISTS, id, "ConflictException", requestId(), null);
+  }
+
+  private QuotaExceededException quota(String what, int limit) {
+    return new QuotaExceededException("Service quota exceeded: at most " + limit + " " + what,
+        "ServiceQuotaExceededException", requestId(), null);
+  }
+
+  private ResourceNotFoundException notFound(String type, String id) {
+    return new ResourceNotFoundException(type + " " + id + " not found", id, "ResourceNotFoundException",
+        requestId(), null);
+  }
+
+  private String requestId() {
+    return aws.randomString("0123456789abcdef", 8) + "-fake";
+  }
+
+  private record Stored<T>(T value, Instant visibleAt) {}
+}

@@ -1,0 +1,99 @@
+package io.github.mediapackagecdn.testkit;
+
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.v2.model.CachePolicy;
+import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
+import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
+import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
+import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CloudFront's origin access controls and custom cache policies in memory: names unique in the account
+ * ({@code OriginAccessControlAlreadyExists}, {@code CachePolicyAlreadyExists}), listings in pages of
+ * {@value #PAGE_SIZE}, and the quotas of {@value #MAX_ORIGIN_ACCESS_CONTROLS} origin access controls and
+ * {@value #MAX_CACHE_POLICIES} custom cache policies an account (CloudFront's documented defaults). Every call goes
+ * through {@link FakeAws}.
+ */
+public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
+
+  /** The page size of ListOriginAccessControls and ListCachePolicies ({@code MaxItems}) the fake answers in. */
+  public static final int PAGE_SIZE = 100;
+
+  /** Origin access controls an account. */
+  public static final int MAX_ORIGIN_ACCESS_CONTROLS = 100;
+
+  /** Custom cache policies an account. */
+  public static final int MAX_CACHE_POLICIES = 20;
+
+  private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  private final FakeAws aws;
+  private final List<OriginAccessControl> accessControls = new ArrayList<>();
+  private final List<CachePolicy> cachePolicies = new ArrayList<>();
+
+  InMemoryCloudFrontPolicies(FakeAws aws) {
+    this.aws = aws;
+  }
+
+  @Override
+  public Optional<OriginAccessControl> findOriginAccessControl(String name) {
+    return aws.paged(Operation.LIST_ORIGIN_ACCESS_CONTROLS, List.of(), PAGE_SIZE, () -> List.copyOf(accessControls))
+        .stream().filter(oac -> oac.config().name().equals(name)).findFirst();
+  }
+
+  @Override
+  public OriginAccessControl createOriginAccessControl(OriginAccessControlConfig config) {
+    return aws.call(Operation.CREATE_ORIGIN_ACCESS_CONTROL, List.of(config), () -> {
+      if (accessControls.stream().anyMatch(oac -> oac.config().name().equals(config.name()))) {
+        throw new ResourceConflictException("An origin access control with name " + config.name()
+            + " already exists", ResourceConflictException.Reason.ALREADY_EXISTS, config.name(),
+            "OriginAccessControlAlreadyExists", "fake-request", null);
+      }
+      if (accessControls.size() >= MAX_ORIGIN_ACCESS_CONTROLS) {
+        throw new QuotaExceededException("Too many origin access controls", "TooManyOriginAccessControls",
+            "fake-request", null);
+      }
+      OriginAccessControl oac = new OriginAccessControl("E" + aws.randomString(ID_ALPHABET, 13), config);
+      accessControls.add(oac);
+      return oac;
+    });
+  }
+
+  @Override
+  public Optional<CachePolicy> findCachePolicy(String name) {
+    return aws.paged(Operation.LIST_CACHE_POLICIES, List.of("custom"), PAGE_SIZE, () -> List.copyOf(cachePolicies))
+        .stream().filter(policy -> policy.config().name().equals(name)).findFirst();
+  }
+
+  @Override
+  public CachePolicy createCachePolicy(CachePolicyConfig config) {
+    return aws.call(Operation.CREATE_CACHE_POLICY, List.of(config), () -> {
+      if (cachePolicies.stream().anyMatch(p -> p.config().name().equals(config.name()))) {
+        throw new ResourceConflictException("A cache policy with name " + config.name() + " already exists",
+            ResourceConflictException.Reason.ALREADY_EXISTS, config.name(), "CachePolicyAlreadyExists",
+            "fake-request", null);
+      }
+      if (cachePolicies.size() >= MAX_CACHE_POLICIES) {
+        throw new QuotaExceededException("Too many cache policies", "TooManyCachePolicies", "fake-request", null);
+      }
+      CachePolicy policy = new CachePolicy(aws.hex(8) + "-" + aws.hex(4) + "-" + aws.hex(4) + "-" + aws.hex(4) + "-"
+          + aws.hex(12), config);
+      cachePolicies.add(policy);
+      return policy;
+    });
+  }
+
+  /** Every origin access control, as stored; records no call. */
+  public List<OriginAccessControl> allOriginAccessControls() {
+    return aws.locked(() -> List.copyOf(accessControls));
+  }
+
+  /** Every custom cache policy, as stored; records no call. */
+  public List<CachePolicy> allCachePolicies() {
+    return aws.locked(() -> List.copyOf(cachePolicies));
+  }
+}

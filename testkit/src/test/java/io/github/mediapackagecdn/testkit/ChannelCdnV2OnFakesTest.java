@@ -1,0 +1,484 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ThrottledException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
+import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ManifestUrl;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ChannelCdnV2OnFakesTest {
+
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+
+  private final FakeAws aws = FakeAws.create();
+  private final RecordingListener listener = new RecordingListener();
+  private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.listener(listener));
+
+  private static V2ChannelSpec news() {
+    return V2ChannelSpec.builder().id(NEWS).description("news").createDistribution(true).build();
+  }
+
+  private static V2EndpointSpec hls(String name) {
+    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.TS)
+        .addManifests(Manifest.of(ManifestType.HLS, "index"), Manifest.of(ManifestType.LOW_LATENCY_HLS, "ll"))
+        .build();
+  }
+
+  private static V2EndpointSpec dash(String name) {
+    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.CMAF)
+        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
+  }
+
+  private ChannelGroup group() {
+    return cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+  }
+
+  private int calls(Operation operation) {
+    return aws.calls(operation).size();
+  }
+
+  private Distribution onlyDistribution() {
+    assertThat(aws.distributions().all()).hasSize(1);
+    return aws.distributions().all().get(0);
+  }
+
+  @Nested
+  class SavingTheGroup {
+
+    @Test
+    void aMissingGroup_isCreated_anExistingOneAnswered() {
+      ChannelGroup created = group();
+      ChannelGroup again = group();
+
+      assertThat(again.egressDomain()).isEqualTo(created.egressDomain());
+      assertThat(calls(Operation.V2_CREATE_CHANNEL_GROUP)).isEqualTo(1);
+      assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(2);
+      assertThat(calls(Operation.V2_LIST_CHANNEL_GROUPS)).isEqualTo(1);
+    }
+
+    @Test
+    void aFourthGroup_isRefusedBeforeTheCreate() {
+      for (String name : List.of("a", "b", "c")) {
+        cdn.saveChannelGroup(ChannelGroupSpec.builder().name(name).build());
+      }
+      aws.clearCalls();
+
+      assertThatThrownBy(() -> cdn.saveChannelGroup(ChannelGroupSpec.builder().name("d").build()))
+          .isInstanceOf(QuotaExceededException.class).hasMessageContaining("3 channel groups");
+      assertThat(calls(Operation.V2_CREATE_CHANNEL_GROUP)).isZero();
+    }
+  }
+
+  @Nested
+  class SavingTheChannel {
+
+    @Test
+    void createsTheChannel_theSharedPolicies_andOneTaggedDistribution() {
+      ChannelGroup group = group();
+      aws.clearCalls();
+
+      V2ChannelSaveResult saved = cdn.saveChannel(news());
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+      Distribution distribution = onlyDistribution();
+      assertThat(saved.cdn().distributionId()).contains(distribution.id());
+      assertThat(aws.distributions().tags(distribution.id()))
+          .containsEntry("mediapackage:cloudfront_assoc", saved.channel().arn());
+      assertThat(saved.channel().arn())
+          .isEqualTo("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news");
+      Origin origin = distribution.config().origins().get(0);
+      assertThat(distribution.config().origins()).hasSize(1);
+      assertThat(origin.domainName()).isEqualTo(group.egressDomain());
+      assertThat(origin.originAccessControlId())
+          .contains(aws.cloudFrontPolicies().allOriginAccessControls().get(0).id());
+      assertThat(distribution.config().defaultBehavior().targetOriginId()).isEqualTo(origin.id());
+      assertThat(distribution.config().callerReference()).matches("mediapackage-cdn-[0-9a-f]{32}-0");
+      assertThat(aws.cloudFrontPolicies().allCachePolicies()).extracting(p -> p.config().name())
+          .containsExactly(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME, ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME);
+      assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(1);
+      assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(1);
+      assertThat(calls(Operation.V2_LIST_CHANNELS)).isEqualTo(1);
+      assertThat(calls(Operation.V2_CREATE_CHANNEL)).isEqualTo(1);
+      assertThat(calls(Operation.GET_RESOURCES)).isEqualTo(1);
+      assertThat(calls(Operation.LIST_ORIGIN_ACCESS_CONTROLS)).isEqualTo(1);
+      assertThat(calls(Operation.CREATE_ORIGIN_ACCESS_CONTROL)).isEqualTo(1);
+      assertThat(calls(Operation.LIST_CACHE_POLICIES)).isEqualTo(2);
+      assertThat(calls(Operation.CREATE_CACHE_POLICY)).isEqualTo(2);
+      assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEqualTo(1);
+      assertThat(aws.calls()).hasSize(12);
+      assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANNEL_SAVED,
+          ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+      assertThat(listener.events().get(0).operation()).isEqualTo("CreateChannel");
+    }
+
+    @Test
+    void savedAgain_isUnchanged_noSecondDistribution_noWrite() {
+      group();
+      cdn.saveChannel(news());
+      aws.clearCalls();
+
+      V2ChannelSaveResult again = cdn.saveChannel(news());
+
+      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+      assertThat(aws.writes()).isEmpty();
+      assertThat(aws.distributions().all()).hasSize(1);
+      assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(1);
+      assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(1);
+      assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
+      assertThat(aws.calls()).hasSize(3);
+    }
+
+    @Test
+    void anotherInstance_whileTheTagIndexLags_adoptsTheDistribution() {
+      group();
+      cdn.saveChannel(news());
+      DistributionLinks lagging = new DistributionLinks() { // the tag index has not caught up yet
+        @Override
+        public List<DistributionId> find(String tagKey, String channelArn) {
+          aws.links().find(tagKey, channelArn);
+          return List.of();
+        }
+
+        @Override
+        public Map<String, List<DistributionId>> all(String tagKey) {
+          return aws.links().all(tagKey);
+        }
+
+        @Override
+        public Optional<String> tagValue(DistributionId distribution, String tagKey) {
+          return aws.links().tagValue(distribution, tagKey);
+        }
+      };
+      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(lagging));
+
+      V2ChannelSaveResult adopted = other.saveChannel(news());
+
+      assertThat(adopted.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+      assertThat(adopted.cdn().distributionId()).contains(onlyDistribution().id());
+      assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).hasSize(1); // reused by name
+      assertThat(aws.cloudFrontPolicies().allCachePolicies()).hasSize(2);
+    }
+
+    @Test
+    void aChangedDescription_isUpdatedWithTheEtag_andAStaleOneReapplied() {
+      group();
+      cdn.saveChannel(news());
+      aws.beforeNext(Operation.V2_UPDATE_CHANNEL, () -> aws.channelGroups().touchChannel(NEWS, d -> d + "!"));
+      aws.clearCalls();
+
+      V2ChannelSaveResult saved = cdn.saveChannel(V2ChannelSpec.builder().from(news()).description("new").build());
+
+      assertThat(saved.channel().description()).isEqualTo("new");
+      assertThat(calls(Operation.V2_UPDATE_CHANNEL)).isEqualTo(2);
+      assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(2);
+      assertThat(listener.events(ProvisioningEvent.Step.CHANNEL_SAVED)).last()
+          .satisfies(e -> assertThat(e.operation()).isEqualTo("UpdateChannel"));
+    }
+
+    @Test
+    void withoutDistribution_isNotRequested() {
+      group();
+      V2ChannelSaveResult saved = cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NOT_REQUESTED);
+      assertThat(aws.distributions().all()).isEmpty();
+      assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).isEmpty();
+    }
+
+    @Test
+    void inAMissingGroup_isNotFound_beforeAnyWrite() {
+      assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOf(ResourceNotFoundException.class);
+      assertThat(aws.writes()).isEmpty();
+    }
+
+    @Test
+    void anEleventhChannel_isRefusedBeforeTheCreate() {
+      group();
+      for (int i = 0; i < 10; i++) {
+        cdn.saveChannel(V2ChannelSpec.builder().id(V2ChannelId.of("live", "c" + i)).build());
+      }
+      aws.clearCalls();
+
+      assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOf(QuotaExceededException.class);
+      assertThat(aws.writes()).isEmpty();
+    }
+
+    @Test
+    void aThrottledCreate_isReportedBesideTheSavedChannel_andSavingAgainCreatesOne() {
+      group();
+      aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withThrottling();
+
+      V2ChannelSaveResult failed = cdn.saveChannel(news());
+
+      assertThat(failed.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+      assertThat(failed.cdn().failure()).containsInstanceOf(ThrottledException.class);
+      assertThat(listener.steps()).endsWith(ProvisioningEvent.Step.THROTTLED, ProvisioningEvent.Step.FAILED);
+      assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+      assertThat(aws.distributions().all()).hasSize(1);
+    }
+  }
+
+  @Nested
+  class SavingEndpoints {
+
+    @Test
+    void anEndpoint_getsItsPolicyStatement_andItsBehaviours_inOneUpdate() {
+      group();
+      cdn.saveChannel(news());
+      aws.clearCalls();
+      listener.clear();
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(saved.policiesWritten()).isEqualTo(1);
+      Distribution distribution = onlyDistribution();
+      assertThat(distribution.config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+          .containsExactly("/out/v1/live/news/hls/*.m3u8", "/out/v1/live/news/hls/*");
+      String policy = aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().document();
+      assertThat(policy).contains("\"aws:SourceArn\":\"" + distribution.arn() + "\"")
+          .contains("mediapackagev2:GetHeadObject").contains("cloudfront.amazonaws.com");
+      assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(1);
+      assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(1);
+      assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1);
+      assertThat(calls(Operation.V2_GET_ORIGIN_ENDPOINT)).isEqualTo(1);
+      assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(1);
+      assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
+      assertThat(calls(Operation.GET_DISTRIBUTION)).isEqualTo(2);
+      assertThat(calls(Operation.V2_GET_ORIGIN_ENDPOINT_POLICY)).isEqualTo(1);
+      assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isEqualTo(1);
+      assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(1);
+      assertThat(aws.calls()).hasSize(11);
+      assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANGE_PLANNED,
+          ProvisioningEvent.Step.UPDATE_SENT);
+    }
+
+    @Test
+    void savedAgain_writesNothing() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(hls("hls"));
+      aws.clearCalls();
+
+      V2EndpointSaveResult again = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+      assertThat(again.policiesWritten()).isZero();
+      assertThat(aws.writes()).isEmpty();
+      assertThat(aws.calls()).hasSize(8);
+    }
+
+    @Test
+    void theUsersPolicyStatements_areKept() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+      cdn.saveEndpoint(hls("hls"));
+      String users = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partner\",\"Effect\":\"Allow\","
+          + "\"Principal\":{\"AWS\":\"arn:aws:iam::210987654321:root\"},\"Action\":\"mediapackagev2:GetObject\","
+          + "\"Resource\":\"*\"}]}";
+      aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of(users));
+
+      assertThat(cdn.saveEndpoint(hls("hls")).policiesWritten()).isEqualTo(1);
+
+      String policy = aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().document();
+      assertThat(policy).contains("\"Sid\":\"Partner\"").contains("MediaPackageCdnAllowCloudFront");
+    }
+
+    @Test
+    void aPublicPolicy_isNeverWritten_theOutcomeFails() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(hls("hls"));
+      aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of("{\"Statement\":[{\"Effect\":\"Allow\","
+          + "\"Principal\":\"*\",\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"*\"}]}"));
+      aws.clearCalls();
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.cdn().failure()).containsInstanceOf(ValidationException.class);
+      assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isZero();
+    }
+
+    @Test
+    void withCdnAuthorization_theOriginSendsTheIdentifier_andThePolicyCarriesTheSecrets() {
+      group();
+      cdn.saveChannel(news());
+      CdnAuthConfiguration auth = new CdnAuthConfiguration(
+          List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
+          "arn:aws:iam::123456789012:role/mediapackage-secrets");
+      CdnIdentifier identifier = CdnIdentifier.of("7b3c51f0-2f5d-4a8c-9d3e-1f2a3b4c5d6e");
+
+      cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls")).cdnAuthorization(auth).cdnIdentifier(identifier)
+          .build());
+
+      assertThat(onlyDistribution().config().origins().get(0).customHeaders())
+          .containsEntry("X-MediaPackage-CDNIdentifier", identifier.reveal());
+      assertThat(aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().cdnAuthorization()).contains(auth);
+    }
+
+    @Test
+    void aStaleEtagOnTheDistribution_isReadAgainAndReapplied() {
+      group();
+      cdn.saveChannel(news());
+      aws.beforeNext(Operation.UPDATE_DISTRIBUTION,
+          () -> aws.distributions().edit(onlyDistribution().id(), c -> c));
+      listener.clear();
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(2);
+      assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANGE_PLANNED,
+          ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, ProvisioningEvent.Step.CHANGE_PLANNED,
+          ProvisioningEvent.Step.UPDATE_SENT);
+    }
+
+    @Test
+    void aStaleEtagOnTheEndpoint_isReadAgainAndReapplied() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(hls("hls"));
+      aws.beforeNext(Operation.V2_UPDATE_ORIGIN_ENDPOINT,
+          () -> aws.channelGroups().touchEndpoint(NEWS.endpoint("hls")));
+      aws.clearCalls();
+
+      cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls")).description("changed").build());
+
+      assertThat(calls(Operation.V2_UPDATE_ORIGIN_ENDPOINT)).isEqualTo(2);
+      assertThat(aws.channelGroups().allEndpoints()).singleElement()
+          .satisfies(e -> assertThat(e.description()).isEqualTo("changed"));
+    }
+
+    @Test
+    void badBatches_areRefusedBeforeAnyCall() {
+      group();
+      aws.clearCalls();
+      V2EndpointSpec ofSports = V2EndpointSpec.builder().id(V2EndpointId.of("live", "sports", "hls"))
+          .containerType(ContainerType.TS).addManifests(Manifest.of(ManifestType.HLS, "index")).build();
+
+      assertThatThrownBy(() -> cdn.saveEndpoints(List.of(hls("hls"), ofSports)))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("belongs to channel live/sports");
+      assertThatThrownBy(() -> cdn.saveEndpoints(List.of(hls("hls"), hls("hls"))))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("more than once");
+      assertThatThrownBy(() -> cdn.saveEndpoints(List.of())).isInstanceOf(ValidationException.class);
+      assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void anEleventhEndpoint_isRefusedBeforeAnyWrite() {
+      group();
+      cdn.saveChannel(news());
+      for (int i = 0; i < 10; i++) {
+        cdn.saveEndpoint(hls("e" + i));
+      }
+      aws.clearCalls();
+
+      assertThatThrownBy(() -> cdn.saveEndpoint(hls("one-more"))).isInstanceOf(QuotaExceededException.class);
+      assertThat(aws.writes()).isEmpty();
+      assertThat(onlyDistribution().config().cacheBehaviors()).hasSize(20);
+    }
+
+    @Test
+    void withoutDistribution_theEndpointIsSaved_andNothingElse() {
+      group();
+      cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+      assertThat(aws.channelGroups().policy(NEWS.endpoint("hls"))).isEmpty();
+    }
+
+    @Test
+    void aConflictOnTheOrigin_isTyped() {
+      group();
+      cdn.saveChannel(news());
+      CdnAuthConfiguration auth = new CdnAuthConfiguration(
+          List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
+          "arn:aws:iam::123456789012:role/mediapackage-secrets");
+      cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls")).cdnAuthorization(auth)
+          .cdnIdentifier(CdnIdentifier.of("first-identifier")).build());
+
+      V2EndpointSaveResult second = cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls-2"))
+          .cdnAuthorization(auth).cdnIdentifier(CdnIdentifier.of("second-identifier")).build());
+
+      assertThat(second.cdn().failure()).hasValueSatisfying(e -> assertThat(e)
+          .isInstanceOfSatisfying(ResourceConflictException.class, c -> assertThat(c.reason())
+              .isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH)));
+    }
+  }
+
+  @Nested
+  class Details {
+
+    @Test
+    void everyManifest_hasItsCdnUrl_andTheChannelIsReadyOnceDeployed() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoints(List.of(hls("hls"), dash("dash")));
+
+      V2ChannelDetails before = cdn.details(NEWS);
+      Distribution distribution = onlyDistribution();
+      assertThat(before.distributionId()).contains(distribution.id());
+      assertThat(before.status()).contains(DistributionStatus.IN_PROGRESS);
+      assertThat(before.readyForPlayers()).isFalse();
+      assertThat(before.notServed()).isEmpty();
+      assertThat(before.consoleUrl()).hasValueSatisfying(u -> assertThat(u).endsWith(distribution.id().value()));
+      assertThat(before.manifests()).extracting(V2ManifestUrl::cdnUrl).containsExactly(
+          Optional.of("https://" + distribution.domainName() + "/out/v1/live/news/hls/index.m3u8"),
+          Optional.of("https://" + distribution.domainName() + "/out/v1/live/news/hls/ll.m3u8"),
+          Optional.of("https://" + distribution.domainName() + "/out/v1/live/news/dash/index.mpd"));
+
+      aws.clock().advance(aws.propagationTime());
+
+      assertThat(cdn.details(NEWS).readyForPlayers()).isTrue();
+    }
+
+    @Test
+    void withoutDistribution_theManifestsHaveNoCdnUrl() {
+      group();
+      cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+      cdn.saveEndpoint(hls("hls"));
+
+      V2ChannelDetails details = cdn.details(NEWS);
+
+      assertThat(details.distributionId()).isEmpty();
+      assertThat(details.manifests()).allSatisfy(m -> assertThat(m.cdnUrl()).isEmpty());
+      assertThat(details.readyForPlayers()).isFalse();
+    }
+  }
+}
