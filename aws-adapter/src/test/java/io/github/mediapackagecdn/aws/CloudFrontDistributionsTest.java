@@ -33,6 +33,9 @@ import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -366,6 +369,28 @@ class CloudFrontDistributionsTest {
     assertThat(text(body, added + "LambdaFunctionAssociations/Quantity")).isEqualTo("0");
     assertThat(text(body, added + "FunctionAssociations/Quantity")).isEqualTo("0");
     assertThat(text(body, added + "FieldLevelEncryptionId")).isEmpty();
+  }
+
+  @Test
+  void update_whenAnAddedOriginHasAnOriginAccessControl_sendsItsId_andReadsItBack() {
+    stubConfig("ETAG1", CloudFrontXml.PLACEHOLDER_CONFIG);
+    stubUpdated("ETAG2");
+    ChangeSet changes = ChangeSet.of(List.of(new DistributionChange.AddOrigin(Origin.builder().id("EMP2-live")
+        .domainName("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).originAccessControlId("E2OACEXAMPLE12").build())));
+
+    distributions.update(DISTRIBUTION, "ETAG1", changes);
+
+    Document body = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    assertThat(text(body, "/DistributionConfig/Origins/Items/Origin[Id='EMP2-live']/OriginAccessControlId"))
+        .isEqualTo("E2OACEXAMPLE12");
+    assertThat(node(body, "/DistributionConfig/Origins/Items/Origin[1]/OriginAccessControlId")).isNull();
+    String withOac = CloudFrontXml.PLACEHOLDER_CONFIG.replaceFirst("</DomainName>",
+        "</DomainName><OriginAccessControlId>E2OACEXAMPLE12</OriginAccessControlId>");
+    wm.stubFor(get(urlEqualTo(DISTRIBUTION_PATH)).willReturn(aResponse().withHeader("ETag", "ETAG3")
+        .withBody(CloudFrontXml.distribution("Deployed", withOac))));
+    assertThat(distributions.find(DISTRIBUTION).orElseThrow().config().origins().get(0).originAccessControlId())
+        .contains("E2OACEXAMPLE12");
   }
 
   @Test

@@ -102,6 +102,34 @@ class ArchitectureTest {
           + "without breaking a user; only the facade, its settings and its results are public");
 
   @ArchTest
+  static final ArchRule v1_whenImported_knowsNothingOfV2 = noClasses()
+      .that().resideInAnyPackage("..core.model..", "..core.port..", "..core.provisioning..", "..core.event..",
+          "..core.audit..", "..core.error..")
+      .should().dependOnClassesThat().resideInAPackage("..core.v2..")
+      .because("v2 builds on the shared distribution, links, change set and events; v2's channel groups and policies "
+          + "stay out of v1's types");
+
+  @ArchTest
+  static final ArchRule v2Model_whenImported_dependsOnTheModelsAndErrorsOnly = classes()
+      .that().resideInAPackage("..core.v2.model..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.v2.model..", "..core.model..",
+          "..core.error..", "java..", "org.immutables..")
+      .because("the v2 model is, like v1's, the innermost layer");
+
+  @ArchTest
+  static final ArchRule v2Port_whenImported_doesNotDependOnProvisioning = noClasses()
+      .that().resideInAPackage("..core.v2.port..")
+      .should().dependOnClassesThat().resideInAnyPackage("..core.v2.provisioning..", "..core.provisioning..")
+      .because("ports speak the model's language, the use cases implement on top of them");
+
+  @ArchTest
+  static final ArchRule v2Provisioning_whenImported_exposesOnlyTheFacadeAndResults = classes()
+      .that().resideInAPackage("..core.v2.provisioning..").and().arePublic().and().areTopLevelClasses()
+      .should().haveNameMatching(".*\\.v2\\.provisioning\\.(ChannelCdnV2|V2CdnOutcome|V2ChannelSaveResult"
+          + "|V2EndpointSaveResult|V2ChannelDetails|V2ManifestUrl)")
+      .because("the v2 use cases, concerns and rules are package-private, as v1's");
+
+  @ArchTest
   static final ArchRule publicMethods_whenImported_takeNoOptionalParameter = methods()
       .that().arePublic().and().areDeclaredInClassesThat().arePublic()
       .and().areDeclaredInClassesThat().haveNameNotMatching(".*\\.Immutable\\w*(\\$.*)?")

@@ -138,7 +138,8 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.LIST_CACHE_POLICIES)).isEqualTo(2);
       assertThat(calls(Operation.CREATE_CACHE_POLICY)).isEqualTo(2);
       assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEqualTo(1);
-      assertThat(aws.calls()).hasSize(12);
+      assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1);
+      assertThat(aws.calls()).hasSize(13);
       assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANNEL_SAVED,
           ProvisioningEvent.Step.DISTRIBUTION_CREATED);
       assertThat(listener.events().get(0).operation()).isEqualTo("CreateChannel");
@@ -206,6 +207,22 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(2);
       assertThat(listener.events(ProvisioningEvent.Step.CHANNEL_SAVED)).last()
           .satisfies(e -> assertThat(e.operation()).isEqualTo("UpdateChannel"));
+    }
+
+    @Test
+    void endpointsSavedBeforeTheDistribution_areServedWhenItIsCreated() {
+      group();
+      cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+      cdn.saveEndpoints(List.of(hls("hls"), dash("dash")));
+
+      V2ChannelSaveResult saved = cdn.saveChannel(news());
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+      assertThat(onlyDistribution().config().cacheBehaviors()).hasSize(5);
+      assertThat(aws.channelGroups().policy(NEWS.endpoint("dash"))).isPresent();
+      assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isEqualTo(2);
+      assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(1);
+      assertThat(cdn.details(NEWS).notServed()).isEmpty();
     }
 
     @Test

@@ -83,11 +83,12 @@ public final class ChannelCdnV2 {
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME);
     this.savingGroup = new SavingChannelGroup(builder.groups);
-    this.savingChannel =
-        new SavingV2Channel(builder.groups, builder.distributions, links, shared, settings, events);
-    this.savingEndpoints = new SavingV2Endpoints(builder.groups, builder.distributions, links, shared,
+    ServingEndpoints serving = new ServingEndpoints(builder.groups, builder.distributions, shared,
         builder.identifierSource, new V2DistributionUpdate(builder.distributions, settings.maxUpdateAttempts(), events),
-        settings, events);
+        settings);
+    this.savingChannel =
+        new SavingV2Channel(builder.groups, builder.distributions, links, shared, serving, settings, events);
+    this.savingEndpoints = new SavingV2Endpoints(builder.groups, links, serving, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups) + ", policies " + kind(builder.policies)
         + ", distributions " + kind(builder.distributions) + ", links " + kind(builder.links) + ", "

@@ -12,17 +12,20 @@ import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The use case "save a v2 channel and get a distribution for it": the channel is created in its group, or updated
  * with its ETag when its description differs, then, when asked, the channel gets one distribution: the one linked to
  * it, or a new one tagged with the channel ARN, its CallerReference derived from the ARN, so that a second creation
- * is refused by CloudFront and the first one adopted. A CloudFront failure is reported beside the saved channel.
+ * is refused by CloudFront and the first one adopted; endpoints saved before it are served at once. A CloudFront
+ * failure is reported beside the saved channel.
  */
 final class SavingV2Channel {
 
@@ -30,11 +33,13 @@ final class SavingV2Channel {
   private final Distributions distributions;
   private final V2Links links;
   private final SharedPolicies shared;
+  private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
   SavingV2Channel(ChannelGroups groups, Distributions distributions, V2Links links, SharedPolicies shared,
-      LiveCdnSettings settings, V2Events events) {
+      ServingEndpoints serving, LiveCdnSettings settings, V2Events events) {
+    this.serving = serving;
     this.groups = groups;
     this.distributions = distributions;
     this.links = links;
@@ -55,7 +60,13 @@ final class SavingV2Channel {
       if (linked.isPresent()) {
         return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get()));
       }
-      return new V2ChannelSaveResult(channel, create(channel, group, spec));
+      V2CdnOutcome outcome = create(channel, group, spec);
+      linked = outcome.distributionId();
+      List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
+      if (!endpoints.isEmpty()) { // saved before the distribution: it serves them at once
+        serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of());
+      }
+      return new V2ChannelSaveResult(channel, outcome);
     } catch (ProvisioningException e) {
       return new V2ChannelSaveResult(channel, events.failed(spec.id(), linked, e));
     }

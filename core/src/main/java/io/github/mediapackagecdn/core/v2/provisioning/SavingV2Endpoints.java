@@ -5,15 +5,10 @@ import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
-import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
-import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
-import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
-import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
@@ -40,22 +35,16 @@ import java.util.Set;
 final class SavingV2Endpoints {
 
   private final ChannelGroups groups;
-  private final Distributions distributions;
   private final V2Links links;
-  private final SharedPolicies shared;
-  private final CdnIdentifierSource identifiers;
-  private final V2DistributionUpdate update;
+  private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Endpoints(ChannelGroups groups, Distributions distributions, V2Links links, SharedPolicies shared,
-      CdnIdentifierSource identifiers, V2DistributionUpdate update, LiveCdnSettings settings, V2Events events) {
+  SavingV2Endpoints(ChannelGroups groups, V2Links links, ServingEndpoints serving, LiveCdnSettings settings,
+      V2Events events) {
     this.groups = groups;
-    this.distributions = distributions;
     this.links = links;
-    this.shared = shared;
-    this.identifiers = identifiers;
-    this.update = update;
+    this.serving = serving;
     this.settings = settings;
     this.events = events;
   }
@@ -84,21 +73,10 @@ final class SavingV2Endpoints {
       if (id.isEmpty()) {
         return new V2EndpointSaveResult(saved, 0, V2CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
       }
-      DistributionId distributionId = id.get();
-      Distribution distribution =
-          distributions.find(distributionId).orElseThrow(() -> V2NotFound.distribution(distributionId));
-      int written = 0;
-      for (int i = 0; i < specs.size(); i++) {
-        written += writePolicy(saved.get(i), specs.get(i), distribution.arn()) ? 1 : 0;
-      }
-      Optional<CdnIdentifier> identifier = identifier(specs);
-      V2Layout.Policies policies = shared.ids();
-      List<V2Endpoint> endpoints = List.copyOf(all.values());
-      V2DistributionUpdate.Result result = update.apply(distributionId, channelId,
-          endpoints.stream().map(e -> e.id().endpoint()).toList(),
-          config -> V2Layout.changesFor(config, group, endpoints, policies, identifier, settings));
-      return new V2EndpointSaveResult(saved, written, V2CdnOutcome.of(
-          result.written() ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, distributionId));
+      ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), List.copyOf(all.values()), saved,
+          specs);
+      return new V2EndpointSaveResult(saved, served.policiesWritten(), V2CdnOutcome.of(
+          served.updated() ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id.get()));
     } catch (ProvisioningException e) {
       return new V2EndpointSaveResult(saved, 0, events.failed(channelId, id, e));
     }
@@ -172,31 +150,5 @@ final class SavingV2Endpoints {
         && endpoint.startoverWindowSeconds().equals(spec.startoverWindowSeconds())
         && endpoint.manifests().stream().map(m -> m.type() + "/" + m.name()).toList()
             .equals(spec.manifests().stream().map(m -> m.type() + "/" + m.name()).toList());
-  }
-
-  /** Writes the endpoint's policy with the library's statement and the spec's CDN authorization, if it changes. */
-  private boolean writePolicy(V2Endpoint endpoint, V2EndpointSpec spec, String distributionArn) {
-    Optional<EndpointPolicy> existing = groups.findPolicy(endpoint.id());
-    Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
-        distributionArn);
-    Optional<CdnAuthConfiguration> authorization = spec.cdnAuthorization().isPresent()
-        ? spec.cdnAuthorization() : existing.flatMap(EndpointPolicy::cdnAuthorization);
-    boolean sameAuthorization = existing.map(EndpointPolicy::cdnAuthorization).equals(Optional.of(authorization));
-    if (merged.isEmpty() && sameAuthorization) {
-      return false;
-    }
-    String document = merged.orElseGet(() -> existing.orElseThrow().document());
-    groups.putPolicy(endpoint.id(), new EndpointPolicy(document, authorization));
-    return true;
-  }
-
-  /** The CDN identifier the origin sends: the one given, else the source's for the first secret of the batch. */
-  private Optional<CdnIdentifier> identifier(List<V2EndpointSpec> specs) {
-    Optional<CdnIdentifier> given = specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst();
-    if (given.isPresent()) {
-      return given;
-    }
-    return specs.stream().flatMap(s -> s.cdnAuthorization().stream()).findFirst()
-        .flatMap(auth -> identifiers.identifierFor(auth.secretArns().get(0)));
   }
 }

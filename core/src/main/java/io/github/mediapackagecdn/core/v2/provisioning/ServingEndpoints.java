@@ -1,0 +1,89 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The concern "the distribution serves the channel's endpoints", used by both saves: each endpoint's policy gets the
+ * library's statement for the distribution (merged, written only when it changes, with the CDN authorization given
+ * or kept), then the distribution gets the group's origin, the CDN identifier header when an endpoint uses CDN
+ * authorization, and every endpoint's behaviours, in one update.
+ */
+final class ServingEndpoints {
+
+  private final ChannelGroups groups;
+  private final Distributions distributions;
+  private final SharedPolicies shared;
+  private final CdnIdentifierSource identifiers;
+  private final V2DistributionUpdate update;
+  private final LiveCdnSettings settings;
+
+  ServingEndpoints(ChannelGroups groups, Distributions distributions, SharedPolicies shared,
+      CdnIdentifierSource identifiers, V2DistributionUpdate update, LiveCdnSettings settings) {
+    this.groups = groups;
+    this.distributions = distributions;
+    this.shared = shared;
+    this.identifiers = identifiers;
+    this.update = update;
+    this.settings = settings;
+  }
+
+  /** How many policies were written, and whether the distribution was. */
+  record Served(int policiesWritten, boolean updated) {}
+
+  /**
+   * Serves {@code endpoints} (every endpoint of the channel) from the distribution; the policies of
+   * {@code withPolicy} are written, each with its spec's CDN authorization if {@code specs} has one.
+   */
+  Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
+      List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs) {
+    Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
+    List<CdnAuthConfiguration> authorizations = new ArrayList<>();
+    int written = 0;
+    for (V2Endpoint endpoint : withPolicy) {
+      Optional<V2EndpointSpec> spec = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst();
+      written += writePolicy(endpoint, spec.flatMap(V2EndpointSpec::cdnAuthorization), distribution.arn(),
+          authorizations) ? 1 : 0;
+    }
+    Optional<CdnIdentifier> identifier = specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()
+        .or(() -> authorizations.stream().findFirst()
+            .flatMap(auth -> identifiers.identifierFor(auth.secretArns().get(0))));
+    V2Layout.Policies policies = shared.ids();
+    V2DistributionUpdate.Result result = update.apply(id, channel,
+        endpoints.stream().map(e -> e.id().endpoint()).toList(),
+        config -> V2Layout.changesFor(config, group, endpoints, policies, identifier, settings));
+    return new Served(written, result.written());
+  }
+
+  /** Writes the endpoint's policy with the library's statement and its CDN authorization, if it changes. */
+  private boolean writePolicy(V2Endpoint endpoint, Optional<CdnAuthConfiguration> given, String distributionArn,
+      List<CdnAuthConfiguration> authorizations) {
+    Optional<EndpointPolicy> existing = groups.findPolicy(endpoint.id());
+    Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
+        distributionArn);
+    Optional<CdnAuthConfiguration> authorization =
+        given.isPresent() ? given : existing.flatMap(EndpointPolicy::cdnAuthorization);
+    authorization.ifPresent(authorizations::add);
+    boolean sameAuthorization = existing.map(EndpointPolicy::cdnAuthorization).equals(Optional.of(authorization));
+    if (merged.isEmpty() && sameAuthorization) {
+      return false;
+    }
+    String document = merged.orElseGet(() -> existing.orElseThrow().document());
+    groups.putPolicy(endpoint.id(), new EndpointPolicy(document, authorization));
+    return true;
+  }
+}
