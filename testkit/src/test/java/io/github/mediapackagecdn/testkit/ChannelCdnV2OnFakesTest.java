@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
+import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
@@ -223,6 +224,30 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isEqualTo(2);
       assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(1);
       assertThat(cdn.details(NEWS).notServed()).isEmpty();
+    }
+
+    @Test
+    void aThrottledCreateChannel_isTyped_withV2sCode() {
+      group();
+      aws.failNext(Operation.V2_CREATE_CHANNEL).withThrottling();
+
+      assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOfSatisfying(ThrottledException.class,
+          e -> assertThat(e.errorCode()).contains("ThrottlingException"));
+      assertThat(aws.distributions().all()).isEmpty();
+    }
+
+    @Test
+    void aLostCreateChannelResponse_thenSavingAgain_findsTheChannel_andCreatesOneDistribution() {
+      group();
+      aws.loseNextResponse(Operation.V2_CREATE_CHANNEL);
+
+      assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOf(UnknownOutcomeException.class);
+      V2ChannelSaveResult again = cdn.saveChannel(news());
+
+      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+      assertThat(calls(Operation.V2_CREATE_CHANNEL)).isEqualTo(1);
+      assertThat(calls(Operation.V2_UPDATE_CHANNEL)).isZero();
+      assertThat(aws.distributions().all()).hasSize(1);
     }
 
     @Test
