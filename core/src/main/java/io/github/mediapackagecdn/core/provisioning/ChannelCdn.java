@@ -69,6 +69,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
   private final RepairingFleet repairing;
+  private final Planning planning;
   private final Channels channels;
   /** The ports this instance is built on, for {@link #toString()}. */
   private final String ports;
@@ -111,6 +112,7 @@ public final class ChannelCdn implements AutoCloseable {
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
+    this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
     this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings, builder.sleeper,
         builder.clock, builder.scheduler, listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
@@ -204,6 +206,67 @@ public final class ChannelCdn implements AutoCloseable {
     requireOpen();
     require(channelId, "channel id");
     return reconciling.reconcile(channelId);
+  }
+
+  /**
+   * What the next {@link #reconcile} of the channel, or a save of its endpoints as they are, would change in its
+   * distribution, without writing anything (it reads the channel, its endpoints, the link tags and the distribution).
+   * The plan is built by the code the save applies, and a save sends exactly its {@link DistributionPlan#changes()}
+   * (the {@code CHANGE_PLANNED} event carries them). A distribution that is not managed (none, link tag changed,
+   * ambiguous link, not visible yet, requested but missing) is a plan that says why
+   * ({@link DistributionPlan#notManaged()}), not an exception.
+   *
+   * @throws ResourceNotFoundException when the channel does not exist
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) or
+   *     {@link io.github.mediapackagecdn.core.error.InvalidRequestException} (several egress hosts) or
+   *     {@link ValidationException} (a CDN identifier needed and unknown): what the save would fail with, thrown as
+   *     the layout throws it; any {@link ProvisioningException} of a read
+   */
+  public DistributionPlan plan(ChannelId channelId) {
+    requireOpen();
+    require(channelId, "channel id");
+    return planning.plan(channelId);
+  }
+
+  /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(EndpointSpec)}. */
+  public DistributionPlan planSave(EndpointSpec spec) {
+    require(spec, "endpoint spec");
+    return planSave(List.of(spec));
+  }
+
+  /**
+   * A dry run of {@link #saveEndpoints(List)}: the same checks, refused with the same typed errors before any call,
+   * then what the save would change in the channel's distribution, with the endpoints as they would be saved. Nothing
+   * is written, in MediaPackage or CloudFront, and no CDN identifier is remembered. An endpoint MediaPackage has not
+   * created yet gets its egress host from the channel's other endpoints (a channel's endpoints share one host); on a
+   * channel with none, the host is not known yet, and the plan says so ({@link DistributionPlan#egressHostKnown()}).
+   * A distribution that is not managed is a plan with its reason, as for {@link #plan(ChannelId)}.
+   *
+   * @throws ValidationException when the batch is refused (as the save refuses it)
+   * @throws ResourceNotFoundException when the channel does not exist
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when the channel origin sends another CDN
+   *     identifier; otherwise as {@link #plan(ChannelId)}
+   */
+  public DistributionPlan planSave(List<EndpointSpec> specs) {
+    requireOpen();
+    require(specs, "endpoint specs");
+    return planning.planSave(specs);
+  }
+
+  /**
+   * A dry run of {@link #saveChannel(ChannelSpec)}: the same checks, then what the save would do to CloudFront.
+   * Nothing is written. A channel with no distribution gets a plan that creates one
+   * ({@link DistributionPlan#newDistribution()}: its comment and tags), with the changes the channel's endpoints need
+   * on it; a spec without {@code createDistribution} is a plan with reason {@code NOT_REQUESTED}; an ambiguous link
+   * is a plan with reason {@code AMBIGUOUS_LINK}.
+   *
+   * @throws ValidationException when the spec sets the library's own channel tag (as the save refuses it)
+   * @throws ProvisioningException as {@link #plan(ChannelId)}, when the channel has its distribution
+   */
+  public DistributionPlan planSave(ChannelSpec spec) {
+    requireOpen();
+    require(spec, "channel spec");
+    return planning.planSave(spec);
   }
 
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */

@@ -141,8 +141,8 @@ final class DistributionUpdater {
       for (Iterator<Request> it = live.iterator(); it.hasNext(); ) {
         Request request = it.next();
         try {
-          request.ownChanges = !DistributionLayout.changesFor(
-              distribution.config(), request.endpoints, settings, identifiers).isEmpty();
+          request.ownChanges = !DistributionPlan.updating(
+              channel, id, distribution.config(), request.endpoints, settings, identifiers).changes().isEmpty();
         } catch (ProvisioningException e) {
           request.fail(e); // this caller's endpoints are the problem; the others go on
           it.remove();
@@ -153,7 +153,9 @@ final class DistributionUpdater {
       }
       try {
         List<OriginEndpoint> merged = merged(live);
-        ChangeSet changes = DistributionLayout.changesFor(distribution.config(), merged, settings, identifiers);
+        // the plan ChannelCdn.plan answers, built by the same code; exactly its changes are sent
+        ChangeSet changes =
+            DistributionPlan.updating(channel, id, distribution.config(), merged, settings, identifiers).changes();
         if (changes.isEmpty()) {
           log.debug("distribution {} already has what {} requests need", id, live.size());
           live.forEach(r -> r.succeed(false));

@@ -34,16 +34,25 @@ final class SavingChannel {
   }
 
   ChannelSaveResult save(ChannelSpec spec) {
-    if (spec.tags().containsKey(settings.channelTagKey())) {
-      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
-          + " channel's distribution; choose another key");
-    }
+    refuseReservedTag(spec, settings);
     Channel channel = saveInMediaPackage(spec);
     if (!spec.createDistribution()) {
       return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
     }
     return ChannelSaveResult.of(channel, CdnOutcome.reporting(listeners, channel.id(), Optional.empty(),
         () -> attaching.attach(channel, spec.distributionComment(), spec.distributionTags())));
+  }
+
+  /**
+   * Refuses a spec that sets the library's own channel tag, before any call: the check a save and its dry run make.
+   *
+   * @throws ValidationException when the spec's tags hold {@link LiveCdnSettings#channelTagKey()}
+   */
+  static void refuseReservedTag(ChannelSpec spec, LiveCdnSettings settings) {
+    if (spec.tags().containsKey(settings.channelTagKey())) {
+      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
+          + " channel's distribution; choose another key");
+    }
   }
 
   private Channel saveInMediaPackage(ChannelSpec spec) {

@@ -55,42 +55,12 @@ final class SavingEndpoints {
   }
 
   EndpointSaveResult save(List<EndpointSpec> specs) {
-    List<String> problems = new ArrayList<>();
-    if (specs.isEmpty()) {
-      problems.add("no endpoint to save");
-    }
-    if (!specs.stream().noneMatch(Objects::isNull)) {
-      problems.add("an endpoint spec is null");
-    }
-    ValidationException.throwIfAny(problems);
-    Set<String> ids = new HashSet<>();
-    for (EndpointSpec spec : specs) {
-      if (!ids.add(spec.id())) {
-        problems.add("endpoint id '" + spec.id() + "' is given more than once");
-      }
-    }
-    Set<ChannelId> channelIds = new HashSet<>();
-    specs.forEach(spec -> channelIds.add(spec.channelId()));
-    if (channelIds.size() != 1) {
-      problems.add("endpoints saved together belong to one channel, not " + channelIds);
-    }
-    Optional<CdnIdentifier> givenIdentifier = oneIdentifier(specs, problems);
-    ValidationException.throwIfAny(problems);
-
-    ChannelId channelId = specs.get(0).channelId();
-    Channel channel = visibility.until(channelId, "DescribeChannel", () -> channels.find(channelId))
-        .orElseThrow(() -> NotFound.channel(channelId));
-    Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
-    Set<String> hosts = new LinkedHashSet<>();
-    for (EndpointSpec spec : specs) {
-      Optional<OriginEndpoint> existing = channels.findEndpoint(spec.endpointId());
-      existing.filter(e -> !e.channelId().equals(channelId)).ifPresent(e -> problems.add(
-          "endpoint " + e.id() + " belongs to channel " + e.channelId() + "; an endpoint cannot move to channel "
-              + channelId));
-      existing.flatMap(OriginEndpoint::host).ifPresent(hosts::add);
-      exists.put(spec, existing);
-    }
-    ValidationException.throwIfAny(problems);
+    EndpointBatch batch = EndpointBatch.check(specs, channels, visibility);
+    Channel channel = batch.channel();
+    ChannelId channelId = channel.id();
+    Map<EndpointSpec, Optional<OriginEndpoint>> exists = batch.exists();
+    Set<String> hosts = batch.hosts();
+    Optional<CdnIdentifier> givenIdentifier = batch.givenIdentifier();
     givenIdentifier.ifPresent(identifier -> refuseOtherThanOrigin(channel, hosts, identifier, specs));
 
     List<OriginEndpoint> saved = new ArrayList<>();
@@ -128,20 +98,6 @@ final class SavingEndpoints {
     return stoppedBy == null
         ? EndpointSaveResult.of(saved, cdn)
         : EndpointSaveResult.partial(saved, cdn, unsaved, stoppedBy);
-  }
-
-  /** The one CDN identifier the batch gives, if any; two different ones are a problem (one origin, one header). */
-  private static Optional<CdnIdentifier> oneIdentifier(List<EndpointSpec> specs, List<String> problems) {
-    Map<CdnIdentifier, List<String>> byIdentifier = new LinkedHashMap<>();
-    specs.forEach(spec -> spec.cdnIdentifier()
-        .ifPresent(id -> byIdentifier.computeIfAbsent(id, key -> new ArrayList<>()).add(spec.id())));
-    if (byIdentifier.size() > 1) {
-      problems.add("endpoints " + List.copyOf(byIdentifier.values()) + " give " + byIdentifier.size()
-          + " different CDN identifiers, but one origin serves every endpoint of a channel and CloudFront sends it "
-          + "one identifier: give them all the same one");
-      return Optional.empty();
-    }
-    return byIdentifier.keySet().stream().findFirst();
   }
 
   /**

@@ -1,0 +1,295 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.immutables.value.Value;
+
+/**
+ * What the next save or reconcile of a channel would do to its distribution, as {@link ChannelCdn#plan} and the dry
+ * runs {@code ChannelCdn.planSave(...)} answer it; nothing is written to make it. Immutable.
+ *
+ * <p>The updater builds the same value, with the same code, when it writes, and sends exactly {@link #changes()}:
+ * the {@code CHANGE_PLANNED} event of that update carries this change set, so a plan and what a save applied can be
+ * compared. A plan holds no CDN identifier in its text: {@link #toString()} names the header and its origin, never
+ * its value.
+ *
+ * <p>{@link #toString()} reads like a short diff:
+ * <pre>{@code
+ * plan for channel live-news, distribution E2QWRUHEXAMPLE:
+ * + origin EMP-8343f7014c0ea438 (8343f7014c0ea438.mediapackage.us-west-2.amazonaws.com, https-only)
+ * + behavior *.m3u8 -> EMP-8343f7014c0ea438
+ * ~ default behavior: TEMP_ORIGIN_ID/channel -> EMP-8343f7014c0ea438
+ * - origin TEMP_ORIGIN_ID/channel
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class DistributionPlan {
+
+  /**
+   * The reserved name (RFC 2606 {@code .invalid}, never a real host) a dry run puts in place of an egress host
+   * MediaPackage has not assigned yet; see {@link #egressHostKnown()}.
+   */
+  static final String EGRESS_HOST_NOT_KNOWN = "egress-host-not-known-yet.invalid";
+
+  /** Why a plan changes no distribution of the channel. */
+  public enum Reason {
+    /** The channel spec does not ask for a distribution ({@code createDistribution} is false). */
+    NOT_REQUESTED,
+    /** The channel has no distribution: it never asked for one, and none is tagged for it. */
+    NO_DISTRIBUTION,
+    /**
+     * The distribution recorded on the channel no longer carries the link tag naming the channel (changed, removed,
+     * or the distribution is gone): the library no longer manages it.
+     */
+    LINK_TAG_CHANGED,
+    /** Two or more distributions carry the channel's link tag; the library does not guess which one serves it. */
+    AMBIGUOUS_LINK,
+    /** The channel asked for a distribution and has none recorded or visible: save the channel again. */
+    REQUESTED_BUT_MISSING,
+    /** No distribution is visible yet, but the lookup may lag: plan or reconcile again after the visibility timeout. */
+    NOT_VISIBLE_YET
+  }
+
+  /** Why the plan changes no distribution: a reason and a sentence for a person. */
+  @Value.Immutable
+  public abstract static class NotManaged {
+
+    /** The reason. */
+    @Value.Parameter
+    public abstract Reason reason();
+
+    /** What it means and what to do, for a person. */
+    @Value.Parameter
+    public abstract String explanation();
+
+    static NotManaged of(Reason reason, String explanation) {
+      return ImmutableNotManaged.of(reason, explanation);
+    }
+
+    /** The reason and the explanation. */
+    @Override
+    public String toString() {
+      return reason() + ": " + explanation();
+    }
+  }
+
+  /** The distribution a save of the channel would create, before {@link #changes()} are applied to it. */
+  @Value.Immutable
+  public abstract static class NewDistribution {
+
+    /** Its comment. */
+    public abstract String comment();
+
+    /**
+     * Its tags: the user's, and the link tag {@link #linkTagKey()} with the channel ARN when the channel exists.
+     * For a channel MediaPackage has not created yet the ARN is not known, and the link tag is left out here.
+     */
+    public abstract Map<String, String> tags();
+
+    /** The key of the link tag, whose value is the channel ARN. */
+    public abstract String linkTagKey();
+
+    /** Whether the channel's ARN, the link tag's value, is known (the channel exists in MediaPackage). */
+    public abstract boolean channelArnKnown();
+
+    static ImmutableNewDistribution.Builder builder() {
+      return ImmutableNewDistribution.builder();
+    }
+
+    /** The comment and the tags, the link tag's value said in words while the channel does not exist. */
+    @Override
+    public String toString() {
+      String tags = tags().toString();
+      if (!channelArnKnown()) {
+        String link = linkTagKey() + "=<the channel's ARN, known once MediaPackage creates the channel>";
+        tags = tags().isEmpty() ? "{" + link + "}" : tags.substring(0, tags.length() - 1) + ", " + link + "}";
+      }
+      return "distribution \"" + comment() + "\", tags " + tags;
+    }
+  }
+
+  /** The channel planned for. */
+  public abstract ChannelId channelId();
+
+  /** The distribution the changes are for; empty when the channel has none or one would be created. */
+  public abstract Optional<DistributionId> distributionId();
+
+  /** Why no distribution of the channel is changed; empty when the plan is for one. */
+  public abstract Optional<NotManaged> notManaged();
+
+  /**
+   * The distribution a save would create first (or adopt, when another instance made it a moment ago); empty when
+   * the channel has its distribution or the plan does not create one.
+   */
+  public abstract Optional<NewDistribution> newDistribution();
+
+  /**
+   * The changes, in order, exactly as the update sends them; empty when nothing changes. It holds the CDN identifier
+   * header's value, as the update sends it (its {@code toString} redacts it). When {@link #egressHostKnown()} is
+   * false, the new origin's host in it is a reserved stand-in name, not a host: such a plan tells what will be, and is
+   * never sent as it is.
+   */
+  @Value.Default
+  public ChangeSet changes() {
+    return ChangeSet.empty();
+  }
+
+  /**
+   * False only in a dry run whose endpoints MediaPackage has not created yet on a channel that has no endpoint: their
+   * egress host, which the origin's host and id come from, is known once MediaPackage creates them.
+   */
+  @Value.Default
+  public boolean egressHostKnown() {
+    return true;
+  }
+
+  /** Whether the save also records the distribution's id on the channel's tag {@link LiveCdnSettings#channelTagKey()}. */
+  @Value.Default
+  public boolean recordsDistributionOnChannel() {
+    return false;
+  }
+
+  /** The channel origin to add, if any; its header values are redacted from its {@code toString}. */
+  public Optional<Origin> originAdded() {
+    return changesOf(DistributionChange.AddOrigin.class).stream().map(DistributionChange.AddOrigin::origin)
+        .findFirst();
+  }
+
+  /** The path patterns of the cache behaviours to add, in order. */
+  public List<String> behaviorsAdded() {
+    return changesOf(DistributionChange.AddCacheBehavior.class).stream().map(c -> c.behavior().pathPattern()).toList();
+  }
+
+  /** The move of the default behaviour off the placeholder origin, if any. */
+  public Optional<DistributionChange.RetargetDefaultBehavior> defaultBehaviorRetarget() {
+    return changesOf(DistributionChange.RetargetDefaultBehavior.class).stream().findFirst();
+  }
+
+  /** The id of the origin to remove (the placeholder, once nothing targets it), if any. */
+  public Optional<String> originRemoved() {
+    return changesOf(DistributionChange.RemoveOrigin.class).stream().map(DistributionChange.RemoveOrigin::originId)
+        .findFirst();
+  }
+
+  /** The name of the CDN identifier header to add to the channel origin, if any; never its value. */
+  public Optional<String> headerAdded() {
+    return changesOf(DistributionChange.AddOriginHeader.class).stream().map(DistributionChange.AddOriginHeader::name)
+        .findFirst();
+  }
+
+  /** Whether the save would do nothing to CloudFront nor record anything on the channel. */
+  public boolean isEmpty() {
+    return changes().isEmpty() && newDistribution().isEmpty() && !recordsDistributionOnChannel();
+  }
+
+  private <T extends DistributionChange> List<T> changesOf(Class<T> kind) {
+    return changes().changes().stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  /**
+   * The plan of an update of distribution {@code id}, whose configuration is {@code current}, for the channel's
+   * {@code endpoints}: the one place where a plan's changes are computed, for {@link ChannelCdn#plan}, the dry runs
+   * and the updater alike.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ProvisioningException as {@link DistributionLayout#changesFor}
+   */
+  static DistributionPlan updating(ChannelId channel, DistributionId id, DistributionConfig current,
+      List<OriginEndpoint> endpoints, LiveCdnSettings settings,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    return builder().channelId(channel).distributionId(id).changes(changes(current, endpoints, settings, identifiers))
+        .build();
+  }
+
+  /** The changes of a plan: the layout's, for {@code current} and the endpoints. */
+  static ChangeSet changes(DistributionConfig current, List<OriginEndpoint> endpoints, LiveCdnSettings settings,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    return DistributionLayout.changesFor(current, endpoints, settings, identifiers);
+  }
+
+  /** A plan that changes nothing, for {@code reason}. */
+  static DistributionPlan notManaged(ChannelId channel, Reason reason, String explanation) {
+    return builder().channelId(channel).notManaged(NotManaged.of(reason, explanation)).build();
+  }
+
+  static ImmutableDistributionPlan.Builder builder() {
+    return ImmutableDistributionPlan.builder();
+  }
+
+  /** Keeps a plan either for a distribution, or for a new one, or not managed with its reason. */
+  @Value.Check
+  protected void check() {
+    int kinds = (distributionId().isPresent() ? 1 : 0) + (newDistribution().isPresent() ? 1 : 0)
+        + (notManaged().isPresent() ? 1 : 0);
+    if (kinds != 1) {
+      throw new IllegalStateException("a plan is for a distribution, a new distribution, or not managed: one of them");
+    }
+    if (notManaged().isPresent() && (!changes().isEmpty() || recordsDistributionOnChannel())) {
+      throw new IllegalStateException("a plan that is not managed changes nothing");
+    }
+  }
+
+  /**
+   * A short diff: a first line naming the channel and the distribution, then one line per change ({@code +} added,
+   * {@code ~} moved, {@code -} removed), or {@code no change}, or why the distribution is not managed. Never a header
+   * value.
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("plan for channel ").append(channelId());
+    distributionId().ifPresent(id -> text.append(", distribution ").append(id));
+    if (notManaged().isPresent()) {
+      return text.append(": not managed, ").append(notManaged().get()).toString();
+    }
+    text.append(':');
+    newDistribution().ifPresent(created -> text.append("\n+ ").append(created)
+        .append(" (or the one already created for the channel, adopted)"));
+    if (recordsDistributionOnChannel()) {
+      text.append("\n+ channel tag records the distribution's id");
+    }
+    for (DistributionChange change : changes().changes()) {
+      text.append("\n").append(line(change));
+    }
+    return isEmpty() ? text.append(" no change").toString() : text.toString();
+  }
+
+  private String line(DistributionChange change) {
+    if (change instanceof DistributionChange.AddOrigin add) {
+      Origin origin = add.origin();
+      String host = egressHostKnown() ? origin.domainName()
+          : "on the endpoints' egress host, known once MediaPackage creates them";
+      return "+ origin " + originName(origin.id()) + " (" + host
+          + origin.protocolPolicy().map(policy -> ", " + policy).orElse("") + ")";
+    }
+    if (change instanceof DistributionChange.AddOriginHeader header) {
+      return "+ header " + header.name() + " on " + originName(header.originId()) + " (value hidden)";
+    }
+    if (change instanceof DistributionChange.AddCacheBehavior behavior) {
+      return "+ behavior " + behavior.behavior().pathPattern() + " -> "
+          + originName(behavior.behavior().targetOriginId());
+    }
+    if (change instanceof DistributionChange.RetargetDefaultBehavior retarget) {
+      return "~ default behavior: " + originName(retarget.fromOriginId()) + " -> "
+          + originName(retarget.toOriginId());
+    }
+    DistributionChange.RemoveOrigin remove = (DistributionChange.RemoveOrigin) change;
+    return "- origin " + originName(remove.originId());
+  }
+
+  /** The origin's id, or while the egress host is not known, the id in words. */
+  private String originName(String originId) {
+    if (!egressHostKnown() && originId.startsWith(DistributionLayout.channelOriginId(EGRESS_HOST_NOT_KNOWN))) {
+      return "EMP-<egress host label>";
+    }
+    return originId;
+  }
+}
