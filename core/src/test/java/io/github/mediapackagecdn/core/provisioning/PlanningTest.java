@@ -1,0 +1,93 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.Packaging;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Planning} and {@link DistributionPlan} on core's doubles: what the fakes cannot arrange, and the value. */
+class PlanningTest {
+
+  private RecordingChannels channels;
+  private RecordingDistributions cloudFront;
+  private ChannelCdn cdn;
+  private Channel channel;
+  private DistributionId id;
+
+  @BeforeEach
+  void setUp() {
+    channels = new RecordingChannels();
+    cloudFront = new RecordingDistributions();
+    cdn = ChannelCdn.builder().channels(channels).distributions(cloudFront).links(cloudFront).sleeper(d -> { })
+        .build();
+    channel = channels.put(Fixtures.CHANNEL_ID);
+    id = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", LiveCdnSettings.defaults()),
+        Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()));
+  }
+
+  @Test
+  void plan_whenTheEndpointsUseTwoEgressHosts_throwsInvalidRequestAsTheLayoutDoes_andWritesNothing() {
+    channels.put(Fixtures.hls());
+    channels.put(Fixtures.endpoint("live-news-dash", Packaging.DASH, Fixtures.OTHER_HOST,
+        "/out/v1/247cff871f2845d3805129be22f2c0a2/index.mpd"));
+
+    assertThatThrownBy(() -> cdn.plan(Fixtures.CHANNEL_ID)).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("one origin serves every endpoint");
+    assertThat(channels.writes).isEmpty();
+    assertThat(cloudFront.writes).isEmpty();
+  }
+
+  @Test
+  void plan_onTheDoubles_isTheLayoutsChangeSet_andWritesNothing() {
+    channels.put(Fixtures.hls());
+    DistributionConfig current = cloudFront.find(id).orElseThrow().config();
+
+    DistributionPlan plan = cdn.plan(Fixtures.CHANNEL_ID);
+
+    assertThat(plan.changes()).isEqualTo(DistributionLayout.changesFor(current, List.of(Fixtures.hls()),
+        LiveCdnSettings.defaults(), e -> java.util.Optional.empty()));
+    assertThat(channels.writes).isEmpty();
+    assertThat(cloudFront.writes).isEmpty();
+    cdn.reconcile(Fixtures.CHANNEL_ID);
+    assertThat(cloudFront.find(id).orElseThrow().config()).isEqualTo(plan.changes().applyTo(current));
+  }
+
+  @Test
+  void toString_ofAHeader_namesItsOriginAndNeverItsValue() {
+    DistributionPlan plan = DistributionPlan.builder().channelId(Fixtures.CHANNEL_ID).distributionId(id)
+        .changes(ChangeSet.of(List.of(new DistributionChange.AddOriginHeader(Fixtures.CHANNEL_ORIGIN_ID,
+            Fixtures.CDN_HEADER, Fixtures.SECRET)))).build();
+
+    assertThat(plan.toString()).isEqualTo("plan for channel live-news, distribution " + id + ":\n+ header "
+        + Fixtures.CDN_HEADER + " on " + Fixtures.CHANNEL_ORIGIN_ID + " (value hidden)");
+    assertThat(plan.headerAdded()).contains(Fixtures.CDN_HEADER);
+    assertThat(plan.isEmpty()).isFalse();
+  }
+
+  @Test
+  void aPlan_isForADistributionOrANewOneOrNotManaged_exactlyOne() {
+    assertThatThrownBy(() -> DistributionPlan.builder().channelId(Fixtures.CHANNEL_ID).build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> DistributionPlan.builder().channelId(Fixtures.CHANNEL_ID).distributionId(id)
+        .notManaged(DistributionPlan.NotManaged.of(DistributionPlan.Reason.NO_DISTRIBUTION, "none")).build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> DistributionPlan.builder().channelId(Fixtures.CHANNEL_ID)
+        .notManaged(DistributionPlan.NotManaged.of(DistributionPlan.Reason.NO_DISTRIBUTION, "none"))
+        .changes(ChangeSet.of(List.of(new DistributionChange.RemoveOrigin("x")))).build())
+        .isInstanceOf(IllegalStateException.class);
+    DistributionPlan none = DistributionPlan.notManaged(Fixtures.CHANNEL_ID, DistributionPlan.Reason.NO_DISTRIBUTION,
+        "no distribution");
+    assertThat(none.isEmpty()).isTrue();
+    assertThat(none).hasToString("plan for channel live-news: not managed, NO_DISTRIBUTION: no distribution");
+  }
+}
