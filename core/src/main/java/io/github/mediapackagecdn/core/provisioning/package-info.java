@@ -9,14 +9,16 @@
  *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings},
  *       {@code TeardownOptions} and {@code RepairOptions}; the results {@code ChannelSaveResult},
  *       {@code EndpointSaveResult}, {@code CdnOutcome}, {@code ChannelDetails}, {@code DistributionDetails},
- *       {@code EndpointDetails}, {@code TeardownResult}, {@code DeploymentProgress}, {@code RepairResult}. Everything
+ *       {@code EndpointDetails}, {@code TeardownResult}, {@code DeploymentProgress}, {@code RepairResult},
+ *       {@code DistributionPlan}. Everything
  *       else is package-private: the use cases, concerns and rules below can change without breaking a user. (The
  *       path patterns of each format are public on {@code Packaging}; the testkit's {@code SampleDistributions}
  *       gives tests distributions shaped like the library's.)</li>
  *   <li><b>Use cases</b>, one operation each, their collaborators given to the constructor (the facade wires them):
  *       {@code SavingChannel}, {@code SavingEndpoints}, {@code AttachingDistribution}, {@code Reconciling},
  *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet},
- *       {@code RepairingFleet}.</li>
+ *       {@code RepairingFleet}, {@code Planning} (read-only: the plan of the next save, and the dry runs, which check
+ *       their input with {@code EndpointBatch} as the save does).</li>
  *   <li><b>Concerns</b>, each owning its state and tested alone: {@code LinkResolution} (the channel's distribution,
  *       through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries expire after the
  *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
