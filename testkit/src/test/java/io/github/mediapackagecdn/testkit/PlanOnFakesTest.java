@@ -352,8 +352,8 @@ class PlanOnFakesTest {
     assertThat(plan.behaviorsAdded()).containsExactly("*.m3u8", "*.ts");
     assertThat(plan.originRemoved()).contains(PLACEHOLDER);
     assertThat(plan.toString())
-        .contains("+ origin EMP-<egress host label> (on the endpoints' egress host, known once MediaPackage creates "
-            + "them, https-only)")
+        .contains("+ origin EMP-<egress host label> (on the channel's egress host, known once MediaPackage creates "
+            + "its first endpoint, https-only)")
         .contains("+ behavior *.m3u8 -> EMP-<egress host label>")
         .doesNotContain("mediapackage.us-west-2");
 

@@ -266,7 +266,7 @@ public abstract class DistributionPlan {
     if (change instanceof DistributionChange.AddOrigin add) {
       Origin origin = add.origin();
       String host = egressHostKnown() ? origin.domainName()
-          : "on the endpoints' egress host, known once MediaPackage creates them";
+          : "on the channel's egress host, known once MediaPackage creates its first endpoint";
       return "+ origin " + originName(origin.id()) + " (" + host
           + origin.protocolPolicy().map(policy -> ", " + policy).orElse("") + ")";
     }
