@@ -221,6 +221,23 @@ class PlanOnFakesTest {
   }
 
   @Test
+  void plan_withTheAllLiveFormatsLayout_addsEveryFormatsPatterns_asTheSaveThenDoes() {
+    ChannelCdn allFormats = aws.channelCdn(builder -> builder.listener(events).settings(LiveCdnSettings.builder()
+        .behaviorLayout(LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS).build()));
+    allFormats.saveChannel(Specs.channelWithDistribution());
+    aws.channels().createEndpoint(Specs.endpoint(Packaging.HLS));
+    aws.clearCalls();
+    events.clear();
+
+    DistributionPlan plan = allFormats.plan(CHANNEL);
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(plan.behaviorsAdded()).containsExactly("*.m3u8", "*.ts", "*.mpd", "*.mp4", "*.ism/*");
+    allFormats.reconcile(CHANNEL);
+    assertAppliedExactly(plan.changes());
+  }
+
+  @Test
   void plan_whenAUserMadeABehaviorForAPattern_keepsItAndAddsTheOthers() {
     Distribution distribution = channelWithEndpoints(Specs.endpoint(Packaging.HLS));
     edit(distribution, config -> DistributionConfig.builder().from(config)
