@@ -25,7 +25,7 @@ final class AuditCalls {
   static final List<Operation> READS = List.of(Operation.LIST_CHANNELS, Operation.LIST_ORIGIN_ENDPOINTS,
       Operation.GET_RESOURCES, Operation.LIST_DISTRIBUTIONS, Operation.LIST_TAGS_FOR_RESOURCE);
 
-  /** The fleet sizes of the program; the tests run the first two. */
+  /** The fleet sizes of the program; the tests run the first two, {@code --quick} only those. */
   static final List<Integer> FLEETS = List.of(100, 1_000, 10_000);
 
   /** One audit's calls, by operation, and whether it found the fleet clean. */
@@ -81,12 +81,12 @@ final class AuditCalls {
     return new Audit(fleet.channels(), lookup, calls, writes, audit.clean());
   }
 
-  /** The table, one row per fleet size and lookup. */
-  static String report() {
+  /** The table, one row per fleet size (of {@code fleets}) and lookup. */
+  static String report(List<Integer> fleets) {
     Table table = new Table("Audit calls for a fleet of channels with 4 endpoints and a distribution each",
         "channels", "endpoints", "lookup", "ListChannels", "ListOriginEndpoints", "GetResources",
         "ListDistributions", "ListTagsForResource", "calls", "writes", "clean");
-    for (int channels : FLEETS) {
+    for (int channels : fleets) {
       Fleet fleet = seed(channels);
       for (LinkLookup lookup : LinkLookup.values()) {
         Audit audit = measure(fleet, lookup);

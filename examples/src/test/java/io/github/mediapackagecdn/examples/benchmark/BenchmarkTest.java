@@ -3,11 +3,13 @@ package io.github.mediapackagecdn.examples.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.BehaviorLayout;
 import io.github.mediapackagecdn.examples.benchmark.AuditCalls.Audit;
 import io.github.mediapackagecdn.examples.benchmark.CallsPerUseCase.Calls;
 import io.github.mediapackagecdn.examples.benchmark.CallsPerUseCase.UseCase;
 import io.github.mediapackagecdn.examples.benchmark.ConcurrentSaves.Run;
 import io.github.mediapackagecdn.examples.benchmark.DeploymentsPerChannel.Deployments;
+import io.github.mediapackagecdn.examples.benchmark.DeploymentsPerChannel.Scenario;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.util.List;
@@ -89,11 +91,24 @@ class BenchmarkTest {
   class DeploymentsPerChannelTest {
 
     @Test
-    void theFourFormats_endpointByEndpoint_takeACreateAndThreeUpdates_andInOneBatch_aCreateAndOneUpdate() {
-      assertThat(DeploymentsPerChannel.SCENARIOS).extracting(DeploymentsPerChannel::measure)
-          .containsExactly(new Deployments(1, 3), new Deployments(1, 1));
-      assertThat(DeploymentsPerChannel.SCENARIOS).extracting(s -> DeploymentsPerChannel.measure(s).total())
-          .containsExactly(4, 2);
+    void theRows_areEachLayoutTheDefaultFirst_endpointByEndpointThenInOneBatch() {
+      assertThat(DeploymentsPerChannel.SCENARIOS).containsExactly(
+          new Scenario(false, BehaviorLayout.PER_ENDPOINT_FORMAT), new Scenario(true, BehaviorLayout.PER_ENDPOINT_FORMAT),
+          new Scenario(false, BehaviorLayout.ALL_LIVE_FORMATS), new Scenario(true, BehaviorLayout.ALL_LIVE_FORMATS));
+    }
+
+    @Test
+    void theFourFormats_endpointByEndpoint_takeThreeUpdatesAsTheConsole_andOneWithEveryLiveFormatOrInOneBatch() {
+      assertThat(DeploymentsPerChannel.SCENARIOS).extracting(DeploymentsPerChannel::measure).containsExactly(
+          new Deployments(1, 3), new Deployments(1, 1), new Deployments(1, 1), new Deployments(1, 1));
+      assertThat(new Deployments(1, 3).total()).isEqualTo(4);
+    }
+
+    @Test
+    void report_namesTheDefaultLayout() {
+      assertThat(DeploymentsPerChannel.report())
+          .contains("| endpoint by endpoint      | PER_ENDPOINT_FORMAT (default, as the console) | 1                  | 3 ")
+          .contains("| endpoint by endpoint      | ALL_LIVE_FORMATS                              | 1                  | 1 ");
     }
   }
 
