@@ -1,0 +1,46 @@
+package io.github.mediapackagecdn.examples.benchmark;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The cost of the library on the testkit's fakes, printed as Markdown tables: AWS calls per use case for both link
+ * lookups, UpdateDistribution calls of concurrent saves across instances, deployments per channel, the calls of a
+ * fleet audit of 100, 1,000 and 10,000 channels, and the library's own time per save against the fakes'. Run it with
+ * {@code mvn -q -B -pl examples -am test-compile exec:java
+ * -Dexec.mainClass=io.github.mediapackagecdn.examples.benchmark.Benchmark}.
+ *
+ * <p>Every call count is deterministic except those of the concurrent saves, whose threads interleave as the
+ * scheduler lets them; the timings depend on the machine. Seeding the 10,000-channel fleet is most of the run (minutes
+ * on a busy machine); {@code -Dexec.args=--quick} audits 100 and 1,000 channels only.
+ */
+public final class Benchmark {
+
+  /** Concurrent runs per row of the concurrent saves' table. */
+  static final int CONCURRENT_RUNS = 20;
+  /** Uncounted rounds before the timings. */
+  static final int WARM_UP_ROUNDS = 300;
+  /** Counted rounds of the timings. */
+  static final int TIMED_ROUNDS = 500;
+
+  private Benchmark() {}
+
+  /** Prints every table to standard output; {@code --quick} leaves out the audit of 10,000 channels. */
+  public static void main(String[] args) {
+    List<String> arguments = List.of(args);
+    if (!List.of("--quick").containsAll(arguments)) {
+      System.err.println("usage: Benchmark [--quick]");
+      System.exit(2);
+      return;
+    }
+    List<Integer> fleets = arguments.contains("--quick") ? AuditCalls.FLEETS.subList(0, 2) : AuditCalls.FLEETS;
+    PrintStream out = System.out;
+    out.println("# mediapackage-cdn benchmark, on the testkit's in-memory fakes");
+    out.println();
+    out.println(CallsPerUseCase.report());
+    out.println(ConcurrentSaves.report(CONCURRENT_RUNS));
+    out.println(DeploymentsPerChannel.report());
+    out.println(AuditCalls.report(fleets));
+    out.println(SaveTimings.report(WARM_UP_ROUNDS, TIMED_ROUNDS));
+  }
+}
