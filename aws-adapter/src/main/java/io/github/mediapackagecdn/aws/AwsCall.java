@@ -26,7 +26,27 @@ enum AwsCall {
   UPDATE_ORIGIN_ENDPOINT("MediaPackage", "UpdateOriginEndpoint", true, "mediapackage:UpdateOriginEndpoint"),
   DESCRIBE_ORIGIN_ENDPOINT("MediaPackage", "DescribeOriginEndpoint", false, "mediapackage:DescribeOriginEndpoint"),
   LIST_ORIGIN_ENDPOINTS("MediaPackage", "ListOriginEndpoints", false, "mediapackage:ListOriginEndpoints"),
-  DELETE_ORIGIN_ENDPOINT("MediaPackage", "DeleteOriginEndpoint", true, "mediapackage:DeleteOriginEndpoint");
+  DELETE_ORIGIN_ENDPOINT("MediaPackage", "DeleteOriginEndpoint", true, "mediapackage:DeleteOriginEndpoint"),
+  LIST_ORIGIN_ACCESS_CONTROLS("CloudFront", "ListOriginAccessControls", false, "cloudfront:ListOriginAccessControls"),
+  CREATE_ORIGIN_ACCESS_CONTROL("CloudFront", "CreateOriginAccessControl", true,
+      "cloudfront:CreateOriginAccessControl"),
+  LIST_CACHE_POLICIES("CloudFront", "ListCachePolicies", false, "cloudfront:ListCachePolicies"),
+  CREATE_CACHE_POLICY("CloudFront", "CreateCachePolicy", true, "cloudfront:CreateCachePolicy"),
+  V2_GET_CHANNEL_GROUP("MediaPackage v2", "GetChannelGroup", false, "mediapackagev2:GetChannelGroup"),
+  V2_CREATE_CHANNEL_GROUP("MediaPackage v2", "CreateChannelGroup", true, "mediapackagev2:CreateChannelGroup"),
+  V2_LIST_CHANNEL_GROUPS("MediaPackage v2", "ListChannelGroups", false, "mediapackagev2:ListChannelGroups"),
+  V2_GET_CHANNEL("MediaPackage v2", "GetChannel", false, "mediapackagev2:GetChannel"),
+  V2_CREATE_CHANNEL("MediaPackage v2", "CreateChannel", true, "mediapackagev2:CreateChannel"),
+  V2_UPDATE_CHANNEL("MediaPackage v2", "UpdateChannel", true, "mediapackagev2:UpdateChannel"),
+  V2_LIST_CHANNELS("MediaPackage v2", "ListChannels", false, "mediapackagev2:ListChannels"),
+  V2_GET_ORIGIN_ENDPOINT("MediaPackage v2", "GetOriginEndpoint", false, "mediapackagev2:GetOriginEndpoint"),
+  V2_CREATE_ORIGIN_ENDPOINT("MediaPackage v2", "CreateOriginEndpoint", true, "mediapackagev2:CreateOriginEndpoint"),
+  V2_UPDATE_ORIGIN_ENDPOINT("MediaPackage v2", "UpdateOriginEndpoint", true, "mediapackagev2:UpdateOriginEndpoint"),
+  V2_LIST_ORIGIN_ENDPOINTS("MediaPackage v2", "ListOriginEndpoints", false, "mediapackagev2:ListOriginEndpoints"),
+  V2_GET_ORIGIN_ENDPOINT_POLICY("MediaPackage v2", "GetOriginEndpointPolicy", false,
+      "mediapackagev2:GetOriginEndpointPolicy"),
+  V2_PUT_ORIGIN_ENDPOINT_POLICY("MediaPackage v2", "PutOriginEndpointPolicy", true,
+      "mediapackagev2:PutOriginEndpointPolicy");
 
   private final String service;
   private final String operation;
@@ -46,6 +66,11 @@ enum AwsCall {
 
   String operation() {
     return operation;
+  }
+
+  /** Whether the call is a MediaPackage v2 update sent with {@code x-amzn-update-if-match}. */
+  boolean isV2EtagUpdate() {
+    return this == V2_UPDATE_CHANNEL || this == V2_UPDATE_ORIGIN_ENDPOINT;
   }
 
   /** Whether the call changes state, so that a call that lost its response has an unknown outcome. */

@@ -9,6 +9,9 @@ import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
+import software.amazon.awssdk.services.mediapackagev2.MediaPackageV2Client;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -58,6 +62,15 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>The port implementations are available one by one too ({@link #distributions(CloudFrontClient)}, ...), for
  * tests and for applications that compose {@link ChannelCdn} themselves.
+ *
+ * <p>MediaPackage v2 (channel groups, origin access control) has its own facade, {@link ChannelCdnV2}, built the same
+ * way on the {@code mediapackagev2} client with {@link #v2Builder()}:
+ * <pre>{@code
+ * try (ChannelCdnV2 cdn = AwsChannelCdn.createV2(Region.EU_WEST_1)) {
+ *   cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+ *   cdn.saveChannel(V2ChannelSpec.builder().id(V2ChannelId.of("live", "news")).createDistribution(true).build());
+ * }
+ * }</pre>
  */
 public final class AwsChannelCdn {
 
@@ -110,6 +123,20 @@ public final class AwsChannelCdn {
   }
 
   /**
+   * A {@link ChannelCdnV2} from defaults: MediaPackage v2 in {@code mediaPackageRegion}, CloudFront and tagging in
+   * us-east-1, the default credential chain, {@link UrlConnectionHttpClient}, {@link #defaultRetryStrategy()}. Close
+   * it to close the three clients.
+   */
+  public static ChannelCdnV2 createV2(Region mediaPackageRegion) {
+    return v2Builder().mediaPackageRegion(mediaPackageRegion).build();
+  }
+
+  /** A builder of {@link ChannelCdnV2} taking the application's own SDK clients, or creating the ones not given. */
+  public static V2Builder v2Builder() {
+    return new V2Builder();
+  }
+
+  /**
    * The retry strategy of the clients the builder creates: the SDK's standard strategy (its retryable errors, token
    * bucket and throttling detection) with
    * <ul>
@@ -140,6 +167,16 @@ public final class AwsChannelCdn {
   /** MediaPackage channels and endpoints on {@code client}. */
   public static Channels channels(MediaPackageClient client) {
     return new MediaPackageChannels(requireClient(client, "MediaPackage client"));
+  }
+
+  /** MediaPackage v2 channel groups, channels, origin endpoints and endpoint policies on {@code client}. */
+  public static ChannelGroups channelGroups(MediaPackageV2Client client) {
+    return new MediaPackageV2ChannelGroups(requireClient(client, "MediaPackage v2 client"));
+  }
+
+  /** CloudFront origin access controls and custom cache policies on {@code client}; it must use us-east-1. */
+  public static CloudFrontPolicies cloudFrontPolicies(CloudFrontClient client) {
+    return new CloudFrontOriginAccessAndCachePolicies(requireClient(client, "CloudFront client"));
   }
 
   /** CloudFront distributions on {@code client}; it must use us-east-1 (or the global endpoint). */
@@ -304,6 +341,34 @@ public final class AwsChannelCdn {
       if (!(mediaPackage != null || mediaPackageRegion != null)) {
         problems.add("MediaPackage region is not set (or give a MediaPackage client)");
       }
+      checkOptions(problems);
+      ValidationException.throwIfAny(problems);
+
+      List<SdkAutoCloseable> created = new ArrayList<>();
+      try {
+        MediaPackageClient mp = mediaPackage != null ? mediaPackage : created(created,
+            configure(MediaPackageClient.builder(), mediaPackageRegion).build());
+        CloudFrontClient cf = cloudFrontClient(created);
+        ChannelCdn.Builder cdn = ChannelCdn.builder()
+            .channels(new MediaPackageChannels(mp))
+            .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
+            .links(links(cf, created))
+            .settings(settings)
+            .cdnIdentifiers(cdnIdentifiers);
+        listeners.forEach(cdn::listener);
+        if (schedulerGiven) {
+          cdn.scheduler(scheduler);
+        }
+        created.forEach(cdn::onClose);
+        return cdn.build();
+      } catch (RuntimeException e) {
+        created.forEach(SdkAutoCloseable::close); // nobody else holds them
+        throw e;
+      }
+    }
+
+    /** Adds the problems of every option but the MediaPackage client or region, which v1 and v2 name differently. */
+    private void checkOptions(List<String> problems) {
       if (!(linkLookup != null)) {
         problems.add("link lookup is null");
       }
@@ -328,35 +393,21 @@ public final class AwsChannelCdn {
       if (!(endpointOverride == null || endpointOverride.isAbsolute())) {
         problems.add("endpoint override " + endpointOverride + " is not an absolute URI");
       }
-      ValidationException.throwIfAny(problems);
+    }
 
-      List<SdkAutoCloseable> created = new ArrayList<>();
-      try {
-        MediaPackageClient mp = mediaPackage != null ? mediaPackage : created(created,
-            configure(MediaPackageClient.builder(), mediaPackageRegion).build());
-        CloudFrontClient cf = cloudFront != null ? cloudFront
-            : created(created, configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build());
-        DistributionLinks links = switch (linkLookup) {
-          case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
-              : created(created, configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build()), cf);
-          case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
-        };
-        ChannelCdn.Builder cdn = ChannelCdn.builder()
-            .channels(new MediaPackageChannels(mp))
-            .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
-            .links(links)
-            .settings(settings)
-            .cdnIdentifiers(cdnIdentifiers);
-        listeners.forEach(cdn::listener);
-        if (schedulerGiven) {
-          cdn.scheduler(scheduler);
-        }
-        created.forEach(cdn::onClose);
-        return cdn.build();
-      } catch (RuntimeException e) {
-        created.forEach(SdkAutoCloseable::close); // nobody else holds them
-        throw e;
-      }
+    /** The CloudFront client given, or one created (and added to {@code created}). */
+    private CloudFrontClient cloudFrontClient(List<SdkAutoCloseable> created) {
+      return cloudFront != null ? cloudFront
+          : created(created, configure(CloudFrontClient.builder(), CLOUDFRONT_REGION).build());
+    }
+
+    /** The links of {@link #linkLookup}, on the tagging client given or one created (added to {@code created}). */
+    private DistributionLinks links(CloudFrontClient cf, List<SdkAutoCloseable> created) {
+      return switch (linkLookup) {
+        case TAGGING_API -> new TaggingApiDistributionLinks(tagging != null ? tagging
+            : created(created, configure(ResourceGroupsTaggingApiClient.builder(), CLOUDFRONT_REGION).build()), cf);
+        case CLOUDFRONT_TAGS -> new CloudFrontTagDistributionLinks(cf);
+      };
     }
 
     private static <C extends SdkAutoCloseable> C created(List<SdkAutoCloseable> created, C client) {
@@ -379,6 +430,140 @@ public final class AwsChannelCdn {
         builder.endpointOverride(endpointOverride);
       }
       return builder;
+    }
+  }
+
+  /**
+   * Builds a {@link ChannelCdnV2} on MediaPackage v2, CloudFront and the tagging API, with the same options as
+   * {@link Builder} (but a scheduler: v2 does not await deployments in the background). Every client not given is
+   * created from defaults; giving a client means the builder's endpoint, credential and retry options do not apply to
+   * it.
+   */
+  public static final class V2Builder {
+    /** The options shared with v1: CloudFront and tagging clients, link lookup, endpoint, credentials, retries. */
+    private final Builder shared = new Builder();
+    private Region mediaPackageRegion;
+    private MediaPackageV2Client mediaPackageV2;
+
+    private V2Builder() {}
+
+    /** The region of the MediaPackage v2 channel groups; needed unless {@link #mediaPackageV2Client} is given. */
+    public V2Builder mediaPackageRegion(Region region) {
+      this.mediaPackageRegion = region;
+      return this;
+    }
+
+    /** The application's MediaPackage v2 client, in the channel groups' region. */
+    public V2Builder mediaPackageV2Client(MediaPackageV2Client client) {
+      this.mediaPackageV2 = client;
+      return this;
+    }
+
+    /** A CloudFront client in us-east-1 (or on the global endpoint). */
+    public V2Builder cloudFrontClient(CloudFrontClient client) {
+      shared.cloudFrontClient(client);
+      return this;
+    }
+
+    /** A tagging client in us-east-1: the only region where the API returns CloudFront distributions. */
+    public V2Builder taggingClient(ResourceGroupsTaggingApiClient client) {
+      shared.taggingClient(client);
+      return this;
+    }
+
+    /** How a channel's distribution is found; {@link LinkLookup#TAGGING_API} unless set. */
+    public V2Builder linkLookup(LinkLookup lookup) {
+      shared.linkLookup(lookup);
+      return this;
+    }
+
+    /** One endpoint for every client the builder creates, such as an AWS-compatible emulator. */
+    public V2Builder endpointOverride(URI endpoint) {
+      shared.endpointOverride(endpoint);
+      return this;
+    }
+
+    /** Credentials for the clients the builder creates; the default credential chain unless set. */
+    public V2Builder credentialsProvider(AwsCredentialsProvider provider) {
+      shared.credentialsProvider(provider);
+      return this;
+    }
+
+    /** Retry strategy for the clients the builder creates; {@link #defaultRetryStrategy()} unless set. */
+    public V2Builder retryStrategy(RetryStrategy strategy) {
+      shared.retryStrategy(strategy);
+      return this;
+    }
+
+    /** How long to wait between two status reads while awaiting {@code Deployed}; the SDK waiter's 60 s unless set. */
+    public V2Builder deploymentPollInterval(Duration interval) {
+      shared.deploymentPollInterval(interval);
+      return this;
+    }
+
+    /** v1's settings, of which v2 uses the link tag key and the distribution's layout; defaults unless set. */
+    public V2Builder settings(LiveCdnSettings settings) {
+      shared.settings(settings);
+      return this;
+    }
+
+    /** Where the CDN identifiers of endpoints with CDN authorization come from; none unless set. */
+    public V2Builder cdnIdentifiers(CdnIdentifierSource source) {
+      shared.cdnIdentifiers(source);
+      return this;
+    }
+
+    /** Adds a listener of every provisioning step; may be called several times, called in this order. */
+    public V2Builder listener(ProvisioningListener listener) {
+      shared.listener(listener);
+      return this;
+    }
+
+    /** Adds the SDK's own metric publisher to the clients the builder creates; may be called several times. */
+    public V2Builder metricPublisher(MetricPublisher publisher) {
+      shared.metricPublisher(publisher);
+      return this;
+    }
+
+    /** The HTTP client of the clients the builder creates, which the SDK closes with them; for tests. */
+    V2Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
+      shared.httpClientBuilder(builder);
+      return this;
+    }
+
+    /**
+     * Checks the options, creates the clients not given and builds the {@link ChannelCdnV2}, which closes the created
+     * clients when it is closed.
+     *
+     * @throws ValidationException naming every option that is missing or invalid
+     */
+    public ChannelCdnV2 build() {
+      List<String> problems = new ArrayList<>();
+      if (!(mediaPackageV2 != null || mediaPackageRegion != null)) {
+        problems.add("MediaPackage region is not set (or give a MediaPackage v2 client)");
+      }
+      shared.checkOptions(problems);
+      ValidationException.throwIfAny(problems);
+
+      List<SdkAutoCloseable> created = new ArrayList<>();
+      try {
+        MediaPackageV2Client mp = mediaPackageV2 != null ? mediaPackageV2 : Builder.created(created,
+            shared.configure(MediaPackageV2Client.builder(), mediaPackageRegion).build());
+        CloudFrontClient cf = shared.cloudFrontClient(created);
+        ChannelCdnV2.Builder cdn = ChannelCdnV2.builder()
+            .channelGroups(new MediaPackageV2ChannelGroups(mp))
+            .cloudFrontPolicies(new CloudFrontOriginAccessAndCachePolicies(cf))
+            .distributions(new CloudFrontDistributions(cf, shared.deploymentPollInterval, Integer.MAX_VALUE))
+            .links(shared.links(cf, created))
+            .settings(shared.settings)
+            .cdnIdentifiers(shared.cdnIdentifiers);
+        shared.listeners.forEach(cdn::listener);
+        created.forEach(cdn::onClose);
+        return cdn.build();
+      } catch (RuntimeException e) {
+        created.forEach(SdkAutoCloseable::close); // nobody else holds them
+        throw e;
+      }
     }
   }
 }

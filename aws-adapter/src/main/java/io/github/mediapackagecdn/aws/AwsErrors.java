@@ -38,13 +38,31 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * ({@link #parse}), never a {@link ValidationException}: that one means the caller's input.
  *
  * <p>Error codes are matched by name (CloudFront rest-xml {@code Code}, MediaPackage {@code x-amzn-ErrorType},
- * tagging {@code __type}), not by SDK exception class, so one table covers the three services.
+ * tagging {@code __type}, MediaPackage v2 {@code x-amzn-ErrorType}), not by SDK exception class, so one table covers
+ * the four services; only MediaPackage v2's {@code ConflictException} is read further, for its
+ * {@code ConflictExceptionType}.
  */
 final class AwsErrors {
 
-  private static final Set<String> NOT_FOUND = Set.of("NoSuchDistribution", "NotFoundException", "NoSuchResource");
+  private static final Set<String> NOT_FOUND = Set.of("NoSuchDistribution", "NotFoundException", "NoSuchResource",
+      // MediaPackage v2
+      "ResourceNotFoundException");
   private static final Set<String> STALE_VERSION = Set.of("PreconditionFailed");
-  private static final Set<String> ALREADY_EXISTS = Set.of("DistributionAlreadyExists");
+  private static final Set<String> ALREADY_EXISTS =
+      Set.of("DistributionAlreadyExists", "OriginAccessControlAlreadyExists", "CachePolicyAlreadyExists");
+  /** MediaPackage v2's quota error (402); CloudFront's all start with {@link #QUOTA_PREFIX}. */
+  private static final Set<String> QUOTA = Set.of("ServiceQuotaExceededException");
+  /** MediaPackage v2's {@code ConflictException} (409), typed by its {@code ConflictExceptionType}. */
+  private static final String V2_CONFLICT = "ConflictException";
+  /**
+   * UNCONFIRMED: the {@code ConflictExceptionType} MediaPackage v2 answers an update whose
+   * {@code x-amzn-update-if-match} is not the current ETag with. The API model names no dedicated error ("the update
+   * request will be rejected"); its {@code ConflictException} is the one refusal of a state, and of its four types
+   * {@code CONFLICTING_OPERATION} is the one that fits. On UpdateChannel and UpdateOriginEndpoint, that type (or a
+   * conflict without a type) is read as {@code STALE_VERSION}, as the testkit's fake answers it; everywhere else it
+   * stays a conflict {@code IN_USE}.
+   */
+  static final Set<String> V2_STALE_ETAG_CONFLICT_TYPES = Set.of("CONFLICTING_OPERATION", "");
   /** DeleteDistribution's refusals (409): the distribution is enabled or its disabling is not deployed; in use. */
   private static final Set<String> NOT_DISABLED = Set.of("DistributionNotDisabled");
   private static final Set<String> IN_USE = Set.of("ResourceInUse");
@@ -53,7 +71,7 @@ final class AwsErrors {
   private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException", "ForbiddenException");
   private static final Set<String> SERVICE_FAILURE = Set.of(
       "InternalServerErrorException", "ServiceUnavailableException", "InternalServiceException",
-      "InternalFailure", "ServiceUnavailable",
+      "InternalFailure", "ServiceUnavailable", "InternalServerException",
       // The sweep can be started again: the token only expired.
       "PaginationTokenExpiredException");
   /** CloudFront's quota errors all start with this; MediaPackage's TooManyRequestsException is matched before. */
@@ -122,6 +140,13 @@ final class AwsErrors {
       case UPDATE_ORIGIN_ENDPOINT -> "the endpoint was updated";
       case CREATE_DISTRIBUTION_WITH_TAGS -> "the distribution was created";
       case UPDATE_DISTRIBUTION -> "the distribution was updated";
+      case V2_CREATE_CHANNEL_GROUP -> "the channel group was created";
+      case V2_CREATE_CHANNEL -> "the channel was created";
+      case V2_UPDATE_CHANNEL -> "the channel was updated";
+      case V2_CREATE_ORIGIN_ENDPOINT -> "the endpoint was created";
+      case V2_UPDATE_ORIGIN_ENDPOINT -> "the endpoint was updated";
+      case CREATE_ORIGIN_ACCESS_CONTROL -> "the origin access control was created";
+      case CREATE_CACHE_POLICY -> "the cache policy was created";
       default -> "its change was made";
     };
   }
@@ -206,7 +231,10 @@ final class AwsErrors {
       if (SERVICE_FAILURE.contains(code)) {
         return new ServiceFailureException(message, code, requestId, e);
       }
-      if (code.startsWith(QUOTA_PREFIX)) {
+      if (V2_CONFLICT.equals(code)) {
+        return new ResourceConflictException(message, v2ConflictReason(e, call), resourceId, code, requestId, e);
+      }
+      if (QUOTA.contains(code) || code.startsWith(QUOTA_PREFIX)) {
         return new QuotaExceededException(message, code, requestId, e);
       }
     }
@@ -214,6 +242,23 @@ final class AwsErrors {
       return new ThrottledException(message, code, requestId, e);
     }
     return byStatus(e.statusCode(), code, message, call, resourceId, requestId, e);
+  }
+
+  /**
+   * The reason of a MediaPackage v2 {@code ConflictException}, from its {@code ConflictExceptionType}:
+   * {@code RESOURCE_ALREADY_EXISTS} a name taken, {@code RESOURCE_IN_USE} a resource in use, on an ETag update
+   * {@link #V2_STALE_ETAG_CONFLICT_TYPES} a stale ETag (UNCONFIRMED), anything else a resource in use.
+   */
+  static ResourceConflictException.Reason v2ConflictReason(AwsServiceException e, AwsCall call) {
+    String type = e instanceof software.amazon.awssdk.services.mediapackagev2.model.ConflictException conflict
+        && conflict.conflictExceptionTypeAsString() != null ? conflict.conflictExceptionTypeAsString() : "";
+    if ("RESOURCE_ALREADY_EXISTS".equals(type)) {
+      return ResourceConflictException.Reason.ALREADY_EXISTS;
+    }
+    if (call.isV2EtagUpdate() && V2_STALE_ETAG_CONFLICT_TYPES.contains(type)) {
+      return ResourceConflictException.Reason.STALE_VERSION;
+    }
+    return ResourceConflictException.Reason.IN_USE;
   }
 
   private static ProvisioningException byStatus(int status, String code, String message, AwsCall call,

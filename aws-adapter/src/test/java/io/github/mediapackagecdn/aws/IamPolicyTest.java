@@ -22,7 +22,7 @@ class IamPolicyTest {
       policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Set<String> listed = new TreeSet<>();
-    Matcher m = Pattern.compile("\"([a-z]+:[A-Za-z]+)\"").matcher(policy);
+    Matcher m = Pattern.compile("\"([a-z0-9]+:[A-Za-z]+)\"").matcher(policy);
     while (m.find()) {
       listed.add(m.group(1));
     }

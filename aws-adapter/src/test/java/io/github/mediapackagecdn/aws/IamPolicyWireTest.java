@@ -46,7 +46,32 @@ class IamPolicyWireTest {
       Map.entry(Pattern.compile("PUT /origin_endpoints/[^/?]+ "), List.of("mediapackage:UpdateOriginEndpoint")),
       Map.entry(Pattern.compile("GET /origin_endpoints/[^/?]+ "), List.of("mediapackage:DescribeOriginEndpoint")),
       Map.entry(Pattern.compile("GET /origin_endpoints(\\?.*)? "), List.of("mediapackage:ListOriginEndpoints")),
-      Map.entry(Pattern.compile("DELETE /origin_endpoints/[^/?]+ "), List.of("mediapackage:DeleteOriginEndpoint")));
+      Map.entry(Pattern.compile("DELETE /origin_endpoints/[^/?]+ "), List.of("mediapackage:DeleteOriginEndpoint")),
+      Map.entry(Pattern.compile("GET /2020-05-31/origin-access-control(\\?.*)? "),
+          List.of("cloudfront:ListOriginAccessControls")),
+      Map.entry(Pattern.compile("POST /2020-05-31/origin-access-control "),
+          List.of("cloudfront:CreateOriginAccessControl")),
+      Map.entry(Pattern.compile("GET /2020-05-31/cache-policy(\\?.*)? "), List.of("cloudfront:ListCachePolicies")),
+      Map.entry(Pattern.compile("POST /2020-05-31/cache-policy "), List.of("cloudfront:CreateCachePolicy")),
+      Map.entry(Pattern.compile("POST /channelGroup "), List.of("mediapackagev2:CreateChannelGroup")),
+      Map.entry(Pattern.compile("GET /channelGroup(\\?.*)? "), List.of("mediapackagev2:ListChannelGroups")),
+      Map.entry(Pattern.compile("GET /channelGroup/[^/?]+ "), List.of("mediapackagev2:GetChannelGroup")),
+      Map.entry(Pattern.compile("POST /channelGroup/[^/?]+/channel "), List.of("mediapackagev2:CreateChannel")),
+      Map.entry(Pattern.compile("GET /channelGroup/[^/?]+/channel(\\?.*)? "), List.of("mediapackagev2:ListChannels")),
+      Map.entry(Pattern.compile("GET /channelGroup/[^/?]+/channel/[^/?]+/ "), List.of("mediapackagev2:GetChannel")),
+      Map.entry(Pattern.compile("PUT /channelGroup/[^/?]+/channel/[^/?]+/ "), List.of("mediapackagev2:UpdateChannel")),
+      Map.entry(Pattern.compile("POST /channelGroup/[^/?]+/channel/[^/?]+/originEndpoint "),
+          List.of("mediapackagev2:CreateOriginEndpoint")),
+      Map.entry(Pattern.compile("GET /channelGroup/[^/?]+/channel/[^/?]+/originEndpoint(\\?.*)? "),
+          List.of("mediapackagev2:ListOriginEndpoints")),
+      Map.entry(Pattern.compile("GET /channelGroup/[^/?]+/channel/[^/?]+/originEndpoint/[^/?]+ "),
+          List.of("mediapackagev2:GetOriginEndpoint")),
+      Map.entry(Pattern.compile("PUT /channelGroup/[^/?]+/channel/[^/?]+/originEndpoint/[^/?]+ "),
+          List.of("mediapackagev2:UpdateOriginEndpoint")),
+      Map.entry(Pattern.compile("GET /channelGroup/[^/?]+/channel/[^/?]+/originEndpoint/[^/?]+/policy "),
+          List.of("mediapackagev2:GetOriginEndpointPolicy")),
+      Map.entry(Pattern.compile("POST /channelGroup/[^/?]+/channel/[^/?]+/originEndpoint/[^/?]+/policy "),
+          List.of("mediapackagev2:PutOriginEndpointPolicy")));
 
   @Test
   void actionsOfTheRequestsTheWireTestsSent_areExactlyThoseThePolicyGrants() throws IOException {
@@ -76,7 +101,7 @@ class IamPolicyWireTest {
       policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Set<String> actions = new TreeSet<>();
-    Matcher m = Pattern.compile("\"([a-z]+:[A-Za-z]+)\"").matcher(policy);
+    Matcher m = Pattern.compile("\"([a-z0-9]+:[A-Za-z]+)\"").matcher(policy);
     while (m.find()) {
       actions.add(m.group(1));
     }

@@ -4,13 +4,17 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.mediapackagecdn.aws.fixtures.Answers;
+import io.github.mediapackagecdn.aws.fixtures.CloudFrontPoliciesWorld;
 import io.github.mediapackagecdn.aws.fixtures.CloudFrontWorld;
+import io.github.mediapackagecdn.aws.fixtures.MediaPackageV2World;
 import io.github.mediapackagecdn.aws.fixtures.MediaPackageWorld;
 import io.github.mediapackagecdn.aws.fixtures.TaggingWorld;
 import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
+import software.amazon.awssdk.services.mediapackagev2.MediaPackageV2Client;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -41,6 +46,9 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
   private final CloudFrontWorld cloudFront = new CloudFrontWorld(server, answers);
   private final MediaPackageWorld mediaPackage = new MediaPackageWorld(server, answers);
   private final TaggingWorld tagging = new TaggingWorld(server, answers, cloudFront);
+  private final MediaPackageV2World mediaPackageV2 = new MediaPackageV2World(server, answers);
+  private final CloudFrontPoliciesWorld cloudFrontPolicies = new CloudFrontPoliciesWorld(server, answers);
+  private MediaPackageV2Client mediaPackageV2Client;
   /** The SDK clients built during the current test, closed after it; null outside a test. */
   private List<SdkAutoCloseable> clients;
   private CloudFrontClient cloudFrontClient;
@@ -57,6 +65,8 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
     cloudFront.install();
     mediaPackage.install();
     tagging.install();
+    mediaPackageV2.install();
+    cloudFrontPolicies.install();
     clients = new ArrayList<>();
   }
 
@@ -73,6 +83,7 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
       cloudFrontClient = null;
       mediaPackageClient = null;
       taggingClient = null;
+      mediaPackageV2Client = null;
       server.afterEach(context);
     }
   }
@@ -90,6 +101,29 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
   /** The Resource Groups Tagging API on WireMock, over the CloudFront world's distributions. */
   public TaggingWorld tagging() {
     return tagging;
+  }
+
+  /** MediaPackage v2 on WireMock: its channel groups, channels, endpoints and endpoint policies. */
+  public MediaPackageV2World mediaPackageV2() {
+    return mediaPackageV2;
+  }
+
+  /** CloudFront's origin access controls and cache policies on WireMock. */
+  public CloudFrontPoliciesWorld cloudFrontPolicies() {
+    return cloudFrontPolicies;
+  }
+
+  /** The MediaPackage v2 adapter. */
+  public ChannelGroups channelGroups() {
+    if (mediaPackageV2Client == null) {
+      mediaPackageV2Client = built(Wire.mediaPackageV2(server));
+    }
+    return AwsChannelCdn.channelGroups(mediaPackageV2Client);
+  }
+
+  /** The CloudFront origin access control and cache policy adapter. */
+  public CloudFrontPolicies cloudFrontPoliciesPort() {
+    return AwsChannelCdn.cloudFrontPolicies(cloudFrontClient());
   }
 
   /** The requests the server received that match {@code pattern}, in order. */

@@ -43,9 +43,10 @@ import java.util.List;
  * one statement letting CloudFront read it for this distribution only, merged into the user's statements. Saving never
  * changes what a user set in CloudFront; v2 updates send the ETag of the latest read and are re-applied after a stale
  * one, a bounded number of times. The steps are told to the listeners as v1's {@link ProvisioningListener} events.
- * Thread-safe.
+ * Thread-safe. {@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS
+ * adapter hands over the SDK clients it created itself, never clients the application gave it).
  */
-public final class ChannelCdnV2 {
+public final class ChannelCdnV2 implements AutoCloseable {
 
   /** The name of the account's one origin access control for MediaPackage v2 origins. */
   public static final String ORIGIN_ACCESS_CONTROL_NAME = "mediapackage-cdn-v2";
@@ -61,6 +62,8 @@ public final class ChannelCdnV2 {
   private final SavingV2Endpoints savingEndpoints;
   private final ReadingV2Details readingDetails;
   private final String description;
+  private final List<AutoCloseable> onClose;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private ChannelCdnV2(Builder builder) {
     List<String> problems = new ArrayList<>();
@@ -90,6 +93,7 @@ public final class ChannelCdnV2 {
         new SavingV2Channel(builder.groups, builder.distributions, links, shared, serving, settings, events);
     this.savingEndpoints = new SavingV2Endpoints(builder.groups, links, serving, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
+    this.onClose = List.copyOf(builder.onClose);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups) + ", policies " + kind(builder.policies)
         + ", distributions " + kind(builder.distributions) + ", links " + kind(builder.links) + ", "
         + events.size() + " listeners]";
@@ -149,6 +153,35 @@ public final class ChannelCdnV2 {
     return readingDetails.read(channel);
   }
 
+  /**
+   * Closes everything handed over with {@link Builder#onClose(AutoCloseable)}, each even when an earlier one failed;
+   * later calls do nothing.
+   *
+   * @throws IllegalStateException when a resource failed to close, with every failure (the first as its cause, the
+   *     others suppressed)
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    IllegalStateException failure = null;
+    for (AutoCloseable resource : onClose) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the v2 channel CDN failed: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
   /** The kind of each port and the number of listeners; never a secret. */
   @Override
   public String toString() {
@@ -175,8 +208,19 @@ public final class ChannelCdnV2 {
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Clock clock = Clock.systemUTC();
     private final List<ProvisioningListener> listeners = new ArrayList<>();
+    private final List<AutoCloseable> onClose = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * A resource {@link ChannelCdnV2#close()} closes, such as an SDK client created for this instance alone; may be
+     * given several times, closed in that order. Never give resources the application still uses.
+     */
+    public Builder onClose(AutoCloseable resource) {
+      require(resource, "resource to close");
+      this.onClose.add(resource);
+      return this;
+    }
 
     /** The MediaPackage v2 port. */
     public Builder channelGroups(ChannelGroups groups) {

@@ -1,0 +1,139 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.v2.model.CachePolicy;
+import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
+import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
+import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
+import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyCookieBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyHeaderBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyList;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyQueryStringBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicySummary;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyType;
+import software.amazon.awssdk.services.cloudfront.model.CreateCachePolicyResponse;
+import software.amazon.awssdk.services.cloudfront.model.CreateOriginAccessControlResponse;
+import software.amazon.awssdk.services.cloudfront.model.ListCachePoliciesResponse;
+import software.amazon.awssdk.services.cloudfront.model.OriginAccessControlSummary;
+import software.amazon.awssdk.services.cloudfront.model.QueryStringNames;
+
+/**
+ * {@link CloudFrontPolicies} on CloudFront (rest-xml, us-east-1): origin access controls found with
+ * ListOriginAccessControls (the SDK's paginator, every page) and created with CreateOriginAccessControl; custom cache
+ * policies found with ListCachePolicies {@code Type=custom} (paged by {@code Marker}, the SDK has no paginator for it)
+ * and created with CreateCachePolicy. A cache policy keys on the query strings its configuration names
+ * ({@code whitelist}), on no header and no cookie, without gzip or brotli.
+ */
+final class CloudFrontOriginAccessAndCachePolicies implements CloudFrontPolicies {
+
+  private static final Logger log = LoggerFactory.getLogger(CloudFrontOriginAccessAndCachePolicies.class);
+
+  /** The page size asked of both listings ({@code MaxItems}). */
+  static final String MAX_ITEMS = "100";
+
+  private final CloudFrontClient client;
+
+  CloudFrontOriginAccessAndCachePolicies(CloudFrontClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  @Override
+  public Optional<OriginAccessControl> findOriginAccessControl(String name) {
+    return AwsErrors.call(AwsCall.LIST_ORIGIN_ACCESS_CONTROLS, name, () -> {
+      for (OriginAccessControlSummary s : client.listOriginAccessControlsPaginator(b -> b.maxItems(MAX_ITEMS))
+          .items()) {
+        if (name.equals(s.name())) {
+          return Optional.of(AwsErrors.parse(AwsCall.LIST_ORIGIN_ACCESS_CONTROLS, name, null,
+              () -> new OriginAccessControl(s.id(), new OriginAccessControlConfig(s.name(),
+                  Objects.requireNonNullElse(s.description(), ""), s.originAccessControlOriginTypeAsString(),
+                  s.signingBehaviorAsString(), s.signingProtocolAsString()))));
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  @Override
+  public OriginAccessControl createOriginAccessControl(OriginAccessControlConfig config) {
+    CreateOriginAccessControlResponse r = AwsErrors.call(AwsCall.CREATE_ORIGIN_ACCESS_CONTROL, config.name(),
+        () -> client.createOriginAccessControl(b -> b.originAccessControlConfig(c -> c
+            .name(config.name())
+            .description(config.description())
+            .originAccessControlOriginType(config.originType())
+            .signingBehavior(config.signingBehavior())
+            .signingProtocol(config.signingProtocol()))));
+    log.debug("created origin access control {}", config.name());
+    return AwsErrors.parse(AwsCall.CREATE_ORIGIN_ACCESS_CONTROL, config.name(), r, () -> {
+      var oac = Objects.requireNonNull(r.originAccessControl(), "OriginAccessControl");
+      var c = Objects.requireNonNull(oac.originAccessControlConfig(), "OriginAccessControlConfig");
+      return new OriginAccessControl(oac.id(), new OriginAccessControlConfig(c.name(),
+          Objects.requireNonNullElse(c.description(), ""), c.originAccessControlOriginTypeAsString(),
+          c.signingBehaviorAsString(), c.signingProtocolAsString()));
+    });
+  }
+
+  @Override
+  public Optional<CachePolicy> findCachePolicy(String name) {
+    String marker = null;
+    do {
+      String from = marker;
+      ListCachePoliciesResponse r = AwsErrors.call(AwsCall.LIST_CACHE_POLICIES, name, () -> client.listCachePolicies(
+          b -> b.type(CachePolicyType.CUSTOM).maxItems(MAX_ITEMS).marker(from)));
+      CachePolicyList page = AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, name, r,
+          () -> Objects.requireNonNull(r.cachePolicyList(), "CachePolicyList"));
+      for (CachePolicySummary summary : page.items()) {
+        if (summary.cachePolicy() != null && summary.cachePolicy().cachePolicyConfig() != null
+            && name.equals(summary.cachePolicy().cachePolicyConfig().name())) {
+          return Optional.of(AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, name, r, () -> read(summary.cachePolicy())));
+        }
+      }
+      marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
+    } while (marker != null);
+    return Optional.empty();
+  }
+
+  @Override
+  public CachePolicy createCachePolicy(CachePolicyConfig config) {
+    CreateCachePolicyResponse r = AwsErrors.call(AwsCall.CREATE_CACHE_POLICY, config.name(),
+        () -> client.createCachePolicy(b -> b.cachePolicyConfig(c -> c
+            .name(config.name())
+            .comment(config.comment())
+            .minTTL(config.minTtl())
+            .defaultTTL(config.defaultTtl())
+            .maxTTL(config.maxTtl())
+            .parametersInCacheKeyAndForwardedToOrigin(p -> p
+                .enableAcceptEncodingGzip(false)
+                .enableAcceptEncodingBrotli(false)
+                .headersConfig(h -> h.headerBehavior(CachePolicyHeaderBehavior.NONE))
+                .cookiesConfig(k -> k.cookieBehavior(CachePolicyCookieBehavior.NONE))
+                .queryStringsConfig(q -> {
+                  if (config.queryStrings().isEmpty()) {
+                    q.queryStringBehavior(CachePolicyQueryStringBehavior.NONE);
+                  } else {
+                    q.queryStringBehavior(CachePolicyQueryStringBehavior.WHITELIST)
+                        .queryStrings(n -> n.quantity(config.queryStrings().size()).items(config.queryStrings()));
+                  }
+                })))));
+    log.debug("created cache policy {}", config.name());
+    return AwsErrors.parse(AwsCall.CREATE_CACHE_POLICY, config.name(), r,
+        () -> read(Objects.requireNonNull(r.cachePolicy(), "CachePolicy")));
+  }
+
+  private static CachePolicy read(software.amazon.awssdk.services.cloudfront.model.CachePolicy policy) {
+    var c = Objects.requireNonNull(policy.cachePolicyConfig(), "CachePolicyConfig");
+    var key = c.parametersInCacheKeyAndForwardedToOrigin();
+    QueryStringNames names = key == null || key.queryStringsConfig() == null ? null
+        : key.queryStringsConfig().queryStrings();
+    List<String> queryStrings = names == null ? List.of() : names.items();
+    return new CachePolicy(policy.id(), new CachePolicyConfig(c.name(), Objects.requireNonNullElse(c.comment(), ""),
+        Objects.requireNonNull(c.minTTL(), "MinTTL"), Objects.requireNonNullElse(c.defaultTTL(), c.minTTL()),
+        Objects.requireNonNullElse(c.maxTTL(), Objects.requireNonNullElse(c.defaultTTL(), c.minTTL())),
+        queryStrings));
+  }
+}

@@ -1,0 +1,347 @@
+package io.github.mediapackagecdn.aws;
+
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.mediapackagev2.MediaPackageV2Client;
+import software.amazon.awssdk.services.mediapackagev2.model.CreateDashManifestConfiguration;
+import software.amazon.awssdk.services.mediapackagev2.model.CreateHlsManifestConfiguration;
+import software.amazon.awssdk.services.mediapackagev2.model.CreateLowLatencyHlsManifestConfiguration;
+import software.amazon.awssdk.services.mediapackagev2.model.CreateMssManifestConfiguration;
+import software.amazon.awssdk.services.mediapackagev2.model.CreateOriginEndpointResponse;
+import software.amazon.awssdk.services.mediapackagev2.model.GetChannelResponse;
+import software.amazon.awssdk.services.mediapackagev2.model.GetOriginEndpointPolicyResponse;
+import software.amazon.awssdk.services.mediapackagev2.model.GetOriginEndpointResponse;
+import software.amazon.awssdk.services.mediapackagev2.model.InputType;
+import software.amazon.awssdk.services.mediapackagev2.model.OriginEndpointListConfiguration;
+import software.amazon.awssdk.services.mediapackagev2.model.UpdateOriginEndpointResponse;
+
+/**
+ * {@link ChannelGroups} on MediaPackage v2 ({@code mediapackagev2}, rest-json): one operation per method, the
+ * listings through the SDK's paginators, updates with the ETag in {@code x-amzn-update-if-match}. Errors are
+ * translated by {@link AwsErrors}; a 404 of a read is an empty answer.
+ */
+final class MediaPackageV2ChannelGroups implements ChannelGroups {
+
+  private static final Logger log = LoggerFactory.getLogger(MediaPackageV2ChannelGroups.class);
+
+  /** MediaPackage v2's largest page ({@code ListResourceMaxResults}, 1 to 100) of its three listings. */
+  static final int MAX_RESULTS = 100;
+
+  private final MediaPackageV2Client client;
+
+  MediaPackageV2ChannelGroups(MediaPackageV2Client client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  // ---------------------------------------------------------------- channel groups
+
+  @Override
+  public Optional<ChannelGroup> findGroup(String name) {
+    try {
+      var r = AwsErrors.call(AwsCall.V2_GET_CHANNEL_GROUP, name, () -> client.getChannelGroup(b -> b
+          .channelGroupName(name)));
+      return Optional.of(AwsErrors.parse(AwsCall.V2_GET_CHANNEL_GROUP, name, r, () -> group(r.channelGroupName(),
+          r.arn(), r.egressDomain(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of())));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public ChannelGroup createGroup(ChannelGroupSpec spec) {
+    var r = AwsErrors.call(AwsCall.V2_CREATE_CHANNEL_GROUP, spec.name(), () -> client.createChannelGroup(b -> b
+        .channelGroupName(spec.name())
+        .description(emptyToNull(spec.description()))
+        .tags(spec.tags().isEmpty() ? null : spec.tags())));
+    log.debug("created channel group {}", spec.name());
+    return AwsErrors.parse(AwsCall.V2_CREATE_CHANNEL_GROUP, spec.name(), r, () -> group(r.channelGroupName(),
+        r.arn(), r.egressDomain(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of()));
+  }
+
+  @Override
+  public List<String> groupNames() {
+    return AwsErrors.call(AwsCall.V2_LIST_CHANNEL_GROUPS, null, () -> {
+      List<String> names = new ArrayList<>();
+      client.listChannelGroupsPaginator(b -> b.maxResults(MAX_RESULTS)).items()
+          .forEach(g -> names.add(AwsErrors.parse(AwsCall.V2_LIST_CHANNEL_GROUPS, null, null,
+              () -> Objects.requireNonNull(g.channelGroupName(), "ChannelGroupName"))));
+      return names;
+    });
+  }
+
+  // ---------------------------------------------------------------- channels
+
+  @Override
+  public Optional<V2Channel> findChannel(V2ChannelId id) {
+    try {
+      GetChannelResponse r = AwsErrors.call(AwsCall.V2_GET_CHANNEL, id.toString(), () -> client.getChannel(b -> b
+          .channelGroupName(id.group()).channelName(id.channel())));
+      return Optional.of(AwsErrors.parse(AwsCall.V2_GET_CHANNEL, id.toString(), r, () -> channel(r.channelGroupName(),
+          r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of())));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public V2Channel createChannel(V2ChannelSpec spec) {
+    V2ChannelId id = spec.id();
+    var r = AwsErrors.call(AwsCall.V2_CREATE_CHANNEL, id.toString(), () -> client.createChannel(b -> b
+        .channelGroupName(id.group())
+        .channelName(id.channel())
+        .inputType(InputType.HLS)
+        .description(emptyToNull(spec.description()))
+        .tags(spec.tags().isEmpty() ? null : spec.tags())));
+    log.debug("created channel {}", id);
+    return AwsErrors.parse(AwsCall.V2_CREATE_CHANNEL, id.toString(), r, () -> channel(r.channelGroupName(),
+        r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of()));
+  }
+
+  @Override
+  public V2Channel updateChannel(V2ChannelSpec spec, String etag) {
+    V2ChannelId id = spec.id();
+    var r = AwsErrors.call(AwsCall.V2_UPDATE_CHANNEL, id.toString(), () -> client.updateChannel(b -> b
+        .channelGroupName(id.group())
+        .channelName(id.channel())
+        .eTag(etag)
+        .description(spec.description())));
+    log.debug("updated channel {}", id);
+    return AwsErrors.parse(AwsCall.V2_UPDATE_CHANNEL, id.toString(), r, () -> channel(r.channelGroupName(),
+        r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of()));
+  }
+
+  @Override
+  public List<String> channelNames(String group) {
+    return AwsErrors.call(AwsCall.V2_LIST_CHANNELS, group, () -> {
+      List<String> names = new ArrayList<>();
+      client.listChannelsPaginator(b -> b.channelGroupName(group).maxResults(MAX_RESULTS)).items()
+          .forEach(c -> names.add(AwsErrors.parse(AwsCall.V2_LIST_CHANNELS, group, null,
+              () -> Objects.requireNonNull(c.channelName(), "ChannelName"))));
+      return names;
+    });
+  }
+
+  // ---------------------------------------------------------------- origin endpoints
+
+  @Override
+  public Optional<V2Endpoint> findEndpoint(V2EndpointId id) {
+    try {
+      GetOriginEndpointResponse r = AwsErrors.call(AwsCall.V2_GET_ORIGIN_ENDPOINT, id.toString(),
+          () -> client.getOriginEndpoint(b -> b.channelGroupName(id.group()).channelName(id.channel())
+              .originEndpointName(id.endpoint())));
+      return Optional.of(AwsErrors.parse(AwsCall.V2_GET_ORIGIN_ENDPOINT, id.toString(), r, () -> endpoint(
+          r.channelGroupName(), r.channelName(), r.originEndpointName(), r.arn(), r.containerTypeAsString(),
+          manifests(r.hlsManifests(), r.lowLatencyHlsManifests(), r.dashManifests(), r.mssManifests()),
+          r.description(), r.startoverWindowSeconds(), r.eTag())));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public V2Endpoint createEndpoint(V2EndpointSpec spec) {
+    V2EndpointId id = spec.id();
+    CreateOriginEndpointResponse r = AwsErrors.call(AwsCall.V2_CREATE_ORIGIN_ENDPOINT, id.toString(),
+        () -> client.createOriginEndpoint(b -> b
+            .channelGroupName(id.group())
+            .channelName(id.channel())
+            .originEndpointName(id.endpoint())
+            .containerType(spec.containerType().name())
+            .description(emptyToNull(spec.description()))
+            .startoverWindowSeconds(spec.startoverWindowSeconds().orElse(null))
+            .hlsManifests(nullIfEmpty(manifestsOf(spec, ManifestType.HLS,
+                m -> CreateHlsManifestConfiguration.builder().manifestName(m.name()).build())))
+            .lowLatencyHlsManifests(nullIfEmpty(manifestsOf(spec, ManifestType.LOW_LATENCY_HLS,
+                m -> CreateLowLatencyHlsManifestConfiguration.builder().manifestName(m.name()).build())))
+            .dashManifests(nullIfEmpty(manifestsOf(spec, ManifestType.DASH,
+                m -> CreateDashManifestConfiguration.builder().manifestName(m.name()).build())))
+            .mssManifests(nullIfEmpty(manifestsOf(spec, ManifestType.MSS,
+                m -> CreateMssManifestConfiguration.builder().manifestName(m.name()).build())))));
+    log.debug("created origin endpoint {}", id);
+    return AwsErrors.parse(AwsCall.V2_CREATE_ORIGIN_ENDPOINT, id.toString(), r, () -> endpoint(
+        r.channelGroupName(), r.channelName(), r.originEndpointName(), r.arn(), r.containerTypeAsString(),
+        manifests(r.hlsManifests(), r.lowLatencyHlsManifests(), r.dashManifests(), r.mssManifests()),
+        r.description(), r.startoverWindowSeconds(), r.eTag()));
+  }
+
+  /**
+   * UpdateOriginEndpoint replaces the manifests lists: every list of the spec is sent, an empty one as {@code []}
+   * so that a manifest the spec dropped is removed.
+   */
+  @Override
+  public V2Endpoint updateEndpoint(V2EndpointSpec spec, String etag) {
+    V2EndpointId id = spec.id();
+    UpdateOriginEndpointResponse r = AwsErrors.call(AwsCall.V2_UPDATE_ORIGIN_ENDPOINT, id.toString(),
+        () -> client.updateOriginEndpoint(b -> b
+            .channelGroupName(id.group())
+            .channelName(id.channel())
+            .originEndpointName(id.endpoint())
+            .eTag(etag)
+            .containerType(spec.containerType().name())
+            .description(spec.description())
+            .startoverWindowSeconds(spec.startoverWindowSeconds().orElse(null))
+            .hlsManifests(manifestsOf(spec, ManifestType.HLS,
+                m -> CreateHlsManifestConfiguration.builder().manifestName(m.name()).build()))
+            .lowLatencyHlsManifests(manifestsOf(spec, ManifestType.LOW_LATENCY_HLS,
+                m -> CreateLowLatencyHlsManifestConfiguration.builder().manifestName(m.name()).build()))
+            .dashManifests(manifestsOf(spec, ManifestType.DASH,
+                m -> CreateDashManifestConfiguration.builder().manifestName(m.name()).build()))
+            .mssManifests(manifestsOf(spec, ManifestType.MSS,
+                m -> CreateMssManifestConfiguration.builder().manifestName(m.name()).build()))));
+    log.debug("updated origin endpoint {}", id);
+    return AwsErrors.parse(AwsCall.V2_UPDATE_ORIGIN_ENDPOINT, id.toString(), r, () -> endpoint(
+        r.channelGroupName(), r.channelName(), r.originEndpointName(), r.arn(), r.containerTypeAsString(),
+        manifests(r.hlsManifests(), r.lowLatencyHlsManifests(), r.dashManifests(), r.mssManifests()),
+        r.description(), r.startoverWindowSeconds(), r.eTag()));
+  }
+
+  @Override
+  public List<V2Endpoint> endpointsOf(V2ChannelId channel) {
+    return AwsErrors.call(AwsCall.V2_LIST_ORIGIN_ENDPOINTS, channel.toString(), () -> {
+      List<V2Endpoint> endpoints = new ArrayList<>();
+      client.listOriginEndpointsPaginator(b -> b.channelGroupName(channel.group()).channelName(channel.channel())
+          .maxResults(MAX_RESULTS)).items().forEach(e -> endpoints.add(AwsErrors.parse(
+              AwsCall.V2_LIST_ORIGIN_ENDPOINTS, channel.toString(), null, () -> listed(e))));
+      return endpoints;
+    });
+  }
+
+  // ---------------------------------------------------------------- endpoint policies
+
+  @Override
+  public Optional<EndpointPolicy> findPolicy(V2EndpointId endpoint) {
+    try {
+      GetOriginEndpointPolicyResponse r = AwsErrors.call(AwsCall.V2_GET_ORIGIN_ENDPOINT_POLICY, endpoint.toString(),
+          () -> client.getOriginEndpointPolicy(b -> b.channelGroupName(endpoint.group())
+              .channelName(endpoint.channel()).originEndpointName(endpoint.endpoint())));
+      return Optional.of(AwsErrors.parse(AwsCall.V2_GET_ORIGIN_ENDPOINT_POLICY, endpoint.toString(), r,
+          () -> new EndpointPolicy(Objects.requireNonNull(r.policy(), "Policy"),
+              Optional.ofNullable(r.cdnAuthConfiguration()).map(a -> new CdnAuthConfiguration(
+                  a.cdnIdentifierSecretArns(), a.secretsRoleArn())))));
+    } catch (ResourceNotFoundException e) {
+      // MediaPackage answers 404 both for an endpoint without a policy and for a missing endpoint: the port reads
+      // both as "no policy", and a put on a missing endpoint is refused with 404 in its turn.
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void putPolicy(V2EndpointId endpoint, EndpointPolicy policy) {
+    AwsErrors.run(AwsCall.V2_PUT_ORIGIN_ENDPOINT_POLICY, endpoint.toString(), () -> client.putOriginEndpointPolicy(b -> b
+        .channelGroupName(endpoint.group())
+        .channelName(endpoint.channel())
+        .originEndpointName(endpoint.endpoint())
+        .policy(policy.document())
+        .cdnAuthConfiguration(policy.cdnAuthorization().map(a -> software.amazon.awssdk.services.mediapackagev2
+            .model.CdnAuthConfiguration.builder().cdnIdentifierSecretArns(a.secretArns())
+            .secretsRoleArn(a.secretsRoleArn()).build()).orElse(null))));
+    log.debug("put the policy of origin endpoint {}", endpoint);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private static ChannelGroup group(String name, String arn, String egressDomain, String description, String etag,
+      Map<String, String> tags) {
+    return ChannelGroup.builder()
+        .name(Objects.requireNonNull(name, "ChannelGroupName"))
+        .arn(Objects.requireNonNull(arn, "Arn"))
+        .egressDomain(Objects.requireNonNull(egressDomain, "EgressDomain"))
+        .description(Objects.requireNonNullElse(description, ""))
+        .etag(Optional.ofNullable(etag))
+        .tags(tags)
+        .build();
+  }
+
+  private static V2Channel channel(String group, String name, String arn, String description, String etag,
+      Map<String, String> tags) {
+    return V2Channel.builder()
+        .id(V2ChannelId.of(Objects.requireNonNull(group, "ChannelGroupName"), Objects.requireNonNull(name,
+            "ChannelName")))
+        .arn(Objects.requireNonNull(arn, "Arn"))
+        .description(Objects.requireNonNullElse(description, ""))
+        .etag(Optional.ofNullable(etag))
+        .tags(tags)
+        .build();
+  }
+
+  private static V2Endpoint endpoint(String group, String channel, String name, String arn, String containerType,
+      List<Manifest> manifests, String description, Integer startoverWindowSeconds, String etag) {
+    return V2Endpoint.builder()
+        .id(V2EndpointId.of(Objects.requireNonNull(group, "ChannelGroupName"),
+            Objects.requireNonNull(channel, "ChannelName"), Objects.requireNonNull(name, "OriginEndpointName")))
+        .arn(Objects.requireNonNull(arn, "Arn"))
+        .containerType(ContainerType.valueOf(Objects.requireNonNull(containerType, "ContainerType")))
+        .manifests(manifests)
+        .description(Objects.requireNonNullElse(description, ""))
+        .startoverWindowSeconds(Optional.ofNullable(startoverWindowSeconds))
+        .etag(Optional.ofNullable(etag))
+        .build();
+  }
+
+  private static V2Endpoint listed(OriginEndpointListConfiguration e) {
+    return endpoint(e.channelGroupName(), e.channelName(), e.originEndpointName(), e.arn(), e.containerTypeAsString(),
+        manifests(e.hlsManifests(), e.lowLatencyHlsManifests(), e.dashManifests(), e.mssManifests()),
+        e.description(), null, null);
+  }
+
+  /**
+   * The four lists of a Get, Create, Update or List answer, each item read by its {@code ManifestName} and
+   * {@code Url}, in the order of {@link ManifestType}. The SDK answers an empty list for a member not sent.
+   */
+  private static List<Manifest> manifests(List<?> hls, List<?> lowLatencyHls, List<?> dash, List<?> mss) {
+    List<Manifest> manifests = new ArrayList<>();
+    addManifests(manifests, ManifestType.HLS, hls);
+    addManifests(manifests, ManifestType.LOW_LATENCY_HLS, lowLatencyHls);
+    addManifests(manifests, ManifestType.DASH, dash);
+    addManifests(manifests, ManifestType.MSS, mss);
+    return manifests;
+  }
+
+  private static void addManifests(List<Manifest> into, ManifestType type, List<?> read) {
+    for (Object item : read) {
+      software.amazon.awssdk.core.SdkPojo pojo = (software.amazon.awssdk.core.SdkPojo) item;
+      String name = field(pojo, "ManifestName");
+      String url = field(pojo, "Url");
+      into.add(new Manifest(type, Objects.requireNonNull(name, "ManifestName"), Objects.requireNonNullElse(url, "")));
+    }
+  }
+
+  /** A string member of an SDK structure, by its name in the API model. */
+  private static String field(software.amazon.awssdk.core.SdkPojo pojo, String member) {
+    return pojo.sdkFields().stream().filter(f -> f.memberName().equals(member)).findFirst()
+        .map(f -> (String) f.getValueOrDefault(pojo)).orElse(null);
+  }
+
+  private static <T> List<T> manifestsOf(V2EndpointSpec spec, ManifestType type, Function<Manifest, T> build) {
+    return spec.manifests().stream().filter(m -> m.type() == type).map(build).toList();
+  }
+
+  private static <T> List<T> nullIfEmpty(List<T> list) {
+    return list.isEmpty() ? null : list;
+  }
+
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+}
