@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CallerReferences;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -17,9 +18,7 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,12 +100,7 @@ final class DistributionLayout {
    * that is no longer linked.
    */
   static String callerReference(ChannelArn arn, int generation) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(arn.value().getBytes(StandardCharsets.UTF_8));
-      return "mediapackage-cdn-" + HexFormat.of().formatHex(digest, 0, 16) + "-" + generation;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return CallerReferences.of(arn.value(), generation);
   }
 
   /** The id of the channel origin for an egress host: {@code EMP-} and the host's first label. */

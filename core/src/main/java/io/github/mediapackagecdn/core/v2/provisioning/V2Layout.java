@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CallerReferences;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.DistributionChange;
@@ -15,11 +16,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,12 +119,7 @@ final class V2Layout {
    * saves of one channel cannot create two distributions.
    */
   static String callerReference(String channelArn) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(channelArn.getBytes(StandardCharsets.UTF_8));
-      return "mediapackage-cdn-" + HexFormat.of().formatHex(digest, 0, 16) + "-0";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return CallerReferences.of(channelArn, 0);
   }
 
   /**
