@@ -39,6 +39,7 @@ public final class FakeAws {
   private final InMemoryChannels channels;
   private final InMemoryDistributions distributions;
   private final InMemoryDistributionLinks links;
+  private final InMemoryCloudFrontTagLinks cloudFrontTagLinks;
 
   private FakeAws(Builder builder) {
     this.region = builder.region;
@@ -50,6 +51,7 @@ public final class FakeAws {
     this.channels = new InMemoryChannels(this);
     this.distributions = new InMemoryDistributions(this);
     this.links = new InMemoryDistributionLinks(this);
+    this.cloudFrontTagLinks = new InMemoryCloudFrontTagLinks(this);
   }
 
   /** A fake account {@code 123456789012} with MediaPackage in {@code us-west-2}, seed 1, five minutes to deploy. */
@@ -92,6 +94,14 @@ public final class FakeAws {
   /** The fake tag lookup: the {@code DistributionLinks} port. */
   public InMemoryDistributionLinks links() {
     return links;
+  }
+
+  /**
+   * The tag lookup on CloudFront's own tags (the adapter's {@code CLOUDFRONT_TAGS}), which does not lag: give it with
+   * {@code aws.channelCdn(b -> b.links(aws.cloudFrontTagLinks()))}.
+   */
+  public InMemoryCloudFrontTagLinks cloudFrontTagLinks() {
+    return cloudFrontTagLinks;
   }
 
   /** The simulated clock every fake reads; advance it to let distributions deploy. */

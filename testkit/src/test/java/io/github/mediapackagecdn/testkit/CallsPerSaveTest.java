@@ -1,0 +1,145 @@
+package io.github.mediapackagecdn.testkit;
+
+import static io.github.mediapackagecdn.testkit.Operation.CREATE_CHANNEL;
+import static io.github.mediapackagecdn.testkit.Operation.CREATE_DISTRIBUTION_WITH_TAGS;
+import static io.github.mediapackagecdn.testkit.Operation.CREATE_ORIGIN_ENDPOINT;
+import static io.github.mediapackagecdn.testkit.Operation.DESCRIBE_CHANNEL;
+import static io.github.mediapackagecdn.testkit.Operation.DESCRIBE_ORIGIN_ENDPOINT;
+import static io.github.mediapackagecdn.testkit.Operation.GET_DISTRIBUTION;
+import static io.github.mediapackagecdn.testkit.Operation.GET_RESOURCES;
+import static io.github.mediapackagecdn.testkit.Operation.LIST_DISTRIBUTIONS;
+import static io.github.mediapackagecdn.testkit.Operation.LIST_ORIGIN_ENDPOINTS;
+import static io.github.mediapackagecdn.testkit.Operation.LIST_TAGS_FOR_RESOURCE;
+import static io.github.mediapackagecdn.testkit.Operation.TAG_RESOURCE;
+import static io.github.mediapackagecdn.testkit.Operation.UPDATE_DISTRIBUTION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.Packaging;
+import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact AWS calls, in order, of the four everyday use cases, on each link lookup: a new channel with a
+ * distribution, the first endpoint of a channel, the re-save of an unchanged endpoint, the channel details.
+ */
+class CallsPerSaveTest {
+
+  private static List<Operation> operations(FakeAws aws) {
+    return aws.calls().stream().map(RecordedCall::operation).toList();
+  }
+
+  /** The four use cases on one lookup; {@code index} stands for the lookup's calls that list the links. */
+  abstract static class UseCases {
+
+    final FakeAws aws = FakeAws.create();
+    final ChannelCdn cdn = cdn(aws);
+
+    abstract ChannelCdn cdn(FakeAws aws);
+
+    /** The calls of the lookup's index read ({@code DistributionLinks.find}) with one distribution in the account. */
+    abstract List<Operation> index();
+
+    List<Operation> with(List<Operation> before, List<Operation> after) {
+      List<Operation> all = new java.util.ArrayList<>(before);
+      all.addAll(index());
+      all.addAll(after);
+      return List.copyOf(all);
+    }
+
+    @Test
+    void newChannelWithADistribution() {
+      CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
+
+      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.CREATED);
+      assertThat(operations(aws)).containsExactlyElementsOf(newChannel());
+    }
+
+    abstract List<Operation> newChannel();
+
+    @Test
+    void firstEndpointOfAChannel() {
+      cdn.saveChannel(Specs.channelWithDistribution());
+      aws.clearCalls();
+
+      CdnOutcome outcome = cdn.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
+
+      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(operations(aws)).containsExactlyElementsOf(with(
+          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT, CREATE_ORIGIN_ENDPOINT, LIST_TAGS_FOR_RESOURCE),
+          List.of(LIST_ORIGIN_ENDPOINTS, GET_DISTRIBUTION, UPDATE_DISTRIBUTION)));
+    }
+
+    @Test
+    void reSaveOfAnUnchangedEndpoint() {
+      cdn.saveChannel(Specs.channelWithDistribution());
+      cdn.saveEndpoint(Specs.endpoint(Packaging.HLS));
+      aws.clearCalls();
+
+      CdnOutcome outcome = cdn.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
+
+      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+      assertThat(aws.writes()).isEmpty();
+      assertThat(operations(aws)).containsExactlyElementsOf(with(
+          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT, LIST_TAGS_FOR_RESOURCE),
+          List.of(LIST_ORIGIN_ENDPOINTS, GET_DISTRIBUTION)));
+    }
+
+    @Test
+    void channelDetails() {
+      cdn.saveChannel(Specs.channelWithDistribution());
+      cdn.saveEndpoint(Specs.endpoint(Packaging.HLS));
+      aws.clearCalls();
+
+      assertThat(cdn.details(ChannelId.of(Specs.CHANNEL)).distribution()).isPresent();
+      assertThat(operations(aws)).containsExactlyElementsOf(with(
+          List.of(DESCRIBE_CHANNEL, LIST_ORIGIN_ENDPOINTS, LIST_TAGS_FOR_RESOURCE),
+          List.of(GET_DISTRIBUTION)));
+    }
+  }
+
+  /** The Resource Groups Tagging API lookup (the default): the index is one GetResources. */
+  @Nested
+  class TaggingApi extends UseCases {
+
+    @Override
+    ChannelCdn cdn(FakeAws aws) {
+      return aws.channelCdn();
+    }
+
+    @Override
+    List<Operation> index() {
+      return List.of(GET_RESOURCES);
+    }
+
+    @Override
+    List<Operation> newChannel() {
+      return List.of(DESCRIBE_CHANNEL, CREATE_CHANNEL, GET_RESOURCES, TAG_RESOURCE, CREATE_DISTRIBUTION_WITH_TAGS,
+          TAG_RESOURCE, LIST_ORIGIN_ENDPOINTS);
+    }
+  }
+
+  /** The CloudFront tags lookup: the index is ListDistributions and ListTagsForResource of each distribution. */
+  @Nested
+  class CloudFrontTags extends UseCases {
+
+    @Override
+    ChannelCdn cdn(FakeAws aws) {
+      return aws.channelCdn(b -> b.links(aws.cloudFrontTagLinks()));
+    }
+
+    @Override
+    List<Operation> index() {
+      return List.of(LIST_DISTRIBUTIONS, LIST_TAGS_FOR_RESOURCE);
+    }
+
+    @Override
+    List<Operation> newChannel() {
+      return List.of(DESCRIBE_CHANNEL, CREATE_CHANNEL, LIST_DISTRIBUTIONS, TAG_RESOURCE,
+          CREATE_DISTRIBUTION_WITH_TAGS, TAG_RESOURCE, LIST_ORIGIN_ENDPOINTS);
+    }
+  }
+}
