@@ -40,7 +40,10 @@ class CallsPerSaveTest {
 
     abstract ChannelCdn cdn(FakeAws aws);
 
-    /** The calls of the lookup's index read ({@code DistributionLinks.find}) with one distribution in the account. */
+    /**
+     * The calls that find and confirm the channel's distribution, with one distribution in the account: the index
+     * read ({@code DistributionLinks.find}), then, where it lags, the link tag of the recorded distribution.
+     */
     abstract List<Operation> index();
 
     List<Operation> with(List<Operation> before, List<Operation> after) {
@@ -69,7 +72,7 @@ class CallsPerSaveTest {
 
       assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
       assertThat(operations(aws)).containsExactlyElementsOf(with(
-          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT, CREATE_ORIGIN_ENDPOINT, LIST_TAGS_FOR_RESOURCE),
+          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT, CREATE_ORIGIN_ENDPOINT),
           List.of(LIST_ORIGIN_ENDPOINTS, GET_DISTRIBUTION, UPDATE_DISTRIBUTION)));
     }
 
@@ -84,7 +87,7 @@ class CallsPerSaveTest {
       assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
       assertThat(aws.writes()).isEmpty();
       assertThat(operations(aws)).containsExactlyElementsOf(with(
-          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT, LIST_TAGS_FOR_RESOURCE),
+          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT),
           List.of(LIST_ORIGIN_ENDPOINTS, GET_DISTRIBUTION)));
     }
 
@@ -96,7 +99,7 @@ class CallsPerSaveTest {
 
       assertThat(cdn.details(ChannelId.of(Specs.CHANNEL)).distribution()).isPresent();
       assertThat(operations(aws)).containsExactlyElementsOf(with(
-          List.of(DESCRIBE_CHANNEL, LIST_ORIGIN_ENDPOINTS, LIST_TAGS_FOR_RESOURCE),
+          List.of(DESCRIBE_CHANNEL, LIST_ORIGIN_ENDPOINTS),
           List.of(GET_DISTRIBUTION)));
     }
   }
@@ -112,13 +115,12 @@ class CallsPerSaveTest {
 
     @Override
     List<Operation> index() {
-      return List.of(GET_RESOURCES);
+      return List.of(GET_RESOURCES, LIST_TAGS_FOR_RESOURCE);
     }
 
     @Override
     List<Operation> newChannel() {
-      return List.of(DESCRIBE_CHANNEL, CREATE_CHANNEL, GET_RESOURCES, TAG_RESOURCE, CREATE_DISTRIBUTION_WITH_TAGS,
-          TAG_RESOURCE, LIST_ORIGIN_ENDPOINTS);
+      return List.of(DESCRIBE_CHANNEL, CREATE_CHANNEL, CREATE_DISTRIBUTION_WITH_TAGS, TAG_RESOURCE);
     }
   }
 
@@ -138,8 +140,7 @@ class CallsPerSaveTest {
 
     @Override
     List<Operation> newChannel() {
-      return List.of(DESCRIBE_CHANNEL, CREATE_CHANNEL, LIST_DISTRIBUTIONS, TAG_RESOURCE,
-          CREATE_DISTRIBUTION_WITH_TAGS, TAG_RESOURCE, LIST_ORIGIN_ENDPOINTS);
+      return List.of(DESCRIBE_CHANNEL, CREATE_CHANNEL, CREATE_DISTRIBUTION_WITH_TAGS, TAG_RESOURCE);
     }
   }
 }
