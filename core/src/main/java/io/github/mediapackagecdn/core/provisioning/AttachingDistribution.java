@@ -34,22 +34,22 @@ final class AttachingDistribution {
       return reconciling.reconcile(channel, found.id().get(), found.needsRecording());
     }
     links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
+    return createAndComplete(channel, comment, extraTags);
+  }
+
+  /**
+   * As {@link #attach}, for a channel this save has just created with the "requested" marker among its tags: its ARN
+   * is new, so no distribution can be linked to it yet, and nothing is looked up. Its endpoints are still listed:
+   * another instance may have saved one since CreateChannel.
+   */
+  CdnOutcome attachToNew(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    return createAndComplete(channel, comment, extraTags);
+  }
+
+  private CdnOutcome createAndComplete(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
     CdnOutcome created = creation.create(channel, comment, extraTags);
     DistributionId id = created.distributionId().orElseThrow();
     CdnOutcome completed = reconciling.reconcile(channel, id, true);
     return completed.failed() ? completed : created;
-  }
-
-  /**
-   * {@code CREATED} (or {@code ADOPTED}) for a channel this save has just created with the "requested" marker: its
-   * ARN is new, so no distribution can be linked to it yet (no lookup), and it has no endpoint of its own yet (no
-   * listing; an endpoint another instance saves meanwhile is told {@code REQUESTED_BUT_MISSING}, and a reconcile or
-   * save gives it its behaviours). The distribution is recorded on the channel; {@code FAILED} with the id when
-   * that fails (attaching again completes it).
-   */
-  CdnOutcome attachToNew(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
-    CdnOutcome created = creation.create(channel, comment, extraTags);
-    CdnOutcome recorded = reconciling.record(channel, created.distributionId().orElseThrow());
-    return recorded.failed() ? recorded : created;
   }
 }

@@ -40,14 +40,6 @@ final class Reconciling {
     });
   }
 
-  /** Records distribution {@code id} on the channel, which has no endpoint yet; {@code FAILED} when that fails. */
-  CdnOutcome record(Channel channel, DistributionId id) {
-    return CdnOutcome.reporting(listeners, channel.id(), Optional.of(id), () -> {
-      links.record(channel, id);
-      return CdnOutcome.updatedOrUnchanged(false, id);
-    });
-  }
-
   /** Reconciles distribution {@code id} of the channel, recording it on the channel first when {@code record}. */
   CdnOutcome reconcile(Channel channel, DistributionId id, boolean record) {
     return CdnOutcome.reporting(listeners, channel.id(), Optional.of(id),
