@@ -24,6 +24,7 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
   private static final Logger log = LoggerFactory.getLogger(CloudFrontTagDistributionLinks.class);
 
   private final CloudFrontClient cloudFront;
+  private final DistributionArns arns = new DistributionArns();
 
   CloudFrontTagDistributionLinks(CloudFrontClient cloudFront) {
     this.cloudFront = Objects.requireNonNull(cloudFront, "cloudFront");
@@ -35,6 +36,7 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
     List<DistributionId> found = new ArrayList<>();
     AwsErrors.run(AwsCall.LIST_DISTRIBUTIONS, null, () ->
         new ListDistributionsIterable(cloudFront, CloudFrontDistributions.listRequest()).items().forEach(summary -> {
+          arns.learn(summary.arn());
           if (DistributionTags.tagOf(cloudFront, summary.arn(), tagKey).filter(channelArn::equals).isPresent()) {
             found.add(AwsErrors.parse(AwsCall.LIST_DISTRIBUTIONS, summary.arn(), null,
                 () -> DistributionId.of(summary.id())));
@@ -61,8 +63,15 @@ final class CloudFrontTagDistributionLinks implements DistributionLinks {
     return links;
   }
 
+  /** ListTagsForResource, on the ARN a listing showed, or read with GetDistribution first. */
   @Override
   public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-    return DistributionTags.tagOf(cloudFront, distribution, tagKey);
+    return DistributionTags.tagOf(cloudFront, arns, distribution, tagKey);
+  }
+
+  /** CloudFront's own tags show a tag as soon as it is written. */
+  @Override
+  public boolean lagsAfterWrite() {
+    return false;
   }
 }

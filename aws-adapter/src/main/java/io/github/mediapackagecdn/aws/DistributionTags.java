@@ -23,11 +23,16 @@ final class DistributionTags {
   private DistributionTags() {}
 
   /**
-   * A distribution's tag, read from CloudFront itself: GetDistribution for its ARN, then ListTagsForResource. Unlike
-   * the tagging API's index, this shows a tag as soon as the distribution exists. Empty when the distribution or the
-   * tag does not exist.
+   * A distribution's tag, read from CloudFront itself: ListTagsForResource on its ARN, which {@code arns} gives once
+   * any ARN of the account was read, else a GetDistribution reads it first. Unlike the tagging API's index, this
+   * shows a tag as soon as the distribution exists. Empty when the distribution or the tag does not exist.
    */
-  static Optional<String> tagOf(CloudFrontClient cloudFront, DistributionId distribution, String key) {
+  static Optional<String> tagOf(
+      CloudFrontClient cloudFront, DistributionArns arns, DistributionId distribution, String key) {
+    Optional<String> known = arns.of(distribution);
+    if (known.isPresent()) {
+      return tagOf(cloudFront, known.get(), key); // a deleted one answers NoSuchResource: empty
+    }
     String arn;
     try {
       arn = AwsErrors.call(AwsCall.GET_DISTRIBUTION, distribution.value(),
@@ -35,6 +40,7 @@ final class DistributionTags {
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
+    arns.learn(arn);
     return tagOf(cloudFront, arn, key);
   }
 

@@ -38,16 +38,26 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
 
   private final ResourceGroupsTaggingApiClient tagging;
   private final CloudFrontClient cloudFront;
+  private final DistributionArns arns = new DistributionArns();
 
   TaggingApiDistributionLinks(ResourceGroupsTaggingApiClient tagging, CloudFrontClient cloudFront) {
     this.tagging = Objects.requireNonNull(tagging, "tagging");
     this.cloudFront = Objects.requireNonNull(cloudFront, "cloudFront");
   }
 
-  /** Read from CloudFront, not from the tagging API, whose index lags behind a new distribution. */
+  /**
+   * Read from CloudFront, not from the tagging API, whose index lags behind a new distribution: ListTagsForResource,
+   * on the ARN an earlier answer showed, or read with GetDistribution first.
+   */
   @Override
   public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-    return DistributionTags.tagOf(cloudFront, distribution, tagKey);
+    return DistributionTags.tagOf(cloudFront, arns, distribution, tagKey);
+  }
+
+  /** The tagging API's index lags behind a tag just written. */
+  @Override
+  public boolean lagsAfterWrite() {
+    return true;
   }
 
   @Override
@@ -97,8 +107,9 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
    * is an answer the library cannot read, never skipped: skipping it could hide the link and make a second
    * distribution.
    */
-  private static DistributionId distributionId(ResourceTagMapping mapping) {
+  private DistributionId distributionId(ResourceTagMapping mapping) {
     String arn = mapping.resourceARN();
+    arns.learn(arn);
     return AwsErrors.parse(AwsCall.GET_RESOURCES, arn, null, () -> DistributionTags.idFromArn(arn)
         .orElseThrow(() -> new IllegalStateException("'" + arn + "' is not a CloudFront distribution ARN "
             + "(arn:aws:cloudfront::<account>:distribution/<id>)")));

@@ -1,10 +1,12 @@
 package io.github.mediapackagecdn.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,6 +44,26 @@ class CloudFrontTagDistributionLinksTest {
     String arn = "arn:aws:cloudfront::123456789012:distribution/" + id;
     wm.stubFor(get(urlEqualTo("/2020-05-31/tagging?Resource=" + URLEncoder.encode(arn, StandardCharsets.UTF_8)))
         .willReturn(aResponse().withBody(CloudFrontXml.tags(keyValues))));
+  }
+
+  @Test
+  void lagsAfterWrite_isFalse_forCloudFrontShowsATagAsSoonAsItIsWritten() {
+    assertThat(cloudFrontTags.lagsAfterWrite()).isFalse();
+  }
+
+  @Test
+  void tagValue_afterAListingShowedAnArn_readsTheTagsWithoutAGetDistribution() {
+    wm.stubFor(get(urlEqualTo("/2020-05-31/distribution?MaxItems=100")).willReturn(aResponse()
+        .withBody(CloudFrontXml.distributionList("", "", "EAAAAAAAAAAAA1"))));
+    wm.stubFor(get(urlPathEqualTo("/2020-05-31/tagging")).willReturn(aResponse().withBody(CloudFrontXml.tags())));
+    CloudFrontTagDistributionLinks fresh = new CloudFrontTagDistributionLinks(Wire.cloudFront(wm));
+    fresh.find("k", "v");
+
+    assertThat(fresh.tagValue(DistributionId.of("EBBBBBBBBBBBB2"), "k")).isEmpty();
+
+    wm.verify(0, getRequestedFor(urlPathMatching("/2020-05-31/distribution/.*")));
+    wm.verify(getRequestedFor(urlPathEqualTo("/2020-05-31/tagging"))
+        .withQueryParam("Resource", equalTo("arn:aws:cloudfront::123456789012:distribution/EBBBBBBBBBBBB2")));
   }
 
   @Test

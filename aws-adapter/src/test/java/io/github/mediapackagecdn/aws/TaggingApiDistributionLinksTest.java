@@ -59,6 +59,11 @@ class TaggingApiDistributionLinksTest {
 
 
   @Test
+  void lagsAfterWrite_isTrue_forTheIndexLagsBehindATagJustWritten() {
+    assertThat(tagging.lagsAfterWrite()).isTrue();
+  }
+
+  @Test
   void find_whenTagged_postsGetResourcesWithTypeAndTagFilters() {
     wm.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.1")
         .withBody(page("", mapping("E1U5RQF7T870K0", KEY, ARN_A, "team", "news")))));

@@ -93,13 +93,13 @@ class TeardownWireTest {
     assertThat(requests()).containsExactly(
         "GET /channels/live-news",
         "POST / GetResources",
-        "GET " + distribution, "GET /2020-05-31/tagging", // the link tag, as CloudFront itself shows it
+        "GET /2020-05-31/tagging", // the link tag, as CloudFront itself shows it, on the ARN GetResources showed
         "GET /origin_endpoints",
         "DELETE /origin_endpoints/live-news-hls",
         "GET " + distribution,
         "GET " + distribution + "/config", "PUT " + distribution + "/config", // disable
         "GET " + distribution, "GET " + distribution, "GET " + distribution, // the waiter, until Deployed
-        "GET " + distribution, "GET /2020-05-31/tagging", // still linked after the wait
+        "GET /2020-05-31/tagging", // still linked after the wait
         "DELETE " + distribution,
         "GET /origin_endpoints", "DELETE /channels/live-news");
     List<ServeEvent> events = wm.getAllServeEvents();

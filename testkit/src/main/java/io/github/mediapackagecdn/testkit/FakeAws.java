@@ -42,6 +42,7 @@ public final class FakeAws {
   private final InMemoryDistributionLinks links;
   private final InMemoryChannelGroups channelGroups;
   private final InMemoryCloudFrontPolicies cloudFrontPolicies;
+  private final InMemoryCloudFrontTagLinks cloudFrontTagLinks;
 
   private FakeAws(Builder builder) {
     this.region = builder.region;
@@ -55,6 +56,7 @@ public final class FakeAws {
     this.links = new InMemoryDistributionLinks(this);
     this.channelGroups = new InMemoryChannelGroups(this);
     this.cloudFrontPolicies = new InMemoryCloudFrontPolicies(this);
+    this.cloudFrontTagLinks = new InMemoryCloudFrontTagLinks(this);
   }
 
   /** A fake account {@code 123456789012} with MediaPackage in {@code us-west-2}, seed 1, five minutes to deploy. */
@@ -120,6 +122,14 @@ public final class FakeAws {
         .cloudFrontPolicies(cloudFrontPolicies).distributions(distributions).links(links).clock(clock);
     customizer.accept(builder);
     return builder.build();
+  }
+
+  /**
+   * The tag lookup on CloudFront's own tags (the adapter's {@code CLOUDFRONT_TAGS}), which does not lag: give it with
+   * {@code aws.channelCdn(b -> b.links(aws.cloudFrontTagLinks()))}.
+   */
+  public InMemoryCloudFrontTagLinks cloudFrontTagLinks() {
+    return cloudFrontTagLinks;
   }
 
   /** The simulated clock every fake reads; advance it to let distributions deploy. */

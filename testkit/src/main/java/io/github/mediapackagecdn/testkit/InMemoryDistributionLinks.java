@@ -35,6 +35,12 @@ public final class InMemoryDistributionLinks implements DistributionLinks {
         () -> Optional.ofNullable(aws.distributions().tagsOrEmpty(distribution).get(tagKey)));
   }
 
+  /** The tag index lags behind a new distribution, as {@link FakeAws#delayVisibility} makes it. */
+  @Override
+  public boolean lagsAfterWrite() {
+    return true;
+  }
+
   /**
    * Every distribution carrying tag {@code tagKey}, by the tag's value: GetResources with a key-only tag filter, in
    * pages of {@value #RESOURCES_PER_PAGE}, as the tag index shows them.

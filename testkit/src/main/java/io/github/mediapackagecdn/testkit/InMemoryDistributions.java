@@ -249,6 +249,11 @@ public final class InMemoryDistributions implements Distributions {
         .toList());
   }
 
+  /** Every distribution's id, visible or not yet; not recorded. */
+  List<DistributionId> ids() {
+    return aws.locked(() -> List.copyOf(distributions.keySet()));
+  }
+
   /** The tags of a distribution, or none if it does not exist. */
   Map<String, String> tagsOrEmpty(DistributionId id) {
     return aws.locked(() -> {

@@ -45,13 +45,16 @@ class FaultMatrixTest {
     DELAYED_VISIBILITY
   }
 
-  /** 216 cases: 68 calls in the clean runs of the eight use cases, three faults each, four 412 races, eight lags. */
+  /**
+   * 210 cases: 66 calls in the clean runs of the eight use cases, three faults each, four 412 races, eight lags (a new
+   * channel with a distribution makes 5 calls, not 7: see {@code CallsPerSaveTest}).
+   */
   private static final int EXPECTED_THROTTLED_OK = 3;
-  private static final int EXPECTED_THROTTLED_TYPED = 65;
+  private static final int EXPECTED_THROTTLED_TYPED = 63;
   private static final int EXPECTED_SERVER_ERROR_OK = 3;
-  private static final int EXPECTED_SERVER_ERROR_TYPED = 65;
+  private static final int EXPECTED_SERVER_ERROR_TYPED = 63;
   private static final int EXPECTED_LOST_OK = 3;
-  private static final int EXPECTED_LOST_TYPED = 65;
+  private static final int EXPECTED_LOST_TYPED = 63;
   private static final int EXPECTED_RACE_OK = 4;
   private static final int EXPECTED_RACE_TYPED = 0;
   private static final int EXPECTED_DELAYED_OK = 8;

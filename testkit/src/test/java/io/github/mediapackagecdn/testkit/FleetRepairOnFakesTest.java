@@ -138,9 +138,10 @@ class FleetRepairOnFakesTest {
       assertThat(result.complete()).isTrue();
       assertThat(result.waited()).isZero();
       assertThat(waits).isEmpty();
-      // the channel and its link are read again before the write: the audit may be old
+      // the channel and its link are read again before the write: the audit may be old (the index first, whose
+      // answer gives the adapter the ARN the link tag is read on)
       assertThat(aws.calls()).extracting(RecordedCall::operation).containsExactly(Operation.DESCRIBE_CHANNEL,
-          Operation.LIST_TAGS_FOR_RESOURCE, Operation.GET_RESOURCES, Operation.LIST_ORIGIN_ENDPOINTS,
+          Operation.GET_RESOURCES, Operation.LIST_TAGS_FOR_RESOURCE, Operation.LIST_ORIGIN_ENDPOINTS,
           Operation.GET_DISTRIBUTION, Operation.UPDATE_DISTRIBUTION);
       assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.UPDATE_DISTRIBUTION);
       assertThat(cdn.audit().clean()).isTrue();

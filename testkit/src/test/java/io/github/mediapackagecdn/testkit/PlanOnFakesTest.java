@@ -51,7 +51,7 @@ class PlanOnFakesTest {
       "arn:aws:iam::123456789012:role/MediaPackageSecretsRole");
   /** The reads of {@code plan} on a channel whose distribution is recorded on it. */
   private static final List<Operation> PLAN_READS = List.of(Operation.DESCRIBE_CHANNEL,
-      Operation.LIST_TAGS_FOR_RESOURCE, Operation.GET_RESOURCES, Operation.LIST_ORIGIN_ENDPOINTS,
+      Operation.GET_RESOURCES, Operation.LIST_TAGS_FOR_RESOURCE, Operation.LIST_ORIGIN_ENDPOINTS,
       Operation.GET_DISTRIBUTION);
 
   private final FakeAws aws = FakeAws.create();
@@ -362,7 +362,7 @@ class PlanOnFakesTest {
     DistributionPlan plan = cdn.planSave(Specs.endpoint(Packaging.HLS));
 
     assertThat(aws.calls()).extracting(RecordedCall::operation).containsExactly(Operation.DESCRIBE_CHANNEL,
-        Operation.DESCRIBE_ORIGIN_ENDPOINT, Operation.LIST_TAGS_FOR_RESOURCE, Operation.GET_RESOURCES,
+        Operation.DESCRIBE_ORIGIN_ENDPOINT, Operation.GET_RESOURCES, Operation.LIST_TAGS_FOR_RESOURCE,
         Operation.LIST_ORIGIN_ENDPOINTS, Operation.GET_DISTRIBUTION);
     assertThat(aws.channels().allEndpoints()).isEmpty();
     assertThat(plan.egressHostKnown()).isFalse();

@@ -26,4 +26,14 @@ public interface DistributionLinks {
    * shows a tag as soon as it is written, unlike the tag index behind {@link #find}. Empty if the tag is absent.
    */
   Optional<String> tagValue(DistributionId distribution, String tagKey);
+
+  /**
+   * Whether {@link #find} may miss a link tag for a while after it is written, as the Resource Groups Tagging API's
+   * index does; a lookup that reads CloudFront's own tags does not. Only where it may does the library wait for a
+   * link to show (after {@code DistributionAlreadyExists}) and trust {@link #tagValue} over {@link #find}. True unless
+   * overridden: waiting is the safe answer when a lookup cannot say.
+   */
+  default boolean lagsAfterWrite() {
+    return true;
+  }
 }

@@ -34,6 +34,19 @@ final class AttachingDistribution {
       return reconciling.reconcile(channel, found.id().get(), found.needsRecording());
     }
     links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
+    return createAndComplete(channel, comment, extraTags);
+  }
+
+  /**
+   * As {@link #attach}, for a channel this save has just created with the "requested" marker among its tags: its ARN
+   * is new, so no distribution can be linked to it yet, and nothing is looked up. Its endpoints are still listed:
+   * another instance may have saved one since CreateChannel.
+   */
+  CdnOutcome attachToNew(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    return createAndComplete(channel, comment, extraTags);
+  }
+
+  private CdnOutcome createAndComplete(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
     CdnOutcome created = creation.create(channel, comment, extraTags);
     DistributionId id = created.distributionId().orElseThrow();
     CdnOutcome completed = reconciling.reconcile(channel, id, true);

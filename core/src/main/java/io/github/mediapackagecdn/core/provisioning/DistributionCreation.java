@@ -10,6 +10,7 @@ import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +64,12 @@ final class DistributionCreation {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
           throw e;
         }
-        // the distribution holding the reference may be too new for its tag to be indexed: wait for it
+        // the distribution holding the reference may be too new for its tag to be indexed: wait for it, where the
+        // index can lag; one that does not lag shows it at once, or shows that the holder is not linked
+        Supplier<Optional<DistributionId>> index =
+            () -> linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE);
         Optional<DistributionId> indexed =
-            visibility.until(channel.id(), "GetResources",
-                () -> linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE));
+            linkTags.lags() ? visibility.until(channel.id(), "GetResources", index) : index.get();
         if (indexed.isPresent()) {
           log.debug("adopted distribution {} already created for channel {}", indexed.get(), channel.id());
           return adopted(channel, indexed.get(), attempt, start);

@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Channels;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The channel tag {@link LiveCdnSettings#channelTagKey()} (read with the channel, no lag) names the distribution
  *       the library created or adopted. It is used only if that distribution's own link tag, read from CloudFront
  *       (ListTagsForResource, no lag), still has the channel's ARN: the link tag stays the authority, and a changed or
- *       removed link tag ends management.</li>
+ *       removed link tag ends management. A lookup that does not lag reads those very tags, so its answer confirms
+ *       the recorded distribution without a second read.</li>
  *   <li>The tag index (which lags after a create) is asked too, without the recorded distribution if its link ended.
  *       Two different distributions between the two answers are an ambiguous link, refused.</li>
  *   <li>None found: {@code REQUESTED_BUT_MISSING} if the channel tag holds {@link
@@ -65,11 +67,14 @@ final class DistributionResolver {
   Resolution resolve(Channel channel) {
     LinkTags.ChannelTag tag = linkTags.channelTag(channel);
     Optional<DistributionId> recorded = tag.recorded();
-    Optional<DistributionId> confirmed = recorded.filter(id -> linkTags.namesChannel(id, channel));
+    List<DistributionId> indexed = linkTags.indexed(channel);
+    // an index that lags is confirmed by the link tag read from CloudFront; one that does not lag is that link tag
+    Optional<DistributionId> confirmed = recorded
+        .filter(id -> linkTags.lags() ? linkTags.namesChannel(id, channel) : indexed.contains(id));
     Set<DistributionId> found = new LinkedHashSet<>();
     confirmed.ifPresent(found::add);
     // the index may still show a distribution whose link tag CloudFront says was changed: the link tag decides
-    linkTags.indexed(channel).stream()
+    indexed.stream()
         .filter(id -> confirmed.isPresent() || !recorded.map(id::equals).orElse(false))
         .forEach(found::add);
     Optional<DistributionId> linked = linkTags.atMostOne(channel, found, LinkTags.ON_SAVE);

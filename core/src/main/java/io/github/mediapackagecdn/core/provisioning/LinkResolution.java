@@ -32,8 +32,9 @@ final class LinkResolution {
     if (recent.isEmpty()) {
       return found;
     }
-    // the tag index may lag; CloudFront's own tags do not, and a tag changed since creation ends the link
-    if (linkTags.namesChannel(recent.get(), channel)) {
+    // the tag index may lag; CloudFront's own tags do not, and a tag changed since creation ends the link. An index
+    // that does not lag has shown every link already: the recent one has ended
+    if (linkTags.lags() && linkTags.namesChannel(recent.get(), channel)) {
       return DistributionResolver.Resolution.found(recent.get(), false);
     }
     recentLinks.forget(channel);

@@ -52,6 +52,14 @@ final class LinkTags {
     }
   }
 
+  /**
+   * Whether the lookup's index may miss a link tag for a while after it is written (the tagging API's index); one
+   * that does not lag (CloudFront's own tags) is as much the authority as {@link #namesChannel}, and needs no wait.
+   */
+  boolean lags() {
+    return links.lagsAfterWrite();
+  }
+
   /** The distributions the tag index (which lags after a create) lists for the channel. */
   List<DistributionId> indexed(Channel channel) {
     return links.find(settings.linkTagKey(), linkValue(channel));

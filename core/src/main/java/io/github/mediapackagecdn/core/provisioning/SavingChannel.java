@@ -7,7 +7,10 @@ import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.port.Channels;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +38,15 @@ final class SavingChannel {
 
   ChannelSaveResult save(ChannelSpec spec) {
     refuseReservedTag(spec, settings);
-    Channel channel = saveInMediaPackage(spec);
+    AtomicBoolean created = new AtomicBoolean();
+    Channel channel = saveInMediaPackage(spec, created);
     if (!spec.createDistribution()) {
       return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
     }
     return ChannelSaveResult.of(channel, CdnOutcome.reporting(listeners, channel.id(), Optional.empty(),
-        () -> attaching.attach(channel, spec.distributionComment(), spec.distributionTags())));
+        () -> created.get()
+            ? attaching.attachToNew(channel, spec.distributionComment(), spec.distributionTags())
+            : attaching.attach(channel, spec.distributionComment(), spec.distributionTags())));
   }
 
   /**
@@ -55,7 +61,8 @@ final class SavingChannel {
     }
   }
 
-  private Channel saveInMediaPackage(ChannelSpec spec) {
+  /** Saves the channel; {@code created} is set when this call created it (its ARN is new). */
+  private Channel saveInMediaPackage(ChannelSpec spec, AtomicBoolean created) {
     Instant start = listeners.now();
     Optional<Channel> existing = channels.find(spec.channelId());
     if (existing.isPresent() && UnchangedState.unchanged(spec, existing.get())) {
@@ -64,9 +71,28 @@ final class SavingChannel {
     }
     Channel channel = existing.isPresent()
         ? channels.update(spec)
-        : createOrUpdate(() -> channels.create(spec), () -> channels.update(spec));
+        : createOrUpdate(() -> {
+          Channel made = channels.create(creation(spec));
+          created.set(true);
+          return made;
+        }, () -> channels.update(spec));
     log.debug("saved channel {} ({})", channel.id(), channel.arn());
     return saved(channel, existing.isPresent() ? "UpdateChannel" : "CreateChannel", start);
+  }
+
+  /**
+   * What CreateChannel sends: the spec, and when it asks for a distribution, the channel tag with the "requested"
+   * marker, given with the channel rather than by a TagResource of its own, so that a creation cut off stays
+   * detectable from the first moment (see {@link DistributionResolver#recordRequest}).
+   */
+  private ChannelSpec creation(ChannelSpec spec) {
+    if (!spec.createDistribution()) {
+      return spec;
+    }
+    Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+    tags.put(settings.channelTagKey(), LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+    // the flag only reserves the tag's slot in the spec's checks: the tag is in the map now
+    return ChannelSpec.builder().from(spec).tags(tags).createDistribution(false).build();
   }
 
   private Channel saved(Channel channel, String operation, Instant start) {

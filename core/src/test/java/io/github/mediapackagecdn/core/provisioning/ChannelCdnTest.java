@@ -190,9 +190,20 @@ class ChannelCdnTest {
     assertThat(third.cdn().distributionId()).isEqualTo(again.cdn().distributionId());
     assertThat(cloudFront.distributions).hasSize(1);
     String id = again.cdn().distributionId().orElseThrow().value();
-    // the unchanged channel is not written again; only the record of its distribution is
-    assertThat(channels.writes).containsExactly("create live-news", "tag {" + CHANNEL_TAG + "=requested}",
-        "tag {" + CHANNEL_TAG + "=" + id + "}");
+    // the unchanged channel is not written again; only the record of its distribution is (the request went with
+    // the creation of the channel)
+    assertThat(channels.writes).containsExactly("create live-news", "tag {" + CHANNEL_TAG + "=" + id + "}");
+  }
+
+  @Test
+  void saveChannel_whenItCreatesTheChannel_recordsTheRequestWithTheCreationBeforeAskingCloudFront() {
+    cloudFront.failNextCreate(new ThrottledException("Rate exceeded"));
+
+    ChannelSaveResult result = cdn.saveChannel(newsWithDistribution());
+
+    assertThat(result.cdn().failed()).isTrue();
+    assertThat(channels.writes).containsExactly("create live-news");
+    assertThat(channels.channels.get(NEWS).tags()).containsEntry(CHANNEL_TAG, LiveCdnSettings.CHANNEL_TAG_REQUESTED);
   }
 
   // ---------------------------------------------------------------- the console's flow, end to end on the doubles
@@ -446,6 +457,7 @@ class ChannelCdnTest {
 
   @Test
   void saveChannel_whenTheRequestCannotBeRecorded_asksNothingOfCloudFront() {
+    channels.put(NEWS); // saved without a distribution: the request is a tag write of its own
     channels.failTagWrite(0, new ThrottledException("Rate exceeded"));
 
     ChannelSaveResult result = cdn.saveChannel(newsWithDistribution());
@@ -457,7 +469,8 @@ class ChannelCdnTest {
 
   @Test
   void saveChannel_whenRecordingTheCreatedDistributionFails_reportsItWithItsIdAndSavingAgainRecordsIt() {
-    channels.failTagWrite(1, new ThrottledException("Rate exceeded")); // the request is recorded, the id is not
+    // the request is recorded with the channel's creation; the id, the first tag write, is not
+    channels.failTagWrite(0, new ThrottledException("Rate exceeded"));
 
     CdnOutcome first = cdn.saveChannel(newsWithDistribution()).cdn();
     CdnOutcome again = otherInstance().saveChannel(newsWithDistribution()).cdn();
