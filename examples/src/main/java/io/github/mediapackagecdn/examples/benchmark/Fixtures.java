@@ -45,7 +45,7 @@ final class Fixtures {
   /** A {@link ChannelCdn} on {@code aws}'s fakes finding distributions with {@code lookup}, the builder adjusted. */
   static ChannelCdn channelCdn(FakeAws aws, LinkLookup lookup, Consumer<ChannelCdn.Builder> customizer) {
     return aws.channelCdn(builder -> {
-      builder.links(lookup.over(aws.distributions(), aws.links()));
+      builder.links(lookup.over(aws));
       customizer.accept(builder);
     });
   }
