@@ -15,10 +15,13 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * MediaPackage v1 in memory: channel ARNs {@code :channels/<32 hex>}, one egress host of 16 hex per channel, endpoint
@@ -34,6 +37,9 @@ public final class InMemoryChannels implements Channels {
   private final FakeAws aws;
   private final Map<ChannelId, StoredChannel> channels = new LinkedHashMap<>();
   private final Map<OriginEndpointId, StoredEndpoint> endpoints = new LinkedHashMap<>();
+  /** Each channel's endpoint ids in creation order, so that a fleet of thousands is not scanned per call. */
+  private final Map<ChannelId, Set<OriginEndpointId>> endpointsByChannel = new HashMap<>();
+  private final Map<ChannelArn, ChannelId> channelsByArn = new HashMap<>();
 
   InMemoryChannels(FakeAws aws) {
     this.aws = aws;
@@ -58,6 +64,7 @@ public final class InMemoryChannels implements Channels {
           .tags(spec.tags())
           .build();
       channels.put(channel.id(), new StoredChannel(channel, aws.hex(16), aws.visibleFromNow()));
+      channelsByArn.put(channel.arn(), channel.id());
       return channel;
     });
   }
@@ -82,10 +89,12 @@ public final class InMemoryChannels implements Channels {
   public void delete(ChannelId id) {
     aws.call(Operation.DELETE_CHANNEL, List.of(id), () -> {
       existingChannel(id);
-      if (endpoints.values().stream().anyMatch(e -> e.endpoint().channelId().equals(id))) {
+      if (!endpointIdsOf(id).isEmpty()) {
         throw new ResourceConflictException("Channel " + id + " has origin endpoints; delete them first",
             ResourceConflictException.Reason.IN_USE, id.value(), "UnprocessableEntityException", requestId(), null);
       }
+      channelsByArn.remove(channels.get(id).channel().arn());
+      endpointsByChannel.remove(id);
       return channels.remove(id);
     });
   }
@@ -99,7 +108,7 @@ public final class InMemoryChannels implements Channels {
   @Override
   public void tag(ChannelArn arn, Map<String, String> tags) {
     aws.call(Operation.TAG_RESOURCE, List.of(arn, tags), () -> {
-      StoredChannel stored = channels.values().stream().filter(c -> c.channel().arn().equals(arn)).findFirst()
+      StoredChannel stored = Optional.ofNullable(channelsByArn.get(arn)).map(channels::get)
           .orElseThrow(() -> notFound("Channel", arn.value()));
       Map<String, String> merged = new LinkedHashMap<>(stored.channel().tags());
       merged.putAll(tags);
@@ -121,14 +130,14 @@ public final class InMemoryChannels implements Channels {
         throw new ResourceConflictException("OriginEndpoint " + spec.id() + " already exists",
             ResourceConflictException.Reason.ALREADY_EXISTS, spec.id(), "UnprocessableEntityException", requestId(), null);
       }
-      long ofChannel = endpoints.values().stream().filter(e -> e.endpoint().channelId().equals(spec.channelId())).count();
-      if (ofChannel >= aws.quotas().endpointsPerChannel()) {
+      if (endpointIdsOf(spec.channelId()).size() >= aws.quotas().endpointsPerChannel()) {
         throw new QuotaExceededException("Too many requests, please try again. Resource limit exceeded",
             "TooManyRequestsException", requestId(), null);
       }
       String serviceId = aws.hex(32);
       OriginEndpoint endpoint = endpoint(spec, channel, serviceId);
       endpoints.put(endpoint.id(), new StoredEndpoint(endpoint, serviceId, aws.visibleFromNow()));
+      endpointsByChannel.computeIfAbsent(endpoint.channelId(), c -> new LinkedHashSet<>()).add(endpoint.id());
       return endpoint;
     });
   }
@@ -162,10 +171,10 @@ public final class InMemoryChannels implements Channels {
 
   @Override
   public List<OriginEndpoint> endpointsOf(ChannelId channelId) {
-    return aws.call(Operation.LIST_ORIGIN_ENDPOINTS, List.of(channelId), () -> endpoints.values().stream()
+    return aws.call(Operation.LIST_ORIGIN_ENDPOINTS, List.of(channelId), () -> endpointIdsOf(channelId).stream()
+        .map(endpoints::get)
         .filter(e -> aws.isVisible(e.visibleAt()))
         .map(StoredEndpoint::endpoint)
-        .filter(e -> e.channelId().equals(channelId))
         .toList());
   }
 
@@ -190,11 +199,18 @@ public final class InMemoryChannels implements Channels {
   @Override
   public void deleteEndpoint(OriginEndpointId id) {
     aws.call(Operation.DELETE_ORIGIN_ENDPOINT, List.of(id), () -> {
-      if (endpoints.remove(id) == null) {
+      StoredEndpoint removed = endpoints.remove(id);
+      if (removed == null) {
         throw notFound("OriginEndpoint", id.value());
       }
+      endpointIdsOf(removed.endpoint().channelId()).remove(id);
       return null;
     });
+  }
+
+  /** The channel's endpoint ids in creation order (empty, and modifiable, for a channel without endpoints). */
+  private Set<OriginEndpointId> endpointIdsOf(ChannelId channelId) {
+    return endpointsByChannel.getOrDefault(channelId, new LinkedHashSet<>());
   }
 
   /** Every channel, in creation order; not recorded as a call. */

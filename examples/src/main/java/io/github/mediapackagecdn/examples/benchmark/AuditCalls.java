@@ -45,8 +45,8 @@ final class AuditCalls {
   /**
    * {@code channels} channels named {@code live-00000} on, each with four endpoints and a distribution serving them,
    * written through the fakes' own API as the library writes them ({@link SampleDistributions}): seeding through the
-   * library itself, as the audit's tests do for 1,000 channels, is quadratic on the fakes (each endpoint listing
-   * scans every endpoint of the account) and takes minutes for 10,000.
+   * library itself, as the audit's tests do for 1,000 channels, would make every save's tag lookup scan the
+   * account's distributions.
    */
   static Fleet seed(int channels) {
     FakeAws aws = Fixtures.accountFor(channels);

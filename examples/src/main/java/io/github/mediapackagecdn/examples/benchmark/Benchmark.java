@@ -11,8 +11,8 @@ import java.util.List;
  * -Dexec.mainClass=io.github.mediapackagecdn.examples.benchmark.Benchmark}.
  *
  * <p>Every call count is deterministic except those of the concurrent saves, whose threads interleave as the
- * scheduler lets them; the timings depend on the machine. Seeding the 10,000-channel fleet is most of the run (minutes
- * on a busy machine); {@code -Dexec.args=--quick} audits 100 and 1,000 channels only.
+ * scheduler lets them; the timings depend on the machine. Seeding the 10,000-channel fleet is most of the run (about
+ * 40 s in all); {@code -Dexec.args=--quick} audits 100 and 1,000 channels only.
  */
 public final class Benchmark {
 
