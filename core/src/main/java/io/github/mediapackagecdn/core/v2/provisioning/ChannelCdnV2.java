@@ -14,6 +14,7 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +62,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final SavingV2Channel savingChannel;
   private final SavingV2Endpoints savingEndpoints;
   private final ReadingV2Details readingDetails;
+  private final AwaitingV2Deployment awaitingDeployment;
   private final String description;
   private final List<AutoCloseable> onClose;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -93,6 +95,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
         new SavingV2Channel(builder.groups, builder.distributions, links, shared, serving, settings, events);
     this.savingEndpoints = new SavingV2Endpoints(builder.groups, links, serving, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
+    this.awaitingDeployment =
+        new AwaitingV2Deployment(builder.groups, builder.distributions, links, readingDetails, events);
     this.onClose = List.copyOf(builder.onClose);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups) + ", policies " + kind(builder.policies)
         + ", distributions " + kind(builder.distributions) + ", links " + kind(builder.links) + ", "
@@ -151,6 +155,27 @@ public final class ChannelCdnV2 implements AutoCloseable {
   public V2ChannelDetails details(V2ChannelId channel) {
     require(channel, "channel id");
     return readingDetails.read(channel);
+  }
+
+  /**
+   * Waits until the channel is {@link V2ChannelDetails#readyForPlayers() ready for players}, as v1's
+   * {@code ChannelCdn.awaitDeployed}: its distribution is {@code Deployed} and routes every endpoint. Answers the
+   * details then; their CDN URLs can be handed out. Checked before waiting too: a distribution that does not route an
+   * endpoint will not start to by deploying.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the channel or its distribution does
+   *     not exist
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) when the channel has
+   *     no manifest or the distribution does not route an endpoint: save the endpoints again
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
+   */
+  public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout) {
+    require(channel, "channel id");
+    require(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new ValidationException("timeout " + timeout + " is negative");
+    }
+    return awaitingDeployment.await(channel, timeout);
   }
 
   /**

@@ -39,7 +39,11 @@ final class ReadingV2Details {
     V2Channel channel = V2NotFound.channel(groups, id);
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
     Optional<DistributionId> linked = links.resolve(channel);
-    Optional<Distribution> distribution = linked.flatMap(distributions::find);
+    return describe(id, endpoints, linked.flatMap(distributions::find));
+  }
+
+  /** The details of a channel with these endpoints and this distribution, read before; reads nothing. */
+  V2ChannelDetails describe(V2ChannelId id, List<V2Endpoint> endpoints, Optional<Distribution> distribution) {
     List<V2ManifestUrl> manifests = new ArrayList<>();
     Map<String, String> notServed = new LinkedHashMap<>();
     String originId = V2Layout.originId(id.group());

@@ -1,0 +1,158 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link ChannelCdnV2#awaitDeployed}: v1's plain wait, on the fakes' clock, so it takes no real time. */
+class ChannelCdnV2WaitingOnFakesTest {
+
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+  private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
+
+  private final FakeAws aws = FakeAws.create();
+  private final RecordingListener listener = new RecordingListener();
+  private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.listener(listener));
+
+  private void saveChannel(boolean distribution) {
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).description("news").createDistribution(distribution).build());
+  }
+
+  private void saveEndpoints() {
+    cdn.saveEndpoints(List.of(
+        V2EndpointSpec.builder().id(NEWS.endpoint("hls")).containerType(ContainerType.TS)
+            .addManifests(Manifest.of(ManifestType.HLS, "index"), Manifest.of(ManifestType.LOW_LATENCY_HLS, "ll"))
+            .build(),
+        V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
+            .addManifests(Manifest.of(ManifestType.DASH, "index")).build()));
+  }
+
+  @Test
+  void inProgress_waitsOnTheFakeClock_andAnswersDeployedDetails() {
+    saveChannel(true);
+    saveEndpoints();
+    assertThat(cdn.details(NEWS).status()).contains(DistributionStatus.IN_PROGRESS);
+    aws.clearCalls();
+    listener.clear();
+    Instant before = aws.clock().instant();
+
+    V2ChannelDetails details = cdn.awaitDeployed(NEWS, THIRTY_MINUTES);
+
+    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.manifests()).hasSize(3).allSatisfy(m -> assertThat(m.cdnUrl()).isPresent());
+    assertThat(details).isEqualTo(cdn.details(NEWS));
+    // deployed after the fake's propagation time: the waiter's 60 s reads, on the fake clock
+    assertThat(Duration.between(before, aws.clock().instant())).isEqualTo(aws.propagationTime());
+    assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
+    ProvisioningEvent ready = listener.events(ProvisioningEvent.Step.READY_FOR_PLAYERS).get(0);
+    assertThat(ready.distributionId()).isEqualTo(details.distributionId());
+    assertThat(ready.endpointIds()).containsExactly(OriginEndpointId.of("hls"), OriginEndpointId.of("dash"));
+    assertThat(ready.duration()).isEqualTo(aws.propagationTime());
+  }
+
+  @Test
+  void inProgress_callCounts_areExact() {
+    saveChannel(true);
+    saveEndpoints();
+    aws.clearCalls();
+
+    cdn.awaitDeployed(NEWS, THIRTY_MINUTES);
+
+    // one read before the wait, then the waiter's reads at 0, 1, ..., 5 minutes
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(7);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(aws.calls()).hasSize(CALLS_DEPLOYING);
+  }
+
+  /** Every call of a wait of 5 minutes: the channel, its endpoints, its link and 7 distribution reads. */
+  private static final int CALLS_DEPLOYING = 10;
+
+  @Test
+  void deployed_answersAtOnce_withoutAStatusChange() {
+    saveChannel(true);
+    saveEndpoints();
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    listener.clear();
+    Instant before = aws.clock().instant();
+
+    V2ChannelDetails details = cdn.awaitDeployed(NEWS, Duration.ZERO);
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(aws.clock().instant()).isEqualTo(before);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(2);
+    assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void notDeployedInTime_throwsDeploymentTimeout_likeV1() {
+    saveChannel(true);
+    saveEndpoints();
+    listener.clear();
+
+    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, Duration.ofMinutes(2)))
+        .isInstanceOf(DeploymentTimeoutException.class)
+        .hasMessageContaining("InProgress");
+    assertThat(listener.steps()).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void noEndpoint_isRefusedNotServed_beforeWaiting() {
+    saveChannel(true);
+    aws.clearCalls();
+    Instant before = aws.clock().instant();
+
+    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, THIRTY_MINUTES))
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessageContaining("not ready for players");
+    assertThat(aws.clock().instant()).isEqualTo(before);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(1);
+  }
+
+  @Test
+  void noDistribution_orNoChannel_isNotFound() {
+    saveChannel(false);
+
+    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, THIRTY_MINUTES))
+        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("has no distribution");
+    assertThatThrownBy(() -> cdn.awaitDeployed(V2ChannelId.of("live", "sports"), THIRTY_MINUTES))
+        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("does not exist");
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).isEmpty();
+  }
+
+  @Test
+  void badArguments_areRefusedBeforeAnyCall() {
+    saveChannel(true);
+    aws.clearCalls();
+
+    assertThatThrownBy(() -> cdn.awaitDeployed(null, THIRTY_MINUTES)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, Duration.ofSeconds(-1)))
+        .isInstanceOf(ValidationException.class);
+    assertThat(aws.calls()).isEmpty();
+  }
+}
