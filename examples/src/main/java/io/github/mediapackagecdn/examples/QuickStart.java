@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -73,10 +74,7 @@ public final class QuickStart {
           .linkLookup(options.cloudFrontTags() ? AwsChannelCdn.LinkLookup.CLOUDFRONT_TAGS
               : AwsChannelCdn.LinkLookup.TAGGING_API);
       options.endpointUrl().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-          // emulators take any key; never reach for instance credentials when talking to one
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-              System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "test"),
-              System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "test")))));
+          .credentialsProvider(emulatorCredentials()));
       out.println("mediapackage-cdn QuickStart, on " + options.endpointUrl().map(URI::toString)
           .orElse("AWS (MediaPackage in " + region + ", CloudFront in us-east-1)"));
       out.println("This creates a real channel, endpoints and a distribution, which keep costing until you delete "
@@ -91,8 +89,15 @@ public final class QuickStart {
     }
   }
 
+  /** Emulators take any key: the environment's, else {@code test}; never instance credentials for one. */
+  static AwsCredentialsProvider emulatorCredentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+        System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", "test"),
+        System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", "test")));
+  }
+
   /** The region of the default chain (AWS_REGION, profile, instance); us-east-1 for an endpoint that has none. */
-  private static Region region(Options options) {
+  static Region region(Options options) {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {

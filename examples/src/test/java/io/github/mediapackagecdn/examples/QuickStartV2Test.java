@@ -1,0 +1,77 @@
+package io.github.mediapackagecdn.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ManifestUrl;
+import io.github.mediapackagecdn.testkit.FakeAws;
+import io.github.mediapackagecdn.testkit.Operation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuickStartV2Test {
+
+  /** Every AWS call of the quick start on the fakes: 53 to save the group, channel and 3 endpoints, 10 to wait. */
+  private static final int CALLS = 63;
+
+  @Test
+  void run_onTheFakes_endsDeployedWithACdnUrlPerManifest() {
+    FakeAws aws = FakeAws.create();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Instant start = aws.clock().instant();
+
+    V2ChannelDetails details = new QuickStartV2(aws.channelCdnV2(), new PrintStream(bytes, true,
+        StandardCharsets.UTF_8)).run("live-news", Duration.ofMinutes(30));
+
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
+    assertThat(details.manifests()).extracting(m -> m.endpoint().endpoint() + " " + m.manifest().type())
+        .containsExactly("hls HLS", "llhls LOW_LATENCY_HLS", "dash DASH");
+    String distribution = details.distributionId().orElseThrow().value();
+    assertThat(out).contains("1. Save channel group 'live'", "channelGroup/live\n",
+        "2. Save channel 'live/live-news'", "channelGroup/live/channel/live-news\n",
+        "created distribution " + distribution,
+        "   Distribution ID  " + distribution);
+    for (String endpoint : List.of("hls      HLS            ", "llhls    LOW_LATENCY_HLS", "dash     DASH           ")) {
+      assertThat(out).contains("   " + endpoint + " CloudFront: updated the distribution with the origin");
+    }
+    String before = out.substring(out.indexOf("4. Channel details"), out.indexOf("5. Waiting"));
+    String after = out.substring(out.indexOf("5. Waiting"));
+    assertThat(before).contains("Status           InProgress").doesNotContain("Deployed");
+    assertThat(after).contains("Status           Deployed").doesNotContain("InProgress");
+    for (V2ManifestUrl manifest : details.manifests()) {
+      String url = manifest.cdnUrl().orElseThrow();
+      assertThat(url).startsWith("https://" + details.domainName().orElseThrow() + "/out/v1/live/live-news/"
+          + manifest.endpoint().endpoint() + "/index" + manifest.manifest().type().suffix());
+      assertThat(before).contains(url);
+      assertThat(after).contains(url);
+    }
+    assertThat(details.manifests()).extracting(m -> m.manifest().type()).contains(ManifestType.DASH);
+    assertThat(out).contains("every endpoint served: you can start");
+    assertThat(aws.calls()).hasSize(CALLS);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(3);
+    assertThat(Duration.between(start, aws.clock().instant())).isEqualTo(aws.propagationTime());
+  }
+
+  @Test
+  void main_runsOnTheEmbeddedDefault() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      QuickStartV2.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("QuickStartV2, on the embedded default",
+        "Status           InProgress", "Status           Deployed", "every endpoint served: you can start");
+  }
+}
