@@ -130,8 +130,22 @@ class ArchitectureTest {
       .because("the v2 use cases, concerns and rules are package-private, as v1's");
 
   @ArchTest
+  static final ArchRule internal_whenImported_dependsOnEventsModelAndErrorsOnly = classes()
+      .that().resideInAPackage("..core.internal..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.internal..", "..core.event..", "..core.model..",
+          "..core.error..", "java..", "org.slf4j..")
+      .because("core.internal holds what the v1 and v2 facades share; it knows neither of them");
+
+  @ArchTest
+  static final ArchRule internal_whenImported_isUsedByTheProvisioningPackagesOnly = noClasses()
+      .that().resideOutsideOfPackages("..core.internal..", "..core.provisioning..", "..core.v2.provisioning..")
+      .should().dependOnClassesThat().resideInAPackage("..core.internal..")
+      .because("core.internal is not API: only the two facades' packages use it");
+
+  @ArchTest
   static final ArchRule publicMethods_whenImported_takeNoOptionalParameter = methods()
       .that().arePublic().and().areDeclaredInClassesThat().arePublic()
+      .and().areDeclaredInClassesThat().resideOutsideOfPackage("..core.internal..")
       .and().areDeclaredInClassesThat().haveNameNotMatching(".*\\.Immutable\\w*(\\$.*)?")
       .should(new ArchCondition<JavaMethod>("take no Optional parameter") {
         @Override
@@ -142,5 +156,5 @@ class ArchitectureTest {
         }
       })
       .because("an Optional parameter makes every caller wrap a value; an overload reads better (the Immutables "
-          + "builders, generated, are left out)");
+          + "builders, generated, and core.internal, which is not API, are left out)");
 }

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.internal.Listeners;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

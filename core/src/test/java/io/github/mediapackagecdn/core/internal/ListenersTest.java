@@ -1,4 +1,4 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.model.ChannelId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
 /** The listeners are called in order; one that throws is skipped for that event and never stops the others. */
 class ListenersTest {
 
+  private static final ChannelId CHANNEL_ID = ChannelId.of("live-news");
+
   private static ProvisioningEvent saved() {
-    return Listeners.event(Step.CHANNEL_SAVED, Fixtures.CHANNEL_ID).build();
+    return Listeners.event(Step.CHANNEL_SAVED, CHANNEL_ID).build();
   }
 
   @Test
@@ -46,8 +49,8 @@ class ListenersTest {
     Listeners listeners = new Listeners(List.of(events::add), Clock.systemUTC());
     ThrottledException throttled = new ThrottledException("Rate exceeded", "Throttling", "r1", null);
 
-    listeners.failed(Fixtures.CHANNEL_ID, Optional.empty(), throttled);
-    listeners.failed(Fixtures.CHANNEL_ID, Optional.empty(),
+    listeners.failed(CHANNEL_ID, Optional.empty(), throttled);
+    listeners.failed(CHANNEL_ID, Optional.empty(),
         new ServiceFailureException("unavailable", "ServiceUnavailable", "r2", null));
 
     assertThat(events).extracting(ProvisioningEvent::step).containsExactly(Step.THROTTLED, Step.FAILED, Step.FAILED);

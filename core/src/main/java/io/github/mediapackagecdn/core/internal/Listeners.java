@@ -1,4 +1,4 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.internal;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * The listeners registered with the builder, called in order for every event: a listener that throws is logged once
  * at WARN and skipped for that event, so it never changes what provisioning does. Every event is also logged at
  * DEBUG, so that with no listener the library logs as it always did. Dates steps with the builder's clock.
+ * Shared by the v1 and v2 facades; internal, not API.
  */
-final class Listeners {
+public final class Listeners {
 
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
@@ -29,49 +30,50 @@ final class Listeners {
   private final List<AtomicBoolean> warned;
   private final Clock clock;
 
-  Listeners(List<ProvisioningListener> listeners, Clock clock) {
+  /** The {@code listeners}, called in this order, and the {@code clock} that dates steps. */
+  public Listeners(List<ProvisioningListener> listeners, Clock clock) {
     this.listeners = List.copyOf(listeners);
     this.warned = this.listeners.stream().map(l -> new AtomicBoolean()).toList();
     this.clock = clock;
   }
 
   /** No listener, the system clock: for tests of a use case that do not look at events. */
-  static Listeners none() {
+  public static Listeners none() {
     return new Listeners(List.of(), Clock.systemUTC());
   }
 
   /** A builder of an event of {@code step} for {@code channel}; {@link #emit} it once complete. */
-  static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, ChannelId channel) {
+  public static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, ChannelId channel) {
     ProvisioningEvent.Builder builder = ProvisioningEvent.builder();
     builder.step(step).channelId(channel);
     return builder;
   }
 
   /** A builder of an event of {@code step} for the whole fleet (the audit, the repair), no one channel's. */
-  static ProvisioningEvent.Builder fleetEvent(ProvisioningEvent.Step step) {
+  public static ProvisioningEvent.Builder fleetEvent(ProvisioningEvent.Step step) {
     ProvisioningEvent.Builder builder = ProvisioningEvent.builder();
     builder.step(step);
     return builder;
   }
 
   /** Now, on the builder's clock: the start of a timed step. */
-  Instant now() {
+  public Instant now() {
     return clock.instant();
   }
 
   /** The time since {@code start}, on the builder's clock. */
-  Duration since(Instant start) {
+  public Duration since(Instant start) {
     Duration elapsed = Duration.between(start, clock.instant());
     return elapsed.isNegative() ? Duration.ZERO : elapsed;
   }
 
   /** Builds the event and gives it to every listener in order. */
-  void emit(ProvisioningEvent.Builder event) {
+  public void emit(ProvisioningEvent.Builder event) {
     emit(event.build());
   }
 
   /** Gives {@code event} to every listener in order; what a listener throws is logged once and goes no further. */
-  void emit(ProvisioningEvent event) {
+  public void emit(ProvisioningEvent event) {
     log.debug("{}", event);
     for (int i = 0; i < listeners.size(); i++) {
       try {
@@ -86,7 +88,7 @@ final class Listeners {
   }
 
   /** The events of a failure the outcome reports as {@code FAILED}: {@code THROTTLED} first when it was a throttle. */
-  void failed(ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
+  public void failed(ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
     if (failure instanceof ThrottledException) {
       emit(event(ProvisioningEvent.Step.THROTTLED, channel).distributionId(id).failure(failure));
     }
@@ -94,7 +96,7 @@ final class Listeners {
   }
 
   /** How many listeners are registered, for {@code ChannelCdn.toString()}. */
-  int size() {
+  public int size() {
     return listeners.size();
   }
 }

@@ -1,0 +1,6 @@
+/**
+ * Internal machinery shared by the v1 and v2 facades ({@code core.provisioning}, {@code core.v2.provisioning}): the
+ * listener fan-out. Not API: its types are public only so that both packages can use them, and may change in any
+ * release.
+ */
+package io.github.mediapackagecdn.core.internal;
