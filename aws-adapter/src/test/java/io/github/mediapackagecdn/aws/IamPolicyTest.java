@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,13 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class IamPolicyTest {
 
-  @Test
-  void iamPolicy_whenRead_listsExactlyTheActionsOfEveryCall() throws IOException {
-    String policy;
+  private static String shippedPolicy() throws IOException {
     try (InputStream in = AwsChannelCdn.class.getResourceAsStream("iam-policy.json")) {
       assertThat(in).as("iam-policy.json on the class path").isNotNull();
-      policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void iamPolicy_whenRead_listsExactlyTheActionsOfEveryCall() throws IOException {
+    String policy = shippedPolicy();
     Set<String> listed = new TreeSet<>();
     Matcher m = Pattern.compile("\"([a-z0-9]+:[A-Za-z]+)\"").matcher(policy);
     while (m.find()) {
@@ -31,5 +36,17 @@ class IamPolicyTest {
 
     assertThat(listed).isEqualTo(called);
     assertThat(policy).contains("\"Version\": \"2012-10-17\"").doesNotContain("iam:PassRole");
+  }
+
+  /** The README's copy under "IAM permissions" is the shipped policy, so that users paste what the adapter needs. */
+  @Test
+  void readmeCopy_whenCompared_equalsTheShippedPolicy() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int section = readme.indexOf("## IAM permissions");
+    assertThat(section).as("the README's IAM section").isNotNegative();
+    int start = readme.indexOf("```json\n", section) + "```json\n".length();
+    String copy = readme.substring(start, readme.indexOf("\n```", start));
+
+    assertThat(copy.strip()).isEqualTo(shippedPolicy().strip());
   }
 }
