@@ -40,8 +40,7 @@ public final class InMemoryCloudFrontTagLinks implements DistributionLinks {
 
   @Override
   public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-    return aws.call(Operation.LIST_TAGS_FOR_RESOURCE, List.of(distribution, tagKey),
-        () -> Optional.ofNullable(aws.distributions().tagsOrEmpty(distribution).get(tagKey)));
+    return aws.distributions().listedTag(distribution, tagKey);
   }
 
   /** CloudFront's own tags: no lag. */

@@ -31,8 +31,7 @@ public final class InMemoryDistributionLinks implements DistributionLinks {
 
   @Override
   public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-    return aws.call(Operation.LIST_TAGS_FOR_RESOURCE, List.of(distribution, tagKey),
-        () -> Optional.ofNullable(aws.distributions().tagsOrEmpty(distribution).get(tagKey)));
+    return aws.distributions().listedTag(distribution, tagKey);
   }
 
   /** The tag index lags behind a new distribution, as {@link FakeAws#delayVisibility} makes it. */

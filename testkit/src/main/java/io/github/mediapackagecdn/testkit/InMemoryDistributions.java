@@ -254,6 +254,12 @@ public final class InMemoryDistributions implements Distributions {
     return aws.locked(() -> List.copyOf(distributions.keySet()));
   }
 
+  /** ListTagsForResource of one distribution, recorded: the value of its tag {@code tagKey}, read from CloudFront. */
+  Optional<String> listedTag(DistributionId distribution, String tagKey) {
+    return aws.call(Operation.LIST_TAGS_FOR_RESOURCE, List.of(distribution, tagKey),
+        () -> Optional.ofNullable(tagsOrEmpty(distribution).get(tagKey)));
+  }
+
   /** The tags of a distribution, or none if it does not exist. */
   Map<String, String> tagsOrEmpty(DistributionId id) {
     return aws.locked(() -> {
