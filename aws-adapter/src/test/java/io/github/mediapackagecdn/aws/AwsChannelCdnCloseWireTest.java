@@ -15,21 +15,14 @@ import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import java.net.URI;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
-import software.amazon.awssdk.utils.AttributeMap;
 
 /** {@link ChannelCdn#close()} on AWS: the clients the builder created are closed, the application's are not. */
 class AwsChannelCdnCloseWireTest {
@@ -117,29 +110,5 @@ class AwsChannelCdnCloseWireTest {
         .hasMessageContaining("closed");
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     assertThat(wm.findAll(getRequestedFor(urlEqualTo("/channels/live-news")))).isEmpty();
-  }
-
-  /** Builds UrlConnection clients that note when they are closed. */
-  private static final class RecordingHttpClients implements SdkHttpClient.Builder<RecordingHttpClients> {
-    final List<AtomicBoolean> created = new CopyOnWriteArrayList<>();
-
-    @Override
-    public SdkHttpClient buildWithDefaults(AttributeMap defaults) {
-      SdkHttpClient real = UrlConnectionHttpClient.builder().buildWithDefaults(defaults);
-      AtomicBoolean closed = new AtomicBoolean();
-      created.add(closed);
-      return new SdkHttpClient() {
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-          return real.prepareRequest(request);
-        }
-
-        @Override
-        public void close() {
-          closed.set(true);
-          real.close();
-        }
-      };
-    }
   }
 }

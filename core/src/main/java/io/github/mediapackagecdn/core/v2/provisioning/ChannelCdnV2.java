@@ -45,7 +45,8 @@ import java.util.List;
  * changes what a user set in CloudFront; v2 updates send the ETag of the latest read and are re-applied after a stale
  * one, a bounded number of times. The steps are told to the listeners as v1's {@link ProvisioningListener} events.
  * Thread-safe. {@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS
- * adapter hands over the SDK clients it created itself, never clients the application gave it).
+ * adapter hands over the SDK clients it created itself, never clients the application gave it); a closed instance
+ * refuses every call with an {@link IllegalStateException}, before any call to AWS.
  */
 public final class ChannelCdnV2 implements AutoCloseable {
 
@@ -115,6 +116,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the account has 3 groups already
    */
   public ChannelGroup saveChannelGroup(ChannelGroupSpec spec) {
+    requireOpen();
     require(spec, "channel group spec");
     return savingGroup.save(spec);
   }
@@ -128,6 +130,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the group has 10 channels already
    */
   public V2ChannelSaveResult saveChannel(V2ChannelSpec spec) {
+    requireOpen();
     require(spec, "channel spec");
     return savingChannel.save(spec);
   }
@@ -147,12 +150,14 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the channel would have more than 10
    */
   public V2EndpointSaveResult saveEndpoints(List<V2EndpointSpec> specs) {
+    requireOpen();
     require(specs, "endpoint specs");
     return savingEndpoints.save(specs);
   }
 
   /** The channel's distribution and the CDN URL of every manifest of every endpoint. */
   public V2ChannelDetails details(V2ChannelId channel) {
+    requireOpen();
     require(channel, "channel id");
     return readingDetails.read(channel);
   }
@@ -170,6 +175,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout) {
+    requireOpen();
     require(channel, "channel id");
     require(timeout, "timeout");
     if (timeout.isNegative()) {
@@ -215,6 +221,12 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   private static String kind(Object port) {
     return port.getClass().getSimpleName();
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this ChannelCdnV2 is closed; build a new one");
+    }
   }
 
   private static void require(Object value, String what) {
