@@ -41,11 +41,7 @@ class AwsChannelCdnCloseWireTest {
     wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withBody(
         "{\"arn\":\"" + CHANNEL_ARN + "\",\"id\":\"live-news\"}")));
     wm.stubFor(get(urlPathEqualTo("/origin_endpoints")).willReturn(aResponse().withBody("{\"originEndpoints\":[]}")));
-    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/")).willReturn(aResponse()
-        .withBody("{\"PaginationToken\":\"\",\"ResourceTagMappingList\":[]}")));
-    wm.stubFor(get(urlPathEqualTo("/2020-05-31/distribution")).willReturn(aResponse().withBody(
-        "<?xml version=\"1.0\"?><DistributionList xmlns=\"" + Wire.CLOUDFRONT_NS + "\"><Marker></Marker>"
-            + "<MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>")));
+    Wire.stubNoDistributionsAndNoTags(wm);
   }
 
   private AwsChannelCdn.Builder builder() {

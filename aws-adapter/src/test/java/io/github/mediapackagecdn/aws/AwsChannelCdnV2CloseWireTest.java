@@ -40,11 +40,7 @@ class AwsChannelCdnV2CloseWireTest {
   @BeforeEach
   void stubs() {
     wm.stubFor(get(urlPathEqualTo("/channelGroup")).willReturn(aResponse().withBody("{\"Items\":[]}")));
-    wm.stubFor(get(urlPathEqualTo("/2020-05-31/distribution")).willReturn(aResponse().withBody(
-        "<?xml version=\"1.0\"?><DistributionList xmlns=\"" + Wire.CLOUDFRONT_NS + "\"><Marker></Marker>"
-            + "<MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>")));
-    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/")).willReturn(aResponse()
-        .withBody("{\"PaginationToken\":\"\",\"ResourceTagMappingList\":[]}")));
+    Wire.stubNoDistributionsAndNoTags(wm);
   }
 
   private AwsChannelCdn.V2Builder builder() {
