@@ -130,10 +130,10 @@ class ArchitectureTest {
       .because("the v2 use cases, concerns and rules are package-private, as v1's");
 
   @ArchTest
-  static final ArchRule internal_whenImported_dependsOnEventsModelAndErrorsOnly = classes()
+  static final ArchRule internal_whenImported_dependsOnEventsModelErrorsAndPortsOnly = classes()
       .that().resideInAPackage("..core.internal..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("..core.internal..", "..core.event..", "..core.model..",
-          "..core.error..", "java..", "org.slf4j..")
+          "..core.error..", "..core.port..", "java..", "org.slf4j..")
       .because("core.internal holds what the v1 and v2 facades share; it knows neither of them");
 
   @ArchTest

@@ -6,10 +6,13 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.internal.Listeners;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
@@ -103,9 +106,10 @@ public final class ChannelCdn implements AutoCloseable {
     LinkResolution links = new LinkResolution(new DistributionResolver(channels, linkTags, settings),
         new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);
     this.identifiers = new CdnIdentifiers(builder.identifierSource, CdnIdentifiers.DEFAULT_CAPACITY);
-    DistributionUpdaters updaters = new DistributionUpdaters(id -> new DistributionUpdater(id, distributions,
-        settings, identifiers::identifierFor, channel -> visibility.until(channel, "GetDistribution",
-            () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), listeners));
+    EndpointUpdates planner = new EndpointUpdates(settings, identifiers::identifierFor);
+    DistributionUpdaters<List<OriginEndpoint>> updaters = new DistributionUpdaters<>(id -> new DistributionUpdater<>(
+        id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
+            () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner, listeners));
     this.reconciling = new Reconciling(channels, links, updaters, listeners);
     this.attaching = new AttachingDistribution(links,
         new DistributionCreation(distributions, linkTags, links, visibility, settings, listeners), reconciling);

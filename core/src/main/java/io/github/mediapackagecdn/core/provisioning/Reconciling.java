@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.internal.Listeners;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -18,10 +19,10 @@ final class Reconciling {
 
   private final Channels channels;
   private final LinkResolution links;
-  private final DistributionUpdaters updaters;
+  private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final Listeners listeners;
 
-  Reconciling(Channels channels, LinkResolution links, DistributionUpdaters updaters, Listeners listeners) {
+  Reconciling(Channels channels, LinkResolution links, DistributionUpdaters<List<OriginEndpoint>> updaters, Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.links = links;
@@ -62,7 +63,7 @@ final class Reconciling {
     }
     List<OriginEndpoint> endpoints = channels.endpointsOf(channel.id());
     return new Merge(endpoints, endpoints.isEmpty()
-        ? new DistributionUpdaters.Update(false, Optional.empty()) : updaters.addEndpoints(id, endpoints));
+        ? DistributionUpdaters.Update.none() : updaters.update(id, endpoints));
   }
 
   /** The channel's distribution as the tag lookup finds it now: see {@link LinkResolution#resolve}. */

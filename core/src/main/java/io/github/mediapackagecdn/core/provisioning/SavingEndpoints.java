@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.internal.Listeners;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -36,12 +37,12 @@ final class SavingEndpoints {
   private final Distributions distributions;
   private final LinkResolution links;
   private final CdnIdentifiers identifiers;
-  private final DistributionUpdaters updaters;
+  private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final VisibilityWait visibility;
   private final Listeners listeners;
 
   SavingEndpoints(Channels channels, Distributions distributions, LinkResolution links, CdnIdentifiers identifiers,
-      DistributionUpdaters updaters, VisibilityWait visibility, Listeners listeners) {
+      DistributionUpdaters<List<OriginEndpoint>> updaters, VisibilityWait visibility, Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.distributions = distributions;
@@ -134,7 +135,7 @@ final class SavingEndpoints {
       Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
       channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
       saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet
-      DistributionUpdaters.Update update = updaters.addEndpoints(id, List.copyOf(endpoints.values()));
+      DistributionUpdaters.Update update = updaters.update(id, List.copyOf(endpoints.values()));
       return routing(CdnOutcome.updatedOrUnchanged(update.written(), id), update.latest(), saved);
     });
   }

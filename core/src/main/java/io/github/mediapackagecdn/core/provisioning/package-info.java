@@ -23,8 +23,9 @@
  *       through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries expire after the
  *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
  *       {@code Sleeper} port); {@code DistributionCreation} (CallerReference generations and adoption);
- *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code DistributionUpdaters}
- *       (one {@code DistributionUpdater} per distribution while it is updated, dropped once idle); {@code Listeners}
+ *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code EndpointUpdates}
+ *       (v1's planner for the shared {@code core.internal.DistributionUpdaters}: one updater per distribution while
+ *       it is updated, dropped once idle, concurrent saves coalesced into one update); {@code Listeners}
  *       (the {@link io.github.mediapackagecdn.core.event.ProvisioningListener}s given to the builder: each use case and
  *       concern tells them its own steps, and a listener that throws is logged once and changes nothing).</li>
  *   <li><b>Rules</b>, each defined once: {@code LinkTags} (the channel tag's parse, "the link tag still names the

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
+import io.github.mediapackagecdn.core.internal.GatedDistributions;
 import io.github.mediapackagecdn.core.internal.Listeners;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -35,78 +38,17 @@ class DistributionUpdaterTest {
   private static final DistributionId ID = DistributionId.of("E1U5RQF7T870K0");
   private static final int CALLERS = 10;
 
-  /** A thread-safe CloudFront double whose first update waits until {@code release} opens. */
-  private static final class GatedDistributions implements Distributions {
-    final CountDownLatch firstUpdateStarted = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-    final AtomicInteger updates = new AtomicInteger();
-    private Distribution current = Distribution.builder()
+  /** The double, holding a distribution as v1 creates it. */
+  private static GatedDistributions gated() {
+    return new GatedDistributions(Distribution.builder()
         .id(ID).arn("arn:aws:cloudfront::123456789012:distribution/" + ID).domainName("d111111abcdef8.cloudfront.net")
         .status(DistributionStatus.DEPLOYED).etag("E0")
-        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref",
-            LiveCdnSettings.defaults()))
-        .build();
-
-    @Override
-    public Distribution create(DistributionConfig config, Map<String, String> tags) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public synchronized Optional<Distribution> find(DistributionId id) {
-      return Optional.of(current);
-    }
-
-    @Override
-    public Distribution update(DistributionId id, String etag, ChangeSet changes) {
-      if (updates.incrementAndGet() == 1) {
-        firstUpdateStarted.countDown();
-        await(release);
-      }
-      synchronized (this) {
-        current = Distribution.builder().from(current).etag("E" + updates.get())
-            .config(changes.applyTo(current.config())).build();
-        return current;
-      }
-    }
-
-    @Override
-    public Optional<DistributionId> findByCallerReference(String callerReference, String commentHint) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<DistributionSummary> list() {
-      return List.of();
-    }
-
-    @Override
-    public Distribution awaitDeployed(DistributionId id, Duration timeout) {
-      return current;
-    }
-
-    @Override
-    public Distribution disable(DistributionId id, String etag) {
-      throw new UnsupportedOperationException("an updater never disables a distribution");
-    }
-
-    @Override
-    public void delete(DistributionId id, String etag) {
-      throw new UnsupportedOperationException("an updater never deletes a distribution");
-    }
-
-    synchronized DistributionConfig config() {
-      return current.config();
-    }
+        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", LiveCdnSettings.defaults()))
+        .build());
   }
 
   private static void await(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch opened in time").isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    GatedDistributions.await(latch);
   }
 
   private static OriginEndpoint endpoint(int i, Packaging packaging) {
@@ -115,24 +57,20 @@ class DistributionUpdaterTest {
   }
 
   @Test
-  void addEndpoints_arrivingWhileAnUpdateIsInFlight_areCoalescedIntoOneNextUpdate() throws Exception {
-    GatedDistributions cloudFront = new GatedDistributions();
-    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
-        e -> Optional.empty(), () -> cloudFront.find(ID).orElseThrow());
+  void update_arrivingWhileAnUpdateIsInFlight_areCoalescedIntoOneNextUpdate() throws Exception {
+    GatedDistributions cloudFront = gated();
+    DistributionUpdater<List<OriginEndpoint>> updater = V1Updaters.updater(ID, cloudFront,
+        () -> cloudFront.find(ID).orElseThrow());
     ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     try {
-      Future<Boolean> first = pool.submit(() -> updater.addEndpoints(List.of(endpoint(0, Packaging.HLS))));
+      Future<Boolean> first = pool.submit(() -> updater.update(List.of(endpoint(0, Packaging.HLS))));
       await(cloudFront.firstUpdateStarted);
       List<Future<Boolean>> others = new ArrayList<>();
       for (int i = 1; i < CALLERS; i++) {
         OriginEndpoint endpoint = endpoint(i, i % 2 == 0 ? Packaging.HLS : Packaging.DASH);
-        others.add(pool.submit(() -> updater.addEndpoints(List.of(endpoint))));
+        others.add(pool.submit(() -> updater.update(List.of(endpoint))));
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (updater.pending() < CALLERS - 1 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertThat(updater.pending()).isEqualTo(CALLERS - 1);
+      GatedDistributions.awaitPending(updater, CALLERS - 1);
       cloudFront.release.countDown();
 
       assertThat(first.get()).isTrue();
@@ -150,27 +88,22 @@ class DistributionUpdaterTest {
   }
 
   @Test
-  void addEndpoints_queuedBehindAnUpdate_tellTheListenersOfOneUpdateSentAndEachCallerCoalescedIntoIt()
+  void update_queuedBehindAnUpdate_tellTheListenersOfOneUpdateSentAndEachCallerCoalescedIntoIt()
       throws Exception {
-    GatedDistributions cloudFront = new GatedDistributions();
+    GatedDistributions cloudFront = gated();
     List<ProvisioningEvent> events = new CopyOnWriteArrayList<>();
-    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
-        e -> Optional.empty(), channel -> cloudFront.find(ID).orElseThrow(),
+    DistributionUpdater<List<OriginEndpoint>> updater = V1Updaters.updater(ID, cloudFront, () -> cloudFront.find(ID).orElseThrow(),
         new Listeners(List.of(events::add), Clock.systemUTC()));
     ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     try {
-      Future<Boolean> first = pool.submit(() -> updater.addEndpoints(List.of(endpoint(0, Packaging.HLS))));
+      Future<Boolean> first = pool.submit(() -> updater.update(List.of(endpoint(0, Packaging.HLS))));
       await(cloudFront.firstUpdateStarted);
       List<Future<Boolean>> queued = new ArrayList<>();
       for (int i = 1; i < CALLERS; i++) {
         OriginEndpoint endpoint = endpoint(i, Packaging.DASH);
-        queued.add(pool.submit(() -> updater.addEndpoints(List.of(endpoint))));
+        queued.add(pool.submit(() -> updater.update(List.of(endpoint))));
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (updater.pending() < CALLERS - 1 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertThat(updater.pending()).as("callers queued behind the update in flight").isEqualTo(CALLERS - 1);
+      GatedDistributions.awaitPending(updater, CALLERS - 1);
       cloudFront.release.countDown();
       assertThat(first.get()).isTrue();
       for (Future<Boolean> caller : queued) {
@@ -194,19 +127,19 @@ class DistributionUpdaterTest {
   }
 
   @Test
-  void addEndpoints_whenOneCallersEndpointIsInvalid_onlyThatCallerFails() throws Exception {
-    GatedDistributions cloudFront = new GatedDistributions();
+  void update_whenOneCallersEndpointIsInvalid_onlyThatCallerFails() throws Exception {
+    GatedDistributions cloudFront = gated();
     cloudFront.release.countDown();
-    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
-        e -> Optional.empty(), () -> cloudFront.find(ID).orElseThrow());
+    DistributionUpdater<List<OriginEndpoint>> updater = V1Updaters.updater(ID, cloudFront,
+        () -> cloudFront.find(ID).orElseThrow());
 
     Throwable failure = null;
     try {
-      updater.addEndpoints(List.of(Fixtures.withAuthorization(Fixtures.hls()))); // no CDN identifier known
+      updater.update(List.of(Fixtures.withAuthorization(Fixtures.hls()))); // no CDN identifier known
     } catch (ValidationException e) {
       failure = e;
     }
-    boolean written = updater.addEndpoints(List.of(Fixtures.dash()));
+    boolean written = updater.update(List.of(Fixtures.dash()));
 
     assertThat(failure).isInstanceOf(ValidationException.class).hasMessageContaining("CDN identifier");
     assertThat(written).isTrue();
@@ -219,24 +152,20 @@ class DistributionUpdaterTest {
    * queued behind the first update share exactly one more.
    */
   @Test
-  void addEndpoints_queuedCallersWithDifferentNeeds_shareExactlyOneNextUpdate() throws Exception {
-    GatedDistributions cloudFront = new GatedDistributions();
-    DistributionUpdater updater = new DistributionUpdater(ID, cloudFront, LiveCdnSettings.defaults(),
-        e -> Optional.empty(), () -> cloudFront.find(ID).orElseThrow());
+  void update_queuedCallersWithDifferentNeeds_shareExactlyOneNextUpdate() throws Exception {
+    GatedDistributions cloudFront = gated();
+    DistributionUpdater<List<OriginEndpoint>> updater = V1Updaters.updater(ID, cloudFront,
+        () -> cloudFront.find(ID).orElseThrow());
     ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     try {
-      Future<Boolean> first = pool.submit(() -> updater.addEndpoints(List.of(endpoint(0, Packaging.HLS))));
+      Future<Boolean> first = pool.submit(() -> updater.update(List.of(endpoint(0, Packaging.HLS))));
       await(cloudFront.firstUpdateStarted);
       List<Future<Boolean>> queued = new ArrayList<>();
       for (int i = 1; i < CALLERS; i++) {
         OriginEndpoint endpoint = endpoint(i, i % 2 == 0 ? Packaging.MSS : Packaging.DASH);
-        queued.add(pool.submit(() -> updater.addEndpoints(List.of(endpoint))));
+        queued.add(pool.submit(() -> updater.update(List.of(endpoint))));
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (updater.pending() < CALLERS - 1 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertThat(updater.pending()).as("callers queued behind the update in flight").isEqualTo(CALLERS - 1);
+      GatedDistributions.awaitPending(updater, CALLERS - 1);
       cloudFront.release.countDown();
 
       assertThat(first.get()).isTrue();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,12 @@ class DistributionUpdatersTest {
   private final RecordingDistributions cloudFront = new RecordingDistributions();
   private final List<DistributionId> made = new ArrayList<>();
   private final List<Integer> heldDuringRead = new ArrayList<>();
-  private DistributionUpdaters updaters;
+  private DistributionUpdaters<List<OriginEndpoint>> updaters;
 
-  private DistributionUpdaters updaters() {
-    updaters = new DistributionUpdaters(id -> {
+  private DistributionUpdaters<List<OriginEndpoint>> updaters() {
+    updaters = new DistributionUpdaters<>(id -> {
       made.add(id);
-      return new DistributionUpdater(id, cloudFront, LiveCdnSettings.defaults(), e -> Optional.empty(), () -> {
+      return V1Updaters.updater(id, cloudFront, () -> {
         heldDuringRead.add(updaters.size());
         return cloudFront.find(id).orElseThrow(() -> NotFound.distribution(id));
       });
@@ -43,12 +46,12 @@ class DistributionUpdatersTest {
   }
 
   @Test
-  void addEndpoints_holdsTheUpdaterWhileInUseAndDropsItOnceIdle() {
+  void update_holdsTheUpdaterWhileInUseAndDropsItOnceIdle() {
     DistributionId id = seed("ref");
-    DistributionUpdaters registry = updaters();
+    DistributionUpdaters<List<OriginEndpoint>> registry = updaters();
 
-    DistributionUpdaters.Update first = registry.addEndpoints(id, List.of(Fixtures.hls()));
-    DistributionUpdaters.Update second = registry.addEndpoints(id, List.of(Fixtures.hls()));
+    DistributionUpdaters.Update first = registry.update(id, List.of(Fixtures.hls()));
+    DistributionUpdaters.Update second = registry.update(id, List.of(Fixtures.hls()));
 
     assertThat(first.written()).isTrue();
     assertThat(second.written()).isFalse();
@@ -58,15 +61,14 @@ class DistributionUpdatersTest {
   }
 
   @Test
-  void addEndpoints_whileAnotherCallerUsesTheUpdater_sharesItSoTheirChangesAreCoalesced() throws Exception {
+  void update_whileAnotherCallerUsesTheUpdater_sharesItSoTheirChangesAreCoalesced() throws Exception {
     DistributionId id = seed("ref");
     CountDownLatch firstReading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    List<DistributionUpdater> made = new CopyOnWriteArrayList<>();
+    List<DistributionUpdater<List<OriginEndpoint>>> made = new CopyOnWriteArrayList<>();
     AtomicInteger reads = new AtomicInteger();
-    DistributionUpdaters registry = new DistributionUpdaters(key -> {
-      DistributionUpdater updater = new DistributionUpdater(key, cloudFront, LiveCdnSettings.defaults(),
-          e -> Optional.empty(), () -> {
+    DistributionUpdaters<List<OriginEndpoint>> registry = new DistributionUpdaters<>(key -> {
+      DistributionUpdater<List<OriginEndpoint>> updater = V1Updaters.updater(key, cloudFront, () -> {
             if (reads.incrementAndGet() == 1) {
               firstReading.countDown();
               await(release);
@@ -80,10 +82,10 @@ class DistributionUpdatersTest {
     });
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<DistributionUpdaters.Update> first = pool.submit(() -> registry.addEndpoints(id, List.of(Fixtures.hls())));
+      Future<DistributionUpdaters.Update> first = pool.submit(() -> registry.update(id, List.of(Fixtures.hls())));
       await(firstReading);
       Future<DistributionUpdaters.Update> second =
-          pool.submit(() -> registry.addEndpoints(id, List.of(Fixtures.dash())));
+          pool.submit(() -> registry.update(id, List.of(Fixtures.dash())));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (made.size() == 1 && made.get(0).pending() == 0 && System.nanoTime() < deadline) {
         Thread.onSpinWait(); // until the second caller joins the first one's updater (or makes its own)
@@ -112,20 +114,20 @@ class DistributionUpdatersTest {
   }
 
   @Test
-  void addEndpoints_answersTheConfigurationAsWritten() {
+  void update_answersTheConfigurationAsWritten() {
     DistributionId id = seed("ref");
 
-    DistributionUpdaters.Update update = updaters().addEndpoints(id, List.of(Fixtures.hls()));
+    DistributionUpdaters.Update update = updaters().update(id, List.of(Fixtures.hls()));
 
     assertThat(update.latest()).contains(cloudFront.only().config());
   }
 
   @Test
-  void addEndpoints_whenTheUpdateFails_dropsTheUpdaterAllTheSame() {
+  void update_whenTheUpdateFails_dropsTheUpdaterAllTheSame() {
     DistributionId gone = DistributionId.of("E1U5RQF7T870K0");
-    DistributionUpdaters registry = updaters();
+    DistributionUpdaters<List<OriginEndpoint>> registry = updaters();
 
-    assertThatThrownBy(() -> registry.addEndpoints(gone, List.of(Fixtures.hls())))
+    assertThatThrownBy(() -> registry.update(gone, List.of(Fixtures.hls())))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(registry.size()).isZero();
   }

@@ -2,6 +2,8 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -89,9 +91,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME);
     this.savingGroup = new SavingChannelGroup(builder.groups);
-    ServingEndpoints serving = new ServingEndpoints(builder.groups, builder.distributions, shared,
-        builder.identifierSource, new V2DistributionUpdate(builder.distributions, settings.maxUpdateAttempts(), events),
-        settings);
+    V2EndpointUpdates planner = new V2EndpointUpdates(settings);
+    DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
+        new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
+            channel -> builder.distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id)), planner,
+            events.listeners()));
+    ServingEndpoints serving =
+        new ServingEndpoints(builder.groups, builder.distributions, shared, builder.identifierSource, updaters);
     this.savingChannel =
         new SavingV2Channel(builder.groups, builder.distributions, links, shared, serving, settings, events);
     this.savingEndpoints = new SavingV2Endpoints(builder.groups, links, serving, settings, events);

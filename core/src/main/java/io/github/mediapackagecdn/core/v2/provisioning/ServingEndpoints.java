@@ -1,11 +1,11 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.Distributions;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -21,7 +21,8 @@ import java.util.Optional;
  * The concern "the distribution serves the channel's endpoints", used by both saves: each endpoint's policy gets the
  * library's statement for the distribution (merged, written only when it changes, with the CDN authorization given
  * or kept), then the distribution gets the group's origin, the CDN identifier header when an endpoint uses CDN
- * authorization, and every endpoint's behaviours, in one update.
+ * authorization, and every endpoint's behaviours, in one update through the distribution's updater (v1's: serialized per
+ * distribution, concurrent saves coalesced, a stale ETag re-read at most {@code maxUpdateAttempts} times).
  */
 final class ServingEndpoints {
 
@@ -29,17 +30,15 @@ final class ServingEndpoints {
   private final Distributions distributions;
   private final SharedPolicies shared;
   private final CdnIdentifierSource identifiers;
-  private final V2DistributionUpdate update;
-  private final LiveCdnSettings settings;
+  private final DistributionUpdaters<V2EndpointUpdates.Request> updaters;
 
   ServingEndpoints(ChannelGroups groups, Distributions distributions, SharedPolicies shared,
-      CdnIdentifierSource identifiers, V2DistributionUpdate update, LiveCdnSettings settings) {
+      CdnIdentifierSource identifiers, DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
     this.groups = groups;
     this.distributions = distributions;
     this.shared = shared;
     this.identifiers = identifiers;
-    this.update = update;
-    this.settings = settings;
+    this.updaters = updaters;
   }
 
   /** How many policies were written, and whether the distribution was. */
@@ -63,10 +62,9 @@ final class ServingEndpoints {
         .or(() -> authorizations.stream().findFirst()
             .flatMap(auth -> identifiers.identifierFor(auth.secretArns().get(0))));
     V2Layout.Policies policies = shared.ids();
-    V2DistributionUpdate.Result result = update.apply(id, channel,
-        endpoints.stream().map(e -> e.id().endpoint()).toList(),
-        config -> V2Layout.changesFor(config, group, endpoints, policies, identifier, settings));
-    return new Served(written, result.written());
+    DistributionUpdaters.Update update =
+        updaters.update(id, new V2EndpointUpdates.Request(channel, group, endpoints, policies, identifier));
+    return new Served(written, update.written());
   }
 
   /** Writes the endpoint's policy with the library's statement and its CDN authorization, if it changes. */

@@ -48,6 +48,11 @@ final class V2Events {
     return V2CdnOutcome.failed(failure, id);
   }
 
+  /** The fan-out itself, for the updater v1 shares. */
+  Listeners listeners() {
+    return listeners;
+  }
+
   int size() {
     return listeners.size();
   }

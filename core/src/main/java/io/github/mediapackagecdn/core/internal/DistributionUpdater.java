@@ -1,93 +1,105 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.internal;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.internal.Listeners;
-import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serializes the updates of one distribution within the process and coalesces the endpoint changes that arrive
- * while an update is in flight into the next one: the thread that gets to write takes every pending request, reads
- * once, merges them and sends one UpdateDistribution (re-reading on a stale ETag). Each caller still gets its own
- * result, or its own error when its endpoints are the problem. The listeners hear of each change planned, update
- * sent, retry after a 412, and of each caller whose endpoints another caller's update carried.
+ * Serializes the updates of one distribution within the process and coalesces the requests that arrive while an
+ * update is in flight into the next one: the thread that gets to write takes every pending request, reads once,
+ * plans them together and sends one UpdateDistribution with {@code If-Match} (re-reading on a stale ETag, at most
+ * {@code maxUpdateAttempts} times). Each caller still gets its own result, or its own error when its request is the
+ * problem. The listeners hear of each change planned, update sent, retry after a 412, and of each caller whose
+ * request another caller's update carried. The v1 and v2 facades share it; each gives its own {@link Planner}.
+ *
+ * @param <R> what one caller asks of the distribution (v1: endpoints; v2: a channel's endpoints in its group)
  */
-final class DistributionUpdater {
+public final class DistributionUpdater<R> {
 
   private static final Logger log = LoggerFactory.getLogger(DistributionUpdater.class);
 
+  /**
+   * What the distribution needs for a list of requests, planned against a configuration as read.
+   *
+   * @param <R> the request type
+   */
+  public interface Planner<R> {
+
+    /** The channel {@code request} is for (one distribution, one channel); it names the events. */
+    ChannelId channel(R request);
+
+    /** The endpoints {@code request} serves, for the events; never empty. */
+    List<OriginEndpointId> endpointIds(R request);
+
+    /**
+     * The changes {@code config} needs so that the distribution serves every one of {@code requests} together;
+     * throws a {@link ProvisioningException} when a request cannot be served.
+     */
+    ChangeSet plan(ChannelId channel, DistributionId id, DistributionConfig config, List<R> requests);
+  }
+
   private final DistributionId id;
   private final Distributions distributions;
-  private final LiveCdnSettings settings;
-  private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
+  private final int maxUpdateAttempts;
   /** Reads the distribution for a channel's update (the channel names the read in events). */
   private final Function<ChannelId, Distribution> read;
+  private final Planner<R> planner;
   private final Listeners listeners;
   private final ReentrantLock writing = new ReentrantLock();
-  private List<Request> pending = new ArrayList<>();
+  private List<Request<R>> pending = new ArrayList<>();
   /** The configuration last read or written by this updater: includes every change of every request it completed. */
   private volatile DistributionConfig latest;
 
-  DistributionUpdater(
-      DistributionId id,
-      Distributions distributions,
-      LiveCdnSettings settings,
-      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers,
-      Supplier<Distribution> read) {
-    this(id, distributions, settings, identifiers, channel -> read.get(), Listeners.none());
-  }
-
-  DistributionUpdater(
-      DistributionId id,
-      Distributions distributions,
-      LiveCdnSettings settings,
-      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers,
-      Function<ChannelId, Distribution> read,
-      Listeners listeners) {
+  /**
+   * The updater of distribution {@code id}, written through {@code distributions}, read with {@code read}; at most
+   * {@code maxUpdateAttempts} writes per batch when each meets a stale ETag.
+   */
+  public DistributionUpdater(DistributionId id, Distributions distributions, int maxUpdateAttempts,
+      Function<ChannelId, Distribution> read, Planner<R> planner, Listeners listeners) {
+    if (maxUpdateAttempts < 1) {
+      throw new IllegalArgumentException("maxUpdateAttempts must be at least 1, was " + maxUpdateAttempts);
+    }
     this.id = id;
     this.distributions = distributions;
-    this.settings = settings;
-    this.identifiers = identifiers;
+    this.maxUpdateAttempts = maxUpdateAttempts;
     this.read = read;
+    this.planner = planner;
     this.listeners = listeners;
   }
 
   /**
-   * Gives the distribution what {@code endpoints} need. True if an update carrying this caller's needs was written;
+   * Gives the distribution what {@code request} needs. True if an update carrying this caller's needs was written;
    * false if the distribution already had them.
    */
-  boolean addEndpoints(List<OriginEndpoint> endpoints) {
-    Request request = new Request(endpoints);
+  public boolean update(R request) {
+    Request<R> entry = new Request<>(request, planner);
     synchronized (this) {
-      pending.add(request);
+      pending.add(entry);
     }
     boolean servedByAnother;
     writing.lock();
     try {
-      servedByAnother = request.done;
+      servedByAnother = entry.done;
       if (!servedByAnother) {
-        List<Request> batch;
+        List<Request<R>> batch;
         synchronized (this) {
           batch = pending;
           pending = new ArrayList<>();
@@ -98,26 +110,26 @@ final class DistributionUpdater {
       writing.unlock();
     }
     if (servedByAnother) {
-      listeners.emit(Listeners.event(ProvisioningEvent.Step.UPDATE_COALESCED, request.channel).distributionId(id)
-          .endpointIds(request.endpointIds()).operation("UpdateDistribution"));
+      listeners.emit(Listeners.event(ProvisioningEvent.Step.UPDATE_COALESCED, entry.channel).distributionId(id)
+          .endpointIds(entry.endpointIds).operation("UpdateDistribution"));
     }
-    return request.result();
+    return entry.result();
   }
 
   /**
    * The distribution's configuration as this updater last read or wrote it, which holds the changes of every request
    * it has answered; empty before its first read.
    */
-  Optional<DistributionConfig> latest() {
+  public Optional<DistributionConfig> latest() {
     return Optional.ofNullable(latest);
   }
 
   /** How many requests wait for the next update; for tests. */
-  synchronized int pending() {
+  public synchronized int pending() {
     return pending.size();
   }
 
-  private void write(List<Request> batch) {
+  private void write(List<Request<R>> batch) {
     try {
       writeOrFail(batch);
     } catch (RuntimeException | Error e) {
@@ -126,11 +138,11 @@ final class DistributionUpdater {
     }
   }
 
-  private void writeOrFail(List<Request> batch) {
-    List<Request> live = new ArrayList<>(batch);
+  private void writeOrFail(List<Request<R>> batch) {
+    List<Request<R>> live = new ArrayList<>(batch);
     ChannelId channel = batch.get(0).channel; // one distribution, one channel
     ResourceConflictException stale = null;
-    for (int attempt = 1; attempt <= settings.maxUpdateAttempts(); attempt++) {
+    for (int attempt = 1; attempt <= maxUpdateAttempts; attempt++) {
       Distribution distribution;
       try {
         distribution = read.apply(channel);
@@ -139,13 +151,13 @@ final class DistributionUpdater {
         live.forEach(r -> r.fail(e));
         return;
       }
-      for (Iterator<Request> it = live.iterator(); it.hasNext(); ) {
-        Request request = it.next();
+      for (Iterator<Request<R>> it = live.iterator(); it.hasNext(); ) {
+        Request<R> request = it.next();
         try {
-          request.ownChanges = !DistributionPlan.updating(
-              channel, id, distribution.config(), request.endpoints, settings, identifiers).changes().isEmpty();
+          request.ownChanges =
+              !planner.plan(channel, id, distribution.config(), List.of(request.request)).isEmpty();
         } catch (ProvisioningException e) {
-          request.fail(e); // this caller's endpoints are the problem; the others go on
+          request.fail(e); // this caller's request is the problem; the others go on
           it.remove();
         }
       }
@@ -153,16 +165,13 @@ final class DistributionUpdater {
         return;
       }
       try {
-        List<OriginEndpoint> merged = merged(live);
-        // the plan ChannelCdn.plan answers, built by the same code; exactly its changes are sent
-        ChangeSet changes =
-            DistributionPlan.updating(channel, id, distribution.config(), merged, settings, identifiers).changes();
+        ChangeSet changes = planner.plan(channel, id, distribution.config(), requests(live));
         if (changes.isEmpty()) {
           log.debug("distribution {} already has what {} requests need", id, live.size());
           live.forEach(r -> r.succeed(false));
           return;
         }
-        List<OriginEndpointId> endpointIds = merged.stream().map(OriginEndpoint::id).toList();
+        List<OriginEndpointId> endpointIds = endpointIds(live);
         listeners.emit(Listeners.event(ProvisioningEvent.Step.CHANGE_PLANNED, channel).distributionId(id)
             .endpointIds(endpointIds).attempt(attempt).changes(changes));
         Instant start = listeners.now();
@@ -182,10 +191,9 @@ final class DistributionUpdater {
         }
         log.debug("distribution {} changed since it was read (attempt {}); reading it again", id, attempt);
         stale = e;
-        if (attempt < settings.maxUpdateAttempts()) {
+        if (attempt < maxUpdateAttempts) {
           listeners.emit(Listeners.event(ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, channel).distributionId(id)
-              .endpointIds(merged(live).stream().map(OriginEndpoint::id).toList()).operation("UpdateDistribution")
-              .attempt(attempt).failure(e));
+              .endpointIds(endpointIds(live)).operation("UpdateDistribution").attempt(attempt).failure(e));
         }
       } catch (ProvisioningException e) {
         live.forEach(r -> r.fail(e));
@@ -196,31 +204,34 @@ final class DistributionUpdater {
     live.forEach(r -> r.fail(lastStale));
   }
 
-  private static List<OriginEndpoint> merged(List<Request> requests) {
-    Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
-    requests.forEach(r -> r.endpoints.forEach(e -> endpoints.put(e.id(), e)));
-    return List.copyOf(endpoints.values());
+  private List<R> requests(List<Request<R>> live) {
+    return live.stream().map(r -> r.request).toList();
   }
 
-  /** One caller's endpoints and, once its batch is written, its own result. */
-  private static final class Request {
-    final List<OriginEndpoint> endpoints;
+  /** Every endpoint of the batch once, in the order of first mention. */
+  private static <R> List<OriginEndpointId> endpointIds(List<Request<R>> live) {
+    Set<OriginEndpointId> ids = new LinkedHashSet<>();
+    live.forEach(r -> ids.addAll(r.endpointIds));
+    return List.copyOf(ids);
+  }
+
+  /** One caller's request and, once its batch is written, its own result. */
+  private static final class Request<R> {
+    final R request;
     final ChannelId channel;
+    final List<OriginEndpointId> endpointIds;
     volatile boolean done;
     boolean ownChanges;
     private boolean written;
     private Throwable failure;
 
-    Request(List<OriginEndpoint> endpoints) {
-      if (endpoints.isEmpty()) {
+    Request(R request, Planner<R> planner) {
+      this.endpointIds = List.copyOf(planner.endpointIds(request));
+      if (endpointIds.isEmpty()) {
         throw new IllegalArgumentException("an update carries at least one endpoint");
       }
-      this.endpoints = endpoints;
-      this.channel = endpoints.get(0).channelId();
-    }
-
-    List<OriginEndpointId> endpointIds() {
-      return endpoints.stream().map(OriginEndpoint::id).toList();
+      this.request = request;
+      this.channel = planner.channel(request);
     }
 
     void succeed(boolean written) {

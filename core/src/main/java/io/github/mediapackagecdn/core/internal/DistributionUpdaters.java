@@ -1,0 +1,74 @@
+package io.github.mediapackagecdn.core.internal;
+
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One {@link DistributionUpdater} per distribution while callers update it, so that its updates are serialized in
+ * this process and concurrent requests are coalesced. An updater is dropped as soon as no caller uses it, so the
+ * registry holds only the distributions being updated right now.
+ *
+ * @param <R> what one caller asks of a distribution
+ */
+public final class DistributionUpdaters<R> {
+
+  private final Function<DistributionId, DistributionUpdater<R>> newUpdater;
+  /** Guarded by {@code this}. */
+  private final Map<DistributionId, InUse<R>> updaters = new HashMap<>();
+
+  /** A registry that makes the updater of a distribution with {@code newUpdater} when none is in use. */
+  public DistributionUpdaters(Function<DistributionId, DistributionUpdater<R>> newUpdater) {
+    this.newUpdater = newUpdater;
+  }
+
+  /**
+   * What an update did.
+   *
+   * @param written whether an update carrying the caller's needs was written
+   * @param latest the configuration as the updater last read or wrote it
+   */
+  public record Update(boolean written, Optional<DistributionConfig> latest) {
+
+    /** Nothing was read or written. */
+    public static Update none() {
+      return new Update(false, Optional.empty());
+    }
+  }
+
+  /** Read, plan, write with If-Match, through the distribution's updater. */
+  public Update update(DistributionId id, R request) {
+    InUse<R> entry;
+    synchronized (this) {
+      entry = updaters.computeIfAbsent(id, key -> new InUse<>(newUpdater.apply(key)));
+      entry.callers++;
+    }
+    try {
+      boolean written = entry.updater.update(request);
+      return new Update(written, entry.updater.latest());
+    } finally {
+      synchronized (this) {
+        if (--entry.callers == 0) {
+          updaters.remove(id);
+        }
+      }
+    }
+  }
+
+  /** How many updaters are held; for tests. */
+  public synchronized int size() {
+    return updaters.size();
+  }
+
+  private static final class InUse<R> {
+    final DistributionUpdater<R> updater;
+    int callers;
+
+    InUse(DistributionUpdater<R> updater) {
+      this.updater = updater;
+    }
+  }
+}

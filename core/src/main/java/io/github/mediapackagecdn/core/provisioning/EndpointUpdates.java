@@ -1,0 +1,50 @@
+package io.github.mediapackagecdn.core.provisioning;
+
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * v1's plan of an update for the shared updater: a request is a list of a channel's endpoints; the requests of a batch
+ * are merged by endpoint id (a later request's endpoint replaces an earlier one's, in its first position) and planned
+ * by {@link DistributionPlan#updating}, the plan {@code ChannelCdn.plan} answers, so exactly its changes are sent.
+ */
+final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEndpoint>> {
+
+  private final LiveCdnSettings settings;
+  private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
+
+  EndpointUpdates(LiveCdnSettings settings, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    this.settings = settings;
+    this.identifiers = identifiers;
+  }
+
+  @Override
+  public ChannelId channel(List<OriginEndpoint> endpoints) {
+    return endpoints.get(0).channelId();
+  }
+
+  @Override
+  public List<OriginEndpointId> endpointIds(List<OriginEndpoint> endpoints) {
+    return endpoints.stream().map(OriginEndpoint::id).toList();
+  }
+
+  @Override
+  public ChangeSet plan(ChannelId channel, DistributionId id, DistributionConfig config,
+      List<List<OriginEndpoint>> requests) {
+    Map<OriginEndpointId, OriginEndpoint> merged = new LinkedHashMap<>();
+    requests.forEach(endpoints -> endpoints.forEach(e -> merged.put(e.id(), e)));
+    return DistributionPlan.updating(channel, id, config, List.copyOf(merged.values()), settings, identifiers)
+        .changes();
+  }
+}

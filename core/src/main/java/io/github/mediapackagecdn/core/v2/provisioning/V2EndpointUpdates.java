@@ -1,0 +1,63 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * v2's plan of an update for the updater v1 uses too: a request is a channel's endpoints in its group, with the
+ * shared policy ids and the CDN identifier; the requests of a batch are merged (endpoints by id, a later request's
+ * replacing an earlier one's in its first position; the first identifier given) and planned by
+ * {@link V2Layout#changesFor}.
+ */
+final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointUpdates.Request> {
+
+  private final LiveCdnSettings settings;
+
+  V2EndpointUpdates(LiveCdnSettings settings) {
+    this.settings = settings;
+  }
+
+  /** One caller's request: serve {@code endpoints} of {@code channel} from its group's origin. */
+  record Request(V2ChannelId channel, ChannelGroup group, List<V2Endpoint> endpoints, V2Layout.Policies policies,
+      Optional<CdnIdentifier> identifier) {
+
+    Request {
+      endpoints = List.copyOf(endpoints);
+    }
+  }
+
+  @Override
+  public ChannelId channel(Request request) {
+    return ChannelId.of(request.channel().channel()); // as V2Events names a v2 channel
+  }
+
+  @Override
+  public List<OriginEndpointId> endpointIds(Request request) {
+    return request.endpoints().stream().map(e -> OriginEndpointId.of(e.id().endpoint())).toList();
+  }
+
+  @Override
+  public ChangeSet plan(ChannelId channel, DistributionId id, DistributionConfig config, List<Request> requests) {
+    Map<V2EndpointId, V2Endpoint> endpoints = new LinkedHashMap<>();
+    requests.forEach(r -> r.endpoints().forEach(e -> endpoints.put(e.id(), e)));
+    Optional<CdnIdentifier> identifier =
+        requests.stream().flatMap(r -> r.identifier().stream()).findFirst();
+    Request first = requests.get(0);
+    return V2Layout.changesFor(config, first.group(), List.copyOf(endpoints.values()), first.policies(), identifier,
+        settings);
+  }
+}
