@@ -1,0 +1,117 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.internal.GatedDistributions;
+import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** v2's planner on the updater v1 shares: concurrent saves of one channel's endpoints coalesce into one update. */
+class V2EndpointUpdatesTest {
+
+  private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  private static final DistributionId ID = DistributionId.of("E2V2COALESCE");
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+  private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
+      .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")
+      .egressDomain("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com").build();
+  private static final V2Layout.Policies POLICIES = new V2Layout.Policies("E2OAC", "manifest-id", "segment-id");
+  private static final String ARN = "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news";
+
+  private final V2EndpointUpdates planner = new V2EndpointUpdates(SETTINGS);
+
+  private static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
+    return V2Endpoint.builder().id(V2EndpointId.of("live", "news", name)).arn(ARN + "/originEndpoint/" + name)
+        .containerType(container).addManifests(manifests).build();
+  }
+
+  private static V2Endpoint hls(String name) {
+    return endpoint(name, ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+  }
+
+  private static V2Endpoint dash(String name) {
+    return endpoint(name, ContainerType.CMAF, Manifest.of(ManifestType.DASH, "index"));
+  }
+
+  private static V2EndpointUpdates.Request request(V2Endpoint... endpoints) {
+    return new V2EndpointUpdates.Request(NEWS, GROUP, List.of(endpoints), POLICIES, Optional.empty());
+  }
+
+  private static DistributionConfig created() {
+    return V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS);
+  }
+
+  private static List<String> patterns(DistributionConfig config) {
+    return config.cacheBehaviors().stream().map(CacheBehavior::pathPattern).toList();
+  }
+
+  @Test
+  void plan_ofSeveralRequests_isThePlanOfTheirEndpointsTogether_eachOnce() {
+    DistributionConfig config = created();
+    V2Endpoint a = hls("a");
+    V2Endpoint b = dash("b");
+
+    assertThat(planner.plan(ChannelId.of("news"), ID, config, List.of(request(a), request(a, b))))
+        .isEqualTo(V2Layout.changesFor(config, GROUP, List.of(a, b), POLICIES, Optional.empty(), SETTINGS));
+    assertThat(planner.channel(request(a))).isEqualTo(ChannelId.of("news"));
+    assertThat(planner.endpointIds(request(a, b))).extracting(Object::toString).containsExactly("a", "b");
+  }
+
+  @Test
+  void update_savesArrivingWhileAnUpdateIsInFlight_shareOneNextUpdate_andEachIsToldItWasCoalesced()
+      throws Exception {
+    GatedDistributions cloudFront = new GatedDistributions(Distribution.builder().id(ID)
+        .arn("arn:aws:cloudfront::123456789012:distribution/" + ID).domainName("d111111abcdef8.cloudfront.net")
+        .status(DistributionStatus.DEPLOYED).etag("E0").config(created()).build());
+    List<ProvisioningEvent> events = new CopyOnWriteArrayList<>();
+    DistributionUpdater<V2EndpointUpdates.Request> updater = new DistributionUpdater<>(ID, cloudFront,
+        SETTINGS.maxUpdateAttempts(), channel -> cloudFront.find(ID).orElseThrow(), planner,
+        new Listeners(List.of(events::add), Clock.systemUTC()));
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<Boolean> first = pool.submit(() -> updater.update(request(hls("a"))));
+      GatedDistributions.await(cloudFront.firstUpdateStarted);
+      List<Future<Boolean>> queued = new ArrayList<>();
+      queued.add(pool.submit(() -> updater.update(request(hls("a"), dash("b")))));
+      queued.add(pool.submit(() -> updater.update(request(hls("a"), hls("c")))));
+      GatedDistributions.awaitPending(updater, 2);
+      cloudFront.release.countDown();
+
+      assertThat(first.get()).isTrue();
+      assertThat(queued.get(0).get()).isTrue();
+      assertThat(queued.get(1).get()).isTrue();
+      assertThat(cloudFront.updates).as("UpdateDistribution calls").hasValue(2);
+      assertThat(patterns(cloudFront.config())).containsExactlyInAnyOrderElementsOf(patterns(
+          V2Layout.changesFor(created(), GROUP, List.of(hls("a"), dash("b"), hls("c")), POLICIES, Optional.empty(),
+              SETTINGS).applyTo(created())));
+      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).hasSize(2);
+      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_COALESCED).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
