@@ -42,7 +42,7 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
 
   @Override
   public ChannelId channel(Request request) {
-    return ChannelId.of(request.channel().channel()); // as V2Events names a v2 channel
+    return V2Events.channelId(request.channel());
   }
 
   @Override

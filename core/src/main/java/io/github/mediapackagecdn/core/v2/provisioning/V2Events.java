@@ -27,7 +27,12 @@ final class V2Events {
   }
 
   static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, V2ChannelId channel) {
-    return Listeners.event(step, ChannelId.of(channel.channel()));
+    return Listeners.event(step, channelId(channel));
+  }
+
+  /** The channel id v2's events carry for {@code channel}: its name. */
+  static ChannelId channelId(V2ChannelId channel) {
+    return ChannelId.of(channel.channel());
   }
 
   Instant now() {
@@ -44,7 +49,7 @@ final class V2Events {
 
   /** {@code THROTTLED} first when it was a throttle, then {@code FAILED}; the outcome that reports it. */
   V2CdnOutcome failed(V2ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
-    listeners.failed(ChannelId.of(channel.channel()), id, failure);
+    listeners.failed(channelId(channel), id, failure);
     return V2CdnOutcome.failed(failure, id);
   }
 
