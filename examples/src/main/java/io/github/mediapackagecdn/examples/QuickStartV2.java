@@ -153,9 +153,9 @@ public final class QuickStartV2 {
   private static String describe(V2CdnOutcome outcome) {
     String id = outcome.distributionId().map(Object::toString).orElse("");
     return switch (outcome.action()) {
-      case CREATED -> "created distribution " + id + " (no origin until the first endpoint)";
+      case CREATED -> "created distribution " + id + ", its origin the channel group's egress domain";
       case ADOPTED -> "found distribution " + id + ", created for this channel before";
-      case UPDATED -> "updated the distribution with the origin and cache behaviours this endpoint needs";
+      case UPDATED -> "updated the distribution with the cache behaviours this endpoint needs";
       case UNCHANGED -> "nothing to add, the distribution already serves this";
       case FAILED -> "FAILED: " + outcome.failure().map(Throwable::getMessage).orElse("") + " (save again to retry)";
       default -> outcome.action().toString();

@@ -38,10 +38,10 @@ class QuickStartV2Test {
     String distribution = details.distributionId().orElseThrow().value();
     assertThat(out).contains("1. Save channel group 'live'", "channelGroup/live\n",
         "2. Save channel 'live/live-news'", "channelGroup/live/channel/live-news\n",
-        "created distribution " + distribution,
+        "created distribution " + distribution + ", its origin the channel group's egress domain",
         "   Distribution ID  " + distribution);
     for (String endpoint : List.of("hls      HLS            ", "llhls    LOW_LATENCY_HLS", "dash     DASH           ")) {
-      assertThat(out).contains("   " + endpoint + " CloudFront: updated the distribution with the origin");
+      assertThat(out).contains("   " + endpoint + " CloudFront: updated the distribution with the cache behaviours");
     }
     String before = out.substring(out.indexOf("4. Channel details"), out.indexOf("5. Waiting"));
     String after = out.substring(out.indexOf("5. Waiting"));
