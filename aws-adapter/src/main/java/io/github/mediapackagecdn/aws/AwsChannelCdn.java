@@ -444,6 +444,8 @@ public final class AwsChannelCdn {
     private final Builder shared = new Builder();
     private Region mediaPackageRegion;
     private MediaPackageV2Client mediaPackageV2;
+    private Region secondaryRegion;
+    private MediaPackageV2Client secondaryMediaPackageV2;
 
     private V2Builder() {}
 
@@ -456,6 +458,22 @@ public final class AwsChannelCdn {
     /** The application's MediaPackage v2 client, in the channel groups' region. */
     public V2Builder mediaPackageV2Client(MediaPackageV2Client client) {
       this.mediaPackageV2 = client;
+      return this;
+    }
+
+    /**
+     * A second Region for CloudFront's media quality-aware resiliency, as {@link ChannelCdnV2.Builder#secondaryRegion}:
+     * every group, channel and endpoint is saved there too, and the distribution serves the endpoints from a
+     * media-quality-based origin group of the two Regions. None unless set (or a secondary client given).
+     */
+    public V2Builder secondaryRegion(Region region) {
+      this.secondaryRegion = region;
+      return this;
+    }
+
+    /** The application's MediaPackage v2 client in the secondary Region; see {@link #secondaryRegion(Region)}. */
+    public V2Builder secondaryMediaPackageV2Client(MediaPackageV2Client client) {
+      this.secondaryMediaPackageV2 = client;
       return this;
     }
 
@@ -542,6 +560,9 @@ public final class AwsChannelCdn {
       if (!(mediaPackageV2 != null || mediaPackageRegion != null)) {
         problems.add("MediaPackage region is not set (or give a MediaPackage v2 client)");
       }
+      if (secondaryRegion != null && secondaryRegion.equals(mediaPackageRegion)) {
+        problems.add("the secondary Region " + secondaryRegion + " is the MediaPackage region: give another one");
+      }
       shared.checkOptions(problems);
       ValidationException.throwIfAny(problems);
 
@@ -549,6 +570,9 @@ public final class AwsChannelCdn {
       try {
         MediaPackageV2Client mp = mediaPackageV2 != null ? mediaPackageV2 : Builder.created(created,
             shared.configure(MediaPackageV2Client.builder(), mediaPackageRegion).build());
+        MediaPackageV2Client second = secondaryMediaPackageV2 != null ? secondaryMediaPackageV2
+            : secondaryRegion == null ? null : Builder.created(created,
+                shared.configure(MediaPackageV2Client.builder(), secondaryRegion).build());
         CloudFrontClient cf = shared.cloudFrontClient(created);
         ChannelCdnV2.Builder cdn = ChannelCdnV2.builder()
             .channelGroups(new MediaPackageV2ChannelGroups(mp))
@@ -557,6 +581,9 @@ public final class AwsChannelCdn {
             .links(shared.links(cf, created))
             .settings(shared.settings)
             .cdnIdentifiers(shared.cdnIdentifiers);
+        if (second != null) {
+          cdn.secondaryRegion(new MediaPackageV2ChannelGroups(second));
+        }
         shared.listeners.forEach(cdn::listener);
         created.forEach(cdn::onClose);
         return cdn.build();

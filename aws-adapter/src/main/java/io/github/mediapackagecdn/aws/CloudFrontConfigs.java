@@ -33,9 +33,13 @@ import software.amazon.awssdk.services.cloudfront.model.LambdaFunctionAssociatio
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.OriginCustomHeader;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroupFailoverCriteria;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroupMembers;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroups;
 import software.amazon.awssdk.services.cloudfront.model.OriginSslProtocols;
 import software.amazon.awssdk.services.cloudfront.model.Origins;
+import software.amazon.awssdk.services.cloudfront.model.StatusCodes;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.Tags;
 
@@ -79,6 +83,9 @@ final class CloudFrontConfigs {
     if (!config.webAclId().isEmpty()) {
       sdk.webACLId(config.webAclId());
     }
+    if (!config.originGroups().isEmpty()) {
+      sdk.originGroups(originGroups(config.originGroups().stream().map(CloudFrontConfigs::toSdk).toList()));
+    }
     return sdk.build();
   }
 
@@ -104,6 +111,18 @@ final class CloudFrontConfigs {
             .originReadTimeout(ORIGIN_READ_TIMEOUT_SECONDS)
             .originKeepaliveTimeout(ORIGIN_KEEPALIVE_TIMEOUT_SECONDS)
             .build())
+        .build();
+  }
+
+  /** An origin group: its two members, primary first, its failover status codes, its selection criteria. */
+  static OriginGroup toSdk(io.github.mediapackagecdn.core.model.OriginGroup group) {
+    return OriginGroup.builder()
+        .id(group.id())
+        .members(OriginGroupMembers.builder().quantity(2).items(group.memberOriginIds().stream()
+            .map(id -> OriginGroupMember.builder().originId(id).build()).toList()).build())
+        .failoverCriteria(OriginGroupFailoverCriteria.builder().statusCodes(StatusCodes.builder()
+            .quantity(group.failoverStatusCodes().size()).items(group.failoverStatusCodes()).build()).build())
+        .selectionCriteria(group.selectionCriteria().wireName())
         .build();
   }
 
@@ -199,6 +218,7 @@ final class CloudFrontConfigs {
         .comment(Objects.requireNonNullElse(config.comment(), ""))
         .enabled(Boolean.TRUE.equals(config.enabled()))
         .origins(origins(config).stream().map(CloudFrontConfigs::toCore).toList())
+        .originGroups(originGroups(config).stream().flatMap(g -> toCore(g).stream()).toList())
         .defaultBehavior(toCore(config.defaultCacheBehavior()))
         .cacheBehaviors(behaviors(config).stream().map(CloudFrontConfigs::toCore).toList())
         .aliases(config.aliases() == null ? List.of() : config.aliases().items())
@@ -243,6 +263,29 @@ final class CloudFrontConfigs {
       origin.customHeaders().items().forEach(h -> headers.putIfAbsent(h.headerName(), h.headerValue()));
     }
     return core.customHeaders(headers).build();
+  }
+
+  /**
+   * The group as the core models it; empty for a group the core cannot model (not two members), which is still sent
+   * back as it was.
+   */
+  private static Optional<io.github.mediapackagecdn.core.model.OriginGroup> toCore(OriginGroup group) {
+    List<String> members = group.members() == null || group.members().items() == null ? List.of()
+        : group.members().items().stream().map(OriginGroupMember::originId).toList();
+    if (members.size() != 2) {
+      return Optional.empty();
+    }
+    List<Integer> codes = group.failoverCriteria() == null || group.failoverCriteria().statusCodes() == null
+        || group.failoverCriteria().statusCodes().items() == null
+        ? List.of() : group.failoverCriteria().statusCodes().items();
+    return Optional.of(io.github.mediapackagecdn.core.model.OriginGroup.builder()
+        .id(group.id())
+        .primaryOriginId(members.get(0))
+        .secondaryOriginId(members.get(1))
+        .failoverStatusCodes(codes)
+        .selectionCriteria(io.github.mediapackagecdn.core.model.OriginGroup.SelectionCriteria.fromWire(
+            group.selectionCriteriaAsString()))
+        .build());
   }
 
   private static io.github.mediapackagecdn.core.model.CacheBehavior toCore(DefaultCacheBehavior behavior) {
@@ -313,6 +356,20 @@ final class CloudFrontConfigs {
     }
 
     @Override
+    public Optional<String> behaviorTarget(DistributionConfig config, String pathPattern) {
+      return behaviors(config).stream().filter(b -> pathPattern.equals(b.pathPattern())).findFirst()
+          .map(CacheBehavior::targetOriginId);
+    }
+
+    @Override
+    public DistributionConfig retargetCacheBehavior(DistributionConfig config, String pathPattern, String targetId) {
+      List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
+      behaviors.replaceAll(b ->
+          pathPattern.equals(b.pathPattern()) ? b.toBuilder().targetOriginId(targetId).build() : b);
+      return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
+    }
+
+    @Override
     public Optional<String> defaultTargetOriginId(DistributionConfig config) {
       return Optional.ofNullable(config.defaultCacheBehavior()).map(DefaultCacheBehavior::targetOriginId);
     }
@@ -327,16 +384,26 @@ final class CloudFrontConfigs {
 
     @Override
     public Set<String> originGroupMembers(DistributionConfig config) {
-      if (config.originGroups() == null) {
-        return Set.of();
-      }
-      return config.originGroups().items().stream()
+      return originGroups(config).stream()
           .map(OriginGroup::members)
           .filter(Objects::nonNull)
           .flatMap(m -> m.items().stream())
           .map(OriginGroupMember::originId)
           .filter(Objects::nonNull)
           .collect(Collectors.toSet());
+    }
+
+    @Override
+    public List<String> originGroupIds(DistributionConfig config) {
+      return originGroups(config).stream().map(OriginGroup::id).toList();
+    }
+
+    @Override
+    public DistributionConfig addOriginGroup(DistributionConfig config,
+        io.github.mediapackagecdn.core.model.OriginGroup group) {
+      List<OriginGroup> groups = new ArrayList<>(originGroups(config));
+      groups.add(toSdk(group));
+      return config.toBuilder().originGroups(originGroups(groups)).build();
     }
 
     @Override
@@ -393,6 +460,15 @@ final class CloudFrontConfigs {
 
   private static List<Origin> origins(DistributionConfig config) {
     return config.origins() == null ? List.of() : config.origins().items();
+  }
+
+  private static List<OriginGroup> originGroups(DistributionConfig config) {
+    return config.originGroups() == null || config.originGroups().items() == null ? List.of()
+        : config.originGroups().items();
+  }
+
+  private static OriginGroups originGroups(List<OriginGroup> groups) {
+    return OriginGroups.builder().quantity(groups.size()).items(nonEmpty(groups)).build();
   }
 
   private static List<CacheBehavior> behaviors(DistributionConfig config) {

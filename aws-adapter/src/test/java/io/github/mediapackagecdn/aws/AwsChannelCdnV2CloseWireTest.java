@@ -4,12 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.net.URI;
@@ -50,6 +53,32 @@ class AwsChannelCdnV2CloseWireTest {
         .credentialsProvider(Wire.CREDENTIALS)
         .retryStrategy(Wire.noRetries())
         .httpClientBuilder(http);
+  }
+
+  @Test
+  void aSecondaryRegion_getsItsOwnClient_signedForThatRegion_andClosedWithTheOthers() {
+    wm.stubFor(get(urlPathEqualTo("/channelGroup/live")).willReturn(aResponse().withBody("{\"ChannelGroupName\":"
+        + "\"live\",\"Arn\":\"arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live\",\"EgressDomain\":"
+        + "\"abcdef.egress.ghijkl.mediapackagev2.us-west-2.amazonaws.com\",\"CreatedAt\":1.7E9,"
+        + "\"ModifiedAt\":1.7E9,\"ETag\":\"e1\"}")));
+    ChannelCdnV2 cdn = builder().secondaryRegion(Region.EU_WEST_1).build();
+    assertThat(http.created).hasSize(4);
+    assertThat(cdn.toString()).contains("secondary Region");
+
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/channelGroup/live"))))
+        .extracting(r -> r.getHeader("Authorization").replaceAll(".*Credential=[^/]+/[0-9]+/([a-z0-9-]+)/.*", "$1"))
+        .containsExactly("us-west-2", "eu-west-1");
+    cdn.close();
+    assertThat(http.created).hasSize(4).allMatch(AtomicBoolean::get);
+  }
+
+  @Test
+  void aSecondaryRegion_thatIsTheMediaPackageRegion_isRefusedBeforeAnyClientIsMade() {
+    assertThatThrownBy(() -> builder().secondaryRegion(Region.US_WEST_2).build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("secondary Region us-west-2");
+    assertThat(http.created).isEmpty();
   }
 
   @Test

@@ -35,6 +35,7 @@ import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -391,6 +392,48 @@ class CloudFrontDistributionsTest {
         .withBody(CloudFrontXml.distribution("Deployed", withOac))));
     assertThat(distributions.find(DISTRIBUTION).orElseThrow().config().origins().get(0).originAccessControlId())
         .contains("E2OACEXAMPLE12");
+  }
+
+  @Test
+  void update_addingAnOriginGroup_andMovingABehaviourToIt_keepsTheUsersGroup_andSendsEveryListWithItsQuantity() {
+    stubConfig("ETAG1", CloudFrontXml.USER_EDITED_CONFIG);
+    stubUpdated("ETAG2");
+    OriginGroup added = OriginGroup.builder().id("EMP2-live-mqar").primaryOriginId("user-s3")
+        .secondaryOriginId("user-backup").addFailoverStatusCodes(404, 503)
+        .selectionCriteria(OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED).build();
+    ChangeSet changes = ChangeSet.of(List.of(new DistributionChange.AddOriginGroup(added),
+        new DistributionChange.RetargetCacheBehavior("/static/*", "user-group", "EMP2-live-mqar")));
+
+    distributions.update(DISTRIBUTION, "ETAG1", changes);
+
+    Document read = Wire.xml(CloudFrontXml.distributionConfig(CloudFrontXml.USER_EDITED_CONFIG));
+    Document sent = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    String groups = "/DistributionConfig/OriginGroups/";
+    assertThat(text(sent, groups + "Quantity")).isEqualTo("2");
+    assertThat(canonical(node(sent, groups + "Items/OriginGroup[Id='user-group']")))
+        .isEqualTo(canonical(node(read, groups + "Items/OriginGroup[Id='user-group']")));
+    String group = groups + "Items/OriginGroup[Id='EMP2-live-mqar']/";
+    assertThat(text(sent, group + "Members/Quantity")).isEqualTo("2");
+    assertThat(texts(sent, group + "Members/Items/OriginGroupMember/OriginId"))
+        .containsExactly("user-s3", "user-backup");
+    assertThat(text(sent, group + "FailoverCriteria/StatusCodes/Quantity")).isEqualTo("2");
+    assertThat(texts(sent, group + "FailoverCriteria/StatusCodes/Items/StatusCode")).containsExactly("404", "503");
+    assertThat(text(sent, group + "SelectionCriteria")).isEqualTo("media-quality-based");
+    String behavior = "/DistributionConfig/CacheBehaviors/Items/CacheBehavior[PathPattern='/static/*']/";
+    assertThat(text(sent, behavior + "TargetOriginId")).isEqualTo("EMP2-live-mqar");
+    assertThat(canonical(node(sent, behavior + "CachePolicyId")))
+        .isEqualTo(canonical(node(read, behavior + "CachePolicyId")));
+  }
+
+  @Test
+  void find_readsTheOriginGroups_asTheCoreModelsThem() {
+    stubConfig("ETAG1", CloudFrontXml.USER_EDITED_CONFIG);
+    wm.stubFor(get(urlEqualTo(DISTRIBUTION_PATH)).willReturn(aResponse().withHeader("ETag", "ETAG1")
+        .withBody(CloudFrontXml.distribution("Deployed", CloudFrontXml.USER_EDITED_CONFIG))));
+
+    assertThat(distributions.find(DISTRIBUTION).orElseThrow().config().originGroups()).containsExactly(
+        OriginGroup.builder().id("user-group").primaryOriginId("user-s3").secondaryOriginId("user-backup")
+            .addFailoverStatusCodes(500, 502).build());
   }
 
   @Test

@@ -14,7 +14,9 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.DistributionSummary;
 import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,6 +49,9 @@ public final class InMemoryDistributions implements Distributions {
   private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
   /** The page size (MaxItems) of ListDistributions the adapter asks for. */
   public static final int MAX_ITEMS = 100;
+
+  /** CloudFront's quota of origin groups a distribution (UNCONFIRMED: the quotas page as remembered, not re-read). */
+  public static final int MAX_ORIGIN_GROUPS = 10;
 
   private static final Set<Integer> ALLOWED_METHOD_COUNTS = Set.of(2, 3, 7);
   private static final Set<Integer> CACHED_METHOD_COUNTS = Set.of(2, 3);
@@ -342,6 +348,7 @@ public final class InMemoryDistributions implements Distributions {
         throw invalid("InvalidArgument", "Origin " + origin.id() + " needs at least one SSL protocol.");
       }
     }
+    Set<String> groupIds = validateOriginGroups(config, originIds);
     if (!config.defaultBehavior().pathPattern().equals(CacheBehavior.DEFAULT_PATH_PATTERN)) {
       throw invalid("InvalidArgument", "The default cache behavior has no path pattern other than *.");
     }
@@ -352,9 +359,13 @@ public final class InMemoryDistributions implements Distributions {
       if (behavior != config.defaultBehavior() && !patterns.add(behavior.pathPattern())) {
         throw invalid("InvalidArgument", "Path pattern " + behavior.pathPattern() + " is used twice."); // code UNCONFIRMED
       }
-      if (!originIds.contains(behavior.targetOriginId())) {
+      if (!originIds.contains(behavior.targetOriginId()) && !groupIds.contains(behavior.targetOriginId())) {
         throw invalid("NoSuchOrigin", "One or more of your origins or origin groups do not exist: "
             + behavior.targetOriginId());
+      }
+      if (groupIds.contains(behavior.targetOriginId()) && behavior.allowedMethods().size() > 3) {
+        throw invalid("InvalidArgument", "The cache behavior " + behavior.pathPattern() + " targets origin group "
+            + behavior.targetOriginId() + ": it may allow GET, HEAD and OPTIONS only."); // code UNCONFIRMED
       }
       if (!ALLOWED_METHOD_COUNTS.contains(behavior.allowedMethods().size())
           || !CACHED_METHOD_COUNTS.contains(behavior.cachedMethods().size())
@@ -363,6 +374,52 @@ public final class InMemoryDistributions implements Distributions {
             + " must be 2, 3 or 7 methods and include the 2 or 3 cached methods.");
       }
     }
+  }
+
+  /**
+   * CloudFront's checks of origin groups (codes UNCONFIRMED but NoSuchOrigin and TooManyOriginGroupsPerDistribution):
+   * ids unique among origins and groups, two distinct members that are origins of the distribution, failover status
+   * codes of {@link OriginGroup#FAILOVER_STATUS_CODES}, and media-quality-based selection only between MediaPackage v2
+   * origins (each signed by an origin access control of origin type {@code mediapackagev2}).
+   */
+  private Set<String> validateOriginGroups(DistributionConfig config, Set<String> originIds) {
+    if (config.originGroups().size() > MAX_ORIGIN_GROUPS) {
+      throw new QuotaExceededException("Processing your request would cause you to exceed the maximum number of"
+          + " origin groups allowed.", "TooManyOriginGroupsPerDistribution", requestId(), null);
+    }
+    Set<String> groupIds = new HashSet<>();
+    for (OriginGroup group : config.originGroups()) {
+      if (originIds.contains(group.id()) || !groupIds.add(group.id())) {
+        throw invalid("InvalidArgument", "Origin group Id " + group.id() + " is used by another origin or group.");
+      }
+      if (group.primaryOriginId().equals(group.secondaryOriginId())) {
+        throw invalid("InvalidArgument", "Origin group " + group.id() + " needs two different origins.");
+      }
+      for (String member : group.memberOriginIds()) {
+        if (!originIds.contains(member)) {
+          throw invalid("NoSuchOrigin", "Origin group " + group.id() + " names origin " + member
+              + ", which does not exist.");
+        }
+      }
+      if (group.failoverStatusCodes().isEmpty()
+          || !OriginGroup.FAILOVER_STATUS_CODES.containsAll(group.failoverStatusCodes())) {
+        throw invalid("InvalidArgument", "Origin group " + group.id() + " fails over on " + group.failoverStatusCodes()
+            + "; the status codes must be some of " + new TreeSet<>(OriginGroup.FAILOVER_STATUS_CODES) + ".");
+      }
+      if (group.selectionCriteria() == OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED) {
+        for (String member : group.memberOriginIds()) {
+          Optional<String> oac = config.origin(member).flatMap(Origin::originAccessControlId);
+          boolean mediaPackageV2 = oac.isPresent() && aws.cloudFrontPolicies().allOriginAccessControls().stream()
+              .anyMatch(o -> o.id().equals(oac.get())
+                  && o.config().originType().equals(OriginAccessControlConfig.ORIGIN_TYPE_MEDIAPACKAGEV2));
+          if (!mediaPackageV2) {
+            throw invalid("InvalidArgument", "Origin group " + group.id() + " selects media-quality-based, but origin "
+                + member + " is not a MediaPackage v2 origin.");
+          }
+        }
+      }
+    }
+    return groupIds;
   }
 
   private void validateTags(Map<String, String> tags) {

@@ -44,6 +44,9 @@ public abstract class LinkedChannel {
     if (change instanceof DistributionChange.AddOrigin add) {
       return "origin " + add.origin().id() + " (" + add.origin().domainName() + ")";
     }
+    if (change instanceof DistributionChange.AddOriginGroup group) {
+      return "origin group " + group.group().id() + " of " + String.join(" and ", group.group().memberOriginIds());
+    }
     if (change instanceof DistributionChange.AddOriginHeader header) {
       return "header " + header.name() + " on origin " + header.originId();
     }
@@ -52,6 +55,10 @@ public abstract class LinkedChannel {
     }
     if (change instanceof DistributionChange.RetargetDefaultBehavior retarget) {
       return "default behaviour on " + retarget.toOriginId() + " (not " + retarget.fromOriginId() + ")";
+    }
+    if (change instanceof DistributionChange.RetargetCacheBehavior retarget) {
+      return "cache behaviour " + retarget.pathPattern() + " on " + retarget.toTargetId() + " (not "
+          + retarget.fromOriginId() + ")";
     }
     if (change instanceof DistributionChange.RemoveOrigin remove) {
       return "placeholder origin " + remove.originId() + " removed";

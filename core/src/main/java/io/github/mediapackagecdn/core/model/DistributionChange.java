@@ -45,14 +45,23 @@ public sealed interface DistributionChange {
     /** The path patterns of the ordered cache behaviours. */
     List<String> pathPatterns(C config);
 
+    /** The origin (or origin group) the ordered behaviour with {@code pathPattern} targets; empty without one. */
+    Optional<String> behaviorTarget(C config, String pathPattern);
+
     /** The origin the default behaviour targets; empty when the configuration has no default behaviour. */
     Optional<String> defaultTargetOriginId(C config);
 
     /** The origins the default and the ordered behaviours target. */
     Set<String> behaviorTargets(C config);
 
-    /** The origins that are members of an origin group; empty for a model without origin groups. */
+    /** The origins that are members of an origin group. */
     Set<String> originGroupMembers(C config);
+
+    /** The ids of the origin groups, in order. */
+    List<String> originGroupIds(C config);
+
+    /** Appends {@code group}. */
+    C addOriginGroup(C config, OriginGroup group);
 
     /** Appends {@code origin}. */
     C addOrigin(C config, Origin origin);
@@ -66,6 +75,9 @@ public sealed interface DistributionChange {
     /** Points the default behaviour at {@code originId}, everything else about it kept. */
     C retargetDefaultBehavior(C config, String originId);
 
+    /** Points the ordered behaviour with {@code pathPattern} at {@code targetId}, everything else about it kept. */
+    C retargetCacheBehavior(C config, String pathPattern, String targetId);
+
     /** Removes origin {@code originId}. */
     C removeOrigin(C config, String originId);
   }
@@ -78,6 +90,22 @@ public sealed interface DistributionChange {
         return config;
       }
       return editor.addOrigin(config, origin);
+    }
+  }
+
+  /**
+   * Adds {@code group} unless an origin or origin group has its id (they share one namespace), and only once both its
+   * members exist.
+   */
+  record AddOriginGroup(OriginGroup group) implements DistributionChange {
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      List<String> origins = editor.originIds(config);
+      if (origins.contains(group.id()) || editor.originGroupIds(config).contains(group.id())
+          || !origins.containsAll(group.memberOriginIds())) {
+        return config;
+      }
+      return editor.addOriginGroup(config, group);
     }
   }
 
@@ -124,6 +152,22 @@ public sealed interface DistributionChange {
         return config;
       }
       return editor.retargetDefaultBehavior(config, toOriginId);
+    }
+  }
+
+  /**
+   * Points the ordered behaviour with {@code pathPattern} at {@code toTargetId}, only while it still targets
+   * {@code fromOriginId} and an origin or origin group {@code toTargetId} exists.
+   */
+  record RetargetCacheBehavior(String pathPattern, String fromOriginId, String toTargetId)
+      implements DistributionChange {
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.behaviorTarget(config, pathPattern).filter(fromOriginId::equals).isPresent()
+          || !(editor.originIds(config).contains(toTargetId) || editor.originGroupIds(config).contains(toTargetId))) {
+        return config;
+      }
+      return editor.retargetCacheBehavior(config, pathPattern, toTargetId);
     }
   }
 

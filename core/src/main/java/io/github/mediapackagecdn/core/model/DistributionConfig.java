@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /**
  * The part of a CloudFront distribution's configuration the library reads and writes. Everything else a user sets in
- * CloudFront (certificates, logging, origin groups, restrictions, ...) is kept by the adapters as it was.
+ * CloudFront (certificates, logging, restrictions, ...) is kept by the adapters as it was.
  */
 @Value.Immutable
 public abstract class DistributionConfig {
@@ -35,6 +35,9 @@ public abstract class DistributionConfig {
 
   /** The origins; a new distribution has the placeholder origin, then the channel origin. */
   public abstract List<Origin> origins();
+
+  /** The origin groups: pairs of origins a behaviour can target as one, CloudFront failing over between them. */
+  public abstract List<OriginGroup> originGroups();
 
   /** The default behaviour (path pattern {@code *}), evaluated after every ordered behaviour. */
   public abstract CacheBehavior defaultBehavior();
@@ -75,6 +78,11 @@ public abstract class DistributionConfig {
   /** The origin with id {@code originId}, if there is one. */
   public Optional<Origin> origin(String originId) {
     return origins().stream().filter(o -> o.id().equals(originId)).findFirst();
+  }
+
+  /** The origin group with id {@code groupId}, if there is one. */
+  public Optional<OriginGroup> originGroup(String groupId) {
+    return originGroups().stream().filter(g -> g.id().equals(groupId)).findFirst();
   }
 
   /** The ordered cache behaviour with path pattern {@code pathPattern}, if there is one. */

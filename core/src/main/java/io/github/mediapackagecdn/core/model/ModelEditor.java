@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The {@link DistributionChange.Editor} of the model's own {@link DistributionConfig}, which has no origin groups. */
+/** The {@link DistributionChange.Editor} of the model's own {@link DistributionConfig}. */
 final class ModelEditor implements DistributionChange.Editor<DistributionConfig> {
 
   static final ModelEditor INSTANCE = new ModelEditor();
@@ -33,6 +33,19 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   }
 
   @Override
+  public Optional<String> behaviorTarget(DistributionConfig config, String pathPattern) {
+    return config.behavior(pathPattern).map(CacheBehavior::targetOriginId);
+  }
+
+  @Override
+  public DistributionConfig retargetCacheBehavior(DistributionConfig config, String pathPattern, String targetId) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
+        ? CacheBehavior.builder().from(b).targetOriginId(targetId).build() : b);
+    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+  }
+
+  @Override
   public Optional<String> defaultTargetOriginId(DistributionConfig config) {
     return Optional.of(config.defaultBehavior().targetOriginId());
   }
@@ -46,7 +59,18 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public Set<String> originGroupMembers(DistributionConfig config) {
-    return Set.of();
+    return config.originGroups().stream().flatMap(g -> g.memberOriginIds().stream())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  @Override
+  public List<String> originGroupIds(DistributionConfig config) {
+    return config.originGroups().stream().map(OriginGroup::id).toList();
+  }
+
+  @Override
+  public DistributionConfig addOriginGroup(DistributionConfig config, OriginGroup group) {
+    return DistributionConfig.builder().from(config).addOriginGroups(group).build();
   }
 
   @Override

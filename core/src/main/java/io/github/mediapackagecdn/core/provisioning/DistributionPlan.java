@@ -270,6 +270,10 @@ public abstract class DistributionPlan {
       return "+ origin " + originName(origin.id()) + " (" + host
           + origin.protocolPolicy().map(policy -> ", " + policy).orElse("") + ")";
     }
+    if (change instanceof DistributionChange.AddOriginGroup group) {
+      return "+ origin group " + group.group().id() + " (" + group.group().primaryOriginId() + ", then "
+          + group.group().secondaryOriginId() + ", " + group.group().selectionCriteria().wireName() + ")";
+    }
     if (change instanceof DistributionChange.AddOriginHeader header) {
       return "+ header " + header.name() + " on " + originName(header.originId()) + " (value hidden)";
     }
@@ -280,6 +284,10 @@ public abstract class DistributionPlan {
     if (change instanceof DistributionChange.RetargetDefaultBehavior retarget) {
       return "~ default behavior: " + originName(retarget.fromOriginId()) + " -> "
           + originName(retarget.toOriginId());
+    }
+    if (change instanceof DistributionChange.RetargetCacheBehavior retarget) {
+      return "~ behavior " + retarget.pathPattern() + ": " + originName(retarget.fromOriginId()) + " -> "
+          + retarget.toTargetId();
     }
     DistributionChange.RemoveOrigin remove = (DistributionChange.RemoveOrigin) change;
     return "- origin " + originName(remove.originId());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.model.DistributionChange.AddCacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionChange.AddOrigin;
+import io.github.mediapackagecdn.core.model.DistributionChange.AddOriginGroup;
 import io.github.mediapackagecdn.core.model.DistributionChange.AddOriginHeader;
 import io.github.mediapackagecdn.core.model.DistributionChange.RemoveOrigin;
+import io.github.mediapackagecdn.core.model.DistributionChange.RetargetCacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionChange.RetargetDefaultBehavior;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,6 +313,78 @@ class DistributionChangeTest {
     public DistributionConfig removeOrigin(DistributionConfig config, String originId) {
       return ModelEditor.INSTANCE.removeOrigin(config, originId);
     }
+
+    @Override
+    public Optional<String> behaviorTarget(DistributionConfig config, String pathPattern) {
+      return ModelEditor.INSTANCE.behaviorTarget(config, pathPattern);
+    }
+
+    @Override
+    public DistributionConfig retargetCacheBehavior(DistributionConfig config, String pathPattern, String targetId) {
+      return ModelEditor.INSTANCE.retargetCacheBehavior(config, pathPattern, targetId);
+    }
+
+    @Override
+    public List<String> originGroupIds(DistributionConfig config) {
+      return ModelEditor.INSTANCE.originGroupIds(config);
+    }
+
+    @Override
+    public DistributionConfig addOriginGroup(DistributionConfig config, OriginGroup group) {
+      return ModelEditor.INSTANCE.addOriginGroup(config, group);
+    }
+  }
+
+  private static final OriginGroup GROUP = OriginGroup.builder()
+      .id("pair")
+      .primaryOriginId(CHANNEL_ORIGIN_ID)
+      .secondaryOriginId(PLACEHOLDER_ID)
+      .addFailoverStatusCodes(404, 503)
+      .selectionCriteria(OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED)
+      .build();
+
+  @Test
+  void addOriginGroup_whenBothMembersExist_addsItOnce() {
+    DistributionConfig config = withChannelOrigin();
+
+    DistributionConfig once = new AddOriginGroup(GROUP).applyTo(config);
+
+    assertThat(once.originGroups()).containsExactly(GROUP);
+    assertThat(new AddOriginGroup(GROUP).applyTo(once)).isSameAs(once);
+  }
+
+  @Test
+  void addOriginGroup_whenAMemberIsMissingOrTheIdIsAnOrigins_changesNothing() {
+    DistributionConfig placeholder = placeholderOnly();
+    OriginGroup namedAsOrigin = OriginGroup.builder().from(GROUP).id(PLACEHOLDER_ID).build();
+
+    assertThat(new AddOriginGroup(GROUP).applyTo(placeholder)).as("a member missing").isSameAs(placeholder);
+    DistributionConfig config = withChannelOrigin();
+    assertThat(new AddOriginGroup(namedAsOrigin).applyTo(config)).as("id of an origin").isSameAs(config);
+  }
+
+  @Test
+  void removeOrigin_whenAModelOriginGroupHasIt_changesNothing() {
+    DistributionConfig grouped = new AddOriginGroup(GROUP).applyTo(retargeted());
+
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(grouped)).isSameAs(grouped);
+  }
+
+  @Test
+  void retargetCacheBehavior_movesOnlyABehaviourStillOnTheGivenOrigin_toAnExistingGroup() {
+    DistributionConfig config = DistributionConfig.builder().from(new AddOriginGroup(GROUP).applyTo(retargeted()))
+        .addCacheBehaviors(behavior("*.m3u8", CHANNEL_ORIGIN_ID), behavior("*.mpd", "my-ads"))
+        .build();
+
+    DistributionConfig moved = new RetargetCacheBehavior("*.m3u8", CHANNEL_ORIGIN_ID, "pair").applyTo(config);
+
+    assertThat(moved.behavior("*.m3u8")).hasValue(behavior("*.m3u8", "pair"));
+    assertThat(moved.behavior("*.mpd")).hasValue(behavior("*.mpd", "my-ads"));
+    assertThat(new RetargetCacheBehavior("*.m3u8", CHANNEL_ORIGIN_ID, "pair").applyTo(moved)).isSameAs(moved);
+    assertThat(new RetargetCacheBehavior("*.mpd", CHANNEL_ORIGIN_ID, "pair").applyTo(config))
+        .as("a user's behaviour on another origin").isSameAs(config);
+    assertThat(new RetargetCacheBehavior("*.m3u8", CHANNEL_ORIGIN_ID, "missing").applyTo(config))
+        .as("no such group").isSameAs(config);
   }
 
   @Test

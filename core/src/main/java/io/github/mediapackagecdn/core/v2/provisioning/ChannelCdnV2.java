@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The same one-save automation for MediaPackage v2: save a channel in its channel group and get one CloudFront
@@ -90,23 +91,26 @@ public final class ChannelCdnV2 implements AutoCloseable {
     V2Links links = new V2Links(builder.links, settings);
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME);
-    this.savingGroup = new SavingChannelGroup(builder.groups);
+    Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
+    this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings);
     DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
         new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
             channel -> builder.distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id)), planner,
             events.listeners()));
-    ServingEndpoints serving =
-        new ServingEndpoints(builder.groups, builder.distributions, shared, builder.identifierSource, updaters);
-    this.savingChannel =
-        new SavingV2Channel(builder.groups, builder.distributions, links, shared, serving, settings, events);
-    this.savingEndpoints = new SavingV2Endpoints(builder.groups, links, serving, settings, events);
+    ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
+        builder.identifierSource, updaters);
+    this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, links, shared, serving,
+        settings, events);
+    this.savingEndpoints = new SavingV2Endpoints(builder.groups, secondary, links, serving, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
     this.awaitingDeployment =
         new AwaitingV2Deployment(builder.groups, builder.distributions, links, readingDetails, events);
     this.onClose = List.copyOf(builder.onClose);
-    this.description = "ChannelCdnV2[channel groups " + kind(builder.groups) + ", policies " + kind(builder.policies)
-        + ", distributions " + kind(builder.distributions) + ", links " + kind(builder.links) + ", "
+    this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
+        + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
+        + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
+        + ", links " + kind(builder.links) + ", "
         + events.size() + " listeners]";
   }
 
@@ -244,6 +248,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   /** Builds a {@link ChannelCdnV2} from its four ports. */
   public static final class Builder {
     private ChannelGroups groups;
+    private ChannelGroups secondary;
     private CloudFrontPolicies policies;
     private Distributions distributions;
     private DistributionLinks links;
@@ -268,6 +273,21 @@ public final class ChannelCdnV2 implements AutoCloseable {
     /** The MediaPackage v2 port. */
     public Builder channelGroups(ChannelGroups groups) {
       this.groups = groups;
+      return this;
+    }
+
+    /**
+     * MediaPackage v2 in a second Region, for CloudFront's media quality-aware resiliency; none unless set. Then every
+     * channel group, channel and endpoint saved is saved there too, with the same names and settings, each endpoint's
+     * policy there gets the same statement, and the distribution gets the second group's egress domain as a second
+     * origin ({@code EMP2-<group>-<Region>}) and an origin group of the two ({@code EMP2-<group>-mqar}, selection
+     * criteria {@code media-quality-based}, failing over on 404 and 5xx) that the endpoints' cache behaviours
+     * target; behaviours saved before on the group's origin are moved to it. The encoders must send both channels
+     * epoch-locked CMAF ingest for the two Regions' segments to match.
+     */
+    public Builder secondaryRegion(ChannelGroups secondary) {
+      require(secondary, "secondary Region's channel groups port");
+      this.secondary = secondary;
       return this;
     }
 

@@ -46,13 +46,12 @@ final class ReadingV2Details {
   V2ChannelDetails describe(V2ChannelId id, List<V2Endpoint> endpoints, Optional<Distribution> distribution) {
     List<V2ManifestUrl> manifests = new ArrayList<>();
     Map<String, String> notServed = new LinkedHashMap<>();
-    String originId = V2Layout.originId(id.group());
     for (V2Endpoint endpoint : endpoints) {
       for (Manifest manifest : endpoint.manifests()) {
         manifests.add(new V2ManifestUrl(endpoint.id(), manifest,
             distribution.map(d -> cdnUrl(manifest.url(), d.domainName()))));
       }
-      distribution.flatMap(d -> V2Layout.whyNotServed(d.config(), endpoint, originId))
+      distribution.flatMap(d -> V2Layout.whyNotServed(d.config(), endpoint, id.group()))
           .ifPresent(reason -> notServed.put(endpoint.id().endpoint(), reason));
     }
     return new V2ChannelDetails(id, distribution.map(Distribution::id), distribution.map(Distribution::status),

@@ -10,17 +10,26 @@ import java.util.Optional;
 
 /**
  * The use case "make sure the channel group exists": an existing group is answered as it is (its egress domain is
- * MediaPackage's), a missing one is created within the quota of groups an account.
+ * MediaPackage's), a missing one is created within the quota of groups an account; with a secondary Region, there
+ * too, with the same name.
  */
 final class SavingChannelGroup {
 
   private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
 
-  SavingChannelGroup(ChannelGroups groups) {
+  SavingChannelGroup(ChannelGroups groups, Optional<ChannelGroups> secondary) {
     this.groups = groups;
+    this.secondary = secondary;
   }
 
   ChannelGroup save(ChannelGroupSpec spec) {
+    ChannelGroup group = save(groups, spec);
+    secondary.ifPresent(second -> save(second, spec));
+    return group;
+  }
+
+  private static ChannelGroup save(ChannelGroups groups, ChannelGroupSpec spec) {
     Optional<ChannelGroup> existing = groups.findGroup(spec.name());
     if (existing.isPresent()) {
       return existing.get();

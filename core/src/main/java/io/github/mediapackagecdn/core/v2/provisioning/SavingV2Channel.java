@@ -24,12 +24,14 @@ import java.util.Optional;
  * The use case "save a v2 channel and get a distribution for it": the channel is created in its group, or updated
  * with its ETag when its description differs, then, when asked, the channel gets one distribution: the one linked to
  * it, or a new one tagged with the channel ARN, its CallerReference derived from the ARN, so that a second creation
- * is refused by CloudFront and the first one adopted; endpoints saved before it are served at once. A CloudFront
- * failure is reported beside the saved channel.
+ * is refused by CloudFront and the first one adopted; endpoints saved before it are served at once. With a secondary
+ * Region, the channel is saved there too, with the same name, and has no distribution of its own. A CloudFront (or
+ * secondary Region) failure is reported beside the saved channel.
  */
 final class SavingV2Channel {
 
   private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
   private final Distributions distributions;
   private final V2Links links;
   private final SharedPolicies shared;
@@ -37,10 +39,11 @@ final class SavingV2Channel {
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Channel(ChannelGroups groups, Distributions distributions, V2Links links, SharedPolicies shared,
-      ServingEndpoints serving, LiveCdnSettings settings, V2Events events) {
+  SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions, V2Links links,
+      SharedPolicies shared, ServingEndpoints serving, LiveCdnSettings settings, V2Events events) {
     this.serving = serving;
     this.groups = groups;
+    this.secondary = secondary;
     this.distributions = distributions;
     this.links = links;
     this.shared = shared;
@@ -50,12 +53,20 @@ final class SavingV2Channel {
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
     ChannelGroup group = V2NotFound.group(groups, spec.id().group());
-    V2Channel channel = saveInMediaPackage(spec);
-    if (!spec.createDistribution()) {
-      return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
-    }
+    Instant start = events.now();
+    Saved saved = saveIn(groups, spec);
+    V2Channel channel = saved.channel();
+    events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
+        .duration(events.since(start)));
     Optional<DistributionId> linked = Optional.empty();
     try {
+      if (secondary.isPresent()) {
+        V2NotFound.secondaryGroup(secondary.get(), spec.id().group());
+        saveIn(secondary.get(), spec);
+      }
+      if (!spec.createDistribution()) {
+        return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
+      }
       linked = links.resolve(channel);
       if (linked.isPresent()) {
         return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get()));
@@ -72,41 +83,37 @@ final class SavingV2Channel {
     }
   }
 
-  private V2Channel saveInMediaPackage(V2ChannelSpec spec) {
-    Instant start = events.now();
-    Optional<V2Channel> existing = groups.findChannel(spec.id());
+  /** The channel as saved in one Region's MediaPackage, and the operation that wrote it (empty when none did). */
+  private record Saved(V2Channel channel, String operation) {}
+
+  private Saved saveIn(ChannelGroups port, V2ChannelSpec spec) {
+    Optional<V2Channel> existing = port.findChannel(spec.id());
     if (existing.isPresent() && existing.get().description().equals(spec.description())) {
-      return saved(existing.get(), "", start);
+      return new Saved(existing.get(), "");
     }
     if (existing.isPresent()) {
-      return saved(update(existing.get(), spec), "UpdateChannel", start);
+      return new Saved(update(port, existing.get(), spec), "UpdateChannel");
     }
-    int channels = groups.channelNames(spec.id().group()).size();
+    int channels = port.channelNames(spec.id().group()).size();
     if (channels >= V2Limits.MAX_CHANNELS_PER_GROUP) {
       throw new QuotaExceededException("channel group " + spec.id().group() + " has " + channels + " channels;"
           + " MediaPackage v2 allows " + V2Limits.MAX_CHANNELS_PER_GROUP + " a group");
     }
     try {
-      return saved(groups.createChannel(spec), "CreateChannel", start);
+      return new Saved(port.createChannel(spec), "CreateChannel");
     } catch (ResourceConflictException e) {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
       }
       // another writer created it a moment ago
-      return saved(update(V2NotFound.channel(groups, spec.id()), spec), "UpdateChannel", start);
+      return new Saved(update(port, V2NotFound.channel(port, spec.id()), spec), "UpdateChannel");
     }
   }
 
-  private V2Channel update(V2Channel current, V2ChannelSpec spec) {
-    return EtagRetry.update(current, V2Channel::etag, () -> V2NotFound.channel(groups, spec.id()),
-        read -> read.description().equals(spec.description()), etag -> groups.updateChannel(spec, etag),
+  private V2Channel update(ChannelGroups port, V2Channel current, V2ChannelSpec spec) {
+    return EtagRetry.update(current, V2Channel::etag, () -> V2NotFound.channel(port, spec.id()),
+        read -> read.description().equals(spec.description()), etag -> port.updateChannel(spec, etag),
         settings.maxUpdateAttempts());
-  }
-
-  private V2Channel saved(V2Channel channel, String operation, Instant start) {
-    events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(operation)
-        .duration(events.since(start)));
-    return channel;
   }
 
   private V2CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {

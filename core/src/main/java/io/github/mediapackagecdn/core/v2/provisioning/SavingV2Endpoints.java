@@ -30,19 +30,23 @@ import java.util.Set;
  * call (one channel, distinct names, the quota of endpoints, one CDN identifier), the endpoints are saved (an
  * unchanged one is not written; an update sends its ETag and is re-applied after a stale one), then, when the channel
  * has a distribution, each endpoint's policy gets the library's statement for it (merged, written only when it
- * changes) and the distribution its origin and cache behaviours in one update.
+ * changes) and the distribution its origin and cache behaviours in one update. With a secondary Region, the
+ * endpoints are saved there too, with the same names and settings, before the distribution is updated; a failure
+ * there is reported as the CDN outcome, beside the endpoints saved in the primary.
  */
 final class SavingV2Endpoints {
 
   private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
   private final V2Links links;
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Endpoints(ChannelGroups groups, V2Links links, ServingEndpoints serving, LiveCdnSettings settings,
-      V2Events events) {
+  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, ServingEndpoints serving,
+      LiveCdnSettings settings, V2Events events) {
     this.groups = groups;
+    this.secondary = secondary;
     this.links = links;
     this.serving = serving;
     this.settings = settings;
@@ -63,12 +67,17 @@ final class SavingV2Endpoints {
     }
     List<V2Endpoint> saved = new ArrayList<>();
     for (V2EndpointSpec spec : specs) {
-      V2Endpoint endpoint = saveInMediaPackage(spec);
+      V2Endpoint endpoint = saveIn(groups, spec);
       saved.add(endpoint);
       all.put(endpoint.id().endpoint(), endpoint);
     }
     Optional<DistributionId> id = Optional.empty();
     try {
+      if (secondary.isPresent()) {
+        V2NotFound.secondaryGroup(secondary.get(), channelId.group());
+        V2NotFound.channel(secondary.get(), channelId);
+        specs.forEach(spec -> saveIn(secondary.get(), spec));
+      }
       id = links.resolve(channel);
       if (id.isEmpty()) {
         return new V2EndpointSaveResult(saved, 0, V2CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
@@ -117,28 +126,29 @@ final class SavingV2Endpoints {
     return channel;
   }
 
-  private V2Endpoint saveInMediaPackage(V2EndpointSpec spec) {
-    Optional<V2Endpoint> existing = groups.findEndpoint(spec.id());
+  /** Saves the endpoint in one Region's MediaPackage: created, updated with its ETag, or left when unchanged. */
+  private V2Endpoint saveIn(ChannelGroups port, V2EndpointSpec spec) {
+    Optional<V2Endpoint> existing = port.findEndpoint(spec.id());
     if (existing.isPresent()) {
-      return unchanged(existing.get(), spec) ? existing.get() : update(existing.get(), spec);
+      return unchanged(existing.get(), spec) ? existing.get() : update(port, existing.get(), spec);
     }
     try {
-      return groups.createEndpoint(spec);
+      return port.createEndpoint(spec);
     } catch (ResourceConflictException e) {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
       }
-      return update(reread(spec), spec); // another writer created it a moment ago
+      return update(port, reread(port, spec), spec); // another writer created it a moment ago
     }
   }
 
-  private V2Endpoint update(V2Endpoint current, V2EndpointSpec spec) {
-    return EtagRetry.update(current, V2Endpoint::etag, () -> reread(spec), read -> unchanged(read, spec),
-        etag -> groups.updateEndpoint(spec, etag), settings.maxUpdateAttempts());
+  private V2Endpoint update(ChannelGroups port, V2Endpoint current, V2EndpointSpec spec) {
+    return EtagRetry.update(current, V2Endpoint::etag, () -> reread(port, spec), read -> unchanged(read, spec),
+        etag -> port.updateEndpoint(spec, etag), settings.maxUpdateAttempts());
   }
 
-  private V2Endpoint reread(V2EndpointSpec spec) {
-    return groups.findEndpoint(spec.id()).orElseThrow(() -> new io.github.mediapackagecdn.core.error
+  private static V2Endpoint reread(ChannelGroups port, V2EndpointSpec spec) {
+    return port.findEndpoint(spec.id()).orElseThrow(() -> new io.github.mediapackagecdn.core.error
         .ResourceNotFoundException("origin endpoint " + spec.id() + " disappeared while being saved",
             spec.id().toString()));
   }

@@ -22,19 +22,24 @@ import java.util.Optional;
  * library's statement for the distribution (merged, written only when it changes, with the CDN authorization given
  * or kept), then the distribution gets the group's origin, the CDN identifier header when an endpoint uses CDN
  * authorization, and every endpoint's behaviours, in one update through the distribution's updater (v1's: serialized per
- * distribution, concurrent saves coalesced, a stale ETag re-read at most {@code maxUpdateAttempts} times).
+ * distribution, concurrent saves coalesced, a stale ETag re-read at most {@code maxUpdateAttempts} times). With a
+ * secondary Region, the same-named endpoint there gets the same statement, and the distribution the second group's
+ * origin and the origin group of the two.
  */
 final class ServingEndpoints {
 
   private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
   private final Distributions distributions;
   private final SharedPolicies shared;
   private final CdnIdentifierSource identifiers;
   private final DistributionUpdaters<V2EndpointUpdates.Request> updaters;
 
-  ServingEndpoints(ChannelGroups groups, Distributions distributions, SharedPolicies shared,
-      CdnIdentifierSource identifiers, DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
+  ServingEndpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
+      SharedPolicies shared, CdnIdentifierSource identifiers,
+      DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
     this.groups = groups;
+    this.secondary = secondary;
     this.distributions = distributions;
     this.shared = shared;
     this.identifiers = identifiers;
@@ -51,25 +56,31 @@ final class ServingEndpoints {
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs) {
     Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<CdnAuthConfiguration> authorizations = new ArrayList<>();
     int written = 0;
     for (V2Endpoint endpoint : withPolicy) {
-      Optional<V2EndpointSpec> spec = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst();
-      written += writePolicy(endpoint, spec.flatMap(V2EndpointSpec::cdnAuthorization), distribution.arn(),
-          authorizations) ? 1 : 0;
+      Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()
+          .flatMap(V2EndpointSpec::cdnAuthorization);
+      written += writePolicy(groups, endpoint, given, distribution.arn(), authorizations) ? 1 : 0;
+      if (secondary.isPresent()) {
+        V2Endpoint mirror = V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
+        written += writePolicy(secondary.get(), mirror, given, distribution.arn(), authorizations) ? 1 : 0;
+      }
     }
     Optional<CdnIdentifier> identifier = specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()
         .or(() -> authorizations.stream().findFirst()
             .flatMap(auth -> identifiers.identifierFor(auth.secretArns().get(0))));
     V2Layout.Policies policies = shared.ids();
     DistributionUpdaters.Update update =
-        updaters.update(id, new V2EndpointUpdates.Request(channel, group, endpoints, policies, identifier));
+        updaters.update(id, new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, policies,
+            identifier));
     return new Served(written, update.written());
   }
 
   /** Writes the endpoint's policy with the library's statement and its CDN authorization, if it changes. */
-  private boolean writePolicy(V2Endpoint endpoint, Optional<CdnAuthConfiguration> given, String distributionArn,
-      List<CdnAuthConfiguration> authorizations) {
+  private static boolean writePolicy(ChannelGroups groups, V2Endpoint endpoint, Optional<CdnAuthConfiguration> given,
+      String distributionArn, List<CdnAuthConfiguration> authorizations) {
     Optional<EndpointPolicy> existing = groups.findPolicy(endpoint.id());
     Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
         distributionArn);

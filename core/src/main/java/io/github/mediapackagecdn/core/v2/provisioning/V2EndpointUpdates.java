@@ -31,9 +31,12 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
     this.settings = settings;
   }
 
-  /** One caller's request: serve {@code endpoints} of {@code channel} from its group's origin. */
-  record Request(V2ChannelId channel, ChannelGroup group, List<V2Endpoint> endpoints, V2Layout.Policies policies,
-      Optional<CdnIdentifier> identifier) {
+  /**
+   * One caller's request: serve {@code endpoints} of {@code channel} from its group's origin, or with a
+   * {@code secondary} group of another Region, from the origin group of the two.
+   */
+  record Request(V2ChannelId channel, ChannelGroup group, Optional<ChannelGroup> secondary, List<V2Endpoint> endpoints,
+      V2Layout.Policies policies, Optional<CdnIdentifier> identifier) {
 
     Request {
       endpoints = List.copyOf(endpoints);
@@ -57,7 +60,7 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
     Optional<CdnIdentifier> identifier =
         requests.stream().flatMap(r -> r.identifier().stream()).findFirst();
     Request first = requests.get(0);
-    return V2Layout.changesFor(config, first.group(), List.copyOf(endpoints.values()), first.policies(), identifier,
-        settings);
+    return V2Layout.changesFor(config, first.group(), first.secondary(), List.copyOf(endpoints.values()),
+        first.policies(), identifier, settings);
   }
 }

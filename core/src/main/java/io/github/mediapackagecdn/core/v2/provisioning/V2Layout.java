@@ -9,6 +9,7 @@ import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
@@ -27,8 +28,10 @@ import java.util.Optional;
  * signed with the origin access control), the new distribution (its default behaviour on that origin: the group is
  * known when the channel is saved, so no placeholder is needed), and for each endpoint the cache behaviours of its
  * paths {@code /out/v1/<group>/<channel>/<endpoint>/}: one per manifest kind its container can have, with the
- * manifest cache policy, then the endpoint's other paths (segments) with the segment cache policy. The changes only
- * add what is missing ({@link DistributionChange}), so applying them never overwrites a user's setting.
+ * manifest cache policy, then the endpoint's other paths (segments) with the segment cache policy. With a secondary
+ * Region, the second group's origin beside the first and an origin group of the two, media-quality-based, which the
+ * endpoints' behaviours target. The changes only add what is missing, or move a behaviour that still targets the
+ * library's own origin ({@link DistributionChange}), so applying them never overwrites a user's setting.
  */
 final class V2Layout {
 
@@ -44,6 +47,16 @@ final class V2Layout {
 
   /** A year: the longest an object may stay cached when the origin says so. */
   static final long MAX_TTL_SECONDS = 31_536_000L;
+
+  /** The suffix of the origin group's id: {@code EMP2-<group>-mqar} (media quality-aware resiliency). */
+  static final String ORIGIN_GROUP_ID_SUFFIX = "-mqar";
+
+  /**
+   * The primary's status codes on which the origin group asks the secondary: 404 (what MediaPackage answers for an
+   * endpoint it forces into error) and the 5xx CloudFront allows. UNCONFIRMED: AWS names no set for MediaPackage v2;
+   * this is the one place to change it.
+   */
+  static final List<Integer> FAILOVER_STATUS_CODES = List.of(404, 500, 502, 503, 504);
 
   private static final String SMOOTH_MANIFEST_PATTERN = "*.ism/Manifest";
 
@@ -69,10 +82,38 @@ final class V2Layout {
     return ORIGIN_ID_PREFIX + group;
   }
 
+  /** The id of the secondary Region's group origin: {@code EMP2-<group>-<Region of the group's ARN>}. */
+  static String secondaryOriginId(ChannelGroup secondary) {
+    String[] arn = secondary.arn().split(":", -1);
+    String region = arn.length > 3 && !arn[3].isEmpty() ? arn[3] : "secondary";
+    return originId(secondary.name()) + "-" + region;
+  }
+
+  /** The id of the origin group of the two Regions' origins. */
+  static String originGroupId(String group) {
+    return originId(group) + ORIGIN_GROUP_ID_SUFFIX;
+  }
+
+  /** The origin group: the primary's origin first, the secondary's, {@code media-quality-based}. */
+  static OriginGroup originGroup(String group, String secondaryOriginId) {
+    return OriginGroup.builder()
+        .id(originGroupId(group))
+        .primaryOriginId(originId(group))
+        .secondaryOriginId(secondaryOriginId)
+        .failoverStatusCodes(FAILOVER_STATUS_CODES)
+        .selectionCriteria(OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED)
+        .build();
+  }
+
   /** The group's origin: its egress domain, HTTPS only, the settings' TLS versions, the origin access control. */
   static Origin origin(ChannelGroup group, String originAccessControlId, LiveCdnSettings settings) {
+    return origin(originId(group.name()), group, originAccessControlId, settings);
+  }
+
+  private static Origin origin(String id, ChannelGroup group, String originAccessControlId,
+      LiveCdnSettings settings) {
     return Origin.builder()
-        .id(originId(group.name()))
+        .id(id)
         .domainName(group.egressDomain())
         .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
         .sslProtocols(settings.originSslProtocols())
@@ -159,44 +200,70 @@ final class V2Layout {
 
   /**
    * What the distribution lacks for the endpoints: the group's origin, the CDN identifier header when an endpoint
-   * uses CDN authorization, and each endpoint's behaviours. Empty when it has everything.
+   * uses CDN authorization, and each endpoint's behaviours; with a {@code secondary} group, its origin (with the same
+   * header), the origin group of the two, and the endpoints' behaviours on the group, a behaviour still on the
+   * primary's origin moved to it. Empty when it has everything.
    *
-   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when the origin already sends another
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an origin already sends another
    *     identifier
    */
-  static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, List<V2Endpoint> endpoints,
-      Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings) {
-    Origin origin = origin(group, policies.originAccessControlId(), settings);
+  static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
+      List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings) {
+    List<Origin> origins = new ArrayList<>();
+    origins.add(origin(group, policies.originAccessControlId(), settings));
+    secondary.ifPresent(second -> origins.add(
+        origin(secondaryOriginId(second), second, policies.originAccessControlId(), settings)));
     List<DistributionChange> changes = new ArrayList<>();
-    if (config.origin(origin.id()).isEmpty()) {
-      changes.add(new DistributionChange.AddOrigin(origin));
-    }
-    if (identifier.isPresent()) {
-      Optional<String> sent = config.origin(origin.id()).flatMap(o -> o.customHeaders().entrySet().stream()
-          .filter(h -> h.getKey().equalsIgnoreCase(LiveCdnSettings.CDN_IDENTIFIER_HEADER))
-          .map(Map.Entry::getValue).findFirst());
-      if (sent.isPresent() && !sent.get().equals(identifier.get().reveal())) {
-        throw new ResourceConflictException("origin " + origin.id() + " already sends another CDN identifier; the"
-            + " library does not rotate identifiers: change the header in CloudFront first",
-            ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH, origin.id());
+    for (Origin origin : origins) {
+      if (config.origin(origin.id()).isEmpty()) {
+        changes.add(new DistributionChange.AddOrigin(origin));
       }
-      if (sent.isEmpty()) {
-        changes.add(new DistributionChange.AddOriginHeader(origin.id(), LiveCdnSettings.CDN_IDENTIFIER_HEADER,
-            identifier.get().reveal()));
+      identifier.ifPresent(id -> identifierHeader(config, origin.id(), id).ifPresent(changes::add));
+    }
+    String primaryId = origins.get(0).id();
+    String target = primaryId;
+    if (secondary.isPresent()) {
+      OriginGroup originGroup = originGroup(group.name(), origins.get(1).id());
+      target = originGroup.id();
+      if (config.originGroup(target).isEmpty()) {
+        changes.add(new DistributionChange.AddOriginGroup(originGroup));
       }
     }
     for (V2Endpoint endpoint : endpoints) {
-      for (CacheBehavior behavior : behaviors(endpoint, origin.id(), policies)) {
-        if (config.behavior(behavior.pathPattern()).isEmpty()) {
+      for (CacheBehavior behavior : behaviors(endpoint, target, policies)) {
+        Optional<CacheBehavior> existing = config.behavior(behavior.pathPattern());
+        if (existing.isEmpty()) {
           changes.add(new DistributionChange.AddCacheBehavior(behavior));
+        } else if (!target.equals(primaryId) && existing.get().targetOriginId().equals(primaryId)) {
+          changes.add(new DistributionChange.RetargetCacheBehavior(behavior.pathPattern(), primaryId, target));
         }
       }
     }
     return ChangeSet.of(changes);
   }
 
-  /** Why the distribution does not route the endpoint to the group's origin, if it does not. */
-  static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint, String originId) {
+  /** The header the origin lacks for the identifier, if it lacks it. */
+  private static Optional<DistributionChange> identifierHeader(DistributionConfig config, String originId,
+      CdnIdentifier identifier) {
+    Optional<String> sent = config.origin(originId).flatMap(o -> o.customHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(LiveCdnSettings.CDN_IDENTIFIER_HEADER))
+        .map(Map.Entry::getValue).findFirst());
+    if (sent.isPresent() && !sent.get().equals(identifier.reveal())) {
+      throw new ResourceConflictException("origin " + originId + " already sends another CDN identifier; the"
+          + " library does not rotate identifiers: change the header in CloudFront first",
+          ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH, originId);
+    }
+    return sent.isPresent() ? Optional.empty() : Optional.of(new DistributionChange.AddOriginHeader(originId,
+        LiveCdnSettings.CDN_IDENTIFIER_HEADER, identifier.reveal()));
+  }
+
+  /**
+   * Why the distribution does not route the endpoint to the group's origin, or to the origin group of the two
+   * Regions, if it does not.
+   */
+  static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint, String group) {
+    String originId = originId(group);
+    String originGroupId = originGroupId(group);
     List<String> patterns = new ArrayList<>(manifestPatterns(endpoint));
     patterns.add(segmentPattern(endpoint));
     for (String pattern : patterns) {
@@ -204,7 +271,8 @@ final class V2Layout {
       if (behavior.isEmpty()) {
         return Optional.of("no cache behaviour for " + pattern);
       }
-      if (!behavior.get().targetOriginId().equals(originId)) {
+      String target = behavior.get().targetOriginId();
+      if (!target.equals(originId) && !(target.equals(originGroupId) && config.originGroup(target).isPresent())) {
         return Optional.of("the behaviour for " + pattern + " targets " + behavior.get().targetOriginId() + ", not "
             + originId);
       }

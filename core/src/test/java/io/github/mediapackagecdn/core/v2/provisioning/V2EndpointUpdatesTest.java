@@ -36,6 +36,7 @@ class V2EndpointUpdatesTest {
   private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
   private static final DistributionId ID = DistributionId.of("E2V2COALESCE");
   private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+  private static final Optional<ChannelGroup> ONE_REGION = Optional.empty();
   private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
       .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")
       .egressDomain("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com").build();
@@ -58,7 +59,7 @@ class V2EndpointUpdatesTest {
   }
 
   private static V2EndpointUpdates.Request request(V2Endpoint... endpoints) {
-    return new V2EndpointUpdates.Request(NEWS, GROUP, List.of(endpoints), POLICIES, Optional.empty());
+    return new V2EndpointUpdates.Request(NEWS, GROUP, ONE_REGION, List.of(endpoints), POLICIES, Optional.empty());
   }
 
   private static DistributionConfig created() {
@@ -76,7 +77,7 @@ class V2EndpointUpdatesTest {
     V2Endpoint b = dash("b");
 
     assertThat(planner.plan(ChannelId.of("news"), ID, config, List.of(request(a), request(a, b))))
-        .isEqualTo(V2Layout.changesFor(config, GROUP, List.of(a, b), POLICIES, Optional.empty(), SETTINGS));
+        .isEqualTo(V2Layout.changesFor(config, GROUP, ONE_REGION, List.of(a, b), POLICIES, Optional.empty(), SETTINGS));
     assertThat(planner.channel(request(a))).isEqualTo(ChannelId.of("news"));
     assertThat(planner.endpointIds(request(a, b))).extracting(Object::toString).containsExactly("a", "b");
   }
@@ -106,8 +107,8 @@ class V2EndpointUpdatesTest {
       assertThat(queued.get(1).get()).isTrue();
       assertThat(cloudFront.updates).as("UpdateDistribution calls").hasValue(2);
       assertThat(patterns(cloudFront.config())).containsExactlyInAnyOrderElementsOf(patterns(
-          V2Layout.changesFor(created(), GROUP, List.of(hls("a"), dash("b"), hls("c")), POLICIES, Optional.empty(),
-              SETTINGS).applyTo(created())));
+          V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(hls("a"), dash("b"), hls("c")), POLICIES,
+              Optional.empty(), SETTINGS).applyTo(created())));
       assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).hasSize(2);
       assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_COALESCED).hasSize(1);
     } finally {

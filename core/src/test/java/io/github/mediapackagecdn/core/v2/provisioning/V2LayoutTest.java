@@ -10,6 +10,7 @@ import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class V2LayoutTest {
 
   private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  private static final Optional<ChannelGroup> ONE_REGION = Optional.empty();
   private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
       .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")
       .egressDomain("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com").build();
@@ -65,6 +67,65 @@ class V2LayoutTest {
     assertThat(config.cacheBehaviors()).isEmpty();
     assertThat(config.priceClass()).isEqualTo("PriceClass_All");
     assertThat(config.errorCachingMinTtl()).isNotEmpty();
+  }
+
+  private static final ChannelGroup SECONDARY = ChannelGroup.builder().name("live")
+      .arn("arn:aws:mediapackagev2:eu-west-1:123456789012:channelGroup/live")
+      .egressDomain("xyz789.egress.uvw012.mediapackagev2.eu-west-1.amazonaws.com").build();
+
+  @Test
+  void changesFor_withASecondaryRegion_addsItsOrigin_aMediaQualityBasedGroup_andBehavioursOnTheGroup() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    CdnIdentifier id = CdnIdentifier.of("0123456789abcdef");
+
+    ChangeSet changes = V2Layout.changesFor(created(), GROUP, Optional.of(SECONDARY), List.of(hls), POLICIES,
+        Optional.of(id), SETTINGS);
+    DistributionConfig after = changes.applyTo(created());
+
+    Origin second = after.origin("EMP2-live-eu-west-1").orElseThrow();
+    assertThat(second.domainName()).isEqualTo(SECONDARY.egressDomain());
+    assertThat(second.originAccessControlId()).contains("E2OAC");
+    assertThat(second.protocolPolicy()).contains(ProtocolPolicy.HTTPS_ONLY);
+    assertThat(after.origins()).allSatisfy(o ->
+        assertThat(o.customHeaders()).containsEntry("X-MediaPackage-CDNIdentifier", "0123456789abcdef"));
+    assertThat(after.originGroups()).singleElement().satisfies(g -> {
+      assertThat(g.id()).isEqualTo("EMP2-live-mqar");
+      assertThat(g.memberOriginIds()).containsExactly("EMP2-live", "EMP2-live-eu-west-1");
+      assertThat(g.selectionCriteria()).isEqualTo(OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED);
+      assertThat(g.failoverStatusCodes()).containsExactly(404, 500, 502, 503, 504);
+    });
+    assertThat(after.cacheBehaviors()).extracting(CacheBehavior::targetOriginId).containsOnly("EMP2-live-mqar");
+    assertThat(after.defaultBehavior().targetOriginId()).as("the default stays on the group's origin")
+        .isEqualTo("EMP2-live");
+    assertThat(V2Layout.whyNotServed(after, hls, "live")).isEmpty();
+    assertThat(V2Layout.changesFor(after, GROUP, Optional.of(SECONDARY), List.of(hls), POLICIES, Optional.of(id),
+        SETTINGS).isEmpty()).isTrue();
+  }
+
+  @Test
+  void changesFor_aSecondaryRegionAddedLater_movesTheLibrarysBehaviours_butNotAUsersOne() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    V2Endpoint dash = endpoint("dash", ContainerType.CMAF, Manifest.of(ManifestType.DASH, "index"));
+    DistributionConfig oneRegion = V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(hls, dash), POLICIES,
+        Optional.empty(), SETTINGS).applyTo(created());
+    String usersPattern = "/out/v1/live/news/dash/*.mpd";
+    DistributionConfig edited = DistributionConfig.builder().from(oneRegion)
+        .addOrigins(Origin.builder().id("mine").domainName("example.com").protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+            .addSslProtocols("TLSv1.2").build())
+        .cacheBehaviors(oneRegion.cacheBehaviors().stream().map(b -> b.pathPattern().equals(usersPattern)
+            ? CacheBehavior.builder().from(b).targetOriginId("mine").build() : b).toList())
+        .build();
+
+    DistributionConfig after = V2Layout.changesFor(edited, GROUP, Optional.of(SECONDARY), List.of(hls, dash),
+        POLICIES, Optional.empty(), SETTINGS).applyTo(edited);
+
+    assertThat(after.cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .containsExactlyElementsOf(edited.cacheBehaviors().stream().map(CacheBehavior::pathPattern).toList());
+    assertThat(after.cacheBehaviors()).filteredOn(b -> !b.pathPattern().equals(usersPattern))
+        .extracting(CacheBehavior::targetOriginId).containsOnly("EMP2-live-mqar");
+    assertThat(after.behavior(usersPattern).orElseThrow().targetOriginId()).isEqualTo("mine");
+    assertThat(V2Layout.whyNotServed(after, hls, "live")).isEmpty();
+    assertThat(V2Layout.whyNotServed(after, dash, "live")).hasValueSatisfying(r -> assertThat(r).contains("mine"));
   }
 
   @Test
@@ -117,14 +178,15 @@ class V2LayoutTest {
   @Test
   void changesFor_aNewDistribution_addsOnlyTheBehaviours_andNothingTheSecondTime() {
     V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
-    ChangeSet changes = V2Layout.changesFor(created(), GROUP, List.of(hls), POLICIES, Optional.empty(), SETTINGS);
+    ChangeSet changes =
+        V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(hls), POLICIES, Optional.empty(), SETTINGS);
 
     assertThat(changes.changes()).hasSize(2).allMatch(c -> c instanceof DistributionChange.AddCacheBehavior);
     DistributionConfig after = changes.applyTo(created());
-    assertThat(V2Layout.changesFor(after, GROUP, List.of(hls), POLICIES, Optional.empty(), SETTINGS).isEmpty())
-        .isTrue();
-    assertThat(V2Layout.whyNotServed(after, hls, "EMP2-live")).isEmpty();
-    assertThat(V2Layout.whyNotServed(created(), hls, "EMP2-live")).hasValueSatisfying(r ->
+    assertThat(V2Layout.changesFor(after, GROUP, ONE_REGION, List.of(hls), POLICIES, Optional.empty(), SETTINGS)
+        .isEmpty()).isTrue();
+    assertThat(V2Layout.whyNotServed(after, hls, "live")).isEmpty();
+    assertThat(V2Layout.whyNotServed(created(), hls, "live")).hasValueSatisfying(r ->
         assertThat(r).contains("no cache behaviour for /out/v1/live/news/hls/*.m3u8"));
   }
 
@@ -135,7 +197,8 @@ class V2LayoutTest {
         .build();
     CdnIdentifier id = CdnIdentifier.of("0123456789abcdef");
 
-    ChangeSet changes = V2Layout.changesFor(foreign, GROUP, List.of(), POLICIES, Optional.of(id), SETTINGS);
+    ChangeSet changes =
+        V2Layout.changesFor(foreign, GROUP, ONE_REGION, List.of(), POLICIES, Optional.of(id), SETTINGS);
 
     assertThat(changes.changes()).hasSize(2);
     assertThat(changes.changes().get(0)).isInstanceOf(DistributionChange.AddOrigin.class);
@@ -144,7 +207,7 @@ class V2LayoutTest {
     DistributionConfig after = changes.applyTo(foreign);
     assertThat(after.origin("EMP2-live").orElseThrow().customHeaders())
         .containsEntry("X-MediaPackage-CDNIdentifier", "0123456789abcdef");
-    assertThatThrownBy(() -> V2Layout.changesFor(after, GROUP, List.of(), POLICIES,
+    assertThatThrownBy(() -> V2Layout.changesFor(after, GROUP, ONE_REGION, List.of(), POLICIES,
         Optional.of(CdnIdentifier.of("another-identifier")), SETTINGS))
         .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
             .isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH));
@@ -157,11 +220,11 @@ class V2LayoutTest {
         .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).build();
     DistributionConfig config = DistributionConfig.builder().from(created()).addCacheBehaviors(users).build();
 
-    DistributionConfig after = V2Layout.changesFor(config, GROUP, List.of(hls), POLICIES, Optional.empty(),
-        SETTINGS).applyTo(config);
+    DistributionConfig after = V2Layout.changesFor(config, GROUP, ONE_REGION, List.of(hls), POLICIES,
+        Optional.empty(), SETTINGS).applyTo(config);
 
     assertThat(after.behavior("/out/v1/live/news/hls/*.m3u8")).contains(users);
-    assertThat(V2Layout.whyNotServed(after, hls, "EMP2-live")).hasValueSatisfying(r ->
+    assertThat(V2Layout.whyNotServed(after, hls, "live")).hasValueSatisfying(r ->
         assertThat(r).contains("targets mine"));
   }
 
