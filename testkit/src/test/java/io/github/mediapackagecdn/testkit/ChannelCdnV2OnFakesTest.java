@@ -437,7 +437,17 @@ class ChannelCdnV2OnFakesTest {
       assertThatThrownBy(() -> cdn.saveEndpoints(List.of(hls("hls"), hls("hls"))))
           .isInstanceOf(ValidationException.class).hasMessageContaining("more than once");
       assertThatThrownBy(() -> cdn.saveEndpoints(List.of())).isInstanceOf(ValidationException.class);
-      assertThat(aws.calls()).isEmpty();
+      V2EndpointSpec longest = V2EndpointSpec.builder().id(V2EndpointId.of("live", "news", "e".repeat(231)))
+          .containerType(ContainerType.ISM).addManifests(Manifest.of(ManifestType.MSS, "index")).build();
+      assertThatThrownBy(() -> cdn.saveEndpoint(longest)).isInstanceOf(ValidationException.class)
+          .hasMessageContaining("of 264 characters; CloudFront allows 255");
+      V2EndpointSpec fits =
+          V2EndpointSpec.builder().from(longest).id(V2EndpointId.of("live", "news", "e".repeat(222))).build();
+      assertThatThrownBy(() -> cdn.saveEndpoint(fits)).as("255 characters pass the check (no channel yet)")
+          .isInstanceOf(ResourceNotFoundException.class);
+      assertThat(aws.calls()).as("only the GetChannelGroup and GetChannel of the last save")
+          .extracting(RecordedCall::operation)
+          .containsExactly(Operation.V2_GET_CHANNEL_GROUP, Operation.V2_GET_CHANNEL);
     }
 
     @Test

@@ -113,6 +113,7 @@ final class SavingV2Endpoints {
         problems.add("endpoint name '" + spec.id().endpoint() + "' is given more than once");
       }
       spec.cdnIdentifier().ifPresent(identifiers::add);
+      V2Layout.pathPatternProblem(spec.id(), spec.containerType()).ifPresent(problems::add);
     }
     if (specs.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
       problems.add(specs.size() + " endpoints given; MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL

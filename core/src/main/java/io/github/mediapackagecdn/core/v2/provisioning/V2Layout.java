@@ -17,7 +17,9 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,12 @@ final class V2Layout {
   static final List<Integer> FAILOVER_STATUS_CODES = List.of(404, 500, 502, 503, 504);
 
   private static final String SMOOTH_MANIFEST_PATTERN = "*.ism/Manifest";
+
+  /**
+   * The longest path pattern of a cache behaviour CloudFront accepts. UNCONFIRMED: neither the API model nor the
+   * quotas page states it; 255 is the limit remembered from the Developer Guide. The one place to change it.
+   */
+  static final int MAX_PATH_PATTERN_LENGTH = 255;
 
   private V2Layout() {}
 
@@ -169,18 +177,36 @@ final class V2Layout {
    * {@code *.m3u8}, {@code *.mpd}; ISM {@code *.ism/Manifest}.
    */
   static List<String> manifestPatterns(V2Endpoint endpoint) {
-    String prefix = endpoint.id().pathPrefix();
+    return manifestPatterns(endpoint.id(), endpoint.containerType());
+  }
+
+  private static List<String> manifestPatterns(V2EndpointId id, ContainerType container) {
+    String prefix = id.pathPrefix();
     List<String> patterns = new ArrayList<>();
-    if (endpoint.containerType() != ContainerType.ISM) {
+    if (container != ContainerType.ISM) {
       patterns.add(prefix + "*.m3u8");
     }
-    if (endpoint.containerType() == ContainerType.CMAF) {
+    if (container == ContainerType.CMAF) {
       patterns.add(prefix + "*.mpd");
     }
-    if (endpoint.containerType() == ContainerType.ISM) {
+    if (container == ContainerType.ISM) {
       patterns.add(prefix + SMOOTH_MANIFEST_PATTERN);
     }
     return patterns;
+  }
+
+  /**
+   * The problem of an endpoint whose longest path pattern CloudFront would refuse (longer than
+   * {@value #MAX_PATH_PATTERN_LENGTH} characters), if it has one; checked before any call.
+   */
+  static Optional<String> pathPatternProblem(V2EndpointId id, ContainerType container) {
+    List<String> patterns = new ArrayList<>(manifestPatterns(id, container));
+    patterns.add(id.pathPrefix() + "*");
+    String longest = patterns.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+    return longest.length() <= MAX_PATH_PATTERN_LENGTH ? Optional.empty()
+        : Optional.of("endpoint " + id + " needs the path pattern " + longest.substring(0, 40) + "… of "
+            + longest.length() + " characters; CloudFront allows " + MAX_PATH_PATTERN_LENGTH + ": shorten the group,"
+            + " channel or endpoint name");
   }
 
   /** The path pattern of the endpoint's other paths (segments): {@code /out/v1/<group>/<channel>/<endpoint>/*}. */
