@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.mediapackagev2.model.CreateOriginEndpoint
 import software.amazon.awssdk.services.mediapackagev2.model.GetChannelResponse;
 import software.amazon.awssdk.services.mediapackagev2.model.GetOriginEndpointPolicyResponse;
 import software.amazon.awssdk.services.mediapackagev2.model.GetOriginEndpointResponse;
-import software.amazon.awssdk.services.mediapackagev2.model.InputType;
 import software.amazon.awssdk.services.mediapackagev2.model.OriginEndpointListConfiguration;
+import software.amazon.awssdk.services.mediapackagev2.model.OutputHeaderConfiguration;
 import software.amazon.awssdk.services.mediapackagev2.model.UpdateOriginEndpointResponse;
 
 /**
@@ -98,7 +99,8 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
       GetChannelResponse r = AwsErrors.call(AwsCall.V2_GET_CHANNEL, id.toString(), () -> client.getChannel(b -> b
           .channelGroupName(id.group()).channelName(id.channel())));
       return Optional.of(AwsErrors.parse(AwsCall.V2_GET_CHANNEL, id.toString(), r, () -> channel(r.channelGroupName(),
-          r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of())));
+          r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of(),
+          r.inputTypeAsString(), r.outputHeaderConfiguration())));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
@@ -110,12 +112,14 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
     var r = AwsErrors.call(AwsCall.V2_CREATE_CHANNEL, id.toString(), () -> client.createChannel(b -> b
         .channelGroupName(id.group())
         .channelName(id.channel())
-        .inputType(InputType.HLS)
+        .inputType(spec.inputType().name())
+        .outputHeaderConfiguration(outputHeaders(spec))
         .description(emptyToNull(spec.description()))
         .tags(spec.tags().isEmpty() ? null : spec.tags())));
     log.debug("created channel {}", id);
     return AwsErrors.parse(AwsCall.V2_CREATE_CHANNEL, id.toString(), r, () -> channel(r.channelGroupName(),
-        r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of()));
+        r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of(),
+        r.inputTypeAsString(), r.outputHeaderConfiguration()));
   }
 
   @Override
@@ -125,10 +129,12 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
         .channelGroupName(id.group())
         .channelName(id.channel())
         .eTag(etag)
-        .description(spec.description())));
+        .description(spec.description())
+        .outputHeaderConfiguration(outputHeaders(spec))));
     log.debug("updated channel {}", id);
     return AwsErrors.parse(AwsCall.V2_UPDATE_CHANNEL, id.toString(), r, () -> channel(r.channelGroupName(),
-        r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of()));
+        r.channelName(), r.arn(), r.description(), r.eTag(), r.hasTags() ? r.tags() : Map.of(),
+        r.inputTypeAsString(), r.outputHeaderConfiguration()));
   }
 
   @Override
@@ -273,9 +279,17 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
         .build();
   }
 
+  /** {@code OutputHeaderConfiguration} of a CMAF channel (only CMAF takes it); none for an HLS one. */
+  private static OutputHeaderConfiguration outputHeaders(V2ChannelSpec spec) {
+    return spec.inputType() == InputType.CMAF
+        ? OutputHeaderConfiguration.builder().publishMQCS(spec.publishMediaQualityScore()).build() : null;
+  }
+
   private static V2Channel channel(String group, String name, String arn, String description, String etag,
-      Map<String, String> tags) {
+      Map<String, String> tags, String inputType, OutputHeaderConfiguration headers) {
     return V2Channel.builder()
+        .inputType(InputType.CMAF.name().equals(inputType) ? InputType.CMAF : InputType.HLS)
+        .publishMediaQualityScore(headers != null && Boolean.TRUE.equals(headers.publishMQCS()))
         .id(V2ChannelId.of(Objects.requireNonNull(group, "ChannelGroupName"), Objects.requireNonNull(name,
             "ChannelName")))
         .arn(Objects.requireNonNull(arn, "Arn"))

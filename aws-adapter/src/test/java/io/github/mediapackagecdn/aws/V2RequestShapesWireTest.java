@@ -9,6 +9,7 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
@@ -93,6 +94,9 @@ class V2RequestShapesWireTest {
     groups.updateChannel(V2ChannelSpec.builder().from(channel).description("news, updated").build(),
         found.etag().orElse(created.etag().orElseThrow()));
     assertThat(groups.channelNames("live")).contains("news");
+    V2ChannelSpec cmaf = V2ChannelSpec.builder().id(V2ChannelId.of("live", "cmaf")).inputType(InputType.CMAF)
+        .publishMediaQualityScore(true).build();
+    groups.updateChannel(cmaf, groups.createChannel(cmaf).etag().orElseThrow());
     V2EndpointId endpointId = V2EndpointId.of("live", "news", "hls");
     V2EndpointSpec endpoint = V2EndpointSpec.builder().id(endpointId).containerType(ContainerType.TS)
         .addManifests(Manifest.of(ManifestType.HLS, "index")).build();

@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -106,6 +107,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
           .id(spec.id())
           .arn(group.arn() + "/channel/" + spec.id().channel())
           .description(spec.description())
+          .inputType(spec.inputType())
+          .publishMediaQualityScore(spec.publishMediaQualityScore())
           .etag(etag())
           .tags(spec.tags())
           .build();
@@ -119,8 +122,13 @@ public final class InMemoryChannelGroups implements ChannelGroups {
     return aws.call(Operation.V2_UPDATE_CHANNEL, List.of(spec, etag), () -> {
       Stored<V2Channel> stored = existing(channels, spec.id(), "Channel");
       checkEtag(stored.value().etag(), etag, spec.id().toString());
-      V2Channel updated = V2Channel.builder().from(stored.value()).description(spec.description()).etag(etag())
-          .build();
+      if (spec.publishMediaQualityScore() && stored.value().inputType() != InputType.CMAF) {
+        throw new InvalidRequestException("OutputHeaderConfiguration is valid only when InputType is CMAF; channel "
+            + spec.id() + " is " + stored.value().inputType() + " (MEMBER_INVALID)", "ValidationException",
+            requestId(), null); // the exception type of MediaPackage v2's ValidationException; reason UNCONFIRMED
+      }
+      V2Channel updated = V2Channel.builder().from(stored.value()).description(spec.description())
+          .publishMediaQualityScore(spec.publishMediaQualityScore()).etag(etag()).build();
       channels.put(spec.id(), new Stored<>(updated, stored.visibleAt()));
       return updated;
     });

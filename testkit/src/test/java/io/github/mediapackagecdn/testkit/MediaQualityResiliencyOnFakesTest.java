@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -14,6 +16,7 @@ import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -50,10 +53,15 @@ class MediaQualityResiliencyOnFakesTest {
         .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
   }
 
+  /** A channel both Regions can serve media-quality-based: CMAF ingest, the score published. */
+  private static V2ChannelSpec news() {
+    return V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
+        .createDistribution(true).build();
+  }
+
   private void saveChannel(ChannelCdnV2 facade) {
     facade.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    assertThat(facade.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build()).cdn().action())
-        .isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(facade.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
   }
 
   private Distribution onlyDistribution() {
@@ -121,7 +129,11 @@ class MediaQualityResiliencyOnFakesTest {
     assertThat(secondary.writes()).hasSize(2);
     assertThat(secondary.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEmpty();
     assertThat(secondary.channelGroups().findGroup("live")).isPresent();
-    assertThat(secondary.channelGroups().findChannel(NEWS)).isPresent();
+    assertThat(secondary.channelGroups().findChannel(NEWS)).hasValueSatisfying(c -> {
+      assertThat(c.inputType()).isEqualTo(InputType.CMAF);
+      assertThat(c.publishMediaQualityScore()).isTrue();
+    });
+    assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().publishMediaQualityScore()).isTrue();
     assertThat(onlyDistribution().config().originGroups()).as("until an endpoint is saved").isEmpty();
   }
 
@@ -133,7 +145,7 @@ class MediaQualityResiliencyOnFakesTest {
     aws.distributions().edit(onlyDistribution().id(), c -> DistributionConfig.builder().from(c)
         .comment("edited by the user").addAliases("live.example.com").build());
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
+    cdn.saveChannel(news());
     aws.clearCalls();
 
     V2EndpointSaveResult saved = cdn.saveEndpoints(List.of(hls(), dash()));
@@ -147,6 +159,30 @@ class MediaQualityResiliencyOnFakesTest {
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
     assertThat(cdn.saveEndpoints(List.of(hls(), dash())).cdn().action()).as("saved again")
         .isEqualTo(CdnOutcome.Action.UNCHANGED);
+  }
+
+  @Test
+  void aChannelWithoutCmafIngestOrTheScore_isRefusedBeforeAnyCall() {
+    V2ChannelSpec hls = V2ChannelSpec.builder().id(NEWS).createDistribution(true).build();
+    V2ChannelSpec unpublished = V2ChannelSpec.builder().from(hls).inputType(InputType.CMAF).build();
+
+    assertThatThrownBy(() -> cdn.saveChannel(hls)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("input type CMAF and publishMediaQualityScore(true)");
+    assertThatThrownBy(() -> cdn.saveChannel(unpublished)).isInstanceOf(ValidationException.class);
+    assertThat(aws.calls()).isEmpty();
+    assertThat(secondary.calls()).isEmpty();
+  }
+
+  @Test
+  void anHlsChannelSavedBefore_isNeverSilentlyKept_itsInputTypeCannotChange() {
+    ChannelCdnV2 oneRegion = aws.channelCdnV2();
+    oneRegion.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    oneRegion.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+
+    assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOfSatisfying(ResourceConflictException.class,
+        e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.IMMUTABLE_SETTING));
+    assertThat(aws.writes()).noneMatch(c -> c.operation() == Operation.V2_UPDATE_CHANNEL);
   }
 
   @Test

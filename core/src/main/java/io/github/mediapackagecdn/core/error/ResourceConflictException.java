@@ -30,7 +30,9 @@ public final class ResourceConflictException extends ProvisioningException {
      */
     CDN_IDENTIFIER_MISMATCH,
     /** The distribution does not route every endpoint of the channel to it, so its CDN URLs cannot be given out. */
-    NOT_SERVED
+    NOT_SERVED,
+    /** The resource has a setting that can never change, such as a v2 channel's input type, and the spec differs. */
+    IMMUTABLE_SETTING
   }
 
   private final Reason reason;

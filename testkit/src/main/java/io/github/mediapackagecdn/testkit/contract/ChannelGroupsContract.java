@@ -10,6 +10,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -114,6 +115,26 @@ public abstract class ChannelGroupsContract {
         assertThat(c.etag()).isEqualTo(created.etag());
       });
       assertThat(groups().channelNames(GROUP)).containsExactly("news");
+    }
+
+    @Test
+    void createChannel_withCmafIngestPublishingTheScore_readsBothBack_andAnUpdateTurnsThePublishingOff() {
+      groups().createGroup(group(GROUP));
+      V2ChannelSpec cmaf = V2ChannelSpec.builder().from(channel("news")).inputType(InputType.CMAF)
+          .publishMediaQualityScore(true).build();
+      V2Channel created = groups().createChannel(cmaf);
+      V2Channel hls = groups().createChannel(channel("sports"));
+
+      assertThat(groups().findChannel(cmaf.id())).hasValueSatisfying(c -> {
+        assertThat(c.inputType()).isEqualTo(InputType.CMAF);
+        assertThat(c.publishMediaQualityScore()).isTrue();
+      });
+      assertThat(hls.inputType()).isEqualTo(InputType.HLS);
+      assertThat(hls.publishMediaQualityScore()).isFalse();
+      V2Channel updated = groups().updateChannel(V2ChannelSpec.builder().from(cmaf).publishMediaQualityScore(false)
+          .build(), created.etag().orElseThrow());
+      assertThat(updated.inputType()).isEqualTo(InputType.CMAF);
+      assertThat(groups().findChannel(cmaf.id()).orElseThrow().publishMediaQualityScore()).isFalse();
     }
 
     @Test

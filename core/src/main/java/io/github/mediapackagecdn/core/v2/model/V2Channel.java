@@ -23,6 +23,18 @@ public abstract class V2Channel {
     return "";
   }
 
+  /** {@code InputType}; {@link InputType#HLS} when MediaPackage gives none. */
+  @Value.Default
+  public InputType inputType() {
+    return InputType.HLS;
+  }
+
+  /** {@code OutputHeaderConfiguration.PublishMQCS}. */
+  @Value.Default
+  public boolean publishMediaQualityScore() {
+    return false;
+  }
+
   /** {@code ETag} of this read; an update sends it in {@code x-amzn-update-if-match}. */
   public abstract Optional<String> etag();
 

@@ -23,6 +23,21 @@ public abstract class V2ChannelSpec {
     return "";
   }
 
+  /** {@code InputType}, set when the channel is created and never changed; {@link InputType#HLS} unless set. */
+  @Value.Default
+  public InputType inputType() {
+    return InputType.HLS;
+  }
+
+  /**
+   * {@code OutputHeaderConfiguration.PublishMQCS}: whether MediaPackage sends the CDN the media quality confidence
+   * score, which CloudFront's media-quality-based origin groups compare; CMAF channels only. No unless set.
+   */
+  @Value.Default
+  public boolean publishMediaQualityScore() {
+    return false;
+  }
+
   /** {@code Tags}, set when the channel is created. */
   public abstract Map<String, String> tags();
 
@@ -51,6 +66,10 @@ public abstract class V2ChannelSpec {
   protected void check() {
     List<String> problems = new ArrayList<>();
     V2Limits.description(problems, "channel", description());
+    if (publishMediaQualityScore() && inputType() != InputType.CMAF) {
+      problems.add("channel " + id() + " publishes the media quality score, which needs input type CMAF, not "
+          + inputType());
+    }
     distributionComment().filter(c -> c.length() > io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH)
         .ifPresent(c -> problems.add("distribution comment has " + c.length() + " characters; CloudFront allows at"
             + " most " + io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH));

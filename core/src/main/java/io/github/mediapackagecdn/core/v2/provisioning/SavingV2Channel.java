@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -11,6 +12,7 @@ import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
@@ -52,6 +54,11 @@ final class SavingV2Channel {
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
+    if (secondary.isPresent() && (spec.inputType() != InputType.CMAF || !spec.publishMediaQualityScore())) {
+      throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
+          + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"
+          + " publishMediaQualityScore(true)");
+    }
     ChannelGroup group = V2NotFound.group(groups, spec.id().group());
     Instant start = events.now();
     Saved saved = saveIn(groups, spec);
@@ -88,7 +95,13 @@ final class SavingV2Channel {
 
   private Saved saveIn(ChannelGroups port, V2ChannelSpec spec) {
     Optional<V2Channel> existing = port.findChannel(spec.id());
-    if (existing.isPresent() && existing.get().description().equals(spec.description())) {
+    if (existing.isPresent() && existing.get().inputType() != spec.inputType()) {
+      throw new ResourceConflictException("channel " + spec.id() + " has input type " + existing.get().inputType()
+          + ", which MediaPackage never changes; the spec asks " + spec.inputType() + ": delete the channel and save"
+          + " it again, or save it with input type " + existing.get().inputType(),
+          ResourceConflictException.Reason.IMMUTABLE_SETTING, spec.id().toString());
+    }
+    if (existing.isPresent() && unchanged(existing.get(), spec)) {
       return new Saved(existing.get(), "");
     }
     if (existing.isPresent()) {
@@ -110,9 +123,15 @@ final class SavingV2Channel {
     }
   }
 
+  /** Whether the channel already is as the spec says: description and the media quality score published. */
+  private static boolean unchanged(V2Channel channel, V2ChannelSpec spec) {
+    return channel.description().equals(spec.description())
+        && channel.publishMediaQualityScore() == spec.publishMediaQualityScore();
+  }
+
   private V2Channel update(ChannelGroups port, V2Channel current, V2ChannelSpec spec) {
     return EtagRetry.update(current, V2Channel::etag, () -> V2NotFound.channel(port, spec.id()),
-        read -> read.description().equals(spec.description()), etag -> port.updateChannel(spec, etag),
+        read -> unchanged(read, spec), etag -> port.updateChannel(spec, etag),
         settings.maxUpdateAttempts());
   }
 

@@ -42,6 +42,16 @@ class V2ValidationTest {
   }
 
   @Test
+  void channelSpec_publishesTheMediaQualityScore_onlyWithCmafIngest() {
+    V2ChannelId news = V2ChannelId.of("live", "news");
+
+    assertThatThrownBy(() -> V2ChannelSpec.builder().id(news).publishMediaQualityScore(true).build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("needs input type CMAF, not HLS");
+    assertThat(V2ChannelSpec.builder().id(news).inputType(InputType.CMAF).publishMediaQualityScore(true).build()
+        .publishMediaQualityScore()).isTrue();
+  }
+
+  @Test
   void endpointSpec_refusesARepeatedManifestName() {
     assertThatThrownBy(() -> spec(ContainerType.CMAF, Manifest.of(ManifestType.HLS, "index"),
         Manifest.of(ManifestType.DASH, "index")))
