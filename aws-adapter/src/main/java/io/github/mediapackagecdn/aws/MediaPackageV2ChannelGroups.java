@@ -138,6 +138,14 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
   }
 
   @Override
+  public void deleteChannel(V2ChannelId id) {
+    AwsErrors.run(AwsCall.V2_DELETE_CHANNEL, id.toString(), () -> client.deleteChannel(b -> b
+        .channelGroupName(id.group())
+        .channelName(id.channel())));
+    log.debug("deleted channel {}", id);
+  }
+
+  @Override
   public List<String> channelNames(String group) {
     return AwsErrors.call(AwsCall.V2_LIST_CHANNELS, group, () -> {
       List<String> names = new ArrayList<>();
@@ -220,6 +228,15 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
         r.channelGroupName(), r.channelName(), r.originEndpointName(), r.arn(), r.containerTypeAsString(),
         manifests(r.hlsManifests(), r.lowLatencyHlsManifests(), r.dashManifests(), r.mssManifests()),
         r.description(), r.startoverWindowSeconds(), r.eTag()));
+  }
+
+  @Override
+  public void deleteEndpoint(V2EndpointId id) {
+    AwsErrors.run(AwsCall.V2_DELETE_ORIGIN_ENDPOINT, id.toString(), () -> client.deleteOriginEndpoint(b -> b
+        .channelGroupName(id.group())
+        .channelName(id.channel())
+        .originEndpointName(id.endpoint())));
+    log.debug("deleted origin endpoint {}", id);
   }
 
   @Override

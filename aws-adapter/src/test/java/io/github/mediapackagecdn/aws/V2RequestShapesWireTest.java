@@ -69,8 +69,8 @@ class V2RequestShapesWireTest {
   /** The operations the two adapters send; a new one fails {@link #everyRequestSent_isOneOfTheCheckedOperations}. */
   private static final List<String> OPERATIONS = List.of(
       "GetChannelGroup", "CreateChannelGroup", "ListChannelGroups",
-      "GetChannel", "CreateChannel", "UpdateChannel", "ListChannels",
-      "GetOriginEndpoint", "CreateOriginEndpoint", "UpdateOriginEndpoint", "ListOriginEndpoints",
+      "GetChannel", "CreateChannel", "UpdateChannel", "ListChannels", "DeleteChannel",
+      "GetOriginEndpoint", "CreateOriginEndpoint", "UpdateOriginEndpoint", "ListOriginEndpoints", "DeleteOriginEndpoint",
       "GetOriginEndpointPolicy", "PutOriginEndpointPolicy",
       "ListOriginAccessControls", "CreateOriginAccessControl", "ListCachePolicies", "CreateCachePolicy");
 
@@ -107,6 +107,8 @@ class V2RequestShapesWireTest {
     assertThat(groups.endpointsOf(channelId)).hasSize(1);
     groups.putPolicy(endpointId, EndpointPolicy.of("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
     assertThat(groups.findPolicy(endpointId)).isPresent();
+    groups.deleteEndpoint(endpointId);
+    groups.deleteChannel(V2ChannelId.of("live", "cmaf"));
 
     CloudFrontPolicies policies = aws.cloudFrontPoliciesPort();
     policies.createOriginAccessControl(OriginAccessControlConfig.forMediaPackageV2("oac"));

@@ -134,6 +134,23 @@ public final class InMemoryChannelGroups implements ChannelGroups {
     });
   }
 
+  /**
+   * DeleteChannel: a channel with endpoints is a conflict {@code IN_USE} ({@code RESOURCE_IN_USE}); a missing one a
+   * {@code ResourceNotFoundException} (UNCONFIRMED: the API model lists no such error for DeleteChannel).
+   */
+  @Override
+  public void deleteChannel(V2ChannelId id) {
+    aws.call(Operation.V2_DELETE_CHANNEL, List.of(id), () -> {
+      existing(channels, id, "Channel");
+      if (endpoints.keySet().stream().anyMatch(e -> e.channelId().equals(id))) {
+        throw new ResourceConflictException("Channel " + id + " has origin endpoints (RESOURCE_IN_USE)",
+            ResourceConflictException.Reason.IN_USE, id.toString(), "ConflictException", requestId(), null);
+      }
+      channels.remove(id);
+      return null;
+    });
+  }
+
   @Override
   public List<String> channelNames(String group) {
     return aws.paged(Operation.V2_LIST_CHANNELS, List.of(group), PAGE_SIZE, () -> {
@@ -177,6 +194,20 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       V2Endpoint updated = endpoint(spec, stored.value().arn());
       endpoints.put(spec.id(), new Stored<>(updated, stored.visibleAt()));
       return updated;
+    });
+  }
+
+  /**
+   * DeleteOriginEndpoint, with its policy; a missing one is a {@code ResourceNotFoundException} (UNCONFIRMED: the API
+   * model lists no such error for DeleteOriginEndpoint).
+   */
+  @Override
+  public void deleteEndpoint(V2EndpointId id) {
+    aws.call(Operation.V2_DELETE_ORIGIN_ENDPOINT, List.of(id), () -> {
+      existing(endpoints, id, "Origin endpoint");
+      endpoints.remove(id);
+      policies.remove(id);
+      return null;
     });
   }
 

@@ -60,6 +60,10 @@ public enum Operation {
   V2_UPDATE_ORIGIN_ENDPOINT("mediapackagev2", "UpdateOriginEndpoint"),
   /** MediaPackage v2 ListOriginEndpoints, one call per page. */
   V2_LIST_ORIGIN_ENDPOINTS("mediapackagev2", "ListOriginEndpoints"),
+  /** MediaPackage v2 DeleteChannel. */
+  V2_DELETE_CHANNEL("mediapackagev2", "DeleteChannel"),
+  /** MediaPackage v2 DeleteOriginEndpoint. */
+  V2_DELETE_ORIGIN_ENDPOINT("mediapackagev2", "DeleteOriginEndpoint"),
   /** MediaPackage v2 GetOriginEndpointPolicy. */
   V2_GET_ORIGIN_ENDPOINT_POLICY("mediapackagev2", "GetOriginEndpointPolicy"),
   /** MediaPackage v2 PutOriginEndpointPolicy. */

@@ -1,20 +1,17 @@
 package io.github.mediapackagecdn.core.provisioning;
 
-import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.internal.DistributionRemoval;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +42,7 @@ final class TearingDown {
   private final LinkTags linkTags;
   private final LinkResolution links;
   private final VisibilityWait visibility;
-  private final LiveCdnSettings settings;
-  private final Clock clock;
+  private final DistributionRemoval removal;
 
   TearingDown(Channels channels, Distributions distributions, LinkTags linkTags, LinkResolution links,
       VisibilityWait visibility, LiveCdnSettings settings, Clock clock) {
@@ -55,8 +51,7 @@ final class TearingDown {
     this.linkTags = linkTags;
     this.links = links;
     this.visibility = visibility;
-    this.settings = settings;
-    this.clock = clock;
+    this.removal = new DistributionRemoval(distributions, settings.maxUpdateAttempts(), clock);
   }
 
   TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
@@ -138,55 +133,8 @@ final class TearingDown {
    * deleted it; false if it was gone already.
    */
   private boolean deleteDistribution(Channel channel, DistributionId id, Duration timeout) {
-    Instant deadline = clock.instant().plus(timeout);
-    Optional<Distribution> current = findJustConfirmed(channel, id);
-    boolean waited = false;
-    ResourceConflictException conflict = null;
-    int conflicts = 0;
-    // each round moves the distribution one step on, or re-reads it after a conflict; a few rounds suffice unless
-    // other writers keep changing it
-    for (int round = 0; round < 3 + 2 * settings.maxUpdateAttempts(); round++) {
-      if (current.isEmpty()) {
-        log.debug("distribution {} is gone", id);
-        return false;
-      }
-      Distribution distribution = current.get();
-      try {
-        if (distribution.config().enabled()) {
-          current = Optional.of(distributions.disable(id, distribution.etag()));
-          log.debug("disabled distribution {} of channel {}", id, channel.id());
-        } else if (distribution.status() != DistributionStatus.DEPLOYED) {
-          Duration left = Duration.between(clock.instant(), deadline);
-          current = Optional.of(awaitDeployed(channel, id, left.isNegative() ? Duration.ZERO : left));
-          waited = true;
-        } else {
-          if (waited && !linkTags.namesChannel(id, channel)) {
-            // the tag was changed while the disabling deployed: from now on it is someone else's distribution
-            throw new ResourceConflictException("the link tag of distribution " + id + " stopped naming channel "
-                + channel.id() + " while it was being disabled; it is left disabled, not deleted, and the channel is "
-                + "kept. Tear down again to delete the channel", ResourceConflictException.Reason.LINK_CHANGED,
-                id.value());
-          }
-          distributions.delete(id, distribution.etag());
-          log.debug("deleted distribution {} of channel {}", id, channel.id());
-          return true;
-        }
-      } catch (ResourceNotFoundException e) {
-        current = Optional.empty();
-      } catch (ResourceConflictException e) {
-        boolean readAgain = e.reason() == ResourceConflictException.Reason.STALE_VERSION
-            || e.reason() == ResourceConflictException.Reason.NOT_DISABLED;
-        if (!readAgain || ++conflicts >= settings.maxUpdateAttempts()) {
-          throw e;
-        }
-        log.debug("distribution {} changed since it was read ({}); reading it again", id, e.reason());
-        conflict = e;
-        current = distributions.find(id);
-      }
-    }
-    throw conflict != null ? conflict : new ResourceConflictException("distribution " + id + " of channel "
-        + channel.id() + " kept changing while it was being deleted; tear down again",
-        ResourceConflictException.Reason.STALE_VERSION, id.value());
+    return removal.remove(channel.id().toString(), id, findJustConfirmed(channel, id),
+        () -> linkTags.namesChannel(id, channel), timeout);
   }
 
   /**
@@ -196,15 +144,5 @@ final class TearingDown {
    */
   private Optional<Distribution> findJustConfirmed(Channel channel, DistributionId id) {
     return visibility.until(channel.id(), "GetDistribution", () -> distributions.find(id));
-  }
-
-  private Distribution awaitDeployed(Channel channel, DistributionId id, Duration timeout) {
-    try {
-      return distributions.awaitDeployed(id, timeout);
-    } catch (DeploymentTimeoutException e) {
-      throw new DeploymentTimeoutException("distribution " + id + " of channel " + channel.id() + " is disabled but "
-          + "not Deployed yet, so it cannot be deleted yet; the channel is kept. Tear down again later to go on ("
-          + e.getMessage() + ")", e.errorCode().orElse(null), e.requestId().orElse(null), e);
-    }
   }
 }

@@ -242,6 +242,39 @@ public abstract class ChannelGroupsContract {
   }
 
   @Nested
+  class Deletes {
+
+    @Test
+    void deleteEndpoint_removesItAndItsPolicy_thenTheChannelCanBeDeleted() {
+      news();
+      V2Endpoint endpoint = groups().createEndpoint(hls("hls"));
+      groups().putPolicy(endpoint.id(), EndpointPolicy.of("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+      V2ChannelId channel = V2ChannelId.of(GROUP, "news");
+
+      groups().deleteEndpoint(endpoint.id());
+
+      assertThat(groups().findEndpoint(endpoint.id())).isEmpty();
+      assertThat(groups().endpointsOf(channel)).isEmpty();
+      groups().deleteChannel(channel);
+      assertThat(groups().findChannel(channel)).isEmpty();
+      assertThat(groups().channelNames(GROUP)).isEmpty();
+    }
+
+    @Test
+    void deleteChannel_withAnEndpointLeft_isInUse_andDeletesNothing() {
+      news();
+      V2Endpoint endpoint = groups().createEndpoint(hls("hls"));
+      V2ChannelId channel = V2ChannelId.of(GROUP, "news");
+
+      assertThatThrownBy(() -> groups().deleteChannel(channel)).isInstanceOfSatisfying(
+          ResourceConflictException.class,
+          e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.IN_USE));
+      assertThat(groups().findChannel(channel)).isPresent();
+      assertThat(groups().findEndpoint(endpoint.id())).isPresent();
+    }
+  }
+
+  @Nested
   class Policies {
 
     @Test

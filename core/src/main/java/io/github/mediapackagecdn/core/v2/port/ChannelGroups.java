@@ -35,14 +35,24 @@ public interface ChannelGroups {
   /** The channel, with its ETag (GetChannel); empty if there is none. */
   Optional<V2Channel> findChannel(V2ChannelId id);
 
-  /** Creates the channel in its group (CreateChannel, {@code InputType} {@code HLS}); the group must exist. */
+  /**
+   * Creates the channel in its group (CreateChannel, with the spec's {@code InputType} and, for CMAF, its
+   * {@code OutputHeaderConfiguration}); the group must exist.
+   */
   V2Channel createChannel(V2ChannelSpec spec);
 
   /**
-   * Updates the channel's description (UpdateChannel) if it still has {@code etag} ({@code x-amzn-update-if-match});
-   * tags are not updated by UpdateChannel.
+   * Updates the channel's description and, for CMAF, whether it publishes the media quality score (UpdateChannel) if
+   * it still has {@code etag} ({@code x-amzn-update-if-match}); tags and the input type are not updated by
+   * UpdateChannel.
    */
   V2Channel updateChannel(V2ChannelSpec spec, String etag);
+
+  /**
+   * Deletes the channel (DeleteChannel), which must have no endpoint left (a conflict with reason {@code IN_USE}
+   * otherwise); a {@link io.github.mediapackagecdn.core.error.ResourceNotFoundException} when it is gone.
+   */
+  void deleteChannel(V2ChannelId id);
 
   /** The names of the group's channels (ListChannels, paged): for the quota of channels a group. */
   List<String> channelNames(String group);
@@ -58,6 +68,12 @@ public interface ChannelGroups {
    * {@code etag} ({@code x-amzn-update-if-match}).
    */
   V2Endpoint updateEndpoint(V2EndpointSpec spec, String etag);
+
+  /**
+   * Deletes the endpoint and its policy (DeleteOriginEndpoint); a
+   * {@link io.github.mediapackagecdn.core.error.ResourceNotFoundException} when it is gone.
+   */
+  void deleteEndpoint(V2EndpointId id);
 
   /** Every endpoint of the channel (ListOriginEndpoints, paged), without ETags, in creation order. */
   List<V2Endpoint> endpointsOf(V2ChannelId channel);

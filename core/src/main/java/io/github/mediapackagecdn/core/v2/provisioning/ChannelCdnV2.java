@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -67,6 +68,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final SavingV2Endpoints savingEndpoints;
   private final ReadingV2Details readingDetails;
   private final AwaitingV2Deployment awaitingDeployment;
+  private final TearingDownV2 tearingDown;
   private final String description;
   private final List<AutoCloseable> onClose;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -106,6 +108,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
     this.awaitingDeployment =
         new AwaitingV2Deployment(builder.groups, builder.distributions, links, readingDetails, events);
+    this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, links,
+        settings.maxUpdateAttempts(), builder.clock);
     this.onClose = List.copyOf(builder.onClose);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
@@ -192,6 +196,28 @@ public final class ChannelCdnV2 implements AutoCloseable {
       throw new ValidationException("timeout " + timeout + " is negative");
     }
     return awaitingDeployment.await(channel, timeout);
+  }
+
+  /**
+   * Removes the channel: its endpoints (their policies go with them), then, when {@link
+   * TeardownOptions#deleteDistribution()} is set, the distribution whose own link tag names the channel (disabled,
+   * awaited until {@code Deployed}, deleted), then the channel; with a secondary Region, its endpoints and channel
+   * too. The channel group is kept. Saving never deletes anything; only this does, when called.
+   *
+   * <p>Idempotent, as v1's {@code ChannelCdn.teardown}: what is gone already counts as done, and after a failure at
+   * any step running it again goes on from where it stopped (the channel goes last, so its distribution can always
+   * be found again).
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code AMBIGUOUS_LINK} when
+   *     two distributions are tagged for the channel, before anything is deleted
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
+   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
+   */
+  public V2TeardownResult teardown(V2ChannelId channel, TeardownOptions options) {
+    requireOpen();
+    require(channel, "channel id");
+    require(options, "teardown options");
+    return tearingDown.teardown(channel, options);
   }
 
   /**

@@ -1,0 +1,126 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.internal.DistributionRemoval;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
+import io.github.mediapackagecdn.core.provisioning.TeardownResult;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The v2 teardown use case, as v1's: the channel's endpoints (their policies go with them), then, when asked, its
+ * distribution, then the channel; with a secondary Region, its endpoints and channel too. The first Region's channel
+ * goes last: its ARN, the value of the distribution's link tag, is the only way to find the distribution, so a
+ * teardown that failed at any step finds everything that is left when run again. What is gone counts as done. Only
+ * a distribution whose own link tag names the channel is touched, deleted as v1 deletes one (disabled, awaited,
+ * deleted with its ETag). The channel group is left: it is shared.
+ */
+final class TearingDownV2 {
+
+  private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
+  private final Distributions distributions;
+  private final V2Links links;
+  private final DistributionRemoval removal;
+
+  TearingDownV2(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions, V2Links links,
+      int maxUpdateAttempts, Clock clock) {
+    this.groups = groups;
+    this.secondary = secondary;
+    this.distributions = distributions;
+    this.links = links;
+    this.removal = new DistributionRemoval(distributions, maxUpdateAttempts, clock);
+  }
+
+  V2TeardownResult teardown(V2ChannelId id, TeardownOptions options) {
+    List<V2EndpointId> deleted = new ArrayList<>();
+    Optional<V2Channel> found = groups.findChannel(id);
+    if (found.isEmpty()) {
+      secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
+      return new V2TeardownResult(id, TeardownResult.Removal.ALREADY_GONE, deleted, options.deleteDistribution()
+          ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP : TeardownResult.DistributionRemoval.NOT_REQUESTED,
+          Optional.empty());
+    }
+    V2Channel channel = found.get();
+    // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
+    Optional<DistributionId> linked = options.deleteDistribution() ? linkedDistribution(channel) : Optional.empty();
+    deleteEndpointsIn(groups, id, deleted);
+    secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
+
+    TeardownResult.DistributionRemoval distribution = TeardownResult.DistributionRemoval.NOT_REQUESTED;
+    Optional<DistributionId> deletedDistribution = Optional.empty();
+    if (options.deleteDistribution()) {
+      boolean removed = linked.isPresent() && removal.remove(id.toString(), linked.get(),
+          distributions.find(linked.get()), () -> links.namesChannel(linked.get(), channel),
+          options.deploymentTimeout());
+      distribution = removed ? TeardownResult.DistributionRemoval.DELETED
+          : TeardownResult.DistributionRemoval.ALREADY_GONE;
+      deletedDistribution = removed ? linked : Optional.empty();
+    }
+
+    TeardownResult.Removal channelRemoval;
+    try {
+      groups.deleteChannel(id);
+      channelRemoval = TeardownResult.Removal.DELETED;
+    } catch (ResourceNotFoundException e) {
+      channelRemoval = TeardownResult.Removal.ALREADY_GONE; // deleted meanwhile
+    }
+    return new V2TeardownResult(id, channelRemoval, deleted, distribution, deletedDistribution);
+  }
+
+  /**
+   * The one distribution whose own link tag names the channel, among the one this process created or adopted and
+   * those the tag index lists (which may lag either way): CloudFront's own tags decide.
+   *
+   * @throws ResourceConflictException ({@code AMBIGUOUS_LINK}) when two do
+   */
+  private Optional<DistributionId> linkedDistribution(V2Channel channel) {
+    Set<DistributionId> candidates = new LinkedHashSet<>();
+    links.resolve(channel).ifPresent(candidates::add);
+    links.indexed(channel).ifPresent(candidates::add);
+    List<DistributionId> confirmed = candidates.stream().filter(id -> links.namesChannel(id, channel)).toList();
+    if (confirmed.size() > 1) {
+      throw new ResourceConflictException("distributions " + confirmed + " are all tagged for channel "
+          + channel.id() + "; nothing was deleted: keep the link tag on the one that serves it and tear down again",
+          ResourceConflictException.Reason.AMBIGUOUS_LINK, channel.arn());
+    }
+    return confirmed.stream().findFirst();
+  }
+
+  /** Deletes the channel's endpoints in one Region, those gone meanwhile counted as done. */
+  private static void deleteEndpointsIn(ChannelGroups port, V2ChannelId id, List<V2EndpointId> deleted) {
+    for (V2Endpoint endpoint : port.endpointsOf(id)) {
+      try {
+        port.deleteEndpoint(endpoint.id());
+        deleted.add(endpoint.id());
+      } catch (ResourceNotFoundException e) {
+        // deleted meanwhile
+      }
+    }
+  }
+
+  /** Deletes the channel and its endpoints in the secondary Region, if it is there. */
+  private static void deleteChannelIn(ChannelGroups port, V2ChannelId id, List<V2EndpointId> deleted) {
+    if (port.findChannel(id).isEmpty()) {
+      return;
+    }
+    deleteEndpointsIn(port, id, deleted);
+    try {
+      port.deleteChannel(id);
+    } catch (ResourceNotFoundException e) {
+      // deleted meanwhile
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
+import io.github.mediapackagecdn.core.provisioning.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.provisioning.TeardownResult.Removal;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.InputType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2TeardownResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** v2 teardown on a fake account: what is deleted, in which order, and what is never touched. */
+class V2TeardownOnFakesTest {
+
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+  private static final TeardownOptions WITH_DISTRIBUTION = TeardownOptions.builder().deleteDistribution(true).build();
+
+  private final FakeAws aws = FakeAws.create();
+  private final ChannelCdnV2 cdn = aws.channelCdnV2();
+
+  private static V2EndpointSpec hls() {
+    return V2EndpointSpec.builder().id(NEWS.endpoint("hls")).containerType(ContainerType.TS)
+        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
+  }
+
+  private static V2EndpointSpec dash() {
+    return V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
+        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
+  }
+
+  /** The group, the channel with its distribution deployed, two endpoints; the calls log cleared. */
+  private Distribution givenAChannelWithEndpointsAndItsDistribution(ChannelCdnV2 facade, V2ChannelSpec channel) {
+    facade.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    facade.saveChannel(channel);
+    facade.saveEndpoints(List.of(hls(), dash()));
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    assertThat(aws.distributions().all()).hasSize(1);
+    return aws.distributions().all().get(0);
+  }
+
+  private Distribution givenAChannelWithEndpointsAndItsDistribution() {
+    return givenAChannelWithEndpointsAndItsDistribution(cdn,
+        V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
+  }
+
+  @Test
+  void teardown_withDistribution_deletesEndpointsDistributionAndChannel_andKeepsTheGroup() {
+    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
+
+    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+    assertThat(result.deletedEndpoints()).containsExactly(NEWS.endpoint("hls"), NEWS.endpoint("dash"));
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(result.deletedDistribution()).contains(distribution.id());
+    assertThat(result.alreadyGone()).isFalse();
+    assertThat(aws.distributions().all()).isEmpty();
+    assertThat(aws.channelGroups().allEndpoints()).isEmpty();
+    assertThat(aws.channelGroups().policy(NEWS.endpoint("hls"))).isEmpty();
+    assertThat(aws.channelGroups().findChannel(NEWS)).isEmpty();
+    assertThat(aws.channelGroups().findGroup("live")).isPresent();
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
+        Operation.V2_DELETE_ORIGIN_ENDPOINT, Operation.V2_DELETE_ORIGIN_ENDPOINT, Operation.UPDATE_DISTRIBUTION,
+        Operation.DELETE_DISTRIBUTION, Operation.V2_DELETE_CHANNEL);
+  }
+
+  @Test
+  void teardown_withoutDistribution_keepsItAsItIs_andNeverCallsCloudFront() {
+    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
+
+    V2TeardownResult result = cdn.teardown(NEWS, TeardownOptions.defaults());
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+    assertThat(aws.distributions().all()).singleElement().satisfies(d -> {
+      assertThat(d.config().enabled()).isTrue();
+      assertThat(d.etag()).isEqualTo(distribution.etag());
+    });
+    assertThat(aws.calls()).noneMatch(c -> c.operation().service().equals("cloudfront")
+        || c.operation().service().equals("tagging"));
+    assertThat(aws.calls()).hasSize(5); // GetChannel, ListOriginEndpoints, 2 DeleteOriginEndpoint, DeleteChannel
+  }
+
+  @Test
+  void teardown_afterAFailure_goesOnWhereItStopped_andAgainSaysItIsGone() {
+    givenAChannelWithEndpointsAndItsDistribution();
+    aws.failNext(Operation.DELETE_DISTRIBUTION, new ServiceFailureException("We encountered an internal error."));
+
+    assertThatThrownBy(() -> cdn.teardown(NEWS, WITH_DISTRIBUTION)).isInstanceOf(ServiceFailureException.class);
+    assertThat(aws.channelGroups().findChannel(NEWS)).as("the channel stays, so its distribution can be found")
+        .isPresent();
+
+    V2TeardownResult again = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+    assertThat(again.deletedEndpoints()).isEmpty();
+    assertThat(again.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(again.channel()).isEqualTo(Removal.DELETED);
+    assertThat(aws.distributions().all()).isEmpty();
+    assertThat(cdn.teardown(NEWS, WITH_DISTRIBUTION).alreadyGone()).isTrue();
+  }
+
+  @Test
+  void teardown_whenTheTagNoLongerNamesTheChannel_leavesThatDistributionAlone() {
+    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
+    aws.distributions().tag(distribution.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else");
+
+    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
+    assertThat(aws.distributions().all()).singleElement()
+        .satisfies(d -> assertThat(d.config().enabled()).isTrue());
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+  }
+
+  @Test
+  void teardown_whenTwoDistributionsAreTagged_deletesNothing() {
+    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
+    Distribution copy = aws.distributions().create(
+        DistributionConfig.builder().from(distribution.config()).callerReference("copy").build(), Map.of());
+    aws.distributions().tag(copy.id(), LiveCdnSettings.LINK_TAG_KEY,
+        aws.channelGroups().findChannel(NEWS).orElseThrow().arn());
+    aws.clearCalls();
+
+    assertThatThrownBy(() -> cdn.teardown(NEWS, WITH_DISTRIBUTION)).isInstanceOfSatisfying(
+        ResourceConflictException.class,
+        e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.AMBIGUOUS_LINK));
+    assertThat(aws.writes()).isEmpty();
+    assertThat(aws.channelGroups().allEndpoints()).hasSize(2);
+  }
+
+  @Test
+  void teardown_withASecondaryRegion_deletesBothRegionsEndpointsAndChannels() {
+    FakeAws secondary = FakeAws.builder().region("eu-west-1").accountId(aws.accountId()).clock(aws.clock()).build();
+    ChannelCdnV2 twoRegions = aws.channelCdnV2(b -> b.secondaryRegion(secondary.channelGroups()));
+    givenAChannelWithEndpointsAndItsDistribution(twoRegions, V2ChannelSpec.builder().id(NEWS)
+        .inputType(InputType.CMAF).publishMediaQualityScore(true).createDistribution(true).build());
+    assertThat(secondary.channelGroups().allEndpoints()).hasSize(2);
+
+    V2TeardownResult result = twoRegions.teardown(NEWS,
+        TeardownOptions.builder().deleteDistribution(true).deploymentTimeout(Duration.ofHours(1)).build());
+
+    assertThat(result.deletedEndpoints()).hasSize(4);
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(secondary.channelGroups().allEndpoints()).isEmpty();
+    assertThat(secondary.channelGroups().findChannel(NEWS)).isEmpty();
+    assertThat(aws.channelGroups().findChannel(NEWS)).isEmpty();
+    assertThat(secondary.channelGroups().findGroup("live")).isPresent();
+  }
+}
