@@ -1,0 +1,111 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.InputType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
+import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the v2 library (two processes) on one account, the second working in the middle of the first's
+ * call: they coordinate only through AWS's own contracts (CallerReference, CloudFront's If-Match, v2's ETags), and
+ * neither loses the other's work.
+ */
+class V2AcrossInstancesOnFakesTest {
+
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+
+  private final FakeAws aws = FakeAws.create();
+
+  private static V2ChannelSpec news() {
+    return V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
+        .createDistribution(true).build();
+  }
+
+  private static V2EndpointSpec hls() {
+    return V2EndpointSpec.builder().id(NEWS.endpoint("hls")).containerType(ContainerType.CMAF)
+        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
+  }
+
+  private static V2EndpointSpec dash() {
+    return V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
+        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
+  }
+
+  private Distribution onlyDistribution() {
+    assertThat(aws.distributions().all()).hasSize(1);
+    return aws.distributions().all().get(0);
+  }
+
+  @Test
+  void twoInstancesCreatingTheChannelsDistributionAtOnce_makeOne_theSecondAdoptsIt() {
+    ChannelCdnV2 first = aws.channelCdnV2();
+    ChannelCdnV2 second = aws.channelCdnV2();
+    first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    AtomicReference<V2ChannelSaveResult> meanwhile = new AtomicReference<>();
+    aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, () -> meanwhile.set(second.saveChannel(news())));
+
+    V2ChannelSaveResult saved = first.saveChannel(news());
+
+    assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(saved.cdn().distributionId()).isEqualTo(meanwhile.get().cdn().distributionId());
+    assertThat(aws.distributions().all()).hasSize(1);
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+  }
+
+  @Test
+  void anotherInstancesEndpointSavedBetweenTheReadAndTheWrite_isKept_andTheFirstsNeedsNoSecondWrite() {
+    ChannelCdnV2 first = aws.channelCdnV2();
+    ChannelCdnV2 second = aws.channelCdnV2();
+    first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    first.saveChannel(news());
+    AtomicReference<V2EndpointSaveResult> meanwhile = new AtomicReference<>();
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> meanwhile.set(second.saveEndpoint(dash())));
+    aws.clearCalls();
+
+    V2EndpointSaveResult saved = first.saveEndpoint(hls());
+
+    // the second serves every endpoint of the channel, the first's included (MediaPackage lists it already); the
+    // first, re-reading after its 412, finds its behaviours there and writes nothing more
+    assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).as("the second's, then the first's, refused (412)")
+        .hasSize(2);
+    assertThat(onlyDistribution().config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .contains("/out/v1/live/news/dash/*.mpd", "/out/v1/live/news/hls/*.m3u8")
+        .doesNotHaveDuplicates();
+    assertThat(first.details(NEWS).notServed()).isEmpty();
+  }
+
+  @Test
+  void withTwoRegions_anotherInstancesSaveInTheMiddle_givesOneOriginGroup_andEveryBehaviourOnIt() {
+    FakeAws secondary = FakeAws.builder().region("eu-west-1").accountId(aws.accountId()).clock(aws.clock()).build();
+    ChannelCdnV2 first = aws.channelCdnV2(b -> b.secondaryRegion(secondary.channelGroups()));
+    ChannelCdnV2 second = aws.channelCdnV2(b -> b.secondaryRegion(secondary.channelGroups()));
+    first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    first.saveChannel(news());
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> second.saveEndpoint(dash()));
+
+    first.saveEndpoint(hls());
+
+    assertThat(onlyDistribution().config().originGroups()).hasSize(1);
+    assertThat(onlyDistribution().config().origins()).hasSize(2);
+    assertThat(onlyDistribution().config().cacheBehaviors()).hasSize(6).extracting(CacheBehavior::targetOriginId)
+        .containsOnly("EMP2-live-mqar");
+    assertThat(secondary.channelGroups().allEndpoints()).hasSize(2);
+  }
+}
