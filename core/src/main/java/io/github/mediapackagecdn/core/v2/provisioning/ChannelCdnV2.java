@@ -48,6 +48,8 @@ import java.util.Optional;
  * one statement letting CloudFront read it for this distribution only, merged into the user's statements. Saving never
  * changes what a user set in CloudFront; v2 updates send the ETag of the latest read and are re-applied after a stale
  * one, a bounded number of times. The steps are told to the listeners as v1's {@link ProvisioningListener} events.
+ * With {@link Builder#secondaryRegion} every save is made in a second Region too, and the distribution serves the
+ * endpoints from a media-quality-based origin group of the two. Only {@link #teardown} deletes anything.
  * Thread-safe. {@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS
  * adapter hands over the SDK clients it created itself, never clients the application gave it); a closed instance
  * refuses every call with an {@link IllegalStateException}, before any call to AWS.
