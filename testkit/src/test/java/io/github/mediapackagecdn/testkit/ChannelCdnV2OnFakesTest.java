@@ -211,6 +211,31 @@ class ChannelCdnV2OnFakesTest {
     }
 
     @Test
+    void aChangedLinkTag_endsManagement_andTheNextSaveCreatesTheNextGeneration() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(hls("hls"));
+      Distribution old = onlyDistribution();
+      aws.distributions().tag(old.id(), io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.LINK_TAG_KEY,
+          "taken over by another team");
+
+      assertThat(cdn.saveEndpoint(dash("dash")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+      assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).as("never touched again")
+          .isEqualTo(old.config());
+      listener.clear();
+
+      V2ChannelSaveResult saved = cdn.saveChannel(news());
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+      Distribution next = aws.distributions().peek(saved.cdn().distributionId().orElseThrow()).orElseThrow();
+      assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
+      assertThat(next.config().cacheBehaviors()).as("the endpoints saved before are served at once").hasSize(5);
+      assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).isEqualTo(old.config());
+      assertThat(listener.steps()).contains(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN,
+          ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+    }
+
+    @Test
     void endpointsSavedBeforeTheDistribution_areServedWhenItIsCreated() {
       group();
       cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());

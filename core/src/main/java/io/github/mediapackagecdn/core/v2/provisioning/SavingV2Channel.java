@@ -20,6 +20,7 @@ import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -135,33 +136,52 @@ final class SavingV2Channel {
         settings.maxUpdateAttempts());
   }
 
+  /**
+   * {@code CREATED} or {@code ADOPTED}, as v1's creation: a reference taken by this channel's distribution (another
+   * instance's, or one whose tag is not indexed yet) adopts it; one whose holder is proven no longer linked (its link
+   * tag, read from CloudFront, names another channel or none) gives way to the next generation, up to the settings'
+   * bound; one whose holder is not visible is a conflict, never a guess.
+   */
   private V2CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
-    String callerReference = V2Layout.callerReference(channel.arn());
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
-    DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings);
-    Instant start = events.now();
-    try {
-      Distribution created =
-          distributions.create(config, V2Layout.tags(channel.arn(), spec.distributionTags(), settings));
-      links.remember(channel, created.id());
-      events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_CREATED, channel.id())
-          .distributionId(created.id()).operation("CreateDistributionWithTags").duration(events.since(start)));
-      return V2CdnOutcome.of(CdnOutcome.Action.CREATED, created.id());
-    } catch (ResourceConflictException e) {
-      if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
-        throw e;
+    Map<String, String> tags = V2Layout.tags(channel.arn(), spec.distributionTags(), settings);
+    for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
+      String callerReference = V2Layout.callerReference(channel.arn(), generation);
+      DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings);
+      Instant start = events.now();
+      try {
+        Distribution created = distributions.create(config, tags);
+        links.remember(channel, created.id());
+        events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_CREATED, channel.id())
+            .distributionId(created.id()).operation("CreateDistributionWithTags").attempt(generation + 1)
+            .duration(events.since(start)));
+        return V2CdnOutcome.of(CdnOutcome.Action.CREATED, created.id());
+      } catch (ResourceConflictException e) {
+        if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
+          throw e;
+        }
+        // the reference is taken: by this channel's distribution, whose tag is not indexed yet, or by one no
+        // longer linked
+        Optional<DistributionId> indexed = links.indexed(channel);
+        DistributionId holder = indexed.isPresent() ? indexed.get()
+            : distributions.findByCallerReference(callerReference, comment).orElseThrow(() ->
+                new ResourceConflictException("caller reference " + callerReference + " of channel " + channel.id()
+                    + " is taken, but no distribution holding it is visible yet: save again shortly",
+                    ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
+        if (indexed.isPresent() || links.namesChannel(holder, channel)) {
+          links.remember(channel, holder);
+          events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id())
+              .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)
+              .duration(events.since(start)));
+          return V2CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
+        }
+        events.emit(V2Events.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
+            .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)
+            .duration(events.since(start)));
       }
-      // the reference is taken: by this channel's distribution, whose tag is not indexed yet, or by one no longer linked
-      DistributionId holder = distributions.findByCallerReference(callerReference, comment)
-          .filter(id -> links.namesChannel(id, channel))
-          .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
-              + channel.id() + " is taken by a distribution not linked to it (or not visible yet): save again"
-              + " shortly, or tag it " + settings.linkTagKey() + "=" + channel.arn(),
-              ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
-      links.remember(channel, holder);
-      events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id()).distributionId(holder)
-          .operation("CreateDistributionWithTags").duration(events.since(start)));
-      return V2CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
     }
+    throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()
+        + " caller references of channel " + channel.id() + " are taken by distributions no longer linked to it",
+        ResourceConflictException.Reason.ALREADY_EXISTS, channel.arn());
   }
 }

@@ -168,7 +168,15 @@ final class V2Layout {
    * saves of one channel cannot create two distributions.
    */
   static String callerReference(String channelArn) {
-    return CallerReferences.of(channelArn, 0);
+    return callerReference(channelArn, 0);
+  }
+
+  /**
+   * The CallerReference of generation {@code generation}: the next one is taken only when the holder of the last is
+   * proven no longer linked to the channel (its link tag was changed, which ends the library's management of it).
+   */
+  static String callerReference(String channelArn, int generation) {
+    return CallerReferences.of(channelArn, generation);
   }
 
   /**
