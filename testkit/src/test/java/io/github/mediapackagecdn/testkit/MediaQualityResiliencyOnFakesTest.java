@@ -197,7 +197,8 @@ class MediaQualityResiliencyOnFakesTest {
     assertThat(saved.endpoints()).extracting(e -> e.id().endpoint()).containsExactly("hls");
     assertThat(aws.channelGroups().findEndpoint(NEWS.endpoint("hls"))).isPresent();
     assertThat(saved.cdn().failed()).isTrue();
-    assertThat(saved.cdn().failure()).containsInstanceOf(ResourceNotFoundException.class);
+    assertThat(saved.cdn().failure()).containsInstanceOf(ResourceNotFoundException.class)
+        .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("secondary Region"));
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
     assertThat(secondary.calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEmpty();
   }

@@ -75,7 +75,7 @@ final class SavingV2Endpoints {
     try {
       if (secondary.isPresent()) {
         V2NotFound.secondaryGroup(secondary.get(), channelId.group());
-        V2NotFound.channel(secondary.get(), channelId);
+        V2NotFound.secondaryChannel(secondary.get(), channelId);
         specs.forEach(spec -> saveIn(secondary.get(), spec));
       }
       id = links.resolve(channel);

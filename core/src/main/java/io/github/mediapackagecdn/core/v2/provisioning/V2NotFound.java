@@ -30,6 +30,13 @@ final class V2NotFound {
         + " does not exist in the secondary Region's MediaPackage v2; save it again (it is saved in both)", name));
   }
 
+  /** The channel in the secondary Region. */
+  static V2Channel secondaryChannel(ChannelGroups secondary, V2ChannelId id) {
+    return secondary.findChannel(id).orElseThrow(() -> new ResourceNotFoundException("channel " + id
+        + " does not exist in the secondary Region's MediaPackage v2; save the channel again (it is saved in both)",
+        id.toString()));
+  }
+
   /** The endpoint in the secondary Region. */
   static V2Endpoint secondaryEndpoint(ChannelGroups secondary, V2EndpointId id) {
     return secondary.findEndpoint(id).orElseThrow(() -> new ResourceNotFoundException("origin endpoint " + id
