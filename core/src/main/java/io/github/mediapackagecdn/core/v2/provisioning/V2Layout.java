@@ -208,9 +208,7 @@ final class V2Layout {
    * {@value #MAX_PATH_PATTERN_LENGTH} characters), if it has one; checked before any call.
    */
   static Optional<String> pathPatternProblem(V2EndpointId id, ContainerType container) {
-    List<String> patterns = new ArrayList<>(manifestPatterns(id, container));
-    patterns.add(id.pathPrefix() + "*");
-    String longest = patterns.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+    String longest = pathPatterns(id, container).stream().max(Comparator.comparingInt(String::length)).orElseThrow();
     return longest.length() <= MAX_PATH_PATTERN_LENGTH ? Optional.empty()
         : Optional.of("endpoint " + id + " needs the path pattern " + longest.substring(0, 40) + "… of "
             + longest.length() + " characters; CloudFront allows " + MAX_PATH_PATTERN_LENGTH + ": shorten the group,"
@@ -219,7 +217,18 @@ final class V2Layout {
 
   /** The path pattern of the endpoint's other paths (segments): {@code /out/v1/<group>/<channel>/<endpoint>/*}. */
   static String segmentPattern(V2Endpoint endpoint) {
-    return endpoint.id().pathPrefix() + "*";
+    return segmentPattern(endpoint.id());
+  }
+
+  private static String segmentPattern(V2EndpointId id) {
+    return id.pathPrefix() + "*";
+  }
+
+  /** Every path pattern of the endpoint, in the behaviours' order: its manifests', then its segments'. */
+  private static List<String> pathPatterns(V2EndpointId id, ContainerType container) {
+    List<String> patterns = new ArrayList<>(manifestPatterns(id, container));
+    patterns.add(segmentPattern(id));
+    return patterns;
   }
 
   /** The endpoint's behaviours, in order: manifests first, then the segments. */
@@ -298,9 +307,7 @@ final class V2Layout {
   static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint, String group) {
     String originId = originId(group);
     String originGroupId = originGroupId(group);
-    List<String> patterns = new ArrayList<>(manifestPatterns(endpoint));
-    patterns.add(segmentPattern(endpoint));
-    for (String pattern : patterns) {
+    for (String pattern : pathPatterns(endpoint.id(), endpoint.containerType())) {
       Optional<CacheBehavior> behavior = config.behavior(pattern);
       if (behavior.isEmpty()) {
         return Optional.of("no cache behaviour for " + pattern);
