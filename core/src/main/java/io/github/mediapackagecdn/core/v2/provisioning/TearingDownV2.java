@@ -88,7 +88,7 @@ final class TearingDownV2 {
    */
   private Optional<DistributionId> linkedDistribution(V2Channel channel) {
     Set<DistributionId> candidates = new LinkedHashSet<>();
-    links.resolve(channel).ifPresent(candidates::add);
+    links.recent(channel).ifPresent(candidates::add);
     links.indexed(channel).ifPresent(candidates::add);
     List<DistributionId> confirmed = candidates.stream().filter(id -> links.namesChannel(id, channel)).toList();
     if (confirmed.size() > 1) {

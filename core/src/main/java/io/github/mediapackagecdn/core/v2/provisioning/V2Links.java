@@ -40,6 +40,11 @@ final class V2Links {
     return indexed(channel);
   }
 
+  /** The distribution this instance created or adopted for the channel, unchecked; no call. */
+  Optional<DistributionId> recent(V2Channel channel) {
+    return Optional.ofNullable(remembered.get(channel.arn()));
+  }
+
   /** The distribution the tag index lists for the channel, if any. */
   Optional<DistributionId> indexed(V2Channel channel) {
     List<DistributionId> found = links.find(settings.linkTagKey(), channel.arn());
