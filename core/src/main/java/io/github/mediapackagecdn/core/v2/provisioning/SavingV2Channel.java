@@ -83,7 +83,7 @@ final class SavingV2Channel {
       linked = outcome.distributionId();
       List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
       if (!endpoints.isEmpty()) { // saved before the distribution: it serves them at once
-        serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of());
+        serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of(), Map.of());
       }
       return new V2ChannelSaveResult(channel, outcome);
     } catch (ProvisioningException e) {

@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
@@ -73,17 +74,17 @@ final class SavingV2Endpoints {
     }
     Optional<DistributionId> id = Optional.empty();
     try {
+      Map<V2EndpointId, V2Endpoint> mirrored = new LinkedHashMap<>();
       if (secondary.isPresent()) {
-        V2NotFound.secondaryGroup(secondary.get(), channelId.group());
-        V2NotFound.secondaryChannel(secondary.get(), channelId);
-        specs.forEach(spec -> saveIn(secondary.get(), spec));
+        V2NotFound.secondaryChannel(secondary.get(), channelId); // a missing group has no channel either
+        specs.forEach(spec -> mirrored.put(spec.id(), saveIn(secondary.get(), spec)));
       }
       id = links.resolve(channel);
       if (id.isEmpty()) {
         return new V2EndpointSaveResult(saved, 0, V2CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
       }
       ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), List.copyOf(all.values()), saved,
-          specs);
+          specs, mirrored);
       return new V2EndpointSaveResult(saved, served.policiesWritten(), V2CdnOutcome.of(
           served.updated() ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id.get()));
     } catch (ProvisioningException e) {

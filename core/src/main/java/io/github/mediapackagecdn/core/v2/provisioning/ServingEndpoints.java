@@ -11,10 +11,12 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,10 +53,12 @@ final class ServingEndpoints {
 
   /**
    * Serves {@code endpoints} (every endpoint of the channel) from the distribution; the policies of
-   * {@code withPolicy} are written, each with its spec's CDN authorization if {@code specs} has one.
+   * {@code withPolicy} are written, each with its spec's CDN authorization if {@code specs} has one, and with a
+   * secondary Region the policies of their namesakes there ({@code mirrored}: those the caller has just read or
+   * saved; the others are read).
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
-      List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs) {
+      List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored) {
     Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
     Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<CdnAuthConfiguration> authorizations = new ArrayList<>();
@@ -64,7 +68,8 @@ final class ServingEndpoints {
           .flatMap(V2EndpointSpec::cdnAuthorization);
       written += writePolicy(groups, endpoint, given, distribution.arn(), authorizations) ? 1 : 0;
       if (secondary.isPresent()) {
-        V2Endpoint mirror = V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
+        V2Endpoint mirror = mirrored.containsKey(endpoint.id()) ? mirrored.get(endpoint.id())
+            : V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
         written += writePolicy(secondary.get(), mirror, given, distribution.arn(), authorizations) ? 1 : 0;
       }
     }
