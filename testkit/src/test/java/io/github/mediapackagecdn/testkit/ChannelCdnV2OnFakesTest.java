@@ -147,6 +147,20 @@ class ChannelCdnV2OnFakesTest {
     }
 
     @Test
+    void twoChannelsOfOneName_inTwoGroups_areNamedApartInEvents() {
+      group();
+      cdn.saveChannelGroup(ChannelGroupSpec.builder().name("sports").build());
+      V2ChannelId sports = V2ChannelId.of("sports", "news");
+      cdn.saveChannel(news());
+      cdn.saveChannel(V2ChannelSpec.builder().id(sports).createDistribution(true).build());
+
+      assertThat(listener.events(ProvisioningEvent.Step.CHANNEL_SAVED))
+          .extracting(e -> e.channel().orElseThrow().toString()).containsExactly("live/news", "sports/news");
+      assertThat(listener.events(ProvisioningEvent.Step.DISTRIBUTION_CREATED))
+          .extracting(e -> e.channel().orElseThrow()).containsExactly(NEWS.ref(), sports.ref());
+    }
+
+    @Test
     void savedAgain_isUnchanged_noSecondDistribution_noWrite() {
       group();
       cdn.saveChannel(news());

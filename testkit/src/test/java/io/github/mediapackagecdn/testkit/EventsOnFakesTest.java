@@ -55,7 +55,7 @@ class EventsOnFakesTest {
     assertThat(events).hasExactly(2, Step.CHANNEL_SAVED);
     assertThat(events.events(Step.CHANNEL_SAVED)).extracting(ProvisioningEvent::operation)
         .containsExactly("CreateChannel", "");
-    assertThat(events.events(Step.CHANNEL_SAVED)).extracting(ProvisioningEvent::channelId).containsOnly(Optional.of(CHANNEL));
+    assertThat(events.events(Step.CHANNEL_SAVED)).extracting(ProvisioningEvent::channel).containsOnly(Optional.of(CHANNEL.ref()));
     assertThat(events.steps()).containsExactly(Step.CHANNEL_SAVED, Step.CHANNEL_SAVED);
   }
 
@@ -186,7 +186,7 @@ class EventsOnFakesTest {
     ProvisioningEvent failed = events.events(Step.FAILED).get(0);
     assertThat(failed.failure()).get().isInstanceOf(ServiceFailureException.class).isSameAs(outcome.failure().get());
     assertThat(failed.distributionId()).isEqualTo(outcome.distributionId());
-    assertThat(failed.channelId()).contains(CHANNEL);
+    assertThat(failed.channel()).contains(CHANNEL.ref());
   }
 
   @Test

@@ -291,8 +291,8 @@ class FleetRepairOnFakesTest {
       assertThat(spacingOfTheUpdates()).containsExactly(Duration.ofSeconds(20), Duration.ofSeconds(20));
       assertThat(events.events(Step.RATE_WAIT)).extracting(ProvisioningEvent::duration)
           .containsExactly(Duration.ofSeconds(20), Duration.ofSeconds(20));
-      assertThat(events.events(Step.RATE_WAIT)).extracting(e -> e.channelId().orElseThrow())
-          .containsExactly(channel(1), channel(2));
+      assertThat(events.events(Step.RATE_WAIT)).extracting(e -> e.channel().orElseThrow())
+          .containsExactly(channel(1).ref(), channel(2).ref());
     }
 
     @Test
@@ -511,7 +511,7 @@ class FleetRepairOnFakesTest {
       ProvisioningEvent completed = events.events(Step.AUDIT_COMPLETED).get(0);
       assertThat(completed.count()).isEqualTo(4);
       assertThat(completed.duration()).isEqualTo(Duration.ofMillis(250));
-      assertThat(completed.channelId()).isEmpty();
+      assertThat(completed.channel()).isEmpty();
       assertThat(completed.detail()).contains("2 channels, 2 distributions, 2 findings");
       assertThat(completed).hasToString("ProvisioningEvent[AUDIT_COMPLETED, fleet, attempt 1, 250 ms, count 4, "
           + "2 channels, 2 distributions, 2 findings]");
@@ -533,13 +533,13 @@ class FleetRepairOnFakesTest {
           .containsExactly(Step.REPAIR_STARTED, Step.FAILED, Step.RATE_WAIT, Step.REPAIRED, Step.RATE_WAIT,
               Step.REPAIRED, Step.REPAIR_SKIPPED, Step.REPAIR_COMPLETED);
       assertThat(events.events(Step.REPAIR_STARTED).get(0).count()).isEqualTo(3);
-      assertThat(events.events(Step.REPAIRED)).extracting(e -> e.channelId().orElseThrow(),
+      assertThat(events.events(Step.REPAIRED)).extracting(e -> e.channel().orElseThrow(),
           e -> e.distributionId().orElseThrow()).containsExactly(
-              org.assertj.core.groups.Tuple.tuple(channel(1), ids.get(1)),
-              org.assertj.core.groups.Tuple.tuple(channel(2), ids.get(2)));
+              org.assertj.core.groups.Tuple.tuple(channel(1).ref(), ids.get(1)),
+              org.assertj.core.groups.Tuple.tuple(channel(2).ref(), ids.get(2)));
       assertThat(events.events(Step.REPAIRED).get(0).detail()).contains("the audit found missing cache behaviour *.mpd");
       ProvisioningEvent skipped = events.events(Step.REPAIR_SKIPPED).get(0);
-      assertThat(skipped.channelId()).isEmpty();
+      assertThat(skipped.channel()).isEmpty();
       assertThat(skipped.distributionId()).contains(orphan);
       ProvisioningEvent completed = events.events(Step.REPAIR_COMPLETED).get(0);
       assertThat(completed.count()).isEqualTo(2);

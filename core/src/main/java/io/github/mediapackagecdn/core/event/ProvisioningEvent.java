@@ -2,7 +2,7 @@ package io.github.mediapackagecdn.core.event;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.time.Duration;
@@ -103,7 +103,7 @@ public abstract class ProvisioningEvent {
    * {@link Step#AUDIT_COMPLETED}, {@link Step#REPAIR_STARTED}, {@link Step#REPAIR_COMPLETED}) and a
    * {@link Step#REPAIR_SKIPPED} of a finding without a channel (an orphan).
    */
-  public abstract Optional<ChannelId> channelId();
+  public abstract Optional<ChannelRef> channel();
 
   /** The channel's distribution, when the step concerns one. */
   public abstract Optional<DistributionId> distributionId();
@@ -174,8 +174,8 @@ public abstract class ProvisioningEvent {
     if (count() < 0) {
       throw new IllegalStateException("a count is not negative: " + count());
     }
-    if (channelId().isEmpty() && !FLEET_STEPS.contains(step()) && step() != Step.REPAIR_SKIPPED) {
-      throw new IllegalStateException("a " + step() + " is for one channel: give its id");
+    if (channel().isEmpty() && !FLEET_STEPS.contains(step()) && step() != Step.REPAIR_SKIPPED) {
+      throw new IllegalStateException("a " + step() + " is for one channel: name it");
     }
   }
 
@@ -186,7 +186,7 @@ public abstract class ProvisioningEvent {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("ProvisioningEvent[").append(step())
-        .append(channelId().map(c -> ", channel " + c).orElse(FLEET_STEPS.contains(step()) ? ", fleet" : ""));
+        .append(channel().map(c -> ", channel " + c).orElse(FLEET_STEPS.contains(step()) ? ", fleet" : ""));
     distributionId().ifPresent(id -> text.append(", distribution ").append(id));
     if (!endpointIds().isEmpty()) {
       text.append(", endpoints ").append(endpointIds());

@@ -4,7 +4,7 @@ import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -44,7 +44,7 @@ public final class DistributionUpdater<R> {
   public interface Planner<R> {
 
     /** The channel {@code request} is for (one distribution, one channel); it names the events. */
-    ChannelId channel(R request);
+    ChannelRef channel(R request);
 
     /** The endpoints {@code request} serves, for the events; never empty. */
     List<OriginEndpointId> endpointIds(R request);
@@ -53,14 +53,14 @@ public final class DistributionUpdater<R> {
      * The changes {@code config} needs so that the distribution serves every one of {@code requests} together;
      * throws a {@link ProvisioningException} when a request cannot be served.
      */
-    ChangeSet plan(ChannelId channel, DistributionId id, DistributionConfig config, List<R> requests);
+    ChangeSet plan(ChannelRef channel, DistributionId id, DistributionConfig config, List<R> requests);
   }
 
   private final DistributionId id;
   private final Distributions distributions;
   private final int maxUpdateAttempts;
   /** Reads the distribution for a channel's update (the channel names the read in events). */
-  private final Function<ChannelId, Distribution> read;
+  private final Function<ChannelRef, Distribution> read;
   private final Planner<R> planner;
   private final Listeners listeners;
   private final ReentrantLock writing = new ReentrantLock();
@@ -73,7 +73,7 @@ public final class DistributionUpdater<R> {
    * {@code maxUpdateAttempts} writes per batch when each meets a stale ETag.
    */
   public DistributionUpdater(DistributionId id, Distributions distributions, int maxUpdateAttempts,
-      Function<ChannelId, Distribution> read, Planner<R> planner, Listeners listeners) {
+      Function<ChannelRef, Distribution> read, Planner<R> planner, Listeners listeners) {
     if (maxUpdateAttempts < 1) {
       throw new IllegalArgumentException("maxUpdateAttempts must be at least 1, was " + maxUpdateAttempts);
     }
@@ -140,7 +140,7 @@ public final class DistributionUpdater<R> {
 
   private void writeOrFail(List<Request<R>> batch) {
     List<Request<R>> live = new ArrayList<>(batch);
-    ChannelId channel = batch.get(0).channel; // one distribution, one channel
+    ChannelRef channel = batch.get(0).channel; // one distribution, one channel
     ResourceConflictException stale = null;
     for (int attempt = 1; attempt <= maxUpdateAttempts; attempt++) {
       Distribution distribution;
@@ -218,7 +218,7 @@ public final class DistributionUpdater<R> {
   /** One caller's request and, once its batch is written, its own result. */
   private static final class Request<R> {
     final R request;
-    final ChannelId channel;
+    final ChannelRef channel;
     final List<OriginEndpointId> endpointIds;
     volatile boolean done;
     boolean ownChanges;

@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,10 +44,15 @@ public final class Listeners {
   }
 
   /** A builder of an event of {@code step} for {@code channel}; {@link #emit} it once complete. */
-  public static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, ChannelId channel) {
+  public static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, ChannelRef channel) {
     ProvisioningEvent.Builder builder = ProvisioningEvent.builder();
-    builder.step(step).channelId(channel);
+    builder.step(step).channel(channel);
     return builder;
+  }
+
+  /** A builder of an event of {@code step} for the v1 channel {@code channel}. */
+  public static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, ChannelId channel) {
+    return event(step, channel.ref());
   }
 
   /** A builder of an event of {@code step} for the whole fleet (the audit, the repair), no one channel's. */
@@ -89,6 +95,11 @@ public final class Listeners {
 
   /** The events of a failure the outcome reports as {@code FAILED}: {@code THROTTLED} first when it was a throttle. */
   public void failed(ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
+    failed(channel.ref(), id, failure);
+  }
+
+  /** As {@link #failed(ChannelId, Optional, ProvisioningException)}, for any channel. */
+  public void failed(ChannelRef channel, Optional<DistributionId> id, ProvisioningException failure) {
     if (failure instanceof ThrottledException) {
       emit(event(ProvisioningEvent.Step.THROTTLED, channel).distributionId(id).failure(failure));
     }

@@ -13,6 +13,11 @@ public record ChannelId(String value) {
     return new ChannelId(value);
   }
 
+  /** This channel as events and messages name it. */
+  public ChannelRef ref() {
+    return ChannelRef.of(this);
+  }
+
   @Override
   public String toString() {
     return value;

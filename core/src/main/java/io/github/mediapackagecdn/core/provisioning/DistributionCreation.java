@@ -70,14 +70,14 @@ final class DistributionCreation {
         Supplier<Optional<DistributionId>> index =
             () -> linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE);
         Optional<DistributionId> indexed =
-            linkTags.lags() ? visibility.until(channel.id(), "GetResources", index) : index.get();
+            linkTags.lags() ? visibility.until(channel.id().ref(), "GetResources", index) : index.get();
         if (indexed.isPresent()) {
           log.debug("adopted distribution {} already created for channel {}", indexed.get(), channel.id());
           return adopted(channel, indexed.get(), attempt, start);
         }
         // a new generation only when the holder of the reference is found and proven not linked: never a guess
         DistributionId holder = visibility
-            .until(channel.id(), "ListDistributions",
+            .until(channel.id().ref(), "ListDistributions",
                 () -> distributions.findByCallerReference(callerReference, config.comment()))
             .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
                 + channel.id() + " is taken, but no distribution holding it is visible yet: save again shortly",

@@ -60,7 +60,7 @@ record EndpointBatch(Channel channel, Optional<CdnIdentifier> givenIdentifier,
     ValidationException.throwIfAny(problems);
 
     ChannelId channelId = specs.get(0).channelId();
-    Channel channel = visibility.until(channelId, "DescribeChannel", () -> channels.find(channelId))
+    Channel channel = visibility.until(channelId.ref(), "DescribeChannel", () -> channels.find(channelId))
         .orElseThrow(() -> NotFound.channel(channelId));
     Map<EndpointSpec, Optional<OriginEndpoint>> exists = new LinkedHashMap<>();
     Set<String> hosts = new LinkedHashSet<>();

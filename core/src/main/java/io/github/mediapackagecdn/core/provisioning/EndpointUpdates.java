@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.internal.DistributionUpdater;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
@@ -30,8 +31,8 @@ final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEn
   }
 
   @Override
-  public ChannelId channel(List<OriginEndpoint> endpoints) {
-    return endpoints.get(0).channelId();
+  public ChannelRef channel(List<OriginEndpoint> endpoints) {
+    return endpoints.get(0).channelId().ref();
   }
 
   @Override
@@ -40,11 +41,12 @@ final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEn
   }
 
   @Override
-  public ChangeSet plan(ChannelId channel, DistributionId id, DistributionConfig config,
+  public ChangeSet plan(ChannelRef channel, DistributionId id, DistributionConfig config,
       List<List<OriginEndpoint>> requests) {
     Map<OriginEndpointId, OriginEndpoint> merged = new LinkedHashMap<>();
     requests.forEach(endpoints -> endpoints.forEach(e -> merged.put(e.id(), e)));
-    return DistributionPlan.updating(channel, id, config, List.copyOf(merged.values()), settings, identifiers)
+    ChannelId channelId = requests.get(0).get(0).channelId();
+    return DistributionPlan.updating(channelId, id, config, List.copyOf(merged.values()), settings, identifiers)
         .changes();
   }
 }

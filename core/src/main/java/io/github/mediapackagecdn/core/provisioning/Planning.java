@@ -178,7 +178,7 @@ final class Planning {
       return DistributionPlan.builder().channelId(channel.id()).distributionId(id).recordsDistributionOnChannel(record)
           .build();
     }
-    DistributionConfig current = visibility.until(channel.id(), "GetDistribution", () -> distributions.find(id))
+    DistributionConfig current = visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id))
         .orElseThrow(() -> NotFound.distribution(id)).config();
     DistributionPlan plan = DistributionPlan.updating(channel.id(), id, current, endpoints, settings, identifierOf);
     return DistributionPlan.builder().from(plan).egressHostKnown(hostKnown).recordsDistributionOnChannel(record)

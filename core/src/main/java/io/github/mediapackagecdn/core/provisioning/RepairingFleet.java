@@ -230,7 +230,7 @@ final class RepairingFleet {
 
   private static ProvisioningEvent.Builder skipped(AuditFinding finding) {
     ProvisioningEvent.Builder event = Listeners.fleetEvent(ProvisioningEvent.Step.REPAIR_SKIPPED)
-        .channelId(finding.channel())
+        .channel(finding.channel().map(ChannelId::ref))
         .detail(finding.kind() + ": " + finding.detail());
     finding.distributions().stream().findFirst().ifPresent(event::distributionId);
     finding.endpoint().ifPresent(event::addEndpointIds);

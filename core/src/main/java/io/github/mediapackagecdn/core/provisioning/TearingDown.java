@@ -143,6 +143,6 @@ final class TearingDown {
    * it counts as gone.
    */
   private Optional<Distribution> findJustConfirmed(Channel channel, DistributionId id) {
-    return visibility.until(channel.id(), "GetDistribution", () -> distributions.find(id));
+    return visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id));
   }
 }

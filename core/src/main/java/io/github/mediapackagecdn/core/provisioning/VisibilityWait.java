@@ -2,7 +2,7 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.internal.Listeners;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +42,7 @@ final class VisibilityWait {
    * Reads until the answer is present or the visibility timeout has passed in pauses; the last answer. {@code channel}
    * and {@code operation} (the AWS operation of {@code read}) name the wait in its events.
    */
-  <T> Optional<T> until(ChannelId channel, String operation, Supplier<Optional<T>> read) {
+  <T> Optional<T> until(ChannelRef channel, String operation, Supplier<Optional<T>> read) {
     Optional<T> answer = read.get();
     if (answer.isPresent()) {
       return answer;

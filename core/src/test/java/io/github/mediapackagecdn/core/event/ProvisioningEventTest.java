@@ -21,7 +21,7 @@ class ProvisioningEventTest {
   @Test
   void builder_withStepAndChannelOnly_defaultsToNoOperationZeroDurationFirstAttempt() {
     ProvisioningEvent event = ProvisioningEvent.builder().step(ProvisioningEvent.Step.CHANNEL_SAVED)
-        .channelId(ChannelId.of("live-news")).build();
+        .channel(ChannelId.of("live-news").ref()).build();
 
     assertThat(event.operation()).isEmpty();
     assertThat(event.duration()).isZero();
@@ -34,7 +34,7 @@ class ProvisioningEventTest {
   @Test
   void toString_namesEverythingButTheChanges_whichItCounts() {
     ProvisioningEvent event = ProvisioningEvent.builder().step(ProvisioningEvent.Step.CHANGE_PLANNED)
-        .channelId(ChannelId.of("live-news")).distributionId(DistributionId.of("E1U5RQF7T870K0"))
+        .channel(ChannelId.of("live-news").ref()).distributionId(DistributionId.of("E1U5RQF7T870K0"))
         .addEndpointIds(OriginEndpointId.of("live-news-hls")).operation("UpdateDistribution").attempt(2)
         .duration(Duration.ofMillis(250))
         .changes(ChangeSet.of(List.of(new DistributionChange.AddOriginHeader("EMP-abc", "X-MediaPackage-CDNIdentifier",
@@ -49,13 +49,13 @@ class ProvisioningEventTest {
   @Test
   void builder_refusesAnAttemptBelowOneAndANegativeDuration() {
     ProvisioningEvent.Builder base = ProvisioningEvent.builder().step(ProvisioningEvent.Step.UPDATE_SENT)
-        .channelId(ChannelId.of("live-news"));
+        .channel(ChannelId.of("live-news").ref());
 
     assertThatThrownBy(() -> base.attempt(0).build()).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> ProvisioningEvent.builder().step(ProvisioningEvent.Step.UPDATE_SENT)
-        .channelId(ChannelId.of("live-news")).duration(Duration.ofMillis(-1)).build())
+        .channel(ChannelId.of("live-news").ref()).duration(Duration.ofMillis(-1)).build())
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> ProvisioningEvent.builder().channelId(ChannelId.of("live-news")).build())
+    assertThatThrownBy(() -> ProvisioningEvent.builder().channel(ChannelId.of("live-news").ref()).build())
         .isInstanceOf(ValidationException.class);
   }
 
@@ -64,7 +64,7 @@ class ProvisioningEventTest {
     ProvisioningEvent event = ProvisioningEvent.builder().step(ProvisioningEvent.Step.AUDIT_COMPLETED)
         .duration(Duration.ofMillis(40)).count(4).detail("2 channels, 2 distributions, 1 findings").build();
 
-    assertThat(event.channelId()).isEmpty();
+    assertThat(event.channel()).isEmpty();
     assertThat(event).hasToString("ProvisioningEvent[AUDIT_COMPLETED, fleet, attempt 1, 40 ms, count 4, "
         + "2 channels, 2 distributions, 1 findings]");
   }

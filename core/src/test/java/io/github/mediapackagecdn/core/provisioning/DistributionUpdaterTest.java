@@ -116,7 +116,7 @@ class DistributionUpdaterTest {
       assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_COALESCED).hasSize(CALLERS - 2)
           .allSatisfy(e -> {
             assertThat(e.distributionId()).contains(ID);
-            assertThat(e.channelId()).contains(Fixtures.CHANNEL_ID);
+            assertThat(e.channel()).contains(Fixtures.CHANNEL_ID.ref());
             assertThat(e.endpointIds()).hasSize(1);
           });
       assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).last()

@@ -22,7 +22,7 @@ class VisibilityWaitTest {
   void until_whenTheFirstReadAnswers_neverPauses() {
     AtomicInteger reads = new AtomicInteger();
 
-    assertThat(wait.until(Fixtures.CHANNEL_ID, "GetChannel", () -> Optional.of(reads.incrementAndGet())))
+    assertThat(wait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel", () -> Optional.of(reads.incrementAndGet())))
         .contains(1);
     assertThat(pauses).isEmpty();
   }
@@ -31,7 +31,7 @@ class VisibilityWaitTest {
   void until_whenTheThirdReadAnswers_pausesTwiceDoublingTheBackoff() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<Integer> answer = wait.until(Fixtures.CHANNEL_ID, "GetChannel",
+    Optional<Integer> answer = wait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel",
         () -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
 
     assertThat(answer).contains(3);
@@ -42,7 +42,7 @@ class VisibilityWaitTest {
   void until_whenNothingEverShows_pausesAtMostFiveSecondsAtATimeUntilTheTimeoutThenAnswersEmpty() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<Object> answer = wait.until(Fixtures.CHANNEL_ID, "GetChannel", () -> {
+    Optional<Object> answer = wait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel", () -> {
       reads.incrementAndGet();
       return Optional.empty();
     });
@@ -60,7 +60,7 @@ class VisibilityWaitTest {
     VisibilityWait noWait = new VisibilityWait(pauses::add,
         LiveCdnSettings.builder().visibilityTimeout(Duration.ZERO).build());
 
-    assertThat(noWait.until(Fixtures.CHANNEL_ID, "GetChannel", Optional::empty)).isEmpty();
+    assertThat(noWait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel", Optional::empty)).isEmpty();
     assertThat(pauses).isEmpty();
   }
 
@@ -71,9 +71,9 @@ class VisibilityWaitTest {
         new Listeners(List.of(events::add), Clock.systemUTC()));
     AtomicInteger reads = new AtomicInteger();
 
-    heard.until(Fixtures.CHANNEL_ID, "GetDistribution", () -> Optional.of(1));
+    heard.until(Fixtures.CHANNEL_ID.ref(), "GetDistribution", () -> Optional.of(1));
     assertThat(events).isEmpty();
-    heard.until(Fixtures.CHANNEL_ID, "GetDistribution",
+    heard.until(Fixtures.CHANNEL_ID.ref(), "GetDistribution",
         () -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
 
     assertThat(events).extracting(ProvisioningEvent::step)

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.v2.model;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,11 @@ public record V2ChannelId(String group, String channel) {
   /** The channel {@code channel} of group {@code group}, checked. */
   public static V2ChannelId of(String group, String channel) {
     return new V2ChannelId(group, channel);
+  }
+
+  /** This channel as events and messages name it: its group and its name. */
+  public ChannelRef ref() {
+    return ChannelRef.of(group, channel);
   }
 
   /** The endpoint {@code endpoint} of this channel. */

@@ -3,7 +3,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.internal.DistributionUpdater;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
@@ -44,7 +44,7 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
   }
 
   @Override
-  public ChannelId channel(Request request) {
+  public ChannelRef channel(Request request) {
     return V2Events.channelId(request.channel());
   }
 
@@ -54,7 +54,7 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
   }
 
   @Override
-  public ChangeSet plan(ChannelId channel, DistributionId id, DistributionConfig config, List<Request> requests) {
+  public ChangeSet plan(ChannelRef channel, DistributionId id, DistributionConfig config, List<Request> requests) {
     Map<V2EndpointId, V2Endpoint> endpoints = new LinkedHashMap<>();
     requests.forEach(r -> r.endpoints().forEach(e -> endpoints.put(e.id(), e)));
     Optional<CdnIdentifier> identifier =

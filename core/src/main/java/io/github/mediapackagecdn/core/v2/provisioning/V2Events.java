@@ -4,7 +4,7 @@ import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.internal.Listeners;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import java.time.Clock;
@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The v2 steps as v1's {@link ProvisioningEvent}s, through v1's listener fan-out ({@link Listeners}: in order, a
- * listener that throws is logged once and skipped). An event's channel id is the v2 channel's name (a
- * {@code ResourceName} is a valid v1 channel id); its endpoint ids the endpoints' names.
+ * listener that throws is logged once and skipped). An event names the channel by its group and name
+ * ({@code live/news}); its endpoint ids are the endpoints' names.
  */
 final class V2Events {
 
@@ -30,9 +30,9 @@ final class V2Events {
     return Listeners.event(step, channelId(channel));
   }
 
-  /** The channel id v2's events carry for {@code channel}: its name. */
-  static ChannelId channelId(V2ChannelId channel) {
-    return ChannelId.of(channel.channel());
+  /** How v2's events name {@code channel}: its group and its name. */
+  static ChannelRef channelId(V2ChannelId channel) {
+    return channel.ref();
   }
 
   Instant now() {

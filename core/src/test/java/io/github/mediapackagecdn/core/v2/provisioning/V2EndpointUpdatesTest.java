@@ -76,9 +76,9 @@ class V2EndpointUpdatesTest {
     V2Endpoint a = hls("a");
     V2Endpoint b = dash("b");
 
-    assertThat(planner.plan(ChannelId.of("news"), ID, config, List.of(request(a), request(a, b))))
+    assertThat(planner.plan(NEWS.ref(), ID, config, List.of(request(a), request(a, b))))
         .isEqualTo(V2Layout.changesFor(config, GROUP, ONE_REGION, List.of(a, b), POLICIES, Optional.empty(), SETTINGS));
-    assertThat(planner.channel(request(a))).isEqualTo(ChannelId.of("news"));
+    assertThat(planner.channel(request(a))).isEqualTo(NEWS.ref()).hasToString("live/news");
     assertThat(planner.endpointIds(request(a, b))).extracting(Object::toString).containsExactly("a", "b");
   }
 
