@@ -19,7 +19,7 @@ import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.testkit.RecordingListener;
 import java.net.URI;

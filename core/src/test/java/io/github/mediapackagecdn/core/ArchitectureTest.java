@@ -95,11 +95,17 @@ class ArchitectureTest {
   static final ArchRule provisioning_whenImported_exposesOnlyTheFacadeSettingsAndResults = classes()
       .that().resideInAPackage("..core.provisioning..").and().arePublic().and().areTopLevelClasses()
       .and().haveSimpleNameNotStartingWith("Immutable")
-      .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings|TeardownOptions|CdnOutcome"
+      .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings|TeardownOptions"
           + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails|TeardownResult"
           + "|DeploymentProgress|RepairOptions|RepairResult|DistributionPlan)")
       .because("the use cases, concerns and rules of core.provisioning are package-private, so they can change "
           + "without breaking a user; only the facade, its settings and its results are public");
+
+  @ArchTest
+  static final ArchRule engine_whenImported_dependsOnNeitherSide = noClasses()
+      .that().resideInAnyPackage("..core.cdn..", "..core.internal..")
+      .should().dependOnClassesThat().resideInAnyPackage("..core.provisioning..", "..core.v2..")
+      .because("the CloudFront side is written once, below both MediaPackage sides: v1 and v2 use it, never the reverse");
 
   @ArchTest
   static final ArchRule v1_whenImported_knowsNothingOfV2 = noClasses()
@@ -125,15 +131,15 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule v2Provisioning_whenImported_exposesOnlyTheFacadeAndResults = classes()
       .that().resideInAPackage("..core.v2.provisioning..").and().arePublic().and().areTopLevelClasses()
-      .should().haveNameMatching(".*\\.v2\\.provisioning\\.(ChannelCdnV2|V2CdnOutcome|V2ChannelSaveResult"
+      .should().haveNameMatching(".*\\.v2\\.provisioning\\.(ChannelCdnV2|V2ChannelSaveResult"
           + "|V2EndpointSaveResult|V2ChannelDetails|V2ManifestUrl|V2TeardownResult)")
       .because("the v2 use cases, concerns and rules are package-private, as v1's");
 
   @ArchTest
   static final ArchRule internal_whenImported_dependsOnEventsModelErrorsAndPortsOnly = classes()
       .that().resideInAPackage("..core.internal..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.internal..", "..core.event..", "..core.model..",
-          "..core.error..", "..core.port..", "java..", "org.slf4j..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("..core.internal..", "..core.cdn..", "..core.event..",
+          "..core.model..", "..core.error..", "..core.port..", "java..", "org.slf4j..")
       .because("core.internal holds what the v1 and v2 facades share; it knows neither of them");
 
   @ArchTest

@@ -11,7 +11,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
-import io.github.mediapackagecdn.core.v2.provisioning.V2CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
@@ -150,7 +150,7 @@ public final class QuickStartV2 {
         .build();
   }
 
-  private static String describe(V2CdnOutcome outcome) {
+  private static String describe(CdnOutcome outcome) {
     String id = outcome.distributionId().map(Object::toString).orElse("");
     return switch (outcome.action()) {
       case CREATED -> "created distribution " + id + ", its origin the channel group's egress domain";

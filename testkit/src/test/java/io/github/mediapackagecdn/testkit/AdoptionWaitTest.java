@@ -3,7 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.model.Distribution;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;

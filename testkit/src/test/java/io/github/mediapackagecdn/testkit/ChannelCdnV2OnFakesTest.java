@@ -17,7 +17,7 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.model.Origin;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -174,7 +174,52 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(1);
       assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(1);
       assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
-      assertThat(aws.calls()).hasSize(3);
+      assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1); // none to serve
+      assertThat(aws.calls()).hasSize(4);
+    }
+
+    @Test
+    void savedAgain_afterAnEndpointSaveCloudFrontFailed_servesTheEndpoint() {
+      group();
+      cdn.saveChannel(news());
+      aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
+      assertThat(cdn.saveEndpoint(hls("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+      String manifests = "/out/v1/live/news/hls/*.m3u8";
+      assertThat(onlyDistribution().config().behavior(manifests)).isEmpty();
+
+      V2ChannelSaveResult again = cdn.saveChannel(news());
+
+      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(onlyDistribution().config().behavior(manifests)).isPresent();
+      assertThat(cdn.details(NEWS).notServed()).isEmpty();
+      assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    }
+
+    @Test
+    void aUsersBehaviourInFront_sendingManifestsElsewhere_isNotServed_andGetsNoCdnUrl() {
+      group();
+      cdn.saveChannel(news());
+      Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
+          .protocolPolicy(io.github.mediapackagecdn.core.model.ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2")
+          .build();
+      aws.distributions().edit(onlyDistribution().id(), config -> io.github.mediapackagecdn.core.model
+          .DistributionConfig.builder().from(config).addOrigins(bucket).addCacheBehaviors(CacheBehavior.builder()
+              .pathPattern("*.m3u8").targetOriginId("vod-bucket")
+              .viewerProtocolPolicy(io.github.mediapackagecdn.core.model.ProtocolPolicy.HTTPS_ONLY)
+              .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
+              .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build())
+          .build());
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NOT_SERVED);
+      assertThat(saved.cdn().notServed()).hasEntrySatisfying(
+          io.github.mediapackagecdn.core.model.OriginEndpointId.of("hls"),
+          reason -> assertThat(reason).contains("cache behaviour '*.m3u8'").contains("vod-bucket"));
+      V2ChannelDetails details = cdn.details(NEWS);
+      assertThat(details.notServed()).containsKey("hls");
+      assertThat(details.manifests()).allSatisfy(m -> assertThat(m.cdnUrl()).isEmpty());
+      assertThat(details.readyForPlayers()).isFalse();
     }
 
     @Test

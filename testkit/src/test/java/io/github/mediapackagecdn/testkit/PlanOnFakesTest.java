@@ -24,7 +24,7 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.DistributionPlan;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;

@@ -6,7 +6,7 @@ import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelSaveResult;
 import io.github.mediapackagecdn.core.provisioning.EndpointSaveResult;
 import java.util.Map;

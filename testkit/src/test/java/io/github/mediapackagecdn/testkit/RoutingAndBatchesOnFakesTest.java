@@ -19,7 +19,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
 import io.github.mediapackagecdn.core.provisioning.EndpointDetails;

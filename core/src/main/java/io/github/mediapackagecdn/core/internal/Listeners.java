@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.internal;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +106,26 @@ public final class Listeners {
       emit(event(ProvisioningEvent.Step.THROTTLED, channel).distributionId(id).failure(failure));
     }
     emit(event(ProvisioningEvent.Step.FAILED, channel).distributionId(id).failure(failure));
+  }
+
+  /**
+   * The outcome of the CloudFront part of a use case, or {@code FAILED} with its failure (and the distribution's id
+   * when it is known): a CloudFront failure is reported beside what MediaPackage saved, never thrown. The failure is
+   * told to the listeners ({@code FAILED}, after {@code THROTTLED} for a throttle).
+   */
+  public CdnOutcome reporting(ChannelRef channel, Optional<DistributionId> id, Supplier<CdnOutcome> cdnWork) {
+    try {
+      return cdnWork.get();
+    } catch (ProvisioningException e) {
+      log.debug("CloudFront part failed: {}", e.getMessage());
+      return failedOutcome(channel, id, e);
+    }
+  }
+
+  /** Tells the listeners of the failure ({@link #failed}) and answers the {@code FAILED} outcome that reports it. */
+  public CdnOutcome failedOutcome(ChannelRef channel, Optional<DistributionId> id, ProvisioningException failure) {
+    failed(channel, id, failure);
+    return id.map(known -> CdnOutcome.failed(failure, known)).orElseGet(() -> CdnOutcome.failed(failure));
   }
 
   /** How many listeners are registered, for {@code ChannelCdn.toString()}. */

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.internal.Listeners;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -36,7 +37,7 @@ final class Reconciling {
    */
   CdnOutcome reconcile(ChannelId channelId) {
     Channel channel = NotFound.existingChannel(channels, channelId);
-    return CdnOutcome.reporting(listeners, channelId, Optional.empty(), () -> {
+    return listeners.reporting(channelId.ref(), Optional.empty(), () -> {
       DistributionResolver.Resolution found = links.resolve(channel);
       return found.id().isEmpty() ? found.none() : reconcile(channel, found.id().get(), found.needsRecording());
     });
@@ -44,7 +45,7 @@ final class Reconciling {
 
   /** Reconciles distribution {@code id} of the channel, recording it on the channel first when {@code record}. */
   CdnOutcome reconcile(Channel channel, DistributionId id, boolean record) {
-    return CdnOutcome.reporting(listeners, channel.id(), Optional.of(id),
+    return listeners.reporting(channel.id().ref(), Optional.of(id),
         () -> CdnOutcome.updatedOrUnchanged(merge(channel, id, record).update().written(), id));
   }
 

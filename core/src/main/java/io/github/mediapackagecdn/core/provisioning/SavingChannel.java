@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
@@ -44,7 +45,7 @@ final class SavingChannel {
     if (!spec.createDistribution()) {
       return ChannelSaveResult.of(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
     }
-    return ChannelSaveResult.of(channel, CdnOutcome.reporting(listeners, channel.id(), Optional.empty(),
+    return ChannelSaveResult.of(channel, listeners.reporting(channel.id().ref(), Optional.empty(),
         () -> created.get()
             ? attaching.attachToNew(channel, spec.distributionComment(), spec.distributionTags())
             : attaching.attach(channel, spec.distributionComment(), spec.distributionTags())));

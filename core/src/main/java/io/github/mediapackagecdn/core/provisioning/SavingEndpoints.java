@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.internal.Listeners;
@@ -92,7 +93,7 @@ final class SavingEndpoints {
         unsaved.add(spec.endpointId());
       }
     }
-    CdnOutcome cdn = CdnOutcome.reporting(listeners, channelId, Optional.empty(), () -> updateLinked(channel, saved));
+    CdnOutcome cdn = listeners.reporting(channelId.ref(), Optional.empty(), () -> updateLinked(channel, saved));
     return stoppedBy == null
         ? EndpointSaveResult.of(saved, cdn)
         : EndpointSaveResult.partial(saved, cdn, unsaved, stoppedBy);
@@ -131,7 +132,7 @@ final class SavingEndpoints {
       return found.none();
     }
     DistributionId id = found.id().get();
-    return CdnOutcome.reporting(listeners, channel.id(), found.id(), () -> {
+    return listeners.reporting(channel.id().ref(), found.id(), () -> {
       Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
       channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
       saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet

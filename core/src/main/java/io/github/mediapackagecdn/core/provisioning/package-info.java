@@ -106,4 +106,5 @@
 @ValueStyle
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.model.ValueStyle;

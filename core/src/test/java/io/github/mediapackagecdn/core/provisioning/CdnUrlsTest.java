@@ -11,6 +11,7 @@ import static io.github.mediapackagecdn.core.provisioning.Fixtures.hls;
 import static io.github.mediapackagecdn.core.provisioning.Fixtures.withAuthorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -83,17 +84,17 @@ class CdnUrlsTest {
       "index.m3u8, /out/v1/869e237f851549e9bcf10e3bc2830839/index.m3u8, false",
   })
   void matches_followsCloudFrontsPatternSyntax(String pattern, String path, boolean expected) {
-    assertThat(CdnUrls.matches(pattern, path)).isEqualTo(expected);
+    assertThat(Routing.matches(pattern, path)).isEqualTo(expected);
   }
 
   @Test
   void route_takesTheFirstMatchingBehaviourAndTheDefaultLast() {
     DistributionConfig config = withUserBehaviorFirst(laidOut(List.of(hls())), userBehavior("/out/*", "my-packager"));
 
-    assertThat(CdnUrls.route(config, "/out/v1/869e237f851549e9bcf10e3bc2830839/index.m3u8").pathPattern())
+    assertThat(Routing.route(config, "/out/v1/869e237f851549e9bcf10e3bc2830839/index.m3u8").pathPattern())
         .isEqualTo("/out/*");
-    assertThat(CdnUrls.route(config, "/elsewhere/index.m3u8").pathPattern()).isEqualTo("*.m3u8");
-    assertThat(CdnUrls.route(config, "/favicon.ico")).isSameAs(config.defaultBehavior());
+    assertThat(Routing.route(config, "/elsewhere/index.m3u8").pathPattern()).isEqualTo("*.m3u8");
+    assertThat(Routing.route(config, "/favicon.ico")).isSameAs(config.defaultBehavior());
   }
 
   @Test

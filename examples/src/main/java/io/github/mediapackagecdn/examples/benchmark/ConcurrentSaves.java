@@ -1,7 +1,7 @@
 package io.github.mediapackagecdn.examples.benchmark;
 
 import io.github.mediapackagecdn.core.model.ChannelId;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.EndpointDetails;
 import io.github.mediapackagecdn.testkit.FakeAws;

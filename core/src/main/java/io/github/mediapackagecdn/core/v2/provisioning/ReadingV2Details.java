@@ -47,12 +47,13 @@ final class ReadingV2Details {
     List<V2ManifestUrl> manifests = new ArrayList<>();
     Map<String, String> notServed = new LinkedHashMap<>();
     for (V2Endpoint endpoint : endpoints) {
+      Optional<String> why = distribution.flatMap(d -> V2Layout.whyNotServed(d.config(), endpoint));
+      why.ifPresent(reason -> notServed.put(endpoint.id().endpoint(), reason));
       for (Manifest manifest : endpoint.manifests()) {
+        // a CDN URL only where CloudFront brings it to the endpoint
         manifests.add(new V2ManifestUrl(endpoint.id(), manifest,
-            distribution.map(d -> cdnUrl(manifest.url(), d.domainName()))));
+            distribution.filter(d -> why.isEmpty()).map(d -> cdnUrl(manifest.url(), d.domainName()))));
       }
-      distribution.flatMap(d -> V2Layout.whyNotServed(d.config(), endpoint, id.group()))
-          .ifPresent(reason -> notServed.put(endpoint.id().endpoint(), reason));
     }
     return new V2ChannelDetails(id, distribution.map(Distribution::id), distribution.map(Distribution::status),
         distribution.map(Distribution::domainName),

@@ -9,7 +9,7 @@ import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.InputType;
@@ -27,7 +27,8 @@ import java.util.Optional;
  * The use case "save a v2 channel and get a distribution for it": the channel is created in its group, or updated
  * with its ETag when its description differs, then, when asked, the channel gets one distribution: the one linked to
  * it, or a new one tagged with the channel ARN, its CallerReference derived from the ARN, so that a second creation
- * is refused by CloudFront and the first one adopted; endpoints saved before it are served at once. With a secondary
+ * is refused by CloudFront and the first one adopted; endpoints saved before it are served at once, and a channel
+ * saved again has its endpoints served, so a save that an earlier CloudFront failure left incomplete completes. With a secondary
  * Region, the channel is saved there too, with the same name, and has no distribution of its own. A CloudFront (or
  * secondary Region) failure is reported beside the saved channel.
  */
@@ -73,13 +74,17 @@ final class SavingV2Channel {
         saveIn(secondary.get(), spec);
       }
       if (!spec.createDistribution()) {
-        return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
+        return new V2ChannelSaveResult(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
       }
       linked = links.resolve(channel);
-      if (linked.isPresent()) {
-        return new V2ChannelSaveResult(channel, V2CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get()));
+      if (linked.isPresent()) { // saved again: the distribution gets what an earlier save could not give it
+        List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
+        return new V2ChannelSaveResult(channel, endpoints.isEmpty()
+            ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
+            : serving.serve(channel.id(), group, linked.get(), endpoints, endpoints, List.of(), Map.of())
+                .outcome(linked.get(), endpoints));
       }
-      V2CdnOutcome outcome = create(channel, group, spec);
+      CdnOutcome outcome = create(channel, group, spec);
       linked = outcome.distributionId();
       List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
       if (!endpoints.isEmpty()) { // saved before the distribution: it serves them at once
@@ -142,7 +147,7 @@ final class SavingV2Channel {
    * tag, read from CloudFront, names another channel or none) gives way to the next generation, up to the settings'
    * bound; one whose holder is not visible is a conflict, never a guess.
    */
-  private V2CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
+  private CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
     Map<String, String> tags = V2Layout.tags(channel.arn(), spec.distributionTags(), settings);
     for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
@@ -155,7 +160,7 @@ final class SavingV2Channel {
         events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_CREATED, channel.id())
             .distributionId(created.id()).operation("CreateDistributionWithTags").attempt(generation + 1)
             .duration(events.since(start)));
-        return V2CdnOutcome.of(CdnOutcome.Action.CREATED, created.id());
+        return CdnOutcome.of(CdnOutcome.Action.CREATED, created.id());
       } catch (ResourceConflictException e) {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
           throw e;
@@ -173,7 +178,7 @@ final class SavingV2Channel {
           events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id())
               .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)
               .duration(events.since(start)));
-          return V2CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
+          return CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
         }
         events.emit(V2Events.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
             .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)

@@ -6,7 +6,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -81,12 +81,11 @@ final class SavingV2Endpoints {
       }
       id = links.resolve(channel);
       if (id.isEmpty()) {
-        return new V2EndpointSaveResult(saved, 0, V2CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
+        return new V2EndpointSaveResult(saved, 0, CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
       }
       ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), List.copyOf(all.values()), saved,
           specs, mirrored);
-      return new V2EndpointSaveResult(saved, served.policiesWritten(), V2CdnOutcome.of(
-          served.updated() ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id.get()));
+      return new V2EndpointSaveResult(saved, served.policiesWritten(), served.outcome(id.get(), saved));
     } catch (ProvisioningException e) {
       return new V2EndpointSaveResult(saved, 0, events.failed(channelId, id, e));
     }

@@ -3,7 +3,9 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
@@ -14,7 +16,9 @@ import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +52,23 @@ final class ServingEndpoints {
     this.updaters = updaters;
   }
 
-  /** How many policies were written, and whether the distribution was. */
-  record Served(int policiesWritten, boolean updated) {}
+  /**
+   * How many policies were written, whether the distribution was, and its configuration as last read or written (empty
+   * when the update does not know it).
+   */
+  record Served(int policiesWritten, boolean updated, Optional<DistributionConfig> latest) {
+
+    /**
+     * {@code UPDATED} or {@code UNCHANGED}, or {@code NOT_SERVED} when the distribution does not bring a player's
+     * requests for one of {@code saved} to it, by CloudFront's routing, with the reason.
+     */
+    CdnOutcome outcome(DistributionId id, List<V2Endpoint> saved) {
+      Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+      latest.ifPresent(config -> saved.forEach(e -> V2Layout.whyNotServed(config, e)
+          .ifPresent(reason -> notServed.put(OriginEndpointId.of(e.id().endpoint()), reason))));
+      return notServed.isEmpty() ? CdnOutcome.updatedOrUnchanged(updated, id) : CdnOutcome.notServed(id, notServed);
+    }
+  }
 
   /**
    * Serves {@code endpoints} (every endpoint of the channel) from the distribution; the policies of
@@ -80,7 +99,7 @@ final class ServingEndpoints {
     DistributionUpdaters.Update update =
         updaters.update(id, new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, policies,
             identifier));
-    return new Served(written, update.written());
+    return new Served(written, update.written(), update.latest());
   }
 
   /** Writes the endpoint's policy with the library's statement and its CDN authorization, if it changes. */

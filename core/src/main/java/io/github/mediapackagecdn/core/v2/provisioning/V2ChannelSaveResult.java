@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 
 /**
@@ -8,4 +9,4 @@ import io.github.mediapackagecdn.core.v2.model.V2Channel;
  * @param channel the channel as MediaPackage answered it
  * @param cdn what was done to its distribution
  */
-public record V2ChannelSaveResult(V2Channel channel, V2CdnOutcome cdn) {}
+public record V2ChannelSaveResult(V2Channel channel, CdnOutcome cdn) {}

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  *     library's statement already, or there is no distribution
  * @param cdn what was done to the distribution
  */
-public record V2EndpointSaveResult(List<V2Endpoint> endpoints, int policiesWritten, V2CdnOutcome cdn) {
+public record V2EndpointSaveResult(List<V2Endpoint> endpoints, int policiesWritten, CdnOutcome cdn) {
 
   /** Keeps an unmodifiable copy. */
   public V2EndpointSaveResult {

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
@@ -48,9 +49,8 @@ final class V2Events {
   }
 
   /** {@code THROTTLED} first when it was a throttle, then {@code FAILED}; the outcome that reports it. */
-  V2CdnOutcome failed(V2ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
-    listeners.failed(channelId(channel), id, failure);
-    return V2CdnOutcome.failed(failure, id);
+  CdnOutcome failed(V2ChannelId channel, Optional<DistributionId> id, ProvisioningException failure) {
+    return listeners.failedOutcome(channel.ref(), id, failure);
   }
 
   /** The fan-out itself, for the updater v1 shares. */

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CallerReferences;
@@ -15,9 +16,11 @@ import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,6 +64,9 @@ final class V2Layout {
   static final List<Integer> FAILOVER_STATUS_CODES = List.of(404, 500, 502, 503, 504);
 
   private static final String SMOOTH_MANIFEST_PATTERN = "*.ism/Manifest";
+
+  /** The file name, without its suffix, of the segment whose routing is checked beside the manifests'. */
+  private static final String SEGMENT_SAMPLE = "segment_1";
 
   /**
    * The longest path pattern of a cache behaviour CloudFront accepts. UNCONFIRMED: neither the API model nor the
@@ -301,24 +307,39 @@ final class V2Layout {
   }
 
   /**
-   * Why the distribution does not route the endpoint to the group's origin, or to the origin group of the two
-   * Regions, if it does not.
+   * The URLs a player of the endpoint requests, on the group's egress domain: every manifest's, and a segment's beside
+   * them (a sample of the paths the segment behaviour serves). Empty when a manifest has no URL.
    */
-  static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint, String group) {
-    String originId = originId(group);
-    String originGroupId = originGroupId(group);
-    for (String pattern : pathPatterns(endpoint.id(), endpoint.containerType())) {
-      Optional<CacheBehavior> behavior = config.behavior(pattern);
-      if (behavior.isEmpty()) {
-        return Optional.of("no cache behaviour for " + pattern);
-      }
-      String target = behavior.get().targetOriginId();
-      if (!target.equals(originId) && !(target.equals(originGroupId) && config.originGroup(target).isPresent())) {
-        return Optional.of("the behaviour for " + pattern + " targets " + behavior.get().targetOriginId() + ", not "
-            + originId);
-      }
+  static List<String> playerUrls(V2Endpoint endpoint) {
+    List<String> urls = endpoint.manifests().stream().map(Manifest::url).toList();
+    if (urls.isEmpty() || urls.stream().anyMatch(String::isEmpty)) {
+      return List.of();
     }
-    return Optional.empty();
+    List<String> all = new ArrayList<>(urls);
+    all.add("https://" + URI.create(urls.get(0)).getHost() + endpoint.id().pathPrefix() + SEGMENT_SAMPLE
+        + switch (endpoint.containerType()) {
+          case TS -> ".ts";
+          case CMAF -> ".mp4";
+          case ISM -> ".ismv";
+        });
+    return all;
+  }
+
+  /**
+   * Why CloudFront would not bring a player's requests for the endpoint (its manifests and its segments) to it, by
+   * CloudFront's own routing ({@link Routing}: the first matching behaviour, the default last, an origin group's
+   * primary member, an origin access control to sign them), if it would not.
+   */
+  static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint) {
+    List<String> urls = playerUrls(endpoint);
+    if (urls.isEmpty()) {
+      return Optional.of("endpoint " + endpoint.id() + (endpoint.manifests().isEmpty() ? " has no manifest to serve"
+          : " has a manifest whose URL MediaPackage did not give; read it again"));
+    }
+    Routing.Requirements requirements = new Routing.Requirements(Optional.empty(), true);
+    return urls.stream()
+        .flatMap(url -> Routing.whyNotRouted(config, url, endpoint.id().toString(), requirements).stream())
+        .findFirst();
   }
 
   private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth) {

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param endpoint the endpoint
  * @param manifest the manifest, its {@code Url} on the egress domain
- * @param cdnUrl the same path on the distribution's domain; empty while there is no distribution
+ * @param cdnUrl the same path on the distribution's domain; empty while there is no distribution, and when the
+ *     distribution does not bring the endpoint's requests to it (see {@link V2ChannelDetails#notServed()})
  */
 public record V2ManifestUrl(V2EndpointId endpoint, Manifest manifest, Optional<String> cdnUrl) {}

@@ -20,6 +20,7 @@ import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,11 @@ class V2LayoutTest {
   }
 
   private static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
-    return V2Endpoint.builder().id(V2EndpointId.of("live", "news", name)).arn(ARN + "/originEndpoint/" + name)
-        .containerType(container).addManifests(manifests).build();
+    V2EndpointId id = V2EndpointId.of("live", "news", name);
+    return V2Endpoint.builder().id(id).arn(ARN + "/originEndpoint/" + name).containerType(container)
+        .addAllManifests(Arrays.stream(manifests)
+            .map(m -> m.withUrl("https://" + GROUP.egressDomain() + id.pathPrefix() + m.fileName())).toList())
+        .build();
   }
 
   @Test
@@ -97,7 +101,7 @@ class V2LayoutTest {
     assertThat(after.cacheBehaviors()).extracting(CacheBehavior::targetOriginId).containsOnly("EMP2-live-mqar");
     assertThat(after.defaultBehavior().targetOriginId()).as("the default stays on the group's origin")
         .isEqualTo("EMP2-live");
-    assertThat(V2Layout.whyNotServed(after, hls, "live")).isEmpty();
+    assertThat(V2Layout.whyNotServed(after, hls)).isEmpty();
     assertThat(V2Layout.changesFor(after, GROUP, Optional.of(SECONDARY), List.of(hls), POLICIES, Optional.of(id),
         SETTINGS).isEmpty()).isTrue();
   }
@@ -124,8 +128,8 @@ class V2LayoutTest {
     assertThat(after.cacheBehaviors()).filteredOn(b -> !b.pathPattern().equals(usersPattern))
         .extracting(CacheBehavior::targetOriginId).containsOnly("EMP2-live-mqar");
     assertThat(after.behavior(usersPattern).orElseThrow().targetOriginId()).isEqualTo("mine");
-    assertThat(V2Layout.whyNotServed(after, hls, "live")).isEmpty();
-    assertThat(V2Layout.whyNotServed(after, dash, "live")).hasValueSatisfying(r -> assertThat(r).contains("mine"));
+    assertThat(V2Layout.whyNotServed(after, hls)).isEmpty();
+    assertThat(V2Layout.whyNotServed(after, dash)).hasValueSatisfying(r -> assertThat(r).contains("mine"));
   }
 
   @Test
@@ -185,9 +189,9 @@ class V2LayoutTest {
     DistributionConfig after = changes.applyTo(created());
     assertThat(V2Layout.changesFor(after, GROUP, ONE_REGION, List.of(hls), POLICIES, Optional.empty(), SETTINGS)
         .isEmpty()).isTrue();
-    assertThat(V2Layout.whyNotServed(after, hls, "live")).isEmpty();
-    assertThat(V2Layout.whyNotServed(created(), hls, "live")).hasValueSatisfying(r ->
-        assertThat(r).contains("no cache behaviour for /out/v1/live/news/hls/*.m3u8"));
+    assertThat(V2Layout.whyNotServed(after, hls)).isEmpty();
+    // before its behaviours, the default behaviour brings the endpoint's paths to the group's origin, signed
+    assertThat(V2Layout.whyNotServed(created(), hls)).isEmpty();
   }
 
   @Test
@@ -224,13 +228,61 @@ class V2LayoutTest {
         Optional.empty(), SETTINGS).applyTo(config);
 
     assertThat(after.behavior("/out/v1/live/news/hls/*.m3u8")).contains(users);
-    assertThat(V2Layout.whyNotServed(after, hls, "live")).hasValueSatisfying(r ->
-        assertThat(r).contains("targets mine"));
+    assertThat(V2Layout.whyNotServed(after, hls)).hasValueSatisfying(r ->
+        assertThat(r).contains("cache behaviour '/out/v1/live/news/hls/*.m3u8' sends /out/v1/live/news/hls/index.m3u8")
+            .contains("'mine', which is not an origin of the distribution"));
   }
 
   @Test
   void cdnUrl_keepsPathAndQuery_onTheDistributionsDomain() {
     assertThat(ReadingV2Details.cdnUrl("https://" + GROUP.egressDomain() + "/out/v1/live/news/hls/index.m3u8?a=1",
         "d111.cloudfront.net")).isEqualTo("https://d111.cloudfront.net/out/v1/live/news/hls/index.m3u8?a=1");
+  }
+
+  private static DistributionConfig laidOut(V2Endpoint endpoint) {
+    return V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(endpoint), POLICIES, Optional.empty(), SETTINGS)
+        .applyTo(created());
+  }
+
+  @Test
+  void whyNotServed_checksTheSegments_notOnlyTheManifests() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    DistributionConfig served = laidOut(hls);
+    Origin bucket = Origin.builder().id("vod").domainName("vod.example.com").protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .addSslProtocols("TLSv1.2").build();
+    CacheBehavior segments = CacheBehavior.builder().pathPattern("*.ts").targetOriginId("vod")
+        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).build();
+    List<CacheBehavior> usersFirst = new java.util.ArrayList<>(List.of(segments));
+    usersFirst.addAll(served.cacheBehaviors());
+    DistributionConfig taken = DistributionConfig.builder().from(served).addOrigins(bucket)
+        .cacheBehaviors(usersFirst).build();
+
+    assertThat(V2Layout.whyNotServed(served, hls)).isEmpty();
+    assertThat(V2Layout.whyNotServed(taken, hls)).hasValueSatisfying(r -> assertThat(r)
+        .contains("cache behaviour '*.ts' sends /out/v1/live/news/hls/segment_1.ts to origin 'vod'"));
+  }
+
+  @Test
+  void whyNotServed_anOriginWithoutOriginAccessControl_isNotServed() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    DistributionConfig served = laidOut(hls);
+    DistributionConfig unsigned = DistributionConfig.builder().from(served).origins(served.origins().stream()
+        .map(o -> Origin.builder().from(o).originAccessControlId(Optional.empty()).build()).toList()).build();
+
+    assertThat(V2Layout.whyNotServed(unsigned, hls)).hasValueSatisfying(r -> assertThat(r)
+        .contains("has no origin access control").contains("403"));
+  }
+
+  @Test
+  void whyNotServed_aManifestWithoutItsUrl_isNotServed_withTheReason() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    V2Endpoint noUrl = V2Endpoint.builder().from(hls).manifests(List.of(Manifest.of(ManifestType.HLS, "index")))
+        .build();
+
+    assertThat(V2Layout.whyNotServed(laidOut(hls), noUrl)).hasValueSatisfying(r -> assertThat(r)
+        .contains("a manifest whose URL MediaPackage did not give"));
+    assertThat(V2Layout.playerUrls(hls)).containsExactly(
+        "https://" + GROUP.egressDomain() + "/out/v1/live/news/hls/index.m3u8",
+        "https://" + GROUP.egressDomain() + "/out/v1/live/news/hls/segment_1.ts");
   }
 }

@@ -1,25 +1,19 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.error.ProvisioningException;
-import io.github.mediapackagecdn.core.internal.Listeners;
-import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.immutables.value.Value;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What happened on the CloudFront side of a save. A failure here never hides what MediaPackage saved: it is reported
- * beside it, and saving again restarts the work without ever creating a second distribution.
+ * What happened on the CloudFront side of a save, in both MediaPackage versions. A failure here never hides what
+ * MediaPackage saved: it is reported beside it, and saving again restarts the work without ever creating a second
+ * distribution. The facades make outcomes; applications read them.
  */
 @Value.Immutable
 public abstract class CdnOutcome {
-
-  private static final Logger log = LoggerFactory.getLogger(CdnOutcome.class);
 
   /** What was done to the channel's distribution. */
   public enum Action {
@@ -28,7 +22,7 @@ public abstract class CdnOutcome {
     /**
      * The channel has no linked distribution, so there was nothing to update: the channel never asked for one (or
      * the distribution recorded on it no longer carries the link tag), and the tag lookup shows none. A distribution
-     * tagged by hand in CloudFront shows once the tag lookup has indexed it; {@link ChannelCdn#reconcile} then adds
+     * tagged by hand in CloudFront shows once the tag lookup has indexed it; {@code reconcile} then adds
      * what the endpoints need.
      */
     NO_DISTRIBUTION,
@@ -40,7 +34,7 @@ public abstract class CdnOutcome {
     REQUESTED_BUT_MISSING,
     /**
      * No distribution is visible for the channel, but the lookup may lag behind AWS, so the library cannot say there
-     * is none. Nothing was updated; see {@link #advice()}. Call {@link ChannelCdn#reconcile} once the lag has passed.
+     * is none. Nothing was updated; see {@link #advice()}. Call {@code reconcile} once the lag has passed.
      */
     NOT_VISIBLE_YET,
     /** A distribution was created. */
@@ -84,44 +78,38 @@ public abstract class CdnOutcome {
     return action() == Action.FAILED;
   }
 
-  static CdnOutcome of(Action action) {
+  /** An outcome of {@code action} alone. */
+  public static CdnOutcome of(Action action) {
     return ImmutableCdnOutcome.builder().action(action).build();
   }
 
-  static CdnOutcome of(Action action, DistributionId id) {
+  /** An outcome of {@code action} on the distribution {@code id}. */
+  public static CdnOutcome of(Action action, DistributionId id) {
     return ImmutableCdnOutcome.builder().action(action).distributionId(id).build();
   }
 
-  static CdnOutcome advising(Action action, String advice) {
+  /** An outcome of {@code action} ({@code REQUESTED_BUT_MISSING}, {@code NOT_VISIBLE_YET}) with what to do next. */
+  public static CdnOutcome advising(Action action, String advice) {
     return ImmutableCdnOutcome.builder().action(action).advice(advice).build();
   }
 
-  static CdnOutcome failed(ProvisioningException failure, Optional<DistributionId> id) {
+  /** {@code FAILED} with its typed error, the distribution unknown. */
+  public static CdnOutcome failed(ProvisioningException failure) {
+    return ImmutableCdnOutcome.builder().action(Action.FAILED).failure(failure).build();
+  }
+
+  /** {@code FAILED} with its typed error, on the distribution {@code id}. */
+  public static CdnOutcome failed(ProvisioningException failure, DistributionId id) {
     return ImmutableCdnOutcome.builder().action(Action.FAILED).failure(failure).distributionId(id).build();
   }
 
   /** {@code UPDATED} if an update was written, else {@code UNCHANGED}. */
-  static CdnOutcome updatedOrUnchanged(boolean written, DistributionId id) {
+  public static CdnOutcome updatedOrUnchanged(boolean written, DistributionId id) {
     return of(written ? Action.UPDATED : Action.UNCHANGED, id);
   }
 
-  /**
-   * The outcome of the CloudFront part of a use case, or {@code FAILED} with its failure (and the distribution's id
-   * when it is known): a CloudFront failure is reported beside what MediaPackage saved, never thrown. The failure is
-   * told to the listeners ({@code FAILED}, after {@code THROTTLED} for a throttle).
-   */
-  static CdnOutcome reporting(
-      Listeners listeners, ChannelId channel, Optional<DistributionId> id, Supplier<CdnOutcome> cdnWork) {
-    try {
-      return cdnWork.get();
-    } catch (ProvisioningException e) {
-      log.debug("CloudFront part failed: {}", e.getMessage());
-      listeners.failed(channel, id, e);
-      return failed(e, id);
-    }
-  }
-
-  static CdnOutcome notServed(DistributionId id, Map<OriginEndpointId, String> notServed) {
+  /** {@code NOT_SERVED}: the distribution does not route these endpoints, each with the reason. */
+  public static CdnOutcome notServed(DistributionId id, Map<OriginEndpointId, String> notServed) {
     return ImmutableCdnOutcome.builder().action(Action.NOT_SERVED).distributionId(id).notServed(notServed).build();
   }
 
