@@ -381,6 +381,37 @@ class ChannelCdnV2OnFakesTest {
   class SavingEndpoints {
 
     @Test
+    void aBatchMediaPackageStopsPartway_servesTheSavedOnes_andNamesTheRest() {
+      group();
+      cdn.saveChannel(news());
+      aws.beforeNext(Operation.V2_CREATE_ORIGIN_ENDPOINT, () -> { }); // the first create goes through
+      aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT).withServiceUnavailable();
+
+      V2EndpointSaveResult result = cdn.saveEndpoints(List.of(hls("a"), dash("b"), hls("c")));
+
+      assertThat(result.endpoints()).extracting(e -> e.id().endpoint()).containsExactly("a");
+      assertThat(result.unsaved()).containsExactly(NEWS.endpoint("b"), NEWS.endpoint("c"));
+      assertThat(result.stoppedBy()).get().isInstanceOf(
+          io.github.mediapackagecdn.core.error.ServiceFailureException.class);
+      assertThat(result.complete()).isFalse();
+      assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(2);
+      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/a/*.m3u8")).isPresent();
+      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/b/*.mpd")).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseFirstEndpointIsRefused_throws_andSavesNothing() {
+      group();
+      cdn.saveChannel(news());
+      aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT).withServiceUnavailable();
+
+      assertThatThrownBy(() -> cdn.saveEndpoints(List.of(hls("a"), dash("b"))))
+          .isInstanceOf(io.github.mediapackagecdn.core.error.ServiceFailureException.class);
+      assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(1);
+    }
+
+    @Test
     void anEndpoint_getsItsPolicyStatement_andItsBehaviours_inOneUpdate() {
       group();
       cdn.saveChannel(news());

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
@@ -62,41 +63,24 @@ final class SavingEndpoints {
     Optional<CdnIdentifier> givenIdentifier = batch.givenIdentifier();
     givenIdentifier.ifPresent(identifier -> refuseOtherThanOrigin(channel, hosts, identifier, specs));
 
-    List<OriginEndpoint> saved = new ArrayList<>();
-    List<OriginEndpointId> unsaved = new ArrayList<>();
-    ProvisioningException stoppedBy = null;
-    for (Map.Entry<EndpointSpec, Optional<OriginEndpoint>> entry : exists.entrySet()) {
-      EndpointSpec spec = entry.getKey();
-      if (stoppedBy != null) {
-        unsaved.add(spec.endpointId());
-        continue;
-      }
+    BatchSave<EndpointSpec, OriginEndpoint> batchSave = BatchSave.saveEach(List.copyOf(exists.keySet()), spec -> {
       identifiers.remember(spec);
-      Optional<OriginEndpoint> existed = entry.getValue();
+      Optional<OriginEndpoint> existed = exists.get(spec);
       if (existed.filter(e -> UnchangedState.unchanged(spec, e)).isPresent()) {
-        saved.add(existed.get()); // nothing to write
         log.debug("endpoint {} of channel {} is unchanged", spec.id(), channelId);
-        continue;
+        return existed.get(); // nothing to write
       }
-      try {
-        saved.add(existed.isPresent()
-            ? channels.updateEndpoint(spec)
-            : SavingChannel.createOrUpdate(() -> channels.createEndpoint(spec), () -> channels.updateEndpoint(spec)));
-        log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
-      } catch (ProvisioningException e) {
-        if (saved.isEmpty()) {
-          throw e; // nothing was saved: the batch failed as a whole
-        }
-        log.debug("MediaPackage stopped the batch at endpoint {} of channel {}: {}", spec.id(), channelId,
-            e.getMessage());
-        stoppedBy = e;
-        unsaved.add(spec.endpointId());
-      }
-    }
+      OriginEndpoint endpoint = existed.isPresent()
+          ? channels.updateEndpoint(spec)
+          : SavingChannel.createOrUpdate(() -> channels.createEndpoint(spec), () -> channels.updateEndpoint(spec));
+      log.debug("saved endpoint {} of channel {}", spec.id(), channelId);
+      return endpoint;
+    });
+    List<OriginEndpoint> saved = batchSave.saved();
     CdnOutcome cdn = listeners.reporting(channelId.ref(), Optional.empty(), () -> updateLinked(channel, saved));
-    return stoppedBy == null
-        ? EndpointSaveResult.of(saved, cdn)
-        : EndpointSaveResult.partial(saved, cdn, unsaved, stoppedBy);
+    return batchSave.stoppedBy().map(stoppedBy -> EndpointSaveResult.partial(saved, cdn,
+            batchSave.unsaved().stream().map(EndpointSpec::endpointId).toList(), stoppedBy))
+        .orElseGet(() -> EndpointSaveResult.of(saved, cdn));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
@@ -33,7 +34,8 @@ import java.util.Set;
  * has a distribution, each endpoint's policy gets the library's statement for it (merged, written only when it
  * changes) and the distribution its origin and cache behaviours in one update. With a secondary Region, the
  * endpoints are saved there too, with the same names and settings, before the distribution is updated; a failure
- * there is reported as the CDN outcome, beside the endpoints saved in the primary.
+ * there is reported as the CDN outcome, beside the endpoints saved in the primary. A batch MediaPackage stops partway
+ * is reported as v1's is ({@link BatchSave}): the endpoints saved are served, the rest named with the error.
  */
 final class SavingV2Endpoints {
 
@@ -66,12 +68,25 @@ final class SavingV2Endpoints {
       throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
           + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
     }
-    List<V2Endpoint> saved = new ArrayList<>();
-    for (V2EndpointSpec spec : specs) {
-      V2Endpoint endpoint = saveIn(groups, spec);
-      saved.add(endpoint);
-      all.put(endpoint.id().endpoint(), endpoint);
-    }
+    BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
+    List<V2Endpoint> saved = batch.saved();
+    saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
+    List<V2EndpointSpec> savedSpecs = specs.subList(0, saved.size());
+    Served served = serve(channel, group, List.copyOf(all.values()), saved, savedSpecs);
+    List<V2EndpointId> unsaved = batch.unsaved().stream().map(V2EndpointSpec::id).toList();
+    return new V2EndpointSaveResult(saved, served.policiesWritten(), served.cdn(), unsaved, batch.stoppedBy());
+  }
+
+  /** What serving the saved endpoints did: the policies written, and the CDN outcome. */
+  private record Served(int policiesWritten, CdnOutcome cdn) {}
+
+  /**
+   * Serves the endpoints from the channel's distribution (their namesakes saved in the secondary Region first);
+   * a failure is the outcome.
+   */
+  private Served serve(V2Channel channel, ChannelGroup group, List<V2Endpoint> all, List<V2Endpoint> saved,
+      List<V2EndpointSpec> specs) {
+    V2ChannelId channelId = channel.id();
     Optional<DistributionId> id = Optional.empty();
     try {
       Map<V2EndpointId, V2Endpoint> mirrored = new LinkedHashMap<>();
@@ -81,13 +96,12 @@ final class SavingV2Endpoints {
       }
       id = links.resolve(channel);
       if (id.isEmpty()) {
-        return new V2EndpointSaveResult(saved, 0, CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
+        return new Served(0, CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
       }
-      ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), List.copyOf(all.values()), saved,
-          specs, mirrored);
-      return new V2EndpointSaveResult(saved, served.policiesWritten(), served.outcome(id.get(), saved));
+      ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), all, saved, specs, mirrored);
+      return new Served(served.policiesWritten(), served.outcome(id.get(), saved));
     } catch (ProvisioningException e) {
-      return new V2EndpointSaveResult(saved, 0, events.failed(channelId, id, e));
+      return new Served(0, events.failed(channelId, id, e));
     }
   }
 
