@@ -25,7 +25,7 @@ class TeardownIsolationTest {
   /** The two teardown use cases and the distribution removal they share. */
   private static final Set<String> TEARDOWN = Set.of("io.github.mediapackagecdn.core.provisioning.TearingDown",
       "io.github.mediapackagecdn.core.v2.provisioning.TearingDownV2",
-      "io.github.mediapackagecdn.core.internal.DistributionRemoval");
+      "io.github.mediapackagecdn.core.cdn.DistributionRemoval");
 
   private static final DescribedPredicate<JavaMethodCall> DESTRUCTIVE_PORT_CALL =
       DescribedPredicate.describe("a delete or disable method of Distributions, Channels or ChannelGroups", call -> {

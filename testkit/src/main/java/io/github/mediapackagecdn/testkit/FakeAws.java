@@ -119,7 +119,8 @@ public final class FakeAws {
   /** A v2 facade on this account's fakes and clock, customised (listeners, settings, CDN identifiers). */
   public ChannelCdnV2 channelCdnV2(Consumer<ChannelCdnV2.Builder> customizer) {
     ChannelCdnV2.Builder builder = ChannelCdnV2.builder().channelGroups(channelGroups)
-        .cloudFrontPolicies(cloudFrontPolicies).distributions(distributions).links(links).clock(clock);
+        .cloudFrontPolicies(cloudFrontPolicies).distributions(distributions).links(links).clock(clock)
+        .sleeper(clock::advance); // waiting for visibility moves simulated time, nothing sleeps
     customizer.accept(builder);
     return builder.build();
   }

@@ -381,6 +381,32 @@ class ChannelCdnV2OnFakesTest {
   class SavingEndpoints {
 
     @Test
+    void rightAfterItsChannel_whileMediaPackageDoesNotShowItYet_waitsForIt_withinTheVisibilityTimeout() {
+      group();
+      aws.delayVisibility(java.time.Duration.ofSeconds(3));
+      cdn.saveChannel(news());
+      java.time.Instant before = aws.clock().instant();
+      listener.clear();
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.endpoint().id()).isEqualTo(NEWS.endpoint("hls"));
+      assertThat(listener.steps()).startsWith(ProvisioningEvent.Step.VISIBILITY_WAIT_BEGAN,
+          ProvisioningEvent.Step.VISIBILITY_WAIT_ENDED);
+      assertThat(aws.clock().instant()).isAfterOrEqualTo(before.plusSeconds(3)); // fake time, no sleep
+    }
+
+    @Test
+    void ofAChannelThatNeverShows_failsAfterTheVisibilityTimeout_beforeAnyWrite() {
+      group();
+      aws.clearCalls();
+
+      assertThatThrownBy(() -> cdn.saveEndpoint(hls("hls"))).isInstanceOf(ResourceNotFoundException.class)
+          .hasMessageContaining("save it first");
+      assertThat(aws.writes()).isEmpty();
+    }
+
+    @Test
     void aBatchMediaPackageStopsPartway_servesTheSavedOnes_andNamesTheRest() {
       group();
       cdn.saveChannel(news());
@@ -560,9 +586,11 @@ class ChannelCdnV2OnFakesTest {
           V2EndpointSpec.builder().from(longest).id(V2EndpointId.of("live", "news", "e".repeat(222))).build();
       assertThatThrownBy(() -> cdn.saveEndpoint(fits)).as("255 characters pass the check (no channel yet)")
           .isInstanceOf(ResourceNotFoundException.class);
-      assertThat(aws.calls()).as("only the GetChannelGroup and GetChannel of the last save")
+      assertThat(aws.calls()).as("only the GetChannelGroup of the last save, and its GetChannel read again until the"
+          + " 30 s visibility timeout: pauses of 0.5, 1, 2, 4, 5, 5, 5, 5 and 2.5 s, 10 reads")
           .extracting(RecordedCall::operation)
-          .containsExactly(Operation.V2_GET_CHANNEL_GROUP, Operation.V2_GET_CHANNEL);
+          .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(Operation.V2_GET_CHANNEL_GROUP),
+              java.util.Collections.nCopies(10, Operation.V2_GET_CHANNEL).stream()).toList());
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Channel;

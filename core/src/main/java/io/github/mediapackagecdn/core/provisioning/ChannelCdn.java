@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
@@ -7,9 +8,9 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
-import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
-import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
@@ -102,7 +103,8 @@ public final class ChannelCdn implements AutoCloseable {
     this.channels = builder.channels;
     Distributions distributions = builder.distributions;
     Listeners listeners = new Listeners(builder.listeners, builder.clock);
-    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings, listeners);
+    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
+        settings.visibilityTimeout(), listeners);
     LinkTags linkTags = new LinkTags(builder.links, settings);
     LinkResolution links = new LinkResolution(new DistributionResolver(channels, linkTags, settings),
         new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);

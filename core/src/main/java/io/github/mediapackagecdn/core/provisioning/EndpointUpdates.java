@@ -1,6 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelId;

@@ -1,7 +1,8 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.internal.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.DistributionRemoval;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;

@@ -24,7 +24,7 @@
  *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
  *       {@code Sleeper} port); {@code DistributionCreation} (CallerReference generations and adoption);
  *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code EndpointUpdates}
- *       (v1's planner for the shared {@code core.internal.DistributionUpdaters}: one updater per distribution while
+ *       (v1's planner for the shared {@code core.cdn.DistributionUpdaters}: one updater per distribution while
  *       it is updated, dropped once idle, concurrent saves coalesced into one update); {@code Listeners}
  *       (the {@link io.github.mediapackagecdn.core.event.ProvisioningListener}s given to the builder: each use case and
  *       concern tells them its own steps, and a listener that throws is logged once and changes nothing).</li>
@@ -106,5 +106,6 @@
 @ValueStyle
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.model.ValueStyle;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
-import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
-import io.github.mediapackagecdn.core.internal.GatedDistributions;
-import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.GatedDistributions;
+import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;

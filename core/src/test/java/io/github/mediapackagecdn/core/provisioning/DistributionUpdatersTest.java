@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
-import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
-import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;

@@ -2,11 +2,13 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
-import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.port.Sleeper;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
@@ -106,7 +108,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
         builder.identifierSource, updaters);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, links, shared, serving,
         settings, events);
-    this.savingEndpoints = new SavingV2Endpoints(builder.groups, secondary, links, serving, settings, events);
+    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
+        settings.visibilityTimeout(), events.listeners());
+    this.savingEndpoints =
+        new SavingV2Endpoints(builder.groups, secondary, links, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
     this.awaitingDeployment =
         new AwaitingV2Deployment(builder.groups, builder.distributions, links, readingDetails, events);
@@ -120,7 +125,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
         + events.size() + " listeners]";
   }
 
-  /** A builder taking the four ports; settings, CDN identifiers, clock and listeners have defaults. */
+  /** A builder taking the four ports; settings, CDN identifiers, sleeper, clock and listeners have defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -283,6 +288,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.threadSleep();
     private final List<ProvisioningListener> listeners = new ArrayList<>();
     private final List<AutoCloseable> onClose = new ArrayList<>();
 
@@ -351,6 +357,17 @@ public final class ChannelCdnV2 implements AutoCloseable {
     public Builder cdnIdentifiers(CdnIdentifierSource source) {
       require(source, "CDN identifier source");
       this.identifierSource = source;
+      return this;
+    }
+
+    /**
+     * How the library pauses while it waits for what AWS does not show yet (a channel just saved by another call, within
+     * the settings' visibility timeout); tests pass one that moves a fake clock. {@link Sleeper#threadSleep()} unless
+     * set.
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      require(sleeper, "sleeper");
+      this.sleeper = sleeper;
       return this;
     }
 

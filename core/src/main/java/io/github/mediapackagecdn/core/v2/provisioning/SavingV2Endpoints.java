@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -43,11 +44,13 @@ final class SavingV2Endpoints {
   private final Optional<ChannelGroups> secondary;
   private final V2Links links;
   private final ServingEndpoints serving;
+  private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
   SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, ServingEndpoints serving,
-      LiveCdnSettings settings, V2Events events) {
+      VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
+    this.visibility = visibility;
     this.groups = groups;
     this.secondary = secondary;
     this.links = links;
@@ -59,7 +62,9 @@ final class SavingV2Endpoints {
   V2EndpointSaveResult save(List<V2EndpointSpec> specs) {
     V2ChannelId channelId = check(specs);
     ChannelGroup group = V2NotFound.group(groups, channelId.group());
-    V2Channel channel = V2NotFound.channel(groups, channelId);
+    // a channel saved a moment ago, by this instance or another, may not show yet: wait for it, as v1 does
+    V2Channel channel = visibility.until(channelId.ref(), "GetChannel", () -> groups.findChannel(channelId))
+        .orElseThrow(() -> V2NotFound.noChannel(channelId));
     Map<String, V2Endpoint> all = new LinkedHashMap<>();
     groups.endpointsOf(channelId).forEach(e -> all.put(e.id().endpoint(), e));
     Set<String> names = new LinkedHashSet<>(all.keySet());

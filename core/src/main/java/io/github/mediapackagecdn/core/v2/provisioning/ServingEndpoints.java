@@ -1,6 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
-import io.github.mediapackagecdn.core.internal.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;

@@ -2,7 +2,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.internal.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.DistributionRemoval;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;

@@ -20,8 +20,13 @@ final class V2NotFound {
   }
 
   static V2Channel channel(ChannelGroups groups, V2ChannelId id) {
-    return groups.findChannel(id).orElseThrow(() -> new ResourceNotFoundException("channel " + id
-        + " does not exist in MediaPackage v2; save it first", id.toString()));
+    return groups.findChannel(id).orElseThrow(() -> noChannel(id));
+  }
+
+  /** The error for a channel that does not exist. */
+  static ResourceNotFoundException noChannel(V2ChannelId id) {
+    return new ResourceNotFoundException("channel " + id + " does not exist in MediaPackage v2; save it first",
+        id.toString());
   }
 
   /** The group in the secondary Region, which the saves through the facade create beside the primary's. */

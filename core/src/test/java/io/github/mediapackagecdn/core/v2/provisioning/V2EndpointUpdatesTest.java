@@ -3,9 +3,9 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.internal.DistributionUpdater;
-import io.github.mediapackagecdn.core.internal.GatedDistributions;
-import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.GatedDistributions;
+import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;

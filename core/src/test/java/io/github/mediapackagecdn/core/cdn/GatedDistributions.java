@@ -1,4 +1,4 @@
-package io.github.mediapackagecdn.core.internal;
+package io.github.mediapackagecdn.core.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

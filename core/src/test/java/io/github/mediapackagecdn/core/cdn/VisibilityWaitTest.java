@@ -1,9 +1,9 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.internal.Listeners;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +16,18 @@ import org.junit.jupiter.api.Test;
 class VisibilityWaitTest {
 
   private final List<Duration> pauses = new ArrayList<>();
-  private final VisibilityWait wait = new VisibilityWait(pauses::add, LiveCdnSettings.defaults());
+  /** The settings' defaults. */
+  private static final Duration BACKOFF = Duration.ofMillis(500);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final ChannelRef CHANNEL = ChannelRef.of("live", "news");
+
+  private final VisibilityWait wait = new VisibilityWait(pauses::add, BACKOFF, TIMEOUT);
 
   @Test
   void until_whenTheFirstReadAnswers_neverPauses() {
     AtomicInteger reads = new AtomicInteger();
 
-    assertThat(wait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel", () -> Optional.of(reads.incrementAndGet())))
+    assertThat(wait.until(CHANNEL, "GetChannel", () -> Optional.of(reads.incrementAndGet())))
         .contains(1);
     assertThat(pauses).isEmpty();
   }
@@ -31,7 +36,7 @@ class VisibilityWaitTest {
   void until_whenTheThirdReadAnswers_pausesTwiceDoublingTheBackoff() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<Integer> answer = wait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel",
+    Optional<Integer> answer = wait.until(CHANNEL, "GetChannel",
         () -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
 
     assertThat(answer).contains(3);
@@ -42,7 +47,7 @@ class VisibilityWaitTest {
   void until_whenNothingEverShows_pausesAtMostFiveSecondsAtATimeUntilTheTimeoutThenAnswersEmpty() {
     AtomicInteger reads = new AtomicInteger();
 
-    Optional<Object> answer = wait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel", () -> {
+    Optional<Object> answer = wait.until(CHANNEL, "GetChannel", () -> {
       reads.incrementAndGet();
       return Optional.empty();
     });
@@ -57,23 +62,22 @@ class VisibilityWaitTest {
 
   @Test
   void until_whenTheTimeoutIsZero_readsOnceAndNeverPauses() {
-    VisibilityWait noWait = new VisibilityWait(pauses::add,
-        LiveCdnSettings.builder().visibilityTimeout(Duration.ZERO).build());
+    VisibilityWait noWait = new VisibilityWait(pauses::add, BACKOFF, Duration.ZERO);
 
-    assertThat(noWait.until(Fixtures.CHANNEL_ID.ref(), "GetChannel", Optional::empty)).isEmpty();
+    assertThat(noWait.until(CHANNEL, "GetChannel", Optional::empty)).isEmpty();
     assertThat(pauses).isEmpty();
   }
 
   @Test
   void until_whenItPauses_tellsWaitBeganAndEndedWithTheTimePausedAndTheReads_andNothingWhenItDoesNot() {
     List<ProvisioningEvent> events = new ArrayList<>();
-    VisibilityWait heard = new VisibilityWait(pauses::add, LiveCdnSettings.defaults(),
+    VisibilityWait heard = new VisibilityWait(pauses::add, BACKOFF, TIMEOUT,
         new Listeners(List.of(events::add), Clock.systemUTC()));
     AtomicInteger reads = new AtomicInteger();
 
-    heard.until(Fixtures.CHANNEL_ID.ref(), "GetDistribution", () -> Optional.of(1));
+    heard.until(CHANNEL, "GetDistribution", () -> Optional.of(1));
     assertThat(events).isEmpty();
-    heard.until(Fixtures.CHANNEL_ID.ref(), "GetDistribution",
+    heard.until(CHANNEL, "GetDistribution",
         () -> reads.incrementAndGet() == 3 ? Optional.of(3) : Optional.empty());
 
     assertThat(events).extracting(ProvisioningEvent::step)

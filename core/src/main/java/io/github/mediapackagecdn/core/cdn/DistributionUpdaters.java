@@ -1,4 +1,4 @@
-package io.github.mediapackagecdn.core.internal;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;

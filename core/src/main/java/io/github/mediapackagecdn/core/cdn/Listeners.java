@@ -1,6 +1,5 @@
-package io.github.mediapackagecdn.core.internal;
+package io.github.mediapackagecdn.core.cdn;
 
-import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;

@@ -1,7 +1,6 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.internal.Listeners;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Duration;
@@ -11,13 +10,13 @@ import java.util.function.Supplier;
 /**
  * Reads again, in pauses, what AWS has just created and does not show yet: the one wait of the library, for a channel
  * or distribution just created, a distribution holding a CallerReference, a distribution a teardown has just
- * confirmed. The first pause is {@link LiveCdnSettings#visibilityBackoff()}, each next one twice as long up to five
- * seconds, and the pauses add up to {@link LiveCdnSettings#visibilityTimeout()} at most. The {@link Sleeper} port
+ * confirmed, a v2 channel just saved by another call. The first pause is the settings' visibility backoff, each next one
+ * twice as long up to five seconds, and the pauses add up to their visibility timeout at most. The {@link Sleeper} port
  * is the test seam: nothing sleeps in tests. A wait that pauses at all is told to the listeners:
  * {@code VISIBILITY_WAIT_BEGAN} after the first read misses, {@code VISIBILITY_WAIT_ENDED} with the time paused and
  * the number of reads.
  */
-final class VisibilityWait {
+public final class VisibilityWait {
 
   /** The longest pause between two reads. */
   static final Duration MAX_PAUSE = Duration.ofSeconds(5);
@@ -27,22 +26,24 @@ final class VisibilityWait {
   private final Duration timeout;
   private final Listeners listeners;
 
-  VisibilityWait(Sleeper sleeper, LiveCdnSettings settings) {
-    this(sleeper, settings, Listeners.none());
+  /** A wait pausing with {@code sleeper}, first {@code backoff}, {@code timeout} at most in all, told to no one. */
+  public VisibilityWait(Sleeper sleeper, Duration backoff, Duration timeout) {
+    this(sleeper, backoff, timeout, Listeners.none());
   }
 
-  VisibilityWait(Sleeper sleeper, LiveCdnSettings settings, Listeners listeners) {
+  /** A wait pausing with {@code sleeper}, first {@code backoff}, {@code timeout} at most in all. */
+  public VisibilityWait(Sleeper sleeper, Duration backoff, Duration timeout, Listeners listeners) {
     this.sleeper = sleeper;
     this.listeners = listeners;
-    this.backoff = settings.visibilityBackoff();
-    this.timeout = settings.visibilityTimeout();
+    this.backoff = backoff;
+    this.timeout = timeout;
   }
 
   /**
    * Reads until the answer is present or the visibility timeout has passed in pauses; the last answer. {@code channel}
    * and {@code operation} (the AWS operation of {@code read}) name the wait in its events.
    */
-  <T> Optional<T> until(ChannelRef channel, String operation, Supplier<Optional<T>> read) {
+  public <T> Optional<T> until(ChannelRef channel, String operation, Supplier<Optional<T>> read) {
     Optional<T> answer = read.get();
     if (answer.isPresent()) {
       return answer;
