@@ -43,6 +43,8 @@ public final class FakeAws {
   private final InMemoryChannelGroups channelGroups;
   private final InMemoryCloudFrontPolicies cloudFrontPolicies;
   private final InMemoryCloudFrontTagLinks cloudFrontTagLinks;
+  private final InMemorySecrets secrets;
+  private final ViewerRequests viewerRequests;
 
   private FakeAws(Builder builder) {
     this.region = builder.region;
@@ -57,6 +59,8 @@ public final class FakeAws {
     this.channelGroups = new InMemoryChannelGroups(this);
     this.cloudFrontPolicies = new InMemoryCloudFrontPolicies(this);
     this.cloudFrontTagLinks = new InMemoryCloudFrontTagLinks(this);
+    this.secrets = new InMemorySecrets(this);
+    this.viewerRequests = new ViewerRequests(this);
   }
 
   /** A fake account {@code 123456789012} with MediaPackage in {@code us-west-2}, seed 1, five minutes to deploy. */
@@ -131,6 +135,66 @@ public final class FakeAws {
    */
   public InMemoryCloudFrontTagLinks cloudFrontTagLinks() {
     return cloudFrontTagLinks;
+  }
+
+  /** The account's Secrets Manager, where MediaPackage reads the CDN identifiers of endpoints with CDN authorization. */
+  public InMemorySecrets secrets() {
+    return secrets;
+  }
+
+  /** A player's {@code GET} of {@code url}: see {@link #viewerRequest(String, String)}. */
+  public ViewerResponse viewerRequest(String url) {
+    return viewerRequest("GET", url);
+  }
+
+  /**
+   * What a player gets for {@code method} ({@code GET} or {@code HEAD}) on {@code url}, as CloudFront and MediaPackage
+   * would answer it from what this account holds now. Records no call. Each step that refuses gives its own status
+   * and reason:
+   * <ol>
+   *   <li>the host is the {@code *.cloudfront.net} domain of one of the account's distributions (404 otherwise:
+   *       on AWS the name would not resolve; aliases are not served); the distribution is enabled (403 otherwise) and
+   *       {@code Deployed}: while it is {@code InProgress} CloudFront's edges may serve the previous configuration or
+   *       the new one, and the fake, which keeps only the new one, answers 503 until the clock passes the
+   *       propagation time;</li>
+   *   <li>the first cache behaviour whose path pattern matches the path, in order, else the default one
+   *       ({@code *} any run of characters including {@code /}, {@code ?} exactly one, case-sensitive, a leading
+   *       {@code /} optional, the query string ignored); its viewer protocol policy (an {@code http} URL gets 301 on
+   *       {@code redirect-to-https}, 403 on {@code https-only}) and its allowed methods (403);</li>
+   *   <li>its target origin, or the primary member of its origin group; CloudFront asks that origin for its
+   *       {@code OriginPath} followed by the request path; an origin that is neither a MediaPackage v1 egress host nor
+   *       a v2 channel group's egress domain of this account answers 502;</li>
+   *   <li>MediaPackage v1: the endpoint of that channel whose path is {@code /out/v1/<id>/} (404); with CDN
+   *       authorization, the origin sends {@code X-MediaPackage-CDNIdentifier} with the identifier the endpoint's
+   *       secret holds in {@link #secrets()} under {@value InMemorySecrets#V1_CDN_IDENTIFIER_KEY} (403);</li>
+   *   <li>MediaPackage v2: the endpoint {@code /out/v1/<group>/<channel>/<endpoint>/} (404); an origin access control
+   *       of origin type {@code mediapackagev2} signing with {@code sigv4} (403 for another type; without one, or
+   *       with signing {@code never}, the request is anonymous); the endpoint's policy, evaluated as IAM does (an
+   *       applying Deny wins), allows {@code cloudfront.amazonaws.com} {@code mediapackagev2:GetObject} for GET and
+   *       {@code mediapackagev2:GetHeadObject} for HEAD with {@code aws:SourceArn} the distribution's ARN (403); when
+   *       the policy has a {@code CdnAuthConfiguration} and a statement on
+   *       {@code mediapackagev2:RequestHasMatchingCdnAuthHeader}, the origin sends
+   *       {@code X-MediaPackageV2-CDNIdentifier} with an identifier one of its secrets holds under
+   *       {@value InMemorySecrets#V2_CDN_IDENTIFIER_KEY} (403);</li>
+   *   <li>the object: a manifest of the endpoint, a child playlist of an HLS manifest ({@code <manifest>_*.m3u8}),
+   *       a segment of the endpoint's kind ({@code *.ts} for HLS and TS, {@code *.mp4}, init segments included, for
+   *       DASH and CMAF, {@code <name>.ism/QualityLevels(...)/Fragments(...)} for smooth streaming), else 404.</li>
+   * </ol>
+   *
+   * @throws IllegalArgumentException for another method, or a URL that is not {@code http} or {@code https}
+   */
+  public ViewerResponse viewerRequest(String method, String url) {
+    return viewerRequests.request(method, url);
+  }
+
+  /**
+   * The requests a player makes for the manifest at {@code url}, each answered as {@link #viewerRequest(String)}
+   * answers it: the manifest, then one of each other kind of path its endpoint serves (a child playlist, a segment,
+   * an init segment for DASH and CMAF, a fragment for smooth streaming), named after the manifest in the same
+   * directory. The player plays only when every one is {@link ViewerResponse#ok()}.
+   */
+  public List<ViewerResponse> playerRequests(String url) {
+    return viewerRequests.playerRequests(url);
   }
 
   /** The simulated clock every fake reads; advance it to let distributions deploy. */

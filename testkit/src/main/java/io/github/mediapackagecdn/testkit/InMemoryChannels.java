@@ -223,6 +223,35 @@ public final class InMemoryChannels implements Channels {
     return aws.locked(() -> endpoints.values().stream().map(StoredEndpoint::endpoint).toList());
   }
 
+  /**
+   * The endpoints of the channel whose egress host is {@code host} (MediaPackage's data plane: visible or not yet),
+   * each with the 32-hex id of its path {@code /out/v1/<id>/}; empty when no channel has that host.
+   */
+  Map<String, OriginEndpoint> endpointsServedBy(String host) {
+    return aws.locked(() -> {
+      Map<String, OriginEndpoint> served = new LinkedHashMap<>();
+      channels.values().stream().filter(c -> egressHost(c).equalsIgnoreCase(host)).findFirst()
+          .ifPresent(c -> endpointIdsOf(c.channel().id()).stream().map(endpoints::get)
+              .forEach(e -> served.put(e.serviceId(), e.endpoint())));
+      return served;
+    });
+  }
+
+  /** Whether some channel of the account has the egress host {@code host}. */
+  boolean isEgressHost(String host) {
+    return aws.locked(() -> channels.values().stream().anyMatch(c -> egressHost(c).equalsIgnoreCase(host)));
+  }
+
+  private String egressHost(StoredChannel channel) {
+    return channel.egressHostLabel() + ".mediapackage." + aws.region() + ".amazonaws.com";
+  }
+
+  /** The endpoint whose path is {@code /out/v1/<serviceId>/}, on whichever host. */
+  Optional<OriginEndpoint> endpointWithPathId(String serviceId) {
+    return aws.locked(() -> endpoints.values().stream().filter(e -> e.serviceId().equals(serviceId))
+        .map(StoredEndpoint::endpoint).findFirst());
+  }
+
   private OriginEndpoint endpoint(EndpointSpec spec, StoredChannel channel, String serviceId) {
     String base = "https://" + channel.egressHostLabel() + ".mediapackage." + aws.region() + ".amazonaws.com/out/v1/"
         + serviceId + "/";

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit.assertions;
 
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
+import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.RecordedCall;
 import io.github.mediapackagecdn.testkit.RecordingListener;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * assertThat(aws.distributions().all().get(0)).hasCacheBehaviorsFor(endpoint).hasNoPlaceholderOrigin();
  * assertThat(aws.calls()).hasExactly(1, Operation.UPDATE_DISTRIBUTION);
  * assertThat(recordingListener).hasExactly(1, Step.UPDATE_SENT);
+ * assertThat(aws).servesToPlayers(cdnUrl);
  * }</pre>
  */
 public final class CdnAssertions {
@@ -39,5 +41,10 @@ public final class CdnAssertions {
   /** Assertions on the events a {@link RecordingListener} kept: how many of each step, their order. */
   public static ProvisioningEventsAssert assertThat(RecordingListener actual) {
     return ProvisioningEventsAssert.assertThat(actual);
+  }
+
+  /** Assertions on what players get from the fake account: every request for a CDN URL answered 200. */
+  public static FakeAwsAssert assertThat(FakeAws actual) {
+    return FakeAwsAssert.assertThat(actual);
   }
 }

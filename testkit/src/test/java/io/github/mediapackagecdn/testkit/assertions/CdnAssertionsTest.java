@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
@@ -226,6 +227,32 @@ class CdnAssertionsTest {
           .isInstanceOf(AssertionError.class)
           .hasMessageStartingWith("Expected the calls [UpdateDistribution, CreateDistributionWithTags] in this order, "
               + "but after the first 1 of them there was no CreateDistributionWithTags");
+    }
+  }
+
+  @Nested
+  class FakeAwsAssertions {
+
+    @Test
+    void aServedChannel_servesToPlayers() {
+      saveChannelWithHlsEndpoint();
+      aws.clock().advance(Duration.ofMinutes(5));
+
+      assertThat(aws).servesToPlayers(cdn.details(LIVE).endpoints().get(0).cdnUrls().get(0));
+    }
+
+    @Test
+    void aRefusedRequest_failsWithEachRefusedPathAndItsReason() {
+      saveChannelWithHlsEndpoint();
+      aws.clock().advance(Duration.ofMinutes(5));
+      String url = cdn.details(LIVE).endpoints().get(0).cdnUrls().get(0);
+      aws.distributions().edit(distribution().id(), c -> DistributionConfig.builder().from(c)
+          .enabled(false).build());
+
+      assertThatThrownBy(() -> assertThat(aws).servesToPlayers(url)).isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith("Expected players to get 200 for every request of <" + url + ">, but 3 did not:")
+          .hasMessageContaining("GET " + url + " -> 403: distribution " + distribution().id() + " is disabled")
+          .hasMessageContaining("index_1_1.ts -> 403");
     }
   }
 }
