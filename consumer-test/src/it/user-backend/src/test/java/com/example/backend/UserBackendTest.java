@@ -96,13 +96,13 @@ class UserBackendTest {
   @Test
   void v1_onTheAdaptersSdkClients_aMediaPackageErrorIsReadIntoTheLibrarysTypedError() throws IOException {
     List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    HttpServer server = deniedEverything(requests, "mediapackage:DescribeChannel");
+    HttpServer server = deniedEverything(requests, "ForbiddenException", "mediapackage:DescribeChannel");
     try (ChannelCdn cdn = AwsChannelCdn.builder().mediaPackageRegion(Region.EU_WEST_1)
         .endpointOverride(uri(server)).credentialsProvider(testCredentials()).build()) {
 
       assertThatThrownBy(() -> cdn.saveChannel(ChannelSpec.builder().id("live-news").createDistribution(true).build()))
           .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-            assertThat(e.errorCode()).contains("AccessDeniedException");
+            assertThat(e.errorCode()).contains("ForbiddenException");
             assertThat(e.requestId()).contains("req-1");
             assertThat(e.action()).contains("mediapackage:DescribeChannel");
           });
@@ -117,7 +117,7 @@ class UserBackendTest {
   @Test
   void v2_onTheAdaptersSdkClients_aMediaPackageV2ErrorIsReadIntoTheLibrarysTypedError() throws IOException {
     List<String> requests = Collections.synchronizedList(new ArrayList<>());
-    HttpServer server = deniedEverything(requests, "mediapackagev2:GetChannelGroup");
+    HttpServer server = deniedEverything(requests, "AccessDeniedException", "mediapackagev2:GetChannelGroup");
     try (ChannelCdnV2 cdn = AwsChannelCdn.v2Builder().mediaPackageRegion(Region.EU_WEST_1)
         .endpointOverride(uri(server)).credentialsProvider(testCredentials()).build()) {
 
@@ -155,10 +155,12 @@ class UserBackendTest {
   }
 
   /**
-   * A loopback HTTP server that answers every request as MediaPackage answers a caller without the permission: 403,
-   * the error type in {@code x-amzn-ErrorType}, a JSON body. Records each request's method, path and signature kind.
+   * A loopback HTTP server that answers every request as MediaPackage answers a caller without the permission (both
+   * APIs are REST-JSON): 403, the model's error type in {@code x-amzn-ErrorType} (v1 {@code ForbiddenException}, v2
+   * {@code AccessDeniedException}), a JSON body. Records each request's method, path and {@code Authorization}.
    */
-  private static HttpServer deniedEverything(List<String> requests, String action) throws IOException {
+  private static HttpServer deniedEverything(List<String> requests, String errorType, String action)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
@@ -168,7 +170,7 @@ class UserBackendTest {
           + action + " on resource: arn:aws:mediapackage:eu-west-1:111122223333:*\"}")
           .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.getResponseHeaders().add("x-amzn-ErrorType", "AccessDeniedException");
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType);
       exchange.getResponseHeaders().add("x-amzn-RequestId", "req-" + requests.size());
       exchange.sendResponseHeaders(403, body.length);
       exchange.getResponseBody().write(body);
