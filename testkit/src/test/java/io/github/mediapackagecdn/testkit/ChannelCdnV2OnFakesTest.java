@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -517,23 +518,6 @@ class ChannelCdnV2OnFakesTest {
     }
 
     @Test
-    void withCdnAuthorization_theOriginSendsTheIdentifier_andThePolicyCarriesTheSecrets() {
-      group();
-      cdn.saveChannel(news());
-      CdnAuthConfiguration auth = new CdnAuthConfiguration(
-          List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
-          "arn:aws:iam::123456789012:role/mediapackage-secrets");
-      CdnIdentifier identifier = CdnIdentifier.of("7b3c51f0-2f5d-4a8c-9d3e-1f2a3b4c5d6e");
-
-      cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls")).cdnAuthorization(auth).cdnIdentifier(identifier)
-          .build());
-
-      assertThat(onlyDistribution().config().origins().get(0).customHeaders())
-          .containsEntry("X-MediaPackage-CDNIdentifier", identifier.reveal());
-      assertThat(aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().cdnAuthorization()).contains(auth);
-    }
-
-    @Test
     void aStaleEtagOnTheDistribution_isReadAgainAndReapplied() {
       group();
       cdn.saveChannel(news());
@@ -618,22 +602,156 @@ class ChannelCdnV2OnFakesTest {
       assertThat(aws.channelGroups().policy(NEWS.endpoint("hls"))).isEmpty();
     }
 
+  }
+
+  /**
+   * CDN authorization on v2 as the MediaPackage user guide gives it (cdn-auth, cdn-auth-setup): the origin sends
+   * {@code X-MediaPackageV2-CDNIdentifier}, and the endpoint's policy allows requests whose header matches
+   * ({@code Bool mediapackagev2:RequestHasMatchingCdnAuthHeader}); what the distribution cannot serve is refused
+   * before anything is written.
+   */
+  @Nested
+  class CdnAuthorization {
+
+    private static final String V2_HEADER = "X-MediaPackageV2-CDNIdentifier";
+    private static final String V1_HEADER = "X-MediaPackage-CDNIdentifier";
+    private static final String GATE = "\"Condition\":{\"Bool\":{\"mediapackagev2:RequestHasMatchingCdnAuthHeader\""
+        + ":\"true\"}}";
+    private static final CdnAuthConfiguration AUTH = new CdnAuthConfiguration(
+        List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
+        "arn:aws:iam::123456789012:role/mediapackage-secrets");
+    private static final CdnAuthConfiguration OTHER_AUTH = new CdnAuthConfiguration(
+        List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id-2"),
+        "arn:aws:iam::123456789012:role/mediapackage-secrets");
+    private static final CdnIdentifier FIRST = CdnIdentifier.of("7b3c51f0-2f5d-4a8c-9d3e-1f2a3b4c5d6e");
+    private static final CdnIdentifier SECOND = CdnIdentifier.of("0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d");
+
+    private V2EndpointSpec secured(V2EndpointSpec spec, CdnAuthConfiguration auth, Optional<CdnIdentifier> id) {
+      return V2EndpointSpec.builder().from(spec).cdnAuthorization(auth).cdnIdentifier(id).build();
+    }
+
+    private String policy(String endpoint) {
+      return aws.channelGroups().policy(NEWS.endpoint(endpoint)).orElseThrow().document();
+    }
+
+    private Map<String, String> headers() {
+      return onlyDistribution().config().origin("EMP2-live").orElseThrow().customHeaders();
+    }
+
     @Test
-    void aConflictOnTheOrigin_isTyped() {
+    void theOriginSendsV2sHeader_notV1s_andThePolicyAllowsRequestsWithAMatchingOne() {
       group();
       cdn.saveChannel(news());
-      CdnAuthConfiguration auth = new CdnAuthConfiguration(
-          List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
-          "arn:aws:iam::123456789012:role/mediapackage-secrets");
-      cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls")).cdnAuthorization(auth)
-          .cdnIdentifier(CdnIdentifier.of("first-identifier")).build());
 
-      V2EndpointSaveResult second = cdn.saveEndpoint(V2EndpointSpec.builder().from(hls("hls-2"))
-          .cdnAuthorization(auth).cdnIdentifier(CdnIdentifier.of("second-identifier")).build());
+      V2EndpointSaveResult saved = cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
 
-      assertThat(second.cdn().failure()).hasValueSatisfying(e -> assertThat(e)
-          .isInstanceOfSatisfying(ResourceConflictException.class, c -> assertThat(c.reason())
-              .isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH)));
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(headers()).containsEntry(V2_HEADER, FIRST.reveal()).doesNotContainKey(V1_HEADER);
+      assertThat(aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().cdnAuthorization()).contains(AUTH);
+      String arn = aws.channelGroups().allEndpoints().get(0).arn();
+      assertThat(policy("hls")).contains("MediaPackageCdnAllowCloudFront")
+          .contains("{\"Sid\":\"MediaPackageCdnAllowCdnAuthorizedRequests\",\"Effect\":\"Allow\",\"Principal\":\"*\","
+              + "\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"" + arn + "\"," + GATE + "}");
+      aws.clearCalls();
+      assertThat(cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST))).policiesWritten())
+          .as("saved again: nothing to write").isZero();
+      assertThat(aws.writes()).isEmpty();
+    }
+
+    @Test
+    void anIdentifierOf256Characters_isV2s() {
+      group();
+      cdn.saveChannel(news());
+      CdnIdentifier longest = CdnIdentifier.of("v".repeat(256));
+
+      cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(longest)));
+
+      assertThat(headers()).containsEntry(V2_HEADER, longest.reveal());
+    }
+
+    @Test
+    void withoutAnIdentifierKnown_theSaveIsRefusedBeforeAnyWrite_andNothingIsReady() {
+      group();
+      cdn.saveChannel(news());
+      aws.clearCalls();
+
+      assertThatThrownBy(() -> cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.empty())))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("[hls] use CDN authorization, but no CDN identifier is known")
+          .hasMessageContaining(V2_HEADER).hasMessageContaining("MediaPackageV2CDNIdentifier");
+      assertThat(aws.writes()).isEmpty();
+      assertThat(aws.channelGroups().allEndpoints()).isEmpty();
+      aws.clock().advance(aws.propagationTime());
+      assertThat(cdn.details(NEWS).readyForPlayers()).isFalse();
+    }
+
+    @Test
+    void withoutAnIdentifierKnown_butTheOriginSendsOne_theSaveGoesOn() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
+
+      V2EndpointSaveResult second = cdn.saveEndpoint(secured(hls("hls-2"), AUTH, Optional.empty()));
+
+      assertThat(second.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+      assertThat(policy("hls-2")).contains(GATE);
+      assertThat(headers()).containsEntry(V2_HEADER, FIRST.reveal());
+    }
+
+    @Test
+    void aPolicyGivenCdnAuthorizationElsewhere_withoutAnIdentifierKnown_failsBeforeAnyPolicyOrDistributionWrite() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(hls("hls"));
+      aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of(policy("hls"), AUTH));
+      aws.clearCalls();
+
+      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
+
+      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+      assertThat(saved.cdn().failure()).get().isInstanceOf(ValidationException.class).extracting(Throwable::getMessage)
+          .asString().contains("[hls] use CDN authorization", V2_HEADER);
+      assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isZero();
+      assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isZero();
+    }
+
+    @Test
+    void anotherIdentifier_isRefusedBeforeAnyWrite_andTheServedEndpointKeepsItsSecret() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
+      ChannelCdnV2 rotated = aws.channelCdnV2(b -> b.cdnIdentifiers(arn -> Optional.of(SECOND)));
+      aws.clearCalls();
+
+      ResourceConflictException given = catchThrowableOfType(ResourceConflictException.class,
+          () -> cdn.saveEndpoint(secured(hls("hls"), OTHER_AUTH, Optional.of(SECOND))));
+      ResourceConflictException fromTheSource = catchThrowableOfType(ResourceConflictException.class,
+          () -> rotated.saveEndpoint(secured(dash("dash"), OTHER_AUTH, Optional.empty())));
+
+      for (ResourceConflictException e : List.of(given, fromTheSource)) {
+        assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH);
+        assertThat(e.getMessage()).contains("EMP2-live", V2_HEADER).doesNotContain(FIRST.reveal(), SECOND.reveal());
+      }
+      assertThat(aws.writes()).isEmpty();
+      assertThat(aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().cdnAuthorization()).contains(AUTH);
+      assertThat(headers()).containsEntry(V2_HEADER, FIRST.reveal());
+    }
+
+    @Test
+    void cdnAuthorizationTakenOffThePolicy_takesOnlyTheLibrarysStatementAway() {
+      group();
+      cdn.saveChannel(news());
+      cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
+      String users = "{\"Sid\":\"PartnerCdn\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":"
+          + "\"mediapackagev2:GetObject\",\"Resource\":\"*\"," + GATE + "}";
+      String withUsers = policy("hls").replace("\"Statement\":[", "\"Statement\":[" + users + ",");
+      aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of(withUsers)); // authorization off
+
+      assertThat(cdn.saveEndpoint(hls("hls")).policiesWritten()).isEqualTo(1);
+
+      assertThat(policy("hls")).contains(users).contains("MediaPackageCdnAllowCloudFront")
+          .doesNotContain("MediaPackageCdnAllowCdnAuthorizedRequests");
+      assertThat(aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().cdnAuthorization()).isEmpty();
     }
   }
 

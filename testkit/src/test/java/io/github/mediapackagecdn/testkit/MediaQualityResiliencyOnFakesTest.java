@@ -8,12 +8,14 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
@@ -118,6 +120,47 @@ class MediaQualityResiliencyOnFakesTest {
     assertThat(secondary.writes()).isEmpty();
     aws.clock().advance(aws.propagationTime());
     assertThat(cdn.details(NEWS).readyForPlayers()).isTrue();
+  }
+
+  @Test
+  void withCdnAuthorization_bothOriginsSendV2sHeader_andTheEndpointsPoliciesInBothRegionsAllowMatchingRequests() {
+    saveChannel(cdn);
+    CdnAuthConfiguration auth = new CdnAuthConfiguration(
+        List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
+        "arn:aws:iam::123456789012:role/mediapackage-secrets");
+    CdnIdentifier identifier = CdnIdentifier.of("7b3c51f0-2f5d-4a8c-9d3e-1f2a3b4c5d6e");
+
+    V2EndpointSaveResult saved = cdn.saveEndpoint(V2EndpointSpec.builder().from(hls()).cdnAuthorization(auth)
+        .cdnIdentifier(identifier).build());
+
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    DistributionConfig config = onlyDistribution().config();
+    for (String origin : List.of("EMP2-live", "EMP2-live-eu-west-1")) {
+      assertThat(config.origin(origin).orElseThrow().customHeaders())
+          .containsExactly(Map.entry("X-MediaPackageV2-CDNIdentifier", identifier.reveal()));
+    }
+    for (InMemoryChannelGroups region : List.of(aws.channelGroups(), secondary.channelGroups())) {
+      assertThat(region.policy(NEWS.endpoint("hls")).orElseThrow()).satisfies(policy -> {
+        assertThat(policy.cdnAuthorization()).contains(auth);
+        assertThat(policy.document())
+            .contains("\"Bool\":{\"mediapackagev2:RequestHasMatchingCdnAuthHeader\":\"true\"}");
+      });
+    }
+  }
+
+  @Test
+  void withCdnAuthorizationButNoIdentifierKnown_neitherRegionIsWritten() {
+    saveChannel(cdn);
+    aws.clearCalls();
+    secondary.clearCalls();
+    CdnAuthConfiguration auth = new CdnAuthConfiguration(
+        List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id"),
+        "arn:aws:iam::123456789012:role/mediapackage-secrets");
+
+    assertThatThrownBy(() -> cdn.saveEndpoint(V2EndpointSpec.builder().from(hls()).cdnAuthorization(auth).build()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("EMP2-live");
+    assertThat(aws.writes()).isEmpty();
+    assertThat(secondary.writes()).isEmpty();
   }
 
   @Test

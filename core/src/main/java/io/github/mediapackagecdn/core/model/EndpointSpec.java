@@ -52,7 +52,10 @@ public abstract class EndpointSpec {
   /** CDN authorization: MediaPackage answers only requests carrying the CDN identifier header. */
   public abstract Optional<CdnAuthorization> authorization();
 
-  /** The identifier stored in {@link #authorization()}'s secret, for the distribution's origin header. */
+  /**
+   * The identifier stored in {@link #authorization()}'s secret (under the JSON key {@code MediaPackageCDNIdentifier}),
+   * for the distribution's origin header; MediaPackage v1 allows 8 to 128 characters.
+   */
   public abstract Optional<CdnIdentifier> cdnIdentifier();
 
   /** CMAF only: the ids of its HLS manifests; one manifest named after the endpoint when empty. */
@@ -109,6 +112,9 @@ public abstract class EndpointSpec {
     Limits.endpointWindows(problems, startoverWindowSeconds().orElse(null), timeDelaySeconds().orElse(null), whitelist());
     problems.check(cdnIdentifier().isEmpty() || authorization().isPresent(),
         "a CDN identifier is given but the endpoint has no CDN authorization");
+    problems.check(cdnIdentifier().map(CdnIdentifier::fitsMediaPackageV1).orElse(true),
+        "the CDN identifier has more than " + CdnIdentifier.MAX_V1_LENGTH + " characters; MediaPackage v1 allows 8 to "
+            + CdnIdentifier.MAX_V1_LENGTH);
     if (packaging() == Packaging.CMAF) {
       hlsManifestIds().forEach(m -> Ids.check(problems, "HLS manifest id", m));
       problems.check(new HashSet<>(hlsManifestIds()).size() == hlsManifestIds().size(),

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
@@ -36,10 +37,24 @@ final class CdnIdentifiers {
         .ifPresent(id -> remember(auth.cdnIdentifierSecretArn(), id)));
   }
 
-  /** The identifier CloudFront must send for the endpoint: the one given for its secret, else the source's. */
+  /**
+   * The identifier CloudFront must send for the endpoint: the one given for its secret, else the source's.
+   *
+   * @throws ValidationException when the source's identifier is longer than MediaPackage v1 allows
+   */
   Optional<CdnIdentifier> identifierFor(OriginEndpoint endpoint) {
     return endpoint.authorization().flatMap(auth -> given(auth.cdnIdentifierSecretArn())
-        .or(() -> source.identifierFor(auth.cdnIdentifierSecretArn())));
+        .or(() -> fromSource(auth.cdnIdentifierSecretArn())));
+  }
+
+  private Optional<CdnIdentifier> fromSource(String secretArn) {
+    Optional<CdnIdentifier> found = source.identifierFor(secretArn);
+    if (found.filter(id -> !id.fitsMediaPackageV1()).isPresent()) {
+      throw new ValidationException("the CDN identifier source gives secret " + secretArn + " an identifier of more"
+          + " than " + CdnIdentifier.MAX_V1_LENGTH + " characters; MediaPackage v1 allows 8 to "
+          + CdnIdentifier.MAX_V1_LENGTH);
+    }
+    return found;
   }
 
   /** How many secrets are remembered; for tests. */

@@ -40,7 +40,7 @@ class CdnIdentifierTest {
   void of_whenTooShortOrHasControlCharacters_throwsWithoutEchoingTheValue(String value) {
     assertThatThrownBy(() -> CdnIdentifier.of(value))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("8 to 128 printable characters")
+        .hasMessageContaining("8 to 256 printable characters")
         .satisfies(e -> {
           if (!value.isEmpty()) {
             assertThat(e.getMessage()).doesNotContain(value);
@@ -49,10 +49,12 @@ class CdnIdentifierTest {
   }
 
   @Test
-  void of_whenLongerThan128_throwsValidationException() {
-    assertThatThrownBy(() -> CdnIdentifier.of("x".repeat(129))).isInstanceOf(ValidationException.class);
-    assertThat(CdnIdentifier.of("x".repeat(128)).reveal()).hasSize(128);
+  void of_acceptsV2sLengths_8To256_andTellsWhetherV1AcceptsIt() {
+    assertThatThrownBy(() -> CdnIdentifier.of("x".repeat(257))).isInstanceOf(ValidationException.class);
+    assertThat(CdnIdentifier.of("x".repeat(256)).reveal()).hasSize(256);
     assertThat(CdnIdentifier.of("x".repeat(8)).reveal()).hasSize(8);
+    assertThat(CdnIdentifier.of("x".repeat(129)).fitsMediaPackageV1()).isFalse();
+    assertThat(CdnIdentifier.of("x".repeat(128)).fitsMediaPackageV1()).isTrue();
   }
 
   @Test

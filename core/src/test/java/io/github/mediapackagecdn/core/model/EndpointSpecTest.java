@@ -153,6 +153,18 @@ class EndpointSpecTest {
   }
 
   @Test
+  void build_whenTheCdnIdentifierIsLongerThanV1Allows_throwsValidationException() {
+    CdnIdentifier v2s = CdnIdentifier.of("x".repeat(129)); // MediaPackage v2 takes up to 256, v1 up to 128
+
+    assertThatThrownBy(() -> hls().authorization(AUTHORIZATION).cdnIdentifier(v2s).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("MediaPackage v1 allows 8 to 128")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(v2s.reveal()));
+    assertThat(hls().authorization(AUTHORIZATION).cdnIdentifier(CdnIdentifier.of("x".repeat(128))).build()
+        .cdnIdentifier()).isPresent();
+  }
+
+  @Test
   void build_whenSeveralFieldsAreWrong_reportsEveryProblemInOneException() {
     ValidationException e = catchThrowableOfType(ValidationException.class, () -> hls()
         .id("bad id")

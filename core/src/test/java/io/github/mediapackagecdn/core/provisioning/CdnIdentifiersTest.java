@@ -1,7 +1,9 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnAuthorization;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
@@ -69,6 +71,17 @@ class CdnIdentifiersTest {
     assertThat(identifiers.identifierFor(authorizedWith(2))).contains(FROM_SOURCE);
     assertThat(identifiers.identifierFor(authorizedWith(1))).contains(given(1));
     assertThat(identifiers.identifierFor(authorizedWith(3))).contains(given(3));
+  }
+
+  @Test
+  void identifierFor_whenTheSourceGivesOneLongerThanV1Allows_throwsValidationException() {
+    CdnIdentifier v2s = CdnIdentifier.of("x".repeat(129));
+    CdnIdentifiers fromV2sSecret = new CdnIdentifiers(arn -> Optional.of(v2s), 2);
+
+    assertThatThrownBy(() -> fromV2sSecret.identifierFor(authorizedWith(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("MediaPackage v1 allows 8 to 128")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(v2s.reveal()));
   }
 
   @Test

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * CDN authorization of a v2 endpoint ({@code CdnAuthConfiguration}, part of its policy): MediaPackage reads the
- * secrets with the role and refuses requests without the {@code X-MediaPackage-CDNIdentifier} header they hold.
+ * secrets with the role (each holds the identifier under the JSON key {@code MediaPackageV2CDNIdentifier}) and
+ * answers requests whose {@code X-MediaPackageV2-CDNIdentifier} header matches one; the policy allows them with a
+ * statement on the condition {@code mediapackagev2:RequestHasMatchingCdnAuthHeader}, which the library adds.
  *
  * @param secretArns {@code CdnIdentifierSecretArns}, at least one, each 20 to 2,048 characters
  * @param secretsRoleArn {@code SecretsRoleArn}, 20 to 2,048 characters

@@ -40,8 +40,9 @@ public abstract class V2EndpointSpec {
   public abstract Optional<CdnAuthConfiguration> cdnAuthorization();
 
   /**
-   * The CDN identifier the secrets hold, which the origin then sends in {@code X-MediaPackage-CDNIdentifier}; when
-   * not given, the builder's CDN identifier source is asked for the first secret's value.
+   * The CDN identifier the secrets hold (under the JSON key {@code MediaPackageV2CDNIdentifier}, 8 to 256
+   * characters), which the origin then sends in {@code X-MediaPackageV2-CDNIdentifier}; when not given, the builder's
+   * CDN identifier source is asked for the secrets' value.
    */
   public abstract Optional<CdnIdentifier> cdnIdentifier();
 

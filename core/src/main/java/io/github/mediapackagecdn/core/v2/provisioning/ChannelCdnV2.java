@@ -47,11 +47,13 @@ import java.util.Optional;
  * {@code sigv4}), found by name or created once. Each endpoint gets cache behaviours for
  * {@code /out/v1/<group>/<channel>/<endpoint>/}: manifests with the cache policy {@value #MANIFEST_CACHE_POLICY_NAME},
  * segments with {@value #SEGMENT_CACHE_POLICY_NAME}, both found by name or created once. Each endpoint's policy gets
- * one statement letting CloudFront read it for this distribution only, merged into the user's statements. Saving never
- * changes what a user set in CloudFront; v2 updates send the ETag of the latest read and are re-applied after a stale
- * one, a bounded number of times. The steps are told to the listeners as v1's {@link ProvisioningListener} events.
- * With {@link Builder#secondaryRegion} every save is made in a second Region too, and the distribution serves the
- * endpoints from a media-quality-based origin group of the two. Only {@link #teardown} deletes anything.
+ * one statement letting CloudFront read it for this distribution only, merged into the user's statements; an endpoint
+ * with CDN authorization also gets AWS's statement allowing requests with a matching {@value #CDN_IDENTIFIER_HEADER},
+ * which the origin then sends. Saving never changes what a user set in CloudFront; v2 updates send the ETag of the
+ * latest read and are re-applied after a stale one, a bounded number of times. The steps are told to the listeners as
+ * v1's {@link ProvisioningListener} events. With {@link Builder#secondaryRegion} every save is made in a second Region
+ * too, and the distribution serves the endpoints from a media-quality-based origin group of the two. Only
+ * {@link #teardown} deletes anything.
  * Thread-safe. {@link #close()} releases what was handed over with {@link Builder#onClose(AutoCloseable)} (the AWS
  * adapter hands over the SDK clients it created itself, never clients the application gave it); a closed instance
  * refuses every call with an {@link IllegalStateException}, before any call to AWS.
@@ -66,6 +68,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /** The name of the library's segment cache policy. */
   public static final String SEGMENT_CACHE_POLICY_NAME = "mediapackage-cdn-v2-segments";
+
+  /**
+   * The header the origin sends MediaPackage v2 when an endpoint uses CDN authorization (v1's is
+   * {@code X-MediaPackage-CDNIdentifier}): its value is the CDN identifier, 8 to 256 characters, that the secret holds
+   * under the JSON key {@code MediaPackageV2CDNIdentifier}.
+   */
+  public static final String CDN_IDENTIFIER_HEADER = "X-MediaPackageV2-CDNIdentifier";
 
   private final SavingChannelGroup savingGroup;
   private final SavingV2Channel savingChannel;
@@ -166,9 +175,16 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * Saves endpoints of one channel, then, when the channel has a distribution, gives each endpoint's policy the
    * library's statement and the distribution the origin and behaviours they need, in one update. Refused before any
    * call with a {@link ValidationException}: names given twice, an endpoint of another channel, more than 10, two
-   * different CDN identifiers.
+   * different CDN identifiers. With CDN authorization, refused before any write when the distribution could not
+   * serve it (the distribution is read first): an identifier other than the one the origin sends, or none known (not
+   * in the spec, not from {@link Builder#cdnIdentifiers}) while the origin sends none; MediaPackage would answer 403.
+   * An endpoint whose policy already has CDN authorization that cannot be served is a {@code FAILED} outcome, with
+   * nothing written to its policy or the distribution.
    *
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the channel would have more than 10
+   * @throws ValidationException when a spec gives CDN authorization, no identifier is known and the origin sends none
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when the
+   *     origin already sends another identifier (the library does not rotate identifiers)
    */
   public V2EndpointSaveResult saveEndpoints(List<V2EndpointSpec> specs) {
     requireOpen();
@@ -353,7 +369,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
       return this;
     }
 
-    /** Where CDN identifiers come from when a spec gives CDN authorization without one; none unless set. */
+    /**
+     * Where CDN identifiers come from when an endpoint uses CDN authorization and its spec gives no identifier; none
+     * unless set. A v2 secret holds its identifier under the JSON key {@code MediaPackageV2CDNIdentifier}.
+     */
     public Builder cdnIdentifiers(CdnIdentifierSource source) {
       require(source, "CDN identifier source");
       this.identifierSource = source;

@@ -11,7 +11,10 @@ import java.util.Optional;
  * The endpoint policy rule, pure: the library's statement lets {@code cloudfront.amazonaws.com} call
  * {@code mediapackagev2:GetObject} and {@code mediapackagev2:GetHeadObject} on the endpoint, only for the
  * distribution ({@code aws:SourceArn}), and is merged into the user's policy keeping every other statement as it was.
- * The library never writes a public policy: a statement allowing everyone without a condition is refused.
+ * An endpoint with CDN authorization also gets the statement AWS documents for it (MediaPackage user guide,
+ * cdn-auth-setup): {@code mediapackagev2:GetObject} allowed when {@code mediapackagev2:RequestHasMatchingCdnAuthHeader}
+ * is true, without which the {@code CdnAuthConfiguration} does nothing; it goes when the authorization goes. The
+ * library never writes a public policy: a statement allowing everyone without a condition is refused.
  */
 final class EndpointPolicies {
 
@@ -23,6 +26,12 @@ final class EndpointPolicies {
   static final List<String> ACTIONS = List.of("mediapackagev2:GetObject", "mediapackagev2:GetHeadObject");
 
   static final String SERVICE_PRINCIPAL = "cloudfront.amazonaws.com";
+
+  /** The {@code Sid} of the library's CDN authorization statement: the one it adds, replaces and removes. */
+  static final String CDN_AUTHORIZATION_SID = "MediaPackageCdnAllowCdnAuthorizedRequests";
+
+  /** The condition key MediaPackage v2 sets when a request's CDN identifier header matches a secret. */
+  static final String CDN_AUTHORIZATION_CONDITION_KEY = "mediapackagev2:RequestHasMatchingCdnAuthHeader";
 
   private EndpointPolicies() {}
 
@@ -39,14 +48,31 @@ final class EndpointPolicies {
   }
 
   /**
-   * The policy document with the library's statement, or empty when {@code existing} already has it exactly. Every
-   * statement of the existing policy is kept, in order; the library's own (its {@code Sid}) is replaced in place.
+   * The library's CDN authorization statement, as the user guide gives it: everyone ({@code Principal *}) may call
+   * {@code mediapackagev2:GetObject} on the endpoint when the request's CDN identifier header matches a secret.
+   */
+  static Map<String, Object> cdnAuthorizationStatement(String endpointArn) {
+    Map<String, Object> statement = new LinkedHashMap<>();
+    statement.put("Sid", CDN_AUTHORIZATION_SID);
+    statement.put("Effect", "Allow");
+    statement.put("Principal", "*");
+    statement.put("Action", "mediapackagev2:GetObject");
+    statement.put("Resource", endpointArn);
+    statement.put("Condition", Map.of("Bool", Map.of(CDN_AUTHORIZATION_CONDITION_KEY, "true")));
+    return statement;
+  }
+
+  /**
+   * The policy document with the library's statements, or empty when {@code existing} already is so exactly. Every
+   * statement of the existing policy is kept, in order; the library's own (by {@code Sid}) are replaced in place or
+   * appended: the CloudFront statement always, the CDN authorization statement when {@code cdnAuthorization}, which
+   * is otherwise removed (only the library's, by its {@code Sid}).
    *
    * @throws ValidationException when the existing policy is not a JSON object with a {@code Statement}
    * @throws ValidationException also when a statement allows everyone ({@code Principal *}) without a condition
    */
-  static Optional<String> merged(Optional<String> existing, String endpointArn, String distributionArn) {
-    Map<String, Object> ours = statement(endpointArn, distributionArn);
+  static Optional<String> merged(Optional<String> existing, String endpointArn, String distributionArn,
+      boolean cdnAuthorization) {
     Map<String, Object> document = new LinkedHashMap<>();
     List<Object> statements = new ArrayList<>();
     if (existing.isPresent() && !existing.get().isBlank()) {
@@ -66,22 +92,33 @@ final class EndpointPolicies {
       document.put("Version", VERSION);
     }
     refusePublic(statements, endpointArn);
-    int index = -1;
-    for (int i = 0; i < statements.size(); i++) {
-      if (statements.get(i) instanceof Map<?, ?> s && SID.equals(s.get("Sid"))) {
-        index = i;
-      }
-    }
-    if (index >= 0 && Json.write(statements.get(index)).equals(Json.write(ours))) {
-      return Optional.empty();
-    }
-    if (index >= 0) {
-      statements.set(index, ours);
+    String before = Json.write(statements);
+    put(statements, statement(endpointArn, distributionArn));
+    if (cdnAuthorization) {
+      put(statements, cdnAuthorizationStatement(endpointArn));
     } else {
-      statements.add(ours);
+      statements.removeIf(s -> s instanceof Map<?, ?> m && CDN_AUTHORIZATION_SID.equals(m.get("Sid")));
+    }
+    if (existing.isPresent() && !existing.get().isBlank() && Json.write(statements).equals(before)) {
+      return Optional.empty();
     }
     document.put("Statement", statements);
     return Optional.of(Json.write(document));
+  }
+
+  /** Replaces the statement with {@code statement}'s {@code Sid} (the last one) in place, or appends it. */
+  private static void put(List<Object> statements, Map<String, Object> statement) {
+    int index = -1;
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) instanceof Map<?, ?> s && statement.get("Sid").equals(s.get("Sid"))) {
+        index = i;
+      }
+    }
+    if (index >= 0) {
+      statements.set(index, statement);
+    } else {
+      statements.add(statement);
+    }
   }
 
   /** Refuses a statement that allows everyone without a condition: the library never writes a public policy. */

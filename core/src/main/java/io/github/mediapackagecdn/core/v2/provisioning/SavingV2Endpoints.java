@@ -30,10 +30,12 @@ import java.util.Set;
 
 /**
  * The use case "save a v2 channel's endpoints, and the distribution serves them": the batch is checked before any
- * call (one channel, distinct names, the quota of endpoints, one CDN identifier), the endpoints are saved (an
- * unchanged one is not written; an update sends its ETag and is re-applied after a stale one), then, when the channel
- * has a distribution, each endpoint's policy gets the library's statement for it (merged, written only when it
- * changes) and the distribution its origin and cache behaviours in one update. With a secondary Region, the
+ * call (one channel, distinct names, the quota of endpoints, one CDN identifier), CDN authorization the specs give is
+ * checked against the distribution before any write (as v1 checks the identifier: the distribution is read first, and
+ * an identifier its origin cannot send is refused), the endpoints are saved (an unchanged one is not written; an
+ * update sends its ETag and is re-applied after a stale one), then, when the channel has a distribution, each
+ * endpoint's policy gets the library's statements (merged, written only when it changes) and the distribution its
+ * origin and cache behaviours in one update. With a secondary Region, the
  * endpoints are saved there too, with the same names and settings, before the distribution is updated; a failure
  * there is reported as the CDN outcome, beside the endpoints saved in the primary. A batch MediaPackage stops partway
  * is reported as v1's is ({@link BatchSave}): the endpoints saved are served, the rest named with the error.
@@ -73,6 +75,9 @@ final class SavingV2Endpoints {
       throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
           + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
     }
+    if (specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
+      refuseUnservedAuthorization(channel, group, specs);
+    }
     BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
     List<V2Endpoint> saved = batch.saved();
     saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
@@ -108,6 +113,20 @@ final class SavingV2Endpoints {
     } catch (ProvisioningException e) {
       return new Served(0, events.failed(channelId, id, e));
     }
+  }
+
+  /**
+   * Refuses, before anything is written, the CDN authorization the specs give when the channel's distribution could
+   * not serve it. A lookup that fails is left to the save, which reports it as its CDN outcome.
+   */
+  private void refuseUnservedAuthorization(V2Channel channel, ChannelGroup group, List<V2EndpointSpec> specs) {
+    Optional<DistributionId> id;
+    try {
+      id = links.resolve(channel);
+    } catch (ProvisioningException e) {
+      return; // resolved again after the endpoints are saved, and reported then
+    }
+    id.ifPresent(distribution -> serving.refuseUnservedAuthorization(group, distribution, specs));
   }
 
   /** Every problem of the batch, before any call; the one channel they belong to. */

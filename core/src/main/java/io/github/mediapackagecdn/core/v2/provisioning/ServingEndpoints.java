@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -26,11 +28,13 @@ import java.util.Optional;
 /**
  * The concern "the distribution serves the channel's endpoints", used by both saves: each endpoint's policy gets the
  * library's statement for the distribution (merged, written only when it changes, with the CDN authorization given
- * or kept), then the distribution gets the group's origin, the CDN identifier header when an endpoint uses CDN
- * authorization, and every endpoint's behaviours, in one update through the distribution's updater (v1's: serialized per
- * distribution, concurrent saves coalesced, a stale ETag re-read at most {@code maxUpdateAttempts} times). With a
- * secondary Region, the same-named endpoint there gets the same statement, and the distribution the second group's
- * origin and the origin group of the two.
+ * or kept, and then AWS's statement for it), then the distribution gets the group's origin, the CDN identifier header
+ * when an endpoint uses CDN authorization, and every endpoint's behaviours, in one update through the distribution's
+ * updater (v1's: serialized per distribution, concurrent saves coalesced, a stale ETag re-read at most
+ * {@code maxUpdateAttempts} times). Every policy is read before any is written, and CDN authorization the origins
+ * could not serve ({@link V2Layout#refuseUnservedAuthorization}) is refused before any write. With a secondary Region,
+ * the same-named endpoint there gets the same statements, and the distribution the second group's origin and the
+ * origin group of the two.
  */
 final class ServingEndpoints {
 
@@ -70,31 +74,79 @@ final class ServingEndpoints {
     }
   }
 
+  /** One endpoint's policy as it will be: its CDN authorization, and the document to write if it changes. */
+  private record PlannedPolicy(ChannelGroups port, V2EndpointId endpoint, Optional<CdnAuthConfiguration> authorization,
+      Optional<EndpointPolicy> write) {}
+
+  /**
+   * Refuses, before the specs are written anywhere, CDN authorization they give that the distribution {@code id}
+   * could not serve (another identifier than its origin sends, or none known while it sends none). The distribution
+   * and the secondary Region's group are read for it; a read that fails is left to {@link #serve}, which reports it.
+   *
+   * @throws ValidationException when no identifier is known and an origin sends none
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an
+   *     origin sends another identifier
+   */
+  void refuseUnservedAuthorization(ChannelGroup group, DistributionId id, List<V2EndpointSpec> specs) {
+    DistributionConfig config;
+    Optional<ChannelGroup> secondGroup;
+    try {
+      Optional<Distribution> distribution = distributions.find(id);
+      if (distribution.isEmpty()) {
+        return; // serve reports it
+      }
+      config = distribution.get().config();
+      secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    } catch (ProvisioningException e) {
+      return; // serve reads them again and reports the failure as the save's CDN outcome
+    }
+    List<CdnAuthConfiguration> given = specs.stream().flatMap(s -> s.cdnAuthorization().stream()).toList();
+    List<String> authorized = specs.stream().filter(s -> s.cdnAuthorization().isPresent())
+        .map(s -> s.id().endpoint()).toList();
+    V2Layout.refuseUnservedAuthorization(config, V2Layout.originIds(group, secondGroup), identifier(specs, given),
+        authorized);
+  }
+
   /**
    * Serves {@code endpoints} (every endpoint of the channel) from the distribution; the policies of
    * {@code withPolicy} are written, each with its spec's CDN authorization if {@code specs} has one, and with a
    * secondary Region the policies of their namesakes there ({@code mirrored}: those the caller has just read or
-   * saved; the others are read).
+   * saved; the others are read). Nothing is written when CDN authorization could not be served.
+   *
+   * @throws ValidationException when an endpoint uses CDN authorization, no identifier is known and an origin sends
+   *     none
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an
+   *     origin sends another identifier than the one known
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored) {
     Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
     Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
-    List<CdnAuthConfiguration> authorizations = new ArrayList<>();
-    int written = 0;
+    List<PlannedPolicy> planned = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
       Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()
           .flatMap(V2EndpointSpec::cdnAuthorization);
-      written += writePolicy(groups, endpoint, given, distribution.arn(), authorizations) ? 1 : 0;
+      planned.add(plan(groups, endpoint, given, distribution.arn()));
       if (secondary.isPresent()) {
         V2Endpoint mirror = mirrored.containsKey(endpoint.id()) ? mirrored.get(endpoint.id())
             : V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
-        written += writePolicy(secondary.get(), mirror, given, distribution.arn(), authorizations) ? 1 : 0;
+        planned.add(plan(secondary.get(), mirror, given, distribution.arn()));
       }
     }
-    Optional<CdnIdentifier> identifier = specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()
-        .or(() -> authorizations.stream().findFirst()
-            .flatMap(auth -> identifiers.identifierFor(auth.secretArns().get(0))));
+    List<CdnAuthConfiguration> authorizations =
+        planned.stream().flatMap(p -> p.authorization().stream()).toList();
+    Optional<CdnIdentifier> identifier = identifier(specs, authorizations);
+    List<String> authorized = planned.stream().filter(p -> p.authorization().isPresent())
+        .map(p -> p.endpoint().endpoint()).distinct().toList();
+    V2Layout.refuseUnservedAuthorization(distribution.config(), V2Layout.originIds(group, secondGroup), identifier,
+        authorized);
+    int written = 0;
+    for (PlannedPolicy policy : planned) {
+      if (policy.write().isPresent()) {
+        policy.port().putPolicy(policy.endpoint(), policy.write().get());
+        written++;
+      }
+    }
     V2Layout.Policies policies = shared.ids();
     DistributionUpdaters.Update update =
         updaters.update(id, new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, policies,
@@ -102,21 +154,30 @@ final class ServingEndpoints {
     return new Served(written, update.written(), update.latest());
   }
 
-  /** Writes the endpoint's policy with the library's statement and its CDN authorization, if it changes. */
-  private static boolean writePolicy(ChannelGroups groups, V2Endpoint endpoint, Optional<CdnAuthConfiguration> given,
-      String distributionArn, List<CdnAuthConfiguration> authorizations) {
-    Optional<EndpointPolicy> existing = groups.findPolicy(endpoint.id());
-    Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
-        distributionArn);
+  /**
+   * The identifier the origins must send: the one a spec gives, else the source's for the first secret it knows of
+   * the authorizations, in order.
+   */
+  private Optional<CdnIdentifier> identifier(List<V2EndpointSpec> specs, List<CdnAuthConfiguration> authorizations) {
+    return specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()
+        .or(() -> authorizations.stream().flatMap(auth -> auth.secretArns().stream()).distinct()
+            .map(identifiers::identifierFor).flatMap(Optional::stream).findFirst());
+  }
+
+  /** Reads the endpoint's policy and plans it with the library's statements and its CDN authorization. */
+  private static PlannedPolicy plan(ChannelGroups port, V2Endpoint endpoint, Optional<CdnAuthConfiguration> given,
+      String distributionArn) {
+    Optional<EndpointPolicy> existing = port.findPolicy(endpoint.id());
     Optional<CdnAuthConfiguration> authorization =
         given.isPresent() ? given : existing.flatMap(EndpointPolicy::cdnAuthorization);
-    authorization.ifPresent(authorizations::add);
+    Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
+        distributionArn, authorization.isPresent());
     boolean sameAuthorization = existing.map(EndpointPolicy::cdnAuthorization).equals(Optional.of(authorization));
     if (merged.isEmpty() && sameAuthorization) {
-      return false;
+      return new PlannedPolicy(port, endpoint.id(), authorization, Optional.empty());
     }
     String document = merged.orElseGet(() -> existing.orElseThrow().document());
-    groups.putPolicy(endpoint.id(), new EndpointPolicy(document, authorization));
-    return true;
+    return new PlannedPolicy(port, endpoint.id(), authorization,
+        Optional.of(new EndpointPolicy(document, authorization)));
   }
 }

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CallerReferences;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
@@ -21,6 +22,8 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -248,10 +251,11 @@ final class V2Layout {
   }
 
   /**
-   * What the distribution lacks for the endpoints: the group's origin, the CDN identifier header when an endpoint
-   * uses CDN authorization, and each endpoint's behaviours; with a {@code secondary} group, its origin (with the same
-   * header), the origin group of the two, and the endpoints' behaviours on the group, a behaviour still on the
-   * primary's origin moved to it. Empty when it has everything.
+   * What the distribution lacks for the endpoints: the group's origin, the CDN identifier header
+   * ({@value ChannelCdnV2#CDN_IDENTIFIER_HEADER}) when an endpoint uses CDN authorization, and each endpoint's
+   * behaviours; with a {@code secondary} group, its origin (with the same header), the origin group of the two, and
+   * the endpoints' behaviours on the group, a behaviour still on the primary's origin moved to it. Empty when it has
+   * everything.
    *
    * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an origin already sends another
    *     identifier
@@ -294,16 +298,76 @@ final class V2Layout {
   /** The header the origin lacks for the identifier, if it lacks it. */
   private static Optional<DistributionChange> identifierHeader(DistributionConfig config, String originId,
       CdnIdentifier identifier) {
-    Optional<String> sent = config.origin(originId).flatMap(o -> o.customHeaders().entrySet().stream()
-        .filter(h -> h.getKey().equalsIgnoreCase(LiveCdnSettings.CDN_IDENTIFIER_HEADER))
-        .map(Map.Entry::getValue).findFirst());
-    if (sent.isPresent() && !sent.get().equals(identifier.reveal())) {
-      throw new ResourceConflictException("origin " + originId + " already sends another CDN identifier; the"
-          + " library does not rotate identifiers: change the header in CloudFront first",
-          ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH, originId);
+    Optional<String> sent = sentIdentifier(config, originId);
+    if (sent.isPresent() && !same(sent.get(), identifier)) {
+      throw mismatch(originId, List.of());
     }
     return sent.isPresent() ? Optional.empty() : Optional.of(new DistributionChange.AddOriginHeader(originId,
-        LiveCdnSettings.CDN_IDENTIFIER_HEADER, identifier.reveal()));
+        ChannelCdnV2.CDN_IDENTIFIER_HEADER, identifier.reveal()));
+  }
+
+  /** The ids of the library's origins for the group: its own, and with a secondary Region, the second group's. */
+  static List<String> originIds(ChannelGroup group, Optional<ChannelGroup> secondary) {
+    List<String> ids = new ArrayList<>();
+    ids.add(originId(group.name()));
+    secondary.ifPresent(second -> ids.add(secondaryOriginId(second)));
+    return ids;
+  }
+
+  /**
+   * Refuses CDN authorization the origins could not serve, so that nothing is written for it: when endpoints
+   * {@code authorized} use CDN authorization, an origin that already sends another identifier than {@code identifier}
+   * ({@code CDN_IDENTIFIER_MISMATCH}: CloudFront would keep sending the old one), or, with no identifier known, an
+   * origin that sends none or does not exist yet (MediaPackage would answer 403 to every request). An origin that
+   * already sends an identifier is trusted when none is known: only MediaPackage knows whether it matches.
+   *
+   * @param originIds the library's origins that serve the endpoints ({@link #originIds})
+   * @param authorized the names of the endpoints that use CDN authorization
+   * @throws ValidationException when no identifier is known and an origin sends none
+   * @throws ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an origin sends another identifier
+   */
+  static void refuseUnservedAuthorization(DistributionConfig config, List<String> originIds,
+      Optional<CdnIdentifier> identifier, List<String> authorized) {
+    if (authorized.isEmpty()) {
+      return;
+    }
+    List<String> sendingNone = new ArrayList<>();
+    for (String originId : originIds) {
+      Optional<String> sent = sentIdentifier(config, originId);
+      if (sent.isPresent() && identifier.isPresent() && !same(sent.get(), identifier.get())) {
+        throw mismatch(originId, authorized);
+      }
+      if (sent.isEmpty() && identifier.isEmpty()) {
+        sendingNone.add(originId);
+      }
+    }
+    if (!sendingNone.isEmpty()) {
+      throw new ValidationException("endpoints " + authorized + " use CDN authorization, but no CDN identifier is"
+          + " known and origins " + sendingNone + " send no " + ChannelCdnV2.CDN_IDENTIFIER_HEADER + ", so"
+          + " MediaPackage would answer 403 to every request: give the identifier the secrets hold (under the JSON key"
+          + " MediaPackageV2CDNIdentifier) in V2EndpointSpec.cdnIdentifier or ChannelCdnV2.Builder.cdnIdentifiers");
+    }
+  }
+
+  /** The CDN identifier the origin sends MediaPackage v2, if it exists and sends one. */
+  private static Optional<String> sentIdentifier(DistributionConfig config, String originId) {
+    return config.origin(originId).flatMap(o -> o.customHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(ChannelCdnV2.CDN_IDENTIFIER_HEADER))
+        .map(Map.Entry::getValue).findFirst());
+  }
+
+  /** Compares a sent header value with an identifier in constant time. */
+  private static boolean same(String sent, CdnIdentifier identifier) {
+    return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        identifier.reveal().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ResourceConflictException mismatch(String originId, List<String> endpoints) {
+    return new ResourceConflictException("origin " + originId + " already sends another "
+        + ChannelCdnV2.CDN_IDENTIFIER_HEADER + " value" + (endpoints.isEmpty() ? "" : " than the CDN identifier of"
+        + " endpoints " + endpoints) + "; CloudFront would keep sending the old one and MediaPackage would answer 403."
+        + " The library does not rotate identifiers: give the identifier the origin sends, or change the header in"
+        + " CloudFront first", ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH, originId);
   }
 
   /**

@@ -20,7 +20,7 @@ class EndpointPoliciesTest {
 
   @Test
   void noPolicy_becomesOneWithTheLibrarysStatementOnly() {
-    String merged = EndpointPolicies.merged(Optional.empty(), ENDPOINT, DISTRIBUTION).orElseThrow();
+    String merged = EndpointPolicies.merged(Optional.empty(), ENDPOINT, DISTRIBUTION, false).orElseThrow();
 
     Map<?, ?> document = (Map<?, ?>) Json.parse(merged);
     assertThat(document.get("Version")).isEqualTo("2012-10-17");
@@ -39,7 +39,7 @@ class EndpointPoliciesTest {
   void theUsersStatements_areKeptAsWritten_inOrder_oursAppended() {
     String existing = "{\"Version\":\"2012-10-17\",\"Id\":\"mine\",\"Statement\":[" + USERS + "]}";
 
-    String merged = EndpointPolicies.merged(Optional.of(existing), ENDPOINT, DISTRIBUTION).orElseThrow();
+    String merged = EndpointPolicies.merged(Optional.of(existing), ENDPOINT, DISTRIBUTION, false).orElseThrow();
 
     assertThat(merged).startsWith("{\"Version\":\"2012-10-17\",\"Id\":\"mine\",\"Statement\":[" + USERS + ",");
     assertThat(merged).contains("1.50"); // numbers kept as written
@@ -47,7 +47,7 @@ class EndpointPoliciesTest {
 
   @Test
   void aSingleStatementObject_isKept_andMerged() {
-    String merged = EndpointPolicies.merged(Optional.of("{\"Statement\":" + USERS + "}"), ENDPOINT, DISTRIBUTION)
+    String merged = EndpointPolicies.merged(Optional.of("{\"Statement\":" + USERS + "}"), ENDPOINT, DISTRIBUTION, false)
         .orElseThrow();
 
     assertThat((List<?>) ((Map<?, ?>) Json.parse(merged)).get("Statement")).hasSize(2);
@@ -55,11 +55,11 @@ class EndpointPoliciesTest {
 
   @Test
   void aPolicyWithTheStatement_isUnchanged_andAnOldOneIsReplacedInPlace() {
-    String once = EndpointPolicies.merged(Optional.of("{\"Statement\":[" + USERS + "]}"), ENDPOINT, DISTRIBUTION)
+    String once = EndpointPolicies.merged(Optional.of("{\"Statement\":[" + USERS + "]}"), ENDPOINT, DISTRIBUTION, false)
         .orElseThrow();
 
-    assertThat(EndpointPolicies.merged(Optional.of(once), ENDPOINT, DISTRIBUTION)).isEmpty();
-    String moved = EndpointPolicies.merged(Optional.of(once), ENDPOINT, DISTRIBUTION + "2").orElseThrow();
+    assertThat(EndpointPolicies.merged(Optional.of(once), ENDPOINT, DISTRIBUTION, false)).isEmpty();
+    String moved = EndpointPolicies.merged(Optional.of(once), ENDPOINT, DISTRIBUTION + "2", false).orElseThrow();
     List<?> statements = (List<?>) ((Map<?, ?>) Json.parse(moved)).get("Statement");
     assertThat(statements).hasSize(2);
     assertThat(moved).contains(DISTRIBUTION + "2").doesNotContain(DISTRIBUTION + "\"");
@@ -71,9 +71,9 @@ class EndpointPoliciesTest {
         + "\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"*\"}]}";
     String openAws = "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"*\"]},\"Action\":\"*\"}}";
 
-    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of(open), ENDPOINT, DISTRIBUTION))
+    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of(open), ENDPOINT, DISTRIBUTION, false))
         .isInstanceOf(ValidationException.class).hasMessageContaining("[Open]").hasMessageContaining("public");
-    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of(openAws), ENDPOINT, DISTRIBUTION))
+    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of(openAws), ENDPOINT, DISTRIBUTION, false))
         .isInstanceOf(ValidationException.class).hasMessageContaining("(no Sid)");
   }
 
@@ -83,16 +83,59 @@ class EndpointPoliciesTest {
         + "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":"
         + "false}}}]}";
 
-    assertThat(EndpointPolicies.merged(Optional.of(deny), ENDPOINT, DISTRIBUTION)).isPresent();
+    assertThat(EndpointPolicies.merged(Optional.of(deny), ENDPOINT, DISTRIBUTION, false)).isPresent();
+  }
+
+  @Test
+  void withCdnAuthorization_awsStatementForMatchingHeadersIsAppended_afterTheCloudFrontOne() {
+    String existing = "{\"Version\":\"2012-10-17\",\"Statement\":[" + USERS + "]}";
+
+    String merged = EndpointPolicies.merged(Optional.of(existing), ENDPOINT, DISTRIBUTION, true).orElseThrow();
+
+    List<?> statements = (List<?>) ((Map<?, ?>) Json.parse(merged)).get("Statement");
+    assertThat(statements).hasSize(3);
+    assertThat(Json.write(statements.get(0))).isEqualTo(USERS);
+    assertThat(((Map<?, ?>) statements.get(1)).get("Sid")).isEqualTo(EndpointPolicies.SID);
+    Map<?, ?> gate = (Map<?, ?>) statements.get(2);
+    assertThat(gate.get("Sid")).isEqualTo("MediaPackageCdnAllowCdnAuthorizedRequests");
+    assertThat(gate.get("Effect")).isEqualTo("Allow");
+    assertThat(gate.get("Principal")).isEqualTo("*");
+    assertThat(gate.get("Action")).isEqualTo("mediapackagev2:GetObject");
+    assertThat(gate.get("Resource")).isEqualTo(ENDPOINT);
+    assertThat(gate.get("Condition"))
+        .isEqualTo(Map.of("Bool", Map.of("mediapackagev2:RequestHasMatchingCdnAuthHeader", "true")));
+    assertThat(EndpointPolicies.merged(Optional.of(merged), ENDPOINT, DISTRIBUTION, true))
+        .as("already there: not written again").isEmpty();
+  }
+
+  @Test
+  void theCdnAuthorizationStatement_isReplacedInPlace_andGoesWithTheAuthorization_onlyOursBySid() {
+    String stale = "{\"Sid\":\"MediaPackageCdnAllowCdnAuthorizedRequests\",\"Effect\":\"Allow\",\"Principal\":\"*\","
+        + "\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"old\",\"Condition\":{\"Bool\":{"
+        + "\"mediapackagev2:RequestHasMatchingCdnAuthHeader\":\"true\"}}}";
+    String partners = "{\"Sid\":\"PartnerCdn\",\"Effect\":\"Allow\",\"Principal\":\"*\","
+        + "\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"" + ENDPOINT + "\",\"Condition\":{\"Bool\":{"
+        + "\"mediapackagev2:RequestHasMatchingCdnAuthHeader\":\"true\"}}}";
+    String existing = "{\"Statement\":[" + stale + "," + USERS + "," + partners + "]}";
+
+    String replaced = EndpointPolicies.merged(Optional.of(existing), ENDPOINT, DISTRIBUTION, true).orElseThrow();
+    List<?> statements = (List<?>) ((Map<?, ?>) Json.parse(replaced)).get("Statement");
+    assertThat(statements).hasSize(4);
+    assertThat(((Map<?, ?>) statements.get(0)).get("Resource")).as("in place").isEqualTo(ENDPOINT);
+
+    String off = EndpointPolicies.merged(Optional.of(replaced), ENDPOINT, DISTRIBUTION, false).orElseThrow();
+    assertThat(off).doesNotContain("MediaPackageCdnAllowCdnAuthorizedRequests").contains(USERS).contains(partners)
+        .contains(EndpointPolicies.SID);
+    assertThat(EndpointPolicies.merged(Optional.of(off), ENDPOINT, DISTRIBUTION, false)).isEmpty();
   }
 
   @Test
   void notAPolicy_isAValidationError() {
-    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("[]"), ENDPOINT, DISTRIBUTION))
+    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("[]"), ENDPOINT, DISTRIBUTION, false))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("{\"Statement\":1}"), ENDPOINT, DISTRIBUTION))
+    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("{\"Statement\":1}"), ENDPOINT, DISTRIBUTION, false))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("{\"Statement\":[}"), ENDPOINT, DISTRIBUTION))
+    assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("{\"Statement\":[}"), ENDPOINT, DISTRIBUTION, false))
         .isInstanceOf(ValidationException.class).hasMessageContaining("not valid JSON");
   }
 }

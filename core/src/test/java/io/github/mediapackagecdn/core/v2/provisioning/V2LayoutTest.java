@@ -2,8 +2,10 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -90,8 +92,8 @@ class V2LayoutTest {
     assertThat(second.domainName()).isEqualTo(SECONDARY.egressDomain());
     assertThat(second.originAccessControlId()).contains("E2OAC");
     assertThat(second.protocolPolicy()).contains(ProtocolPolicy.HTTPS_ONLY);
-    assertThat(after.origins()).allSatisfy(o ->
-        assertThat(o.customHeaders()).containsEntry("X-MediaPackage-CDNIdentifier", "0123456789abcdef"));
+    assertThat(after.origins()).allSatisfy(o -> assertThat(o.customHeaders())
+        .containsExactly(entry("X-MediaPackageV2-CDNIdentifier", "0123456789abcdef")));
     assertThat(after.originGroups()).singleElement().satisfies(g -> {
       assertThat(g.id()).isEqualTo("EMP2-live-mqar");
       assertThat(g.memberOriginIds()).containsExactly("EMP2-live", "EMP2-live-eu-west-1");
@@ -207,14 +209,42 @@ class V2LayoutTest {
     assertThat(changes.changes()).hasSize(2);
     assertThat(changes.changes().get(0)).isInstanceOf(DistributionChange.AddOrigin.class);
     assertThat(changes.changes().get(1)).isEqualTo(new DistributionChange.AddOriginHeader("EMP2-live",
-        "X-MediaPackage-CDNIdentifier", "0123456789abcdef"));
+        "X-MediaPackageV2-CDNIdentifier", "0123456789abcdef"));
     DistributionConfig after = changes.applyTo(foreign);
     assertThat(after.origin("EMP2-live").orElseThrow().customHeaders())
-        .containsEntry("X-MediaPackage-CDNIdentifier", "0123456789abcdef");
+        .containsEntry("X-MediaPackageV2-CDNIdentifier", "0123456789abcdef");
     assertThatThrownBy(() -> V2Layout.changesFor(after, GROUP, ONE_REGION, List.of(), POLICIES,
         Optional.of(CdnIdentifier.of("another-identifier")), SETTINGS))
         .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
             .isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH));
+  }
+
+  @Test
+  void refuseUnservedAuthorization_refusesAnotherIdentifier_andNoneKnownWhereNoneIsSent() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    CdnIdentifier id = CdnIdentifier.of("0123456789abcdef");
+    DistributionConfig sending = V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(hls), POLICIES,
+        Optional.of(id), SETTINGS).applyTo(created());
+    List<String> primary = V2Layout.originIds(GROUP, ONE_REGION);
+    List<String> both = V2Layout.originIds(GROUP, Optional.of(SECONDARY));
+    assertThat(both).containsExactly("EMP2-live", "EMP2-live-eu-west-1");
+
+    assertThatThrownBy(() -> V2Layout.refuseUnservedAuthorization(sending, primary,
+        Optional.of(CdnIdentifier.of("another-identifier")), List.of("hls")))
+        .isInstanceOfSatisfying(ResourceConflictException.class, e -> {
+          assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH);
+          assertThat(e.getMessage()).contains("EMP2-live", "[hls]", "X-MediaPackageV2-CDNIdentifier")
+              .doesNotContain("another-identifier", id.reveal());
+        });
+    assertThatThrownBy(() -> V2Layout.refuseUnservedAuthorization(created(), primary, Optional.empty(),
+        List.of("hls"))).isInstanceOf(ValidationException.class).hasMessageContaining("[EMP2-live] send no");
+    assertThatThrownBy(() -> V2Layout.refuseUnservedAuthorization(sending, both, Optional.empty(), List.of("hls")))
+        .as("the secondary Region's origin does not exist yet: it would send none")
+        .isInstanceOf(ValidationException.class).hasMessageContaining("[EMP2-live-eu-west-1] send no");
+    V2Layout.refuseUnservedAuthorization(sending, primary, Optional.of(id), List.of("hls"));
+    V2Layout.refuseUnservedAuthorization(sending, primary, Optional.empty(), List.of("hls")); // sent: trusted
+    V2Layout.refuseUnservedAuthorization(created(), both, Optional.empty(), List.of()); // no CDN authorization
+    V2Layout.refuseUnservedAuthorization(created(), both, Optional.of(id), List.of("hls")); // the header is added
   }
 
   @Test
