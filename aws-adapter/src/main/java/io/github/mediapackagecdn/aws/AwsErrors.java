@@ -163,6 +163,20 @@ final class AwsErrors {
         distributionId, settings);
   }
 
+  /**
+   * A MediaPackage v2 channel or endpoint holds members the SDK does not model: writing it back would drop them, so
+   * nothing was written.
+   *
+   * @param what {@code channel} or {@code origin endpoint}
+   */
+  static UnsupportedSettingsException v2UnsupportedSettings(AwsCall update, String what, String resourceId,
+      List<String> settings) {
+    return new UnsupportedSettingsException("MediaPackage v2 " + what + " " + resourceId + " has settings that this AWS"
+        + " SDK for Java does not model: " + String.join(", ", settings) + ". " + update.operation() + " would send it"
+        + " back without them: no update was sent. Use a newer AWS SDK for Java 2.x for MediaPackage v2"
+        + " (software.amazon.awssdk:mediapackagev2) whose model has them, then save again.", resourceId, settings);
+  }
+
   /** The configuration read by {@code call} could not be compared with what the SDK parsed: no update was sent. */
   static ServiceFailureException unverifiedWriteBack(AwsCall call, String resourceId, String why, Throwable cause) {
     return new ServiceFailureException(describe(call, resourceId, null, why)

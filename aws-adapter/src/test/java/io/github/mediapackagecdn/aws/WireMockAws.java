@@ -15,12 +15,14 @@ import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.mediapackagev2.MediaPackageV2Client;
@@ -119,6 +121,23 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
       mediaPackageV2Client = built(Wire.mediaPackageV2(server));
     }
     return AwsChannelCdn.channelGroups(mediaPackageV2Client);
+  }
+
+  /**
+   * The v2 library as {@link AwsChannelCdn#v2Builder()} builds it, on this server's MediaPackage v2, CloudFront and
+   * tagging clients (closed after the test), waiting for a deployment without pause.
+   */
+  public ChannelCdnV2 channelCdnV2() {
+    if (mediaPackageV2Client == null) {
+      mediaPackageV2Client = built(Wire.mediaPackageV2(server));
+    }
+    return AwsChannelCdn.v2Builder()
+        .mediaPackageRegion(Region.US_WEST_2)
+        .mediaPackageV2Client(mediaPackageV2Client)
+        .cloudFrontClient(cloudFrontClient())
+        .taggingClient(taggingClient())
+        .deploymentPollInterval(Duration.ZERO)
+        .build();
   }
 
   /** The CloudFront origin access control and cache policy adapter. */

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -65,6 +66,55 @@ class V2AcrossInstancesOnFakesTest {
     assertThat(saved.cdn().distributionId()).isEqualTo(meanwhile.get().cdn().distributionId());
     assertThat(aws.distributions().all()).hasSize(1);
     assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+  }
+
+  @Test
+  void aLostCreateChannelRace_toAnInstanceSavingTheSameSpec_sendsNoUpdateChannel() {
+    RecordingListener listener = new RecordingListener();
+    ChannelCdnV2 first = aws.channelCdnV2(b -> b.listener(listener));
+    ChannelCdnV2 second = aws.channelCdnV2();
+    first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    AtomicReference<V2ChannelSaveResult> meanwhile = new AtomicReference<>();
+    aws.beforeNext(Operation.V2_CREATE_CHANNEL, () -> meanwhile.set(second.saveChannel(news())));
+    aws.clearCalls();
+
+    V2ChannelSaveResult saved = first.saveChannel(news());
+
+    assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(saved.cdn().distributionId()).isEqualTo(meanwhile.get().cdn().distributionId());
+    // the first's CreateChannel (refused: the second's came first), then only the second's writes
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.V2_CREATE_CHANNEL,
+        Operation.V2_CREATE_CHANNEL, Operation.CREATE_ORIGIN_ACCESS_CONTROL, Operation.CREATE_CACHE_POLICY,
+        Operation.CREATE_CACHE_POLICY, Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+    assertThat(aws.calls(Operation.V2_UPDATE_CHANNEL)).isEmpty();
+    assertThat(aws.calls(Operation.V2_GET_CHANNEL)).hasSize(3); // each instance's find, the first's read of the
+    // winner
+    assertThat(listener.events(ProvisioningEvent.Step.CHANNEL_SAVED)).singleElement()
+        .satisfies(e -> assertThat(e.operation()).isEmpty());
+  }
+
+  @Test
+  void aLostCreateEndpointRace_toAnInstanceSavingTheSameSpec_sendsNoUpdateOriginEndpoint() {
+    ChannelCdnV2 first = aws.channelCdnV2();
+    ChannelCdnV2 second = aws.channelCdnV2();
+    first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    first.saveChannel(news());
+    AtomicReference<V2EndpointSaveResult> meanwhile = new AtomicReference<>();
+    aws.beforeNext(Operation.V2_CREATE_ORIGIN_ENDPOINT, () -> meanwhile.set(second.saveEndpoint(hls())));
+    aws.clearCalls();
+
+    V2EndpointSaveResult saved = first.saveEndpoint(hls());
+
+    assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    // the first's CreateOriginEndpoint (refused: the second's came first), then only the second's writes
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
+        Operation.V2_CREATE_ORIGIN_ENDPOINT, Operation.V2_CREATE_ORIGIN_ENDPOINT,
+        Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.UPDATE_DISTRIBUTION);
+    assertThat(aws.calls(Operation.V2_UPDATE_ORIGIN_ENDPOINT)).isEmpty();
+    assertThat(aws.calls(Operation.V2_GET_ORIGIN_ENDPOINT)).hasSize(3); // each instance's find, the first's read
+    // of the winner
   }
 
   @Test

@@ -3,10 +3,11 @@ package io.github.mediapackagecdn.core.error;
 import java.util.List;
 
 /**
- * The distribution holds settings that the AWS SDK the library runs on does not model, so writing its configuration
- * back would drop them: no update was sent. {@link #settings()} names each one by its path in the configuration, such
- * as {@code DistributionConfig/CacheTagConfig}. Upgrading the SDK (its {@code cloudfront} module) to a version that
- * models them, then saving again, completes the work; saving again without the upgrade fails the same way.
+ * The distribution (or a MediaPackage v2 channel or endpoint) holds settings that the AWS SDK the library runs on does
+ * not model, so writing its configuration back would drop them: no update was sent. {@link #settings()} names each one
+ * by its path in the configuration, such as {@code DistributionConfig/CacheTagConfig} or
+ * {@code HlsManifests[1]/UriPathType}. Upgrading the SDK (its {@code cloudfront} or {@code mediapackagev2} module) to a
+ * version that models them, then saving again, completes the work; saving again without the upgrade fails the same way.
  */
 public final class UnsupportedSettingsException extends ProvisioningException {
 
@@ -17,10 +18,10 @@ public final class UnsupportedSettingsException extends ProvisioningException {
   private final String[] settings;
 
   /**
-   * An error for the distribution {@code resourceId}.
+   * An error for the distribution (or v2 channel or endpoint) {@code resourceId}.
    *
    * @param message what was not written and how to fix it
-   * @param resourceId the distribution id
+   * @param resourceId the distribution id, or the v2 channel's or endpoint's {@code group/channel[/endpoint]}
    * @param settings the path of every element or value the SDK did not hold; at least one
    */
   public UnsupportedSettingsException(String message, String resourceId, List<String> settings) {
@@ -32,7 +33,7 @@ public final class UnsupportedSettingsException extends ProvisioningException {
     this.settings = settings.toArray(String[]::new);
   }
 
-  /** The id of the distribution whose configuration was not written back. */
+  /** The id of the distribution (or v2 channel or endpoint) whose configuration was not written back. */
   public String resourceId() {
     return resourceId;
   }

@@ -43,8 +43,8 @@ public interface ChannelGroups {
 
   /**
    * Updates the channel's description and, for CMAF, whether it publishes the media quality score (UpdateChannel) if
-   * it still has {@code etag} ({@code x-amzn-update-if-match}); tags and the input type are not updated by
-   * UpdateChannel.
+   * it still has {@code etag} ({@code x-amzn-update-if-match}); every other setting the channel has is kept as it is.
+   * Tags and the input type are not updated by UpdateChannel.
    */
   V2Channel updateChannel(V2ChannelSpec spec, String etag);
 
@@ -65,7 +65,8 @@ public interface ChannelGroups {
 
   /**
    * Updates the endpoint (UpdateOriginEndpoint: container, manifests, description, startover window) if it still has
-   * {@code etag} ({@code x-amzn-update-if-match}).
+   * {@code etag} ({@code x-amzn-update-if-match}). The endpoint's manifests become the spec's; every other setting it
+   * has (segment, encryption, each kept manifest's own settings, ...) is kept as it is.
    */
   V2Endpoint updateEndpoint(V2EndpointSpec spec, String etag);
 

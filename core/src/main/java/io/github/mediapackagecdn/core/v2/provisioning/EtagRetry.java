@@ -9,14 +9,17 @@ import java.util.function.Supplier;
 /**
  * v2's concurrency control, used as v1 uses CloudFront's {@code If-Match}: an update sends the ETag of the latest read
  * in {@code x-amzn-update-if-match}; when MediaPackage answers that it is stale, the resource is read again and the
- * update re-applied, at most {@code maxAttempts} times, unless the fresh read already is as wanted.
+ * update re-applied, at most {@code maxAttempts} times. Every attempt, the first included, first asks whether the
+ * resource already is as wanted and writes nothing then: a resource another writer has just created as wanted (a lost
+ * create race) gets no update.
  */
 final class EtagRetry {
 
   private EtagRetry() {}
 
   /**
-   * Updates {@code current} with {@code update} (given the ETag), re-reading with {@code read} after a stale ETag.
+   * Updates {@code current} with {@code update} (given the ETag), re-reading with {@code read} after a stale ETag;
+   * returns the read itself, without writing, when it already is as wanted.
    *
    * @param current the latest read
    * @param etag the ETag of a read, empty when MediaPackage gave none (then it is read again first)
@@ -30,9 +33,9 @@ final class EtagRetry {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1 || etag.apply(latest).isEmpty()) {
         latest = read.get();
-        if (unchanged.test(latest)) {
-          return latest;
-        }
+      }
+      if (unchanged.test(latest)) {
+        return latest;
       }
       String tag = etag.apply(latest).orElseThrow(() -> new ResourceConflictException(
           "MediaPackage returned no ETag to update with", ResourceConflictException.Reason.STALE_VERSION, null));

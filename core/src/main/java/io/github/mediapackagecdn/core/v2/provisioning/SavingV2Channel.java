@@ -124,8 +124,10 @@ final class SavingV2Channel {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
       }
-      // another writer created it a moment ago
-      return new Saved(update(port, V2NotFound.channel(port, spec.id()), spec), "UpdateChannel");
+      // another writer created it a moment ago; EtagRetry hands back the read itself when it sent no update
+      V2Channel winner = V2NotFound.channel(port, spec.id());
+      V2Channel saved = update(port, winner, spec);
+      return new Saved(saved, saved == winner ? "" : "UpdateChannel");
     }
   }
 

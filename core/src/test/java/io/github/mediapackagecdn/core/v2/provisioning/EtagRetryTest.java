@@ -29,6 +29,15 @@ class EtagRetryTest {
   }
 
   @Test
+  void aReadAlreadyAsWanted_withItsEtag_writesNothing_andReadsNothing() {
+    Thing winner = new Thing("new", Optional.of("e1"));
+    Thing result = EtagRetry.update(winner, Thing::etag, () -> { throw new AssertionError("no read"); },
+        t -> t.value().equals("new"), etag -> { throw new AssertionError("no update"); }, 3);
+
+    assertThat(result).isSameAs(winner);
+  }
+
+  @Test
   void aStaleEtag_isReadAgain_andReapplied() {
     List<String> sent = new ArrayList<>();
     int[] reads = {0};
