@@ -55,7 +55,7 @@ final class ReadingV2Details {
           .ifPresent(reason -> notServed.put(endpoint.id().endpoint(), reason));
     }
     return new V2ChannelDetails(id, distribution.map(Distribution::id), distribution.map(Distribution::status),
-        distribution.map(Distribution::domainName),
+        distribution.map(Distribution::servesViewers), distribution.map(Distribution::domainName),
         distribution.map(d -> String.format(settings.consoleUrlFormat(), d.id().value())), manifests, notServed);
   }
 
