@@ -14,7 +14,7 @@ import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.model.CdnAuthorization;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Packaging;
-import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import java.io.IOException;
 import java.io.UncheckedIOException;

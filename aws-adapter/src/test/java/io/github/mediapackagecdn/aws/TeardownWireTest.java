@@ -96,10 +96,11 @@ class TeardownWireTest {
         "GET /2020-05-31/tagging", // the link tag, as CloudFront itself shows it, on the ARN GetResources showed
         "GET /origin_endpoints",
         "DELETE /origin_endpoints/live-news-hls",
-        "GET " + distribution,
+        "GET " + distribution, // the ETag the disabling sends, read before the tag
+        "GET /2020-05-31/tagging", // still linked before the disabling
         "GET " + distribution + "/config", "PUT " + distribution + "/config", // disable
         "GET " + distribution, "GET " + distribution, "GET " + distribution, // the waiter, until Deployed
-        "GET /2020-05-31/tagging", // still linked after the wait
+        "GET /2020-05-31/tagging", // still linked after the wait, before the delete
         "DELETE " + distribution,
         "GET /origin_endpoints", "DELETE /channels/live-news");
     List<ServeEvent> events = wm.getAllServeEvents();

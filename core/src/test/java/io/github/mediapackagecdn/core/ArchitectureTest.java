@@ -103,7 +103,7 @@ class ArchitectureTest {
 
   /** The engine's classes that only the facades call: their Optional parameters pass what a facade holds. */
   private static final String ENGINE_MACHINERY =
-      ".*\\.core\\.cdn\\.(Listeners|DistributionUpdaters?|DistributionRemoval|VisibilityWait)(\\$.*)?";
+      ".*\\.core\\.cdn\\.(Listeners|DistributionUpdaters?|DistributionRemoval|VisibilityWait|TakenReferences)(\\$.*)?";
 
   @ArchTest
   static final ArchRule engine_whenImported_dependsOnNeitherSide = noClasses()

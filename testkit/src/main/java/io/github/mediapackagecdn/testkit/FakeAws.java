@@ -33,6 +33,7 @@ public final class FakeAws {
   private final FakeClock clock;
   private final Duration propagationTime;
   private final Quotas quotas;
+  private final boolean deletedCallerReferencesStayTaken;
   private final SplittableRandom random;
   private final List<RecordedCall> calls = new ArrayList<>();
   private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
@@ -52,6 +53,7 @@ public final class FakeAws {
     this.clock = builder.clock;
     this.propagationTime = builder.propagationTime;
     this.quotas = builder.quotas;
+    this.deletedCallerReferencesStayTaken = builder.deletedCallerReferencesStayTaken;
     this.random = new SplittableRandom(builder.seed);
     this.channels = new InMemoryChannels(this);
     this.distributions = new InMemoryDistributions(this);
@@ -220,6 +222,14 @@ public final class FakeAws {
   /** The service quotas the fakes enforce. */
   public Quotas quotas() {
     return quotas;
+  }
+
+  /**
+   * Whether a deleted distribution's CallerReference stays taken (CreateDistributionWithTags with it answers
+   * {@code DistributionAlreadyExists}), which no AWS document settles: yes unless the builder said otherwise.
+   */
+  public boolean deletedCallerReferencesStayTaken() {
+    return deletedCallerReferencesStayTaken;
   }
 
   /** Every call the fakes received, in order. */
@@ -425,6 +435,7 @@ public final class FakeAws {
     private FakeClock clock = FakeClock.create();
     private Duration propagationTime = Duration.ofMinutes(5);
     private Quotas quotas = Quotas.defaults();
+    private boolean deletedCallerReferencesStayTaken = true;
     private long seed = 1;
 
     private Builder() {}
@@ -462,6 +473,15 @@ public final class FakeAws {
     /** The service quotas to enforce; the documented defaults unless set. */
     public Builder quotas(Quotas quotas) {
       this.quotas = quotas;
+      return this;
+    }
+
+    /**
+     * Whether CloudFront keeps a deleted distribution's CallerReference taken, which no AWS document settles (the
+     * library handles both): {@code true} unless set, the answer the library assumes; {@code false} frees it.
+     */
+    public Builder deletedCallerReferencesStayTaken(boolean stayTaken) {
+      this.deletedCallerReferencesStayTaken = stayTaken;
       return this;
     }
 

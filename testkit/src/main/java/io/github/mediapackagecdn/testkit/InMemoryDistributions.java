@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
  * CloudFront distributions in memory, with CloudFront's rules: ids like {@code E1U5RQF7T870K0}, domains
  * {@code d….cloudfront.net}, a new ETag on every write, {@code PreconditionFailed} (412) on a stale {@code If-Match},
  * {@code InvalidIfMatchVersion} when it is missing, {@code IllegalUpdate} on a CallerReference change,
- * {@code DistributionAlreadyExists} on a CallerReference used before (even by a deleted distribution),
+ * {@code DistributionAlreadyExists} on a CallerReference used before (by a deleted distribution too, unless
+ * {@link FakeAws.Builder#deletedCallerReferencesStayTaken} says otherwise),
  * {@code InProgress} for {@link FakeAws#propagationTime()} after each write, then {@code Deployed}, and
  * {@code DistributionNotDisabled} on a delete unless it is disabled and that change is deployed.
  *
@@ -180,7 +181,8 @@ public final class InMemoryDistributions implements Distributions {
   /**
    * DeleteDistribution with CloudFront's checks: {@code NoSuchDistribution} (404), {@code InvalidIfMatchVersion}
    * (400) without an ETag, {@code PreconditionFailed} (412) on a stale one, and {@code DistributionNotDisabled} (409)
-   * unless the distribution is disabled and that change is deployed. Its CallerReference stays taken.
+   * unless the distribution is disabled and that change is deployed. Its CallerReference stays taken unless
+   * {@link FakeAws#deletedCallerReferencesStayTaken()} says otherwise.
    */
   @Override
   public void delete(DistributionId id, String etag) {
@@ -230,7 +232,8 @@ public final class InMemoryDistributions implements Distributions {
 
   /**
    * A user's deletion in the console: CloudFront allows it only once the distribution is disabled and that change is
-   * deployed ({@code DistributionNotDisabled} otherwise). Its CallerReference stays taken.
+   * deployed ({@code DistributionNotDisabled} otherwise). Its CallerReference stays taken unless
+   * {@link FakeAws#deletedCallerReferencesStayTaken()} says otherwise.
    */
   public void delete(DistributionId id) {
     aws.locked(() -> remove(existing(id)));
@@ -291,6 +294,9 @@ public final class InMemoryDistributions implements Distributions {
       throw new ResourceConflictException("The distribution you are trying to delete has not been disabled.",
           ResourceConflictException.Reason.NOT_DISABLED, stored.id().value(), "DistributionNotDisabled", requestId(),
           null);
+    }
+    if (!aws.deletedCallerReferencesStayTaken()) {
+      usedCallerReferences.remove(stored.config().callerReference());
     }
     return distributions.remove(stored.id());
   }

@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -116,6 +117,30 @@ class ChannelCdnV2WaitingOnFakesTest {
     assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, Duration.ofMinutes(2)))
         .isInstanceOf(DeploymentTimeoutException.class)
         .hasMessageContaining("InProgress");
+    assertThat(listener.steps()).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void disabledInTheConsole_isNotReadyForPlayers_andTheWaitIsRefusedNotServed() {
+    saveChannel(true);
+    saveEndpoints();
+    aws.clock().advance(aws.propagationTime());
+    assertThat(cdn.details(NEWS).readyForPlayers()).isTrue();
+    aws.distributions().edit(aws.distributions().all().get(0).id(),
+        c -> DistributionConfig.builder().from(c).enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+    listener.clear();
+    Instant before = aws.clock().instant();
+
+    V2ChannelDetails details = cdn.details(NEWS);
+
+    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
+    assertThat(details.readyForPlayers()).isFalse();
+    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, THIRTY_MINUTES))
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessageContaining("disabled");
+    assertThat(aws.clock().instant()).isEqualTo(before);
     assertThat(listener.steps()).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
 

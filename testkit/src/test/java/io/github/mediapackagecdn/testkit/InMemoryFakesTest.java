@@ -127,6 +127,26 @@ class InMemoryFakesTest {
   @Nested
   class CloudFront {
 
+    /** Creates, disables, deploys and deletes a distribution, then creates one again with its CallerReference. */
+    private Distribution createdAgainAfterDeletion(FakeAws account) {
+      DistributionConfig config = SampleDistributions.newChannelDistribution(ChannelId.of("live"), "ref-deleted");
+      Distribution first = account.distributions().create(config, Map.of());
+      account.distributions().edit(first.id(), c -> DistributionConfig.builder().from(c).enabled(false).build());
+      account.clock().advance(account.propagationTime());
+      account.distributions().delete(first.id());
+      return account.distributions().create(config, Map.of());
+    }
+
+    @Test
+    void create_withTheReferenceOfADeletedDistribution_isRefusedUnlessTheAccountFreesIt() {
+      assertThat(aws.deletedCallerReferencesStayTaken()).isTrue();
+      assertThatThrownBy(() -> createdAgainAfterDeletion(aws)).isInstanceOfSatisfying(ResourceConflictException.class,
+          e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.ALREADY_EXISTS));
+
+      FakeAws freeing = FakeAws.builder().deletedCallerReferencesStayTaken(false).build();
+      assertThat(createdAgainAfterDeletion(freeing).config().callerReference()).isEqualTo("ref-deleted");
+    }
+
     @Test
     void create_givesRealisticIdsDomainsAndArns() {
       Distribution d = newDistribution("ref-1");

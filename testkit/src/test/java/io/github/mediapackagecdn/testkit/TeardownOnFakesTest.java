@@ -82,7 +82,7 @@ class TeardownOnFakesTest {
     assertThat(callCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
         Operation.DESCRIBE_CHANNEL, 1,
         Operation.GET_RESOURCES, 1,
-        Operation.LIST_TAGS_FOR_RESOURCE, 2,
+        Operation.LIST_TAGS_FOR_RESOURCE, 3, // the link at the start, then before the disabling and before the delete
         Operation.LIST_ORIGIN_ENDPOINTS, 1,
         Operation.DELETE_ORIGIN_ENDPOINT, 2,
         Operation.GET_DISTRIBUTION, 7,
@@ -92,6 +92,16 @@ class TeardownOnFakesTest {
     assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
         Operation.DELETE_ORIGIN_ENDPOINT, Operation.DELETE_ORIGIN_ENDPOINT, Operation.UPDATE_DISTRIBUTION,
         Operation.DELETE_DISTRIBUTION, Operation.DELETE_CHANNEL);
+    // each write sends the ETag of a read made before the tag read that precedes it, never one read after it
+    List<Operation> cloudFront = aws.calls().stream().map(RecordedCall::operation)
+        .filter(o -> o == Operation.GET_DISTRIBUTION || o == Operation.LIST_TAGS_FOR_RESOURCE
+            || o == Operation.UPDATE_DISTRIBUTION || o == Operation.DELETE_DISTRIBUTION)
+        .toList();
+    assertThat(cloudFront).containsExactly(Operation.LIST_TAGS_FOR_RESOURCE, // the link, before anything is deleted
+        Operation.GET_DISTRIBUTION, Operation.LIST_TAGS_FOR_RESOURCE, Operation.UPDATE_DISTRIBUTION,
+        Operation.GET_DISTRIBUTION, Operation.GET_DISTRIBUTION, Operation.GET_DISTRIBUTION,
+        Operation.GET_DISTRIBUTION, Operation.GET_DISTRIBUTION, Operation.GET_DISTRIBUTION,
+        Operation.LIST_TAGS_FOR_RESOURCE, Operation.DELETE_DISTRIBUTION);
     // the disable carried the ETag read, the delete the one the disabling produced: the latest
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION).get(0).arguments().get(1)).isEqualTo(distribution.etag());
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION).get(0).arguments().get(1))
@@ -164,7 +174,8 @@ class TeardownOnFakesTest {
 
     TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
 
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
     assertThat(result.channel()).isEqualTo(Removal.DELETED);
     assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
@@ -179,7 +190,8 @@ class TeardownOnFakesTest {
 
     TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
 
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
     assertThat(aws.calls(Operation.GET_RESOURCES)).hasSize(1);
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
@@ -187,26 +199,103 @@ class TeardownOnFakesTest {
   }
 
   @Test
-  void teardown_whenTheTagChangesWhileTheDisablingDeploys_stopsWithLinkChangedAndNeverDeletesIt() {
+  void teardown_whenTheTagChangesWhileTheDisablingDeploys_leavesItDisabledAndSaysItIsNoLongerLinked() {
     Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    // the second tag read comes after the wait: by then a user has re-tagged the distribution
+    // the third tag read comes after the wait, before the delete: by then a user has re-tagged the distribution
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
     aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
     aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
         () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
 
-    Throwable failure = catchThrowable(() -> cdn.teardown(CHANNEL, WITH_DISTRIBUTION));
+    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
 
-    assertThat(failure).isInstanceOfSatisfying(ResourceConflictException.class,
-        e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.LINK_CHANGED));
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
+    assertThat(result.deletedDistribution()).isEmpty();
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.channels().all()).hasSize(1);
+    assertThat(Specs.onlyDistribution(aws).config().enabled()).isFalse();
+    assertThat(aws.distributions().tags(before.id())).containsEntry(LINK_TAG, "someone-else");
+  }
 
-    TeardownResult again = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
+  @Test
+  void teardown_whenAUserRetagsTheDistributionWhileTheEndpointsAreDeleted_neverTouchesIt() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    aws.beforeNext(Operation.DELETE_ORIGIN_ENDPOINT,
+        () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
 
-    assertThat(again.distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
-    assertThat(again.channel()).isEqualTo(Removal.DELETED);
+    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.distributions().all()).extracting(Distribution::id).containsExactly(before.id());
+    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+  }
+
+  @Test
+  void teardown_whenAUserRetagsADisabledDistributionWhileTheEndpointsAreDeleted_neverDeletesIt() {
+    Distribution enabled = givenAChannelWithEndpointsAndItsDistribution();
+    aws.distributions().edit(enabled.id(), c -> DistributionConfig.builder().from(c).enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+    Distribution before = Specs.onlyDistribution(aws);
+    assertThat(before.status()).isEqualTo(DistributionStatus.DEPLOYED);
+    aws.beforeNext(Operation.DELETE_ORIGIN_ENDPOINT,
+        () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
+
+    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
+  }
+
+  /**
+   * A user re-tags the distribution and edits it (a new ETag) at each read and write of the removal: the tag read
+   * comes after the read whose ETag the write sends, so a change up to the tag read is seen there, and one after it is
+   * a 412, then seen by the next tag read. Never disabled, never deleted.
+   */
+  @ParameterizedTest(name = "re-tagged and edited just before {0} #{1}")
+  @MethodSource("removalSteps")
+  void teardown_whenRetaggedAndEditedAtAnyStepBeforeTheDisabling_neverWritesIt(Operation operation, int nth) {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    for (int i = 1; i < nth; i++) {
+      aws.beforeNext(operation, () -> {});
+    }
+    aws.beforeNext(operation, () -> {
+      aws.distributions().tag(before.id(), LINK_TAG, "someone-else");
+      aws.distributions().edit(before.id(), c -> DistributionConfig.builder().from(c).comment("theirs now").build());
+    });
+
+    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
+    Distribution after = Specs.onlyDistribution(aws);
+    assertThat(after.config()).isEqualTo(DistributionConfig.builder().from(before.config()).comment("theirs now")
+        .build());
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+  }
+
+  static Stream<Arguments> removalSteps() {
+    return Stream.of(
+        Arguments.of(Operation.GET_DISTRIBUTION, 1), // the read whose ETag the disabling would send
+        Arguments.of(Operation.LIST_TAGS_FOR_RESOURCE, 2), // the tag read right before the disabling
+        Arguments.of(Operation.UPDATE_DISTRIBUTION, 1)); // the disabling itself: a 412, read again
+  }
+
+  @Test
+  void teardown_whenOnlyRetaggedBetweenTheTagReadAndTheDisabling_disablesButNeverDeletesIt() {
+    // CloudFront's TagResource does not change the ETag: a re-tag in that moment cannot make the disabling a 412
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
+
+    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(Specs.onlyDistribution(aws).config().enabled()).isFalse();
   }
 
   @Test
@@ -307,7 +396,8 @@ class TeardownOnFakesTest {
         Arguments.of(Operation.GET_DISTRIBUTION, 1),
         Arguments.of(Operation.UPDATE_DISTRIBUTION, 1),
         Arguments.of(Operation.GET_DISTRIBUTION, 3), // a poll while the disabling deploys
-        Arguments.of(Operation.LIST_TAGS_FOR_RESOURCE, 2),
+        Arguments.of(Operation.LIST_TAGS_FOR_RESOURCE, 2), // before the disabling
+        Arguments.of(Operation.LIST_TAGS_FOR_RESOURCE, 3), // before the delete
         Arguments.of(Operation.DELETE_DISTRIBUTION, 1),
         Arguments.of(Operation.DELETE_CHANNEL, 1));
   }

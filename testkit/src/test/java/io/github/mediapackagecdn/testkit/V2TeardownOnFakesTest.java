@@ -123,10 +123,61 @@ class V2TeardownOnFakesTest {
 
     V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
 
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(distribution.id());
     assertThat(aws.distributions().all()).singleElement()
         .satisfies(d -> assertThat(d.config().enabled()).isTrue());
     assertThat(result.channel()).isEqualTo(Removal.DELETED);
+  }
+
+  @Test
+  void teardown_whenAUserRetagsTheDistributionWhileTheEndpointsAreDeleted_neverTouchesIt() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    aws.beforeNext(Operation.V2_DELETE_ORIGIN_ENDPOINT,
+        () -> aws.distributions().tag(before.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else"));
+
+    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.distributions().all()).containsExactly(before);
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+  }
+
+  @Test
+  void teardown_whenAUserRetagsADisabledDistributionWhileTheEndpointsAreDeleted_neverDeletesIt() {
+    Distribution enabled = givenAChannelWithEndpointsAndItsDistribution();
+    aws.distributions().edit(enabled.id(), c -> DistributionConfig.builder().from(c).enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+    Distribution before = aws.distributions().all().get(0);
+    aws.beforeNext(Operation.V2_DELETE_ORIGIN_ENDPOINT,
+        () -> aws.distributions().tag(before.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else"));
+
+    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.distributions().all()).containsExactly(before);
+  }
+
+  @Test
+  void teardown_whenTheTagChangesWhileTheDisablingDeploys_leavesItDisabledAndSaysItIsNoLongerLinked() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    // the tag reads: the link at the start, before the disabling, then after the wait, when it has been re-tagged
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
+        () -> aws.distributions().tag(before.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else"));
+
+    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(result.unlinkedDistribution()).contains(before.id());
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.distributions().all()).singleElement().satisfies(d -> assertThat(d.config().enabled()).isFalse());
   }
 
   @Test

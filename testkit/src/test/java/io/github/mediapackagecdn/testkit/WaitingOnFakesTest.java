@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
 import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
@@ -14,6 +16,7 @@ import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
 import io.github.mediapackagecdn.core.provisioning.DeploymentProgress;
 import io.github.mediapackagecdn.core.provisioning.ManualScheduler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +77,47 @@ class WaitingOnFakesTest {
     cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20));
 
     assertThat(events.steps()).containsExactly(Step.READY_FOR_PLAYERS);
+  }
+
+  /** A user disables the serving distribution in the console, and that is deployed: it serves nothing. */
+  private void givenTheDistributionDisabledInTheConsole() {
+    aws.clock().advance(aws.propagationTime());
+    assertThat(cdn.details(CHANNEL).readyForPlayers()).isTrue();
+    aws.distributions().edit(Specs.onlyDistribution(aws).id(),
+        c -> DistributionConfig.builder().from(c).enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+    assertThat(Specs.onlyDistribution(aws).status()).isEqualTo(DistributionStatus.DEPLOYED);
+    aws.clearCalls();
+    events.clear();
+  }
+
+  @Test
+  void details_whenTheDistributionIsDisabled_isNotReadyForPlayersAndSaysWhy() {
+    givenTheDistributionDisabledInTheConsole();
+
+    ChannelDetails details = cdn.details(CHANNEL);
+
+    assertThat(details.deployed()).isTrue();
+    assertThat(details.readyForPlayers()).isFalse();
+    assertThat(details.notReadyReasons()).singleElement().asString().contains("disabled");
+  }
+
+  @Test
+  void awaitDeployed_whenTheDistributionIsDisabled_isRefusedNotServedWithoutWaiting() {
+    givenTheDistributionDisabledInTheConsole();
+    Instant before = aws.clock().instant();
+
+    assertThatThrownBy(() -> cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20)))
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessageContaining("disabled");
+    assertThatThrownBy(() -> cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20), progress -> { }))
+        .isInstanceOf(ResourceConflictException.class).hasMessageContaining("disabled");
+    CompletableFuture<ChannelDetails> async = cdn.awaitDeployedAsync(CHANNEL, Duration.ofMinutes(20));
+    scheduler.advance(Duration.ZERO);
+    assertThat(async).isCompletedExceptionally();
+    assertThat(aws.clock().instant()).isEqualTo(before);
+    assertThat(events.steps()).doesNotContain(Step.READY_FOR_PLAYERS);
   }
 
   private int distributionReads() {

@@ -19,8 +19,14 @@ import org.slf4j.LoggerFactory;
  * Deletes a channel's distribution as CloudFront requires, for both teardowns: disabled with UpdateDistribution
  * (everything else written back as read), awaited until that is {@code Deployed}, deleted with the ETag of the latest
  * read; a stale ETag or a disabling not deployed yet is read again, a bounded number of times. Goes on from whatever
- * state an earlier try left it in. A distribution whose link tag stops naming the channel while its disabling
- * deploys is left disabled, not deleted. Public only for the two facades' packages: not API.
+ * state an earlier try left it in.
+ *
+ * <p>Right before each write (the disabling, the delete) the link tag is read again, after the read whose ETag the
+ * write sends: a distribution whose tag no longer names the channel is not written. Another change made after that
+ * read fails the write with a stale ETag, and the distribution is read again, its tag too. A tag change alone does not
+ * change the ETag (CloudFront's TagResource takes no {@code If-Match} and answers none), so only a re-tag in the
+ * moment between the tag read and the disabling gets past: the distribution is then disabled, and the tag read before
+ * the delete leaves it so. Public only for the two facades' packages: not API.
  */
 public final class DistributionRemoval {
 
@@ -37,19 +43,31 @@ public final class DistributionRemoval {
     this.clock = clock;
   }
 
+  /** What became of the distribution. */
+  public enum Outcome {
+    /** This call deleted it. */
+    DELETED,
+    /** It did not exist, or stopped existing meanwhile. */
+    GONE,
+    /**
+     * Its link tag no longer named the channel when read before a write: it was not written again and is left as it
+     * is (disabled if an earlier write of this removal had disabled it).
+     */
+    NO_LONGER_LINKED
+  }
+
   /**
    * Disables, awaits and deletes distribution {@code id} of {@code channel}, starting from {@code current}, its latest
-   * read (empty when it is gone). {@code stillLinked} is asked after waiting for the disabling to deploy.
+   * read (empty when it is gone). {@code stillLinked} reads the link tag; it is asked right before each write, after
+   * the read whose ETag the write sends.
    *
-   * @return true if this call deleted it; false if it was gone already
-   * @throws ResourceConflictException ({@code LINK_CHANGED}) when the link tag stopped naming the channel, or the
-   *     last conflict when the distribution kept changing
+   * @return what became of it
+   * @throws ResourceConflictException the last conflict when the distribution kept changing
    * @throws DeploymentTimeoutException when the disabling is not deployed within {@code timeout}
    */
-  public boolean remove(String channel, DistributionId id, Optional<Distribution> current, BooleanSupplier stillLinked,
+  public Outcome remove(String channel, DistributionId id, Optional<Distribution> current, BooleanSupplier stillLinked,
       Duration timeout) {
     Instant deadline = clock.instant().plus(timeout);
-    boolean waited = false;
     ResourceConflictException conflict = null;
     int conflicts = 0;
     // each round moves the distribution one step on, or re-reads it after a conflict; a few rounds suffice unless
@@ -57,28 +75,32 @@ public final class DistributionRemoval {
     for (int round = 0; round < 3 + 2 * maxUpdateAttempts; round++) {
       if (current.isEmpty()) {
         log.debug("distribution {} is gone", id);
-        return false;
+        return Outcome.GONE;
       }
       Distribution distribution = current.get();
       try {
+        boolean deployed = distribution.status() == DistributionStatus.DEPLOYED;
+        if (!distribution.config().enabled() && !deployed) {
+          Duration left = Duration.between(clock.instant(), deadline);
+          current = Optional.of(awaitDeployed(channel, id, left.isNegative() ? Duration.ZERO : left));
+          continue;
+        }
+        // a write comes: the tag is read after the read whose ETag the write sends
+        if (!stillLinked.getAsBoolean()) {
+          if (distributions.find(id).isEmpty()) {
+            return Outcome.GONE; // deleted by someone else meanwhile
+          }
+          log.debug("the link tag of distribution {} no longer names channel {}: it is someone else's now and is left"
+              + " as it is{}", id, channel, distribution.config().enabled() ? "" : " (disabled)");
+          return Outcome.NO_LONGER_LINKED;
+        }
         if (distribution.config().enabled()) {
           current = Optional.of(distributions.disable(id, distribution.etag()));
           log.debug("disabled distribution {} of channel {}", id, channel);
-        } else if (distribution.status() != DistributionStatus.DEPLOYED) {
-          Duration left = Duration.between(clock.instant(), deadline);
-          current = Optional.of(awaitDeployed(channel, id, left.isNegative() ? Duration.ZERO : left));
-          waited = true;
         } else {
-          if (waited && !stillLinked.getAsBoolean()) {
-            // the tag was changed while the disabling deployed: from now on it is someone else's distribution
-            throw new ResourceConflictException("the link tag of distribution " + id + " stopped naming channel "
-                + channel + " while it was being disabled; it is left disabled, not deleted, and the channel is "
-                + "kept. Tear down again to delete the channel", ResourceConflictException.Reason.LINK_CHANGED,
-                id.value());
-          }
           distributions.delete(id, distribution.etag());
           log.debug("deleted distribution {} of channel {}", id, channel);
-          return true;
+          return Outcome.DELETED;
         }
       } catch (ResourceNotFoundException e) {
         current = Optional.empty();

@@ -29,7 +29,10 @@ public final class ResourceConflictException extends ProvisioningException {
      * sending the old one and MediaPackage would answer 403. The library does not rotate identifiers.
      */
     CDN_IDENTIFIER_MISMATCH,
-    /** The distribution does not route every endpoint of the channel to it, so its CDN URLs cannot be given out. */
+    /**
+     * The distribution does not serve every endpoint of the channel (it is disabled, or does not route an endpoint to
+     * it), so its CDN URLs cannot be given out.
+     */
     NOT_SERVED,
     /** The resource has a setting that can never change, such as a v2 channel's input type, and the spec differs. */
     IMMUTABLE_SETTING

@@ -29,6 +29,19 @@ public abstract class Distribution {
   /** When CloudFront last changed the distribution, if it said. */
   public abstract Optional<Instant> lastModified();
 
+  /**
+   * Whether CloudFront accepts viewer requests for it ({@code Enabled}): a disabled distribution serves nothing,
+   * {@code Deployed} or not, so it is never ready for players.
+   */
+  public boolean servesViewers() {
+    return config().enabled();
+  }
+
+  /** Why distribution {@code id} is not ready for players while it is disabled: the one wording of it. */
+  public static String disabledReason(DistributionId id) {
+    return "distribution " + id + " is disabled: CloudFront accepts no viewer request for it; enable it in CloudFront";
+  }
+
   /** A builder of a distribution, for port implementations. */
   public static Builder builder() {
     return new Builder();

@@ -62,7 +62,8 @@ public interface Distributions {
 
   /**
    * Deletes a distribution that is disabled and whose disabling is {@code Deployed} (DeleteDistribution with
-   * {@code If-Match: etag}, the ETag of the latest read). Its CallerReference stays taken. Only teardown calls this.
+   * {@code If-Match: etag}, the ETag of the latest read). Whether its CallerReference stays taken is not documented;
+   * the library handles both. Only teardown calls this.
    *
    * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code NOT_DISABLED} when it is
    *     enabled or its disabling is still {@code InProgress}, {@code STALE_VERSION} when {@code etag} is not current

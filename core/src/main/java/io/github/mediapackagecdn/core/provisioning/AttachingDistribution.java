@@ -34,7 +34,9 @@ final class AttachingDistribution {
     if (found.id().isPresent()) {
       return reconciling.reconcile(channel, found.id().get(), found.needsRecording());
     }
-    links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
+    if (creation.recordedButMissing(channel).isEmpty()) {
+      links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
+    } // else the deleted distribution stays recorded until its successor is: it proves the link gone, save after save
     return createAndComplete(channel, comment, extraTags);
   }
 

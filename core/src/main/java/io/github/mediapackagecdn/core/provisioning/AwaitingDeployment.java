@@ -33,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The use case "wait until the channel is ready for players": its distribution is {@code Deployed} and routes every
- * endpoint to it. Routing is checked before the wait too: a distribution that does not route an endpoint will not
- * start to by deploying.
+ * The use case "wait until the channel is ready for players": its distribution is {@code Deployed}, enabled, and routes
+ * every endpoint to it. Routing and {@code Enabled} are checked before the wait too: a distribution that does not
+ * route an endpoint, or is disabled, will not start to serve by deploying.
  *
  * <p>The plain wait hands the wait for {@code Deployed} to {@link Distributions#awaitDeployed}, which the AWS adapter
  * implements with CloudFront's own {@code DistributionDeployed} waiter: one blocking call that reports nothing until
@@ -82,7 +82,8 @@ final class AwaitingDeployment {
    * The details once ready for players.
    *
    * @throws ResourceNotFoundException when the channel or its distribution does not exist
-   * @throws ResourceConflictException ({@code NOT_SERVED}) when the channel has no endpoint or one is not routed
+   * @throws ResourceConflictException ({@code NOT_SERVED}) when the distribution is disabled, the channel has no
+   *     endpoint or one is not routed
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when not deployed within timeout
    */
   ChannelDetails await(ChannelId channelId, Duration timeout) {
@@ -179,9 +180,13 @@ final class AwaitingDeployment {
     return target.describe(distribution, settings);
   }
 
-  /** Throws NOT_SERVED when the channel has no endpoint or one is not routed; the status is left to the wait. */
+  /**
+   * Throws NOT_SERVED when the distribution is disabled, the channel has no endpoint or one is not routed: deploying
+   * changes none of these. The status is left to the wait.
+   */
   private static void refuseUnserved(ChannelDetails details) {
     List<String> reasons = new ArrayList<>();
+    details.distribution().filter(d -> !d.enabled()).ifPresent(d -> reasons.add(Distribution.disabledReason(d.id())));
     if (details.endpoints().isEmpty()) {
       reasons.add("it has no endpoint");
     }

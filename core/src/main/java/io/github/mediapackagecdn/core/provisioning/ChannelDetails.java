@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.model.Channel;
+import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.immutables.value.Value;
  * What the console's channel details page shows: the channel, its distribution, and each endpoint's CDN URL.
  *
  * <p>Hand CDN URLs to players only when {@link #readyForPlayers()} holds. {@link #deployed()} alone is not enough: a
- * distribution is {@code Deployed} again after a failed update, while it still routes no endpoint.
+ * distribution is {@code Deployed} again after a failed update, while it still routes no endpoint, and a disabled one
+ * is {@code Deployed} and serves nothing.
  */
 @Value.Immutable
 public abstract class ChannelDetails {
@@ -35,13 +37,14 @@ public abstract class ChannelDetails {
   }
 
   /**
-   * Whether the CDN URLs can be given to players: the distribution is {@code Deployed}, the channel has at least one
-   * endpoint, and the distribution routes every CDN URL of every endpoint to that endpoint
+   * Whether the CDN URLs can be given to players: the distribution is {@code Deployed} and enabled, the channel has at
+   * least one endpoint, and the distribution routes every CDN URL of every endpoint to that endpoint
    * ({@link EndpointDetails#served()}). This is the one notion of "ready" the library uses, in
    * {@link ChannelCdn#awaitDeployed} too.
    */
   public boolean readyForPlayers() {
-    return deployed() && !endpoints().isEmpty() && endpoints().stream().allMatch(EndpointDetails::served);
+    return deployed() && distribution().map(DistributionDetails::enabled).orElse(false) && !endpoints().isEmpty()
+        && endpoints().stream().allMatch(EndpointDetails::served);
   }
 
   /** Why the channel is not {@link #readyForPlayers() ready for players}, one line per cause; empty when it is. */
@@ -50,6 +53,9 @@ public abstract class ChannelDetails {
       return List.of("channel " + channel().id() + " has no distribution");
     }
     List<String> reasons = new ArrayList<>();
+    if (!distribution().get().enabled()) {
+      reasons.add(Distribution.disabledReason(distribution().get().id()));
+    }
     if (!deployed()) {
       reasons.add("distribution " + distribution().get().id() + " is " + distribution().get().status()
           + ", not Deployed");

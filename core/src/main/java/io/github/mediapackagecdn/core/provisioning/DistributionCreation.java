@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.cdn.Listeners;
+import io.github.mediapackagecdn.core.cdn.TakenReferences;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -22,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * second creation (another save, another instance) is refused with {@code DistributionAlreadyExists}; then the
  * distribution linked to the channel is adopted. A reference whose holder is proven no longer linked (its link tag,
  * read from CloudFront, names another channel or none) gives way to the next generation, up to
- * {@link LiveCdnSettings#maxCallerReferenceGenerations()}; a holder not visible yet is never guessed past. Each of
- * these steps is told to the listeners, the attempt being the generation plus one.
+ * {@link LiveCdnSettings#maxCallerReferenceGenerations()}. A reference whose holder does not show within the
+ * visibility timeout gives way only when the distribution recorded on the channel is proven deleted (it was deleted
+ * in the CloudFront console, say, and CloudFront may keep its reference taken): {@link TakenReferences}, the rule v2
+ * shares; otherwise it is never guessed past. Each of these steps is told to the listeners, the attempt being the
+ * generation plus one.
  */
 final class DistributionCreation {
 
@@ -35,6 +39,7 @@ final class DistributionCreation {
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final Listeners listeners;
+  private final TakenReferences taken;
 
   DistributionCreation(Distributions distributions, LinkTags linkTags, LinkResolution links,
       VisibilityWait visibility, LiveCdnSettings settings, Listeners listeners) {
@@ -44,6 +49,15 @@ final class DistributionCreation {
     this.links = links;
     this.visibility = visibility;
     this.settings = settings;
+    this.taken = new TakenReferences(listeners::now, settings.visibilityTimeout());
+  }
+
+  /**
+   * The distribution recorded on the channel when CloudFront says it does not exist (one GetDistribution): deleted,
+   * or created a moment ago and not visible yet. Empty when none is recorded or it exists.
+   */
+  Optional<DistributionId> recordedButMissing(Channel channel) {
+    return linkTags.channelTag(channel).recorded().filter(id -> distributions.find(id).isEmpty());
   }
 
   /** {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link. */
@@ -67,6 +81,7 @@ final class DistributionCreation {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
           throw e;
         }
+        taken.refused(callerReference);
         // the distribution holding the reference may be too new for its tag to be indexed: wait for it, where the
         // index can lag; one that does not lag shows it at once, or shows that the holder is not linked
         Supplier<Optional<DistributionId>> index =
@@ -74,16 +89,24 @@ final class DistributionCreation {
         Optional<DistributionId> indexed =
             linkTags.lags() ? visibility.until(channel.id().ref(), "GetResources", index) : index.get();
         if (indexed.isPresent()) {
+          taken.holderShown(callerReference);
           log.debug("adopted distribution {} already created for channel {}", indexed.get(), channel.id());
           return adopted(channel, indexed.get(), attempt, start);
         }
-        // a new generation only when the holder of the reference is found and proven not linked: never a guess
-        DistributionId holder = visibility
-            .until(channel.id().ref(), "ListDistributions",
-                () -> distributions.findByCallerReference(callerReference, config.comment()))
-            .orElseThrow(() -> new ResourceConflictException("caller reference " + callerReference + " of channel "
-                + channel.id() + " is taken, but no distribution holding it is visible yet: save again shortly",
-                ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
+        // a new generation only when the holder of the reference is found and proven not linked, or does not show
+        // within the visibility timeout while the channel's recorded distribution is proven deleted: never a guess
+        Optional<DistributionId> shown = visibility.until(channel.id().ref(), "ListDistributions",
+            () -> distributions.findByCallerReference(callerReference, config.comment()));
+        if (shown.isEmpty()) {
+          taken.passOver(channel.id().toString(), callerReference, recordedButMissing(channel));
+          log.debug("caller reference {} of channel {} is held by no distribution that shows, and the channel's "
+              + "distribution was deleted; trying the next", callerReference, channel.id());
+          listeners.emit(Listeners.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
+              .operation("CreateDistributionWithTags").attempt(attempt).duration(listeners.since(start)));
+          continue;
+        }
+        DistributionId holder = shown.get();
+        taken.holderShown(callerReference);
         if (linkTags.namesChannel(holder, channel)) {
           log.debug("adopted distribution {} whose tag is not indexed yet, for channel {}", holder, channel.id());
           return adopted(channel, holder, attempt, start);

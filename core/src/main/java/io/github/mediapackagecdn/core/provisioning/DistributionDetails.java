@@ -17,6 +17,9 @@ public abstract class DistributionDetails {
   /** {@code InProgress} or {@code Deployed}. */
   public abstract DistributionStatus status();
 
+  /** Whether it accepts viewer requests; a disabled distribution serves nothing, even when {@code Deployed}. */
+  public abstract boolean enabled();
+
   /** The distribution's domain, the host of every CDN URL. */
   public abstract String domainName();
 

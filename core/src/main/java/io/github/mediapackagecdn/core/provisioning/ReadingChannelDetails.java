@@ -48,6 +48,7 @@ final class ReadingChannelDetails {
         .id(d.id())
         .description(d.config().comment())
         .status(d.status())
+        .enabled(d.servesViewers())
         .domainName(d.domainName())
         .consoleUrl(String.format(settings.consoleUrlFormat(), d.id().value()))
         .build()));

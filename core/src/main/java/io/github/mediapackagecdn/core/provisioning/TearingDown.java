@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>The distribution is deleted as CloudFront requires: disabled with UpdateDistribution (everything else written
  * back as read), awaited until that is {@code Deployed}, deleted with the ETag of the latest read; a stale ETag is
  * read again, a bounded number of times. Only a distribution whose link tag names the channel, as CloudFront itself
- * shows the tag (not only the lagging tag index), is touched; two such distributions are an error before anything is
- * deleted.
+ * shows the tag (not only the lagging tag index), is touched, and the tag is read again right before each write; one
+ * whose tag no longer names the channel is reported {@code NO_LONGER_LINKED} and left as it is. Two linked
+ * distributions are an error before anything is deleted.
  */
 final class TearingDown {
 
@@ -68,7 +69,7 @@ final class TearingDown {
     }
     Channel channel = found.get();
     // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
-    Optional<DistributionId> linked = options.deleteDistribution() ? linkedDistribution(channel) : Optional.empty();
+    Candidates candidates = options.deleteDistribution() ? candidates(channel) : Candidates.NONE;
 
     for (OriginEndpoint endpoint : channels.endpointsOf(channelId)) {
       if (deleteEndpoint(endpoint.id())) {
@@ -78,10 +79,8 @@ final class TearingDown {
 
     if (!options.deleteDistribution()) {
       result.distribution(TeardownResult.DistributionRemoval.NOT_REQUESTED);
-    } else if (linked.isPresent() && deleteDistribution(channel, linked.get(), options.deploymentTimeout())) {
-      result.distribution(TeardownResult.DistributionRemoval.DELETED).deletedDistribution(linked.get());
     } else {
-      result.distribution(TeardownResult.DistributionRemoval.ALREADY_GONE);
+      removeDistribution(channel, candidates, options.deploymentTimeout(), result);
     }
 
     try {
@@ -107,35 +106,56 @@ final class TearingDown {
     }
   }
 
+  /** The one distribution linked to the channel, if any, and the candidates whose link tag no longer names it. */
+  private record Candidates(Optional<DistributionId> linked, List<DistributionId> unlinked) {
+    static final Candidates NONE = new Candidates(Optional.empty(), List.of());
+  }
+
   /**
    * The one distribution whose link tag, read from CloudFront, names the channel. The candidates are the one recorded
    * on the channel ({@link LiveCdnSettings#channelTagKey()}), those of the tag index, and one this process created a
    * moment ago. The index may still list a distribution deleted or re-tagged a moment ago, and may not list one
    * created a moment ago: CloudFront's own tags decide.
    */
-  private Optional<DistributionId> linkedDistribution(Channel channel) {
+  private Candidates candidates(Channel channel) {
     Set<DistributionId> candidates = new LinkedHashSet<>();
     linkTags.channelTag(channel).recorded().ifPresent(candidates::add);
     candidates.addAll(linkTags.indexed(channel));
     links.recent(channel).ifPresent(candidates::add);
     List<DistributionId> confirmed = new ArrayList<>();
+    List<DistributionId> unlinked = new ArrayList<>();
     for (DistributionId candidate : candidates) {
       if (linkTags.namesChannel(candidate, channel)) {
         confirmed.add(candidate);
       } else {
         log.debug("distribution {} is not (or no longer) tagged for channel {}; not touched", candidate, channel.id());
+        unlinked.add(candidate);
       }
     }
-    return linkTags.atMostOne(channel, confirmed, LinkTags.ON_TEARDOWN);
+    return new Candidates(linkTags.atMostOne(channel, confirmed, LinkTags.ON_TEARDOWN), unlinked);
   }
 
   /**
-   * Disables, awaits and deletes the distribution, from whatever state an earlier try left it in. True if this call
-   * deleted it; false if it was gone already.
+   * Disables, awaits and deletes the linked distribution, from whatever state an earlier try left it in, and says
+   * what became of it; with none linked, whether one of the candidates still exists, no longer linked.
    */
-  private boolean deleteDistribution(Channel channel, DistributionId id, Duration timeout) {
-    return removal.remove(channel.id().toString(), id, findJustConfirmed(channel, id),
-        () -> linkTags.namesChannel(id, channel), timeout);
+  private void removeDistribution(Channel channel, Candidates candidates, Duration timeout,
+      TeardownResult.Builder result) {
+    if (candidates.linked().isEmpty()) {
+      Optional<DistributionId> unlinked = candidates.unlinked().stream()
+          .filter(id -> distributions.find(id).isPresent()).findFirst();
+      result.distribution(unlinked.isPresent() ? TeardownResult.DistributionRemoval.NO_LONGER_LINKED
+          : TeardownResult.DistributionRemoval.ALREADY_GONE).unlinkedDistribution(unlinked);
+      return;
+    }
+    DistributionId id = candidates.linked().get();
+    switch (removal.remove(channel.id().toString(), id, findJustConfirmed(channel, id),
+        () -> linkTags.namesChannel(id, channel), timeout)) {
+      case DELETED -> result.distribution(TeardownResult.DistributionRemoval.DELETED).deletedDistribution(id);
+      case NO_LONGER_LINKED ->
+          result.distribution(TeardownResult.DistributionRemoval.NO_LONGER_LINKED).unlinkedDistribution(id);
+      case GONE -> result.distribution(TeardownResult.DistributionRemoval.ALREADY_GONE);
+    }
   }
 
   /**

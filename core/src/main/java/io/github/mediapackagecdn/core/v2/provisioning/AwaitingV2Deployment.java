@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The use case "wait until the v2 channel is ready for players", v1's plain wait: its distribution is
- * {@code Deployed} and routes every endpoint to it. Routing is checked before the wait too: a distribution that does
- * not route an endpoint will not start to by deploying. The wait for {@code Deployed} is handed to
+ * {@code Deployed}, enabled, and routes every endpoint to it. Routing and {@code Enabled} are checked before the wait
+ * too: a distribution that does not route an endpoint, or is disabled, will not start to serve by deploying. The wait for {@code Deployed} is handed to
  * {@link Distributions#awaitDeployed}, CloudFront's own waiter in the AWS adapter; the steps are told as v1's
  * {@code STATUS_CHANGED} and {@code READY_FOR_PLAYERS} events.
  */
@@ -45,8 +45,8 @@ final class AwaitingV2Deployment {
    * The details once ready for players.
    *
    * @throws ResourceNotFoundException when the channel or its distribution does not exist
-   * @throws ResourceConflictException ({@code NOT_SERVED}) when the channel has no manifest or an endpoint is not
-   *     routed
+   * @throws ResourceConflictException ({@code NOT_SERVED}) when the distribution is disabled, the channel has no
+   *     manifest or an endpoint is not routed
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when not deployed within timeout
    */
   V2ChannelDetails await(V2ChannelId id, Duration timeout) {
@@ -72,9 +72,15 @@ final class AwaitingV2Deployment {
     return details;
   }
 
-  /** Throws NOT_SERVED when the channel has no manifest or an endpoint is not routed; the status is left to the wait. */
+  /**
+   * Throws NOT_SERVED when the distribution is disabled, the channel has no manifest or an endpoint is not routed:
+   * deploying changes none of these. The status is left to the wait.
+   */
   private static void refuseUnserved(V2ChannelDetails details) {
     List<String> reasons = new ArrayList<>();
+    if (!details.enabled().orElse(true)) {
+      reasons.add(Distribution.disabledReason(details.distributionId().orElseThrow()));
+    }
     if (details.manifests().isEmpty()) {
       reasons.add("it has no endpoint with a manifest");
     }

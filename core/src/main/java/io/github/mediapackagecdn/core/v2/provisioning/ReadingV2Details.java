@@ -56,7 +56,7 @@ final class ReadingV2Details {
       }
     }
     return new V2ChannelDetails(id, distribution.map(Distribution::id), distribution.map(Distribution::status),
-        distribution.map(Distribution::domainName),
+        distribution.map(Distribution::servesViewers), distribution.map(Distribution::domainName),
         distribution.map(d -> String.format(settings.consoleUrlFormat(), d.id().value())), manifests, notServed);
   }
 

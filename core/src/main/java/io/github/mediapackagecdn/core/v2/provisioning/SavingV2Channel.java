@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.cdn.TakenReferences;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -42,6 +43,7 @@ final class SavingV2Channel {
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
+  private final TakenReferences taken;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions, V2Links links,
       SharedPolicies shared, ServingEndpoints serving, LiveCdnSettings settings, V2Events events) {
@@ -53,6 +55,7 @@ final class SavingV2Channel {
     this.shared = shared;
     this.settings = settings;
     this.events = events;
+    this.taken = new TakenReferences(events::now, settings.visibilityTimeout());
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
@@ -147,7 +150,9 @@ final class SavingV2Channel {
    * {@code CREATED} or {@code ADOPTED}, as v1's creation: a reference taken by this channel's distribution (another
    * instance's, or one whose tag is not indexed yet) adopts it; one whose holder is proven no longer linked (its link
    * tag, read from CloudFront, names another channel or none) gives way to the next generation, up to the settings'
-   * bound; one whose holder is not visible is a conflict, never a guess.
+   * bound; one whose holder does not show gives way only by v1's rule, {@link TakenReferences}: the distribution last
+   * linked to the channel (as this instance saw it) is proven deleted, and the reference has been refused for the
+   * visibility timeout, so over two saves (v2 does not wait). Otherwise it is a conflict, never a guess.
    */
   private CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
@@ -167,14 +172,21 @@ final class SavingV2Channel {
         if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
           throw e;
         }
-        // the reference is taken: by this channel's distribution, whose tag is not indexed yet, or by one no
-        // longer linked
+        // the reference is taken: by this channel's distribution, whose tag is not indexed yet, by one no longer
+        // linked, or by one deleted
+        taken.refused(callerReference);
         Optional<DistributionId> indexed = links.indexed(channel);
-        DistributionId holder = indexed.isPresent() ? indexed.get()
-            : distributions.findByCallerReference(callerReference, comment).orElseThrow(() ->
-                new ResourceConflictException("caller reference " + callerReference + " of channel " + channel.id()
-                    + " is taken, but no distribution holding it is visible yet: save again shortly",
-                    ResourceConflictException.Reason.ALREADY_EXISTS, callerReference));
+        Optional<DistributionId> shown = indexed.isPresent() ? indexed
+            : distributions.findByCallerReference(callerReference, comment);
+        if (shown.isEmpty()) {
+          taken.passOver(channel.id().toString(), callerReference,
+              links.lastLinked(channel).filter(last -> distributions.find(last).isEmpty()));
+          events.emit(V2Events.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
+              .operation("CreateDistributionWithTags").attempt(generation + 1).duration(events.since(start)));
+          continue;
+        }
+        DistributionId holder = shown.get();
+        taken.holderShown(callerReference);
         if (indexed.isPresent() || links.namesChannel(holder, channel)) {
           links.remember(channel, holder);
           events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id())

@@ -25,7 +25,8 @@ import java.util.Set;
  * goes last: its ARN, the value of the distribution's link tag, is the only way to find the distribution, so a
  * teardown that failed at any step finds everything that is left when run again. What is gone counts as done. Only
  * a distribution whose own link tag names the channel is touched, deleted as v1 deletes one (disabled, awaited,
- * deleted with its ETag). The channel group is left: it is shared.
+ * deleted with its ETag, the tag read again before each write); one whose tag no longer names it is reported
+ * {@code NO_LONGER_LINKED} and left as it is. The channel group is left: it is shared.
  */
 final class TearingDownV2 {
 
@@ -51,23 +52,34 @@ final class TearingDownV2 {
       secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
       return new V2TeardownResult(id, TeardownResult.Removal.ALREADY_GONE, deleted, options.deleteDistribution()
           ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP : TeardownResult.DistributionRemoval.NOT_REQUESTED,
-          Optional.empty());
+          Optional.empty(), Optional.empty());
     }
     V2Channel channel = found.get();
     // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
-    Optional<DistributionId> linked = options.deleteDistribution() ? linkedDistribution(channel) : Optional.empty();
+    Set<DistributionId> candidates = options.deleteDistribution() ? candidates(channel) : Set.of();
+    Optional<DistributionId> linked = linkedDistribution(channel, candidates);
     deleteEndpointsIn(groups, id, deleted);
     secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
 
     TeardownResult.DistributionRemoval distribution = TeardownResult.DistributionRemoval.NOT_REQUESTED;
     Optional<DistributionId> deletedDistribution = Optional.empty();
-    if (options.deleteDistribution()) {
-      boolean removed = linked.isPresent() && removal.remove(id.toString(), linked.get(),
+    Optional<DistributionId> unlinkedDistribution = Optional.empty();
+    if (options.deleteDistribution() && linked.isPresent()) {
+      DistributionRemoval.Outcome outcome = removal.remove(id.toString(), linked.get(),
           distributions.find(linked.get()), () -> links.namesChannel(linked.get(), channel),
           options.deploymentTimeout());
-      distribution = removed ? TeardownResult.DistributionRemoval.DELETED
+      distribution = switch (outcome) {
+        case DELETED -> TeardownResult.DistributionRemoval.DELETED;
+        case NO_LONGER_LINKED -> TeardownResult.DistributionRemoval.NO_LONGER_LINKED;
+        case GONE -> TeardownResult.DistributionRemoval.ALREADY_GONE;
+      };
+      deletedDistribution = outcome == DistributionRemoval.Outcome.DELETED ? linked : Optional.empty();
+      unlinkedDistribution = outcome == DistributionRemoval.Outcome.NO_LONGER_LINKED ? linked : Optional.empty();
+    } else if (options.deleteDistribution()) {
+      // none linked, so every candidate's tag names another channel or none: one that still exists is reported
+      unlinkedDistribution = candidates.stream().filter(c -> distributions.find(c).isPresent()).findFirst();
+      distribution = unlinkedDistribution.isPresent() ? TeardownResult.DistributionRemoval.NO_LONGER_LINKED
           : TeardownResult.DistributionRemoval.ALREADY_GONE;
-      deletedDistribution = removed ? linked : Optional.empty();
     }
 
     TeardownResult.Removal channelRemoval;
@@ -77,19 +89,27 @@ final class TearingDownV2 {
     } catch (ResourceNotFoundException e) {
       channelRemoval = TeardownResult.Removal.ALREADY_GONE; // deleted meanwhile
     }
-    return new V2TeardownResult(id, channelRemoval, deleted, distribution, deletedDistribution);
+    return new V2TeardownResult(id, channelRemoval, deleted, distribution, deletedDistribution,
+        unlinkedDistribution);
   }
 
   /**
-   * The one distribution whose own link tag names the channel, among the one this process created or adopted and
-   * those the tag index lists (which may lag either way): CloudFront's own tags decide.
-   *
-   * @throws ResourceConflictException ({@code AMBIGUOUS_LINK}) when two do
+   * The distributions that may be the channel's: the one this process created or adopted and those the tag index lists
+   * (which may lag either way).
    */
-  private Optional<DistributionId> linkedDistribution(V2Channel channel) {
+  private Set<DistributionId> candidates(V2Channel channel) {
     Set<DistributionId> candidates = new LinkedHashSet<>();
     links.recent(channel).ifPresent(candidates::add);
     links.indexed(channel).ifPresent(candidates::add);
+    return candidates;
+  }
+
+  /**
+   * The one candidate whose own link tag names the channel: CloudFront's own tags decide.
+   *
+   * @throws ResourceConflictException ({@code AMBIGUOUS_LINK}) when two do
+   */
+  private Optional<DistributionId> linkedDistribution(V2Channel channel, Set<DistributionId> candidates) {
     List<DistributionId> confirmed = candidates.stream().filter(id -> links.namesChannel(id, channel)).toList();
     if (confirmed.size() > 1) {
       throw new ResourceConflictException("distributions " + confirmed + " are all tagged for channel "

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param channel the channel
  * @param distributionId its linked distribution, if any
  * @param status the distribution's status
+ * @param enabled whether the distribution accepts viewer requests; a disabled one serves nothing, even when
+ *     {@code Deployed}
  * @param domainName the distribution's domain, such as {@code d111111abcdef8.cloudfront.net}
  * @param consoleUrl the distribution's CloudFront console page
  * @param manifests every manifest of every endpoint, with its CDN URL
  * @param notServed the endpoints the distribution does not route, by name, with the reason
  */
 public record V2ChannelDetails(V2ChannelId channel, Optional<DistributionId> distributionId,
-    Optional<DistributionStatus> status, Optional<String> domainName, Optional<String> consoleUrl,
+    Optional<DistributionStatus> status, Optional<Boolean> enabled, Optional<String> domainName, Optional<String> consoleUrl,
     List<V2ManifestUrl> manifests, Map<String, String> notServed) {
 
   /** Keeps unmodifiable copies. */
@@ -29,9 +31,9 @@ public record V2ChannelDetails(V2ChannelId channel, Optional<DistributionId> dis
     notServed = Map.copyOf(notServed);
   }
 
-  /** Deployed, with at least one manifest, and routing every endpoint: its CDN URLs can be handed out. */
+  /** Deployed, enabled, with at least one manifest, and routing every endpoint: its CDN URLs can be handed out. */
   public boolean readyForPlayers() {
-    return status.filter(DistributionStatus.DEPLOYED::equals).isPresent() && !manifests.isEmpty()
-        && notServed.isEmpty();
+    return status.filter(DistributionStatus.DEPLOYED::equals).isPresent() && enabled.orElse(false)
+        && !manifests.isEmpty() && notServed.isEmpty();
   }
 }

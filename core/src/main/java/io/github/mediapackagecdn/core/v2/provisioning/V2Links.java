@@ -15,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finds a v2 channel's distribution by its link tag (the channel ARN), as v1 does. The tag index lags after a create,
  * so the distributions this instance created or adopted are remembered by channel ARN (at most 30 channels an
  * account and region by v2's quotas) and confirmed by their own tag, read from CloudFront. Two distributions tagged
- * for one channel are a conflict ({@code AMBIGUOUS_LINK}): the library never guesses.
+ * for one channel are a conflict ({@code AMBIGUOUS_LINK}): the library never guesses. The last distribution this
+ * instance saw linked to each channel is remembered after the link ends, so that its deletion can be proven.
  */
 final class V2Links {
 
   private final DistributionLinks links;
   private final LiveCdnSettings settings;
   private final Map<String, DistributionId> remembered = new ConcurrentHashMap<>();
+  private final Map<String, DistributionId> lastLinked = new ConcurrentHashMap<>();
 
   V2Links(DistributionLinks links, LiveCdnSettings settings) {
     this.links = links;
@@ -37,7 +39,14 @@ final class V2Links {
       }
       remembered.remove(channel.arn(), recent);
     }
-    return indexed(channel);
+    Optional<DistributionId> indexed = indexed(channel);
+    indexed.ifPresent(id -> lastLinked.put(channel.arn(), id));
+    return indexed;
+  }
+
+  /** The last distribution this instance saw linked to the channel, linked still or not; no call. */
+  Optional<DistributionId> lastLinked(V2Channel channel) {
+    return Optional.ofNullable(lastLinked.get(channel.arn()));
   }
 
   /** The distribution this instance created or adopted for the channel, unchecked; no call. */
@@ -68,5 +77,6 @@ final class V2Links {
   /** Remembers the distribution created or adopted for the channel. */
   void remember(V2Channel channel, DistributionId id) {
     remembered.put(channel.arn(), id);
+    lastLinked.put(channel.arn(), id);
   }
 }

@@ -18,16 +18,21 @@ import java.util.Optional;
  * @param distribution what became of the channel's distribution
  * @param deletedDistribution the id of the distribution this teardown deleted; present exactly when
  *     {@code distribution} is {@code DELETED}
+ * @param unlinkedDistribution the id of the distribution that stopped being the channel's, left as it is; present
+ *     exactly when {@code distribution} is {@code NO_LONGER_LINKED}
  */
 public record V2TeardownResult(V2ChannelId channelId, TeardownResult.Removal channel,
     List<V2EndpointId> deletedEndpoints, TeardownResult.DistributionRemoval distribution,
-    Optional<DistributionId> deletedDistribution) {
+    Optional<DistributionId> deletedDistribution, Optional<DistributionId> unlinkedDistribution) {
 
-  /** Checks that a deleted distribution's id goes with {@code DELETED}, and only with it. */
+  /** Checks that a deleted distribution's id goes with {@code DELETED}, an unlinked one's with its outcome. */
   public V2TeardownResult {
     deletedEndpoints = List.copyOf(deletedEndpoints);
     if ((distribution == TeardownResult.DistributionRemoval.DELETED) != deletedDistribution.isPresent()) {
       throw new IllegalStateException("a deleted distribution's id goes with DELETED, and only with it");
+    }
+    if ((distribution == TeardownResult.DistributionRemoval.NO_LONGER_LINKED) != unlinkedDistribution.isPresent()) {
+      throw new IllegalStateException("an unlinked distribution's id goes with NO_LONGER_LINKED, and only with it");
     }
   }
 
