@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
@@ -22,6 +23,7 @@ import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,55 @@ class ChannelCdnV2WaitingOnFakesTest {
     assertThat(ready.distributionId()).isEqualTo(details.distributionId());
     assertThat(ready.endpointIds()).containsExactly(OriginEndpointId.of("hls"), OriginEndpointId.of("dash"));
     assertThat(ready.duration()).isEqualTo(aws.propagationTime());
+  }
+
+  @Test
+  void withProgress_reportsEachReadOfTheDistribution_asV1Does_namingTheGroup() {
+    saveChannel(true);
+    saveEndpoints();
+    List<DeploymentProgress> progress = new ArrayList<>();
+
+    V2ChannelDetails details = cdn.awaitDeployed(NEWS, THIRTY_MINUTES, progress::add);
+
+    assertThat(details.readyForPlayers()).isTrue();
+    // a read at once, then every 60 s on the fake clock until the 5-minute propagation ends
+    assertThat(progress).extracting(DeploymentProgress::poll).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(progress).extracting(DeploymentProgress::status).endsWith(DistributionStatus.DEPLOYED)
+        .startsWith(DistributionStatus.IN_PROGRESS);
+    assertThat(progress.get(0).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
+    assertThat(progress.get(5).readyForPlayers()).isTrue();
+    assertThat(progress).allSatisfy(p -> assertThat(p.channel()).hasToString("live/news"));
+    assertThat(listener.steps()).endsWith(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void async_completesOnTheScheduler_withTheDetails_holdingNoThread() {
+    List<Runnable> due = new ArrayList<>();
+    ChannelCdnV2 scheduled = aws.channelCdnV2(b -> b.scheduler((task, delay) -> {
+      aws.clock().advance(delay); // runs each read at its time on the fake clock
+      due.add(task);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }));
+    saveChannel(true);
+    saveEndpoints();
+
+    java.util.concurrent.CompletableFuture<V2ChannelDetails> wait = scheduled.awaitDeployedAsync(NEWS, THIRTY_MINUTES);
+    assertThat(wait).isNotDone();
+    while (!due.isEmpty()) {
+      due.remove(0).run();
+    }
+
+    assertThat(wait).isCompletedWithValueMatching(V2ChannelDetails::readyForPlayers);
+  }
+
+  @Test
+  void async_ofAChannelWithoutDistribution_completesExceptionally() {
+    saveChannel(false);
+
+    assertThat(cdn.awaitDeployedAsync(NEWS, THIRTY_MINUTES)).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test

@@ -13,7 +13,7 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
-import io.github.mediapackagecdn.core.provisioning.DeploymentProgress;
+import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.provisioning.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,13 @@
 /**
  * The CloudFront side of the library, written once for both MediaPackage versions: what the v1 facade
  * ({@code core.provisioning}) and the v2 facade ({@code core.v2.provisioning}) share, knowing neither of them: the
- * outcome of a save ({@code CdnOutcome}, the one type here applications read), CloudFront's routing of a player's request
+ * outcome of a save ({@code CdnOutcome}) and a read of a wait ({@code DeploymentProgress}), the types here
+ * applications read; the wait for "ready for players" ({@code AwaitingDeployment}), CloudFront's routing of a player's request
  * ({@code Routing}, which decides whether a CDN URL reaches its endpoint), a batch of endpoints saved one by one
  * ({@code BatchSave}), the wait for what AWS does not show yet ({@code VisibilityWait}), the listener fan-out
  * ({@code Listeners}), the distribution updater ({@code DistributionUpdaters}, {@code DistributionUpdater}: one
  * writer per distribution, concurrent requests coalesced, each facade planning its own requests) and the teardowns'
- * removal of a distribution ({@code DistributionRemoval}). Besides {@code CdnOutcome}, its types are public only so
+ * removal of a distribution ({@code DistributionRemoval}). Besides {@code CdnOutcome} and {@code DeploymentProgress}, its types are public only so
  * that both facades can use them: not API, they may change in any release.
  */
 package io.github.mediapackagecdn.core.cdn;

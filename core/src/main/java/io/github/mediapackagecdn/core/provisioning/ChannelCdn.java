@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
@@ -71,7 +73,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final AttachingDistribution attaching;
   private final Reconciling reconciling;
   private final ReadingChannelDetails readingDetails;
-  private final AwaitingDeployment awaitingDeployment;
+  private final AwaitingDeployment<ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
   private final RepairingFleet repairing;
@@ -121,8 +123,8 @@ public final class ChannelCdn implements AutoCloseable {
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
     this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
-    this.awaitingDeployment = new AwaitingDeployment(channels, distributions, links, settings, builder.sleeper,
-        builder.clock, builder.scheduler, listeners);
+    this.awaitingDeployment = new AwaitingDeployment<>(distributions, builder.sleeper, builder.clock,
+        builder.scheduler, listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings,
         identifiers::identifierFor, listeners);
@@ -296,7 +298,7 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
     requireWait(channelId, timeout, ignored -> { });
-    return awaitingDeployment.await(channelId, timeout);
+    return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout);
   }
 
   /**
@@ -312,7 +314,7 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
     requireWait(channelId, timeout, progress);
-    return awaitingDeployment.await(channelId, timeout, progress);
+    return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout, progress);
   }
 
   /** {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)} without progress. */
@@ -332,7 +334,7 @@ public final class ChannelCdn implements AutoCloseable {
   public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout,
       Consumer<DeploymentProgress> progress) {
     requireWait(channelId, timeout, progress);
-    return awaitingDeployment.awaitAsync(channelId, timeout, progress);
+    return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channelId), timeout, progress);
   }
 
   private void requireWait(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {

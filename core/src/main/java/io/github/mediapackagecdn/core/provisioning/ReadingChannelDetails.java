@@ -1,5 +1,11 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.ChannelRef;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.util.ArrayList;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -38,6 +44,64 @@ final class ReadingChannelDetails {
     List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
     Optional<Distribution> distribution = links.resolve(channel).id().flatMap(distributions::find);
     return describe(channel, endpoints, distribution, settings);
+  }
+
+  /**
+   * The channel as the engine's wait reads it once: its distribution and endpoints, described on each read of the
+   * distribution.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the channel does not exist or has no
+   *     distribution
+   */
+  AwaitingDeployment.Target<ChannelDetails> waitTarget(ChannelId channelId) {
+    Channel channel = NotFound.existingChannel(channels, channelId);
+    DistributionResolver.Resolution found = links.resolve(channel);
+    DistributionId id = found.id().orElseThrow(() -> new ResourceNotFoundException(found.none().advice()
+        .orElse("channel " + channelId + " has no distribution"), channelId.value()));
+    List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
+    return new AwaitingDeployment.Target<>() {
+      @Override
+      public ChannelRef channel() {
+        return channelId.ref();
+      }
+
+      @Override
+      public DistributionId distributionId() {
+        return id;
+      }
+
+      @Override
+      public List<OriginEndpointId> endpointIds() {
+        return endpoints.stream().map(OriginEndpoint::id).toList();
+      }
+
+      @Override
+      public ChannelDetails describe(Distribution distribution) {
+        return ReadingChannelDetails.describe(channel, endpoints, Optional.of(distribution), settings);
+      }
+
+      @Override
+      public boolean readyForPlayers(ChannelDetails details) {
+        return details.readyForPlayers();
+      }
+
+      @Override
+      public List<String> notReadyReasons(ChannelDetails details) {
+        return details.notReadyReasons();
+      }
+
+      @Override
+      public List<String> unservedReasons(ChannelDetails details) {
+        List<String> reasons = new ArrayList<>();
+        details.distribution().filter(d -> !d.enabled())
+            .ifPresent(d -> reasons.add(Distribution.disabledReason(d.id())));
+        if (details.endpoints().isEmpty()) {
+          reasons.add("it has no endpoint");
+        }
+        details.endpoints().forEach(e -> e.notServedReason().ifPresent(reasons::add));
+        return reasons;
+      }
+    };
   }
 
   /** The details of a channel with these endpoints and distribution: every CDN URL, or why an endpoint has none. */

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -268,7 +269,7 @@ class ChannelCdnWaitingTest {
         + " is InProgress, not Deployed");
     assertThat(progress.get(2).notReadyReasons()).isEmpty();
     assertThat(progress).allSatisfy(p -> {
-      assertThat(p.channelId()).isEqualTo(NEWS);
+      assertThat(p.channel()).isEqualTo(NEWS.ref());
       assertThat(p.distributionId()).isEqualTo(distribution);
     });
     assertThat(sleeps).containsExactly(MINUTE, MINUTE);

@@ -3,11 +3,14 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
+import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
@@ -23,6 +26,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The same one-save automation for MediaPackage v2: save a channel in its channel group and get one CloudFront
@@ -80,7 +85,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final SavingV2Channel savingChannel;
   private final SavingV2Endpoints savingEndpoints;
   private final ReadingV2Details readingDetails;
-  private final AwaitingV2Deployment awaitingDeployment;
+  private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
   private final String description;
   private final List<AutoCloseable> onClose;
@@ -122,8 +127,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     this.savingEndpoints =
         new SavingV2Endpoints(builder.groups, secondary, links, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
-    this.awaitingDeployment =
-        new AwaitingV2Deployment(builder.groups, builder.distributions, links, readingDetails, events);
+    this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, builder.sleeper, builder.clock,
+        builder.scheduler, events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, links,
         settings.maxUpdateAttempts(), builder.clock);
     this.onClose = List.copyOf(builder.onClose);
@@ -212,13 +217,51 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout) {
+    requireWait(channel, timeout, ignored -> { });
+    return awaitingDeployment.await(() -> readingDetails.waitTarget(channel), timeout);
+  }
+
+  /**
+   * The same wait, with a progress after each read of the distribution (status, time elapsed, why it is not ready
+   * yet), on the calling thread, as v1's: a read every 60 seconds, the interval of CloudFront's
+   * {@code DistributionDeployed} waiter, and one at the deadline, pausing with the {@link Builder#sleeper(Sleeper)
+   * sleeper}. A callback that throws does not end the wait (logged at WARN once).
+   *
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException also when the thread is interrupted (its
+   *     interrupt flag stays set); else as {@link #awaitDeployed(V2ChannelId, Duration)}
+   */
+  public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout, Consumer<DeploymentProgress> progress) {
+    requireWait(channel, timeout, progress);
+    return awaitingDeployment.await(() -> readingDetails.waitTarget(channel), timeout, progress);
+  }
+
+  /** {@link #awaitDeployedAsync(V2ChannelId, Duration, Consumer)} without progress. */
+  public CompletableFuture<V2ChannelDetails> awaitDeployedAsync(V2ChannelId channel, Duration timeout) {
+    return awaitDeployedAsync(channel, timeout, ignored -> { });
+  }
+
+  /**
+   * The same wait without holding a thread, as v1's: the reads run on the {@link Builder#scheduler(Scheduler)
+   * scheduler}, and the answer completes with the details once the channel is ready for players, or exceptionally
+   * with the error {@link #awaitDeployed(V2ChannelId, Duration)} would throw. Cancelling it (or {@link #close()})
+   * stops the reads. Progress is reported on the scheduler's thread.
+   *
+   * @throws ValidationException when an argument is null or the timeout negative, before any read
+   */
+  public CompletableFuture<V2ChannelDetails> awaitDeployedAsync(V2ChannelId channel, Duration timeout,
+      Consumer<DeploymentProgress> progress) {
+    requireWait(channel, timeout, progress);
+    return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channel), timeout, progress);
+  }
+
+  private void requireWait(V2ChannelId channel, Duration timeout, Consumer<DeploymentProgress> progress) {
     requireOpen();
     require(channel, "channel id");
     require(timeout, "timeout");
+    require(progress, "progress callback");
     if (timeout.isNegative()) {
       throw new ValidationException("timeout " + timeout + " is negative");
     }
-    return awaitingDeployment.await(channel, timeout);
   }
 
   /**
@@ -255,6 +298,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    awaitingDeployment.close();
     IllegalStateException failure = null;
     for (AutoCloseable resource : onClose) {
       try {
@@ -305,6 +349,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.threadSleep();
+    private Scheduler scheduler;
     private final List<ProvisioningListener> listeners = new ArrayList<>();
     private final List<AutoCloseable> onClose = new ArrayList<>();
 
@@ -387,6 +432,16 @@ public final class ChannelCdnV2 implements AutoCloseable {
     public Builder sleeper(Sleeper sleeper) {
       require(sleeper, "sleeper");
       this.sleeper = sleeper;
+      return this;
+    }
+
+    /**
+     * Where {@link ChannelCdnV2#awaitDeployedAsync} runs its reads; tests pass a manual one. Unless set, the first
+     * asynchronous wait creates one daemon thread, shut down by {@link ChannelCdnV2#close()}.
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      require(scheduler, "scheduler");
+      this.scheduler = scheduler;
       return this;
     }
 

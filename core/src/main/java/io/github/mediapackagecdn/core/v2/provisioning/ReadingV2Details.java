@@ -1,5 +1,9 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.model.ChannelRef;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -40,6 +44,63 @@ final class ReadingV2Details {
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
     Optional<DistributionId> linked = links.resolve(channel);
     return describe(id, endpoints, linked.flatMap(distributions::find));
+  }
+
+  /**
+   * The channel as the engine's wait reads it once: its distribution and endpoints, described on each read of the
+   * distribution.
+   *
+   * @throws ResourceNotFoundException when the channel does not exist or has no distribution
+   */
+  AwaitingDeployment.Target<V2ChannelDetails> waitTarget(V2ChannelId id) {
+    V2Channel channel = V2NotFound.channel(groups, id);
+    DistributionId distributionId = links.resolve(channel).orElseThrow(() -> new ResourceNotFoundException(
+        "channel " + id + " has no distribution; save it with createDistribution(true)", id.toString()));
+    List<V2Endpoint> endpoints = groups.endpointsOf(id);
+    return new AwaitingDeployment.Target<>() {
+      @Override
+      public ChannelRef channel() {
+        return id.ref();
+      }
+
+      @Override
+      public DistributionId distributionId() {
+        return distributionId;
+      }
+
+      @Override
+      public List<OriginEndpointId> endpointIds() {
+        return endpoints.stream().map(e -> OriginEndpointId.of(e.id().endpoint())).toList();
+      }
+
+      @Override
+      public V2ChannelDetails describe(Distribution distribution) {
+        return ReadingV2Details.this.describe(id, endpoints, Optional.of(distribution));
+      }
+
+      @Override
+      public boolean readyForPlayers(V2ChannelDetails details) {
+        return details.readyForPlayers();
+      }
+
+      @Override
+      public List<String> notReadyReasons(V2ChannelDetails details) {
+        return details.notReadyReasons();
+      }
+
+      @Override
+      public List<String> unservedReasons(V2ChannelDetails details) {
+        List<String> reasons = new ArrayList<>();
+        if (!details.enabled().orElse(true)) {
+          reasons.add(Distribution.disabledReason(distributionId));
+        }
+        if (details.manifests().isEmpty()) {
+          reasons.add("it has no endpoint with a manifest");
+        }
+        details.notServed().forEach((endpoint, reason) -> reasons.add(endpoint + ": " + reason));
+        return reasons;
+      }
+    };
   }
 
   /** The details of a channel with these endpoints and this distribution, read before; reads nothing. */

@@ -3,6 +3,8 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.model.Distribution;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,5 +37,25 @@ public record V2ChannelDetails(V2ChannelId channel, Optional<DistributionId> dis
   public boolean readyForPlayers() {
     return status.filter(DistributionStatus.DEPLOYED::equals).isPresent() && enabled.orElse(false)
         && !manifests.isEmpty() && notServed.isEmpty();
+  }
+
+  /** Why the channel is not {@link #readyForPlayers() ready for players}, one line per cause; empty when it is. */
+  public List<String> notReadyReasons() {
+    if (distributionId.isEmpty()) {
+      return List.of("channel " + channel + " has no distribution");
+    }
+    List<String> reasons = new ArrayList<>();
+    if (!enabled.orElse(false)) {
+      reasons.add(Distribution.disabledReason(distributionId.get()));
+    }
+    if (status.filter(DistributionStatus.DEPLOYED::equals).isEmpty()) {
+      reasons.add("distribution " + distributionId.get() + " is " + status.map(Object::toString).orElse("unknown")
+          + ", not Deployed");
+    }
+    if (manifests.isEmpty()) {
+      reasons.add("channel " + channel + " has no endpoint with a manifest");
+    }
+    notServed.forEach((endpoint, reason) -> reasons.add(endpoint + ": " + reason));
+    return List.copyOf(reasons);
   }
 }

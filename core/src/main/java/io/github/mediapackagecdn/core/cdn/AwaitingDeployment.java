@@ -1,24 +1,20 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.cdn.Listeners;
-import io.github.mediapackagecdn.core.model.Channel;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
-import io.github.mediapackagecdn.core.model.OriginEndpoint;
-import io.github.mediapackagecdn.core.port.Channels;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +25,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The use case "wait until the channel is ready for players": its distribution is {@code Deployed}, enabled, and routes
- * every endpoint to it. Routing and {@code Enabled} are checked before the wait too: a distribution that does not
+ * The use case "wait until the channel is ready for players", written once for both MediaPackage versions: its
+ * distribution is {@code Deployed}, enabled, and routes every endpoint to it. Each facade gives the {@link Target}: its
+ * channel read once, the distribution's id, and how it describes the channel on a distribution it read. Routing and {@code Enabled} are checked before the wait too: a distribution that does not
  * route an endpoint, or is disabled, will not start to serve by deploying.
  *
  * <p>The plain wait hands the wait for {@code Deployed} to {@link Distributions#awaitDeployed}, which the AWS adapter
@@ -45,17 +43,14 @@ import org.slf4j.LoggerFactory;
  * {@link Scheduler}. The progress-reporting wait runs the same steps on the calling thread, pausing with the
  * {@link Sleeper}.
  */
-final class AwaitingDeployment {
+public final class AwaitingDeployment<D> {
 
   private static final Logger log = LoggerFactory.getLogger(AwaitingDeployment.class);
 
   /** Between two reads of a deploying distribution: the interval of CloudFront's {@code DistributionDeployed} waiter. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
-  private final Channels channels;
   private final Distributions distributions;
-  private final LinkResolution links;
-  private final LiveCdnSettings settings;
   private final Sleeper sleeper;
   private final Clock clock;
   /** The caller's scheduler; null: this use case creates its own on the first asynchronous wait. */
@@ -66,16 +61,47 @@ final class AwaitingDeployment {
   private ScheduledThreadPoolExecutor own;
   private boolean closed;
 
-  AwaitingDeployment(Channels channels, Distributions distributions, LinkResolution links, LiveCdnSettings settings,
-      Sleeper sleeper, Clock clock, Scheduler scheduler, Listeners listeners) {
+  /** The wait on {@code distributions}, pausing with {@code sleeper}, polling on {@code scheduler} (null: its own). */
+  public AwaitingDeployment(Distributions distributions, Sleeper sleeper, Clock clock, Scheduler scheduler,
+      Listeners listeners) {
     this.listeners = listeners;
-    this.channels = channels;
     this.distributions = distributions;
-    this.links = links;
-    this.settings = settings;
     this.sleeper = sleeper;
     this.clock = clock;
     this.given = scheduler;
+  }
+
+  /**
+   * A channel waited for, as a facade reads it once at the start of a wait: what the wait needs of the details it
+   * describes.
+   *
+   * @param <D> the facade's details
+   */
+  public interface Target<D> {
+
+    /** The channel, for events and messages. */
+    ChannelRef channel();
+
+    /** Its distribution. */
+    DistributionId distributionId();
+
+    /** Its endpoints, for the {@code READY_FOR_PLAYERS} event. */
+    List<OriginEndpointId> endpointIds();
+
+    /** The channel's details on {@code distribution}; reads nothing. */
+    D describe(Distribution distribution);
+
+    /** Whether the details say ready for players. */
+    boolean readyForPlayers(D details);
+
+    /** Why the details are not ready, one line per cause. */
+    List<String> notReadyReasons(D details);
+
+    /**
+     * What deploying will not change: the distribution disabled, no endpoint, an endpoint not routed; empty when
+     * only the status is missing.
+     */
+    List<String> unservedReasons(D details);
   }
 
   /**
@@ -86,20 +112,20 @@ final class AwaitingDeployment {
    *     endpoint or one is not routed
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when not deployed within timeout
    */
-  ChannelDetails await(ChannelId channelId, Duration timeout) {
+  public D await(Supplier<Target<D>> targets, Duration timeout) {
     Instant start = listeners.now();
-    Target target = target(channelId);
-    Optional<Distribution> current = distributions.find(target.id());
+    Target<D> target = targets.get();
+    Optional<Distribution> current = distributions.find(target.distributionId());
     if (current.isPresent()) {
-      refuseUnserved(describe(target, current.get()));
+      refuseUnserved(target, target.describe(current.get()));
     }
-    Distribution deployed = distributions.awaitDeployed(target.id(), timeout);
+    Distribution deployed = distributions.awaitDeployed(target.distributionId(), timeout);
     if (current.isPresent() && current.get().status() != deployed.status()) {
-      listeners.emit(Listeners.event(ProvisioningEvent.Step.STATUS_CHANGED, channelId).distributionId(target.id())
-          .operation("GetDistribution").duration(listeners.since(start)));
+      listeners.emit(Listeners.event(ProvisioningEvent.Step.STATUS_CHANGED, target.channel())
+          .distributionId(target.distributionId()).operation("GetDistribution").duration(listeners.since(start)));
     }
-    ChannelDetails details = describe(target, deployed);
-    refuseUnserved(details);
+    D details = target.describe(deployed);
+    refuseUnserved(target, details);
     readyForPlayers(target, listeners.since(start), 1);
     return details;
   }
@@ -109,14 +135,14 @@ final class AwaitingDeployment {
    *
    * @throws DeploymentTimeoutException also when the thread is interrupted; its interrupt flag stays set
    */
-  ChannelDetails await(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
+  public D await(Supplier<Target<D>> targets, Duration timeout, Consumer<DeploymentProgress> progress) {
     CallingThread thread = new CallingThread(sleeper);
-    Poll poll = new Poll(channelId, timeout, progress, thread);
-    CompletableFuture<ChannelDetails> wait = poll.start();
+    Poll poll = new Poll(targets, timeout, progress, thread);
+    CompletableFuture<D> wait = poll.start();
     thread.run();
     if (!wait.isDone()) {
       wait.cancel(false);
-      throw new DeploymentTimeoutException("the wait for channel " + channelId + " was interrupted after "
+      throw new DeploymentTimeoutException("the wait for channel " + poll.channel() + " was interrupted after "
           + poll.polls + " reads");
     }
     try {
@@ -126,14 +152,14 @@ final class AwaitingDeployment {
     }
   }
 
-  /** The same wait, polled on the scheduler; the answer completes as {@link #await(ChannelId, Duration)} returns. */
-  CompletableFuture<ChannelDetails> awaitAsync(ChannelId channelId, Duration timeout,
+  /** The same wait, polled on the scheduler; the answer completes as {@link #await(Supplier, Duration)} returns. */
+  public CompletableFuture<D> awaitAsync(Supplier<Target<D>> targets, Duration timeout,
       Consumer<DeploymentProgress> progress) {
-    return new Poll(channelId, timeout, progress, scheduler()).start();
+    return new Poll(targets, timeout, progress, scheduler()).start();
   }
 
   /** Cancels the waits in progress, then shuts down the scheduler this use case created, if it did. */
-  void close() {
+  public void close() {
     synchronized (this) {
       closed = true;
       if (own != null) {
@@ -145,7 +171,7 @@ final class AwaitingDeployment {
 
   private synchronized Scheduler scheduler() {
     if (closed) {
-      throw new IllegalStateException("this ChannelCdn is closed; build a new one");
+      throw new IllegalStateException("this facade is closed; build a new one");
     }
     if (given != null) {
       return given;
@@ -161,38 +187,14 @@ final class AwaitingDeployment {
     return Scheduler.of(own);
   }
 
-  private Target target(ChannelId channelId) {
-    Channel channel = NotFound.existingChannel(channels, channelId);
-    DistributionResolver.Resolution found = links.resolve(channel);
-    DistributionId id = found.id().orElseThrow(() -> new ResourceNotFoundException(found.none().advice()
-        .orElse("channel " + channelId + " has no distribution"), channelId.value()));
-    return new Target(channel, id, channels.endpointsOf(channelId));
-  }
-
-  /** The channel waited for, its distribution's id and its endpoints, read once at the start of a wait. */
-  private record Target(Channel channel, DistributionId id, List<OriginEndpoint> endpoints) {
-    ChannelDetails describe(Distribution distribution, LiveCdnSettings settings) {
-      return ReadingChannelDetails.describe(channel, endpoints, Optional.of(distribution), settings);
-    }
-  }
-
-  private ChannelDetails describe(Target target, Distribution distribution) {
-    return target.describe(distribution, settings);
-  }
-
   /**
-   * Throws NOT_SERVED when the distribution is disabled, the channel has no endpoint or one is not routed: deploying
-   * changes none of these. The status is left to the wait.
+   * Throws NOT_SERVED when deploying changes nothing: the distribution is disabled, the channel has no endpoint or one
+   * is not routed. The status is left to the wait.
    */
-  private static void refuseUnserved(ChannelDetails details) {
-    List<String> reasons = new ArrayList<>();
-    details.distribution().filter(d -> !d.enabled()).ifPresent(d -> reasons.add(Distribution.disabledReason(d.id())));
-    if (details.endpoints().isEmpty()) {
-      reasons.add("it has no endpoint");
-    }
-    details.endpoints().forEach(e -> e.notServedReason().ifPresent(reasons::add));
+  private static <D> void refuseUnserved(Target<D> target, D details) {
+    List<String> reasons = target.unservedReasons(details);
     if (!reasons.isEmpty()) {
-      String channel = details.channel().id().value();
+      String channel = target.channel().toString();
       throw new ResourceConflictException("channel " + channel + " is not ready for players: "
           + String.join("; ", reasons), ResourceConflictException.Reason.NOT_SERVED, channel);
     }
@@ -206,26 +208,31 @@ final class AwaitingDeployment {
    * the next at its end, and once the future is done (completed, failed, cancelled) no step reads anything.
    */
   private final class Poll {
-    private final ChannelId channelId;
+    private final Supplier<Target<D>> targets;
     private final Duration timeout;
     private final Consumer<DeploymentProgress> progress;
     private final Scheduler scheduler;
     private final Instant started = clock.instant();
-    private final CompletableFuture<ChannelDetails> future = new CompletableFuture<>();
+    private final CompletableFuture<D> future = new CompletableFuture<>();
     private volatile Future<?> pending;
-    private Target target;
+    private Target<D> target;
     private int polls;
     private boolean progressFailed;
     private DistributionStatus lastStatus;
 
-    Poll(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress, Scheduler scheduler) {
-      this.channelId = channelId;
+    Poll(Supplier<Target<D>> targets, Duration timeout, Consumer<DeploymentProgress> progress, Scheduler scheduler) {
+      this.targets = targets;
       this.timeout = timeout;
       this.progress = progress;
       this.scheduler = scheduler;
     }
 
-    CompletableFuture<ChannelDetails> start() {
+    /** The channel, once read; "(not read yet)" before the first step. */
+    String channel() {
+      return target == null ? "(not read yet)" : target.channel().toString();
+    }
+
+    CompletableFuture<D> start() {
       waits.add(future);
       future.whenComplete((details, failure) -> {
         waits.remove(future);
@@ -253,7 +260,7 @@ final class AwaitingDeployment {
     private void step() {
       try {
         if (!future.isDone() && target == null) {
-          target = target(channelId);
+          target = targets.get();
         }
         if (!future.isDone()) {
           read();
@@ -265,36 +272,37 @@ final class AwaitingDeployment {
 
     private void read() {
       int poll = ++polls;
-      Distribution distribution = distributions.find(target.id())
-          .orElseThrow(() -> NotFound.distribution(target.id()));
-      ChannelDetails details = describe(target, distribution);
+      DistributionId id = target.distributionId();
+      Distribution distribution = distributions.find(id).orElseThrow(() -> new ResourceNotFoundException(
+          "distribution " + id + " does not exist (deleted outside this library?)", id.value()));
+      D details = target.describe(distribution);
       Duration elapsed = Duration.between(started, clock.instant());
-      log.debug("channel {}: read {} of the wait, distribution {} is {} after {}", channelId, poll, target.id(),
+      log.debug("channel {}: read {} of the wait, distribution {} is {} after {}", target.channel(), poll, id,
           distribution.status(), elapsed);
       report(DeploymentProgress.builder()
-          .channelId(channelId)
-          .distributionId(target.id())
+          .channel(target.channel())
+          .distributionId(id)
           .status(distribution.status())
           .elapsed(elapsed)
-          .readyForPlayers(details.readyForPlayers())
-          .notReadyReasons(details.notReadyReasons())
+          .readyForPlayers(target.readyForPlayers(details))
+          .notReadyReasons(target.notReadyReasons(details))
           .poll(poll)
           .build());
       if (lastStatus != null && lastStatus != distribution.status()) {
-        listeners.emit(Listeners.event(ProvisioningEvent.Step.STATUS_CHANGED, channelId).distributionId(target.id())
+        listeners.emit(Listeners.event(ProvisioningEvent.Step.STATUS_CHANGED, target.channel()).distributionId(id)
             .operation("GetDistribution").duration(elapsed).attempt(poll));
       }
       lastStatus = distribution.status();
-      refuseUnserved(details);
-      if (details.readyForPlayers()) {
+      refuseUnserved(target, details);
+      if (target.readyForPlayers(details)) {
         readyForPlayers(target, elapsed, poll);
         future.complete(details);
         return;
       }
       Duration left = timeout.minus(elapsed);
       if (left.isNegative() || left.isZero()) {
-        throw new DeploymentTimeoutException("channel " + channelId + " is not ready for players after " + elapsed
-            + " (" + poll + " reads): " + String.join("; ", details.notReadyReasons()));
+        throw new DeploymentTimeoutException("channel " + target.channel() + " is not ready for players after "
+            + elapsed + " (" + poll + " reads): " + String.join("; ", target.notReadyReasons(details)));
       }
       next(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL);
     }
@@ -306,18 +314,17 @@ final class AwaitingDeployment {
       } catch (RuntimeException e) {
         if (!progressFailed) {
           progressFailed = true;
-          log.warn("the progress callback of the wait for channel {} failed; the wait goes on", channelId, e);
+          log.warn("the progress callback of the wait for channel {} failed; the wait goes on", channel(), e);
         } else {
-          log.debug("the progress callback of the wait for channel {} failed again", channelId, e);
+          log.debug("the progress callback of the wait for channel {} failed again", channel(), e);
         }
       }
     }
   }
 
-  private void readyForPlayers(Target target, Duration waited, int reads) {
-    listeners.emit(Listeners.event(ProvisioningEvent.Step.READY_FOR_PLAYERS, target.channel().id())
-        .distributionId(target.id()).endpointIds(target.endpoints().stream().map(OriginEndpoint::id).toList())
-        .duration(waited).attempt(reads));
+  private void readyForPlayers(Target<D> target, Duration waited, int reads) {
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.READY_FOR_PLAYERS, target.channel())
+        .distributionId(target.distributionId()).endpointIds(target.endpointIds()).duration(waited).attempt(reads));
   }
 
   /** Runs a poll's steps on the calling thread: pauses with the sleeper, then runs the step the poll scheduled. */
