@@ -1,6 +1,5 @@
 package io.github.mediapackagecdn.core.v2.model;
 
-import io.github.mediapackagecdn.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,10 +69,5 @@ public final class V2Limits {
       problems.add(what + " description has " + description.length() + " characters; at most "
           + MAX_DESCRIPTION_LENGTH);
     }
-  }
-
-  static String requireName(String what, String name) {
-    ValidationException.throwIfAny(nameProblems(what, name));
-    return name;
   }
 }

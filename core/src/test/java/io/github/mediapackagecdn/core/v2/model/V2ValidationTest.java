@@ -36,6 +36,15 @@ class V2ValidationTest {
   }
 
   @Test
+  void endpointId_whenTheGroupTheChannelAndTheEndpointNameAreBad_reportsAllThreeAtOnce() {
+    assertThatThrownBy(() -> V2EndpointId.of("bad group", "bad/channel", "bad.endpoint"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
+            "channel group name 'bad group' may contain only letters, digits, '_' and '-'",
+            "channel name 'bad/channel' may contain only letters, digits, '_' and '-'",
+            "origin endpoint name 'bad.endpoint' may contain only letters, digits, '_' and '-'"));
+  }
+
+  @Test
   void manifestNames_followManifestName_withoutUnderscore() {
     assertThat(V2Limits.manifestNameProblems("index-1")).isEmpty();
     assertThat(V2Limits.manifestNameProblems("index_1")).singleElement().asString().contains("no '_'");
