@@ -44,9 +44,14 @@ final class DistributionCreation {
     this.settings = settings;
   }
 
-  /** {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link. */
+  /**
+   * {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link.
+   *
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the tags exceed the account's quota
+   */
   CdnOutcome create(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
     Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
+    settings.cloudFrontQuotas().refuseTags("the distribution of channel " + channel.id(), tags);
     for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
       String callerReference = DistributionLayout.callerReference(channel.arn(), generation);
       DistributionConfig config = comment

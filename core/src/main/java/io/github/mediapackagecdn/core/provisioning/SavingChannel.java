@@ -39,6 +39,7 @@ final class SavingChannel {
 
   ChannelSaveResult save(ChannelSpec spec) {
     refuseReservedTag(spec, settings);
+    refuseOverQuota(spec, settings);
     AtomicBoolean created = new AtomicBoolean();
     Channel channel = saveInMediaPackage(spec, created);
     if (!spec.createDistribution()) {
@@ -59,6 +60,20 @@ final class SavingChannel {
     if (spec.tags().containsKey(settings.channelTagKey())) {
       throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
           + " channel's distribution; choose another key");
+    }
+  }
+
+  /**
+   * Refuses, before any call, a spec whose distribution would have more tags (the link tag included) than the
+   * account's CloudFront quota allows: the check a save and its dry run make.
+   *
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException naming the quota and the figures
+   */
+  static void refuseOverQuota(ChannelSpec spec, LiveCdnSettings settings) {
+    if (spec.createDistribution()) {
+      Map<String, String> tags = new LinkedHashMap<>(spec.distributionTags());
+      tags.put(settings.linkTagKey(), "<the channel's ARN>");
+      settings.cloudFrontQuotas().refuseTags("the distribution of channel " + spec.id(), tags);
     }
   }
 

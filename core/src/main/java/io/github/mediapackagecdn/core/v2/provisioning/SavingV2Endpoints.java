@@ -28,7 +28,9 @@ import java.util.Set;
 
 /**
  * The use case "save a v2 channel's endpoints, and the distribution serves them": the batch is checked before any
- * call (one channel, distinct names, the quota of endpoints, one CDN identifier), the endpoints are saved (an
+ * call (one channel, distinct names, the quota of endpoints, one CDN identifier), then before any write the channel's
+ * distribution is found and read, and serving the endpoints as they will be saved is refused when it would exceed
+ * the account's CloudFront quotas ({@link ServingEndpoints#check}); then the endpoints are saved (an
  * unchanged one is not written; an update sends its ETag and is re-applied after a stale one), then, when the channel
  * has a distribution, each endpoint's policy gets the library's statement for it (merged, written only when it
  * changes) and the distribution its origin and cache behaviours in one update. With a secondary Region, the
@@ -40,15 +42,17 @@ final class SavingV2Endpoints {
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
   private final V2Links links;
+  private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, ServingEndpoints serving,
-      LiveCdnSettings settings, V2Events events) {
+  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, SharedPolicies shared,
+      ServingEndpoints serving, LiveCdnSettings settings, V2Events events) {
     this.groups = groups;
     this.secondary = secondary;
     this.links = links;
+    this.shared = shared;
     this.serving = serving;
     this.settings = settings;
     this.events = events;
@@ -66,6 +70,11 @@ final class SavingV2Endpoints {
       throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
           + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
     }
+    // before the first write: the distribution, and whether serving the endpoints as saved fits its quotas
+    shared.refuseOverQuota();
+    Optional<DistributionId> linked = linkedBeforeWriting(channel);
+    Optional<ServingEndpoints.Read> read = linked.map(found -> serving.check(channelId, group, found,
+        asSaved(all, specs), specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()));
     List<V2Endpoint> saved = new ArrayList<>();
     for (V2EndpointSpec spec : specs) {
       V2Endpoint endpoint = saveIn(groups, spec);
@@ -79,17 +88,47 @@ final class SavingV2Endpoints {
         V2NotFound.secondaryChannel(secondary.get(), channelId); // a missing group has no channel either
         specs.forEach(spec -> mirrored.put(spec.id(), saveIn(secondary.get(), spec)));
       }
-      id = links.resolve(channel);
+      // none found before the writes: looked up again, another instance may have created one meanwhile
+      id = linked.isPresent() ? linked : links.resolve(channel);
       if (id.isEmpty()) {
         return new V2EndpointSaveResult(saved, 0, V2CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
       }
       ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), List.copyOf(all.values()), saved,
-          specs, mirrored);
+          specs, mirrored, read);
       return new V2EndpointSaveResult(saved, served.policiesWritten(), V2CdnOutcome.of(
           served.updated() ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id.get()));
     } catch (ProvisioningException e) {
       return new V2EndpointSaveResult(saved, 0, events.failed(channelId, id, e));
     }
+  }
+
+  /**
+   * The channel's distribution as found before the save writes; none when two distributions are tagged for the
+   * channel too: the lookup after the writes reports that as the CDN outcome, beside the saved endpoints.
+   */
+  private Optional<DistributionId> linkedBeforeWriting(V2Channel channel) {
+    try {
+      return links.resolve(channel);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Every endpoint of the channel as the save will leave it, as far as the layout reads it (name, container): the
+   * ones read, the specs in their place. An ARN not known yet (MediaPackage gives it) is left empty.
+   */
+  private static List<V2Endpoint> asSaved(Map<String, V2Endpoint> read, List<V2EndpointSpec> specs) {
+    Map<String, V2Endpoint> endpoints = new LinkedHashMap<>(read);
+    for (V2EndpointSpec spec : specs) {
+      String arn = Optional.ofNullable(read.get(spec.id().endpoint())).map(V2Endpoint::arn).orElse("");
+      endpoints.put(spec.id().endpoint(), V2Endpoint.builder().id(spec.id()).arn(arn)
+          .containerType(spec.containerType()).manifests(spec.manifests()).build());
+    }
+    return List.copyOf(endpoints.values());
   }
 
   /** Every problem of the batch, before any call; the one channel they belong to. */
