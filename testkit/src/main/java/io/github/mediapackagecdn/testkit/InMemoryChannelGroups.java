@@ -105,7 +105,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       }
       V2Channel channel = V2Channel.builder()
           .id(spec.id())
-          .arn(group.arn() + "/channel/" + spec.id().channel())
+          .arn(V2Limits.channelArn(group.arn(), spec.id().channel()))
           .description(spec.description())
           .inputType(spec.inputType())
           .publishMediaQualityScore(spec.publishMediaQualityScore())

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -100,6 +101,25 @@ public final class Limits {
     Problems problems = new Problems();
     cloudFrontTags(problems, tags, OptionalInt.of(maxTags));
     return problems.list();
+  }
+
+  /**
+   * The problem of a channel ARN too long to be the value of the link tag, if it is: CloudFront refuses a tag value
+   * over {@value #MAX_TAG_VALUE_LENGTH} characters ({@code InvalidTagging}), so such a channel could never get its
+   * distribution.
+   *
+   * @param channel the channel, as the problem names it
+   * @param arnLength the length of the channel's ARN; with {@code atLeast}, the least it can have
+   * @param atLeast whether {@code arnLength} is a lower bound (the Region is not known yet)
+   */
+  public static Optional<String> linkTagValueProblem(String channel, int arnLength, boolean atLeast) {
+    if (arnLength <= MAX_TAG_VALUE_LENGTH) {
+      return Optional.empty();
+    }
+    return Optional.of("the ARN of channel " + channel + " has " + (atLeast ? "at least " : "") + arnLength
+        + " characters, and it is the value of the distribution's link tag: CloudFront allows at most "
+        + MAX_TAG_VALUE_LENGTH + " characters in a tag value; shorten the names by "
+        + (arnLength - MAX_TAG_VALUE_LENGTH) + " characters or more");
   }
 
   /** Time delay, startover window and IP allow list of an endpoint. */

@@ -47,9 +47,12 @@ final class DistributionCreation {
   /**
    * {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link.
    *
+   * @throws io.github.mediapackagecdn.core.error.ValidationException when the channel's ARN is too long for the link
+   *     tag's value
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the tags exceed the account's quota
    */
   CdnOutcome create(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    SavingChannel.refuseLinkTagValue(channel);
     Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
     settings.cloudFrontQuotas().refuseTags("the distribution of channel " + channel.id(), tags);
     for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {

@@ -78,6 +78,9 @@ public abstract class V2ChannelSpec {
             + " most " + io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH));
     problems.addAll(io.github.mediapackagecdn.core.model.Limits.cloudFrontTagProblems(distributionTags(),
         Integer.MAX_VALUE)); // their count: the save's quota check
+    if (createDistribution()) {
+      problems.addAll(V2Limits.linkTagProblems(id()));
+    }
     ValidationException.throwIfAny(problems);
   }
 }

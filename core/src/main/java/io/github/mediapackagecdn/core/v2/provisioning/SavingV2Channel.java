@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.provisioning.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
@@ -95,15 +96,18 @@ final class SavingV2Channel {
   }
 
   /**
-   * What CloudFront would refuse once the channel is written, refused before: more distribution tags than the
-   * account's quota, cache policies over its quota of query strings, and
+   * What CloudFront would refuse once the channel is written, refused before: a channel ARN too long for the link
+   * tag's value, more distribution tags than the account's quota, cache policies over its quota of query strings, and
    * for a channel that has endpoints but no distribution yet, a new distribution that could not serve them within
    * the quotas. Writes nothing. Answers an existing channel's distribution as found (the save does not look it up
    * again); empty for a new channel, or when two distributions are tagged for it (the save reports that once the
    * channel is written).
    */
   private Lookup refuseBeforeWriting(V2ChannelSpec spec, ChannelGroup group, Optional<V2Channel> existing) {
-    String arn = existing.map(V2Channel::arn).orElseGet(() -> group.arn() + "/channel/" + spec.id().channel());
+    String arn = existing.map(V2Channel::arn).orElseGet(() -> V2Limits.channelArn(group.arn(), spec.id().channel()));
+    ValidationException.throwIfAny(existing.isPresent()
+        ? Limits.linkTagValueProblem(spec.id().toString(), arn.length(), false).stream().toList()
+        : V2Limits.linkTagProblems(spec.id(), group.arn()));
     String distribution = "the distribution of channel " + spec.id();
     settings.cloudFrontQuotas().refuseTags(distribution, V2Layout.tags(arn, spec.distributionTags(), settings));
     shared.refuseOverQuota();
