@@ -118,8 +118,9 @@ class CallsPerSaveWireTest {
 
     assertThat(cdn.saveEndpoint(HLS).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
     assertThat(operations()).as("first endpoint of a channel").containsExactlyElementsOf(concat(
-        List.of("DescribeChannel", "DescribeOriginEndpoint", "CreateOriginEndpoint"), linksOfADistributionJustCreated,
-        List.of("ListOriginEndpoints", "GetDistribution", "GetDistributionConfig", "UpdateDistribution")));
+        List.of("DescribeChannel", "DescribeOriginEndpoint"), linksOfADistributionJustCreated,
+        List.of("ListOriginEndpoints", "GetDistribution", "CreateOriginEndpoint", "GetDistributionConfig",
+            "UpdateDistribution")));
 
     assertThat(cdn.saveEndpoint(HLS).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(operations()).as("re-save of an unchanged endpoint: no write").containsExactlyElementsOf(concat(

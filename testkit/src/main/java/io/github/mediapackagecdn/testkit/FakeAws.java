@@ -1,6 +1,9 @@
 package io.github.mediapackagecdn.testkit;
 
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,7 +78,10 @@ public final class FakeAws {
     return new Builder();
   }
 
-  /** A {@link ChannelCdn} on this account's fakes with default settings: the one line a test needs. */
+  /**
+   * A {@link ChannelCdn} on this account's fakes with default settings and this account's CloudFront quotas
+   * ({@link #settings()}): the one line a test needs.
+   */
   public ChannelCdn channelCdn() {
     return channelCdn(builder -> {});
   }
@@ -86,10 +92,20 @@ public final class FakeAws {
         .channels(channels)
         .distributions(distributions)
         .links(links)
+        .settings(settings())
         .clock(clock)
         .sleeper(clock::advance); // waiting for visibility moves simulated time, nothing sleeps
     customizer.accept(builder);
     return builder.build();
+  }
+
+  /**
+   * The library's default settings with this account's CloudFront quotas, which the facades this account builds are
+   * given; a customizer that sets settings of its own gives the quotas too ({@code .cloudFrontQuotas(aws.quotas()
+   * .cloudFront())}), or the library checks CloudFront's defaults.
+   */
+  public LiveCdnSettings settings() {
+    return LiveCdnSettings.builder().cloudFrontQuotas(quotas.cloudFront()).build();
   }
 
   /** The fake MediaPackage: the {@code Channels} port. */
@@ -117,7 +133,7 @@ public final class FakeAws {
     return cloudFrontPolicies;
   }
 
-  /** A v2 facade on this account's fakes and clock. */
+  /** A v2 facade on this account's fakes and clock, with {@link #settings()}. */
   public ChannelCdnV2 channelCdnV2() {
     return channelCdnV2(builder -> { });
   }
@@ -125,8 +141,8 @@ public final class FakeAws {
   /** A v2 facade on this account's fakes and clock, customised (listeners, settings, CDN identifiers). */
   public ChannelCdnV2 channelCdnV2(Consumer<ChannelCdnV2.Builder> customizer) {
     ChannelCdnV2.Builder builder = ChannelCdnV2.builder().channelGroups(channelGroups)
-        .cloudFrontPolicies(cloudFrontPolicies).distributions(distributions).links(links).clock(clock)
-        .sleeper(clock::advance); // waiting for visibility moves simulated time, nothing sleeps
+        .cloudFrontPolicies(cloudFrontPolicies).distributions(distributions).links(links).settings(settings())
+        .clock(clock).sleeper(clock::advance); // waiting for visibility moves simulated time, nothing sleeps
     customizer.accept(builder);
     return builder.build();
   }
@@ -408,23 +424,100 @@ public final class FakeAws {
     }
   }
 
-  /** The service quotas the fakes enforce; defaults are the documented ones (see the README's sources). */
-  public record Quotas(
-      int channels, int endpointsPerChannel, int distributions, int originsPerDistribution,
-      int cacheBehaviorsPerDistribution) {
+  /**
+   * The service quotas the fakes enforce; defaults are the documented ones (see the README's sources). The CloudFront
+   * ones are the library's own type, {@link CloudFrontQuotas}, and the facades this account builds
+   * ({@link #channelCdn()}, {@link #channelCdnV2()}) are given them, as an application gives the library its account's
+   * quotas: a save the fake CloudFront would refuse is refused before it writes.
+   *
+   * @param channels MediaPackage v1 channels an account (30)
+   * @param endpointsPerChannel MediaPackage v1 endpoints a channel (10)
+   * @param distributions CloudFront distributions an account (200)
+   * @param cloudFront CloudFront's quotas a distribution and a cache policy ({@link CloudFrontQuotas#defaults()})
+   * @param v2 MediaPackage v2's quotas, and those of the CloudFront policies v2 distributions use
+   */
+  public record Quotas(int channels, int endpointsPerChannel, int distributions, CloudFrontQuotas cloudFront, V2 v2) {
 
     /** Checks that no quota is negative. */
     public Quotas {
-      if (channels < 0 || endpointsPerChannel < 0 || distributions < 0 || originsPerDistribution < 0
-          || cacheBehaviorsPerDistribution < 0) {
+      if (channels < 0 || endpointsPerChannel < 0 || distributions < 0) {
         throw new IllegalArgumentException("a quota is zero or more: " + channels + ", " + endpointsPerChannel + ", "
-            + distributions + ", " + originsPerDistribution + ", " + cacheBehaviorsPerDistribution);
+            + distributions);
+      }
+      if (cloudFront == null || v2 == null) {
+        throw new IllegalArgumentException("the CloudFront and v2 quotas are given");
       }
     }
 
-    /** 30 channels, 10 endpoints a channel, 200 distributions, 25 origins and 25 cache behaviours a distribution. */
+    /**
+     * The v1 quotas, with {@code originsPerDistribution} and {@code cacheBehaviorsPerDistribution} and the other
+     * quotas' defaults.
+     */
+    public Quotas(int channels, int endpointsPerChannel, int distributions, int originsPerDistribution,
+        int cacheBehaviorsPerDistribution) {
+      this(channels, endpointsPerChannel, distributions, CloudFrontQuotas.defaults()
+          .withOriginsPerDistribution(originsPerDistribution)
+          .withCacheBehaviorsPerDistribution(cacheBehaviorsPerDistribution), V2.defaults());
+    }
+
+    /**
+     * 30 channels, 10 endpoints a channel, 200 distributions; CloudFront's 75 cache behaviours, 25 origins, 10 origin
+     * groups and 50 tags a distribution, 10 query strings a cache policy; v2's defaults.
+     */
     public static Quotas defaults() {
-      return new Quotas(30, 10, 200, 25, 25);
+      return new Quotas(30, 10, 200, CloudFrontQuotas.defaults(), V2.defaults());
+    }
+
+    /** The quota of origins a distribution. */
+    public int originsPerDistribution() {
+      return cloudFront.originsPerDistribution();
+    }
+
+    /** The quota of cache behaviours a distribution. */
+    public int cacheBehaviorsPerDistribution() {
+      return cloudFront.cacheBehaviorsPerDistribution();
+    }
+
+    /** These quotas with {@code cloudFront} as CloudFront's. */
+    public Quotas withCloudFront(CloudFrontQuotas cloudFront) {
+      return new Quotas(channels, endpointsPerChannel, distributions, cloudFront, v2);
+    }
+
+    /** These quotas with {@code v2} as MediaPackage v2's. */
+    public Quotas withV2(V2 v2) {
+      return new Quotas(channels, endpointsPerChannel, distributions, cloudFront, v2);
+    }
+
+    /**
+     * MediaPackage v2's quotas (the v2 user guide's, {@link V2Limits}), and those of CloudFront's account-wide
+     * policies that v2 distributions use.
+     *
+     * @param channelGroups channel groups an account (3)
+     * @param channelsPerGroup channels a channel group (10)
+     * @param endpointsPerChannel origin endpoints a channel (10)
+     * @param manifestsPerEndpoint manifests an origin endpoint (25)
+     * @param cachePolicies CloudFront custom cache policies an account (20)
+     * @param originAccessControls CloudFront origin access controls an account (100)
+     */
+    public record V2(int channelGroups, int channelsPerGroup, int endpointsPerChannel, int manifestsPerEndpoint,
+        int cachePolicies, int originAccessControls) {
+
+      /** Checks that no quota is negative. */
+      public V2 {
+        if (channelGroups < 0 || channelsPerGroup < 0 || endpointsPerChannel < 0 || manifestsPerEndpoint < 0
+            || cachePolicies < 0 || originAccessControls < 0) {
+          throw new IllegalArgumentException("a quota is zero or more: " + channelGroups + ", " + channelsPerGroup
+              + ", " + endpointsPerChannel + ", " + manifestsPerEndpoint + ", " + cachePolicies + ", "
+              + originAccessControls);
+        }
+      }
+
+      /** 3 channel groups, 10 channels a group, 10 endpoints a channel, 25 manifests, 20 cache policies, 100 OACs. */
+      public static V2 defaults() {
+        return new V2(V2Limits.MAX_CHANNEL_GROUPS, V2Limits.MAX_CHANNELS_PER_GROUP, V2Limits.MAX_ENDPOINTS_PER_CHANNEL,
+            V2Limits.MAX_MANIFESTS_PER_ENDPOINT, InMemoryCloudFrontPolicies.MAX_CACHE_POLICIES,
+            InMemoryCloudFrontPolicies.MAX_ORIGIN_ACCESS_CONTROLS);
+      }
     }
   }
 

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * How {@link FakeAwsExtension} builds each test's {@link FakeAws}: on a test class, a {@code @Nested} class or a test
  * method. Only the attributes given count; the others keep what the enclosing class, the registered extension
  * ({@link FakeAwsExtension#builder()}) or {@link FakeAws#create()} set. The nearest annotation wins: method, then
- * class, then enclosing class.
+ * class, then enclosing class. The quotas are those of {@link FakeAws.Quotas}: the facades the fake builds are given
+ * its CloudFront quotas, so that they refuse before writing what the fake CloudFront would refuse.
  *
  * <pre>{@code
  * @ExtendWith(FakeAwsExtension.class)
@@ -61,4 +62,31 @@ public @interface FakeAwsConfig {
 
   /** The quota of cache behaviours a distribution; {@link #UNSET}: not given. */
   int maxCacheBehaviorsPerDistribution() default (int) UNSET;
+
+  /** The quota of origin groups a distribution; {@link #UNSET}: not given. */
+  int maxOriginGroupsPerDistribution() default (int) UNSET;
+
+  /** The quota of tags a distribution, the link tag included; {@link #UNSET}: not given. */
+  int maxTagsPerDistribution() default (int) UNSET;
+
+  /** The quota of query strings a CloudFront cache policy; {@link #UNSET}: not given. */
+  int maxQueryStringsPerCachePolicy() default (int) UNSET;
+
+  /** MediaPackage v2: the quota of channel groups; {@link #UNSET}: not given. */
+  int maxChannelGroups() default (int) UNSET;
+
+  /** MediaPackage v2: the quota of channels a channel group; {@link #UNSET}: not given. */
+  int maxChannelsPerGroup() default (int) UNSET;
+
+  /** MediaPackage v2: the quota of origin endpoints a channel; {@link #UNSET}: not given. */
+  int maxV2EndpointsPerChannel() default (int) UNSET;
+
+  /** MediaPackage v2: the quota of manifests an origin endpoint; {@link #UNSET}: not given. */
+  int maxManifestsPerEndpoint() default (int) UNSET;
+
+  /** The quota of CloudFront custom cache policies an account (v2 creates two); {@link #UNSET}: not given. */
+  int maxCachePolicies() default (int) UNSET;
+
+  /** The quota of CloudFront origin access controls an account (v2 creates one); {@link #UNSET}: not given. */
+  int maxOriginAccessControls() default (int) UNSET;
 }

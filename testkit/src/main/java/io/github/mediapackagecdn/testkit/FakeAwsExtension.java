@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.testkit;
 
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -111,7 +113,7 @@ public final class FakeAwsExtension implements ParameterResolver {
       if (config != null) {
         try {
           settings.apply(config);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ValidationException e) {
           throw new ParameterResolutionException("@FakeAwsConfig on " + element + ": " + e.getMessage(), e);
         }
       }
@@ -192,12 +194,25 @@ public final class FakeAwsExtension implements ParameterResolver {
       if (config.propagationSeconds() != FakeAwsConfig.UNSET) {
         propagationTime(Duration.ofSeconds(config.propagationSeconds()));
       }
+      CloudFrontQuotas cloudFront = quotas.cloudFront();
+      FakeAws.Quotas.V2 v2 = quotas.v2();
       quotas(new FakeAws.Quotas(
           given(config.maxChannels(), quotas.channels()),
           given(config.maxEndpointsPerChannel(), quotas.endpointsPerChannel()),
           given(config.maxDistributions(), quotas.distributions()),
-          given(config.maxOriginsPerDistribution(), quotas.originsPerDistribution()),
-          given(config.maxCacheBehaviorsPerDistribution(), quotas.cacheBehaviorsPerDistribution())));
+          new CloudFrontQuotas(
+              given(config.maxCacheBehaviorsPerDistribution(), cloudFront.cacheBehaviorsPerDistribution()),
+              given(config.maxOriginsPerDistribution(), cloudFront.originsPerDistribution()),
+              given(config.maxOriginGroupsPerDistribution(), cloudFront.originGroupsPerDistribution()),
+              given(config.maxTagsPerDistribution(), cloudFront.tagsPerDistribution()),
+              given(config.maxQueryStringsPerCachePolicy(), cloudFront.queryStringsPerCachePolicy())),
+          new FakeAws.Quotas.V2(
+              given(config.maxChannelGroups(), v2.channelGroups()),
+              given(config.maxChannelsPerGroup(), v2.channelsPerGroup()),
+              given(config.maxV2EndpointsPerChannel(), v2.endpointsPerChannel()),
+              given(config.maxManifestsPerEndpoint(), v2.manifestsPerEndpoint()),
+              given(config.maxCachePolicies(), v2.cachePolicies()),
+              given(config.maxOriginAccessControls(), v2.originAccessControls()))));
     }
 
     private static int given(int value, int otherwise) {

@@ -31,8 +31,8 @@ import java.util.function.UnaryOperator;
  * {@code arn:aws:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>}, manifest URLs
  * {@code https://<egress>/out/v1/<g>/<c>/<e>/<manifest>.m3u8} ({@code .mpd} for DASH, {@code .ism/Manifest} for MSS),
  * a new ETag on every write and {@code x-amzn-update-if-match} checked (a stale one is a conflict
- * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link V2Limits}): 3 groups, 10 channels a group,
- * 10 endpoints a channel, 25 manifests an endpoint. Errors carry v2's codes. Every call goes through {@link FakeAws}:
+ * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link FakeAws.Quotas.V2}; unless set, those of
+ * {@link V2Limits}): 3 groups, 10 channels a group, 10 endpoints a channel, 25 manifests an endpoint. Errors carry v2's codes. Every call goes through {@link FakeAws}:
  * recorded, with its faults, and what is created is invisible for the account's visibility delay.
  */
 public final class InMemoryChannelGroups implements ChannelGroups {
@@ -63,8 +63,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       if (groups.containsKey(spec.name())) {
         throw conflict("Channel group " + spec.name() + " already exists", spec.name());
       }
-      if (groups.size() >= V2Limits.MAX_CHANNEL_GROUPS) {
-        throw quota("channel groups", V2Limits.MAX_CHANNEL_GROUPS);
+      if (groups.size() >= aws.quotas().v2().channelGroups()) {
+        throw quota("channel groups", aws.quotas().v2().channelGroups());
       }
       ChannelGroup group = ChannelGroup.builder()
           .name(spec.name())
@@ -100,12 +100,12 @@ public final class InMemoryChannelGroups implements ChannelGroups {
         throw conflict("Channel " + spec.id() + " already exists", spec.id().toString());
       }
       if (channels.keySet().stream().filter(c -> c.group().equals(spec.id().group())).count()
-          >= V2Limits.MAX_CHANNELS_PER_GROUP) {
-        throw quota("channels per channel group", V2Limits.MAX_CHANNELS_PER_GROUP);
+          >= aws.quotas().v2().channelsPerGroup()) {
+        throw quota("channels per channel group", aws.quotas().v2().channelsPerGroup());
       }
       V2Channel channel = V2Channel.builder()
           .id(spec.id())
-          .arn(group.arn() + "/channel/" + spec.id().channel())
+          .arn(V2Limits.channelArn(group.arn(), spec.id().channel()))
           .description(spec.description())
           .inputType(spec.inputType())
           .publishMediaQualityScore(spec.publishMediaQualityScore())
@@ -173,8 +173,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
         throw conflict("Origin endpoint " + spec.id() + " already exists", spec.id().toString());
       }
       if (endpoints.keySet().stream().filter(e -> e.channelId().equals(spec.id().channelId())).count()
-          >= V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
-        throw quota("origin endpoints per channel", V2Limits.MAX_ENDPOINTS_PER_CHANNEL);
+          >= aws.quotas().v2().endpointsPerChannel()) {
+        throw quota("origin endpoints per channel", aws.quotas().v2().endpointsPerChannel());
       }
       V2Endpoint endpoint = endpoint(spec, channel.arn() + "/originEndpoint/" + spec.id().endpoint());
       endpoints.put(spec.id(), new Stored<>(endpoint, aws.visibleFromNow()));
@@ -287,8 +287,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   private V2Endpoint endpoint(V2EndpointSpec spec, String arn) {
     ChannelGroup group = existingGroup(spec.id().group());
     List<String> problems = new java.util.ArrayList<>();
-    if (spec.manifests().size() > V2Limits.MAX_MANIFESTS_PER_ENDPOINT) {
-      throw quota("manifests per origin endpoint", V2Limits.MAX_MANIFESTS_PER_ENDPOINT);
+    if (spec.manifests().size() > aws.quotas().v2().manifestsPerEndpoint()) {
+      throw quota("manifests per origin endpoint", aws.quotas().v2().manifestsPerEndpoint());
     }
     spec.manifests().forEach(m -> problems.addAll(V2Limits.manifestNameProblems(m.name())));
     if (spec.manifests().stream().map(Manifest::name).distinct().count() != spec.manifests().size()) {

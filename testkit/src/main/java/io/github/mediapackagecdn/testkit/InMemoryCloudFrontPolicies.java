@@ -14,19 +14,19 @@ import java.util.Optional;
 /**
  * CloudFront's origin access controls and custom cache policies in memory: names unique in the account
  * ({@code OriginAccessControlAlreadyExists}, {@code CachePolicyAlreadyExists}), listings in pages of
- * {@value #PAGE_SIZE}, and the quotas of {@value #MAX_ORIGIN_ACCESS_CONTROLS} origin access controls and
- * {@value #MAX_CACHE_POLICIES} custom cache policies an account (CloudFront's documented defaults). Every call goes
- * through {@link FakeAws}.
+ * {@value #PAGE_SIZE}, and the account's quotas ({@link FakeAws.Quotas.V2}: {@value #MAX_ORIGIN_ACCESS_CONTROLS}
+ * origin access controls and {@value #MAX_CACHE_POLICIES} custom cache policies unless set) and the quota of query
+ * strings a cache policy ({@code TooManyQueryStringsInCachePolicy}). Every call goes through {@link FakeAws}.
  */
 public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
 
   /** The page size of ListOriginAccessControls and ListCachePolicies ({@code MaxItems}) the fake answers in. */
   public static final int PAGE_SIZE = 100;
 
-  /** Origin access controls an account. */
+  /** Origin access controls an account, CloudFront's default quota. */
   public static final int MAX_ORIGIN_ACCESS_CONTROLS = 100;
 
-  /** Custom cache policies an account. */
+  /** Custom cache policies an account, CloudFront's default quota. */
   public static final int MAX_CACHE_POLICIES = 20;
 
   private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -53,7 +53,7 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
             + " already exists", ResourceConflictException.Reason.ALREADY_EXISTS, config.name(),
             "OriginAccessControlAlreadyExists", "fake-request", null);
       }
-      if (accessControls.size() >= MAX_ORIGIN_ACCESS_CONTROLS) {
+      if (accessControls.size() >= aws.quotas().v2().originAccessControls()) {
         throw new QuotaExceededException("Too many origin access controls", "TooManyOriginAccessControls",
             "fake-request", null);
       }
@@ -77,8 +77,12 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
             ResourceConflictException.Reason.ALREADY_EXISTS, config.name(), "CachePolicyAlreadyExists",
             "fake-request", null);
       }
-      if (cachePolicies.size() >= MAX_CACHE_POLICIES) {
+      if (cachePolicies.size() >= aws.quotas().v2().cachePolicies()) {
         throw new QuotaExceededException("Too many cache policies", "TooManyCachePolicies", "fake-request", null);
+      }
+      if (config.queryStrings().size() > aws.quotas().cloudFront().queryStringsPerCachePolicy()) {
+        throw new QuotaExceededException("The number of query strings in the cache policy exceeds the maximum.",
+            "TooManyQueryStringsInCachePolicy", "fake-request", null);
       }
       CachePolicy policy = new CachePolicy(aws.hex(8) + "-" + aws.hex(4) + "-" + aws.hex(4) + "-" + aws.hex(4) + "-"
           + aws.hex(12), config);

@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -51,8 +52,8 @@ public final class InMemoryDistributions implements Distributions {
   /** The page size (MaxItems) of ListDistributions the adapter asks for. */
   public static final int MAX_ITEMS = 100;
 
-  /** CloudFront's quota of origin groups a distribution (UNCONFIRMED: the quotas page as remembered, not re-read). */
-  public static final int MAX_ORIGIN_GROUPS = 10;
+  /** CloudFront's default quota of origin groups a distribution; the fake enforces {@link FakeAws#quotas()}. */
+  public static final int MAX_ORIGIN_GROUPS = CloudFrontQuotas.DEFAULT_ORIGIN_GROUPS_PER_DISTRIBUTION;
 
   private static final Set<Integer> ALLOWED_METHOD_COUNTS = Set.of(2, 3, 7);
   private static final Set<Integer> CACHED_METHOD_COUNTS = Set.of(2, 3);
@@ -337,11 +338,12 @@ public final class InMemoryDistributions implements Distributions {
     if (config.origins().isEmpty()) {
       throw invalid("InvalidArgument", "A distribution needs at least one origin.");
     }
-    if (config.origins().size() > aws.quotas().originsPerDistribution()) {
+    CloudFrontQuotas quotas = aws.quotas().cloudFront();
+    if (config.origins().size() > quotas.originsPerDistribution()) {
       throw new QuotaExceededException("You cannot create more origins for the distribution.", "TooManyOrigins",
           requestId(), null);
     }
-    if (config.cacheBehaviors().size() > aws.quotas().cacheBehaviorsPerDistribution()) {
+    if (config.cacheBehaviors().size() > quotas.cacheBehaviorsPerDistribution()) {
       throw new QuotaExceededException("Your request contains more cache behaviors than are allowed per distribution.",
           "TooManyCacheBehaviors", requestId(), null);
     }
@@ -383,13 +385,14 @@ public final class InMemoryDistributions implements Distributions {
   }
 
   /**
-   * CloudFront's checks of origin groups (codes UNCONFIRMED but NoSuchOrigin and TooManyOriginGroupsPerDistribution):
+   * CloudFront's checks of origin groups (codes UNCONFIRMED but NoSuchOrigin and TooManyOriginGroupsPerDistribution),
+   * at most the account's quota of them:
    * ids unique among origins and groups, two distinct members that are origins of the distribution, failover status
    * codes of {@link OriginGroup#FAILOVER_STATUS_CODES}, and media-quality-based selection only between MediaPackage v2
    * origins (each signed by an origin access control of origin type {@code mediapackagev2}).
    */
   private Set<String> validateOriginGroups(DistributionConfig config, Set<String> originIds) {
-    if (config.originGroups().size() > MAX_ORIGIN_GROUPS) {
+    if (config.originGroups().size() > aws.quotas().cloudFront().originGroupsPerDistribution()) {
       throw new QuotaExceededException("Processing your request would cause you to exceed the maximum number of"
           + " origin groups allowed.", "TooManyOriginGroupsPerDistribution", requestId(), null);
     }
@@ -429,7 +432,7 @@ public final class InMemoryDistributions implements Distributions {
   }
 
   private void validateTags(Map<String, String> tags) {
-    List<String> problems = Limits.cloudFrontTagProblems(tags);
+    List<String> problems = Limits.cloudFrontTagProblems(tags, aws.quotas().cloudFront().tagsPerDistribution());
     if (!problems.isEmpty()) {
       throw invalid("InvalidTagging", "The tags are not valid: " + String.join("; ", problems));
     }

@@ -53,7 +53,9 @@ import org.junit.jupiter.api.Test;
  *       {@code RoutingAndBatchesOnFakesTest}); after creating a distribution, it serves endpoints another instance
  *       saved meanwhile; the details show every endpoint.</li>
  *   <li>GetDistribution: the configuration and the ETag the merge and the If-Match need, or that the details show;
- *       once per use case.</li>
+ *       once per use case. An endpoint save that writes reads it (after the lookup and ListOriginEndpoints) before
+ *       CreateOriginEndpoint, so that an update over the account's CloudFront quotas is refused before MediaPackage
+ *       is written; its update starts from that read.</li>
  * </ul>
  */
 class CallsPerSaveTest {
@@ -102,8 +104,8 @@ class CallsPerSaveTest {
 
       assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
       assertThat(operations(aws)).containsExactlyElementsOf(with(
-          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT, CREATE_ORIGIN_ENDPOINT),
-          List.of(LIST_ORIGIN_ENDPOINTS, GET_DISTRIBUTION, UPDATE_DISTRIBUTION)));
+          List.of(DESCRIBE_CHANNEL, DESCRIBE_ORIGIN_ENDPOINT),
+          List.of(LIST_ORIGIN_ENDPOINTS, GET_DISTRIBUTION, CREATE_ORIGIN_ENDPOINT, UPDATE_DISTRIBUTION)));
     }
 
     @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -97,6 +100,33 @@ class FakeAwsExtensionTest {
         assertThat(aws.quotas().channels()).isEqualTo(2);
         assertThat(aws.region()).isEqualTo("eu-west-1");
       }
+    }
+  }
+
+  @Nested
+  @ExtendWith(FakeAwsExtension.class)
+  class Quotas {
+
+    @Test
+    @FakeAwsConfig(maxCacheBehaviorsPerDistribution = 25, maxOriginGroupsPerDistribution = 2,
+        maxTagsPerDistribution = 40, maxQueryStringsPerCachePolicy = 8, maxChannelGroups = 1, maxChannelsPerGroup = 2,
+        maxV2EndpointsPerChannel = 3, maxManifestsPerEndpoint = 4, maxCachePolicies = 5, maxOriginAccessControls = 6)
+    void theAnnotation_givesTheCloudFrontAndV2Quotas_andTheFacadesCheckTheCloudFrontOnes(FakeAws aws) {
+      assertThat(aws.quotas().cloudFront()).isEqualTo(new CloudFrontQuotas(25, 25, 2, 40, 8));
+      assertThat(aws.quotas().v2()).isEqualTo(new FakeAws.Quotas.V2(1, 2, 3, 4, 5, 6));
+      assertThat(aws.settings().cloudFrontQuotas()).isEqualTo(aws.quotas().cloudFront());
+
+      ChannelCdnV2 cdn = aws.channelCdnV2();
+      cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+      assertThatThrownBy(() -> cdn.saveChannelGroup(ChannelGroupSpec.builder().name("other").build()))
+          .isInstanceOf(QuotaExceededException.class).hasMessageContaining("at most 1 channel groups");
+    }
+
+    @Test
+    void withoutTheAnnotation_theQuotasAreTheDefaults(FakeAws aws) {
+      assertThat(aws.quotas().cloudFront()).isEqualTo(CloudFrontQuotas.defaults());
+      assertThat(aws.quotas().cloudFront().cacheBehaviorsPerDistribution()).isEqualTo(75);
+      assertThat(aws.quotas().v2()).isEqualTo(new FakeAws.Quotas.V2(3, 10, 10, 25, 20, 100));
     }
   }
 

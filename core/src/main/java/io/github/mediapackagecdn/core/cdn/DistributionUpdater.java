@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelRef;
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Serializes the updates of one distribution within the process and coalesces the requests that arrive while an
  * update is in flight into the next one: the thread that gets to write takes every pending request, reads once,
  * plans them together and sends one UpdateDistribution with {@code If-Match} (re-reading on a stale ETag, at most
- * {@code maxUpdateAttempts} times). Each caller still gets its own result, or its own error when its request is the
- * problem. The listeners hear of each change planned, update sent, retry after a 412, and of each caller whose
- * request another caller's update carried. The v1 and v2 facades share it; each gives its own {@link Planner}.
+ * {@code maxUpdateAttempts} times), never one that would exceed the account's {@link CloudFrontQuotas}. Each caller
+ * still gets its own result, or its own error when its request is the problem. The listeners hear of each change
+ * planned, update sent, retry after a 412, and of each caller whose request another caller's update carried. The v1
+ * and v2 facades share it; each gives its own {@link Planner}.
  *
  * @param <R> what one caller asks of the distribution (v1: endpoints; v2: a channel's endpoints in its group)
  */
@@ -62,6 +64,7 @@ public final class DistributionUpdater<R> {
   /** Reads the distribution for a channel's update (the channel names the read in events). */
   private final Function<ChannelRef, Distribution> read;
   private final Planner<R> planner;
+  private final CloudFrontQuotas quotas;
   private final Listeners listeners;
   private final ReentrantLock writing = new ReentrantLock();
   private List<Request<R>> pending = new ArrayList<>();
@@ -74,6 +77,12 @@ public final class DistributionUpdater<R> {
    */
   public DistributionUpdater(DistributionId id, Distributions distributions, int maxUpdateAttempts,
       Function<ChannelRef, Distribution> read, Planner<R> planner, Listeners listeners) {
+    this(id, distributions, maxUpdateAttempts, read, planner, CloudFrontQuotas.defaults(), listeners);
+  }
+
+  /** As the constructor above, refusing an update that would exceed {@code quotas}. */
+  public DistributionUpdater(DistributionId id, Distributions distributions, int maxUpdateAttempts,
+      Function<ChannelRef, Distribution> read, Planner<R> planner, CloudFrontQuotas quotas, Listeners listeners) {
     if (maxUpdateAttempts < 1) {
       throw new IllegalArgumentException("maxUpdateAttempts must be at least 1, was " + maxUpdateAttempts);
     }
@@ -82,6 +91,7 @@ public final class DistributionUpdater<R> {
     this.maxUpdateAttempts = maxUpdateAttempts;
     this.read = read;
     this.planner = planner;
+    this.quotas = quotas;
     this.listeners = listeners;
   }
 
@@ -90,7 +100,16 @@ public final class DistributionUpdater<R> {
    * false if the distribution already had them.
    */
   public boolean update(R request) {
-    Request<R> entry = new Request<>(request, planner);
+    return update(request, null);
+  }
+
+  /**
+   * As {@link #update(Object)}, with the distribution as the caller read it for its own checks ({@code read}; may be
+   * null): an update that carries this request alone starts from it instead of reading again, unless this updater has
+   * seen the configuration change since. Stale all the same (another process wrote), it meets a 412 and is re-read.
+   */
+  public boolean update(R request, Distribution read) {
+    Request<R> entry = new Request<>(request, planner, read);
     synchronized (this) {
       pending.add(entry);
     }
@@ -145,7 +164,8 @@ public final class DistributionUpdater<R> {
     for (int attempt = 1; attempt <= maxUpdateAttempts; attempt++) {
       Distribution distribution;
       try {
-        distribution = read.apply(channel);
+        Distribution given = attempt == 1 ? given(live) : null;
+        distribution = given != null ? given : read.apply(channel);
         latest = distribution.config();
       } catch (ProvisioningException e) {
         live.forEach(r -> r.fail(e));
@@ -171,6 +191,7 @@ public final class DistributionUpdater<R> {
           live.forEach(r -> r.succeed(false));
           return;
         }
+        quotas.refuseChanges("distribution " + id, distribution.config(), changes);
         List<OriginEndpointId> endpointIds = endpointIds(live);
         listeners.emit(Listeners.event(ProvisioningEvent.Step.CHANGE_PLANNED, channel).distributionId(id)
             .endpointIds(endpointIds).attempt(attempt).changes(changes));
@@ -204,6 +225,15 @@ public final class DistributionUpdater<R> {
     live.forEach(r -> r.fail(lastStale));
   }
 
+  /** The distribution the one request of the batch was given with, if nothing this updater saw changed it since. */
+  private Distribution given(List<Request<R>> live) {
+    if (live.size() != 1 || live.get(0).read == null) {
+      return null;
+    }
+    DistributionConfig known = latest;
+    return known == null || known.equals(live.get(0).read.config()) ? live.get(0).read : null;
+  }
+
   private List<R> requests(List<Request<R>> live) {
     return live.stream().map(r -> r.request).toList();
   }
@@ -218,6 +248,7 @@ public final class DistributionUpdater<R> {
   /** One caller's request and, once its batch is written, its own result. */
   private static final class Request<R> {
     final R request;
+    final Distribution read;
     final ChannelRef channel;
     final List<OriginEndpointId> endpointIds;
     volatile boolean done;
@@ -225,12 +256,13 @@ public final class DistributionUpdater<R> {
     private boolean written;
     private Throwable failure;
 
-    Request(R request, Planner<R> planner) {
+    Request(R request, Planner<R> planner, Distribution read) {
       this.endpointIds = List.copyOf(planner.endpointIds(request));
       if (endpointIds.isEmpty()) {
         throw new IllegalArgumentException("an update carries at least one endpoint");
       }
       this.request = request;
+      this.read = read;
       this.channel = planner.channel(request);
     }
 

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.cdn;
 
+import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.util.HashMap;
@@ -41,13 +42,21 @@ public final class DistributionUpdaters<R> {
 
   /** Read, plan, write with If-Match, through the distribution's updater. */
   public Update update(DistributionId id, R request) {
+    return update(id, request, null);
+  }
+
+  /**
+   * As {@link #update(DistributionId, Object)}, from the distribution as the caller read it for its own checks
+   * ({@code read}, may be null): see {@link DistributionUpdater#update(Object, Distribution)}.
+   */
+  public Update update(DistributionId id, R request, Distribution read) {
     InUse<R> entry;
     synchronized (this) {
       entry = updaters.computeIfAbsent(id, key -> new InUse<>(newUpdater.apply(key)));
       entry.callers++;
     }
     try {
-      boolean written = entry.updater.update(request);
+      boolean written = entry.updater.update(request, read);
       return new Update(written, entry.updater.latest());
     } finally {
       synchronized (this) {

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.model;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
@@ -38,7 +39,10 @@ public abstract class ChannelSpec {
   /** Overrides the distribution's comment (its "description"); at most 128 characters. */
   public abstract Optional<String> distributionComment();
 
-  /** Extra tags for a distribution created for this channel, besides the link tag; CloudFront's character set. */
+  /**
+   * Extra tags for a distribution created for this channel, besides the link tag; CloudFront's character set. Their
+   * count is checked by the save, against the account's quota of tags a distribution.
+   */
   public abstract Map<String, String> distributionTags();
 
   /** The checked channel id. */
@@ -60,7 +64,7 @@ public abstract class ChannelSpec {
     description().ifPresent(d -> Limits.description(problems, "channel", d));
     Limits.mediaPackageTags(problems, tags(), createDistribution() ? 1 : 0);
     distributionComment().ifPresent(c -> Limits.comment(problems, c));
-    Limits.cloudFrontTags(problems, distributionTags(), 1);
+    Limits.cloudFrontTags(problems, distributionTags(), OptionalInt.empty()); // their count: the save's quota check
     problems.throwIfAny();
   }
 

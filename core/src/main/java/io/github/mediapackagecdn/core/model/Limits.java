@@ -2,6 +2,8 @@ package io.github.mediapackagecdn.core.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,9 @@ public final class Limits {
 
   /** Tags per resource, for MediaPackage and CloudFront alike. */
   public static final int MAX_TAGS = 50;
+
+  /** CloudFront {@code TagValue}: at most 256 characters (API model). The link tag's value is the channel ARN. */
+  public static final int MAX_TAG_VALUE_LENGTH = 256;
 
   /** CloudFront {@code TagKey} and {@code TagValue} pattern from the API model. */
   private static final Pattern CLOUDFRONT_TAG = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
@@ -64,13 +69,17 @@ public final class Limits {
     });
   }
 
-  /** CloudFront tags: the MediaPackage rules plus CloudFront's character set. */
-  static void cloudFrontTags(Problems problems, Map<String, String> tags, int reserved) {
-    problems.check(tags.size() + reserved <= MAX_TAGS,
-        "a distribution has at most " + MAX_TAGS + " tags, the link tag included; " + tags.size() + " given");
+  /**
+   * CloudFront tags: the MediaPackage rules plus CloudFront's character set, and at most {@code maxTags} of them.
+   * Without {@code maxTags}, the count is left to the save, which checks it against the account's quota.
+   */
+  static void cloudFrontTags(Problems problems, Map<String, String> tags, OptionalInt maxTags) {
+    maxTags.ifPresent(max -> problems.check(tags.size() <= max,
+        "a distribution has at most " + max + " tags, the link tag included; " + tags.size() + " given"));
     tags.forEach((key, value) -> {
       problems.check(!key.isEmpty() && key.length() <= 128, "distribution tag key '" + key + "' must have 1 to 128 characters");
-      problems.check(value.length() <= 256, "value of distribution tag '" + key + "' has more than 256 characters");
+      problems.check(value.length() <= MAX_TAG_VALUE_LENGTH,
+          "value of distribution tag '" + key + "' has more than " + MAX_TAG_VALUE_LENGTH + " characters");
       problems.check(!key.startsWith("aws:"), "distribution tag key '" + key + "' uses the reserved prefix 'aws:'");
       problems.check(CLOUDFRONT_TAG.matcher(key).matches(), "distribution tag key '" + key
           + "' has characters CloudFront refuses (allowed: letters, digits, spaces and _ . : / = + - @)");
@@ -84,9 +93,33 @@ public final class Limits {
    * its character set), one problem each; empty when CloudFront accepts them.
    */
   public static List<String> cloudFrontTagProblems(Map<String, String> tags) {
+    return cloudFrontTagProblems(tags, MAX_TAGS);
+  }
+
+  /** As {@link #cloudFrontTagProblems(Map)}, for an account whose quota of tags a distribution is {@code maxTags}. */
+  public static List<String> cloudFrontTagProblems(Map<String, String> tags, int maxTags) {
     Problems problems = new Problems();
-    cloudFrontTags(problems, tags, 0);
+    cloudFrontTags(problems, tags, OptionalInt.of(maxTags));
     return problems.list();
+  }
+
+  /**
+   * The problem of a channel ARN too long to be the value of the link tag, if it is: CloudFront refuses a tag value
+   * over {@value #MAX_TAG_VALUE_LENGTH} characters ({@code InvalidTagging}), so such a channel could never get its
+   * distribution.
+   *
+   * @param channel the channel, as the problem names it
+   * @param arnLength the length of the channel's ARN; with {@code atLeast}, the least it can have
+   * @param atLeast whether {@code arnLength} is a lower bound (the Region is not known yet)
+   */
+  public static Optional<String> linkTagValueProblem(String channel, int arnLength, boolean atLeast) {
+    if (arnLength <= MAX_TAG_VALUE_LENGTH) {
+      return Optional.empty();
+    }
+    return Optional.of("the ARN of channel " + channel + " has " + (atLeast ? "at least " : "") + arnLength
+        + " characters, and it is the value of the distribution's link tag: CloudFront allows at most "
+        + MAX_TAG_VALUE_LENGTH + " characters in a tag value; shorten the names by "
+        + (arnLength - MAX_TAG_VALUE_LENGTH) + " characters or more");
   }
 
   /** Time delay, startover window and IP allow list of an endpoint. */

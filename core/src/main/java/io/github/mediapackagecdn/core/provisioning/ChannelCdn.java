@@ -114,13 +114,14 @@ public final class ChannelCdn implements AutoCloseable {
     EndpointUpdates planner = new EndpointUpdates(settings, identifiers::identifierFor);
     DistributionUpdaters<List<OriginEndpoint>> updaters = new DistributionUpdaters<>(id -> new DistributionUpdater<>(
         id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
-            () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner, listeners));
+            () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner,
+        settings.cloudFrontQuotas(), listeners));
     this.reconciling = new Reconciling(channels, links, updaters, listeners);
     this.attaching = new AttachingDistribution(links,
         new DistributionCreation(distributions, linkTags, links, visibility, settings, listeners), reconciling);
     this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
     this.savingEndpoints =
-        new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, listeners);
+        new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
     this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
     this.awaitingDeployment = new AwaitingDeployment<>(distributions, builder.sleeper, builder.clock,

@@ -60,9 +60,17 @@ final class DistributionCreation {
     return linkTags.channelTag(channel).recorded().filter(id -> distributions.find(id).isEmpty());
   }
 
-  /** {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link. */
+  /**
+   * {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ValidationException when the channel's ARN is too long for the link
+   *     tag's value
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the tags exceed the account's quota
+   */
   CdnOutcome create(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
+    SavingChannel.refuseLinkTagValue(channel);
     Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
+    settings.cloudFrontQuotas().refuseTags("the distribution of channel " + channel.id(), tags);
     for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
       String callerReference = DistributionLayout.callerReference(channel.arn(), generation);
       DistributionConfig config = comment

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
@@ -187,6 +188,16 @@ public abstract class LiveCdnSettings {
   @Value.Default
   public Duration visibilityBackoff() {
     return Duration.ofMillis(500);
+  }
+
+  /**
+   * The account's CloudFront quotas that a save can exceed (cache behaviours, origins, origin groups and tags a
+   * distribution, query strings a cache policy), checked before a save's first write; CloudFront's defaults unless
+   * set. Give the figures AWS raised for your account, or the library refuses what CloudFront would accept.
+   */
+  @Value.Default
+  public CloudFrontQuotas cloudFrontQuotas() {
+    return CloudFrontQuotas.defaults();
   }
 
   /** The CloudFront console page of a distribution, {@code %s} standing for its id. */

@@ -10,16 +10,10 @@ import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
-import io.github.mediapackagecdn.core.model.EndpointUrl;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
-import io.github.mediapackagecdn.core.model.OriginEndpointId;
-import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.Distributions;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -76,29 +70,15 @@ final class Planning {
     if (found.id().isEmpty()) {
       return found.notManaged();
     }
-    Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
-    channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
-    // every endpoint of a channel has the channel's one egress host; with none yet, MediaPackage assigns it
-    Optional<String> host = batch.hosts().stream().findFirst()
-        .or(() -> endpoints.values().stream().map(OriginEndpoint::host).flatMap(Optional::stream).findFirst());
-    Map<String, CdnIdentifier> given = new HashMap<>();
-    batch.exists().forEach((spec, existing) -> {
-      spec.authorization().ifPresent(auth -> spec.cdnIdentifier()
-          .ifPresent(id -> given.put(auth.cdnIdentifierSecretArn(), id)));
-      OriginEndpoint saved = existing.filter(e -> UnchangedState.unchanged(spec, e))
-          .orElseGet(() -> asSaved(spec, existing.flatMap(OriginEndpoint::host).or(() -> host)
-              .orElse(DistributionPlan.EGRESS_HOST_NOT_KNOWN)));
-      endpoints.put(saved.id(), saved);
-    });
-    Function<OriginEndpoint, Optional<CdnIdentifier>> identifierOf = endpoint -> endpoint.authorization()
-        .flatMap(auth -> Optional.ofNullable(given.get(auth.cdnIdentifierSecretArn())))
-        .or(() -> identifiers.identifierFor(endpoint));
-    return update(channel, found.id().get(), List.copyOf(endpoints.values()), identifierOf, host.isPresent(), false);
+    List<OriginEndpoint> listed = channels.endpointsOf(channel.id());
+    return update(channel, found.id().get(), batch.asSaved(listed), batch.identifierOf(identifiers),
+        batch.host(listed).isPresent(), false);
   }
 
   /** What saving the channel spec would change, with the save's checks; nothing is saved. */
   DistributionPlan planSave(ChannelSpec spec) {
     SavingChannel.refuseReservedTag(spec, settings);
+    SavingChannel.refuseOverQuota(spec, settings);
     ChannelId channelId = spec.channelId();
     if (!spec.createDistribution()) {
       return DistributionPlan.notManaged(channelId, DistributionPlan.Reason.NOT_REQUESTED, "the spec does not ask "
@@ -183,34 +163,8 @@ final class Planning {
     DistributionConfig current = visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id))
         .orElseThrow(() -> NotFound.distribution(id)).config();
     DistributionPlan plan = DistributionPlan.updating(channel.id(), id, current, endpoints, settings, identifierOf);
+    settings.cloudFrontQuotas().refuseChanges("distribution " + id, current, plan.changes()); // as the save would
     return DistributionPlan.builder().from(plan).egressHostKnown(hostKnown).recordsDistributionOnChannel(record)
         .build();
-  }
-
-  /**
-   * The endpoint as MediaPackage would report it once saved, as far as the layout reads it: format, manifests,
-   * authorization, and URLs on {@code host}. The path's id MediaPackage assigns is not known: the layout does not
-   * read it.
-   */
-  private static OriginEndpoint asSaved(EndpointSpec spec, String host) {
-    String base = "https://" + host + "/out/v1/" + "0".repeat(32) + "/";
-    OriginEndpoint.Builder endpoint = OriginEndpoint.builder().id(spec.endpointId()).channelId(spec.channelId())
-        .packaging(spec.packaging()).manifestName(spec.manifestName()).authorization(spec.authorization());
-    if (spec.packaging() == Packaging.CMAF) {
-      spec.cmafManifestIds().forEach(m -> endpoint.putHlsManifests(m, spec.manifestName())
-          .addUrls(EndpointUrl.of(base + m + "/" + spec.manifestName() + ".m3u8")));
-    } else {
-      endpoint.addUrls(EndpointUrl.of(base + spec.manifestName() + suffix(spec.packaging())));
-    }
-    return endpoint.build();
-  }
-
-  private static String suffix(Packaging packaging) {
-    return switch (packaging) {
-      case HLS -> ".m3u8";
-      case DASH -> ".mpd";
-      case MSS -> ".ism/Manifest";
-      case CMAF -> ".m3u8";
-    };
   }
 }

@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
+import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.port.Channels;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ final class SavingChannel {
 
   ChannelSaveResult save(ChannelSpec spec) {
     refuseReservedTag(spec, settings);
+    refuseOverQuota(spec, settings);
     AtomicBoolean created = new AtomicBoolean();
     Channel channel = saveInMediaPackage(spec, created);
     if (!spec.createDistribution()) {
@@ -63,10 +65,38 @@ final class SavingChannel {
     }
   }
 
+  /**
+   * Refuses, before any call, a spec whose distribution would have more tags (the link tag included) than the
+   * account's CloudFront quota allows: the check a save and its dry run make.
+   *
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException naming the quota and the figures
+   */
+  static void refuseOverQuota(ChannelSpec spec, LiveCdnSettings settings) {
+    if (spec.createDistribution()) {
+      Map<String, String> tags = new LinkedHashMap<>(spec.distributionTags());
+      tags.put(settings.linkTagKey(), "<the channel's ARN>");
+      settings.cloudFrontQuotas().refuseTags("the distribution of channel " + spec.id(), tags);
+    }
+  }
+
+  /**
+   * Refuses a channel whose ARN is too long to be the value of its distribution's link tag, which CloudFront would
+   * refuse: such a channel can never get its distribution.
+   *
+   * @throws ValidationException with the ARN's length and the limit
+   */
+  static void refuseLinkTagValue(Channel channel) {
+    ValidationException.throwIfAny(Limits.linkTagValueProblem(channel.id().value(), channel.arn().value().length(),
+        false).stream().toList());
+  }
+
   /** Saves the channel; {@code created} is set when this call created it (its ARN is new). */
   private Channel saveInMediaPackage(ChannelSpec spec, AtomicBoolean created) {
     Instant start = listeners.now();
     Optional<Channel> existing = channels.find(spec.channelId());
+    if (existing.isPresent() && spec.createDistribution()) {
+      refuseLinkTagValue(existing.get()); // before the channel is written; a new channel's ARN is checked once made
+    }
     if (existing.isPresent() && UnchangedState.unchanged(spec, existing.get())) {
       log.debug("channel {} is unchanged", spec.id());
       return saved(existing.get(), "", start); // nothing to write

@@ -1,12 +1,13 @@
 package io.github.mediapackagecdn.core.provisioning;
 
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.Listeners;
-import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -19,6 +20,7 @@ import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The use case "save a channel's endpoints and the distribution gets the channel's origin and live-streaming cache
- * behaviours": the batch is checked before anything is written, the endpoints are saved in MediaPackage (an
- * unchanged one is not written), then the linked distribution is updated once for all of them, and the outcome
- * says which saved endpoint it does not route.
+ * behaviours": the batch is checked before anything is written; then, before the first write, the linked
+ * distribution is read and the update the save will make is planned, so that one a CDN identifier or the account's
+ * CloudFront quotas would refuse is refused before MediaPackage is written; the endpoints are saved in MediaPackage
+ * (an unchanged one is not written), then the distribution is updated once for all of them, from what was read, and
+ * the outcome says which saved endpoint it does not route.
  */
 final class SavingEndpoints {
 
@@ -42,10 +46,12 @@ final class SavingEndpoints {
   private final CdnIdentifiers identifiers;
   private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final VisibilityWait visibility;
+  private final LiveCdnSettings settings;
   private final Listeners listeners;
 
   SavingEndpoints(Channels channels, Distributions distributions, LinkResolution links, CdnIdentifiers identifiers,
-      DistributionUpdaters<List<OriginEndpoint>> updaters, VisibilityWait visibility, Listeners listeners) {
+      DistributionUpdaters<List<OriginEndpoint>> updaters, VisibilityWait visibility, LiveCdnSettings settings,
+      Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.distributions = distributions;
@@ -53,6 +59,7 @@ final class SavingEndpoints {
     this.identifiers = identifiers;
     this.updaters = updaters;
     this.visibility = visibility;
+    this.settings = settings;
   }
 
   EndpointSaveResult save(List<EndpointSpec> specs) {
@@ -60,9 +67,7 @@ final class SavingEndpoints {
     Channel channel = batch.channel();
     ChannelId channelId = channel.id();
     Map<EndpointSpec, Optional<OriginEndpoint>> exists = batch.exists();
-    Set<String> hosts = batch.hosts();
-    Optional<CdnIdentifier> givenIdentifier = batch.givenIdentifier();
-    givenIdentifier.ifPresent(identifier -> refuseOtherThanOrigin(channel, hosts, identifier, specs));
+    Read read = batch.writes() || batch.givenIdentifier().isPresent() ? beforeWriting(batch) : Read.NOTHING;
 
     BatchSave<EndpointSpec, OriginEndpoint> batchSave = BatchSave.saveEach(List.copyOf(exists.keySet()), spec -> {
       identifiers.remember(spec);
@@ -78,50 +83,86 @@ final class SavingEndpoints {
       return endpoint;
     });
     List<OriginEndpoint> saved = batchSave.saved();
-    CdnOutcome cdn = listeners.reporting(channelId.ref(), Optional.empty(), () -> updateLinked(channel, saved));
+    CdnOutcome cdn = listeners.reporting(channelId.ref(), Optional.empty(), () -> updateLinked(channel, saved, read));
     return batchSave.stoppedBy().map(stoppedBy -> EndpointSaveResult.partial(saved, cdn,
             batchSave.unsaved().stream().map(EndpointSpec::endpointId).toList(), stoppedBy))
         .orElseGet(() -> EndpointSaveResult.of(saved, cdn));
   }
 
   /**
-   * Refuses, before MediaPackage is written, an identifier other than the one the channel origin already sends, when
-   * the distribution and the endpoints' host are known. Otherwise the layout refuses it when the distribution is
-   * updated. A lookup failure here is left to the update, which reports it.
+   * What the save read of the linked distribution before its first write, and reuses after it: the distribution, the
+   * channel's endpoints as listed then. Empty when no distribution was found: the save looks again after writing,
+   * since another instance may create one meanwhile.
    */
-  private void refuseOtherThanOrigin(
-      Channel channel, Set<String> hosts, CdnIdentifier identifier, List<EndpointSpec> specs) {
-    Optional<DistributionConfig> config;
-    try {
-      config = links.resolve(channel).id().flatMap(distributions::find).map(Distribution::config);
-      if (config.isPresent() && hosts.isEmpty()) {
-        channels.endpointsOf(channel.id()).forEach(e -> e.host().ifPresent(hosts::add));
-      }
-    } catch (ProvisioningException e) {
-      log.debug("could not read the distribution of channel {} before saving endpoints: {}", channel.id(),
-          e.getMessage());
-      return;
-    }
-    if (config.isEmpty()) {
-      return;
-    }
-    List<String> authorized = specs.stream().filter(spec -> spec.authorization().isPresent())
-        .map(EndpointSpec::id).toList();
-    hosts.forEach(host -> DistributionLayout.refuseOtherIdentifier(config.get(), host, identifier, authorized));
+  private record Read(Optional<DistributionId> id, Distribution distribution, List<OriginEndpoint> listed) {
+    static final Read NOTHING = new Read(Optional.empty(), null, List.of());
   }
 
-  /** Updates the linked distribution with every endpoint of the channel, the ones just saved as saved. */
-  private CdnOutcome updateLinked(Channel channel, List<OriginEndpoint> saved) {
-    DistributionResolver.Resolution found = links.resolve(channel);
+  /**
+   * Finds and reads the linked distribution, and refuses what the save would be refused once MediaPackage is
+   * written: an identifier other than the one the channel origin already sends, an update over the account's
+   * CloudFront quotas. Nothing is written.
+   */
+  private Read beforeWriting(EndpointBatch batch) {
+    Channel channel = batch.channel();
+    DistributionResolver.Resolution found;
+    try {
+      found = links.resolve(channel);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Read.NOTHING; // two distributions tagged for the channel: the outcome reports it, the endpoints saved
+    }
     if (found.id().isEmpty()) {
-      return found.none();
+      return Read.NOTHING;
     }
     DistributionId id = found.id().get();
-    return listeners.reporting(channel.id().ref(), found.id(), () -> {
+    List<OriginEndpoint> listed = channels.endpointsOf(channel.id());
+    Distribution distribution = visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id))
+        .orElseThrow(() -> NotFound.distribution(id));
+    batch.givenIdentifier().ifPresent(identifier -> {
+      Set<String> hosts = new LinkedHashSet<>(batch.hosts());
+      listed.forEach(e -> e.host().ifPresent(hosts::add));
+      List<String> authorized = batch.exists().keySet().stream().filter(spec -> spec.authorization().isPresent())
+          .map(EndpointSpec::id).toList();
+      hosts.forEach(host -> DistributionLayout.refuseOtherIdentifier(distribution.config(), host, identifier,
+          authorized));
+    });
+    Read read = new Read(Optional.of(id), distribution, listed);
+    ChangeSet changes;
+    try {
+      changes = DistributionPlan.updating(channel.id(), id, distribution.config(), batch.asSaved(listed), settings,
+          batch.identifierOf(identifiers)).changes();
+    } catch (ProvisioningException e) {
+      log.debug("the update for channel {} cannot be planned before saving ({}); the update reports it",
+          channel.id(), e.getMessage());
+      return read; // as before this check: the endpoints are saved, the outcome says what CloudFront lacks
+    }
+    settings.cloudFrontQuotas().refuseChanges("distribution " + id, distribution.config(), changes);
+    return read;
+  }
+
+  /**
+   * Updates the linked distribution with every endpoint of the channel, the ones just saved as saved, from what
+   * {@link #beforeWriting} read; looked up now when it found none.
+   */
+  private CdnOutcome updateLinked(Channel channel, List<OriginEndpoint> saved, Read read) {
+    Optional<DistributionId> linked = read.id();
+    if (linked.isEmpty()) {
+      DistributionResolver.Resolution found = links.resolve(channel);
+      if (found.id().isEmpty()) {
+        return found.none();
+      }
+      linked = found.id();
+    }
+    DistributionId id = linked.get();
+    return listeners.reporting(channel.id().ref(), linked, () -> {
       Map<OriginEndpointId, OriginEndpoint> endpoints = new LinkedHashMap<>();
-      channels.endpointsOf(channel.id()).forEach(e -> endpoints.put(e.id(), e));
+      (read.id().isPresent() ? read.listed() : channels.endpointsOf(channel.id()))
+          .forEach(e -> endpoints.put(e.id(), e));
       saved.forEach(e -> endpoints.put(e.id(), e)); // a listing may not show an endpoint just created yet
-      DistributionUpdaters.Update update = updaters.update(id, List.copyOf(endpoints.values()));
+      DistributionUpdaters.Update update = updaters.update(id, List.copyOf(endpoints.values()), read.distribution());
       return routing(CdnOutcome.updatedOrUnchanged(update.written(), id), update.latest(), saved);
     });
   }

@@ -50,7 +50,10 @@ public abstract class V2ChannelSpec {
   /** The new distribution's comment; the settings' format unless given. At most 128 characters. */
   public abstract Optional<String> distributionComment();
 
-  /** Tags of the new distribution besides the link tag. */
+  /**
+   * Tags of the new distribution besides the link tag; CloudFront's character set. Their count is checked by the
+   * save, against the account's quota of tags a distribution.
+   */
   public abstract Map<String, String> distributionTags();
 
   /** A builder. */
@@ -73,7 +76,11 @@ public abstract class V2ChannelSpec {
     distributionComment().filter(c -> c.length() > io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH)
         .ifPresent(c -> problems.add("distribution comment has " + c.length() + " characters; CloudFront allows at"
             + " most " + io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH));
-    problems.addAll(io.github.mediapackagecdn.core.model.Limits.cloudFrontTagProblems(distributionTags()));
+    problems.addAll(io.github.mediapackagecdn.core.model.Limits.cloudFrontTagProblems(distributionTags(),
+        Integer.MAX_VALUE)); // their count: the save's quota check
+    if (createDistribution()) {
+      problems.addAll(V2Limits.linkTagProblems(id()));
+    }
     ValidationException.throwIfAny(problems);
   }
 }

@@ -1,5 +1,9 @@
 package io.github.mediapackagecdn.core.v2.model;
 
+import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A v2 origin endpoint's identity: group, channel and its own name ({@code OriginEndpointName}), each a
  * {@code ResourceName}. The path of its content is {@code /out/v1/<group>/<channel>/<endpoint>/}.
@@ -10,10 +14,12 @@ package io.github.mediapackagecdn.core.v2.model;
  */
 public record V2EndpointId(String group, String channel, String endpoint) {
 
-  /** Refuses names that break the {@code ResourceName} rule. */
+  /** Refuses names that break the {@code ResourceName} rule, every problem of the three names at once. */
   public V2EndpointId {
-    V2ChannelId.of(group, channel);
-    V2Limits.requireName("origin endpoint name", endpoint);
+    List<String> problems = new ArrayList<>(V2Limits.nameProblems("channel group name", group));
+    problems.addAll(V2Limits.nameProblems("channel name", channel));
+    problems.addAll(V2Limits.nameProblems("origin endpoint name", endpoint));
+    ValidationException.throwIfAny(problems);
   }
 
   /** The endpoint {@code endpoint} of channel {@code channel} in group {@code group}, checked. */

@@ -1,6 +1,5 @@
 package io.github.mediapackagecdn.core.v2.model;
 
-import io.github.mediapackagecdn.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,7 +38,37 @@ public final class V2Limits {
   /** {@code PolicyText}: an endpoint policy has at most 6,144 characters. */
   public static final int MAX_POLICY_LENGTH = 6144;
 
+  /**
+   * The shortest a channel group's ARN can be before its name: partition {@code aws} and a Region of 9 characters,
+   * the shortest there is ({@code us-east-1}). The ARN format {@code
+   * arn:aws:mediapackagev2:<region>:<account>:channelGroup/<group>} is UNCONFIRMED (not in the API model).
+   */
+  static final String SHORTEST_GROUP_ARN_PREFIX = "arn:aws:mediapackagev2:us-east-1:123456789012:channelGroup/";
+
   private V2Limits() {}
+
+  /** The ARN of channel {@code channel} of the group whose ARN is {@code groupArn}: {@code <group ARN>/channel/<name>}. */
+  public static String channelArn(String groupArn, String channel) {
+    return groupArn + "/channel/" + channel;
+  }
+
+  /**
+   * The problem of a channel whose ARN, the value of its distribution's link tag, would be longer than CloudFront
+   * allows a tag value, if it has one, before any call: the shortest ARN its names can give in any Region.
+   */
+  public static List<String> linkTagProblems(V2ChannelId channel) {
+    return linkTagProblems(channel, SHORTEST_GROUP_ARN_PREFIX + channel.group(), true);
+  }
+
+  /** As {@link #linkTagProblems(V2ChannelId)}, exactly, in the group whose ARN is {@code groupArn}. */
+  public static List<String> linkTagProblems(V2ChannelId channel, String groupArn) {
+    return linkTagProblems(channel, groupArn, false);
+  }
+
+  private static List<String> linkTagProblems(V2ChannelId channel, String groupArn, boolean atLeast) {
+    return io.github.mediapackagecdn.core.model.Limits.linkTagValueProblem(channel.toString(),
+        channelArn(groupArn, channel.channel()).length(), atLeast).stream().toList();
+  }
 
   /** The problems of {@code name} as a {@code ResourceName} called {@code what}; empty when it is valid. */
   public static List<String> nameProblems(String what, String name) {
@@ -70,10 +99,5 @@ public final class V2Limits {
       problems.add(what + " description has " + description.length() + " characters; at most "
           + MAX_DESCRIPTION_LENGTH);
     }
-  }
-
-  static String requireName(String what, String name) {
-    ValidationException.throwIfAny(nameProblems(what, name));
-    return name;
   }
 }

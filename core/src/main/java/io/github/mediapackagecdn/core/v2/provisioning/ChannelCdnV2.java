@@ -110,22 +110,22 @@ public final class ChannelCdnV2 implements AutoCloseable {
     V2Events events = new V2Events(builder.listeners, builder.clock);
     V2Links links = new V2Links(builder.links, settings);
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
-        MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME);
+        MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME, settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings);
     DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
         new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
             channel -> builder.distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id)), planner,
-            events.listeners()));
+            settings.cloudFrontQuotas(), events.listeners()));
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
-        builder.identifierSource, updaters);
+        builder.identifierSource, planner, settings.cloudFrontQuotas(), updaters);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, links, shared, serving,
         settings, events);
     VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
         settings.visibilityTimeout(), events.listeners());
     this.savingEndpoints =
-        new SavingV2Endpoints(builder.groups, secondary, links, serving, visibility, settings, events);
+        new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
     this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, builder.sleeper, builder.clock,
         builder.scheduler, events.listeners());

@@ -9,6 +9,7 @@ import io.github.mediapackagecdn.core.cdn.TakenReferences;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
@@ -65,33 +66,36 @@ final class SavingV2Channel {
           + " publishMediaQualityScore(true)");
     }
     ChannelGroup group = V2NotFound.group(groups, spec.id().group());
+    Optional<V2Channel> existing = groups.findChannel(spec.id());
+    Lookup before = spec.createDistribution() ? refuseBeforeWriting(spec, group, existing) : Lookup.NOT_YET;
     Instant start = events.now();
-    Saved saved = saveIn(groups, spec);
+    Saved saved = saveIn(groups, spec, existing);
     V2Channel channel = saved.channel();
     events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
         .duration(events.since(start)));
-    Optional<DistributionId> linked = Optional.empty();
+    Optional<DistributionId> linked = before.linked();
     try {
       if (secondary.isPresent()) {
         V2NotFound.secondaryGroup(secondary.get(), spec.id().group());
-        saveIn(secondary.get(), spec);
+        saveIn(secondary.get(), spec, secondary.get().findChannel(spec.id()));
       }
       if (!spec.createDistribution()) {
         return new V2ChannelSaveResult(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
       }
-      linked = links.resolve(channel);
+      linked = before.done() ? linked : links.resolve(channel);
       if (linked.isPresent()) { // saved again: the distribution gets what an earlier save could not give it
         List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
         return new V2ChannelSaveResult(channel, endpoints.isEmpty()
             ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
-            : serving.serve(channel.id(), group, linked.get(), endpoints, endpoints, List.of(), Map.of())
-                .outcome(linked.get(), endpoints));
+            : serving.serve(channel.id(), group, linked.get(), endpoints, endpoints, List.of(), Map.of(),
+                Optional.empty()).outcome(linked.get(), endpoints));
       }
       CdnOutcome outcome = create(channel, group, spec);
       linked = outcome.distributionId();
       List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
       if (!endpoints.isEmpty()) { // saved before the distribution: it serves them at once
-        serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of(), Map.of());
+        serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of(), Map.of(),
+            Optional.empty());
       }
       return new V2ChannelSaveResult(channel, outcome);
     } catch (ProvisioningException e) {
@@ -99,11 +103,56 @@ final class SavingV2Channel {
     }
   }
 
+  /**
+   * What CloudFront would refuse once the channel is written, refused before: a channel ARN too long for the link
+   * tag's value, more distribution tags than the account's quota, cache policies over its quota of query strings, and
+   * for a channel that has endpoints but no distribution yet, a new distribution that could not serve them within
+   * the quotas. Writes nothing. Answers an existing channel's distribution as found (the save does not look it up
+   * again); empty for a new channel, or when two distributions are tagged for it (the save reports that once the
+   * channel is written).
+   */
+  private Lookup refuseBeforeWriting(V2ChannelSpec spec, ChannelGroup group, Optional<V2Channel> existing) {
+    String arn = existing.map(V2Channel::arn).orElseGet(() -> V2Limits.channelArn(group.arn(), spec.id().channel()));
+    ValidationException.throwIfAny(existing.isPresent()
+        ? Limits.linkTagValueProblem(spec.id().toString(), arn.length(), false).stream().toList()
+        : V2Limits.linkTagProblems(spec.id(), group.arn()));
+    String distribution = "the distribution of channel " + spec.id();
+    settings.cloudFrontQuotas().refuseTags(distribution, V2Layout.tags(arn, spec.distributionTags(), settings));
+    shared.refuseOverQuota();
+    if (existing.isEmpty()) {
+      return Lookup.NOT_YET; // a new channel has no endpoint, and no distribution, yet
+    }
+    Optional<DistributionId> linked;
+    try {
+      linked = links.resolve(existing.get());
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Lookup.NOT_YET;
+    }
+    List<V2Endpoint> endpoints = linked.isPresent() ? List.of() : groups.endpointsOf(spec.id());
+    if (!endpoints.isEmpty()) {
+      Optional<ChannelGroup> secondGroup =
+          secondary.map(second -> V2NotFound.secondaryGroup(second, spec.id().group()));
+      String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(spec.id(), settings));
+      DistributionConfig config = V2Layout.newDistribution(group, V2Layout.callerReference(arn), comment,
+          shared.knownOrStandIns(), settings); // counted, never sent: nothing is looked up or created for it
+      serving.refuseOverQuota(distribution, null, config, spec.id(), group, secondGroup, endpoints,
+          Optional.empty());
+    }
+    return new Lookup(true, linked);
+  }
+
+  /** Whether the channel's distribution was looked up before the writes, and what was found. */
+  private record Lookup(boolean done, Optional<DistributionId> linked) {
+    static final Lookup NOT_YET = new Lookup(false, Optional.empty());
+  }
+
   /** The channel as saved in one Region's MediaPackage, and the operation that wrote it (empty when none did). */
   private record Saved(V2Channel channel, String operation) {}
 
-  private Saved saveIn(ChannelGroups port, V2ChannelSpec spec) {
-    Optional<V2Channel> existing = port.findChannel(spec.id());
+  private Saved saveIn(ChannelGroups port, V2ChannelSpec spec, Optional<V2Channel> existing) {
     if (existing.isPresent() && existing.get().inputType() != spec.inputType()) {
       throw new ResourceConflictException("channel " + spec.id() + " has input type " + existing.get().inputType()
           + ", which MediaPackage never changes; the spec asks " + spec.inputType() + ": delete the channel and save"

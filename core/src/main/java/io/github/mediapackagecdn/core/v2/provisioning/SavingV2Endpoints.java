@@ -30,10 +30,11 @@ import java.util.Set;
 
 /**
  * The use case "save a v2 channel's endpoints, and the distribution serves them": the batch is checked before any
- * call (one channel, distinct names, the quota of endpoints, one CDN identifier), CDN authorization the specs give is
- * checked against the distribution before any write (as v1 checks the identifier: the distribution is read first, and
- * an identifier its origin cannot send is refused), the endpoints are saved (an unchanged one is not written; an
- * update sends its ETag and is re-applied after a stale one), then, when the channel has a distribution, each
+ * call (one channel, distinct names, the quota of endpoints, one CDN identifier), then before any write the channel's
+ * distribution is found and read: CDN authorization the specs give that its origin could not serve is refused (as v1
+ * refuses an identifier), and so is serving the endpoints as they will be saved when it would exceed the account's
+ * CloudFront quotas ({@link ServingEndpoints#check}); then the endpoints are saved (an unchanged one is not written;
+ * an update sends its ETag and is re-applied after a stale one), then, when the channel has a distribution, each
  * endpoint's policy gets the library's statements (merged, written only when it changes) and the distribution its
  * origin and cache behaviours in one update. With a secondary Region, the
  * endpoints are saved there too, with the same names and settings, before the distribution is updated; a failure
@@ -45,17 +46,19 @@ final class SavingV2Endpoints {
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
   private final V2Links links;
+  private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, ServingEndpoints serving,
-      VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
+  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, SharedPolicies shared,
+      ServingEndpoints serving, VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
     this.visibility = visibility;
     this.groups = groups;
     this.secondary = secondary;
     this.links = links;
+    this.shared = shared;
     this.serving = serving;
     this.settings = settings;
     this.events = events;
@@ -75,14 +78,19 @@ final class SavingV2Endpoints {
       throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
           + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
     }
-    if (specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
-      refuseUnservedAuthorization(channel, group, specs);
+    // before the first write: the distribution, CDN authorization it could not serve, and its quotas
+    shared.refuseOverQuota();
+    Optional<DistributionId> linked = linkedBeforeWriting(channel);
+    if (linked.isPresent() && specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
+      serving.refuseUnservedAuthorization(group, linked.get(), specs);
     }
+    Optional<ServingEndpoints.Read> read = linked.map(found -> serving.check(channelId, group, found,
+        asSaved(all, specs), specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()));
     BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
     List<V2Endpoint> saved = batch.saved();
     saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
     List<V2EndpointSpec> savedSpecs = specs.subList(0, saved.size());
-    Served served = serve(channel, group, List.copyOf(all.values()), saved, savedSpecs);
+    Served served = serve(channel, group, List.copyOf(all.values()), saved, savedSpecs, linked, read);
     List<V2EndpointId> unsaved = batch.unsaved().stream().map(V2EndpointSpec::id).toList();
     return new V2EndpointSaveResult(saved, served.policiesWritten(), served.cdn(), unsaved, batch.stoppedBy());
   }
@@ -95,7 +103,7 @@ final class SavingV2Endpoints {
    * a failure is the outcome.
    */
   private Served serve(V2Channel channel, ChannelGroup group, List<V2Endpoint> all, List<V2Endpoint> saved,
-      List<V2EndpointSpec> specs) {
+      List<V2EndpointSpec> specs, Optional<DistributionId> linked, Optional<ServingEndpoints.Read> read) {
     V2ChannelId channelId = channel.id();
     Optional<DistributionId> id = Optional.empty();
     try {
@@ -104,11 +112,12 @@ final class SavingV2Endpoints {
         V2NotFound.secondaryChannel(secondary.get(), channelId); // a missing group has no channel either
         specs.forEach(spec -> mirrored.put(spec.id(), saveIn(secondary.get(), spec)));
       }
-      id = links.resolve(channel);
+      // none found before the writes: looked up again, another instance may have created one meanwhile
+      id = linked.isPresent() ? linked : links.resolve(channel);
       if (id.isEmpty()) {
         return new Served(0, CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
       }
-      ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), all, saved, specs, mirrored);
+      ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), all, saved, specs, mirrored, read);
       return new Served(served.policiesWritten(), served.outcome(id.get(), saved));
     } catch (ProvisioningException e) {
       return new Served(0, events.failed(channelId, id, e));
@@ -116,17 +125,32 @@ final class SavingV2Endpoints {
   }
 
   /**
-   * Refuses, before anything is written, the CDN authorization the specs give when the channel's distribution could
-   * not serve it. A lookup that fails is left to the save, which reports it as its CDN outcome.
+   * The channel's distribution as found before the save writes; none when two distributions are tagged for the
+   * channel too: the lookup after the writes reports that as the CDN outcome, beside the saved endpoints.
    */
-  private void refuseUnservedAuthorization(V2Channel channel, ChannelGroup group, List<V2EndpointSpec> specs) {
-    Optional<DistributionId> id;
+  private Optional<DistributionId> linkedBeforeWriting(V2Channel channel) {
     try {
-      id = links.resolve(channel);
-    } catch (ProvisioningException e) {
-      return; // resolved again after the endpoints are saved, and reported then
+      return links.resolve(channel);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Optional.empty();
     }
-    id.ifPresent(distribution -> serving.refuseUnservedAuthorization(group, distribution, specs));
+  }
+
+  /**
+   * Every endpoint of the channel as the save will leave it, as far as the layout reads it (name, container): the
+   * ones read, the specs in their place. An ARN not known yet (MediaPackage gives it) is left empty.
+   */
+  private static List<V2Endpoint> asSaved(Map<String, V2Endpoint> read, List<V2EndpointSpec> specs) {
+    Map<String, V2Endpoint> endpoints = new LinkedHashMap<>(read);
+    for (V2EndpointSpec spec : specs) {
+      String arn = Optional.ofNullable(read.get(spec.id().endpoint())).map(V2Endpoint::arn).orElse("");
+      endpoints.put(spec.id().endpoint(), V2Endpoint.builder().id(spec.id()).arn(arn)
+          .containerType(spec.containerType()).manifests(spec.manifests()).build());
+    }
+    return List.copyOf(endpoints.values());
   }
 
   /** Every problem of the batch, before any call; the one channel they belong to. */

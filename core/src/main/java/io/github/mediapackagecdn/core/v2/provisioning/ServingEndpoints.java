@@ -2,8 +2,11 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -34,7 +37,8 @@ import java.util.Optional;
  * {@code maxUpdateAttempts} times). Every policy is read before any is written, and CDN authorization the origins
  * could not serve ({@link V2Layout#refuseUnservedAuthorization}) is refused before any write. With a secondary Region,
  * the same-named endpoint there gets the same statements, and the distribution the second group's origin and the
- * origin group of the two.
+ * origin group of the two. Before a save writes anything, {@link #check}
+ * plans the same update with the same planner and refuses it when it would exceed the account's CloudFront quotas.
  */
 final class ServingEndpoints {
 
@@ -43,16 +47,20 @@ final class ServingEndpoints {
   private final Distributions distributions;
   private final SharedPolicies shared;
   private final CdnIdentifierSource identifiers;
+  private final V2EndpointUpdates planner;
+  private final CloudFrontQuotas quotas;
   private final DistributionUpdaters<V2EndpointUpdates.Request> updaters;
 
   ServingEndpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
-      SharedPolicies shared, CdnIdentifierSource identifiers,
+      SharedPolicies shared, CdnIdentifierSource identifiers, V2EndpointUpdates planner, CloudFrontQuotas quotas,
       DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
     this.groups = groups;
     this.secondary = secondary;
     this.distributions = distributions;
     this.shared = shared;
     this.identifiers = identifiers;
+    this.planner = planner;
+    this.quotas = quotas;
     this.updaters = updaters;
   }
 
@@ -107,11 +115,55 @@ final class ServingEndpoints {
         authorized);
   }
 
+  /** The distribution and the secondary Region's group as a save read them before writing: {@link #serve} uses them. */
+  record Read(Distribution distribution, Optional<ChannelGroup> secondGroup) {}
+
+  /**
+   * Reads distribution {@code id} (and with a secondary Region, its group), then refuses serving {@code endpoints}
+   * (every endpoint of the channel, as the save will leave them) when the update would exceed the account's CloudFront
+   * quotas: the check a save makes before its first write. Reads nothing more than {@link #serve} would: it takes what
+   * is read here.
+   *
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when a quota would be exceeded
+   */
+  Read check(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
+      Optional<CdnIdentifier> identifier) {
+    Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    refuseOverQuota("distribution " + id, id, distribution.config(), channel, group, secondGroup, endpoints,
+        identifier);
+    return new Read(distribution, secondGroup);
+  }
+
+  /**
+   * Refuses, without a call, giving {@code config} (a distribution as read, or one about to be created: then
+   * {@code id} is null, which v2's planner does not read) what {@code endpoints} need, when that would exceed the
+   * account's CloudFront quotas: the planner the updater uses, and the quota check it makes.
+   */
+  void refuseOverQuota(String distribution, DistributionId id, DistributionConfig config, V2ChannelId channel,
+      ChannelGroup group, Optional<ChannelGroup> secondGroup, List<V2Endpoint> endpoints,
+      Optional<CdnIdentifier> identifier) {
+    shared.refuseOverQuota();
+    if (endpoints.isEmpty()) {
+      return;
+    }
+    V2EndpointUpdates.Request request =
+        new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, shared.knownOrStandIns(), identifier);
+    ChangeSet changes;
+    try {
+      changes = planner.plan(planner.channel(request), id, config, List.of(request));
+    } catch (ResourceConflictException e) {
+      return; // another CDN identifier: the update reports it beside what the save wrote, as it always has
+    }
+    quotas.refuseChanges(distribution, config, changes);
+  }
+
   /**
    * Serves {@code endpoints} (every endpoint of the channel) from the distribution; the policies of
    * {@code withPolicy} are written, each with its spec's CDN authorization if {@code specs} has one, and with a
    * secondary Region the policies of their namesakes there ({@code mirrored}: those the caller has just read or
-   * saved; the others are read). Nothing is written when CDN authorization could not be served.
+   * saved; the others are read). Nothing is written when CDN authorization could not be served. What {@code read}
+   * holds, {@link #check} read before the save wrote: it is not read again.
    *
    * @throws ValidationException when an endpoint uses CDN authorization, no identifier is known and an origin sends
    *     none
@@ -119,9 +171,12 @@ final class ServingEndpoints {
    *     origin sends another identifier than the one known
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
-      List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored) {
-    Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+      List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored,
+      Optional<Read> read) {
+    Distribution distribution = read.map(Read::distribution)
+        .orElseGet(() -> distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id)));
+    Optional<ChannelGroup> secondGroup = read.isPresent() ? read.get().secondGroup()
+        : secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> planned = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
       Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()

@@ -36,6 +36,39 @@ class V2ValidationTest {
   }
 
   @Test
+  void endpointId_whenTheGroupTheChannelAndTheEndpointNameAreBad_reportsAllThreeAtOnce() {
+    assertThatThrownBy(() -> V2EndpointId.of("bad group", "bad/channel", "bad.endpoint"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
+            "channel group name 'bad group' may contain only letters, digits, '_' and '-'",
+            "channel name 'bad/channel' may contain only letters, digits, '_' and '-'",
+            "origin endpoint name 'bad.endpoint' may contain only letters, digits, '_' and '-'"));
+  }
+
+  @Test
+  void channelSpec_whoseArnCannotBeTheLinkTagsValueInAnyRegion_isRefusedWhenBuilt() {
+    // a group and a channel of 100 characters: arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/<100>
+    // /channel/<100> has 268 characters, and even the shortest Region gives as many; CloudFront's TagValue: 256
+    V2ChannelId longNames = V2ChannelId.of("g".repeat(100), "c".repeat(100));
+
+    assertThatThrownBy(() -> V2ChannelSpec.builder().id(longNames).createDistribution(true).build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .contains("has at least 268 characters").contains("at most 256 characters in a tag value")
+            .contains("shorten the names by 12 characters"));
+    assertThat(V2ChannelSpec.builder().id(longNames).build().createDistribution())
+        .as("without a distribution there is no link tag").isFalse();
+  }
+
+  @Test
+  void linkTagProblems_withTheGroupsArn_measureTheExactArn() {
+    V2ChannelId id = V2ChannelId.of("g".repeat(85), "c".repeat(100));
+    String tokyo = "arn:aws:mediapackagev2:ap-northeast-1:123456789012:channelGroup/" + id.group();
+
+    assertThat(V2Limits.linkTagProblems(id)).as("253 in us-east-1").isEmpty();
+    assertThat(V2Limits.linkTagProblems(id, tokyo)).singleElement().asString()
+        .contains("has 258 characters");
+  }
+
+  @Test
   void manifestNames_followManifestName_withoutUnderscore() {
     assertThat(V2Limits.manifestNameProblems("index-1")).isEmpty();
     assertThat(V2Limits.manifestNameProblems("index_1")).singleElement().asString().contains("no '_'");
