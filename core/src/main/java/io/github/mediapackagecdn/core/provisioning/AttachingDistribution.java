@@ -24,15 +24,20 @@ final class AttachingDistribution {
   }
 
   /**
-   * {@code CREATED} or {@code ADOPTED} when the channel had no distribution, else what reconciling it did; {@code
-   * FAILED} with the id when the distribution exists but could not be completed (attaching again completes it).
+   * {@code CREATED} or {@code ADOPTED} when the channel had no distribution recorded (a distribution found but not
+   * recorded on the channel yet, made by a try whose answer was lost or by another instance, is {@code ADOPTED}), else
+   * what reconciling it did; {@code FAILED} with the id when the distribution exists but could not be completed
+   * (attaching again completes it).
    *
    * @throws io.github.mediapackagecdn.core.error.ProvisioningException when no distribution could be found or created
    */
   CdnOutcome attach(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
     DistributionResolver.Resolution found = links.resolve(channel);
     if (found.id().isPresent()) {
-      return reconciling.reconcile(channel, found.id().get(), found.needsRecording());
+      CdnOutcome reconciled = reconciling.reconcile(channel, found.id().get(), found.needsRecording());
+      // not recorded on the channel yet: made by a try whose answer was lost, or by another instance, and used now
+      return found.needsRecording() && !reconciled.failed() && reconciled.action() != CdnOutcome.Action.NOT_SERVED
+          ? CdnOutcome.of(CdnOutcome.Action.ADOPTED, found.id().get()) : reconciled;
     }
     if (creation.recordedButMissing(channel).isEmpty()) {
       links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
