@@ -193,6 +193,11 @@ class ChannelCdnV2OnFakesTest {
       assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
       assertThat(onlyDistribution().config().behavior(manifests)).isPresent();
       assertThat(cdn.details(NEWS).notServed()).isEmpty();
+      assertThat(cdn.details(NEWS).endpoints()).singleElement().satisfies(e -> {
+        assertThat(e.served()).isTrue();
+        assertThat(e.cdnUrls()).hasSize(2).allSatisfy(url -> assertThat(url)
+            .startsWith("https://" + onlyDistribution().domainName() + "/out/v1/live/news/hls/"));
+      });
       assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     }
 
@@ -221,6 +226,12 @@ class ChannelCdnV2OnFakesTest {
       assertThat(details.notServed()).containsKey("hls");
       assertThat(details.manifests()).allSatisfy(m -> assertThat(m.cdnUrl()).isEmpty());
       assertThat(details.readyForPlayers()).isFalse();
+      assertThat(details.endpoints()).singleElement().satisfies(e -> {
+        assertThat(e.endpoint()).isEqualTo(NEWS.endpoint("hls"));
+        assertThat(e.served()).isFalse();
+        assertThat(e.cdnUrls()).isEmpty();
+        assertThat(e.notServedReason()).get().asString().contains("cache behaviour '*.m3u8'");
+      });
     }
 
     @Test
@@ -792,6 +803,12 @@ class ChannelCdnV2OnFakesTest {
       assertThat(details.distributionId()).isEmpty();
       assertThat(details.manifests()).allSatisfy(m -> assertThat(m.cdnUrl()).isEmpty());
       assertThat(details.readyForPlayers()).isFalse();
+      assertThat(details.endpoints()).singleElement().satisfies(e -> {
+        assertThat(e.endpoint()).isEqualTo(NEWS.endpoint("hls"));
+        assertThat(e.served()).isFalse();
+        assertThat(e.cdnUrls()).isEmpty();
+        assertThat(e.notServedReason()).get().asString().isEqualTo("channel live/news has no distribution");
+      });
     }
   }
 }

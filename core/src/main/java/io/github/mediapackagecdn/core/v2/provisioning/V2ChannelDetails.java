@@ -4,7 +4,9 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,22 @@ public record V2ChannelDetails(V2ChannelId channel, Optional<DistributionId> dis
   public boolean readyForPlayers() {
     return status.filter(DistributionStatus.DEPLOYED::equals).isPresent() && enabled.orElse(false)
         && !manifests.isEmpty() && notServed.isEmpty();
+  }
+
+  /**
+   * Every endpoint with a manifest, in order, with its CDN URLs or why it has none, as v1's
+   * {@code ChannelDetails.endpoints()}.
+   */
+  public List<V2EndpointDetails> endpoints() {
+    Map<V2EndpointId, List<String>> urls = new LinkedHashMap<>();
+    manifests.forEach(m -> urls.computeIfAbsent(m.endpoint(), e -> new ArrayList<>()).addAll(m.cdnUrl().stream()
+        .toList()));
+    return urls.entrySet().stream().map(e -> {
+      Optional<String> reason = distributionId.isEmpty()
+          ? Optional.of("channel " + channel + " has no distribution")
+          : Optional.ofNullable(notServed.get(e.getKey().endpoint()));
+      return new V2EndpointDetails(e.getKey(), reason.isPresent() ? List.of() : e.getValue(), reason);
+    }).toList();
   }
 
   /** Why the channel is not {@link #readyForPlayers() ready for players}, one line per cause; empty when it is. */
