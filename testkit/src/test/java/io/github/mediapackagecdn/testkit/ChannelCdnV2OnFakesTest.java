@@ -77,6 +77,20 @@ class ChannelCdnV2OnFakesTest {
     return aws.distributions().all().get(0);
   }
 
+  @Test
+  void settingsOfV1sLayout_areRefused_neverSilentlyIgnored() {
+    io.github.mediapackagecdn.core.provisioning.LiveCdnSettings v1Layout = io.github.mediapackagecdn.core.provisioning
+        .LiveCdnSettings.builder().behaviorLayout(
+            io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS)
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
+
+    assertThatThrownBy(() -> aws.channelCdnV2(b -> b.settings(v1Layout))).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("setting behaviorLayout (ALL_LIVE_FORMATS) is v1's layout")
+        .hasMessageContaining("setting cachePolicyId");
+    assertThat(aws.channelCdnV2(b -> b.settings(io.github.mediapackagecdn.core.provisioning.LiveCdnSettings
+        .builder().priceClass("PriceClass_100").build()))).isNotNull(); // a shared setting is taken
+  }
+
   @Nested
   class SavingTheGroup {
 

@@ -405,13 +405,41 @@ public final class ChannelCdnV2 implements AutoCloseable {
     }
 
     /**
-     * v1's settings, of which v2 uses the link tag key, the price class, HTTP version, IPv6, origin TLS versions,
-     * error caching, comment format, console link and the bound of update attempts.
+     * The settings both versions share: the link tag key, the price class, HTTP version, IPv6, origin TLS versions,
+     * error caching, comment format, console link, CloudFront quotas, the visibility wait and the bounds of update
+     * attempts and CallerReference generations. v1's layout settings (its cache and origin request policies, its
+     * behaviour layout, its placeholder origin) mean nothing to v2's layout: settings that change one of them are
+     * refused, never silently ignored.
+     *
+     * @throws ValidationException when {@code settings} change a v1-only layout setting
      */
     public Builder settings(LiveCdnSettings settings) {
       require(settings, "settings");
+      ValidationException.throwIfAny(v1Only(settings));
       this.settings = settings;
       return this;
+    }
+
+    /** The v1-only layout settings {@code settings} change from their defaults, each as a problem. */
+    private static List<String> v1Only(LiveCdnSettings settings) {
+      LiveCdnSettings defaults = LiveCdnSettings.defaults();
+      List<String> problems = new ArrayList<>();
+      refuseChanged("cachePolicyId", settings.cachePolicyId(), defaults.cachePolicyId(), problems);
+      refuseChanged("originRequestPolicyId", settings.originRequestPolicyId(), defaults.originRequestPolicyId(),
+          problems);
+      refuseChanged("behaviorLayout", settings.behaviorLayout(), defaults.behaviorLayout(), problems);
+      refuseChanged("placeholderOriginId", settings.placeholderOriginId(), defaults.placeholderOriginId(), problems);
+      refuseChanged("placeholderOriginDomain", settings.placeholderOriginDomain(),
+          defaults.placeholderOriginDomain(), problems);
+      return problems;
+    }
+
+    private static void refuseChanged(String setting, Object value, Object v1Default, List<String> problems) {
+      if (!value.equals(v1Default)) {
+        problems.add("setting " + setting + " (" + value + ") is v1's layout; a v2 distribution's layout is its own"
+            + " (cache policies " + MANIFEST_CACHE_POLICY_NAME + " and " + SEGMENT_CACHE_POLICY_NAME + ", the"
+            + " group's origin from the start): leave it at its default");
+      }
     }
 
     /**
