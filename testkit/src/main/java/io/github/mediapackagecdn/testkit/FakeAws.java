@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit;
 
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -33,6 +34,7 @@ public final class FakeAws {
   private final FakeClock clock;
   private final Duration propagationTime;
   private final Quotas quotas;
+  private final V2Quotas v2Quotas;
   private final boolean deletedCallerReferencesStayTaken;
   private final SplittableRandom random;
   private final List<RecordedCall> calls = new ArrayList<>();
@@ -53,6 +55,7 @@ public final class FakeAws {
     this.clock = builder.clock;
     this.propagationTime = builder.propagationTime;
     this.quotas = builder.quotas;
+    this.v2Quotas = builder.v2Quotas;
     this.deletedCallerReferencesStayTaken = builder.deletedCallerReferencesStayTaken;
     this.random = new SplittableRandom(builder.seed);
     this.channels = new InMemoryChannels(this);
@@ -70,7 +73,7 @@ public final class FakeAws {
     return builder().build();
   }
 
-  /** A builder of a fake account: region, account id, clock, propagation time, quotas, seed. */
+  /** A builder of a fake account: region, account id, clock, propagation time, quotas (v1, CloudFront, v2), seed. */
   public static Builder builder() {
     return new Builder();
   }
@@ -222,6 +225,11 @@ public final class FakeAws {
   /** The service quotas the fakes enforce. */
   public Quotas quotas() {
     return quotas;
+  }
+
+  /** The MediaPackage v2 quotas the fake {@link #channelGroups()} enforces. */
+  public V2Quotas v2Quotas() {
+    return v2Quotas;
   }
 
   /**
@@ -428,6 +436,33 @@ public final class FakeAws {
     }
   }
 
+  /**
+   * The MediaPackage v2 quotas the fakes enforce, each refused with {@code ServiceQuotaExceededException}; all four
+   * are adjustable in an account (the v2 user guide's quotas page), so a test may lower or raise them. The library
+   * checks v2's default quotas ({@link V2Limits}) before it writes: a raised quota is refused by the library first.
+   *
+   * @param channelGroups channel groups an account has in the Region
+   * @param channelsPerGroup channels a channel group has
+   * @param endpointsPerChannel origin endpoints a channel has
+   * @param manifestsPerEndpoint manifests an origin endpoint has, all four kinds together
+   */
+  public record V2Quotas(int channelGroups, int channelsPerGroup, int endpointsPerChannel, int manifestsPerEndpoint) {
+
+    /** Checks that no quota is negative. */
+    public V2Quotas {
+      if (channelGroups < 0 || channelsPerGroup < 0 || endpointsPerChannel < 0 || manifestsPerEndpoint < 0) {
+        throw new IllegalArgumentException("a quota is zero or more: " + channelGroups + ", " + channelsPerGroup + ", "
+            + endpointsPerChannel + ", " + manifestsPerEndpoint);
+      }
+    }
+
+    /** AWS's defaults: 3 channel groups, 10 channels a group, 10 endpoints a channel, 25 manifests an endpoint. */
+    public static V2Quotas defaults() {
+      return new V2Quotas(V2Limits.MAX_CHANNEL_GROUPS, V2Limits.MAX_CHANNELS_PER_GROUP,
+          V2Limits.MAX_ENDPOINTS_PER_CHANNEL, V2Limits.MAX_MANIFESTS_PER_ENDPOINT);
+    }
+  }
+
   /** Builds a {@link FakeAws}. */
   public static final class Builder {
     private String region = "us-west-2";
@@ -435,6 +470,7 @@ public final class FakeAws {
     private FakeClock clock = FakeClock.create();
     private Duration propagationTime = Duration.ofMinutes(5);
     private Quotas quotas = Quotas.defaults();
+    private V2Quotas v2Quotas = V2Quotas.defaults();
     private boolean deletedCallerReferencesStayTaken = true;
     private long seed = 1;
 
@@ -473,6 +509,12 @@ public final class FakeAws {
     /** The service quotas to enforce; the documented defaults unless set. */
     public Builder quotas(Quotas quotas) {
       this.quotas = quotas;
+      return this;
+    }
+
+    /** The MediaPackage v2 quotas to enforce; AWS's defaults unless set. */
+    public Builder v2Quotas(V2Quotas v2Quotas) {
+      this.v2Quotas = java.util.Objects.requireNonNull(v2Quotas, "v2Quotas");
       return this;
     }
 

@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
  * @FakeAwsConfig(region = "eu-west-1", propagationSeconds = 60)
  * class EventServiceTest {
  *   @Test
+ *   @FakeAwsConfig(maxChannelsPerGroup = 1)
+ *   void secondChannel_hitsTheQuota(ChannelCdnV2 cdn) { ... }
+ *
+ *   @Test
  *   @FakeAwsConfig(maxDistributions = 1)
  *   void secondEvent_hitsTheQuota(ChannelCdn cdn) { ... }
  * }
@@ -61,4 +65,16 @@ public @interface FakeAwsConfig {
 
   /** The quota of cache behaviours a distribution; {@link #UNSET}: not given. */
   int maxCacheBehaviorsPerDistribution() default (int) UNSET;
+
+  /** The MediaPackage v2 quota of channel groups; {@link #UNSET}: not given. */
+  int maxChannelGroups() default (int) UNSET;
+
+  /** The MediaPackage v2 quota of channels a channel group; {@link #UNSET}: not given. */
+  int maxChannelsPerGroup() default (int) UNSET;
+
+  /** The MediaPackage v2 quota of origin endpoints a channel; {@link #UNSET}: not given. */
+  int maxV2EndpointsPerChannel() default (int) UNSET;
+
+  /** The MediaPackage v2 quota of manifests an origin endpoint; {@link #UNSET}: not given. */
+  int maxManifestsPerEndpoint() default (int) UNSET;
 }

@@ -31,8 +31,8 @@ import java.util.function.UnaryOperator;
  * {@code arn:aws:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>}, manifest URLs
  * {@code https://<egress>/out/v1/<g>/<c>/<e>/<manifest>.m3u8} ({@code .mpd} for DASH, {@code .ism/Manifest} for MSS),
  * a new ETag on every write and {@code x-amzn-update-if-match} checked (a stale one is a conflict
- * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link V2Limits}): 3 groups, 10 channels a group,
- * 10 endpoints a channel, 25 manifests an endpoint. Errors carry v2's codes. Every call goes through {@link FakeAws}:
+ * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link FakeAws#v2Quotas()}, by default AWS's: 3 groups,
+ * 10 channels a group, 10 endpoints a channel, 25 manifests an endpoint). Errors carry v2's codes. Every call goes through {@link FakeAws}:
  * recorded, with its faults, and what is created is invisible for the account's visibility delay.
  */
 public final class InMemoryChannelGroups implements ChannelGroups {
@@ -63,8 +63,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       if (groups.containsKey(spec.name())) {
         throw conflict("Channel group " + spec.name() + " already exists", spec.name());
       }
-      if (groups.size() >= V2Limits.MAX_CHANNEL_GROUPS) {
-        throw quota("channel groups", V2Limits.MAX_CHANNEL_GROUPS);
+      if (groups.size() >= aws.v2Quotas().channelGroups()) {
+        throw quota("channel groups", aws.v2Quotas().channelGroups());
       }
       ChannelGroup group = ChannelGroup.builder()
           .name(spec.name())
@@ -100,8 +100,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
         throw conflict("Channel " + spec.id() + " already exists", spec.id().toString());
       }
       if (channels.keySet().stream().filter(c -> c.group().equals(spec.id().group())).count()
-          >= V2Limits.MAX_CHANNELS_PER_GROUP) {
-        throw quota("channels per channel group", V2Limits.MAX_CHANNELS_PER_GROUP);
+          >= aws.v2Quotas().channelsPerGroup()) {
+        throw quota("channels per channel group", aws.v2Quotas().channelsPerGroup());
       }
       V2Channel channel = V2Channel.builder()
           .id(spec.id())
@@ -173,8 +173,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
         throw conflict("Origin endpoint " + spec.id() + " already exists", spec.id().toString());
       }
       if (endpoints.keySet().stream().filter(e -> e.channelId().equals(spec.id().channelId())).count()
-          >= V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
-        throw quota("origin endpoints per channel", V2Limits.MAX_ENDPOINTS_PER_CHANNEL);
+          >= aws.v2Quotas().endpointsPerChannel()) {
+        throw quota("origin endpoints per channel", aws.v2Quotas().endpointsPerChannel());
       }
       V2Endpoint endpoint = endpoint(spec, channel.arn() + "/originEndpoint/" + spec.id().endpoint());
       endpoints.put(spec.id(), new Stored<>(endpoint, aws.visibleFromNow()));
@@ -287,8 +287,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   private V2Endpoint endpoint(V2EndpointSpec spec, String arn) {
     ChannelGroup group = existingGroup(spec.id().group());
     List<String> problems = new java.util.ArrayList<>();
-    if (spec.manifests().size() > V2Limits.MAX_MANIFESTS_PER_ENDPOINT) {
-      throw quota("manifests per origin endpoint", V2Limits.MAX_MANIFESTS_PER_ENDPOINT);
+    if (spec.manifests().size() > aws.v2Quotas().manifestsPerEndpoint()) {
+      throw quota("manifests per origin endpoint", aws.v2Quotas().manifestsPerEndpoint());
     }
     spec.manifests().forEach(m -> problems.addAll(V2Limits.manifestNameProblems(m.name())));
     if (spec.manifests().stream().map(Manifest::name).distinct().count() != spec.manifests().size()) {
