@@ -73,7 +73,7 @@ public final class FakeAws {
     return builder().build();
   }
 
-  /** A builder of a fake account: region, account id, clock, propagation time, quotas, seed. */
+  /** A builder of a fake account: region, account id, clock, propagation time, quotas (v1, CloudFront, v2), seed. */
   public static Builder builder() {
     return new Builder();
   }
@@ -239,6 +239,7 @@ public final class FakeAws {
   public Quotas quotas() {
     return quotas;
   }
+
 
   /**
    * Whether a deleted distribution's CallerReference stays taken (CreateDistributionWithTags with it answers
@@ -521,6 +522,7 @@ public final class FakeAws {
     }
   }
 
+
   /** Builds a {@link FakeAws}. */
   public static final class Builder {
     private String region = "us-west-2";
@@ -568,6 +570,7 @@ public final class FakeAws {
       this.quotas = quotas;
       return this;
     }
+
 
     /**
      * Whether CloudFront keeps a deleted distribution's CallerReference taken, which no AWS document settles (the

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  * @FakeAwsConfig(region = "eu-west-1", propagationSeconds = 60)
  * class EventServiceTest {
  *   @Test
+ *   @FakeAwsConfig(maxChannelsPerGroup = 1)
+ *   void secondChannel_hitsTheQuota(ChannelCdnV2 cdn) { ... }
+ *
+ *   @Test
  *   @FakeAwsConfig(maxDistributions = 1)
  *   void secondEvent_hitsTheQuota(ChannelCdn cdn) { ... }
  * }

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit Jupiter extension (JUnit 5.10 and later, and 6) that gives each test a fresh {@link FakeAws} and what hangs
- * off it, by parameter type: {@link FakeAws}, {@link ChannelCdn}, {@link FakeClock}, {@link InMemoryChannels},
- * {@link InMemoryDistributions}, {@link InMemoryDistributionLinks}. All parameters of one test, and of its
- * {@code @BeforeEach} and {@code @AfterEach} methods, share one fake account; the next test gets a new one.
+ * off it, by parameter type: {@link FakeAws}, {@link ChannelCdnV2}, {@link ChannelCdn}, {@link FakeClock},
+ * {@link InMemoryChannelGroups}, {@link InMemoryChannels}, {@link InMemoryDistributions},
+ * {@link InMemoryDistributionLinks}. All parameters of one test, and of its {@code @BeforeEach} and
+ * {@code @AfterEach} methods, share one fake account (and one {@link ChannelCdnV2}, one {@link ChannelCdn}, each with
+ * default settings); the next test gets a new one.
  *
  * <p>Register it with {@code @ExtendWith(FakeAwsExtension.class)}, or configured in a field; adjust one class or test
  * with {@link FakeAwsConfig}:
@@ -32,15 +35,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   static FakeAwsExtension aws = FakeAwsExtension.builder().propagationTime(Duration.ofSeconds(30)).seed(7).build();
  *
  *   @Test
- *   void prepare(ChannelCdn cdn, FakeAws aws) { ... }
+ *   void prepare(ChannelCdnV2 cdn, FakeAws aws) { ... }
  * }
  * }</pre>
  */
 public final class FakeAwsExtension implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeAwsExtension.class);
-  private static final Set<Class<?>> RESOLVED = Set.of(FakeAws.class, ChannelCdn.class, FakeClock.class,
-      InMemoryChannels.class, InMemoryDistributions.class, InMemoryDistributionLinks.class);
+  private static final Set<Class<?>> RESOLVED = Set.of(FakeAws.class, ChannelCdnV2.class, ChannelCdn.class,
+      FakeClock.class, InMemoryChannelGroups.class, InMemoryChannels.class, InMemoryDistributions.class,
+      InMemoryDistributionLinks.class);
 
   private final Builder base;
 
@@ -73,8 +77,14 @@ public final class FakeAwsExtension implements ParameterResolver {
     }
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     FakeAws aws = computeOnce(store, FakeAws.class, key -> newFake(context));
+    if (type == ChannelCdnV2.class) {
+      return computeOnce(store, ChannelCdnV2.class, key -> aws.channelCdnV2());
+    }
     if (type == ChannelCdn.class) {
       return computeOnce(store, ChannelCdn.class, key -> aws.channelCdn());
+    }
+    if (type == InMemoryChannelGroups.class) {
+      return aws.channelGroups();
     }
     if (type == FakeClock.class) {
       return aws.clock();
@@ -165,6 +175,7 @@ public final class FakeAwsExtension implements ParameterResolver {
       this.quotas = Objects.requireNonNull(quotas, "quotas");
       return this;
     }
+
 
     /** The extension; the builder may be reused. */
     public FakeAwsExtension build() {

@@ -218,6 +218,15 @@ public final class InMemoryChannels implements Channels {
     return aws.locked(() -> channels.values().stream().map(StoredChannel::channel).toList());
   }
 
+  /**
+   * The endpoints ListOriginEndpoints would show for the channel now (created and past the visibility delay), in
+   * creation order; not recorded as a call, and no fault applies: what a save that lists them now can know of.
+   */
+  List<OriginEndpoint> visibleEndpointsOf(ChannelId channelId) {
+    return aws.locked(() -> endpointIdsOf(channelId).stream().map(endpoints::get)
+        .filter(e -> aws.isVisible(e.visibleAt())).map(StoredEndpoint::endpoint).toList());
+  }
+
   /** Every endpoint, in creation order; not recorded as a call. */
   public List<OriginEndpoint> allEndpoints() {
     return aws.locked(() -> endpoints.values().stream().map(StoredEndpoint::endpoint).toList());

@@ -50,6 +50,20 @@ class FakeAwsExtensionMisuseTest {
   }
 
   @Test
+  void aNegativeV2Quota_isRefused_namingTheAnnotation() {
+    assertThat(run(NegativeV2Quota.class)).singleElement()
+        .isInstanceOfSatisfying(ParameterResolutionException.class, e -> assertThat(e)
+            .hasMessageContaining("@FakeAwsConfig on class").hasMessageEndingWith("a quota is zero or more: 3, -2, 10, 25, 20, 100"));
+  }
+
+  @Test
+  void aV2FacadeInAConstructor_isRefused_namingIt() {
+    assertThat(run(V2ConstructorInjection.class)).singleElement()
+        .isInstanceOfSatisfying(ParameterResolutionException.class,
+            e -> assertThat(e).hasMessageContaining("ask for ChannelCdnV2 in a test, @BeforeEach or @AfterEach method"));
+  }
+
+  @Test
   void aFakeInAConstructorOrBeforeAll_isRefused_becauseItWouldOutliveTheTest() {
     assertThat(run(ConstructorInjection.class)).singleElement()
         .isInstanceOfSatisfying(ParameterResolutionException.class,
@@ -89,6 +103,29 @@ class FakeAwsExtensionMisuseTest {
     @Test
     void usesTheFake(FakeAws aws) {
       assertThat(aws).isNotNull();
+    }
+  }
+
+  @ExtendWith({OnlyLaunchedByThisTest.class, FakeAwsExtension.class})
+  @FakeAwsConfig(maxChannelsPerGroup = -2)
+  static class NegativeV2Quota {
+    @Test
+    void usesTheFake(FakeAws aws) {
+      assertThat(aws).isNotNull();
+    }
+  }
+
+  @ExtendWith({OnlyLaunchedByThisTest.class, FakeAwsExtension.class})
+  static class V2ConstructorInjection {
+    private final io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2 cdn;
+
+    V2ConstructorInjection(io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2 cdn) {
+      this.cdn = cdn;
+    }
+
+    @Test
+    void usesTheFacade() {
+      assertThat(cdn).isNotNull();
     }
   }
 

@@ -8,7 +8,14 @@ import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.testkit.assertions.CdnAssertions;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -19,15 +26,43 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FakeAwsExtensionTest {
 
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+
+  private static V2EndpointSpec hls(String name, Manifest... manifests) {
+    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.TS).addManifests(manifests)
+        .build();
+  }
+
   @Nested
   @ExtendWith(FakeAwsExtension.class)
   class Declared {
 
     private FakeAws beforeEach;
+    private ChannelCdnV2 beforeEachV2;
 
     @BeforeEach
-    void setUp(FakeAws aws) {
+    void setUp(FakeAws aws, ChannelCdnV2 cdn) {
       this.beforeEach = aws;
+      this.beforeEachV2 = cdn;
+    }
+
+    @Test
+    void v2Parameters_shareTheTestsFakeAccountAndFacade_withTheBeforeEachMethod(FakeAws aws, ChannelCdnV2 cdn,
+        InMemoryChannelGroups groups, ChannelCdn v1, InMemoryDistributions distributions) {
+      cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+      cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
+      cdn.saveEndpoint(hls("hls", Manifest.of(ManifestType.HLS, "index")));
+      v1.saveChannel(ChannelSpec.builder().id("live").build());
+
+      assertThat(beforeEach).isSameAs(aws);
+      assertThat(beforeEachV2).isSameAs(cdn);
+      assertThat(groups).isSameAs(aws.channelGroups());
+      assertThat(groups.allEndpoints()).singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(NEWS.endpoint("hls")));
+      assertThat(distributions.all()).singleElement().satisfies(d -> assertThat(d.config().comment()).contains("news"));
+      assertThat(aws.channels().all()).hasSize(1);
+      aws.clock().advance(aws.propagationTime());
+      CdnAssertions.assertThat(cdn.details(NEWS)).isReadyForPlayers().servesManifest("hls", "index");
+      CdnAssertions.assertThat(aws).servesToPlayers(cdn.details(NEWS));
     }
 
     @Test
@@ -43,11 +78,14 @@ class FakeAwsExtensionTest {
     }
 
     @RepeatedTest(2)
-    void eachTest_getsAFreshAccount(FakeAws aws, ChannelCdn cdn) {
+    void eachTest_getsAFreshAccount(FakeAws aws, ChannelCdn cdn, ChannelCdnV2 cdnV2) {
       assertThat(aws.channels().all()).isEmpty();
+      assertThat(aws.channelGroups().allGroups()).isEmpty();
       assertThat(aws.calls()).isEmpty();
       cdn.saveChannel(ChannelSpec.builder().id("live").build());
+      cdnV2.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
       assertThat(aws.channels().all()).hasSize(1);
+      assertThat(aws.channelGroups().allGroups()).hasSize(1);
     }
 
     @Test
@@ -57,6 +95,7 @@ class FakeAwsExtensionTest {
       assertThat(aws.accountId()).isEqualTo(plain.accountId());
       assertThat(aws.propagationTime()).isEqualTo(plain.propagationTime());
       assertThat(aws.quotas()).isEqualTo(plain.quotas());
+      assertThat(aws.quotas().v2()).isEqualTo(plain.quotas().v2()).isEqualTo(new FakeAws.Quotas.V2(3, 10, 10, 25, 20, 100));
       assertThat(aws.channels().create(ChannelSpec.builder().id("x").build()).arn())
           .isEqualTo(plain.channels().create(ChannelSpec.builder().id("x").build()).arn());
     }
@@ -131,6 +170,44 @@ class FakeAwsExtensionTest {
   }
 
   @Nested
+  @ExtendWith(FakeAwsExtension.class)
+  @FakeAwsConfig(maxChannelGroups = 1)
+  class V2Quotas {
+
+    @Test
+    void theClassAnnotation_limitsChannelGroups_andKeepsTheOtherV2Quotas(FakeAws aws, ChannelCdnV2 cdn) {
+      assertThat(aws.quotas().v2()).isEqualTo(new FakeAws.Quotas.V2(1, 10, 10, 25, 20, 100));
+      assertThat(aws.quotas().cloudFront()).isEqualTo(CloudFrontQuotas.defaults());
+      cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+      aws.clearCalls();
+
+      assertThatThrownBy(() -> cdn.saveChannelGroup(ChannelGroupSpec.builder().name("sports").build()))
+          .isInstanceOf(QuotaExceededException.class).hasMessageContaining("at most 1 channel groups");
+      assertThat(aws.calls(Operation.V2_CREATE_CHANNEL_GROUP)).hasSize(1); // refused by the fake, not the library
+    }
+
+    @Test
+    @FakeAwsConfig(maxChannelsPerGroup = 1, maxV2EndpointsPerChannel = 1, maxManifestsPerEndpoint = 1)
+    void aMethodAnnotation_limitsChannelsEndpointsAndManifests(FakeAws aws, ChannelCdnV2 cdn) {
+      assertThat(aws.quotas().v2()).isEqualTo(new FakeAws.Quotas.V2(1, 1, 1, 1, 20, 100));
+      cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+      cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+      Manifest index = Manifest.of(ManifestType.HLS, "index");
+      Manifest dash = Manifest.of(ManifestType.DASH, "dash");
+
+      assertThatThrownBy(() -> cdn.saveChannel(V2ChannelSpec.builder().id(V2ChannelId.of("live", "sports")).build()))
+          .isInstanceOf(QuotaExceededException.class).hasMessageContaining("at most 1 channels per channel group");
+      assertThatThrownBy(() -> cdn.saveEndpoint(V2EndpointSpec.builder().id(NEWS.endpoint("cmaf"))
+          .containerType(ContainerType.CMAF).addManifests(index, dash).build()))
+          .isInstanceOf(QuotaExceededException.class).hasMessageContaining("at most 1 manifests per origin endpoint");
+      cdn.saveEndpoint(hls("hls", index));
+      assertThatThrownBy(() -> cdn.saveEndpoint(hls("hls2", index)))
+          .isInstanceOf(QuotaExceededException.class).hasMessageContaining("at most 1 origin endpoints per channel");
+      assertThat(aws.channelGroups().allEndpoints()).hasSize(1);
+    }
+  }
+
+  @Nested
   class Registered {
 
     @RegisterExtension
@@ -152,10 +229,12 @@ class FakeAwsExtensionTest {
     }
 
     @Test
-    @FakeAwsConfig(seed = 8, maxDistributions = 9)
+    @FakeAwsConfig(seed = 8, maxDistributions = 9, maxManifestsPerEndpoint = 3)
     void anAnnotation_adjustsTheRegisteredExtension(FakeAws aws) {
       assertThat(aws.region()).isEqualTo("sa-east-1");
-      assertThat(aws.quotas()).isEqualTo(new FakeAws.Quotas(5, 2, 9, 25, 25));
+      assertThat(aws.quotas().cloudFront()).isEqualTo(new FakeAws.Quotas(5, 2, 9, 25, 25).cloudFront());
+      assertThat(aws.quotas().distributions()).isEqualTo(9);
+      assertThat(aws.quotas().v2().manifestsPerEndpoint()).isEqualTo(3);
       assertThat(aws.channels().create(ChannelSpec.builder().id("x").build()).arn())
           .isEqualTo(FakeAws.builder().region("sa-east-1").seed(8).build()
               .channels().create(ChannelSpec.builder().id("x").build()).arn());

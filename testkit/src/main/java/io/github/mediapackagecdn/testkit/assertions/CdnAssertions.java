@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit.assertions;
 
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.RecordedCall;
 import io.github.mediapackagecdn.testkit.RecordingListener;
@@ -12,6 +13,8 @@ import java.util.List;
  * AssertJ's own.
  *
  * <pre>{@code
+ * assertThat(cdnV2.details(V2ChannelId.of("live", "news"))).isReadyForPlayers().servesManifest("hls", "index");
+ * assertThat(aws).servesToPlayers(cdnV2.details(V2ChannelId.of("live", "news")));
  * assertThat(cdn.details(channelId)).isReadyForPlayers().servesEndpoint("hls");
  * assertThat(aws.distributions().all().get(0)).hasCacheBehaviorsFor(endpoint).hasNoPlaceholderOrigin();
  * assertThat(aws.calls()).hasExactly(1, Operation.UPDATE_DISTRIBUTION);
@@ -26,6 +29,14 @@ public final class CdnAssertions {
   /** Assertions on what the channel details page shows: the distribution, its status, each endpoint's CDN URLs. */
   public static ChannelDetailsAssert assertThat(ChannelDetails actual) {
     return ChannelDetailsAssert.assertThat(actual);
+  }
+
+  /**
+   * Assertions on a MediaPackage v2 channel's CDN details, with v1's names: the distribution, its status, each
+   * endpoint's and manifest's CDN URLs, why an endpoint is not served.
+   */
+  public static V2ChannelDetailsAssert assertThat(V2ChannelDetails actual) {
+    return V2ChannelDetailsAssert.assertThat(actual);
   }
 
   /** Assertions on a distribution's status and layout: the channel origin, the cache behaviours, the placeholder. */
@@ -43,7 +54,10 @@ public final class CdnAssertions {
     return ProvisioningEventsAssert.assertThat(actual);
   }
 
-  /** Assertions on what players get from the fake account: every request for a CDN URL answered 200. */
+  /**
+   * Assertions on what players get from the fake account: every request for a CDN URL, or for every CDN URL of a
+   * channel's details, answered 200.
+   */
   public static FakeAwsAssert assertThat(FakeAws actual) {
     return FakeAwsAssert.assertThat(actual);
   }

@@ -94,6 +94,31 @@ public final class ChannelDetailsAssert extends AbstractAssert<ChannelDetailsAss
     return this;
   }
 
+  /** Checks that the endpoint {@code endpointId} is not served: it has no CDN URL, and the details say why. */
+  public ChannelDetailsAssert doesNotServeEndpoint(String endpointId) {
+    EndpointDetails endpoint = endpoint(endpointId);
+    if (endpoint.served()) {
+      failWithMessage("Expected endpoint <%s> of channel <%s> not to be served, but it has the CDN URLs %s", endpointId,
+          channel(), endpoint.cdnUrls());
+    }
+    return this;
+  }
+
+  /**
+   * Checks that the endpoint {@code endpointId} is not served, and that the reason the details give contains
+   * {@code reasonPart}, such as the path pattern of the behaviour in the way.
+   */
+  public ChannelDetailsAssert doesNotServeEndpoint(String endpointId, String reasonPart) {
+    Objects.requireNonNull(reasonPart, "reasonPart");
+    doesNotServeEndpoint(endpointId);
+    String reason = endpoint(endpointId).notServedReason().orElseThrow();
+    if (!reason.contains(reasonPart)) {
+      failWithMessage("Expected the reason endpoint <%s> of channel <%s> is not served to contain <%s>, but it is <%s>",
+          endpointId, channel(), reasonPart, reason);
+    }
+    return this;
+  }
+
   private EndpointDetails endpoint(String endpointId) {
     isNotNull();
     Objects.requireNonNull(endpointId, "endpointId");
