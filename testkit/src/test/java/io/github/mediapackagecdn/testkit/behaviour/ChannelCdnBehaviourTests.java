@@ -1,0 +1,169 @@
+package io.github.mediapackagecdn.testkit.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
+import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.testkit.FakeAws;
+import io.github.mediapackagecdn.testkit.Operation;
+import io.github.mediapackagecdn.testkit.ViewerResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour both MediaPackage versions share, written once and run on each {@link Side} by a one-line subclass:
+ * what a save answers, what details say, what a player gets, on the testkit's fakes. A case here holds for v1 and v2
+ * alike; a case that holds for one version only belongs to that version's own tests.
+ */
+abstract class ChannelCdnBehaviourTests {
+
+  private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
+
+  private final Side side = side();
+  private final FakeAws aws = side.aws();
+  private final List<ProvisioningEvent> events = new ArrayList<>();
+
+  /** The version under test. */
+  abstract Side side();
+
+  @BeforeEach
+  void open() {
+    side.open(events::add);
+  }
+
+  private DistributionId onlyDistribution() {
+    assertThat(aws.distributions().all()).hasSize(1);
+    return aws.distributions().all().get(0).id();
+  }
+
+  /** Every request a player of {@code url} makes (manifest, playlists, segments) answers 200 in the fake. */
+  private void assertPlays(String url) {
+    assertThat(aws.playerRequests(url)).isNotEmpty().allSatisfy(response ->
+        assertThat(response.ok()).as("%s %s: %s", response.method(), response.url(), response.reason()).isTrue());
+  }
+
+  @Test
+  void saveChannel_afterAnEndpointSaveWhoseCloudFrontPartFailed_completesIt() {
+    side.saveChannel();
+    aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
+    assertThat(side.saveEndpoints(List.of("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+
+    assertThat(side.saveChannel().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(side.saveChannel().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+
+    aws.clock().advance(aws.propagationTime());
+    Side.Details details = side.details();
+    assertThat(details.readyForPlayers()).isTrue();
+    details.cdnUrls().get("hls").forEach(this::assertPlays);
+  }
+
+  @Test
+  void saveEndpoints_whenAUsersBehaviourSendsTheManifestsElsewhere_isNotServed_andGivesNoCdnUrl() {
+    side.saveChannel();
+    Origin packager = Origin.builder().id("my-packager").domainName("packager.example.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
+    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config)
+        .addOrigins(packager).addCacheBehaviors(CacheBehavior.builder().pathPattern("*.m3u8")
+            .targetOriginId("my-packager").viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+            .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build())
+        .build());
+
+    Side.EndpointSave saved = side.saveEndpoints(List.of("hls"));
+
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NOT_SERVED);
+    assertThat(saved.cdn().notServed()).hasSize(1).allSatisfy((endpoint, reason) ->
+        assertThat(reason).contains("'*.m3u8'").contains("my-packager"));
+    assertThat(saved.complete()).isFalse();
+    aws.clock().advance(aws.propagationTime());
+    Side.Details details = side.details();
+    assertThat(details.readyForPlayers()).isFalse();
+    assertThat(details.cdnUrls().get("hls")).isEmpty();
+    assertThat(details.notServed()).containsKey("hls");
+  }
+
+  @Test
+  void events_nameTheChannelWithoutLoss() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls"));
+
+    assertThat(events).filteredOn(e -> e.channel().isPresent())
+        .extracting(e -> e.channel().orElseThrow().toString()).containsOnly(side.channelName());
+    assertThat(events).extracting(ProvisioningEvent::step).contains(ProvisioningEvent.Step.CHANNEL_SAVED,
+        ProvisioningEvent.Step.DISTRIBUTION_CREATED, ProvisioningEvent.Step.UPDATE_SENT);
+  }
+
+  @Test
+  void saveEndpoints_rightAfterTheChannel_whileMediaPackageDoesNotShowItYet_waitsForIt() {
+    aws.delayVisibility(Duration.ofSeconds(3));
+    side.saveChannel();
+
+    Side.EndpointSave saved = side.saveEndpoints(List.of("hls"));
+
+    assertThat(saved.saved()).containsExactly("hls");
+    assertThat(events).extracting(ProvisioningEvent::step).contains(ProvisioningEvent.Step.VISIBILITY_WAIT_BEGAN,
+        ProvisioningEvent.Step.VISIBILITY_WAIT_ENDED);
+  }
+
+  @Test
+  void saveEndpoints_whenMediaPackageStopsTheBatchPartway_servesTheSavedOnes_andNamesTheRest() {
+    side.saveChannel();
+    aws.beforeNext(side.createEndpointOperation(), () -> { }); // the first create goes through
+    aws.failNext(side.createEndpointOperation()).withServiceUnavailable();
+
+    Side.EndpointSave saved = side.saveEndpoints(List.of("a", "b", "c"));
+
+    assertThat(saved.saved()).containsExactly("a");
+    assertThat(saved.unsaved()).containsExactly("b", "c");
+    assertThat(saved.stoppedBy()).get().isInstanceOf(ServiceFailureException.class);
+    assertThat(saved.complete()).isFalse();
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    aws.clock().advance(aws.propagationTime());
+    side.details().cdnUrls().get("a").forEach(this::assertPlays);
+  }
+
+  @Test
+  void details_ofADisabledDistribution_areNotReadyForPlayers_andSayWhy() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls"));
+    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config)
+        .enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+
+    Side.Details details = side.details();
+
+    assertThat(details.readyForPlayers()).isFalse();
+    assertThat(details.notReadyReasons()).anySatisfy(reason -> assertThat(reason).contains("disabled"));
+    String url = details.cdnUrls().get("hls").get(0);
+    assertThat(aws.viewerRequest(url).ok()).as("a disabled distribution serves nothing").isFalse();
+  }
+
+  @Test
+  void awaitDeployed_withProgress_reportsEachRead_andEndsReady_withEveryCdnUrlPlaying() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "backup"));
+    List<DeploymentProgress> progress = new ArrayList<>();
+
+    Side.Details details = side.awaitDeployed(THIRTY_MINUTES, progress::add);
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.channel()).hasToString(side.channelName()));
+    assertThat(progress.get(progress.size() - 1).readyForPlayers()).isTrue();
+    assertThat(progress.get(0).readyForPlayers()).isFalse();
+    assertThat(details.cdnUrls()).containsOnlyKeys("hls", "backup");
+    details.cdnUrls().values().forEach(urls -> urls.forEach(this::assertPlays));
+    List<ViewerResponse> responses = aws.playerRequests(details.cdnUrls().get("hls").get(0));
+    assertThat(responses).extracting(ViewerResponse::distributionId).containsOnly(
+        java.util.Optional.of(onlyDistribution()));
+  }
+}
