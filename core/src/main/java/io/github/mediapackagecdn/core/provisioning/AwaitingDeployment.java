@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
@@ -54,7 +56,7 @@ final class AwaitingDeployment {
 
   private final Channels channels;
   private final Distributions distributions;
-  private final LinkResolution links;
+  private final LinkResolution<Channel> links;
   private final LiveCdnSettings settings;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -66,7 +68,8 @@ final class AwaitingDeployment {
   private ScheduledThreadPoolExecutor own;
   private boolean closed;
 
-  AwaitingDeployment(Channels channels, Distributions distributions, LinkResolution links, LiveCdnSettings settings,
+  AwaitingDeployment(Channels channels, Distributions distributions, LinkResolution<Channel> links,
+      LiveCdnSettings settings,
       Sleeper sleeper, Clock clock, Scheduler scheduler, Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -17,10 +18,10 @@ final class ReadingChannelDetails {
 
   private final Channels channels;
   private final Distributions distributions;
-  private final LinkResolution links;
+  private final LinkResolution<Channel> links;
   private final LiveCdnSettings settings;
 
-  ReadingChannelDetails(Channels channels, Distributions distributions, LinkResolution links,
+  ReadingChannelDetails(Channels channels, Distributions distributions, LinkResolution<Channel> links,
       LiveCdnSettings settings) {
     this.channels = channels;
     this.distributions = distributions;
