@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
@@ -28,11 +29,12 @@ final class AwaitingV2Deployment {
 
   private final ChannelGroups groups;
   private final Distributions distributions;
-  private final V2Links links;
+  private final LinkResolution<V2Channel> links;
   private final ReadingV2Details reading;
   private final V2Events events;
 
-  AwaitingV2Deployment(ChannelGroups groups, Distributions distributions, V2Links links, ReadingV2Details reading,
+  AwaitingV2Deployment(ChannelGroups groups, Distributions distributions, LinkResolution<V2Channel> links,
+      ReadingV2Details reading,
       V2Events events) {
     this.groups = groups;
     this.distributions = distributions;
@@ -52,7 +54,7 @@ final class AwaitingV2Deployment {
   V2ChannelDetails await(V2ChannelId id, Duration timeout) {
     Instant start = events.now();
     V2Channel channel = V2NotFound.channel(groups, id);
-    DistributionId distributionId = links.resolve(channel).orElseThrow(() -> new ResourceNotFoundException(
+    DistributionId distributionId = links.resolve(channel).id().orElseThrow(() -> new ResourceNotFoundException(
         "channel " + id + " has no distribution; save it with createDistribution(true)", id.toString()));
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
     Optional<Distribution> current = distributions.find(distributionId);

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -25,10 +26,11 @@ final class ReadingV2Details {
 
   private final ChannelGroups groups;
   private final Distributions distributions;
-  private final V2Links links;
+  private final LinkResolution<V2Channel> links;
   private final LiveCdnSettings settings;
 
-  ReadingV2Details(ChannelGroups groups, Distributions distributions, V2Links links, LiveCdnSettings settings) {
+  ReadingV2Details(ChannelGroups groups, Distributions distributions, LinkResolution<V2Channel> links,
+      LiveCdnSettings settings) {
     this.groups = groups;
     this.distributions = distributions;
     this.links = links;
@@ -38,7 +40,7 @@ final class ReadingV2Details {
   V2ChannelDetails read(V2ChannelId id) {
     V2Channel channel = V2NotFound.channel(groups, id);
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
-    Optional<DistributionId> linked = links.resolve(channel);
+    Optional<DistributionId> linked = links.resolve(channel).id();
     return describe(id, endpoints, linked.flatMap(distributions::find));
   }
 

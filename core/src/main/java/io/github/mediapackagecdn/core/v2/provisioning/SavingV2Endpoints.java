@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -44,13 +46,14 @@ final class SavingV2Endpoints {
 
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
-  private final V2Links links;
+  private final LinkResolution<V2Channel> links;
   private final ServingEndpoints serving;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, ServingEndpoints serving,
+  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, LinkResolution<V2Channel> links,
+      ServingEndpoints serving,
       VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
     this.visibility = visibility;
     this.groups = groups;
@@ -104,9 +107,10 @@ final class SavingV2Endpoints {
         V2NotFound.secondaryChannel(secondary.get(), channelId); // a missing group has no channel either
         specs.forEach(spec -> mirrored.put(spec.id(), saveIn(secondary.get(), spec)));
       }
-      id = links.resolve(channel);
+      DistributionResolver.Resolution found = links.resolve(channel);
+      id = found.id();
       if (id.isEmpty()) {
-        return new Served(0, CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
+        return new Served(0, found.none()); // NO_DISTRIBUTION, REQUESTED_BUT_MISSING or NOT_VISIBLE_YET
       }
       ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), all, saved, specs, mirrored);
       return new Served(served.policiesWritten(), served.outcome(id.get(), saved));
@@ -122,7 +126,7 @@ final class SavingV2Endpoints {
   private void refuseUnservedAuthorization(V2Channel channel, ChannelGroup group, List<V2EndpointSpec> specs) {
     Optional<DistributionId> id;
     try {
-      id = links.resolve(channel);
+      id = links.resolve(channel).id();
     } catch (ProvisioningException e) {
       return; // resolved again after the endpoints are saved, and reported then
     }

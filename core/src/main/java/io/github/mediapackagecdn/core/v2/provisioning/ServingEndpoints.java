@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
@@ -44,10 +45,12 @@ final class ServingEndpoints {
   private final SharedPolicies shared;
   private final CdnIdentifierSource identifiers;
   private final DistributionUpdaters<V2EndpointUpdates.Request> updaters;
+  private final VisibilityWait visibility;
 
   ServingEndpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       SharedPolicies shared, CdnIdentifierSource identifiers,
-      DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
+      DistributionUpdaters<V2EndpointUpdates.Request> updaters, VisibilityWait visibility) {
+    this.visibility = visibility;
     this.groups = groups;
     this.secondary = secondary;
     this.distributions = distributions;
@@ -120,7 +123,9 @@ final class ServingEndpoints {
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored) {
-    Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
+    // a distribution created a moment ago (by another instance, found through the channel tag) may not show yet
+    Distribution distribution = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+        .orElseThrow(() -> V2NotFound.distribution(id));
     Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> planned = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
