@@ -40,6 +40,7 @@ enum AwsCall {
   V2_UPDATE_CHANNEL("MediaPackage v2", "UpdateChannel", true, "mediapackagev2:UpdateChannel"),
   V2_LIST_CHANNELS("MediaPackage v2", "ListChannels", false, "mediapackagev2:ListChannels"),
   V2_DELETE_CHANNEL("MediaPackage v2", "DeleteChannel", true, "mediapackagev2:DeleteChannel"),
+  V2_TAG_RESOURCE("MediaPackage v2", "TagResource", true, "mediapackagev2:TagResource"),
   V2_GET_ORIGIN_ENDPOINT("MediaPackage v2", "GetOriginEndpoint", false, "mediapackagev2:GetOriginEndpoint"),
   V2_CREATE_ORIGIN_ENDPOINT("MediaPackage v2", "CreateOriginEndpoint", true, "mediapackagev2:CreateOriginEndpoint"),
   V2_UPDATE_ORIGIN_ENDPOINT("MediaPackage v2", "UpdateOriginEndpoint", true, "mediapackagev2:UpdateOriginEndpoint"),

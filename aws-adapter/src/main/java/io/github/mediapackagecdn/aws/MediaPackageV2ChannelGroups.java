@@ -195,6 +195,18 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
     log.debug("deleted channel {}", id);
   }
 
+  /**
+   * TagResource ({@code POST /tags/{ResourceArn}}, the tags in the body member {@code tags}, 204): adds the tags and
+   * replaces the values of keys the channel has (API model); GetChannel returns them in {@code Tags}.
+   */
+  @Override
+  public void tagChannel(String channelArn, Map<String, String> tags) {
+    AwsErrors.run(AwsCall.V2_TAG_RESOURCE, channelArn, () -> client.tagResource(b -> b
+        .resourceArn(channelArn)
+        .tags(tags)));
+    log.debug("tagged channel {} with {}", channelArn, tags.keySet());
+  }
+
   @Override
   public List<String> channelNames(String group) {
     return AwsErrors.call(AwsCall.V2_LIST_CHANNELS, group, () -> {

@@ -69,7 +69,7 @@ class V2RequestShapesWireTest {
   /** The operations the two adapters send; a new one fails {@link #everyRequestSent_isOneOfTheCheckedOperations}. */
   private static final List<String> OPERATIONS = List.of(
       "GetChannelGroup", "CreateChannelGroup", "ListChannelGroups",
-      "GetChannel", "CreateChannel", "UpdateChannel", "ListChannels", "DeleteChannel",
+      "GetChannel", "CreateChannel", "UpdateChannel", "ListChannels", "DeleteChannel", "TagResource",
       "GetOriginEndpoint", "CreateOriginEndpoint", "UpdateOriginEndpoint", "ListOriginEndpoints", "DeleteOriginEndpoint",
       "GetOriginEndpointPolicy", "PutOriginEndpointPolicy",
       "ListOriginAccessControls", "CreateOriginAccessControl", "ListCachePolicies", "CreateCachePolicy");
@@ -88,8 +88,10 @@ class V2RequestShapesWireTest {
     assertThat(groups.findGroup("live")).isPresent();
     assertThat(groups.groupNames()).contains("live");
     V2ChannelId channelId = V2ChannelId.of("live", "news");
-    V2ChannelSpec channel = V2ChannelSpec.builder().id(channelId).description("channel news").build();
+    V2ChannelSpec channel = V2ChannelSpec.builder().id(channelId).description("channel news")
+        .putTags("mediapackage-cdn:distribution", "requested").build();
     V2Channel created = groups.createChannel(channel);
+    groups.tagChannel(created.arn(), Map.of("mediapackage-cdn:distribution", "E1U5RQF7T870K0"));
     V2Channel found = groups.findChannel(channelId).orElseThrow();
     groups.updateChannel(V2ChannelSpec.builder().from(channel).description("news, updated").build(),
         found.etag().orElse(created.etag().orElseThrow()));
@@ -242,7 +244,8 @@ class V2RequestShapesWireTest {
       Set<String> queryMembers = new TreeSet<>();
       Set<String> headerMembers = new TreeSet<>();
       Set<String> present = new TreeSet<>();
-      Map<String, JsonNode> bodyMembers = new LinkedHashMap<>();
+      Map<String, JsonNode> bodyMembers = new LinkedHashMap<>(); // by wire name (locationName)
+      Map<String, String> bodyMemberNames = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> member : input.get("members").properties()) {
         JsonNode ref = member.getValue();
         String location = ref.path("location").asText("");
@@ -258,7 +261,8 @@ class V2RequestShapesWireTest {
             yield query.get(wireName);
           }
           default -> {
-            bodyMembers.put(member.getKey(), ref);
+            bodyMembers.put(wireName, ref);
+            bodyMemberNames.put(wireName, member.getKey());
             yield null;
           }
         };
@@ -277,12 +281,12 @@ class V2RequestShapesWireTest {
         if (xml) {
           String payload = input.get("payload").asText();
           present.add(payload);
-          checkXml(bodyMembers.get(payload), body, problems);
+          checkXml(input.get("members").get(payload), body, problems);
         } else {
           JsonNode tree = readJson(body);
           tree.fieldNames().forEachRemaining(f -> {
             if (bodyMembers.containsKey(f)) {
-              present.add(f);
+              present.add(bodyMemberNames.get(f));
             } else {
               problems.add("body member " + f + " is not in " + operation);
             }

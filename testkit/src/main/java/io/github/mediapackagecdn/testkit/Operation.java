@@ -68,6 +68,8 @@ public enum Operation {
   V2_GET_ORIGIN_ENDPOINT_POLICY("mediapackagev2", "GetOriginEndpointPolicy"),
   /** MediaPackage v2 PutOriginEndpointPolicy. */
   V2_PUT_ORIGIN_ENDPOINT_POLICY("mediapackagev2", "PutOriginEndpointPolicy"),
+  /** MediaPackage v2 TagResource, on a channel ARN. */
+  V2_TAG_RESOURCE("mediapackagev2", "TagResource"),
   /** CloudFront CreateOriginAccessControl. */
   CREATE_ORIGIN_ACCESS_CONTROL("cloudfront", "CreateOriginAccessControl"),
   /** CloudFront ListOriginAccessControls, one call per page. */

@@ -27,6 +27,7 @@ import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
@@ -155,7 +156,14 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.CREATE_CACHE_POLICY)).isEqualTo(2);
       assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEqualTo(1);
       assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1);
-      assertThat(aws.calls()).hasSize(13);
+      // CreateChannel carried the channel tag with the "requested" marker; TagResource records the id, as in v1
+      assertThat(calls(Operation.V2_TAG_RESOURCE)).isEqualTo(1);
+      assertThat(aws.calls()).hasSize(14);
+      assertThat(aws.calls(Operation.V2_CREATE_CHANNEL).get(0).arguments().get(0)).isInstanceOfSatisfying(
+          V2ChannelSpec.class, created -> assertThat(created.tags())
+              .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
+          .containsExactly(Map.entry(LiveCdnSettings.CHANNEL_TAG_KEY, distribution.id().value()));
       assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANNEL_SAVED,
           ProvisioningEvent.Step.DISTRIBUTION_CREATED);
       assertThat(listener.events().get(0).operation()).isEqualTo("CreateChannel");
@@ -188,9 +196,11 @@ class ChannelCdnV2OnFakesTest {
       assertThat(aws.distributions().all()).hasSize(1);
       assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(1);
       assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(1);
+      // the channel tag's distribution confirmed by its link tag, and the tag index asked too, as v1 does
       assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
+      assertThat(calls(Operation.GET_RESOURCES)).isEqualTo(1);
       assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1); // none to serve
-      assertThat(aws.calls()).hasSize(4);
+      assertThat(aws.calls()).hasSize(5);
     }
 
     @Test
@@ -248,11 +258,9 @@ class ChannelCdnV2OnFakesTest {
       });
     }
 
-    @Test
-    void anotherInstance_whileTheTagIndexLags_adoptsTheDistribution() {
-      group();
-      cdn.saveChannel(news());
-      DistributionLinks lagging = new DistributionLinks() { // the tag index has not caught up yet
+    /** A tag lookup whose index has not caught up yet: it finds nothing, CloudFront's own tags are read as they are. */
+    private DistributionLinks laggingIndex() {
+      return new DistributionLinks() {
         @Override
         public List<DistributionId> find(String tagKey, String channelArn) {
           aws.links().find(tagKey, channelArn);
@@ -269,14 +277,66 @@ class ChannelCdnV2OnFakesTest {
           return aws.links().tagValue(distribution, tagKey);
         }
       };
-      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(lagging));
+    }
+
+    @Test
+    void anotherInstance_whileTheTagIndexLags_findsTheDistributionByTheChannelTag() {
+      group();
+      cdn.saveChannel(news());
+      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
+      aws.clearCalls();
+
+      V2ChannelSaveResult again = other.saveChannel(news());
+
+      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+      assertThat(again.cdn().distributionId()).contains(onlyDistribution().id());
+      assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the recorded one confirmed by its link tag").isEqualTo(1);
+      assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isZero();
+      assertThat(aws.writes()).isEmpty();
+    }
+
+    @Test
+    void anotherInstance_whileTheTagIndexLags_adoptsADistributionWhoseCreationWasCutOffBeforeItWasRecorded() {
+      group();
+      aws.failNext(Operation.V2_TAG_RESOURCE).withServiceUnavailable(); // created, but its id never recorded
+      V2ChannelSaveResult cutOff = cdn.saveChannel(news());
+      assertThat(cutOff.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
+          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
+      assertThat(other.saveEndpoint(hls("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
 
       V2ChannelSaveResult adopted = other.saveChannel(news());
 
       assertThat(adopted.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
       assertThat(adopted.cdn().distributionId()).contains(onlyDistribution().id());
+      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
+          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
+      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/hls/*.m3u8")).isPresent();
       assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).hasSize(1); // reused by name
       assertThat(aws.cloudFrontPolicies().allCachePolicies()).hasSize(2);
+    }
+
+    @Test
+    void aSpecTaggingTheLibrarysOwnKey_isRefusedBeforeAnyCall() {
+      V2ChannelSpec mine = V2ChannelSpec.builder().from(news())
+          .putTags(LiveCdnSettings.CHANNEL_TAG_KEY, "E1U5RQF7T870K0").build();
+
+      assertThatThrownBy(() -> cdn.saveChannel(mine)).isInstanceOf(ValidationException.class)
+          .hasMessageContaining(LiveCdnSettings.CHANNEL_TAG_KEY);
+      assertThat(aws.calls()).isEmpty();
+    }
+
+    @Test
+    void theUsersChannelTags_areKept_besideTheLibrarysOne() {
+      group();
+      V2ChannelSpec tagged = V2ChannelSpec.builder().from(news()).putTags("team", "news").build();
+
+      cdn.saveChannel(tagged);
+      cdn.saveChannel(tagged);
+
+      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags()).containsOnly(Map.entry("team", "news"),
+          Map.entry(LiveCdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value()));
     }
 
     @Test
@@ -486,11 +546,12 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.V2_GET_ORIGIN_ENDPOINT)).isEqualTo(1);
       assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(1);
       assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).isEqualTo(1);
+      assertThat(calls(Operation.GET_RESOURCES)).isEqualTo(1);
       assertThat(calls(Operation.GET_DISTRIBUTION)).isEqualTo(2);
       assertThat(calls(Operation.V2_GET_ORIGIN_ENDPOINT_POLICY)).isEqualTo(1);
       assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isEqualTo(1);
       assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(1);
-      assertThat(aws.calls()).hasSize(11);
+      assertThat(aws.calls()).hasSize(12);
       assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANGE_PLANNED,
           ProvisioningEvent.Step.UPDATE_SENT);
     }
@@ -507,7 +568,7 @@ class ChannelCdnV2OnFakesTest {
       assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
       assertThat(again.policiesWritten()).isZero();
       assertThat(aws.writes()).isEmpty();
-      assertThat(aws.calls()).hasSize(8);
+      assertThat(aws.calls()).hasSize(9);
     }
 
     @Test

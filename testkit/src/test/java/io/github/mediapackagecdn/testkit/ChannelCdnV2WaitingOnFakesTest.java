@@ -139,8 +139,11 @@ class ChannelCdnV2WaitingOnFakesTest {
     assertThat(aws.calls()).hasSize(CALLS_DEPLOYING);
   }
 
-  /** Every call of a wait of 5 minutes: the channel, its endpoints, its link and 7 distribution reads. */
-  private static final int CALLS_DEPLOYING = 10;
+  /**
+   * Every call of a wait of 5 minutes: the channel, its endpoints, its link (the channel tag's distribution confirmed
+   * by its link tag, and the tag index) and 7 distribution reads.
+   */
+  private static final int CALLS_DEPLOYING = 11;
 
   @Test
   void deployed_answersAtOnce_withoutAStatusChange() {

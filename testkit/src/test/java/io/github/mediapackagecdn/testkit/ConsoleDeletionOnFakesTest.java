@@ -178,21 +178,26 @@ class ConsoleDeletionOnFakesTest {
     }
 
     @Test
-    void saveChannel_onAnInstanceThatNeverSawTheDeletedOne_neverGuessesAndSaysWhy() {
+    void saveChannel_onAnotherInstance_provesTheDeletionByTheChannelTag_andCreatesTheNextAfterTheVisibilityTimeout() {
       FakeAws aws = FakeAws.create();
-      givenAServedChannelWhoseDistributionIsDeletedInTheConsole(aws, aws.channelCdnV2());
-      ChannelCdnV2 other = aws.channelCdnV2();
+      Distribution deleted = givenAServedChannelWhoseDistributionIsDeletedInTheConsole(aws, aws.channelCdnV2());
+      ChannelCdnV2 other = aws.channelCdnV2(); // never saw the deleted distribution: the channel tag records it
 
       CdnOutcome first = other.saveChannel(channel()).cdn();
-      aws.clock().advance(VISIBILITY_TIMEOUT);
-      CdnOutcome again = other.saveChannel(channel()).cdn();
 
-      // nothing proves the reference's holder deleted rather than another instance's creation not showing yet
-      assertThat(first.failed()).isTrue();
-      assertThat(again.failed()).isTrue();
-      assertThat(again.failure()).get().extracting(Throwable::getMessage).asString()
-          .contains("another instance may have created it a moment ago");
-      assertThat(aws.distributions().all()).isEmpty();
+      assertThat(first.action()).isEqualTo(CdnOutcome.Action.FAILED);
+      assertThat(first.failure()).get().extracting(Throwable::getMessage).asString().contains(deleted.id().value())
+          .contains("save the channel again in " + VISIBILITY_TIMEOUT.toSeconds() + " s");
+      // the deleted distribution stays recorded on the channel until its successor is: it proves the link gone
+      assertThat(aws.channelGroups().findChannel(news).orElseThrow().tags())
+          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, deleted.id().value());
+      aws.clock().advance(VISIBILITY_TIMEOUT);
+
+      CdnOutcome outcome = other.saveChannel(channel()).cdn();
+
+      assertANewDistributionServesTheChannel(aws, other, outcome, deleted);
+      assertThat(aws.channelGroups().findChannel(news).orElseThrow().tags())
+          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, outcome.distributionId().orElseThrow().value());
     }
 
     @Test

@@ -101,8 +101,9 @@ class QuotasBeforeWritingOnFakesTest {
               + " behaviours (0 now, 27 more for this save); CloudFront allows 25 a distribution (quota \"Cache"
               + " behaviors per distribution\")");
       assertThat(aws.writes()).isEmpty();
+      // the channel tag's distribution, confirmed by its link tag, and the tag index asked too (v1's link rule)
       assertThat(operations(aws)).containsExactly(V2_GET_CHANNEL_GROUP, V2_GET_CHANNEL, V2_LIST_ORIGIN_ENDPOINTS,
-          LIST_TAGS_FOR_RESOURCE, GET_DISTRIBUTION);
+          GET_RESOURCES, LIST_TAGS_FOR_RESOURCE, GET_DISTRIBUTION);
       assertThat(aws.channelGroups().endpointsOf(NEWS)).isEmpty();
 
       V2EndpointSaveResult eight = cdn.saveEndpoints(cmafEndpoints(8));

@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
@@ -17,6 +18,7 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -86,12 +88,36 @@ class V2AcrossInstancesOnFakesTest {
     // the first's CreateChannel (refused: the second's came first), then only the second's writes
     assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.V2_CREATE_CHANNEL,
         Operation.V2_CREATE_CHANNEL, Operation.CREATE_ORIGIN_ACCESS_CONTROL, Operation.CREATE_CACHE_POLICY,
-        Operation.CREATE_CACHE_POLICY, Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+        Operation.CREATE_CACHE_POLICY, Operation.CREATE_DISTRIBUTION_WITH_TAGS, Operation.V2_TAG_RESOURCE);
     assertThat(aws.calls(Operation.V2_UPDATE_CHANNEL)).isEmpty();
     assertThat(aws.calls(Operation.V2_GET_CHANNEL)).hasSize(3); // each instance's find, the first's read of the
     // winner
     assertThat(listener.events(ProvisioningEvent.Step.CHANNEL_SAVED)).singleElement()
         .satisfies(e -> assertThat(e.operation()).isEmpty());
+  }
+
+  @Test
+  void endpointSavedOnB_whileTheTagIndexLagsBehindTheCreation_findsItByTheChannelTag_andIsServed() {
+    ChannelCdnV2 a = aws.channelCdnV2();
+    ChannelCdnV2 b = aws.channelCdnV2();
+    a.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    a.saveChannel(V2ChannelSpec.builder().from(news()).createDistribution(false).build());
+    aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
+    CdnOutcome created = a.saveChannel(news()).cdn();
+    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(aws.links().find(LiveCdnSettings.LINK_TAG_KEY, aws.channelGroups().findChannel(NEWS).orElseThrow()
+        .arn())).as("the tag index does not show it yet").isEmpty();
+    aws.clearCalls();
+
+    CdnOutcome outcome = b.saveEndpoint(hls()).cdn();
+
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(outcome.distributionId()).isEqualTo(created.distributionId());
+    assertThat(onlyDistribution().config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .containsExactly("/out/v1/live/news/hls/*.m3u8", "/out/v1/live/news/hls/*.mpd", "/out/v1/live/news/hls/*");
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
+    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the link tag confirmed in CloudFront").hasSize(1);
+    assertThat(aws.calls(Operation.V2_TAG_RESOURCE)).isEmpty();
   }
 
   @Test

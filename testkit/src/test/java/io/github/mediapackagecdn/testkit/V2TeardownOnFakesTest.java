@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -178,6 +179,24 @@ class V2TeardownOnFakesTest {
     assertThat(result.channel()).isEqualTo(Removal.DELETED);
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
     assertThat(aws.distributions().all()).singleElement().satisfies(d -> assertThat(d.config().enabled()).isFalse());
+  }
+
+  @Test
+  void teardown_onAnotherInstance_whileTheTagIndexLags_deletesTheDistributionTheChannelTagRecords() {
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+    aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
+    CdnOutcome created = cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build()).cdn();
+    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    ChannelCdnV2 other = aws.channelCdnV2();
+
+    V2TeardownResult result = other.teardown(NEWS, WITH_DISTRIBUTION);
+
+    assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(result.deletedDistribution()).isEqualTo(created.distributionId());
+    assertThat(result.channel()).isEqualTo(Removal.DELETED);
+    assertThat(aws.distributions().all()).as("no distribution left billing").isEmpty();
+    assertThat(other.teardown(NEWS, WITH_DISTRIBUTION).alreadyGone()).isTrue();
   }
 
   @Test

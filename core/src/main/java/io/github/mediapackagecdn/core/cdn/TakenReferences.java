@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * so without this rule a channel whose distribution was deleted in the CloudFront console would never get a new one.
  * Such a reference is passed over (the next generation is tried) only when both hold:
  * <ul>
- *   <li>the link is proven gone: the distribution last linked to the channel is known, and CloudFront says it no
- *       longer exists;</li>
+ *   <li>the link is proven gone: the distribution last linked to the channel is known (both sides record it on the
+ *       channel's tag, so every instance knows it), and CloudFront says it no longer exists;</li>
  *   <li>the reference has been refused for at least the visibility timeout with no holder showing, so its holder is
  *       not a distribution another instance created a moment ago that does not show yet.</li>
  * </ul>

@@ -6,8 +6,11 @@
  * ({@code Routing}, which decides whether a CDN URL reaches its endpoint), a batch of endpoints saved one by one
  * ({@code BatchSave}), the wait for what AWS does not show yet ({@code VisibilityWait}), the listener fan-out
  * ({@code Listeners}), the distribution updater ({@code DistributionUpdaters}, {@code DistributionUpdater}: one
- * writer per distribution, concurrent requests coalesced, each facade planning its own requests) and the teardowns'
- * removal of a distribution ({@code DistributionRemoval}). Besides {@code CdnOutcome} and {@code DeploymentProgress}, its types are public only so
+ * writer per distribution, concurrent requests coalesced, each facade planning its own requests), the teardowns'
+ * removal of a distribution ({@code DistributionRemoval}), and the link between a channel and its distribution
+ * ({@code LinkTags}, {@code DistributionResolver}, {@code RecentLinks}, {@code LinkResolution}: the channel tag naming
+ * the distribution, confirmed by the distribution's link tag read from CloudFront, then the tag index, ambiguous links
+ * refused), over each side's {@code TaggedChannels}. Besides {@code CdnOutcome} and {@code DeploymentProgress}, its types are public only so
  * that both facades can use them: not API, they may change in any release.
  */
 package io.github.mediapackagecdn.core.cdn;

@@ -122,6 +122,17 @@ public final class Limits {
         + (arnLength - MAX_TAG_VALUE_LENGTH) + " characters or more");
   }
 
+  /**
+   * What MediaPackage refuses in a channel's {@code tags} (count, key and value lengths, the {@code aws:} prefix), one
+   * problem each, with {@code reserved} of the {@value #MAX_TAGS} kept for the library's own channel tag; empty when
+   * MediaPackage accepts them. For v2 channels, which no other check in this package sees.
+   */
+  public static List<String> mediaPackageTagProblems(Map<String, String> tags, int reserved) {
+    Problems problems = new Problems();
+    mediaPackageTags(problems, tags, reserved);
+    return problems.list();
+  }
+
   /** Time delay, startover window and IP allow list of an endpoint. */
   static void endpointWindows(
       Problems problems, Integer startoverWindowSeconds, Integer timeDelaySeconds, List<String> whitelist) {

@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -13,11 +15,11 @@ import java.util.Optional;
  */
 final class AttachingDistribution {
 
-  private final LinkResolution links;
+  private final LinkResolution<Channel> links;
   private final DistributionCreation creation;
   private final Reconciling reconciling;
 
-  AttachingDistribution(LinkResolution links, DistributionCreation creation, Reconciling reconciling) {
+  AttachingDistribution(LinkResolution<Channel> links, DistributionCreation creation, Reconciling reconciling) {
     this.links = links;
     this.creation = creation;
     this.reconciling = reconciling;

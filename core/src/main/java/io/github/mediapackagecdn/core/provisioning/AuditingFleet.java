@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
@@ -56,14 +57,14 @@ final class AuditingFleet {
   private final Channels channels;
   private final Distributions distributions;
   private final DistributionLinks links;
-  private final LinkTags linkTags;
+  private final LinkTags<Channel> linkTags;
   private final LiveCdnSettings settings;
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
   /** The settings a distribution is judged with: what its endpoints' formats need, whatever the layout set. */
   private final LiveCdnSettings servingRules;
   private final Listeners listeners;
 
-  AuditingFleet(Channels channels, Distributions distributions, DistributionLinks links, LinkTags linkTags,
+  AuditingFleet(Channels channels, Distributions distributions, DistributionLinks links, LinkTags<Channel> linkTags,
       LiveCdnSettings settings, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers, Listeners listeners) {
     this.channels = channels;
     this.distributions = distributions;
@@ -95,7 +96,7 @@ final class AuditingFleet {
         .endpointCount(endpoints.values().stream().mapToInt(List::size).sum())
         .distributionCount(listed.size());
     for (Channel channel : fleet) {
-      List<DistributionId> linked = tagged.getOrDefault(LinkTags.linkValue(channel), List.of()).stream()
+      List<DistributionId> linked = tagged.getOrDefault(channel.arn().value(), List.of()).stream()
           .filter(listed::containsKey)
           .toList();
       audit(channel, endpoints.getOrDefault(channel.id(), List.of()), linked, listed, linkValues, audit);
@@ -127,14 +128,14 @@ final class AuditingFleet {
                 + tagNow(recorded, listed, linkValues))));
     if (linked.size() > 1) {
       audit.addFindings(finding(AuditFinding.Kind.AMBIGUOUS_LINK, channel, linked, "all carry the tag "
-          + settings.linkTagKey() + "=" + LinkTags.linkValue(channel) + "; " + String.format(LinkTags.ON_SAVE,
+          + settings.linkTagKey() + "=" + channel.arn().value() + "; " + String.format(LinkTags.ON_SAVE,
           channel.id())));
     } else if (linked.size() == 1) {
       audit.addLinked(linkedChannel(channel, endpoints, listed.get(linked.get(0)), audit));
     } else if (tag.requested() || tag.recorded().isPresent()) {
       audit.addFindings(finding(AuditFinding.Kind.REQUESTED_BUT_MISSING, channel, List.of(),
           "the channel tag " + settings.channelTagKey() + " asks for a distribution, and none carries the tag "
-              + settings.linkTagKey() + "=" + LinkTags.linkValue(channel)));
+              + settings.linkTagKey() + "=" + channel.arn().value()));
     }
   }
 
@@ -176,7 +177,7 @@ final class AuditingFleet {
   /** Distributions tagged for a channel ARN of the audited region(s) that no listed channel has. */
   private void orphans(List<Channel> fleet, Map<String, List<DistributionId>> tagged,
       Map<DistributionId, DistributionSummary> listed, FleetAudit.Builder audit) {
-    Set<String> arns = fleet.stream().map(LinkTags::linkValue).collect(Collectors.toSet());
+    Set<String> arns = fleet.stream().map(channel -> channel.arn().value()).collect(Collectors.toSet());
     Set<String> regions = fleet.stream().map(c -> c.arn().region()).collect(Collectors.toSet());
     tagged.forEach((value, ids) -> {
       Optional<ChannelArn> arn = channelArn(value);

@@ -2,6 +2,11 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
@@ -107,8 +112,10 @@ public final class ChannelCdn implements AutoCloseable {
     Listeners listeners = new Listeners(builder.listeners, builder.clock);
     VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
         settings.visibilityTimeout(), listeners);
-    LinkTags linkTags = new LinkTags(builder.links, settings);
-    LinkResolution links = new LinkResolution(new DistributionResolver(channels, linkTags, settings),
+    LinkTags<Channel> linkTags = new LinkTags<>(new ChannelTags(channels), builder.links, settings.linkTagKey(),
+        settings.channelTagKey());
+    LinkResolution<Channel> links = new LinkResolution<>(new DistributionResolver<>(linkTags,
+        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
         new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);
     this.identifiers = new CdnIdentifiers(builder.identifierSource, CdnIdentifiers.DEFAULT_CAPACITY);
     EndpointUpdates planner = new EndpointUpdates(settings, identifiers::identifierFor);

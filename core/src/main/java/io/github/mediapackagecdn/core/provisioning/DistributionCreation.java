@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -34,14 +36,14 @@ final class DistributionCreation {
   private static final Logger log = LoggerFactory.getLogger(DistributionCreation.class);
 
   private final Distributions distributions;
-  private final LinkTags linkTags;
-  private final LinkResolution links;
+  private final LinkTags<Channel> linkTags;
+  private final LinkResolution<Channel> links;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final Listeners listeners;
   private final TakenReferences taken;
 
-  DistributionCreation(Distributions distributions, LinkTags linkTags, LinkResolution links,
+  DistributionCreation(Distributions distributions, LinkTags<Channel> linkTags, LinkResolution<Channel> links,
       VisibilityWait visibility, LiveCdnSettings settings, Listeners listeners) {
     this.listeners = listeners;
     this.distributions = distributions;
@@ -128,7 +130,7 @@ final class DistributionCreation {
     }
     throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()
         + " caller references of channel " + channel.id() + " are taken by distributions no longer linked to it",
-        ResourceConflictException.Reason.ALREADY_EXISTS, LinkTags.linkValue(channel));
+        ResourceConflictException.Reason.ALREADY_EXISTS, channel.arn().value());
   }
 
   private CdnOutcome adopted(Channel channel, DistributionId id, int attempt, Instant start) {

@@ -90,7 +90,7 @@ final class DistributionLayout {
   /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */
   static Map<String, String> tags(Channel channel, Map<String, String> extraTags, LiveCdnSettings settings) {
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
-    tags.put(settings.linkTagKey(), LinkTags.linkValue(channel));
+    tags.put(settings.linkTagKey(), channel.arn().value());
     return tags;
   }
 

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public abstract class LiveCdnSettings {
    * The value of {@link #channelTagKey()} while the channel has asked for a distribution and none is recorded yet: a
    * save cut off between asking CloudFront and recording the id leaves it, and it says "save the channel again".
    */
-  public static final String CHANNEL_TAG_REQUESTED = "requested";
+  public static final String CHANNEL_TAG_REQUESTED = LinkTags.REQUESTED;
 
   /** The header CloudFront sends to an endpoint that uses CDN authorization. */
   public static final String CDN_IDENTIFIER_HEADER = "X-MediaPackage-CDNIdentifier";
@@ -112,8 +113,8 @@ public abstract class LiveCdnSettings {
   /**
    * The MediaPackage channel tag on which the library records the channel's distribution: its id once the
    * distribution is created or adopted, {@link #CHANNEL_TAG_REQUESTED} from just before it asks CloudFront to create
-   * one. DescribeChannel returns it with the channel, so every instance finds the distribution without waiting for
-   * the tag index; the distribution's link tag, read from CloudFront itself, stays the authority.
+   * one. DescribeChannel (v1) and GetChannel (v2) return it with the channel, so every instance finds the distribution
+   * without waiting for the tag index; the distribution's link tag, read from CloudFront itself, stays the authority.
    */
   @Value.Default
   public String channelTagKey() {
@@ -121,10 +122,11 @@ public abstract class LiveCdnSettings {
   }
 
   /**
-   * Whether DescribeChannel shows a channel tag as soon as TagResource has written it. UNCONFIRMED: no AWS document
-   * says how soon MediaPackage v1 shows a tag it has just written; the default assumes at once (as the testkit's
-   * fake does). When false, a channel without {@link #channelTagKey()} whose distribution the tag index does not show
-   * is reported as {@link CdnOutcome.Action#NOT_VISIBLE_YET}, never as having no distribution.
+   * Whether DescribeChannel (v1) and GetChannel (v2) show a channel tag as soon as TagResource has written it.
+   * UNCONFIRMED: no AWS document says how soon MediaPackage v1 or v2 shows a tag it has just written; the default
+   * assumes at once (as the testkit's fakes do). When false, a channel without {@link #channelTagKey()} whose
+   * distribution the tag index does not show is reported as {@link CdnOutcome.Action#NOT_VISIBLE_YET}, never as having
+   * no distribution.
    */
   @Value.Default
   public boolean channelTagsReadAfterWrite() {

@@ -1,5 +1,8 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -30,13 +33,13 @@ final class Planning {
 
   private final Channels channels;
   private final Distributions distributions;
-  private final LinkResolution links;
-  private final LinkTags linkTags;
+  private final LinkResolution<Channel> links;
+  private final LinkTags<Channel> linkTags;
   private final CdnIdentifiers identifiers;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
 
-  Planning(Channels channels, Distributions distributions, LinkResolution links, LinkTags linkTags,
+  Planning(Channels channels, Distributions distributions, LinkResolution<Channel> links, LinkTags<Channel> linkTags,
       CdnIdentifiers identifiers, VisibilityWait visibility, LiveCdnSettings settings) {
     this.channels = channels;
     this.distributions = distributions;
@@ -144,11 +147,11 @@ final class Planning {
       default -> linkTags.channelTag(channel).recorded()
           .map(recorded -> DistributionPlan.notManaged(channel.id(), DistributionPlan.Reason.LINK_TAG_CHANGED,
               "distribution " + recorded + " recorded on channel " + channel.id() + " no longer carries the tag "
-                  + settings.linkTagKey() + "=" + LinkTags.linkValue(channel) + " (changed, removed, or the "
+                  + settings.linkTagKey() + "=" + channel.arn().value() + " (changed, removed, or the "
                   + "distribution is gone): the library no longer manages it, and a save changes no distribution"))
           .orElseGet(() -> DistributionPlan.notManaged(channel.id(), DistributionPlan.Reason.NO_DISTRIBUTION,
               "channel " + channel.id() + " has no distribution: it never asked for one, and none carries the tag "
-                  + settings.linkTagKey() + "=" + LinkTags.linkValue(channel)
+                  + settings.linkTagKey() + "=" + channel.arn().value()
                   + ". Save the channel with createDistribution, or attach one"));
     });
   }

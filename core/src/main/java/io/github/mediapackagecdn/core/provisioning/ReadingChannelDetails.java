@@ -6,6 +6,8 @@ import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.ArrayList;
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -23,10 +25,10 @@ final class ReadingChannelDetails {
 
   private final Channels channels;
   private final Distributions distributions;
-  private final LinkResolution links;
+  private final LinkResolution<Channel> links;
   private final LiveCdnSettings settings;
 
-  ReadingChannelDetails(Channels channels, Distributions distributions, LinkResolution links,
+  ReadingChannelDetails(Channels channels, Distributions distributions, LinkResolution<Channel> links,
       LiveCdnSettings settings) {
     this.channels = channels;
     this.distributions = distributions;

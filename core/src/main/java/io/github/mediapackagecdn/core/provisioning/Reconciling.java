@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.Listeners;
@@ -19,11 +21,12 @@ import java.util.Optional;
 final class Reconciling {
 
   private final Channels channels;
-  private final LinkResolution links;
+  private final LinkResolution<Channel> links;
   private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final Listeners listeners;
 
-  Reconciling(Channels channels, LinkResolution links, DistributionUpdaters<List<OriginEndpoint>> updaters, Listeners listeners) {
+  Reconciling(Channels channels, LinkResolution<Channel> links, DistributionUpdaters<List<OriginEndpoint>> updaters,
+      Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.links = links;

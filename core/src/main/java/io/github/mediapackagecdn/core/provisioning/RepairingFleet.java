@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;

@@ -115,7 +115,8 @@ final class SavingChannel {
   /**
    * What CreateChannel sends: the spec, and when it asks for a distribution, the channel tag with the "requested"
    * marker, given with the channel rather than by a TagResource of its own, so that a creation cut off stays
-   * detectable from the first moment (see {@link DistributionResolver#recordRequest}).
+   * detectable from the first moment (see
+   * {@link io.github.mediapackagecdn.core.cdn.DistributionResolver#recordRequest}).
    */
   private ChannelSpec creation(ChannelSpec spec) {
     if (!spec.createDistribution()) {

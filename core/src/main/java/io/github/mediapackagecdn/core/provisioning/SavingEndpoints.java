@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
@@ -42,16 +44,16 @@ final class SavingEndpoints {
 
   private final Channels channels;
   private final Distributions distributions;
-  private final LinkResolution links;
+  private final LinkResolution<Channel> links;
   private final CdnIdentifiers identifiers;
   private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final Listeners listeners;
 
-  SavingEndpoints(Channels channels, Distributions distributions, LinkResolution links, CdnIdentifiers identifiers,
-      DistributionUpdaters<List<OriginEndpoint>> updaters, VisibilityWait visibility, LiveCdnSettings settings,
-      Listeners listeners) {
+  SavingEndpoints(Channels channels, Distributions distributions, LinkResolution<Channel> links,
+      CdnIdentifiers identifiers, DistributionUpdaters<List<OriginEndpoint>> updaters, VisibilityWait visibility,
+      LiveCdnSettings settings, Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.distributions = distributions;

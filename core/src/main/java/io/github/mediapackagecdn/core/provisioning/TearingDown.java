@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.cdn.DistributionRemoval;
@@ -41,12 +43,12 @@ final class TearingDown {
 
   private final Channels channels;
   private final Distributions distributions;
-  private final LinkTags linkTags;
-  private final LinkResolution links;
+  private final LinkTags<Channel> linkTags;
+  private final LinkResolution<Channel> links;
   private final VisibilityWait visibility;
   private final DistributionRemoval removal;
 
-  TearingDown(Channels channels, Distributions distributions, LinkTags linkTags, LinkResolution links,
+  TearingDown(Channels channels, Distributions distributions, LinkTags<Channel> linkTags, LinkResolution<Channel> links,
       VisibilityWait visibility, LiveCdnSettings settings, Clock clock) {
     this.channels = channels;
     this.distributions = distributions;

@@ -19,17 +19,19 @@
  *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet},
  *       {@code RepairingFleet}, {@code Planning} (read-only: the plan of the next save, and the dry runs, which check
  *       their input with {@code EndpointBatch} as the save does).</li>
- *   <li><b>Concerns</b>, each owning its state and tested alone: {@code LinkResolution} (the channel's distribution,
- *       through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries expire after the
- *       visibility timeout); {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
+ *   <li><b>Concerns</b>, each owning its state and tested alone: the engine's {@code core.cdn.LinkResolution} (the
+ *       channel's distribution, through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries
+ *       expire after the visibility timeout; v2 uses the same, v1's channels given to it by {@code ChannelTags});
+ *       {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
  *       {@code Sleeper} port); {@code DistributionCreation} (CallerReference generations and adoption);
  *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code EndpointUpdates}
  *       (v1's planner for the shared {@code core.cdn.DistributionUpdaters}: one updater per distribution while
  *       it is updated, dropped once idle, concurrent saves coalesced into one update); {@code Listeners}
  *       (the {@link io.github.mediapackagecdn.core.event.ProvisioningListener}s given to the builder: each use case and
  *       concern tells them its own steps, and a listener that throws is logged once and changes nothing).</li>
- *   <li><b>Rules</b>, each defined once: {@code LinkTags} (the channel tag's parse, "the link tag still names the
- *       channel", "two distributions tagged for one channel"), {@code DistributionLayout} (the layout, as pure
+ *   <li><b>Rules</b>, each defined once: the engine's {@code core.cdn.LinkTags} (the channel tag's parse, "the link
+ *       tag still names the channel", "two distributions tagged for one channel"; v1's and v2's),
+ *       {@code DistributionLayout} (the layout, as pure
  *       functions), {@code CdnUrls} (routing and CDN URLs), {@code UnchangedState} (when nothing needs writing),
  *       {@code CdnOutcome#reporting} (a CloudFront failure becomes the outcome {@code FAILED}), {@code NotFound}.</li>
  * </ul>

@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The rules by which a channel's distribution is found without waiting for the tag index, and what "none" means. */
+/**
+ * The engine's rules by which a channel's distribution is found without waiting for the tag index, and what "none"
+ * means, on v1's channels ({@link ChannelTags}).
+ */
 class DistributionResolverTest {
 
   private static final ChannelId NEWS = ChannelId.of("live-news");
@@ -27,7 +32,7 @@ class DistributionResolverTest {
 
   private RecordingChannels channels;
   private RecordingDistributions cloudFront;
-  private DistributionResolver resolver;
+  private DistributionResolver<Channel> resolver;
   private Channel news;
 
   @BeforeEach
@@ -38,8 +43,9 @@ class DistributionResolverTest {
     news = channels.put(NEWS);
   }
 
-  private DistributionResolver resolver(DistributionLinks links, LiveCdnSettings settings) {
-    return new DistributionResolver(channels, new LinkTags(links, settings), settings);
+  private DistributionResolver<Channel> resolver(DistributionLinks links, LiveCdnSettings settings) {
+    return new DistributionResolver<>(new LinkTags<>(new ChannelTags(channels), links, settings.linkTagKey(),
+        settings.channelTagKey()), settings.channelTagsReadAfterWrite(), settings.visibilityTimeout());
   }
 
   private DistributionId linkedDistribution() {
@@ -179,7 +185,7 @@ class DistributionResolverTest {
 
   @Test
   void resolve_whenChannelTagsMayLagAndTheChannelHasNone_answersNotVisibleYetNeverNoDistribution() {
-    DistributionResolver lagging = resolver(cloudFront,
+    DistributionResolver<Channel> lagging = resolver(cloudFront,
         LiveCdnSettings.builder().channelTagsReadAfterWrite(false).build());
 
     DistributionResolver.Resolution found = lagging.resolve(news);

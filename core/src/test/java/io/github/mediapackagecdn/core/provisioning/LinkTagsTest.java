@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -11,14 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The link rules, each defined once: the channel tag's parse, the link tag's check, the ambiguity check. */
+/**
+ * The engine's link rules, each defined once, on v1's channels: the channel tag's parse, the link tag's check, the
+ * ambiguity check.
+ */
 class LinkTagsTest {
 
   private static final DistributionId ID = DistributionId.of("E1U5RQF7T870K0");
   private static final DistributionId OTHER = DistributionId.of("E2QWRUHAPOMQZL");
 
   private final RecordingDistributions cloudFront = new RecordingDistributions();
-  private final LinkTags linkTags = new LinkTags(cloudFront, LiveCdnSettings.defaults());
+  private final LinkTags<Channel> linkTags = new LinkTags<>(new ChannelTags(new RecordingChannels()), cloudFront,
+      LiveCdnSettings.LINK_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_KEY);
 
   private static Channel tagged(String value) {
     return Channel.builder().from(Fixtures.CHANNEL).putTags(LiveCdnSettings.CHANNEL_TAG_KEY, value).build();
@@ -38,7 +43,7 @@ class LinkTagsTest {
   @Test
   void namesChannel_readsTheDistributionsOwnTagAndSaysNoForADeletedOne() {
     DistributionId linked = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref",
-        LiveCdnSettings.defaults()), Map.of(LiveCdnSettings.LINK_TAG_KEY, LinkTags.linkValue(Fixtures.CHANNEL)));
+        LiveCdnSettings.defaults()), Map.of(LiveCdnSettings.LINK_TAG_KEY, linkTags.linkValue(Fixtures.CHANNEL)));
     DistributionId elsewhere = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref-2",
         LiveCdnSettings.defaults()), Map.of(LiveCdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:other"));
 

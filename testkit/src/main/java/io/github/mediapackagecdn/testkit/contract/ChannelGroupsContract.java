@@ -21,6 +21,7 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,20 @@ public abstract class ChannelGroupsContract {
               e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.STALE_VERSION));
       assertThat(groups().findChannel(V2ChannelId.of(GROUP, "news")).orElseThrow().description())
           .isEqualTo("channel news");
+    }
+
+    @Test
+    void tagChannel_addsTheTagsAndReplacesAKeysValue_keepingTheOthers_andGetChannelReturnsThem() {
+      groups().createGroup(group(GROUP));
+      V2Channel created = groups().createChannel(V2ChannelSpec.builder().from(channel("news"))
+          .putTags("team", "news").build());
+      assertThat(created.tags()).containsExactly(Map.entry("team", "news"));
+
+      groups().tagChannel(created.arn(), Map.of("mediapackage-cdn:distribution", "requested"));
+      groups().tagChannel(created.arn(), Map.of("mediapackage-cdn:distribution", "E1U5RQF7T870K0"));
+
+      assertThat(groups().findChannel(created.id()).orElseThrow().tags()).containsOnly(Map.entry("team", "news"),
+          Map.entry("mediapackage-cdn:distribution", "E1U5RQF7T870K0"));
     }
 
     @Test

@@ -38,7 +38,11 @@ public abstract class V2ChannelSpec {
     return false;
   }
 
-  /** {@code Tags}, set when the channel is created. */
+  /**
+   * {@code Tags}, set when the channel is created: at most 50, keys of 1 to 128 characters without the prefix
+   * {@code aws:}, values of at most 256; with {@link #createDistribution()}, at most 49, the library recording the
+   * channel's distribution on one more.
+   */
   public abstract Map<String, String> tags();
 
   /** Whether saving the channel gives it a CloudFront distribution. */
@@ -76,6 +80,8 @@ public abstract class V2ChannelSpec {
     distributionComment().filter(c -> c.length() > io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH)
         .ifPresent(c -> problems.add("distribution comment has " + c.length() + " characters; CloudFront allows at"
             + " most " + io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH));
+    problems.addAll(io.github.mediapackagecdn.core.model.Limits.mediaPackageTagProblems(tags(),
+        createDistribution() ? 1 : 0));
     problems.addAll(io.github.mediapackagecdn.core.model.Limits.cloudFrontTagProblems(distributionTags(),
         Integer.MAX_VALUE)); // their count: the save's quota check
     if (createDistribution()) {

@@ -10,6 +10,7 @@ import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,13 @@ public interface ChannelGroups {
    * otherwise); a {@link io.github.mediapackagecdn.core.error.ResourceNotFoundException} when it is gone.
    */
   void deleteChannel(V2ChannelId id);
+
+  /**
+   * Adds {@code tags} to the channel of ARN {@code channelArn} (TagResource), replacing the value of a key it has and
+   * keeping every other tag; {@link #findChannel} returns them in {@link V2Channel#tags()}. A
+   * {@link io.github.mediapackagecdn.core.error.ResourceNotFoundException} when the channel is gone.
+   */
+  void tagChannel(String channelArn, Map<String, String> tags);
 
   /** The names of the group's channels (ListChannels, paged): for the quota of channels a group. */
   List<String> channelNames(String group);

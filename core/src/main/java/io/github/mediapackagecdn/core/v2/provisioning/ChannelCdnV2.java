@@ -2,10 +2,14 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.RecentLinks;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
@@ -16,6 +20,7 @@ import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
@@ -108,7 +113,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
     ValidationException.throwIfAny(problems);
     LiveCdnSettings settings = builder.settings;
     V2Events events = new V2Events(builder.listeners, builder.clock);
-    V2Links links = new V2Links(builder.links, settings);
+    LinkTags<V2Channel> linkTags = new LinkTags<>(new V2ChannelTags(builder.groups), builder.links,
+        settings.linkTagKey(), settings.channelTagKey());
+    LinkResolution<V2Channel> links = new LinkResolution<>(new DistributionResolver<>(linkTags,
+        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
+        new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);
+    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
+        settings.visibilityTimeout(), events.listeners());
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME, settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
@@ -116,21 +127,20 @@ public final class ChannelCdnV2 implements AutoCloseable {
     V2EndpointUpdates planner = new V2EndpointUpdates(settings);
     DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
         new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
-            channel -> builder.distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id)), planner,
+            channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
+                .orElseThrow(() -> V2NotFound.distribution(id)), planner,
             settings.cloudFrontQuotas(), events.listeners()));
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
-        builder.identifierSource, planner, settings.cloudFrontQuotas(), updaters);
-    this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, links, shared, serving,
-        settings, events);
-    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
-        settings.visibilityTimeout(), events.listeners());
+        builder.identifierSource, planner, settings.cloudFrontQuotas(), updaters, visibility);
+    this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
+        shared, serving, settings, events);
     this.savingEndpoints =
         new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
     this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, builder.sleeper, builder.clock,
         builder.scheduler, events.listeners());
-    this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, links,
-        settings.maxUpdateAttempts(), builder.clock);
+    this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
+        visibility, settings.maxUpdateAttempts(), builder.clock);
     this.onClose = List.copyOf(builder.onClose);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
@@ -158,9 +168,12 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /**
    * Saves the channel in its group (created, or updated with its ETag when its description differs), then, when
-   * {@link V2ChannelSpec#createDistribution()} is set, makes sure it has one distribution, tagged with its ARN. A
-   * CloudFront failure is reported in the result beside the saved channel; saving again never makes a second one.
+   * {@link V2ChannelSpec#createDistribution()} is set, makes sure it has one distribution, tagged with its ARN, and
+   * records the distribution's id on the channel in the tag {@link LiveCdnSettings#channelTagKey()} (TagResource), as
+   * v1 does, so that every instance finds it while the tag index lags. A CloudFront failure is reported in the result
+   * beside the saved channel; saving again never makes a second one.
    *
+   * @throws ValidationException when the spec's tags hold the library's own key {@link LiveCdnSettings#channelTagKey()}
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the group has 10 channels already
    */
@@ -184,7 +197,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * serve it (the distribution is read first): an identifier other than the one the origin sends, or none known (not
    * in the spec, not from {@link Builder#cdnIdentifiers}) while the origin sends none; MediaPackage would answer 403.
    * An endpoint whose policy already has CDN authorization that cannot be served is a {@code FAILED} outcome, with
-   * nothing written to its policy or the distribution.
+   * nothing written to its policy or the distribution. The distribution is found through the id recorded on the
+   * channel (confirmed by the distribution's link tag, read from CloudFront), so an instance that did not create it
+   * finds it at once; with none, the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save
+   * the channel again) or {@code NOT_VISIBLE_YET}.
    *
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the channel would have more than 10
    * @throws ValidationException when a spec gives CDN authorization, no identifier is known and the origin sends none

@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -29,10 +30,11 @@ final class ReadingV2Details {
 
   private final ChannelGroups groups;
   private final Distributions distributions;
-  private final V2Links links;
+  private final LinkResolution<V2Channel> links;
   private final LiveCdnSettings settings;
 
-  ReadingV2Details(ChannelGroups groups, Distributions distributions, V2Links links, LiveCdnSettings settings) {
+  ReadingV2Details(ChannelGroups groups, Distributions distributions, LinkResolution<V2Channel> links,
+      LiveCdnSettings settings) {
     this.groups = groups;
     this.distributions = distributions;
     this.links = links;
@@ -42,7 +44,7 @@ final class ReadingV2Details {
   V2ChannelDetails read(V2ChannelId id) {
     V2Channel channel = V2NotFound.channel(groups, id);
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
-    Optional<DistributionId> linked = links.resolve(channel);
+    Optional<DistributionId> linked = links.resolve(channel).id();
     return describe(id, endpoints, linked.flatMap(distributions::find));
   }
 
@@ -54,7 +56,7 @@ final class ReadingV2Details {
    */
   AwaitingDeployment.Target<V2ChannelDetails> waitTarget(V2ChannelId id) {
     V2Channel channel = V2NotFound.channel(groups, id);
-    DistributionId distributionId = links.resolve(channel).orElseThrow(() -> new ResourceNotFoundException(
+    DistributionId distributionId = links.resolve(channel).id().orElseThrow(() -> new ResourceNotFoundException(
         "channel " + id + " has no distribution; save it with createDistribution(true)", id.toString()));
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
     return new AwaitingDeployment.Target<>() {

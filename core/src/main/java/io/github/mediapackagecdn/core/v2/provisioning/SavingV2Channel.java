@@ -5,6 +5,9 @@ import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.TakenReferences;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -21,6 +24,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +34,11 @@ import java.util.Optional;
  * with its ETag when its description differs, then, when asked, the channel gets one distribution: the one linked to
  * it, or a new one tagged with the channel ARN, its CallerReference derived from the ARN, so that a second creation
  * is refused by CloudFront and the first one adopted; endpoints saved before it are served at once, and a channel
- * saved again has its endpoints served, so a save that an earlier CloudFront failure left incomplete completes. With a secondary
+ * saved again has its endpoints served, so a save that an earlier CloudFront failure left incomplete completes. The
+ * distribution is found and recorded on the channel by the engine's link rules, as v1's: the channel tag names it
+ * (confirmed by its link tag, read from CloudFront), so another instance finds it while the tag index lags; the tag is
+ * given with CreateChannel, or written just before CloudFront is asked, with the "requested" marker, then with the
+ * distribution's id. A spec's tag with the library's key is refused before any call. With a secondary
  * Region, the channel is saved there too, with the same name, and has no distribution of its own. A CloudFront (or
  * secondary Region) failure is reported beside the saved channel.
  */
@@ -39,19 +47,22 @@ final class SavingV2Channel {
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
   private final Distributions distributions;
-  private final V2Links links;
+  private final LinkTags<V2Channel> linkTags;
+  private final LinkResolution<V2Channel> links;
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
   private final TakenReferences taken;
 
-  SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions, V2Links links,
-      SharedPolicies shared, ServingEndpoints serving, LiveCdnSettings settings, V2Events events) {
+  SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
+      LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
+      LiveCdnSettings settings, V2Events events) {
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;
     this.distributions = distributions;
+    this.linkTags = linkTags;
     this.links = links;
     this.shared = shared;
     this.settings = settings;
@@ -60,6 +71,10 @@ final class SavingV2Channel {
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
+    if (spec.tags().containsKey(settings.channelTagKey())) {
+      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
+          + " channel's distribution; choose another key");
+    }
     if (secondary.isPresent() && (spec.inputType() != InputType.CMAF || !spec.publishMediaQualityScore())) {
       throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
           + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"
@@ -69,7 +84,7 @@ final class SavingV2Channel {
     Optional<V2Channel> existing = groups.findChannel(spec.id());
     Lookup before = spec.createDistribution() ? refuseBeforeWriting(spec, group, existing) : Lookup.NOT_YET;
     Instant start = events.now();
-    Saved saved = saveIn(groups, spec, existing);
+    Saved saved = saveIn(groups, spec, existing, creation(spec));
     V2Channel channel = saved.channel();
     events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
         .duration(events.since(start)));
@@ -77,21 +92,30 @@ final class SavingV2Channel {
     try {
       if (secondary.isPresent()) {
         V2NotFound.secondaryGroup(secondary.get(), spec.id().group());
-        saveIn(secondary.get(), spec, secondary.get().findChannel(spec.id()));
+        saveIn(secondary.get(), spec, secondary.get().findChannel(spec.id()), spec); // no channel tag there
       }
       if (!spec.createDistribution()) {
         return new V2ChannelSaveResult(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
       }
-      linked = before.done() ? linked : links.resolve(channel);
+      DistributionResolver.Resolution found = before.found().isPresent() ? before.found().get()
+          : links.resolve(channel);
+      linked = found.id();
       if (linked.isPresent()) { // saved again: the distribution gets what an earlier save could not give it
+        if (found.needsRecording()) {
+          links.record(channel, linked.get());
+        }
         List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
         return new V2ChannelSaveResult(channel, endpoints.isEmpty()
             ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
             : serving.serve(channel.id(), group, linked.get(), endpoints, endpoints, List.of(), Map.of(),
                 Optional.empty()).outcome(linked.get(), endpoints));
       }
+      if (recordedButMissing(channel).isEmpty()) {
+        links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
+      } // else the deleted distribution stays recorded until its successor is: it proves the link gone, save after save
       CdnOutcome outcome = create(channel, group, spec);
       linked = outcome.distributionId();
+      links.record(channel, linked.orElseThrow());
       List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
       if (!endpoints.isEmpty()) { // saved before the distribution: it serves them at once
         serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of(), Map.of(),
@@ -122,15 +146,16 @@ final class SavingV2Channel {
     if (existing.isEmpty()) {
       return Lookup.NOT_YET; // a new channel has no endpoint, and no distribution, yet
     }
-    Optional<DistributionId> linked;
+    DistributionResolver.Resolution found;
     try {
-      linked = links.resolve(existing.get());
+      found = links.resolve(existing.get());
     } catch (ResourceConflictException e) {
       if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
         throw e;
       }
       return Lookup.NOT_YET;
     }
+    Optional<DistributionId> linked = found.id();
     List<V2Endpoint> endpoints = linked.isPresent() ? List.of() : groups.endpointsOf(spec.id());
     if (!endpoints.isEmpty()) {
       Optional<ChannelGroup> secondGroup =
@@ -141,18 +166,50 @@ final class SavingV2Channel {
       serving.refuseOverQuota(distribution, null, config, spec.id(), group, secondGroup, endpoints,
           Optional.empty());
     }
-    return new Lookup(true, linked);
+    return new Lookup(Optional.of(found));
   }
 
-  /** Whether the channel's distribution was looked up before the writes, and what was found. */
-  private record Lookup(boolean done, Optional<DistributionId> linked) {
-    static final Lookup NOT_YET = new Lookup(false, Optional.empty());
+  /** What the lookup of the channel's distribution before the writes found; empty when it was not made. */
+  private record Lookup(Optional<DistributionResolver.Resolution> found) {
+    static final Lookup NOT_YET = new Lookup(Optional.empty());
+
+    Optional<DistributionId> linked() {
+      return found.flatMap(DistributionResolver.Resolution::id);
+    }
   }
 
   /** The channel as saved in one Region's MediaPackage, and the operation that wrote it (empty when none did). */
   private record Saved(V2Channel channel, String operation) {}
 
-  private Saved saveIn(ChannelGroups port, V2ChannelSpec spec, Optional<V2Channel> existing) {
+  /**
+   * What CreateChannel sends in the first Region: the spec, and when it asks for a distribution, the channel tag with
+   * the "requested" marker, given with the channel rather than by a TagResource of its own, so that a creation cut off
+   * stays detectable from the first moment, as v1's.
+   */
+  private V2ChannelSpec creation(V2ChannelSpec spec) {
+    if (!spec.createDistribution()) {
+      return spec;
+    }
+    Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+    tags.put(settings.channelTagKey(), LinkTags.REQUESTED);
+    // the flag only reserves the tag's slot in the spec's checks: the tag is in the map now
+    return V2ChannelSpec.builder().from(spec).tags(tags).createDistribution(false).build();
+  }
+
+  /**
+   * The distribution recorded on the channel when CloudFront says it does not exist (one GetDistribution): deleted,
+   * or created a moment ago and not visible yet. Empty when none is recorded or it exists.
+   */
+  private Optional<DistributionId> recordedButMissing(V2Channel channel) {
+    return linkTags.channelTag(channel).recorded().filter(id -> distributions.find(id).isEmpty());
+  }
+
+  /**
+   * Saves the channel in one Region, as {@code existing} was just read there, creating it with {@code creation} when
+   * it does not exist.
+   */
+  private Saved saveIn(ChannelGroups port, V2ChannelSpec spec, Optional<V2Channel> existing,
+      V2ChannelSpec creation) {
     if (existing.isPresent() && existing.get().inputType() != spec.inputType()) {
       throw new ResourceConflictException("channel " + spec.id() + " has input type " + existing.get().inputType()
           + ", which MediaPackage never changes; the spec asks " + spec.inputType() + ": delete the channel and save"
@@ -171,7 +228,7 @@ final class SavingV2Channel {
           + " MediaPackage v2 allows " + V2Limits.MAX_CHANNELS_PER_GROUP + " a group");
     }
     try {
-      return new Saved(port.createChannel(spec), "CreateChannel");
+      return new Saved(port.createChannel(creation), "CreateChannel");
     } catch (ResourceConflictException e) {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
@@ -199,9 +256,10 @@ final class SavingV2Channel {
    * {@code CREATED} or {@code ADOPTED}, as v1's creation: a reference taken by this channel's distribution (another
    * instance's, or one whose tag is not indexed yet) adopts it; one whose holder is proven no longer linked (its link
    * tag, read from CloudFront, names another channel or none) gives way to the next generation, up to the settings'
-   * bound; one whose holder does not show gives way only by v1's rule, {@link TakenReferences}: the distribution last
-   * linked to the channel (as this instance saw it) is proven deleted, and the reference has been refused for the
-   * visibility timeout, so over two saves (v2 does not wait). Otherwise it is a conflict, never a guess.
+   * bound; one whose holder does not show gives way only by v1's rule, {@link TakenReferences}: the distribution
+   * recorded on the channel (its channel tag, whichever instance recorded it) is proven deleted, and the reference has
+   * been refused for the visibility timeout, so over two saves (v2 does not wait). Otherwise it is a conflict, never a
+   * guess.
    */
   private CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
@@ -224,19 +282,19 @@ final class SavingV2Channel {
         // the reference is taken: by this channel's distribution, whose tag is not indexed yet, by one no longer
         // linked, or by one deleted
         taken.refused(callerReference);
-        Optional<DistributionId> indexed = links.indexed(channel);
+        Optional<DistributionId> indexed =
+            linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE);
         Optional<DistributionId> shown = indexed.isPresent() ? indexed
             : distributions.findByCallerReference(callerReference, comment);
         if (shown.isEmpty()) {
-          taken.passOver(channel.id().toString(), callerReference,
-              links.lastLinked(channel).filter(last -> distributions.find(last).isEmpty()));
+          taken.passOver(channel.id().toString(), callerReference, recordedButMissing(channel));
           events.emit(V2Events.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
               .operation("CreateDistributionWithTags").attempt(generation + 1).duration(events.since(start)));
           continue;
         }
         DistributionId holder = shown.get();
         taken.holderShown(callerReference);
-        if (indexed.isPresent() || links.namesChannel(holder, channel)) {
+        if (indexed.isPresent() || linkTags.namesChannel(holder, channel)) {
           links.remember(channel, holder);
           events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id())
               .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)

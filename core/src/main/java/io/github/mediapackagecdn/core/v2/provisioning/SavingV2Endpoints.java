@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -45,15 +47,16 @@ final class SavingV2Endpoints {
 
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
-  private final V2Links links;
+  private final LinkResolution<V2Channel> links;
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final VisibilityWait visibility;
   private final LiveCdnSettings settings;
   private final V2Events events;
 
-  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, V2Links links, SharedPolicies shared,
-      ServingEndpoints serving, VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
+  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, LinkResolution<V2Channel> links,
+      SharedPolicies shared, ServingEndpoints serving, VisibilityWait visibility, LiveCdnSettings settings,
+      V2Events events) {
     this.visibility = visibility;
     this.groups = groups;
     this.secondary = secondary;
@@ -112,10 +115,14 @@ final class SavingV2Endpoints {
         V2NotFound.secondaryChannel(secondary.get(), channelId); // a missing group has no channel either
         specs.forEach(spec -> mirrored.put(spec.id(), saveIn(secondary.get(), spec)));
       }
-      // none found before the writes: looked up again, another instance may have created one meanwhile
-      id = linked.isPresent() ? linked : links.resolve(channel);
-      if (id.isEmpty()) {
-        return new Served(0, CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
+      if (linked.isPresent()) {
+        id = linked;
+      } else { // none found before the writes: looked up again, another instance may have created one meanwhile
+        DistributionResolver.Resolution found = links.resolve(channel);
+        id = found.id();
+        if (id.isEmpty()) {
+          return new Served(0, found.none()); // NO_DISTRIBUTION, REQUESTED_BUT_MISSING or NOT_VISIBLE_YET
+        }
       }
       ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), all, saved, specs, mirrored, read);
       return new Served(served.policiesWritten(), served.outcome(id.get(), saved));
@@ -130,7 +137,7 @@ final class SavingV2Endpoints {
    */
   private Optional<DistributionId> linkedBeforeWriting(V2Channel channel) {
     try {
-      return links.resolve(channel);
+      return links.resolve(channel).id();
     } catch (ResourceConflictException e) {
       if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
         throw e;

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -50,10 +51,12 @@ final class ServingEndpoints {
   private final V2EndpointUpdates planner;
   private final CloudFrontQuotas quotas;
   private final DistributionUpdaters<V2EndpointUpdates.Request> updaters;
+  private final VisibilityWait visibility;
 
   ServingEndpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       SharedPolicies shared, CdnIdentifierSource identifiers, V2EndpointUpdates planner, CloudFrontQuotas quotas,
-      DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
+      DistributionUpdaters<V2EndpointUpdates.Request> updaters, VisibilityWait visibility) {
+    this.visibility = visibility;
     this.groups = groups;
     this.secondary = secondary;
     this.distributions = distributions;
@@ -128,7 +131,9 @@ final class ServingEndpoints {
    */
   Read check(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       Optional<CdnIdentifier> identifier) {
-    Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
+    // a distribution created a moment ago (by another instance, found through the channel tag) may not show yet
+    Distribution distribution = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+        .orElseThrow(() -> V2NotFound.distribution(id));
     Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     refuseOverQuota("distribution " + id, id, distribution.config(), channel, group, secondGroup, endpoints,
         identifier);
@@ -173,8 +178,10 @@ final class ServingEndpoints {
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored,
       Optional<Read> read) {
-    Distribution distribution = read.map(Read::distribution)
-        .orElseGet(() -> distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id)));
+    // a distribution created a moment ago (by another instance, found through the channel tag) may not show yet
+    Distribution distribution = read.map(Read::distribution).orElseGet(() -> visibility
+        .until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+        .orElseThrow(() -> V2NotFound.distribution(id)));
     Optional<ChannelGroup> secondGroup = read.isPresent() ? read.get().secondGroup()
         : secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> planned = new ArrayList<>();

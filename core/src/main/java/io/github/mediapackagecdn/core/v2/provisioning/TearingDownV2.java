@@ -3,6 +3,9 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.cdn.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
@@ -22,26 +25,31 @@ import java.util.Set;
 /**
  * The v2 teardown use case, as v1's: the channel's endpoints (their policies go with them), then, when asked, its
  * distribution, then the channel; with a secondary Region, its endpoints and channel too. The first Region's channel
- * goes last: its ARN, the value of the distribution's link tag, is the only way to find the distribution, so a
- * teardown that failed at any step finds everything that is left when run again. What is gone counts as done. Only
- * a distribution whose own link tag names the channel is touched, deleted as v1 deletes one (disabled, awaited,
- * deleted with its ETag, the tag read again before each write); one whose tag no longer names it is reported
- * {@code NO_LONGER_LINKED} and left as it is. The channel group is left: it is shared.
+ * goes last: its ARN (the value of the distribution's link tag) and its channel tag (the distribution's id) are how
+ * the distribution is found, so a teardown that failed at any step finds everything that is left when run again.
+ * What is gone counts as done. Only a distribution whose own link tag names the channel is touched, deleted as v1
+ * deletes one (disabled, awaited, deleted with its ETag, the tag read again before each write); one whose tag no
+ * longer names it is reported {@code NO_LONGER_LINKED} and left as it is. The channel group is left: it is shared.
  */
 final class TearingDownV2 {
 
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
   private final Distributions distributions;
-  private final V2Links links;
+  private final LinkTags<V2Channel> linkTags;
+  private final LinkResolution<V2Channel> links;
+  private final VisibilityWait visibility;
   private final DistributionRemoval removal;
 
-  TearingDownV2(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions, V2Links links,
-      int maxUpdateAttempts, Clock clock) {
+  TearingDownV2(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
+      LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, VisibilityWait visibility, int maxUpdateAttempts,
+      Clock clock) {
     this.groups = groups;
     this.secondary = secondary;
     this.distributions = distributions;
+    this.linkTags = linkTags;
     this.links = links;
+    this.visibility = visibility;
     this.removal = new DistributionRemoval(distributions, maxUpdateAttempts, clock);
   }
 
@@ -65,9 +73,11 @@ final class TearingDownV2 {
     Optional<DistributionId> deletedDistribution = Optional.empty();
     Optional<DistributionId> unlinkedDistribution = Optional.empty();
     if (options.deleteDistribution() && linked.isPresent()) {
+      // CloudFront has just shown its tag: a read that misses it may be too early (as after a create), so it is read
+      // again in pauses up to the visibility timeout before it counts as gone
       DistributionRemoval.Outcome outcome = removal.remove(id.toString(), linked.get(),
-          distributions.find(linked.get()), () -> links.namesChannel(linked.get(), channel),
-          options.deploymentTimeout());
+          visibility.until(id.ref(), "GetDistribution", () -> distributions.find(linked.get())),
+          () -> linkTags.namesChannel(linked.get(), channel), options.deploymentTimeout());
       distribution = switch (outcome) {
         case DELETED -> TeardownResult.DistributionRemoval.DELETED;
         case NO_LONGER_LINKED -> TeardownResult.DistributionRemoval.NO_LONGER_LINKED;
@@ -94,13 +104,16 @@ final class TearingDownV2 {
   }
 
   /**
-   * The distributions that may be the channel's: the one this process created or adopted and those the tag index lists
-   * (which may lag either way).
+   * The distributions that may be the channel's, as v1's teardown finds them: the one recorded on the channel (the
+   * channel tag, read with the channel), those the tag index lists, and the one this process created or adopted a
+   * moment ago. The index may still list a distribution deleted or re-tagged a moment ago, and may not list one created
+   * a moment ago: CloudFront's own tags decide.
    */
   private Set<DistributionId> candidates(V2Channel channel) {
     Set<DistributionId> candidates = new LinkedHashSet<>();
+    linkTags.channelTag(channel).recorded().ifPresent(candidates::add);
+    candidates.addAll(linkTags.indexed(channel));
     links.recent(channel).ifPresent(candidates::add);
-    links.indexed(channel).ifPresent(candidates::add);
     return candidates;
   }
 
@@ -110,13 +123,8 @@ final class TearingDownV2 {
    * @throws ResourceConflictException ({@code AMBIGUOUS_LINK}) when two do
    */
   private Optional<DistributionId> linkedDistribution(V2Channel channel, Set<DistributionId> candidates) {
-    List<DistributionId> confirmed = candidates.stream().filter(id -> links.namesChannel(id, channel)).toList();
-    if (confirmed.size() > 1) {
-      throw new ResourceConflictException("distributions " + confirmed + " are all tagged for channel "
-          + channel.id() + "; nothing was deleted: keep the link tag on the one that serves it and tear down again",
-          ResourceConflictException.Reason.AMBIGUOUS_LINK, channel.arn());
-    }
-    return confirmed.stream().findFirst();
+    List<DistributionId> confirmed = candidates.stream().filter(id -> linkTags.namesChannel(id, channel)).toList();
+    return linkTags.atMostOne(channel, confirmed, LinkTags.ON_TEARDOWN);
   }
 
   /** Deletes the channel's endpoints in one Region, those gone meanwhile counted as done. */

@@ -1,9 +1,7 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mediapackagecdn.core.model.Channel;
-import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +43,9 @@ class RecentLinksTest {
   private final MovingClock clock = new MovingClock();
   private final RecentLinks links = new RecentLinks(clock, TIMEOUT);
 
-  private static Channel channel(String id) {
-    return Channel.builder().id(ChannelId.of(id)).arn(RecordingChannels.arnOf(ChannelId.of(id))).build();
+  /** A channel's ARN, the memory's key; the same rule for a v1 and a v2 channel. */
+  private static String channel(String name) {
+    return "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/" + name;
   }
 
   @Test

@@ -1,0 +1,124 @@
+package io.github.mediapackagecdn.core.cdn;
+
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of the two tags that link a channel and its distribution, each defined once for both MediaPackage
+ * versions: the distribution's link tag (its value is the channel ARN; it is the authority), and the channel tag (the
+ * distribution id the library recorded, or the "requested" marker {@value #REQUESTED}). Public only for the two
+ * facades' packages: not API.
+ *
+ * @param <C> the side's channel, as read
+ */
+public final class LinkTags<C> {
+
+  /** What to do about an ambiguous link when saving. */
+  public static final String ON_SAVE = "keep the tag on the one that serves channel %s and remove it from the others";
+  /** What to do about an ambiguous link when tearing down. */
+  public static final String ON_TEARDOWN = "nothing was deleted. Keep the tag on the one that serves channel %s, "
+      + "remove it from the others, and tear down again";
+  /**
+   * The value of the channel tag while the channel has asked for a distribution and none is recorded yet: a save cut
+   * off between asking CloudFront and recording the id leaves it, and it says "save the channel again".
+   */
+  public static final String REQUESTED = "requested";
+
+  private static final Logger log = LoggerFactory.getLogger(LinkTags.class);
+
+  private final TaggedChannels<C> channels;
+  private final DistributionLinks links;
+  private final String linkTagKey;
+  private final String channelTagKey;
+
+  /**
+   * The rules for the channels of one side, whose distributions {@code links} finds by {@code linkTagKey}, and on
+   * which the library records the distribution under {@code channelTagKey}.
+   */
+  public LinkTags(TaggedChannels<C> channels, DistributionLinks links, String linkTagKey, String channelTagKey) {
+    this.channels = channels;
+    this.links = links;
+    this.linkTagKey = linkTagKey;
+    this.channelTagKey = channelTagKey;
+  }
+
+  /** What the channel tag says: the "requested" marker, or the distribution id recorded, or nothing. */
+  public record ChannelTag(boolean requested, Optional<DistributionId> recorded) {}
+
+  /** The channels these rules read and tag. */
+  TaggedChannels<C> channels() {
+    return channels;
+  }
+
+  /** The key of the channel tag. */
+  String channelTagKey() {
+    return channelTagKey;
+  }
+
+  /** The value of the link tag of the channel's distribution: the channel ARN. */
+  public String linkValue(C channel) {
+    return channels.arn(channel);
+  }
+
+  /** Whether the distribution's own link tag, read from CloudFront (no lag), still names the channel. */
+  public boolean namesChannel(DistributionId id, C channel) {
+    try {
+      return links.tagValue(id, linkTagKey).filter(linkValue(channel)::equals).isPresent();
+    } catch (ResourceNotFoundException e) {
+      return false; // deleted
+    }
+  }
+
+  /**
+   * Whether the lookup's index may miss a link tag for a while after it is written (the tagging API's index); one
+   * that does not lag (CloudFront's own tags) is as much the authority as {@link #namesChannel}, and needs no wait.
+   */
+  public boolean lags() {
+    return links.lagsAfterWrite();
+  }
+
+  /** The distributions the tag index (which lags after a create) lists for the channel. */
+  public List<DistributionId> indexed(C channel) {
+    return links.find(linkTagKey, linkValue(channel));
+  }
+
+  /**
+   * The one distribution linked to the channel, if any.
+   *
+   * @param advice what to do, {@link #ON_SAVE} or {@link #ON_TEARDOWN}, {@code %s} standing for the channel
+   * @throws ResourceConflictException ({@code AMBIGUOUS_LINK}) when two distributions are linked
+   */
+  public Optional<DistributionId> atMostOne(C channel, Collection<DistributionId> linked, String advice) {
+    if (linked.size() > 1) {
+      throw new ResourceConflictException("distributions " + linked + " all carry the tag " + linkTagKey
+          + "=" + linkValue(channel) + "; " + String.format(advice, channels.ref(channel)),
+          ResourceConflictException.Reason.AMBIGUOUS_LINK, linkValue(channel));
+    }
+    return linked.stream().findFirst();
+  }
+
+  /** Parses the channel tag; a value that is no distribution id is ignored. */
+  public ChannelTag channelTag(C channel) {
+    String value = channels.tags(channel).get(channelTagKey);
+    if (value == null) {
+      return new ChannelTag(false, Optional.empty());
+    }
+    if (value.equals(REQUESTED)) {
+      return new ChannelTag(true, Optional.empty());
+    }
+    try {
+      return new ChannelTag(false, Optional.of(DistributionId.of(value)));
+    } catch (ValidationException e) {
+      log.debug("channel {} tag value '{}' is not a distribution id; ignored", channels.ref(channel), value);
+      return new ChannelTag(false, Optional.empty());
+    }
+  }
+}
