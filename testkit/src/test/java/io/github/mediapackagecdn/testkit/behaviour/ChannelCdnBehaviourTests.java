@@ -93,6 +93,19 @@ abstract class ChannelCdnBehaviourTests {
   }
 
   @Test
+  void saveChannel_afterTheCreateAnswerWasLost_adoptsWhatItMade_thenIsUnchanged_neverASecond() {
+    aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+    assertThat(side.saveChannel().failed()).isTrue();
+
+    CdnOutcome again = side.saveChannel();
+
+    assertThat(again.action()).as("made by the try whose answer was lost").isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(again.distributionId()).contains(onlyDistribution());
+    assertThat(side.saveChannel().action()).as("recorded now").isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.distributions().all()).hasSize(1);
+  }
+
+  @Test
   void events_nameTheChannelWithoutLoss() {
     side.saveChannel();
     side.saveEndpoints(List.of("hls"));

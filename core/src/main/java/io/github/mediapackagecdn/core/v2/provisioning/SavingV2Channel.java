@@ -105,10 +105,14 @@ final class SavingV2Channel {
           links.record(channel, linked.get());
         }
         List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
-        return new V2ChannelSaveResult(channel, endpoints.isEmpty()
+        CdnOutcome served = endpoints.isEmpty()
             ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
             : serving.serve(channel.id(), group, linked.get(), endpoints, endpoints, List.of(), Map.of(),
-                Optional.empty()).outcome(linked.get(), endpoints));
+                Optional.empty()).outcome(linked.get(), endpoints);
+        // not recorded on the channel yet: made by a try whose answer was lost, or by another instance, and used now
+        return new V2ChannelSaveResult(channel, found.needsRecording()
+            && served.action() != CdnOutcome.Action.NOT_SERVED ? CdnOutcome.of(CdnOutcome.Action.ADOPTED, linked.get())
+            : served);
       }
       if (recordedButMissing(channel).isEmpty()) {
         links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
