@@ -106,6 +106,41 @@ abstract class ChannelCdnBehaviourTests {
   }
 
   @Test
+  void reconcile_afterAnEndpointSaveWhoseCloudFrontPartFailed_completesIt_thenWritesNothing() {
+    side.saveChannel();
+    aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
+    side.saveEndpoints(List.of("hls"));
+
+    assertThat(side.reconcile().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    aws.clearCalls();
+    assertThat(side.reconcile().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.writes()).isEmpty();
+  }
+
+  @Test
+  void reconcile_ofAChannelWithoutDistribution_saysSo_andCreatesNone() {
+    side.saveChannelWithoutDistribution();
+
+    assertThat(side.reconcile().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    assertThat(aws.distributions().all()).isEmpty();
+  }
+
+  @Test
+  void attachDistribution_toAChannelSavedWithoutOne_createsIt_servesItsEndpoints_andIsIdempotent() {
+    side.saveChannelWithoutDistribution();
+    side.saveEndpoints(List.of("hls"));
+
+    assertThat(side.attachDistribution().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(side.attachDistribution().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+
+    assertThat(aws.distributions().all()).hasSize(1);
+    aws.clock().advance(aws.propagationTime());
+    Side.Details details = side.details();
+    assertThat(details.readyForPlayers()).isTrue();
+    details.cdnUrls().get("hls").forEach(this::assertPlays);
+  }
+
+  @Test
   void events_nameTheChannelWithoutLoss() {
     side.saveChannel();
     side.saveEndpoints(List.of("hls"));

@@ -33,6 +33,15 @@ interface Side {
   /** Saves the suite's channel, asking for a distribution; its CDN outcome. */
   CdnOutcome saveChannel();
 
+  /** Saves the suite's channel without asking for a distribution. */
+  void saveChannelWithoutDistribution();
+
+  /** Gives the existing channel its distribution. */
+  CdnOutcome attachDistribution();
+
+  /** Brings the channel's distribution to what its endpoints need. */
+  CdnOutcome reconcile();
+
   /** Saves endpoints of the suite's channel together, one per name, each of its version's HLS kind. */
   EndpointSave saveEndpoints(List<String> names);
 

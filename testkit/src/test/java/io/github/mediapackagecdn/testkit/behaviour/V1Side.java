@@ -53,6 +53,21 @@ final class V1Side implements Side {
   }
 
   @Override
+  public void saveChannelWithoutDistribution() {
+    cdn.saveChannel(ChannelSpec.builder().id(CHANNEL.value()).build());
+  }
+
+  @Override
+  public CdnOutcome attachDistribution() {
+    return cdn.attachDistribution(CHANNEL);
+  }
+
+  @Override
+  public CdnOutcome reconcile() {
+    return cdn.reconcile(CHANNEL);
+  }
+
+  @Override
   public EndpointSave saveEndpoints(List<String> names) {
     EndpointSaveResult result = cdn.saveEndpoints(names.stream().map(name -> EndpointSpec.builder()
         .id(name).channelId(CHANNEL.value()).packaging(Packaging.HLS).build()).toList());

@@ -57,6 +57,21 @@ final class V2Side implements Side {
   }
 
   @Override
+  public void saveChannelWithoutDistribution() {
+    cdn.saveChannel(V2ChannelSpec.builder().id(CHANNEL).build());
+  }
+
+  @Override
+  public CdnOutcome attachDistribution() {
+    return cdn.attachDistribution(CHANNEL);
+  }
+
+  @Override
+  public CdnOutcome reconcile() {
+    return cdn.reconcile(CHANNEL);
+  }
+
+  @Override
   public EndpointSave saveEndpoints(List<String> names) {
     V2EndpointSaveResult result = cdn.saveEndpoints(names.stream().map(name -> V2EndpointSpec.builder()
         .id(CHANNEL.endpoint(name)).containerType(ContainerType.TS)

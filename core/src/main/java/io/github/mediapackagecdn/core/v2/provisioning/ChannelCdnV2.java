@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
@@ -181,6 +182,33 @@ public final class ChannelCdnV2 implements AutoCloseable {
     requireOpen();
     require(spec, "channel spec");
     return savingChannel.save(spec);
+  }
+
+  /**
+   * Adds a distribution to a channel that exists already, created elsewhere (SDK, CloudFormation, Terraform) or saved
+   * without one, as v1's {@code attachDistribution}: its endpoints are then served. Idempotent: a channel that has its
+   * distribution keeps it. A CloudFront failure is the outcome {@code FAILED}; call again to complete it.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  public CdnOutcome attachDistribution(V2ChannelId channel) {
+    requireOpen();
+    require(channel, "channel id");
+    return savingChannel.attach(channel);
+  }
+
+  /**
+   * Brings the channel's distribution to what its endpoints need, as v1's {@code reconcile}: after a save whose
+   * CloudFront part failed, or once a distribution tagged by hand shows in the tag index. Never creates a
+   * distribution; writes nothing when nothing is missing. {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} or
+   * {@code NOT_VISIBLE_YET} (with {@link CdnOutcome#advice()}) when the channel has none.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  public CdnOutcome reconcile(V2ChannelId channel) {
+    requireOpen();
+    require(channel, "channel id");
+    return savingChannel.reconcile(channel);
   }
 
   /** Saves one endpoint, as {@link #saveEndpoints(List)}. */

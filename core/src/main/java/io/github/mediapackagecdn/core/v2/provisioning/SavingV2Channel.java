@@ -20,6 +20,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
@@ -68,6 +69,48 @@ final class SavingV2Channel {
     this.settings = settings;
     this.events = events;
     this.taken = new TakenReferences(events::now, settings.visibilityTimeout());
+  }
+
+  /**
+   * Gives an existing channel its distribution, as saving it with {@code createDistribution} would: the channel is
+   * saved as it is (nothing written in MediaPackage), its distribution found, adopted or created, and its endpoints
+   * served.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  CdnOutcome attach(V2ChannelId id) {
+    V2Channel channel = V2NotFound.channel(groups, id);
+    return save(V2ChannelSpec.builder().id(id).description(channel.description()).inputType(channel.inputType())
+        .publishMediaQualityScore(channel.publishMediaQualityScore()).createDistribution(true).build()).cdn();
+  }
+
+  /**
+   * Brings the channel's distribution to what its endpoints need, with the idempotent merge of a save: never creates
+   * a distribution, records on the channel one found through the tag index alone, writes nothing when nothing is
+   * missing. A CloudFront failure is the outcome {@code FAILED}.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  CdnOutcome reconcile(V2ChannelId id) {
+    ChannelGroup group = V2NotFound.group(groups, id.group());
+    V2Channel channel = V2NotFound.channel(groups, id);
+    Optional<DistributionId> linked = Optional.empty();
+    try {
+      DistributionResolver.Resolution found = links.resolve(channel);
+      if (found.id().isEmpty()) {
+        return found.none();
+      }
+      linked = found.id();
+      if (found.needsRecording()) {
+        links.record(channel, linked.get());
+      }
+      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      return endpoints.isEmpty() ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
+          : serving.serve(id, group, linked.get(), endpoints, endpoints, List.of(), Map.of(), Optional.empty())
+              .outcome(linked.get(), endpoints);
+    } catch (ProvisioningException e) {
+      return events.failed(id, linked, e);
+    }
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
