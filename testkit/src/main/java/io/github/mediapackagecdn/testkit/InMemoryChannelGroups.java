@@ -27,8 +27,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * MediaPackage v2 in memory: channel groups with an egress domain
- * {@code <6 letters>.egress.<6 letters>.mediapackagev2.<region>.amazonaws.com}, ARNs
- * {@code arn:aws:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>}, manifest URLs
+ * {@code <6 letters>.egress.<6 letters>.mediapackagev2.<region>.<DNS suffix>}, ARNs
+ * {@code arn:<partition>:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>} (the
+ * region's partition and DNS suffix, {@link FakeAws#partition()}), manifest URLs
  * {@code https://<egress>/out/v1/<g>/<c>/<e>/<manifest>.m3u8} ({@code .mpd} for DASH, {@code .ism/Manifest} for MSS),
  * a new ETag on every write and {@code x-amzn-update-if-match} checked (a stale one is a conflict
  * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link V2Limits}): 3 groups, 10 channels a group,
@@ -70,7 +71,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
           .name(spec.name())
           .arn(arnPrefix() + "channelGroup/" + spec.name())
           .egressDomain(aws.randomString(LOWER, 6) + ".egress." + aws.randomString(LOWER, 6) + ".mediapackagev2."
-              + aws.region() + ".amazonaws.com")
+              + aws.region() + "." + aws.dnsSuffix())
           .description(spec.description())
           .etag(etag())
           .tags(spec.tags())
@@ -341,7 +342,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   }
 
   private String arnPrefix() {
-    return "arn:aws:mediapackagev2:" + aws.region() + ":" + aws.accountId() + ":";
+    return aws.arnPrefix("mediapackagev2");
   }
 
   private String etag() {
