@@ -48,6 +48,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   private final Map<V2ChannelId, Stored<V2Channel>> channels = new LinkedHashMap<>();
   private final Map<V2EndpointId, Stored<V2Endpoint>> endpoints = new LinkedHashMap<>();
   private final Map<V2EndpointId, EndpointPolicy> policies = new LinkedHashMap<>();
+  private boolean reserializePolicies;
 
   InMemoryChannelGroups(FakeAws aws) {
     this.aws = aws;
@@ -238,7 +239,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       if (policy.document().isBlank()) {
         throw new InvalidRequestException("the policy is empty", "ValidationException", requestId(), null);
       }
-      return policies.put(endpoint, policy);
+      return policies.put(endpoint, reserializePolicies ? reserialized(policy) : policy);
     });
   }
 
@@ -260,6 +261,28 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   /** Sets the endpoint's policy as a user would, without recording a call: a policy the library must keep. */
   public void seedPolicy(V2EndpointId endpoint, EndpointPolicy policy) {
     aws.locked(() -> policies.put(endpoint, policy));
+  }
+
+  /**
+   * From now on, every endpoint policy, those stored and those put later, is answered re-serialized, as an AWS
+   * service may give back a policy it stored: the same meaning in another text (keys in reverse order, a list of one
+   * value as that value, spaces and new lines), and the CDN authorization's secrets in reverse order. Records no call. A save that compares policies by their text would
+   * write every policy again.
+   */
+  public void reserializeStoredPolicies() {
+    aws.locked(() -> {
+      reserializePolicies = true;
+      policies.replaceAll((endpoint, policy) -> reserialized(policy));
+      return null;
+    });
+  }
+
+  private static EndpointPolicy reserialized(EndpointPolicy policy) {
+    return new EndpointPolicy(PolicyJson.reserialized(policy.document()), policy.cdnAuthorization().map(auth -> {
+      List<String> secrets = new java.util.ArrayList<>(auth.secretArns());
+      java.util.Collections.reverse(secrets);
+      return new io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration(secrets, auth.secretsRoleArn());
+    }));
   }
 
   /**

@@ -172,12 +172,18 @@ final class ServingEndpoints {
         given.isPresent() ? given : existing.flatMap(EndpointPolicy::cdnAuthorization);
     Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
         distributionArn, authorization.isPresent());
-    boolean sameAuthorization = existing.map(EndpointPolicy::cdnAuthorization).equals(Optional.of(authorization));
+    boolean sameAuthorization = sameAuthorization(existing.flatMap(EndpointPolicy::cdnAuthorization), authorization);
     if (merged.isEmpty() && sameAuthorization) {
       return new PlannedPolicy(port, endpoint.id(), authorization, Optional.empty());
     }
     String document = merged.orElseGet(() -> existing.orElseThrow().document());
     return new PlannedPolicy(port, endpoint.id(), authorization,
         Optional.of(new EndpointPolicy(document, authorization)));
+  }
+
+  /** Whether two CDN authorizations are the same: the role, and the secrets in any order. */
+  private static boolean sameAuthorization(Optional<CdnAuthConfiguration> one, Optional<CdnAuthConfiguration> other) {
+    return one.isPresent() == other.isPresent() && one.map(a -> other.get().secretsRoleArn().equals(a.secretsRoleArn())
+        && java.util.Set.copyOf(other.get().secretArns()).equals(java.util.Set.copyOf(a.secretArns()))).orElse(true);
   }
 }
