@@ -65,6 +65,9 @@ final class SavingV2Channel {
           + " publishMediaQualityScore(true)");
     }
     ChannelGroup group = V2NotFound.group(groups, spec.id().group());
+    if (spec.createDistribution()) {
+      shared.check(); // the distribution needs them: one found by name that is not the library's is refused first
+    }
     Instant start = events.now();
     Saved saved = saveIn(groups, spec);
     V2Channel channel = saved.channel();

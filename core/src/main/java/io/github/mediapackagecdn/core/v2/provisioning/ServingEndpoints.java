@@ -120,6 +120,7 @@ final class ServingEndpoints {
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored) {
+    V2Layout.Policies policies = shared.ids(); // a shared setting that is not the library's is refused before any write
     Distribution distribution = distributions.find(id).orElseThrow(() -> V2NotFound.distribution(id));
     Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> planned = new ArrayList<>();
@@ -147,7 +148,6 @@ final class ServingEndpoints {
         written++;
       }
     }
-    V2Layout.Policies policies = shared.ids();
     DistributionUpdaters.Update update =
         updaters.update(id, new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, policies,
             identifier));

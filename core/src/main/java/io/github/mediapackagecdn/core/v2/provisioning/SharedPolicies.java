@@ -6,13 +6,16 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The account-wide settings every v2 distribution shares, each found by its name or created once, never one per save:
- * the origin access control and the manifest and segment cache policies (CloudFront's quota of them is small). Once
- * found, the ids are remembered by this instance; two instances creating at once both end with the one CloudFront
+ * the origin access control and the manifest and segment cache policies (CloudFront's quota of them is small). What is
+ * found by name must be what the library would create, or it is refused before any write. Once found, the ids are
+ * remembered by this instance; two instances creating at once both end with the one CloudFront
  * kept ({@code AlreadyExists}: read again by name). Thread-safe.
  */
 final class SharedPolicies {
@@ -23,6 +26,12 @@ final class SharedPolicies {
   private final String segmentPolicyName;
   /** Guarded by {@code this}. */
   private V2Layout.Policies known;
+  /** Whether the settings named were looked up and checked; guarded by {@code this}. */
+  private boolean checked;
+  /** The ids found or created so far, null until then; guarded by {@code this}. */
+  private String accessId;
+  private String manifestsId;
+  private String segmentsId;
 
   SharedPolicies(CloudFrontPolicies policies, String accessControlName, String manifestPolicyName,
       String segmentPolicyName) {
@@ -32,35 +41,94 @@ final class SharedPolicies {
     this.segmentPolicyName = segmentPolicyName;
   }
 
-  /** The three ids, looked up or created on the first call only. */
+  /**
+   * Looks the three up by name, once, and checks what it finds, with reads only: an origin access control that does
+   * not sign for MediaPackage v2 (origin type {@code mediapackagev2}, signing {@code always}, {@code sigv4}), or a
+   * cache policy whose cache key or TTLs are not the library's, is refused, naming the settings that differ.
+   *
+   * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) for a shared setting found by name with other
+   *     settings than the library's
+   */
+  synchronized void check() {
+    if (checked) {
+      return;
+    }
+    OriginAccessControlConfig wantedAccess = OriginAccessControlConfig.forMediaPackageV2(accessControlName);
+    Optional<OriginAccessControl> access = policies.findOriginAccessControl(accessControlName);
+    access.ifPresent(found -> refuse("origin access control", accessControlName, found.id(),
+        wantedAccess.differences(found.config())));
+    Optional<CachePolicy> manifests = checked(V2Layout.manifestPolicy(manifestPolicyName));
+    Optional<CachePolicy> segments = checked(V2Layout.segmentPolicy(segmentPolicyName));
+    accessId = access.map(OriginAccessControl::id).orElse(null);
+    manifestsId = manifests.map(CachePolicy::id).orElse(null);
+    segmentsId = segments.map(CachePolicy::id).orElse(null);
+    checked = true;
+  }
+
+  /**
+   * The three ids: looked up and checked ({@link #check}), then what is missing created, on the first call only.
+   *
+   * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) for a shared setting found by name with other
+   *     settings than the library's, before anything is created
+   */
   synchronized V2Layout.Policies ids() {
     if (known == null) {
-      OriginAccessControl oac = findOrCreate(() -> policies.findOriginAccessControl(accessControlName),
-          () -> policies.createOriginAccessControl(OriginAccessControlConfig.forMediaPackageV2(accessControlName)));
-      String manifests = cachePolicy(V2Layout.manifestPolicy(manifestPolicyName));
-      String segments = cachePolicy(V2Layout.segmentPolicy(segmentPolicyName));
-      known = new V2Layout.Policies(oac.id(), manifests, segments);
+      check();
+      OriginAccessControlConfig wantedAccess = OriginAccessControlConfig.forMediaPackageV2(accessControlName);
+      CachePolicyConfig wantedManifests = V2Layout.manifestPolicy(manifestPolicyName);
+      CachePolicyConfig wantedSegments = V2Layout.segmentPolicy(segmentPolicyName);
+      if (accessId == null) {
+        accessId = create(() -> policies.findOriginAccessControl(accessControlName),
+            () -> policies.createOriginAccessControl(wantedAccess), found -> wantedAccess.differences(found.config()),
+            OriginAccessControl::id, "origin access control", accessControlName);
+      }
+      if (manifestsId == null) {
+        manifestsId = create(wantedManifests);
+      }
+      if (segmentsId == null) {
+        segmentsId = create(wantedSegments);
+      }
+      known = new V2Layout.Policies(accessId, manifestsId, segmentsId);
     }
     return known;
   }
 
-  private String cachePolicy(CachePolicyConfig config) {
-    return findOrCreate(() -> policies.findCachePolicy(config.name()), () -> policies.createCachePolicy(config))
-        .id();
+  /** The cache policy found by the name of {@code wanted}, checked; empty when there is none. */
+  private Optional<CachePolicy> checked(CachePolicyConfig wanted) {
+    Optional<CachePolicy> found = policies.findCachePolicy(wanted.name());
+    found.ifPresent(policy -> refuse("cache policy", wanted.name(), policy.id(), wanted.differences(policy.config())));
+    return found;
   }
 
-  private static <T> T findOrCreate(Supplier<Optional<T>> find, Supplier<T> create) {
-    Optional<T> found = find.get();
-    if (found.isPresent()) {
-      return found.get();
-    }
+  private String create(CachePolicyConfig wanted) {
+    return create(() -> policies.findCachePolicy(wanted.name()), () -> policies.createCachePolicy(wanted),
+        policy -> wanted.differences(policy.config()), CachePolicy::id, "cache policy", wanted.name());
+  }
+
+  /**
+   * Creates it; when another instance created it a moment ago ({@code AlreadyExists}), the one CloudFront kept, read
+   * again by name and checked.
+   */
+  private static <T> String create(Supplier<Optional<T>> find, Supplier<T> create,
+      Function<T, List<String>> differences, Function<T, String> id, String kind, String name) {
     try {
-      return create.get();
+      return id.apply(create.get());
     } catch (ResourceConflictException e) {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
       }
-      return find.get().orElseThrow(() -> e); // created by another instance a moment ago
+      T found = find.get().orElseThrow(() -> e); // created by another instance a moment ago
+      refuse(kind, name, id.apply(found), differences.apply(found));
+      return id.apply(found);
+    }
+  }
+
+  private static void refuse(String kind, String name, String id, List<String> differences) {
+    if (!differences.isEmpty()) {
+      throw new ResourceConflictException("the " + kind + " named " + name + " (" + id + ") is not the library's: "
+          + String.join("; ", differences) + ". Every v2 distribution of the account would use it; the library"
+          + " neither uses nor changes it: rename or delete it, or make those settings the library's",
+          ResourceConflictException.Reason.SHARED_POLICY_MISMATCH, id);
     }
   }
 }
