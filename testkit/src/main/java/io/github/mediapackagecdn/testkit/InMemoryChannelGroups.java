@@ -315,9 +315,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       throw quota("manifests per origin endpoint", V2Limits.MAX_MANIFESTS_PER_ENDPOINT);
     }
     spec.manifests().forEach(m -> problems.addAll(V2Limits.manifestNameProblems(m.name())));
-    if (spec.manifests().stream().map(Manifest::name).distinct().count() != spec.manifests().size()) {
-      problems.add("MANIFEST_NAME_COLLISION");
-    }
+    V2Limits.manifestPathCollisions(spec.id().toString(), spec.manifests())
+        .forEach(collision -> problems.add("MANIFEST_NAME_COLLISION: " + collision));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(String.join("; ", problems), "ValidationException", requestId(), null);
     }
