@@ -5,9 +5,11 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -76,22 +78,33 @@ final class CloudFrontOriginAccessAndCachePolicies implements CloudFrontPolicies
 
   @Override
   public Optional<CachePolicy> findCachePolicy(String name) {
+    return list(name, name::equals).stream().findFirst();
+  }
+
+  @Override
+  public List<CachePolicy> cachePolicies() {
+    return list("custom cache policies", name -> true);
+  }
+
+  /** The custom cache policies whose names {@code wanted} accepts, every page read ({@code subject} for errors). */
+  private List<CachePolicy> list(String subject, Predicate<String> wanted) {
+    List<CachePolicy> found = new ArrayList<>();
     String marker = null;
     do {
       String from = marker;
-      ListCachePoliciesResponse r = AwsErrors.call(AwsCall.LIST_CACHE_POLICIES, name, () -> client.listCachePolicies(
+      ListCachePoliciesResponse r = AwsErrors.call(AwsCall.LIST_CACHE_POLICIES, subject, () -> client.listCachePolicies(
           b -> b.type(CachePolicyType.CUSTOM).maxItems(MAX_ITEMS).marker(from)));
-      CachePolicyList page = AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, name, r,
+      CachePolicyList page = AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, subject, r,
           () -> Objects.requireNonNull(r.cachePolicyList(), "CachePolicyList"));
       for (CachePolicySummary summary : page.items()) {
         if (summary.cachePolicy() != null && summary.cachePolicy().cachePolicyConfig() != null
-            && name.equals(summary.cachePolicy().cachePolicyConfig().name())) {
-          return Optional.of(AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, name, r, () -> read(summary.cachePolicy())));
+            && wanted.test(summary.cachePolicy().cachePolicyConfig().name())) {
+          found.add(AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, subject, r, () -> read(summary.cachePolicy())));
         }
       }
       marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
     } while (marker != null);
-    return Optional.empty();
+    return found;
   }
 
   @Override

@@ -72,6 +72,11 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
   }
 
   @Override
+  public List<CachePolicy> cachePolicies() {
+    return aws.paged(Operation.LIST_CACHE_POLICIES, List.of("custom"), PAGE_SIZE, () -> List.copyOf(cachePolicies));
+  }
+
+  @Override
   public CachePolicy createCachePolicy(CachePolicyConfig config) {
     return aws.call(Operation.CREATE_CACHE_POLICY, List.of(config), () -> {
       if (cachePolicies.stream().anyMatch(p -> p.config().name().equals(config.name()))) {

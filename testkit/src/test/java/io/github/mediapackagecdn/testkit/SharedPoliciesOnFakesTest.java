@@ -16,6 +16,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,13 +72,15 @@ class SharedPoliciesOnFakesTest {
 
   @Test
   void aCachePolicyOfTheNameWithAnotherCacheKey_isRefused_namingEachDifference() {
-    aws.cloudFrontPolicies().createCachePolicy(new CachePolicyConfig(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME,
-        "mine", 0, 86_400, 31_536_000, List.of("m"), "whitelist", "whitelist", List.of("Origin"), "none", List.of(),
-        true, false));
+    String name = V2CdnSettings.defaults().segmentCachePolicyName();
+    aws.cloudFrontPolicies().createCachePolicy(new CachePolicyConfig(name, "mine", 0, 86_400, 31_536_000,
+        List.of("m"), "whitelist", "whitelist", List.of("Origin"), "none", List.of(), true, false));
 
-    assertThat(refusedChannelSave()).hasMessageContaining("cache policy named " + ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME)
-        .hasMessageContaining("HeaderBehavior: whitelist (none wanted)", "Headers: [Origin] ([] wanted)",
-            "EnableAcceptEncodingGzip: true (false wanted)");
+    assertThat(refusedChannelSave()).hasMessageContaining("cache policy named " + name)
+        .hasMessageContaining("QueryStringBehavior: whitelist (none wanted)", "QueryStrings: [m] ([] wanted)",
+            "HeaderBehavior: whitelist (none wanted)", "Headers: [Origin] ([] wanted)",
+            "EnableAcceptEncodingBrotli: false (true wanted)")
+        .hasMessageNotContaining("EnableAcceptEncodingGzip");
   }
 
   @Test
@@ -85,8 +88,9 @@ class SharedPoliciesOnFakesTest {
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     cdn.saveChannel(news());
     cdn.saveEndpoint(endpoint("hls"));
-    aws.cloudFrontPolicies().editCachePolicy(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME, c -> new CachePolicyConfig(
-        c.name(), c.comment(), c.minTtl(), c.defaultTtl(), 60, c.queryStrings()));
+    aws.cloudFrontPolicies().editCachePolicy(V2CdnSettings.defaults().manifestCachePolicyName(),
+        c -> new CachePolicyConfig(c.name(), c.comment(), c.minTtl(), c.defaultTtl(), 60, c.queryStrings())
+            .withCompression(true));
     aws.clearCalls();
 
     V2EndpointSaveResult saved = aws.channelCdnV2().saveEndpoint(endpoint("dash"));

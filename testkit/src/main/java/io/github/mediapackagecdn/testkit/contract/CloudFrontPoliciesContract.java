@@ -82,6 +82,15 @@ public abstract class CloudFrontPoliciesContract {
   }
 
   @Test
+  void cachePolicies_listsEveryCustomPolicy() {
+    CachePolicy segments = policies().createCachePolicy(cachePolicy("segments"));
+    CachePolicy manifests = policies().createCachePolicy(cachePolicy("manifests"));
+
+    assertThat(policies().cachePolicies()).extracting(CachePolicy::id)
+        .containsExactlyInAnyOrder(segments.id(), manifests.id());
+  }
+
+  @Test
   void createCachePolicy_whenNameTaken_isAlreadyExists() {
     policies().createCachePolicy(cachePolicy("segments"));
 

@@ -6,24 +6,29 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The account-wide settings every v2 distribution shares, each found by its name or created once, never one per save:
  * the origin access control and the manifest and segment cache policies (CloudFront's quota of them is small). What is
- * found by name must be what the library would create, or it is refused before any write. Once found, the ids are
- * remembered by this instance; two instances creating at once both end with the one CloudFront
- * kept ({@code AlreadyExists}: read again by name). Thread-safe.
+ * found by name must be what the library would create, or it is refused before any write. A cache policy's name
+ * carries a digest of its settings ({@link V2Layout#versioned}), so a library version or a setting that changes one
+ * creates a new policy by a new name and leaves the earlier one as it is; the earlier ones of the library's names are
+ * listed too ({@link V2Layout.Policies#earlierCachePolicyIds()}), so that its behaviours still on them move to the new
+ * one. Once found, the ids are remembered by this instance; two instances creating at once both end with the one
+ * CloudFront kept ({@code AlreadyExists}: read again by name and checked). Thread-safe.
  */
 final class SharedPolicies {
 
   private final CloudFrontPolicies policies;
-  private final String accessControlName;
-  private final String manifestPolicyName;
-  private final String segmentPolicyName;
+  private final OriginAccessControlConfig wantedAccess;
+  private final CachePolicyConfig wantedManifests;
+  private final CachePolicyConfig wantedSegments;
   /** Guarded by {@code this}. */
   private V2Layout.Policies known;
   /** Whether the settings named were looked up and checked; guarded by {@code this}. */
@@ -32,19 +37,21 @@ final class SharedPolicies {
   private String accessId;
   private String manifestsId;
   private String segmentsId;
+  private final Set<String> earlier = new LinkedHashSet<>();
 
-  SharedPolicies(CloudFrontPolicies policies, String accessControlName, String manifestPolicyName,
-      String segmentPolicyName) {
+  SharedPolicies(CloudFrontPolicies policies, String accessControlName, CachePolicyConfig manifests,
+      CachePolicyConfig segments) {
     this.policies = policies;
-    this.accessControlName = accessControlName;
-    this.manifestPolicyName = manifestPolicyName;
-    this.segmentPolicyName = segmentPolicyName;
+    this.wantedAccess = OriginAccessControlConfig.forMediaPackageV2(accessControlName);
+    this.wantedManifests = manifests;
+    this.wantedSegments = segments;
   }
 
   /**
-   * Looks the three up by name, once, and checks what it finds, with reads only: an origin access control that does
-   * not sign for MediaPackage v2 (origin type {@code mediapackagev2}, signing {@code always}, {@code sigv4}), or a
-   * cache policy whose cache key or TTLs are not the library's, is refused, naming the settings that differ.
+   * Looks the three up by name, once, with reads only (ListOriginAccessControls, and one ListCachePolicies for both
+   * policies and the library's earlier ones), and checks what it finds: an origin access control that does not sign
+   * for MediaPackage v2 (origin type {@code mediapackagev2}, signing {@code always}, {@code sigv4}), or a cache policy
+   * whose cache key or TTLs are not the library's, is refused, naming the settings that differ.
    *
    * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) for a shared setting found by name with other
    *     settings than the library's
@@ -53,20 +60,24 @@ final class SharedPolicies {
     if (checked) {
       return;
     }
-    OriginAccessControlConfig wantedAccess = OriginAccessControlConfig.forMediaPackageV2(accessControlName);
-    Optional<OriginAccessControl> access = policies.findOriginAccessControl(accessControlName);
-    access.ifPresent(found -> refuse("origin access control", accessControlName, found.id(),
+    Optional<OriginAccessControl> access = policies.findOriginAccessControl(wantedAccess.name());
+    access.ifPresent(found -> refuse("origin access control", wantedAccess.name(), found.id(),
         wantedAccess.differences(found.config())));
-    Optional<CachePolicy> manifests = checked(V2Layout.manifestPolicy(manifestPolicyName));
-    Optional<CachePolicy> segments = checked(V2Layout.segmentPolicy(segmentPolicyName));
+    List<CachePolicy> all = policies.cachePolicies();
+    Optional<CachePolicy> manifests = named(all, wantedManifests);
+    Optional<CachePolicy> segments = named(all, wantedSegments);
     accessId = access.map(OriginAccessControl::id).orElse(null);
     manifestsId = manifests.map(CachePolicy::id).orElse(null);
     segmentsId = segments.map(CachePolicy::id).orElse(null);
+    all.stream().filter(p -> V2Layout.isLibraryCachePolicy(p.config().name()))
+        .filter(p -> !p.config().name().equals(wantedManifests.name())
+            && !p.config().name().equals(wantedSegments.name()))
+        .forEach(p -> earlier.add(p.id()));
     checked = true;
   }
 
   /**
-   * The three ids: looked up and checked ({@link #check}), then what is missing created, on the first call only.
+   * The ids: looked up and checked ({@link #check}), then what is missing created, on the first call only.
    *
    * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) for a shared setting found by name with other
    *     settings than the library's, before anything is created
@@ -74,13 +85,10 @@ final class SharedPolicies {
   synchronized V2Layout.Policies ids() {
     if (known == null) {
       check();
-      OriginAccessControlConfig wantedAccess = OriginAccessControlConfig.forMediaPackageV2(accessControlName);
-      CachePolicyConfig wantedManifests = V2Layout.manifestPolicy(manifestPolicyName);
-      CachePolicyConfig wantedSegments = V2Layout.segmentPolicy(segmentPolicyName);
       if (accessId == null) {
-        accessId = create(() -> policies.findOriginAccessControl(accessControlName),
+        accessId = create(() -> policies.findOriginAccessControl(wantedAccess.name()),
             () -> policies.createOriginAccessControl(wantedAccess), found -> wantedAccess.differences(found.config()),
-            OriginAccessControl::id, "origin access control", accessControlName);
+            OriginAccessControl::id, "origin access control", wantedAccess.name());
       }
       if (manifestsId == null) {
         manifestsId = create(wantedManifests);
@@ -88,14 +96,14 @@ final class SharedPolicies {
       if (segmentsId == null) {
         segmentsId = create(wantedSegments);
       }
-      known = new V2Layout.Policies(accessId, manifestsId, segmentsId);
+      known = new V2Layout.Policies(accessId, manifestsId, segmentsId, earlier);
     }
     return known;
   }
 
-  /** The cache policy found by the name of {@code wanted}, checked; empty when there is none. */
-  private Optional<CachePolicy> checked(CachePolicyConfig wanted) {
-    Optional<CachePolicy> found = policies.findCachePolicy(wanted.name());
+  /** The cache policy of {@code wanted}'s name among {@code all}, checked; empty when there is none. */
+  private static Optional<CachePolicy> named(List<CachePolicy> all, CachePolicyConfig wanted) {
+    Optional<CachePolicy> found = all.stream().filter(p -> p.config().name().equals(wanted.name())).findFirst();
     found.ifPresent(policy -> refuse("cache policy", wanted.name(), policy.id(), wanted.differences(policy.config())));
     return found;
   }
