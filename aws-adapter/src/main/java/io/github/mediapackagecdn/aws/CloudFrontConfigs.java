@@ -450,6 +450,33 @@ final class CloudFrontConfigs {
       origins.removeIf(o -> originId.equals(o.id()));
       return config.toBuilder().origins(origins(origins)).build();
     }
+
+    @Override
+    public Optional<String> cachePolicyId(DistributionConfig config, String pathPattern) {
+      return behaviors(config).stream().filter(b -> pathPattern.equals(b.pathPattern())).findFirst()
+          .map(CacheBehavior::cachePolicyId);
+    }
+
+    @Override
+    public Optional<String> defaultCachePolicyId(DistributionConfig config) {
+      return Optional.ofNullable(config.defaultCacheBehavior()).map(DefaultCacheBehavior::cachePolicyId);
+    }
+
+    @Override
+    public DistributionConfig useCachePolicy(DistributionConfig config, String pathPattern, String cachePolicyId,
+        boolean compress) {
+      List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
+      behaviors.replaceAll(b -> pathPattern.equals(b.pathPattern())
+          ? b.toBuilder().cachePolicyId(cachePolicyId).compress(compress).build() : b);
+      return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
+    }
+
+    @Override
+    public DistributionConfig useDefaultCachePolicy(DistributionConfig config, String cachePolicyId,
+        boolean compress) {
+      return config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior().toBuilder()
+          .cachePolicyId(cachePolicyId).compress(compress).build()).build();
+    }
   }
 
   // ---------------------------------------------------------------- helpers

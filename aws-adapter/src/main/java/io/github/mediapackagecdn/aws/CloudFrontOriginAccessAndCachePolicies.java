@@ -5,30 +5,28 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.CachePolicyCookieBehavior;
-import software.amazon.awssdk.services.cloudfront.model.CachePolicyHeaderBehavior;
 import software.amazon.awssdk.services.cloudfront.model.CachePolicyList;
-import software.amazon.awssdk.services.cloudfront.model.CachePolicyQueryStringBehavior;
 import software.amazon.awssdk.services.cloudfront.model.CachePolicySummary;
 import software.amazon.awssdk.services.cloudfront.model.CachePolicyType;
 import software.amazon.awssdk.services.cloudfront.model.CreateCachePolicyResponse;
 import software.amazon.awssdk.services.cloudfront.model.CreateOriginAccessControlResponse;
 import software.amazon.awssdk.services.cloudfront.model.ListCachePoliciesResponse;
 import software.amazon.awssdk.services.cloudfront.model.OriginAccessControlSummary;
-import software.amazon.awssdk.services.cloudfront.model.QueryStringNames;
 
 /**
  * {@link CloudFrontPolicies} on CloudFront (rest-xml, us-east-1): origin access controls found with
  * ListOriginAccessControls (the SDK's paginator, every page) and created with CreateOriginAccessControl; custom cache
  * policies found with ListCachePolicies {@code Type=custom} (paged by {@code Marker}, the SDK has no paginator for it)
- * and created with CreateCachePolicy. A cache policy keys on the query strings its configuration names
- * ({@code whitelist}), on no header and no cookie, without gzip or brotli.
+ * and created with CreateCachePolicy. A cache policy is written and read with every member of its cache key: query
+ * strings, headers and cookies with their behaviours, gzip and brotli.
  */
 final class CloudFrontOriginAccessAndCachePolicies implements CloudFrontPolicies {
 
@@ -80,22 +78,33 @@ final class CloudFrontOriginAccessAndCachePolicies implements CloudFrontPolicies
 
   @Override
   public Optional<CachePolicy> findCachePolicy(String name) {
+    return list(name, name::equals).stream().findFirst();
+  }
+
+  @Override
+  public List<CachePolicy> cachePolicies() {
+    return list("custom cache policies", name -> true);
+  }
+
+  /** The custom cache policies whose names {@code wanted} accepts, every page read ({@code subject} for errors). */
+  private List<CachePolicy> list(String subject, Predicate<String> wanted) {
+    List<CachePolicy> found = new ArrayList<>();
     String marker = null;
     do {
       String from = marker;
-      ListCachePoliciesResponse r = AwsErrors.call(AwsCall.LIST_CACHE_POLICIES, name, () -> client.listCachePolicies(
+      ListCachePoliciesResponse r = AwsErrors.call(AwsCall.LIST_CACHE_POLICIES, subject, () -> client.listCachePolicies(
           b -> b.type(CachePolicyType.CUSTOM).maxItems(MAX_ITEMS).marker(from)));
-      CachePolicyList page = AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, name, r,
+      CachePolicyList page = AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, subject, r,
           () -> Objects.requireNonNull(r.cachePolicyList(), "CachePolicyList"));
       for (CachePolicySummary summary : page.items()) {
         if (summary.cachePolicy() != null && summary.cachePolicy().cachePolicyConfig() != null
-            && name.equals(summary.cachePolicy().cachePolicyConfig().name())) {
-          return Optional.of(AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, name, r, () -> read(summary.cachePolicy())));
+            && wanted.test(summary.cachePolicy().cachePolicyConfig().name())) {
+          found.add(AwsErrors.parse(AwsCall.LIST_CACHE_POLICIES, subject, r, () -> read(summary.cachePolicy())));
         }
       }
       marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
     } while (marker != null);
-    return Optional.empty();
+    return found;
   }
 
   @Override
@@ -108,16 +117,24 @@ final class CloudFrontOriginAccessAndCachePolicies implements CloudFrontPolicies
             .defaultTTL(config.defaultTtl())
             .maxTTL(config.maxTtl())
             .parametersInCacheKeyAndForwardedToOrigin(p -> p
-                .enableAcceptEncodingGzip(false)
-                .enableAcceptEncodingBrotli(false)
-                .headersConfig(h -> h.headerBehavior(CachePolicyHeaderBehavior.NONE))
-                .cookiesConfig(k -> k.cookieBehavior(CachePolicyCookieBehavior.NONE))
+                .enableAcceptEncodingGzip(config.gzip())
+                .enableAcceptEncodingBrotli(config.brotli())
+                .headersConfig(h -> {
+                  h.headerBehavior(config.headerBehavior());
+                  if (!config.headers().isEmpty()) {
+                    h.headers(n -> n.quantity(config.headers().size()).items(config.headers()));
+                  }
+                })
+                .cookiesConfig(k -> {
+                  k.cookieBehavior(config.cookieBehavior());
+                  if (!config.cookies().isEmpty()) {
+                    k.cookies(n -> n.quantity(config.cookies().size()).items(config.cookies()));
+                  }
+                })
                 .queryStringsConfig(q -> {
-                  if (config.queryStrings().isEmpty()) {
-                    q.queryStringBehavior(CachePolicyQueryStringBehavior.NONE);
-                  } else {
-                    q.queryStringBehavior(CachePolicyQueryStringBehavior.WHITELIST)
-                        .queryStrings(n -> n.quantity(config.queryStrings().size()).items(config.queryStrings()));
+                  q.queryStringBehavior(config.queryStringBehavior());
+                  if (!config.queryStrings().isEmpty()) {
+                    q.queryStrings(n -> n.quantity(config.queryStrings().size()).items(config.queryStrings()));
                   }
                 })))));
     log.debug("created cache policy {}", config.name());
@@ -127,13 +144,23 @@ final class CloudFrontOriginAccessAndCachePolicies implements CloudFrontPolicies
 
   private static CachePolicy read(software.amazon.awssdk.services.cloudfront.model.CachePolicy policy) {
     var c = Objects.requireNonNull(policy.cachePolicyConfig(), "CachePolicyConfig");
-    var key = c.parametersInCacheKeyAndForwardedToOrigin();
-    QueryStringNames names = key == null || key.queryStringsConfig() == null ? null
-        : key.queryStringsConfig().queryStrings();
-    List<String> queryStrings = names == null ? List.of() : names.items();
+    var key = Objects.requireNonNull(c.parametersInCacheKeyAndForwardedToOrigin(),
+        "ParametersInCacheKeyAndForwardedToOrigin");
+    var queryStrings = Objects.requireNonNull(key.queryStringsConfig(), "QueryStringsConfig");
+    var headers = Objects.requireNonNull(key.headersConfig(), "HeadersConfig");
+    var cookies = Objects.requireNonNull(key.cookiesConfig(), "CookiesConfig");
     return new CachePolicy(policy.id(), new CachePolicyConfig(c.name(), Objects.requireNonNullElse(c.comment(), ""),
         Objects.requireNonNull(c.minTTL(), "MinTTL"), Objects.requireNonNullElse(c.defaultTTL(), c.minTTL()),
         Objects.requireNonNullElse(c.maxTTL(), Objects.requireNonNullElse(c.defaultTTL(), c.minTTL())),
-        queryStrings));
+        names(queryStrings.queryStrings() == null ? null : queryStrings.queryStrings().items()),
+        queryStrings.queryStringBehaviorAsString(), headers.headerBehaviorAsString(),
+        names(headers.headers() == null ? null : headers.headers().items()), cookies.cookieBehaviorAsString(),
+        names(cookies.cookies() == null ? null : cookies.cookies().items()),
+        Objects.requireNonNull(key.enableAcceptEncodingGzip(), "EnableAcceptEncodingGzip"),
+        Objects.requireNonNullElse(key.enableAcceptEncodingBrotli(), false)));
+  }
+
+  private static List<String> names(List<String> items) {
+    return items == null ? List.of() : items;
   }
 }

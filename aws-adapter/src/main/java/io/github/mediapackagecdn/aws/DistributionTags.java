@@ -60,7 +60,7 @@ final class DistributionTags {
     return tags.items().stream().filter(t -> key.equals(t.key())).map(Tag::value).filter(Objects::nonNull).findFirst();
   }
 
-  /** The distribution id at the end of {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
+  /** The distribution id at the end of {@code arn:<partition>:cloudfront::<account>:distribution/<id>}. */
   static Optional<DistributionId> idFromArn(String arn) {
     if (arn == null) {
       return Optional.empty();

@@ -112,7 +112,7 @@ final class TaggingApiDistributionLinks implements DistributionLinks {
     arns.learn(arn);
     return AwsErrors.parse(AwsCall.GET_RESOURCES, arn, null, () -> DistributionTags.idFromArn(arn)
         .orElseThrow(() -> new IllegalStateException("'" + arn + "' is not a CloudFront distribution ARN "
-            + "(arn:aws:cloudfront::<account>:distribution/<id>)")));
+            + "(arn:<partition>:cloudfront::<account>:distribution/<id>)")));
   }
 
   /** The value of the resource's tag {@code key}, or null when it has no such tag (any more). */

@@ -426,6 +426,32 @@ class CloudFrontDistributionsTest {
   }
 
   @Test
+  void update_movingTheDefaultBehaviourToAnotherCachePolicy_keepsEveryOtherMember_andABehaviourWithoutAPolicy() {
+    stubConfig("ETAG1", CloudFrontXml.USER_EDITED_CONFIG);
+    stubUpdated("ETAG2");
+    String managed = "08627262-05a9-4f76-9ded-b50ca2e3a84f";
+    ChangeSet changes = ChangeSet.of(List.of(
+        new DistributionChange.UseDefaultCachePolicy("TEMP_ORIGIN_ID/channel", java.util.Set.of(managed), "new-id",
+            true),
+        new DistributionChange.UseCachePolicy("/static/*", "user-group", java.util.Set.of(managed), "new-id", true)));
+
+    distributions.update(DISTRIBUTION, "ETAG1", changes);
+
+    Document read = Wire.xml(CloudFrontXml.distributionConfig(CloudFrontXml.USER_EDITED_CONFIG));
+    Document sent = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    String defaults = "/DistributionConfig/DefaultCacheBehavior/";
+    assertThat(text(sent, defaults + "CachePolicyId")).isEqualTo("new-id");
+    assertThat(text(sent, defaults + "Compress")).isEqualTo("true");
+    for (String kept : List.of("FunctionAssociations", "ResponseHeadersPolicyId", "AllowedMethods",
+        "ViewerProtocolPolicy", "TargetOriginId")) {
+      assertThat(canonical(node(sent, defaults + kept))).as(kept).isEqualTo(canonical(node(read, defaults + kept)));
+    }
+    String users = "/DistributionConfig/CacheBehaviors/Items/CacheBehavior[PathPattern='/static/*']";
+    assertThat(canonical(node(sent, users))).as("legacy settings, no cache policy: not the library's")
+        .isEqualTo(canonical(node(read, users)));
+  }
+
+  @Test
   void find_readsTheOriginGroups_asTheCoreModelsThem() {
     stubConfig("ETAG1", CloudFrontXml.USER_EDITED_CONFIG);
     wm.stubFor(get(urlEqualTo(DISTRIBUTION_PATH)).willReturn(aResponse().withHeader("ETag", "ETAG1")

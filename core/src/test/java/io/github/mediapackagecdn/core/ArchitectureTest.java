@@ -135,7 +135,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule v2Provisioning_whenImported_exposesOnlyTheFacadeAndResults = classes()
       .that().resideInAPackage("..core.v2.provisioning..").and().arePublic().and().areTopLevelClasses()
-      .should().haveNameMatching(".*\\.v2\\.provisioning\\.(ChannelCdnV2|V2ChannelSaveResult"
+      .and().haveSimpleNameNotStartingWith("Immutable")
+      .should().haveNameMatching(".*\\.v2\\.provisioning\\.(ChannelCdnV2|V2CdnSettings|V2ChannelSaveResult"
           + "|V2EndpointSaveResult|V2ChannelDetails|V2EndpointDetails|V2ManifestUrl|V2TeardownResult)")
       .because("the v2 use cases, concerns and rules are package-private, as v1's");
 

@@ -230,6 +230,31 @@ public final class FakeAws {
     return accountId;
   }
 
+  /**
+   * The partition of the region, the second field of every ARN the fakes give: {@code aws-cn} for {@code cn-*}
+   * regions, {@code aws-us-gov} for {@code us-gov-*}, {@code aws} otherwise (botocore's {@code partitions.json}).
+   */
+  public String partition() {
+    return partitionOf(region);
+  }
+
+  /** The DNS suffix of the region's service hosts: {@code amazonaws.com.cn} in {@code aws-cn}, else {@code amazonaws.com}. */
+  public String dnsSuffix() {
+    return "aws-cn".equals(partition()) ? "amazonaws.com.cn" : "amazonaws.com";
+  }
+
+  /** {@code arn:<partition>:<service>:<region>:<account>:}, the start of an ARN of {@code service} in the region. */
+  String arnPrefix(String service) {
+    return "arn:" + partition() + ":" + service + ":" + region + ":" + accountId + ":";
+  }
+
+  static String partitionOf(String region) {
+    if (region.matches("cn-\\w+-\\d+")) {
+      return "aws-cn";
+    }
+    return region.matches("us-gov-\\w+-\\d+") ? "aws-us-gov" : "aws";
+  }
+
   /** How long a distribution stays {@code InProgress} after it is created or updated. */
   public Duration propagationTime() {
     return propagationTime;
@@ -535,7 +560,10 @@ public final class FakeAws {
 
     private Builder() {}
 
-    /** The MediaPackage region. */
+    /**
+     * The MediaPackage region; its partition ({@link FakeAws#partition()}) is in every ARN, so {@code cn-north-1}
+     * gives an {@code aws-cn} account.
+     */
     public Builder region(String region) {
       this.region = region;
       return this;

@@ -28,8 +28,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * MediaPackage v2 in memory: channel groups with an egress domain
- * {@code <6 letters>.egress.<6 letters>.mediapackagev2.<region>.amazonaws.com}, ARNs
- * {@code arn:aws:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>}, manifest URLs
+ * {@code <6 letters>.egress.<6 letters>.mediapackagev2.<region>.<DNS suffix>}, ARNs
+ * {@code arn:<partition>:mediapackagev2:<region>:<account>:channelGroup/<g>/channel/<c>/originEndpoint/<e>} (the
+ * region's partition and DNS suffix, {@link FakeAws#partition()}), manifest URLs
  * {@code https://<egress>/out/v1/<g>/<c>/<e>/<manifest>.m3u8} ({@code .mpd} for DASH, {@code .ism/Manifest} for MSS),
  * a new ETag on every write and {@code x-amzn-update-if-match} checked (a stale one is a conflict
  * {@code STALE_VERSION}), endpoint policies, and v2's quotas ({@link FakeAws.Quotas.V2}; unless set, those of
@@ -48,6 +49,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   private final Map<V2ChannelId, Stored<V2Channel>> channels = new LinkedHashMap<>();
   private final Map<V2EndpointId, Stored<V2Endpoint>> endpoints = new LinkedHashMap<>();
   private final Map<V2EndpointId, EndpointPolicy> policies = new LinkedHashMap<>();
+  private boolean reserializePolicies;
 
   InMemoryChannelGroups(FakeAws aws) {
     this.aws = aws;
@@ -71,7 +73,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
           .name(spec.name())
           .arn(arnPrefix() + "channelGroup/" + spec.name())
           .egressDomain(aws.randomString(LOWER, 6) + ".egress." + aws.randomString(LOWER, 6) + ".mediapackagev2."
-              + aws.region() + ".amazonaws.com")
+              + aws.region() + "." + aws.dnsSuffix())
           .description(spec.description())
           .etag(etag())
           .tags(spec.tags())
@@ -263,7 +265,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       if (policy.document().isBlank()) {
         throw new InvalidRequestException("the policy is empty", "ValidationException", requestId(), null);
       }
-      return policies.put(endpoint, policy);
+      return policies.put(endpoint, reserializePolicies ? reserialized(policy) : policy);
     });
   }
 
@@ -285,6 +287,28 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   /** Sets the endpoint's policy as a user would, without recording a call: a policy the library must keep. */
   public void seedPolicy(V2EndpointId endpoint, EndpointPolicy policy) {
     aws.locked(() -> policies.put(endpoint, policy));
+  }
+
+  /**
+   * From now on, every endpoint policy, those stored and those put later, is answered re-serialized, as an AWS
+   * service may give back a policy it stored: the same meaning in another text (keys in reverse order, a list of one
+   * value as that value, spaces and new lines), and the CDN authorization's secrets in reverse order. Records no call. A save that compares policies by their text would
+   * write every policy again.
+   */
+  public void reserializeStoredPolicies() {
+    aws.locked(() -> {
+      reserializePolicies = true;
+      policies.replaceAll((endpoint, policy) -> reserialized(policy));
+      return null;
+    });
+  }
+
+  private static EndpointPolicy reserialized(EndpointPolicy policy) {
+    return new EndpointPolicy(PolicyJson.reserialized(policy.document()), policy.cdnAuthorization().map(auth -> {
+      List<String> secrets = new java.util.ArrayList<>(auth.secretArns());
+      java.util.Collections.reverse(secrets);
+      return new io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration(secrets, auth.secretsRoleArn());
+    }));
   }
 
   /**
@@ -317,9 +341,8 @@ public final class InMemoryChannelGroups implements ChannelGroups {
       throw quota("manifests per origin endpoint", aws.quotas().v2().manifestsPerEndpoint());
     }
     spec.manifests().forEach(m -> problems.addAll(V2Limits.manifestNameProblems(m.name())));
-    if (spec.manifests().stream().map(Manifest::name).distinct().count() != spec.manifests().size()) {
-      problems.add("MANIFEST_NAME_COLLISION");
-    }
+    V2Limits.manifestPathCollisions(spec.id().toString(), spec.manifests())
+        .forEach(collision -> problems.add("MANIFEST_NAME_COLLISION: " + collision));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(String.join("; ", problems), "ValidationException", requestId(), null);
     }
@@ -367,7 +390,7 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   }
 
   private String arnPrefix() {
-    return "arn:aws:mediapackagev2:" + aws.region() + ":" + aws.accountId() + ":";
+    return aws.arnPrefix("mediapackagev2");
   }
 
   private String etag() {

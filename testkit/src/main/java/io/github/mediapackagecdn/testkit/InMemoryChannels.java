@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * MediaPackage v1 in memory: channel ARNs {@code :channels/<32 hex>}, one egress host of 16 hex per channel, endpoint
- * URLs {@code https://<host>.mediapackage.<region>.amazonaws.com/out/v1/<32 hex>/<manifest>} (CMAF: one per HLS
+ * MediaPackage v1 in memory: channel ARNs {@code arn:<partition>:mediapackage:<region>:<account>:channels/<32 hex>},
+ * one egress host of 16 hex per channel, endpoint URLs
+ * {@code https://<host>.mediapackage.<region>.<DNS suffix>/out/v1/<32 hex>/<manifest>} (CMAF: one per HLS
  * manifest, {@code .../<manifest id>/<manifest name>.m3u8}); ids unique per account, endpoints listed by channel, a
  * channel with endpoints cannot be deleted. Errors carry MediaPackage's codes.
  */
@@ -59,7 +60,7 @@ public final class InMemoryChannels implements Channels {
       String serviceId = aws.hex(32);
       Channel channel = Channel.builder()
           .id(spec.channelId())
-          .arn(ChannelArn.of("arn:aws:mediapackage:" + aws.region() + ":" + aws.accountId() + ":channels/" + serviceId))
+          .arn(ChannelArn.of(aws.arnPrefix("mediapackage") + "channels/" + serviceId))
           .description(spec.description())
           .tags(spec.tags())
           .build();
@@ -252,7 +253,7 @@ public final class InMemoryChannels implements Channels {
   }
 
   private String egressHost(StoredChannel channel) {
-    return channel.egressHostLabel() + ".mediapackage." + aws.region() + ".amazonaws.com";
+    return channel.egressHostLabel() + ".mediapackage." + aws.region() + "." + aws.dnsSuffix();
   }
 
   /** The endpoint whose path is {@code /out/v1/<serviceId>/}, on whichever host. */
@@ -262,12 +263,11 @@ public final class InMemoryChannels implements Channels {
   }
 
   private OriginEndpoint endpoint(EndpointSpec spec, StoredChannel channel, String serviceId) {
-    String base = "https://" + channel.egressHostLabel() + ".mediapackage." + aws.region() + ".amazonaws.com/out/v1/"
-        + serviceId + "/";
+    String base = "https://" + egressHost(channel) + "/out/v1/" + serviceId + "/";
     OriginEndpoint.Builder endpoint = OriginEndpoint.builder()
         .id(spec.endpointId())
         .channelId(spec.channelId())
-        .arn("arn:aws:mediapackage:" + aws.region() + ":" + aws.accountId() + ":origin_endpoints/" + serviceId)
+        .arn(aws.arnPrefix("mediapackage") + "origin_endpoints/" + serviceId)
         .packaging(spec.packaging())
         .manifestName(spec.manifestName())
         .description(spec.description())

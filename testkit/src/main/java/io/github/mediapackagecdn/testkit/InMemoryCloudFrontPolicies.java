@@ -10,6 +10,8 @@ import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * CloudFront's origin access controls and custom cache policies in memory: names unique in the account
@@ -70,6 +72,11 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
   }
 
   @Override
+  public List<CachePolicy> cachePolicies() {
+    return aws.paged(Operation.LIST_CACHE_POLICIES, List.of("custom"), PAGE_SIZE, () -> List.copyOf(cachePolicies));
+  }
+
+  @Override
   public CachePolicy createCachePolicy(CachePolicyConfig config) {
     return aws.call(Operation.CREATE_CACHE_POLICY, List.of(config), () -> {
       if (cachePolicies.stream().anyMatch(p -> p.config().name().equals(config.name()))) {
@@ -89,6 +96,45 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
       cachePolicies.add(policy);
       return policy;
     });
+  }
+
+  /**
+   * Changes the origin access control named {@code name} as a user would (UpdateOriginAccessControl), keeping its id,
+   * without recording a call.
+   *
+   * @throws IllegalArgumentException when there is none of that name
+   */
+  public void editOriginAccessControl(String name, UnaryOperator<OriginAccessControlConfig> edit) {
+    aws.locked(() -> {
+      int at = indexOf(accessControls, oac -> oac.config().name().equals(name), name);
+      OriginAccessControl oac = accessControls.get(at);
+      accessControls.set(at, new OriginAccessControl(oac.id(), edit.apply(oac.config())));
+      return null;
+    });
+  }
+
+  /**
+   * Changes the custom cache policy named {@code name} as a user would (UpdateCachePolicy), keeping its id, without
+   * recording a call.
+   *
+   * @throws IllegalArgumentException when there is none of that name
+   */
+  public void editCachePolicy(String name, UnaryOperator<CachePolicyConfig> edit) {
+    aws.locked(() -> {
+      int at = indexOf(cachePolicies, policy -> policy.config().name().equals(name), name);
+      CachePolicy policy = cachePolicies.get(at);
+      cachePolicies.set(at, new CachePolicy(policy.id(), edit.apply(policy.config())));
+      return null;
+    });
+  }
+
+  private static <T> int indexOf(List<T> items, Predicate<T> named, String name) {
+    for (int i = 0; i < items.size(); i++) {
+      if (named.test(items.get(i))) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("nothing is named " + name);
   }
 
   /** Every origin access control, as stored; records no call. */

@@ -31,7 +31,8 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * CloudFront distributions in memory, with CloudFront's rules: ids like {@code E1U5RQF7T870K0}, domains
+ * CloudFront distributions in memory, with CloudFront's rules: ids like {@code E1U5RQF7T870K0}, ARNs
+ * {@code arn:aws(-cn)?:cloudfront::<account>:distribution/<id>} ({@code aws-cn} in an {@code aws-cn} account), domains
  * {@code d….cloudfront.net}, a new ETag on every write, {@code PreconditionFailed} (412) on a stale {@code If-Match},
  * {@code InvalidIfMatchVersion} when it is missing, {@code IllegalUpdate} on a CallerReference change,
  * {@code DistributionAlreadyExists} on a CallerReference used before (by a deleted distribution too, unless
@@ -81,7 +82,8 @@ public final class InMemoryDistributions implements Distributions {
       validate(config);
       validateTags(tags);
       DistributionId id = DistributionId.of("E" + aws.randomString(UPPER, 13));
-      Stored stored = new Stored(id, "arn:aws:cloudfront::" + aws.accountId() + ":distribution/" + id,
+      String arn = "arn:" + cloudFrontPartition() + ":cloudfront::" + aws.accountId() + ":distribution/" + id;
+      Stored stored = new Stored(id, arn,
           "d" + aws.randomString(LOWER, 13) + ".cloudfront.net", config, newEtag(), aws.clock().instant(),
           new LinkedHashMap<>(tags), aws.visibleFromNow());
       usedCallerReferences.add(config.callerReference());
@@ -478,4 +480,9 @@ public final class InMemoryDistributions implements Distributions {
   private record Stored(
       DistributionId id, String arn, String domainName, DistributionConfig config, String etag, Instant lastModified,
       Map<String, String> tags, Instant visibleAt) {}
+
+  /** CloudFront's partition: {@code aws-cn} in China, else {@code aws} (the API model's {@code ResourceARN} pattern). */
+  private String cloudFrontPartition() {
+    return "aws-cn".equals(aws.partition()) ? "aws-cn" : "aws";
+  }
 }

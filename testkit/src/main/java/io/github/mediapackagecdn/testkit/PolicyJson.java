@@ -53,6 +53,45 @@ final class PolicyJson {
     return out.append('"').toString();
   }
 
+  /**
+   * {@code document} written back as an AWS service may answer a policy it stored: the same meaning, another text.
+   * Every object's keys in reverse order, every list of one value as that value (IAM reads both alike), spaces and
+   * new lines between the members.
+   */
+  static String reserialized(String document) {
+    StringBuilder out = new StringBuilder();
+    reserialize(out, parse(document));
+    return out.toString();
+  }
+
+  private static void reserialize(StringBuilder out, Object value) {
+    if (value instanceof Map<?, ?> map) {
+      List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+      java.util.Collections.reverse(entries);
+      out.append("{\n  ");
+      for (int i = 0; i < entries.size(); i++) {
+        out.append(i == 0 ? "" : ",\n  ").append(quote((String) entries.get(i).getKey())).append(" : ");
+        reserialize(out, entries.get(i).getValue());
+      }
+      out.append("\n}");
+    } else if (value instanceof List<?> list && list.size() == 1) {
+      reserialize(out, list.get(0));
+    } else if (value instanceof List<?> list) {
+      out.append("[ ");
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        reserialize(out, list.get(i));
+      }
+      out.append(" ]");
+    } else if (value instanceof String text) {
+      out.append(quote(text));
+    } else if (value instanceof BigDecimal number) {
+      out.append(number.toString());
+    } else {
+      out.append(value); // true, false, null
+    }
+  }
+
   private Object value() {
     space();
     if (at >= text.length()) {

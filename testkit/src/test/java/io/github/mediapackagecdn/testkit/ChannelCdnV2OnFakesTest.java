@@ -32,6 +32,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
@@ -144,7 +145,8 @@ class ChannelCdnV2OnFakesTest {
       assertThat(distribution.config().defaultBehavior().targetOriginId()).isEqualTo(origin.id());
       assertThat(distribution.config().callerReference()).matches("mediapackage-cdn-[0-9a-f]{32}-0");
       assertThat(aws.cloudFrontPolicies().allCachePolicies()).extracting(p -> p.config().name())
-          .containsExactly(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME, ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME);
+          .containsExactly(V2CdnSettings.defaults().manifestCachePolicyName(),
+              V2CdnSettings.defaults().segmentCachePolicyName());
       assertThat(calls(Operation.V2_GET_CHANNEL_GROUP)).isEqualTo(1);
       assertThat(calls(Operation.V2_GET_CHANNEL)).isEqualTo(1);
       assertThat(calls(Operation.V2_LIST_CHANNELS)).isEqualTo(1);
@@ -152,13 +154,13 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.GET_RESOURCES)).isEqualTo(1);
       assertThat(calls(Operation.LIST_ORIGIN_ACCESS_CONTROLS)).isEqualTo(1);
       assertThat(calls(Operation.CREATE_ORIGIN_ACCESS_CONTROL)).isEqualTo(1);
-      assertThat(calls(Operation.LIST_CACHE_POLICIES)).isEqualTo(2);
+      assertThat(calls(Operation.LIST_CACHE_POLICIES)).isEqualTo(1); // one listing for both
       assertThat(calls(Operation.CREATE_CACHE_POLICY)).isEqualTo(2);
       assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEqualTo(1);
       assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1);
       // CreateChannel carried the channel tag with the "requested" marker; TagResource records the id, as in v1
       assertThat(calls(Operation.V2_TAG_RESOURCE)).isEqualTo(1);
-      assertThat(aws.calls()).hasSize(14);
+      assertThat(aws.calls()).hasSize(13); // 14 before one ListCachePolicies found both policies
       assertThat(aws.calls(Operation.V2_CREATE_CHANNEL).get(0).arguments().get(0)).isInstanceOfSatisfying(
           V2ChannelSpec.class, created -> assertThat(created.tags())
               .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED));

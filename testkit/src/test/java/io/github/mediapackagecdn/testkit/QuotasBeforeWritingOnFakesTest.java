@@ -192,21 +192,22 @@ class QuotasBeforeWritingOnFakesTest {
 
     @Test
     void cachePolicies_overTheQueryStringQuota_areRefusedBeforeAnyWrite() {
-      // the library's manifest policy keys on 7 query strings
-      FakeAws aws = account(CloudFrontQuotas.defaults().withQueryStringsPerCachePolicy(6));
+      // the library's manifest policy keys on 4 query strings by default
+      FakeAws aws = account(CloudFrontQuotas.defaults().withQueryStringsPerCachePolicy(3));
       ChannelCdnV2 cdn = aws.channelCdnV2();
       cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
       aws.clearCalls();
 
       assertThatThrownBy(() -> cdn.saveChannel(news().build())).isInstanceOf(QuotaExceededException.class)
-          .hasMessageStartingWith("cache policy mediapackage-cdn-v2-manifests keys on 7 query strings");
+          .hasMessageStartingWith("cache policy mediapackage-cdn-v2-manifests-")
+          .hasMessageContaining(" keys on 4 query strings");
       assertThat(aws.writes()).isEmpty();
       assertThat(operations(aws)).containsExactly(V2_GET_CHANNEL_GROUP, V2_GET_CHANNEL);
     }
 
     @Test
     void theFakeCloudFront_refusesACachePolicyOverTheQuery_stringQuota_too() {
-      FakeAws aws = account(CloudFrontQuotas.defaults().withQueryStringsPerCachePolicy(6));
+      FakeAws aws = account(CloudFrontQuotas.defaults().withQueryStringsPerCachePolicy(3));
       // a library told a higher quota than the account has: CloudFront, here the fake, has the last word
       ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.settings(
           io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.defaults()));

@@ -60,6 +60,12 @@ public abstract class LinkedChannel {
       return "cache behaviour " + retarget.pathPattern() + " on " + retarget.toTargetId() + " (not "
           + retarget.fromOriginId() + ")";
     }
+    if (change instanceof DistributionChange.UseCachePolicy use) {
+      return "cache behaviour " + use.pathPattern() + " on cache policy " + use.toCachePolicyId();
+    }
+    if (change instanceof DistributionChange.UseDefaultCachePolicy use) {
+      return "default behaviour on cache policy " + use.toCachePolicyId();
+    }
     if (change instanceof DistributionChange.RemoveOrigin remove) {
       return "placeholder origin " + remove.originId() + " removed";
     }

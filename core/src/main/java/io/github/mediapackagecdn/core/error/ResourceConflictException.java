@@ -35,7 +35,12 @@ public final class ResourceConflictException extends ProvisioningException {
      */
     NOT_SERVED,
     /** The resource has a setting that can never change, such as a v2 channel's input type, and the spec differs. */
-    IMMUTABLE_SETTING
+    IMMUTABLE_SETTING,
+    /**
+     * A CloudFront setting the library shares across the account by its name (the v2 origin access control, a v2 cache
+     * policy) exists under that name with other settings than the library's: the library neither uses nor changes it.
+     */
+    SHARED_POLICY_MISMATCH
   }
 
   private final Reason reason;

@@ -11,7 +11,7 @@ public abstract class Distribution {
   /** The distribution id, such as {@code E1U5RQF7T870K0}. */
   public abstract DistributionId id();
 
-  /** The distribution's ARN, {@code arn:aws:cloudfront::<account>:distribution/<id>}. */
+  /** The distribution's ARN, {@code arn:<partition>:cloudfront::<account>:distribution/<id>}. */
   public abstract String arn();
 
   /** Such as {@code d111111abcdef8.cloudfront.net}; the host of every CDN URL. */

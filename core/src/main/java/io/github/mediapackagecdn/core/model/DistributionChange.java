@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * One change the library makes to an existing distribution. Every change only adds what is missing or moves what
- * still has the library's own placeholder value, and does nothing otherwise: applying it to a configuration that
+ * still has the library's own value (its placeholder origin, one of its earlier cache policies), and does nothing
+ * otherwise: applying it to a configuration that
  * someone changed since it was computed can never overwrite their setting.
  *
  * <p>Each change is defined once, here: whether it applies is decided by the change, on what an {@link Editor}
@@ -80,6 +81,21 @@ public sealed interface DistributionChange {
 
     /** Removes origin {@code originId}. */
     C removeOrigin(C config, String originId);
+
+    /** The cache policy of the ordered behaviour with {@code pathPattern}; empty without one (or without it). */
+    Optional<String> cachePolicyId(C config, String pathPattern);
+
+    /** The cache policy of the default behaviour; empty without one. */
+    Optional<String> defaultCachePolicyId(C config);
+
+    /**
+     * Gives the ordered behaviour with {@code pathPattern} the cache policy {@code cachePolicyId} and {@code Compress}
+     * {@code compress}, everything else about it kept.
+     */
+    C useCachePolicy(C config, String pathPattern, String cachePolicyId, boolean compress);
+
+    /** Gives the default behaviour the cache policy and {@code Compress}, everything else about it kept. */
+    C useDefaultCachePolicy(C config, String cachePolicyId, boolean compress);
   }
 
   /** Adds {@code origin} unless an origin with its id exists. */
@@ -168,6 +184,49 @@ public sealed interface DistributionChange {
         return config;
       }
       return editor.retargetCacheBehavior(config, pathPattern, toTargetId);
+    }
+  }
+
+  /**
+   * Moves the ordered behaviour with {@code pathPattern} onto the cache policy the library uses now
+   * ({@code toCachePolicyId}) with {@code Compress} {@code compress}, only while it still targets {@code targetId} and
+   * uses one of the library's earlier cache policies ({@code fromCachePolicyIds}): a behaviour the library made, left
+   * as it made it. A behaviour a user gave another cache policy or another target is left as it is.
+   */
+  record UseCachePolicy(String pathPattern, String targetId, Set<String> fromCachePolicyIds, String toCachePolicyId,
+      boolean compress) implements DistributionChange {
+
+    /** Keeps an unmodifiable copy of the earlier policies. */
+    public UseCachePolicy {
+      fromCachePolicyIds = Set.copyOf(fromCachePolicyIds);
+    }
+
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.behaviorTarget(config, pathPattern).filter(targetId::equals).isPresent()
+          || !editor.cachePolicyId(config, pathPattern).filter(fromCachePolicyIds::contains).isPresent()) {
+        return config;
+      }
+      return editor.useCachePolicy(config, pathPattern, toCachePolicyId, compress);
+    }
+  }
+
+  /** {@link UseCachePolicy} for the default behaviour. */
+  record UseDefaultCachePolicy(String targetId, Set<String> fromCachePolicyIds, String toCachePolicyId,
+      boolean compress) implements DistributionChange {
+
+    /** Keeps an unmodifiable copy of the earlier policies. */
+    public UseDefaultCachePolicy {
+      fromCachePolicyIds = Set.copyOf(fromCachePolicyIds);
+    }
+
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.defaultTargetOriginId(config).filter(targetId::equals).isPresent()
+          || !editor.defaultCachePolicyId(config).filter(fromCachePolicyIds::contains).isPresent()) {
+        return config;
+      }
+      return editor.useDefaultCachePolicy(config, toCachePolicyId, compress);
     }
   }
 

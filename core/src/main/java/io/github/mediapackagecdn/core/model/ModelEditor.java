@@ -109,4 +109,30 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
     origins.removeIf(o -> o.id().equals(originId));
     return DistributionConfig.builder().from(config).origins(origins).build();
   }
+
+  @Override
+  public Optional<String> cachePolicyId(DistributionConfig config, String pathPattern) {
+    return config.behavior(pathPattern).flatMap(CacheBehavior::cachePolicyId);
+  }
+
+  @Override
+  public Optional<String> defaultCachePolicyId(DistributionConfig config) {
+    return config.defaultBehavior().cachePolicyId();
+  }
+
+  @Override
+  public DistributionConfig useCachePolicy(DistributionConfig config, String pathPattern, String cachePolicyId,
+      boolean compress) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
+        ? CacheBehavior.builder().from(b).cachePolicyId(cachePolicyId).compress(compress).build() : b);
+    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+  }
+
+  @Override
+  public DistributionConfig useDefaultCachePolicy(DistributionConfig config, String cachePolicyId, boolean compress) {
+    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).cachePolicyId(cachePolicyId)
+        .compress(compress).build();
+    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+  }
 }

@@ -289,6 +289,12 @@ public abstract class DistributionPlan {
       return "~ behavior " + retarget.pathPattern() + ": " + originName(retarget.fromOriginId()) + " -> "
           + retarget.toTargetId();
     }
+    if (change instanceof DistributionChange.UseCachePolicy use) {
+      return "~ behavior " + use.pathPattern() + ": cache policy " + use.toCachePolicyId();
+    }
+    if (change instanceof DistributionChange.UseDefaultCachePolicy use) {
+      return "~ default behavior: cache policy " + use.toCachePolicyId();
+    }
     DistributionChange.RemoveOrigin remove = (DistributionChange.RemoveOrigin) change;
     return "- origin " + originName(remove.originId());
   }

@@ -333,6 +333,28 @@ class DistributionChangeTest {
     public DistributionConfig addOriginGroup(DistributionConfig config, OriginGroup group) {
       return ModelEditor.INSTANCE.addOriginGroup(config, group);
     }
+
+    @Override
+    public Optional<String> cachePolicyId(DistributionConfig config, String pathPattern) {
+      return ModelEditor.INSTANCE.cachePolicyId(config, pathPattern);
+    }
+
+    @Override
+    public Optional<String> defaultCachePolicyId(DistributionConfig config) {
+      return ModelEditor.INSTANCE.defaultCachePolicyId(config);
+    }
+
+    @Override
+    public DistributionConfig useCachePolicy(DistributionConfig config, String pathPattern, String cachePolicyId,
+        boolean compress) {
+      return ModelEditor.INSTANCE.useCachePolicy(config, pathPattern, cachePolicyId, compress);
+    }
+
+    @Override
+    public DistributionConfig useDefaultCachePolicy(DistributionConfig config, String cachePolicyId,
+        boolean compress) {
+      return ModelEditor.INSTANCE.useDefaultCachePolicy(config, cachePolicyId, compress);
+    }
   }
 
   private static final OriginGroup GROUP = OriginGroup.builder()

@@ -213,6 +213,20 @@ public abstract class ChannelGroupsContract {
     }
 
     @Test
+    void createEndpoint_withAnHlsAndADashManifestBothNamedIndex_givesBothPaths() {
+      news();
+      String egress = groups().findGroup(GROUP).orElseThrow().egressDomain();
+
+      V2Endpoint created = groups().createEndpoint(V2EndpointSpec.builder()
+          .id(V2EndpointId.of(GROUP, "news", "cmaf")).containerType(ContainerType.CMAF)
+          .addManifests(Manifest.of(ManifestType.HLS, "index"), Manifest.of(ManifestType.DASH, "index")).build());
+
+      assertThat(created.manifests()).extracting(Manifest::url).containsExactly(
+          "https://" + egress + "/out/v1/live/news/cmaf/index.m3u8",
+          "https://" + egress + "/out/v1/live/news/cmaf/index.mpd");
+    }
+
+    @Test
     void endpointsOf_listsThemWithoutEtags() {
       news();
       groups().createEndpoint(hls("hls"));

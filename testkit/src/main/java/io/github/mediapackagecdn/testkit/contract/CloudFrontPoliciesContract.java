@@ -69,6 +69,28 @@ public abstract class CloudFrontPoliciesContract {
   }
 
   @Test
+  void createCachePolicy_withEveryMemberOfItsCacheKey_isFoundWithTheSameSettings() {
+    CachePolicyConfig config = new CachePolicyConfig("keyed", "every member", 1, 2, 3, List.of("a", "b"),
+        "whitelist", "whitelist", List.of("Origin"), "none", List.of(), true, true);
+
+    policies().createCachePolicy(config);
+
+    assertThat(policies().findCachePolicy("keyed")).hasValueSatisfying(found -> {
+      assertThat(found.config()).isEqualTo(config);
+      assertThat(config.differences(found.config())).isEmpty();
+    });
+  }
+
+  @Test
+  void cachePolicies_listsEveryCustomPolicy() {
+    CachePolicy segments = policies().createCachePolicy(cachePolicy("segments"));
+    CachePolicy manifests = policies().createCachePolicy(cachePolicy("manifests"));
+
+    assertThat(policies().cachePolicies()).extracting(CachePolicy::id)
+        .containsExactlyInAnyOrder(segments.id(), manifests.id());
+  }
+
+  @Test
   void createCachePolicy_whenNameTaken_isAlreadyExists() {
     policies().createCachePolicy(cachePolicy("segments"));
 

@@ -180,7 +180,7 @@ public abstract class DistributionsContract {
 
       assertThat(created.id().value()).matches(DISTRIBUTION_ID);
       assertThat(created.domainName()).matches(DOMAIN_NAME);
-      assertThat(created.arn()).matches("arn:aws:cloudfront::[0-9]{12}:distribution/" + created.id().value());
+      assertThat(created.arn()).matches("arn:aws[a-z-]*:cloudfront::[0-9]{12}:distribution/" + created.id().value());
       assertThat(created.status()).isEqualTo(DistributionStatus.IN_PROGRESS);
       assertThat(created.etag()).isNotBlank();
       assertThat(created.lastModified()).isPresent();

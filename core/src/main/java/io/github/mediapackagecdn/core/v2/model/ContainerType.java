@@ -18,8 +18,10 @@ public enum ContainerType {
   }
 
   /**
-   * The manifest kinds an endpoint of this container can have. UNCONFIRMED in the API model (which does not say):
-   * from the v2 user guide's container descriptions.
+   * The manifest kinds an endpoint of this container can have: the API model's {@code ValidationExceptionType} names
+   * each refusal ({@code TS_CONTAINER_TYPE_WITH_DASH_MANIFEST}, {@code TS_CONTAINER_TYPE_WITH_MSS_MANIFEST},
+   * {@code CMAF_CONTAINER_TYPE_WITH_MSS_MANIFEST}, {@code ISM_CONTAINER_TYPE_WITH_HLS_MANIFEST},
+   * {@code ISM_CONTAINER_TYPE_WITH_LL_HLS_MANIFEST}, {@code ISM_CONTAINER_TYPE_WITH_DASH_MANIFEST}).
    */
   public Set<ManifestType> manifestTypes() {
     return manifests;

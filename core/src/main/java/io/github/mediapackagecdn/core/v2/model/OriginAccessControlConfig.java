@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.core.v2.model;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A CloudFront origin access control's settings ({@code OriginAccessControlConfig}).
@@ -35,5 +37,24 @@ public record OriginAccessControlConfig(
   public static OriginAccessControlConfig forMediaPackageV2(String name) {
     return new OriginAccessControlConfig(name, "MediaPackage v2 origins, signed by CloudFront (mediapackage-cdn)",
         ORIGIN_TYPE_MEDIAPACKAGEV2, "always", "sigv4");
+  }
+
+  /**
+   * The settings in which {@code found} differs from these, each as {@code Member: found value (wanted value)}: the
+   * origin type and the signing behaviour and protocol (the name is how it was found, the description says nothing to
+   * CloudFront). Empty when it signs as these do.
+   */
+  public List<String> differences(OriginAccessControlConfig found) {
+    List<String> differences = new ArrayList<>();
+    if (!found.originType.equals(originType)) {
+      differences.add("OriginAccessControlOriginType: " + found.originType + " (" + originType + " wanted)");
+    }
+    if (!found.signingBehavior.equals(signingBehavior)) {
+      differences.add("SigningBehavior: " + found.signingBehavior + " (" + signingBehavior + " wanted)");
+    }
+    if (!found.signingProtocol.equals(signingProtocol)) {
+      differences.add("SigningProtocol: " + found.signingProtocol + " (" + signingProtocol + " wanted)");
+    }
+    return differences;
   }
 }

@@ -3,16 +3,15 @@ package io.github.mediapackagecdn.core.v2.model;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
  * A v2 origin endpoint to save ({@code CreateOriginEndpointRequest}, {@code UpdateOriginEndpointRequest}): container,
  * manifests, and, for its policy ({@code PutOriginEndpointPolicyRequest}), CDN authorization. Checked when built:
- * names by the API model's patterns, a manifest name given twice, manifests the container cannot have, more than
+ * names by the API model's patterns, two manifests with one path (a name given twice to one kind, or to an HLS and a
+ * low-latency HLS manifest; an HLS and a DASH manifest may share one), manifests the container cannot have, more than
  * {@link V2Limits#MAX_MANIFESTS_PER_ENDPOINT} manifests.
  */
 @Value.Immutable
@@ -66,12 +65,9 @@ public abstract class V2EndpointSpec {
       problems.add("origin endpoint " + id() + " has " + manifests().size() + " manifests; MediaPackage v2 allows at"
           + " most " + V2Limits.MAX_MANIFESTS_PER_ENDPOINT);
     }
-    Set<String> names = new HashSet<>();
+    problems.addAll(V2Limits.manifestPathCollisions(id().toString(), manifests()));
     for (Manifest manifest : manifests()) {
       problems.addAll(V2Limits.manifestNameProblems(manifest.name()));
-      if (!names.add(manifest.name())) {
-        problems.add("manifest name '" + manifest.name() + "' is given more than once on origin endpoint " + id());
-      }
       if (!containerType().manifestTypes().contains(manifest.type())) {
         problems.add("a " + containerType() + " endpoint cannot have the " + manifest.type() + " manifest '"
             + manifest.name() + "'; it can have " + containerType().manifestTypes());

@@ -1,7 +1,9 @@
 package io.github.mediapackagecdn.core.v2.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -81,6 +83,39 @@ public final class V2Limits {
   public static List<String> manifestNameProblems(String name) {
     List<String> problems = new ArrayList<>();
     checkName(problems, "manifest name", name, MANIFEST_NAME, "letters, digits and '-' (no '_')");
+    return problems;
+  }
+
+  /**
+   * The manifests of one endpoint that would share a path, one problem each; empty when every manifest has its own.
+   * The API model says that a manifest's name "creates a unique path" and that "You can't use the same manifest name
+   * if you use HLS manifest and low-latency HLS manifest" (both are {@code <name>.m3u8}); a DASH manifest is
+   * {@code <name>.mpd}, so an HLS and a DASH manifest may share a name ({@code index} is the default of both). An MSS
+   * manifest's name "must be unique within the origin endpoint".
+   *
+   * @param endpoint the endpoint, for the message
+   */
+  public static List<String> manifestPathCollisions(String endpoint, List<Manifest> manifests) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Manifest> byPath = new HashMap<>();
+    Map<String, Manifest> byName = new HashMap<>();
+    for (Manifest manifest : manifests) {
+      Manifest first = byPath.putIfAbsent(manifest.fileName(), manifest);
+      Manifest named = byName.putIfAbsent(manifest.name(), manifest);
+      if (first == null && named != null && (named.type() == ManifestType.MSS || manifest.type() == ManifestType.MSS)) {
+        problems.add("manifest name '" + manifest.name() + "' is given to an MSS manifest and another one on origin"
+            + " endpoint " + endpoint + ": an MSS manifest's name must be unique within the origin endpoint");
+      }
+      if (first == null) {
+        continue;
+      }
+      problems.add(first.type() == manifest.type()
+          ? "manifest name '" + manifest.name() + "' is given more than once for " + manifest.type() + " on origin"
+              + " endpoint " + endpoint + ": each manifest needs its own path, " + manifest.fileName() + " is taken"
+          : "manifest name '" + manifest.name() + "' is given to a " + first.type() + " and a " + manifest.type()
+              + " manifest on origin endpoint " + endpoint + ": MediaPackage v2 forbids one name for an HLS and a"
+              + " low-latency HLS manifest (both would be " + manifest.fileName() + ")");
+    }
     return problems;
   }
 

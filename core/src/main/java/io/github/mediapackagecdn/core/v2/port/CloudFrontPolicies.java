@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicy;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,12 @@ public interface CloudFrontPolicies {
 
   /** The custom cache policy named {@code name} (ListCachePolicies {@code Type=custom}, every page); empty if none. */
   Optional<CachePolicy> findCachePolicy(String name);
+
+  /**
+   * Every custom cache policy of the account (ListCachePolicies {@code Type=custom}, every page): one listing finds
+   * the library's policies and the earlier ones its behaviours may still use.
+   */
+  List<CachePolicy> cachePolicies();
 
   /** Creates a cache policy (CreateCachePolicy). */
   CachePolicy createCachePolicy(CachePolicyConfig config);

@@ -56,8 +56,9 @@ import java.util.function.Consumer;
  * <p>The distribution's origin is the group's egress domain, HTTPS only, signed by the account's one origin access
  * control {@value #ORIGIN_ACCESS_CONTROL_NAME} (origin type {@code mediapackagev2}, signing {@code always},
  * {@code sigv4}), found by name or created once. Each endpoint gets cache behaviours for
- * {@code /out/v1/<group>/<channel>/<endpoint>/}: manifests with the cache policy {@value #MANIFEST_CACHE_POLICY_NAME},
- * segments with {@value #SEGMENT_CACHE_POLICY_NAME}, both found by name or created once. Each endpoint's policy gets
+ * {@code /out/v1/<group>/<channel>/<endpoint>/}, compressed: manifests with the cache policy
+ * {@value #MANIFEST_CACHE_POLICY_NAME}{@code -<8 hex>} (the query strings of {@link V2CdnSettings}), segments with
+ * {@value #SEGMENT_CACHE_POLICY_NAME}{@code -<8 hex>} (none), both found by name or created once. Each endpoint's policy gets
  * one statement letting CloudFront read it for this distribution only, merged into the user's statements; an endpoint
  * with CDN authorization also gets AWS's statement allowing requests with a matching {@value #CDN_IDENTIFIER_HEADER},
  * which the origin then sends. Saving never changes what a user set in CloudFront; v2 updates send the ETag of the
@@ -74,10 +75,14 @@ public final class ChannelCdnV2 implements AutoCloseable {
   /** The name of the account's one origin access control for MediaPackage v2 origins. */
   public static final String ORIGIN_ACCESS_CONTROL_NAME = "mediapackage-cdn-v2";
 
-  /** The name of the library's manifest cache policy. */
+  /**
+   * The start of the names of the library's manifest cache policies: {@code mediapackage-cdn-v2-manifests-<8 hex>},
+   * the hex digits a digest of the policy's settings, so that other settings make another policy. Names that start so
+   * are the library's: its behaviours still on an earlier one move to the current one.
+   */
   public static final String MANIFEST_CACHE_POLICY_NAME = "mediapackage-cdn-v2-manifests";
 
-  /** The name of the library's segment cache policy. */
+  /** The start of the names of the library's segment cache policies, as {@link #MANIFEST_CACHE_POLICY_NAME}. */
   public static final String SEGMENT_CACHE_POLICY_NAME = "mediapackage-cdn-v2-segments";
 
   /**
@@ -122,7 +127,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
         settings.visibilityTimeout(), events.listeners());
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
-        MANIFEST_CACHE_POLICY_NAME, SEGMENT_CACHE_POLICY_NAME, settings.cloudFrontQuotas());
+        V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(), settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings);
@@ -390,6 +395,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     private Distributions distributions;
     private DistributionLinks links;
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private V2CdnSettings v2Settings = V2CdnSettings.defaults();
     private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.threadSleep();
@@ -484,6 +490,17 @@ public final class ChannelCdnV2 implements AutoCloseable {
             + " (cache policies " + MANIFEST_CACHE_POLICY_NAME + " and " + SEGMENT_CACHE_POLICY_NAME + ", the"
             + " group's origin from the start): leave it at its default");
       }
+    }
+
+    /**
+     * The v2-only settings (the manifests' cache key query strings); {@link V2CdnSettings#defaults()} unless set. A
+     * change takes effect on the next save of each channel: its behaviours still on the library's earlier cache
+     * policy move to the policy of the new settings.
+     */
+    public Builder v2Settings(V2CdnSettings v2Settings) {
+      require(v2Settings, "v2 settings");
+      this.v2Settings = v2Settings;
+      return this;
     }
 
     /**

@@ -4,8 +4,10 @@ import io.github.mediapackagecdn.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The endpoint policy rule, pure: the library's statement lets {@code cloudfront.amazonaws.com} call
@@ -63,7 +65,8 @@ final class EndpointPolicies {
   }
 
   /**
-   * The policy document with the library's statements, or empty when {@code existing} already is so exactly. Every
+   * The policy document with the library's statements, or empty when {@code existing} already means that
+   * ({@link #sameMeaning}: however MediaPackage wrote it back). Every
    * statement of the existing policy is kept, in order; the library's own (by {@code Sid}) are replaced in place or
    * appended: the CloudFront statement always, the CDN authorization statement when {@code cdnAuthorization}, which
    * is otherwise removed (only the library's, by its {@code Sid}).
@@ -92,18 +95,107 @@ final class EndpointPolicies {
       document.put("Version", VERSION);
     }
     refusePublic(statements, endpointArn);
-    String before = Json.write(statements);
+    Object before = meaning(statements);
     put(statements, statement(endpointArn, distributionArn));
     if (cdnAuthorization) {
       put(statements, cdnAuthorizationStatement(endpointArn));
     } else {
       statements.removeIf(s -> s instanceof Map<?, ?> m && CDN_AUTHORIZATION_SID.equals(m.get("Sid")));
     }
-    if (existing.isPresent() && !existing.get().isBlank() && Json.write(statements).equals(before)) {
-      return Optional.empty();
+    if (existing.isPresent() && !existing.get().isBlank() && meaning(statements).equals(before)) {
+      return Optional.empty(); // the same policy, however it was written
     }
     document.put("Statement", statements);
     return Optional.of(Json.write(document));
+  }
+
+  /**
+   * Whether two policy documents mean the same, as IAM reads them, whatever their text: the order of an object's keys,
+   * white space, the order of the statements, a {@code Statement} object or a list of one, and, in the members IAM
+   * takes as a string or a list of strings ({@code Action}, {@code NotAction}, {@code Resource}, {@code NotResource},
+   * each principal's values, each condition key's values), a list of one value and that value, the order of the
+   * values, and a number or boolean and its text ({@code true} and {@code "true"}); condition key names compare
+   * without case (IAM's condition keys are not case-sensitive). Anything else compares exactly.
+   *
+   * @throws ValidationException when a document is not JSON
+   */
+  static boolean sameMeaning(String one, String other) {
+    return meaning(Json.parse(one)).equals(meaning(Json.parse(other)));
+  }
+
+  /** {@code value} in the form {@link #sameMeaning} compares: a policy document, or its list of statements. */
+  static Object meaning(Object value) {
+    if (value instanceof List<?> statements) {
+      return statements(statements);
+    }
+    if (!(value instanceof Map<?, ?> document)) {
+      return plain(value);
+    }
+    Map<String, Object> meaning = new TreeMap<>();
+    document.forEach((key, member) -> meaning.put((String) key, "Statement".equals(key) && member != null
+        ? statements(member instanceof List<?> list ? list : List.of(member)) : plain(member)));
+    return meaning;
+  }
+
+  /** The statements as a sorted list of their meanings: the order of a policy's statements means nothing. */
+  private static List<String> statements(List<?> statements) {
+    List<String> meanings = new ArrayList<>();
+    for (Object statement : statements) {
+      meanings.add(Json.write(statement instanceof Map<?, ?> map ? statement(map) : plain(statement)));
+    }
+    meanings.sort(null);
+    return meanings;
+  }
+
+  private static Map<String, Object> statement(Map<?, ?> statement) {
+    Map<String, Object> meaning = new TreeMap<>();
+    statement.forEach((key, value) -> meaning.put((String) key, switch ((String) key) {
+      case "Action", "NotAction", "Resource", "NotResource" -> values(value);
+      case "Principal", "NotPrincipal" -> value instanceof Map<?, ?> principals ? keyed(principals, false)
+          : plain(value);
+      case "Condition" -> {
+        Map<String, Object> operators = new TreeMap<>();
+        if (value instanceof Map<?, ?> conditions) {
+          conditions.forEach((operator, keys) -> operators.put((String) operator,
+              keys instanceof Map<?, ?> map ? keyed(map, true) : plain(keys)));
+          yield operators;
+        }
+        yield plain(value);
+      }
+      default -> plain(value);
+    }));
+    return meaning;
+  }
+
+  /** Each key's values as a set ({@link #values}), keys sorted, in lower case for condition keys. */
+  private static Map<String, Object> keyed(Map<?, ?> map, boolean ignoreCase) {
+    Map<String, Object> meaning = new TreeMap<>();
+    map.forEach((key, values) -> meaning.put(ignoreCase ? ((String) key).toLowerCase(Locale.ROOT) : (String) key,
+        values(values)));
+    return meaning;
+  }
+
+  /** A string or a list of them as the sorted list of their texts; anything else as it is. */
+  private static Object values(Object value) {
+    List<?> list = value instanceof List<?> l ? l : List.of(value == null ? "null" : value);
+    if (list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+      return plain(value);
+    }
+    return list.stream().map(v -> v instanceof Json.Number n ? n.text() : String.valueOf(v)).sorted().distinct()
+        .toList();
+  }
+
+  /** {@code value} with its objects' keys sorted, at every depth. */
+  private static Object plain(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((key, member) -> sorted.put((String) key, plain(member)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(EndpointPolicies::plain).toList();
+    }
+    return value;
   }
 
   /** Replaces the statement with {@code statement}'s {@code Sid} (the last one) in place, or appends it. */

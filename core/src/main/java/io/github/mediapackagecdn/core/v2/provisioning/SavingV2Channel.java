@@ -126,6 +126,9 @@ final class SavingV2Channel {
     ChannelGroup group = V2NotFound.group(groups, spec.id().group());
     Optional<V2Channel> existing = groups.findChannel(spec.id());
     Lookup before = spec.createDistribution() ? refuseBeforeWriting(spec, group, existing) : Lookup.NOT_YET;
+    if (spec.createDistribution()) {
+      shared.check(); // the distribution needs them: one found by name that is not the library's is refused first
+    }
     Instant start = events.now();
     Saved saved = saveIn(groups, spec, existing, creation(spec));
     V2Channel channel = saved.channel();

@@ -178,6 +178,7 @@ final class ServingEndpoints {
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored,
       Optional<Read> read) {
+    V2Layout.Policies policies = shared.ids(); // a shared setting that is not the library's is refused before any write
     // a distribution created a moment ago (by another instance, found through the channel tag) may not show yet
     Distribution distribution = read.map(Read::distribution).orElseGet(() -> visibility
         .until(channel.ref(), "GetDistribution", () -> distributions.find(id))
@@ -209,7 +210,6 @@ final class ServingEndpoints {
         written++;
       }
     }
-    V2Layout.Policies policies = shared.ids();
     DistributionUpdaters.Update update =
         updaters.update(id, new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, policies,
             identifier));
@@ -234,12 +234,18 @@ final class ServingEndpoints {
         given.isPresent() ? given : existing.flatMap(EndpointPolicy::cdnAuthorization);
     Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),
         distributionArn, authorization.isPresent());
-    boolean sameAuthorization = existing.map(EndpointPolicy::cdnAuthorization).equals(Optional.of(authorization));
+    boolean sameAuthorization = sameAuthorization(existing.flatMap(EndpointPolicy::cdnAuthorization), authorization);
     if (merged.isEmpty() && sameAuthorization) {
       return new PlannedPolicy(port, endpoint.id(), authorization, Optional.empty());
     }
     String document = merged.orElseGet(() -> existing.orElseThrow().document());
     return new PlannedPolicy(port, endpoint.id(), authorization,
         Optional.of(new EndpointPolicy(document, authorization)));
+  }
+
+  /** Whether two CDN authorizations are the same: the role, and the secrets in any order. */
+  private static boolean sameAuthorization(Optional<CdnAuthConfiguration> one, Optional<CdnAuthConfiguration> other) {
+    return one.isPresent() == other.isPresent() && one.map(a -> other.get().secretsRoleArn().equals(a.secretsRoleArn())
+        && java.util.Set.copyOf(other.get().secretArns()).equals(java.util.Set.copyOf(a.secretArns()))).orElse(true);
   }
 }

@@ -24,12 +24,15 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The v2 layout rules, pure: the channel group's origin (its egress domain, HTTPS only, the settings' TLS versions,
@@ -46,12 +49,23 @@ final class V2Layout {
   /** The prefix of the group origin's id: {@code EMP2-<group>}. */
   static final String ORIGIN_ID_PREFIX = "EMP2-";
 
-  /** The query strings in a manifest's cache key (v2 user guide, CDN recommendations). */
-  static final List<String> MANIFEST_QUERY_STRINGS = List.of("aws.manifestfilter", "aws.manifestsettings",
-      "_HLS_msn", "_HLS_part", "start", "end", "time_delay");
+  /**
+   * CloudFront's quota of query strings in one cache policy's key (CloudFront Developer Guide, quotas: "Query strings
+   * per cache policy", 10 by default): a manifest query string setting that would exceed it is refused when the
+   * settings are built, before any call ({@link #queryStringProblems}).
+   */
+  static final int MAX_QUERY_STRINGS_PER_CACHE_POLICY = 10;
 
-  /** The query string in a segment's cache key. */
-  static final List<String> SEGMENT_QUERY_STRINGS = List.of("m");
+  /** The longest query string name CloudFront takes in a cache key (quotas: "Query string name", 128 characters). */
+  static final int MAX_QUERY_STRING_NAME_LENGTH = 128;
+
+  /**
+   * Whether the library's behaviours compress: yes, for manifests (CloudFront compresses
+   * {@code application/vnd.apple.mpegurl}, {@code application/x-mpegurl} and {@code application/dash+xml}) and segments
+   * (the MediaTailor guide's recommendation for MediaPackage segments; CloudFront compresses no video type, so it costs
+   * nothing there). Compression needs {@code Compress} on the behaviour and gzip and brotli in its cache policy.
+   */
+  static final boolean COMPRESS = true;
 
   /** A year: the longest an object may stay cached when the origin says so. */
   static final long MAX_TTL_SECONDS = 31_536_000L;
@@ -79,19 +93,99 @@ final class V2Layout {
 
   private V2Layout() {}
 
-  /** The three ids a v2 distribution's origin and behaviours name. */
-  record Policies(String originAccessControlId, String manifestCachePolicyId, String segmentCachePolicyId) {}
+  /**
+   * The ids a v2 distribution's origin and behaviours name, and the library's earlier cache policies (those of its
+   * names, {@link ChannelCdnV2#MANIFEST_CACHE_POLICY_NAME}{@code -...}, that the settings no longer want): a behaviour
+   * still on one of those is the library's, and moves to the current policy.
+   */
+  record Policies(String originAccessControlId, String manifestCachePolicyId, String segmentCachePolicyId,
+      Set<String> earlierCachePolicyIds) {
 
-  /** The library's manifest cache policy: the manifest query strings, origin Cache-Control honoured (min 0). */
-  static CachePolicyConfig manifestPolicy(String name) {
-    return new CachePolicyConfig(name, "MediaPackage v2 manifests (mediapackage-cdn): cache keys of the v2 user"
-        + " guide, origin Cache-Control honoured", 0, 1, MAX_TTL_SECONDS, MANIFEST_QUERY_STRINGS);
+    /** Keeps an unmodifiable copy. */
+    Policies {
+      earlierCachePolicyIds = Set.copyOf(earlierCachePolicyIds);
+    }
+
+    /** No earlier cache policy. */
+    Policies(String originAccessControlId, String manifestCachePolicyId, String segmentCachePolicyId) {
+      this(originAccessControlId, manifestCachePolicyId, segmentCachePolicyId, Set.of());
+    }
   }
 
-  /** The library's segment cache policy: the {@code m} query string, origin Cache-Control honoured (min 0). */
-  static CachePolicyConfig segmentPolicy(String name) {
-    return new CachePolicyConfig(name, "MediaPackage v2 segments (mediapackage-cdn): cache key m, origin"
-        + " Cache-Control honoured", 0, 86_400, MAX_TTL_SECONDS, SEGMENT_QUERY_STRINGS);
+  /**
+   * The library's manifest cache policy for the settings: the settings' query strings, no header, no cookie, gzip and
+   * brotli, origin Cache-Control honoured (min 0). Its name is {@link ChannelCdnV2#MANIFEST_CACHE_POLICY_NAME}, then
+   * {@code -} and 8 hex digits of these settings ({@link #versioned}).
+   */
+  static CachePolicyConfig manifestPolicy(V2CdnSettings settings) {
+    return versioned(new CachePolicyConfig(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME, "MediaPackage v2 manifests"
+        + " (mediapackage-cdn): cache key " + String.join(", ", settings.manifestQueryStrings()) + "; origin"
+        + " Cache-Control honoured", 0, 1, MAX_TTL_SECONDS, settings.manifestQueryStrings()).withCompression(COMPRESS));
+  }
+
+  /**
+   * The library's segment cache policy: no query string ({@code m} is v1's), no header, no cookie, gzip and brotli,
+   * origin Cache-Control honoured (min 0); named as {@link #manifestPolicy}'s, after
+   * {@link ChannelCdnV2#SEGMENT_CACHE_POLICY_NAME}.
+   */
+  static CachePolicyConfig segmentPolicy() {
+    return versioned(new CachePolicyConfig(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME, "MediaPackage v2 segments"
+        + " (mediapackage-cdn): no query string in the cache key; origin Cache-Control honoured", 0, 86_400,
+        MAX_TTL_SECONDS, List.of()).withCompression(COMPRESS));
+  }
+
+  /**
+   * {@code config} named {@code <its name>-<8 hex digits>}, the start of the SHA-256 of its settings (TTLs and cache
+   * key, names in any order): the name of a policy says what it holds, so a library version or a setting that changes
+   * a policy gives it a new name, never changing the one other distributions use, and what is found by a name can be
+   * checked against it.
+   */
+  static CachePolicyConfig versioned(CachePolicyConfig config) {
+    String settings = config.minTtl() + "|" + config.defaultTtl() + "|" + config.maxTtl() + "|"
+        + config.queryStringBehavior() + config.queryStrings().stream().sorted().toList() + "|"
+        + config.headerBehavior() + config.headers().stream().sorted().toList() + "|"
+        + config.cookieBehavior() + config.cookies().stream().sorted().toList() + "|" + config.gzip() + "|"
+        + config.brotli();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
+      String version = HexFormat.of().formatHex(digest, 0, 4);
+      return new CachePolicyConfig(config.name() + "-" + version, config.comment(), config.minTtl(),
+          config.defaultTtl(), config.maxTtl(), config.queryStrings(), config.queryStringBehavior(),
+          config.headerBehavior(), config.headers(), config.cookieBehavior(), config.cookies(), config.gzip(),
+          config.brotli());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Whether {@code name} is one the library gives its cache policies, of this version or an earlier one. */
+  static boolean isLibraryCachePolicy(String name) {
+    return name.startsWith(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME)
+        || name.startsWith(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME);
+  }
+
+  /**
+   * The problems of a manifest query string setting: an extra name empty or longer than
+   * {@value #MAX_QUERY_STRING_NAME_LENGTH} characters, and more than {@value #MAX_QUERY_STRINGS_PER_CACHE_POLICY} query
+   * strings in the cache policy (CloudFront's quota of query strings per cache policy).
+   *
+   * @param extra the query strings the user adds
+   * @param total how many the manifest cache policy would hold
+   */
+  static List<String> queryStringProblems(List<String> extra, int total) {
+    List<String> problems = new ArrayList<>();
+    for (String name : extra) {
+      if (name == null || name.isEmpty() || name.length() > MAX_QUERY_STRING_NAME_LENGTH) {
+        problems.add("a cache key query string name has 1 to " + MAX_QUERY_STRING_NAME_LENGTH + " characters: '"
+            + name + "'");
+      }
+    }
+    if (total > MAX_QUERY_STRINGS_PER_CACHE_POLICY) {
+      problems.add("the manifest cache policy would key on " + total + " query strings; CloudFront allows "
+          + MAX_QUERY_STRINGS_PER_CACHE_POLICY + " per cache policy (quota 'Query strings per cache policy'): keep"
+          + " fewer extra manifest query strings");
+    }
+    return problems;
   }
 
   /** The id of the group's origin. */
@@ -282,15 +376,31 @@ final class V2Layout {
         changes.add(new DistributionChange.AddOriginGroup(originGroup));
       }
     }
+    Set<String> earlier = policies.earlierCachePolicyIds();
     for (V2Endpoint endpoint : endpoints) {
       for (CacheBehavior behavior : behaviors(endpoint, target, policies)) {
         Optional<CacheBehavior> existing = config.behavior(behavior.pathPattern());
         if (existing.isEmpty()) {
           changes.add(new DistributionChange.AddCacheBehavior(behavior));
-        } else if (!target.equals(primaryId) && existing.get().targetOriginId().equals(primaryId)) {
+          continue;
+        }
+        String on = existing.get().targetOriginId();
+        if (!target.equals(primaryId) && on.equals(primaryId)) {
           changes.add(new DistributionChange.RetargetCacheBehavior(behavior.pathPattern(), primaryId, target));
+          on = target;
+        }
+        // on the library's origin with one of its earlier cache policies: made by the library, left as it made it
+        if (on.equals(target) && existing.get().cachePolicyId().filter(earlier::contains).isPresent()) {
+          changes.add(new DistributionChange.UseCachePolicy(behavior.pathPattern(), target, earlier,
+              behavior.cachePolicyId().orElseThrow(), COMPRESS));
         }
       }
+    }
+    String defaultTarget = config.defaultBehavior().targetOriginId();
+    if (defaultTarget.equals(primaryId) && config.defaultBehavior().cachePolicyId().filter(earlier::contains)
+        .isPresent()) {
+      changes.add(new DistributionChange.UseDefaultCachePolicy(primaryId, earlier, policies.segmentCachePolicyId(),
+          COMPRESS));
     }
     return ChangeSet.of(changes);
   }
@@ -414,7 +524,7 @@ final class V2Layout {
         .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
         .cachedMethods(List.of("GET", "HEAD"))
         .cachePolicyId(cachePolicyId)
-        .compress(false)
+        .compress(COMPRESS)
         .smoothStreaming(smooth)
         .build();
   }

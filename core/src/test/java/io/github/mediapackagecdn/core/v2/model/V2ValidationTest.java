@@ -85,11 +85,29 @@ class V2ValidationTest {
   }
 
   @Test
-  void endpointSpec_refusesARepeatedManifestName() {
+  void endpointSpec_refusesOneNameForAnHlsAndALowLatencyHlsManifest_asTheModelDoes() {
     assertThatThrownBy(() -> spec(ContainerType.CMAF, Manifest.of(ManifestType.HLS, "index"),
+        Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+            .singleElement().asString().contains("'index' is given to a HLS and a LOW_LATENCY_HLS manifest")
+            .contains("index.m3u8"));
+  }
+
+  @Test
+  void endpointSpec_refusesANameGivenTwiceToOneKind() {
+    assertThatThrownBy(() -> spec(ContainerType.CMAF, Manifest.of(ManifestType.DASH, "index"),
         Manifest.of(ManifestType.DASH, "index")))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
-            .singleElement().asString().contains("'index' is given more than once"));
+            .singleElement().asString().contains("'index' is given more than once for DASH"));
+  }
+
+  @Test
+  void endpointSpec_letsAnHlsAndADashManifestShareTheDefaultName_theirPathsDiffer() {
+    V2EndpointSpec spec = spec(ContainerType.CMAF, Manifest.of(ManifestType.HLS, "index"),
+        Manifest.of(ManifestType.DASH, "index"));
+
+    assertThat(spec.manifests()).extracting(Manifest::fileName).containsExactly("index.m3u8", "index.mpd");
+    assertThat(V2Limits.manifestPathCollisions("e", spec.manifests())).isEmpty();
   }
 
   @Test

@@ -138,4 +138,66 @@ class EndpointPoliciesTest {
     assertThatThrownBy(() -> EndpointPolicies.merged(Optional.of("{\"Statement\":[}"), ENDPOINT, DISTRIBUTION, false))
         .isInstanceOf(ValidationException.class).hasMessageContaining("not valid JSON");
   }
+
+  /** The harvest job's statement the MediaPackage v2 user guide gives (endpoint-auth). */
+  private static final String HARVEST = "{\"Sid\":\"AllowMediaPackageHarvestObjectAccess\",\"Effect\":\"Allow\","
+      + "\"Principal\":{\"Service\":\"mediapackagev2.amazonaws.com\"},\"Condition\":{\"StringEquals\":"
+      + "{\"AWS:SourceAccount\":\"123456789012\"}},\"Action\":[\"mediapackagev2:HarvestObject\","
+      + "\"mediapackagev2:GetObject\"],\"Resource\":\"" + ENDPOINT + "\"}";
+
+  /** The library's statement as a service may write it back: keys reordered, spaced, one-value lists as strings. */
+  private static String reserialized(String distribution) {
+    return "{ \"Condition\" : { \"StringEquals\" : { \"AWS:SourceArn\" : [ \"" + distribution + "\" ] } },\n"
+        + "  \"Resource\" : [ \"" + ENDPOINT + "\" ],\n"
+        + "  \"Action\" : [ \"mediapackagev2:GetHeadObject\", \"mediapackagev2:GetObject\" ],\n"
+        + "  \"Principal\" : { \"Service\" : [ \"cloudfront.amazonaws.com\" ] },\n"
+        + "  \"Effect\" : \"Allow\", \"Sid\" : \"" + EndpointPolicies.SID + "\" }";
+  }
+
+  @Test
+  void aPolicyWrittenBackReserialized_meansTheSame_andIsNotWrittenAgain() {
+    String reserialized = "{\n  \"Statement\" : [ " + reserialized(DISTRIBUTION) + ", " + HARVEST + " ],\n"
+        + "  \"Version\" : \"2012-10-17\" }";
+
+    assertThat(EndpointPolicies.merged(Optional.of(reserialized), ENDPOINT, DISTRIBUTION, false)).isEmpty();
+    String single = "{\"Version\":\"2012-10-17\",\"Statement\":" + reserialized(DISTRIBUTION) + "}";
+    assertThat(EndpointPolicies.merged(Optional.of(single), ENDPOINT, DISTRIBUTION, false)).isEmpty();
+    assertThat(EndpointPolicies.merged(Optional.of(reserialized), ENDPOINT, DISTRIBUTION + "2", false))
+        .as("another distribution means another policy").isPresent();
+  }
+
+  @Test
+  void sameMeaning_ignoresHowThePolicyIsWritten_notWhatItSays() {
+    String ours = Json.write(Map.of("Version", EndpointPolicies.VERSION, "Statement",
+        List.of(EndpointPolicies.statement(ENDPOINT, DISTRIBUTION), Json.parse(HARVEST))));
+    String reordered = "{\"Statement\":[" + HARVEST + "," + reserialized(DISTRIBUTION) + "],\"Version\":\"2012-10-17\"}";
+
+    assertThat(EndpointPolicies.sameMeaning(ours, reordered)).isTrue();
+    assertThat(EndpointPolicies.sameMeaning("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"a\",\"Condition\":"
+        + "{\"Bool\":{\"k\":true}}}}", "{\"Statement\":[{\"Action\":[\"a\",\"a\"],\"Condition\":{\"Bool\":"
+        + "{\"K\":[\"true\"]}},\"Effect\":\"Allow\"}]}")).as("a boolean and its text, a key's case").isTrue();
+    assertThat(EndpointPolicies.sameMeaning(ours, ours.replace("GetHeadObject", "PutObject"))).isFalse();
+    assertThat(EndpointPolicies.sameMeaning(ours, ours.replace("\"Allow\"", "\"Deny\""))).isFalse();
+    assertThat(EndpointPolicies.sameMeaning(ours, ours.replace(ENDPOINT, ENDPOINT + "2"))).isFalse();
+    assertThat(EndpointPolicies.sameMeaning("{\"Statement\":[{\"Sid\":\"A\"}]}", "{\"Statement\":[{\"sid\":\"A\"}]}"))
+        .as("element names are not condition keys").isFalse();
+  }
+
+  @Test
+  void theHarvestJobsStatement_isKept_throughEverySave_withAndWithoutCdnAuthorization() {
+    String existing = "{\"Version\":\"2012-10-17\",\"Id\":\"MediaPackageHarvesterAccessPolicy\",\"Statement\":["
+        + HARVEST + "]}";
+
+    String first = EndpointPolicies.merged(Optional.of(existing), ENDPOINT, DISTRIBUTION, false).orElseThrow();
+    String authorized = EndpointPolicies.merged(Optional.of(first), ENDPOINT, DISTRIBUTION, true).orElseThrow();
+    String moved = EndpointPolicies.merged(Optional.of(authorized), ENDPOINT, DISTRIBUTION + "2", true).orElseThrow();
+    String off = EndpointPolicies.merged(Optional.of(moved), ENDPOINT, DISTRIBUTION + "2", false).orElseThrow();
+
+    for (String policy : List.of(first, authorized, moved, off)) {
+      assertThat(policy).startsWith("{\"Version\":\"2012-10-17\",\"Id\":\"MediaPackageHarvesterAccessPolicy\","
+          + "\"Statement\":[" + HARVEST + ",");
+    }
+    assertThat(EndpointPolicies.merged(Optional.of(off), ENDPOINT, DISTRIBUTION + "2", false)).isEmpty();
+  }
+
 }

@@ -15,6 +15,7 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -38,7 +39,11 @@ class V2LayoutTest {
   private static final String ARN = "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news";
 
   private static DistributionConfig created() {
-    return V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS);
+    return created(POLICIES);
+  }
+
+  private static DistributionConfig created(V2Layout.Policies policies) {
+    return V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", policies, SETTINGS);
   }
 
   private static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
@@ -172,13 +177,97 @@ class V2LayoutTest {
   }
 
   @Test
-  void cachePolicies_keyManifestsAndSegments_honouringCacheControl() {
-    assertThat(V2Layout.manifestPolicy("m").queryStrings()).containsExactly("aws.manifestfilter",
-        "aws.manifestsettings", "_HLS_msn", "_HLS_part", "start", "end", "time_delay");
-    assertThat(V2Layout.segmentPolicy("s").queryStrings()).containsExactly("m");
-    assertThat(V2Layout.manifestPolicy("m").minTtl()).isZero();
-    assertThat(V2Layout.segmentPolicy("s").minTtl()).isZero();
-    assertThat(V2Layout.segmentPolicy("s").maxTtl()).isEqualTo(31_536_000L);
+  void cachePolicies_keyManifestsOnTheGuidesQueryStrings_segmentsOnNone_compressed_honouringCacheControl() {
+    CachePolicyConfig manifests = V2Layout.manifestPolicy(V2CdnSettings.defaults());
+    CachePolicyConfig segments = V2Layout.segmentPolicy();
+
+    assertThat(manifests.queryStrings()).containsExactly("aws.manifestfilter", "aws.manifestsettings", "_HLS_msn",
+        "_HLS_part");
+    assertThat(manifests.queryStringBehavior()).isEqualTo("whitelist");
+    assertThat(segments.queryStrings()).isEmpty();
+    assertThat(segments.queryStringBehavior()).isEqualTo("none");
+    for (CachePolicyConfig policy : List.of(manifests, segments)) {
+      assertThat(policy.gzip()).isTrue();
+      assertThat(policy.brotli()).isTrue();
+      assertThat(policy.headerBehavior()).isEqualTo("none");
+      assertThat(policy.cookieBehavior()).isEqualTo("none");
+      assertThat(policy.minTtl()).isZero();
+      assertThat(policy.maxTtl()).isEqualTo(31_536_000L);
+    }
+    assertThat(manifests.name()).matches("mediapackage-cdn-v2-manifests-[0-9a-f]{8}")
+        .isEqualTo(V2Layout.manifestPolicy(V2CdnSettings.defaults()).name());
+    assertThat(segments.name()).matches("mediapackage-cdn-v2-segments-[0-9a-f]{8}");
+    assertThat(V2Layout.behaviors(endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index")),
+        "EMP2-live", POLICIES)).allSatisfy(b -> assertThat(b.compress()).isTrue());
+    assertThat(created().defaultBehavior().compress()).isTrue();
+  }
+
+  @Test
+  void timeShiftQueryStrings_onlyWhenAsked_makeAnotherPolicyByAnotherName() {
+    CachePolicyConfig timeShift =
+        V2Layout.manifestPolicy(V2CdnSettings.builder().timeShiftQueryStrings(true).build());
+
+    assertThat(timeShift.queryStrings()).containsExactly("aws.manifestfilter", "aws.manifestsettings", "_HLS_msn",
+        "_HLS_part", "start", "end", "time_delay");
+    assertThat(timeShift.name()).startsWith("mediapackage-cdn-v2-manifests-")
+        .isNotEqualTo(V2Layout.manifestPolicy(V2CdnSettings.defaults()).name());
+  }
+
+  @Test
+  void manifestQueryStrings_beyondCloudFrontsTenPerCachePolicy_areRefusedWhenTheSettingsAreBuilt() {
+    V2CdnSettings ten = V2CdnSettings.builder().timeShiftQueryStrings(true)
+        .addExtraManifestQueryStrings("_HLS_skip", "aws.manifestfilter", "ads", "session").build();
+    assertThat(ten.manifestQueryStrings()).hasSize(10); // a repeated one counts once
+
+    assertThatThrownBy(() -> V2CdnSettings.builder().timeShiftQueryStrings(true)
+        .addExtraManifestQueryStrings("_HLS_skip", "ads", "session", "one-more").build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("would key on 11 query strings; CloudFront allows 10 per cache policy");
+    assertThatThrownBy(() -> V2CdnSettings.builder().addExtraManifestQueryStrings("q".repeat(129), "").build())
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).hasSize(2));
+  }
+
+  @Test
+  void changesFor_movesTheBehavioursTheLibraryMadeOnEarlierPolicies_andKeepsEveryOtherOne() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    V2Endpoint dash = endpoint("dash", ContainerType.CMAF, Manifest.of(ManifestType.DASH, "index"));
+    V2Layout.Policies before = new V2Layout.Policies("E2OAC", "old-manifests", "old-segments");
+    DistributionConfig earlier = V2Layout.changesFor(created(before), GROUP, ONE_REGION, List.of(hls, dash), before,
+        Optional.empty(), SETTINGS).applyTo(created(before));
+    String dashManifests = "/out/v1/live/news/dash/*.mpd";
+    String dashSegments = "/out/v1/live/news/dash/*";
+    DistributionConfig edited = DistributionConfig.builder().from(earlier).cacheBehaviors(earlier.cacheBehaviors()
+        .stream().map(b -> {
+          CacheBehavior.Builder old = CacheBehavior.builder().from(b).compress(false);
+          if (b.pathPattern().equals(dashManifests)) {
+            return old.cachePolicyId("users-policy").build(); // the user chose another policy: theirs
+          }
+          if (b.pathPattern().equals(dashSegments)) {
+            return old.targetOriginId("users-origin").build(); // the user sent it elsewhere: theirs
+          }
+          return old.viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).build(); // a user's setting on ours
+        }).toList()).build();
+    V2Layout.Policies now = new V2Layout.Policies("E2OAC", "manifest-id", "segment-id",
+        java.util.Set.of("old-manifests", "old-segments"));
+
+    ChangeSet changes = V2Layout.changesFor(edited, GROUP, ONE_REGION, List.of(hls, dash), now, Optional.empty(),
+        SETTINGS);
+    DistributionConfig after = changes.applyTo(edited);
+
+    assertThat(after.behavior("/out/v1/live/news/hls/*.m3u8").orElseThrow()).satisfies(b -> {
+      assertThat(b.cachePolicyId()).contains("manifest-id");
+      assertThat(b.compress()).isTrue();
+      assertThat(b.viewerProtocolPolicy()).as("the user's setting kept").isEqualTo(ProtocolPolicy.HTTPS_ONLY);
+    });
+    assertThat(after.behavior("/out/v1/live/news/hls/*").orElseThrow().cachePolicyId()).contains("segment-id");
+    assertThat(after.behavior("/out/v1/live/news/dash/*.m3u8").orElseThrow().cachePolicyId()).contains("manifest-id");
+    assertThat(after.behavior(dashManifests)).isEqualTo(edited.behavior(dashManifests));
+    assertThat(after.behavior(dashSegments)).isEqualTo(edited.behavior(dashSegments));
+    assertThat(after.defaultBehavior().cachePolicyId()).contains("segment-id");
+    assertThat(after.defaultBehavior().compress()).isTrue();
+    assertThat(changes.changes()).hasSize(4);
+    assertThat(V2Layout.changesFor(after, GROUP, ONE_REGION, List.of(hls, dash), now, Optional.empty(), SETTINGS)
+        .isEmpty()).as("converged: nothing the next time").isTrue();
   }
 
   @Test
