@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.cdn;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import java.util.Collection;
@@ -61,6 +62,11 @@ public final class LinkTags<C> {
   /** The key of the channel tag. */
   String channelTagKey() {
     return channelTagKey;
+  }
+
+  /** The channel, named without loss. */
+  public ChannelRef ref(C channel) {
+    return channels.ref(channel);
   }
 
   /** The value of the link tag of the channel's distribution: the channel ARN. */

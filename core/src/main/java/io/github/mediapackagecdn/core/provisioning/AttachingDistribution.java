@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -16,11 +17,14 @@ import java.util.Optional;
 final class AttachingDistribution {
 
   private final LinkResolution<Channel> links;
-  private final DistributionCreation creation;
+  private final DistributionCreation<Channel> creation;
   private final Reconciling reconciling;
+  private final LiveCdnSettings settings;
 
-  AttachingDistribution(LinkResolution<Channel> links, DistributionCreation creation, Reconciling reconciling) {
+  AttachingDistribution(LinkResolution<Channel> links, DistributionCreation<Channel> creation, Reconciling reconciling,
+      LiveCdnSettings settings) {
     this.links = links;
+    this.settings = settings;
     this.creation = creation;
     this.reconciling = reconciling;
   }
@@ -57,7 +61,12 @@ final class AttachingDistribution {
   }
 
   private CdnOutcome createAndComplete(Channel channel, Optional<String> comment, Map<String, String> extraTags) {
-    CdnOutcome created = creation.create(channel, comment, extraTags);
+    SavingChannel.refuseLinkTagValue(channel);
+    Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
+    settings.cloudFrontQuotas().refuseTags("the distribution of channel " + channel.id(), tags);
+    CdnOutcome created = creation.create(channel, callerReference -> comment
+        .map(given -> DistributionLayout.newDistribution(channel.id(), callerReference, given, settings))
+        .orElseGet(() -> DistributionLayout.newDistribution(channel.id(), callerReference, settings)), tags);
     DistributionId id = created.distributionId().orElseThrow();
     CdnOutcome completed = reconciling.reconcile(channel, id, true);
     return completed.failed() ? completed : created;

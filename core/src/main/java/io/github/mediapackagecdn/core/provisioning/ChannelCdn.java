@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
+import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
@@ -125,7 +126,8 @@ public final class ChannelCdn implements AutoCloseable {
         settings.cloudFrontQuotas(), listeners));
     this.reconciling = new Reconciling(channels, links, updaters, listeners);
     this.attaching = new AttachingDistribution(links,
-        new DistributionCreation(distributions, linkTags, links, visibility, settings, listeners), reconciling);
+        new DistributionCreation<>(distributions, linkTags, links, visibility, settings.maxCallerReferenceGenerations(),
+            settings.visibilityTimeout(), listeners), reconciling, settings);
     this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);

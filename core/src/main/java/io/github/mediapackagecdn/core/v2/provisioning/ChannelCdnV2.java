@@ -139,7 +139,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
         builder.identifierSource, planner, settings.cloudFrontQuotas(), updaters, visibility);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        shared, serving, settings, events);
+        shared, serving, visibility, settings, events);
     this.savingEndpoints =
         new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);

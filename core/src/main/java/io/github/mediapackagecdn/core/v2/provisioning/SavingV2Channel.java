@@ -8,7 +8,8 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.cdn.TakenReferences;
+import io.github.mediapackagecdn.core.cdn.DistributionCreation;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -54,11 +55,11 @@ final class SavingV2Channel {
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
   private final V2Events events;
-  private final TakenReferences taken;
+  private final DistributionCreation<V2Channel> creation;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
-      LiveCdnSettings settings, V2Events events) {
+      VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;
@@ -68,7 +69,8 @@ final class SavingV2Channel {
     this.shared = shared;
     this.settings = settings;
     this.events = events;
-    this.taken = new TakenReferences(events::now, settings.visibilityTimeout());
+    this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
+        settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
   }
 
   /**
@@ -160,7 +162,7 @@ final class SavingV2Channel {
             && served.action() != CdnOutcome.Action.NOT_SERVED ? CdnOutcome.of(CdnOutcome.Action.ADOPTED, linked.get())
             : served);
       }
-      if (recordedButMissing(channel).isEmpty()) {
+      if (creation.recordedButMissing(channel).isEmpty()) {
         links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
       } // else the deleted distribution stays recorded until its successor is: it proves the link gone, save after save
       CdnOutcome outcome = create(channel, group, spec);
@@ -247,14 +249,6 @@ final class SavingV2Channel {
   }
 
   /**
-   * The distribution recorded on the channel when CloudFront says it does not exist (one GetDistribution): deleted,
-   * or created a moment ago and not visible yet. Empty when none is recorded or it exists.
-   */
-  private Optional<DistributionId> recordedButMissing(V2Channel channel) {
-    return linkTags.channelTag(channel).recorded().filter(id -> distributions.find(id).isEmpty());
-  }
-
-  /**
    * Saves the channel in one Region, as {@code existing} was just read there, creating it with {@code creation} when
    * it does not exist.
    */
@@ -303,61 +297,13 @@ final class SavingV2Channel {
   }
 
   /**
-   * {@code CREATED} or {@code ADOPTED}, as v1's creation: a reference taken by this channel's distribution (another
-   * instance's, or one whose tag is not indexed yet) adopts it; one whose holder is proven no longer linked (its link
-   * tag, read from CloudFront, names another channel or none) gives way to the next generation, up to the settings'
-   * bound; one whose holder does not show gives way only by v1's rule, {@link TakenReferences}: the distribution
-   * recorded on the channel (its channel tag, whichever instance recorded it) is proven deleted, and the reference has
-   * been refused for the visibility timeout, so over two saves (v2 does not wait). Otherwise it is a conflict, never a
-   * guess.
+   * {@code CREATED} or {@code ADOPTED}, by the engine's one creation ({@link DistributionCreation}): the CallerReference
+   * generations, adoption, and passing over a reference whose holder is proven unlinked or deleted.
    */
   private CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
     Map<String, String> tags = V2Layout.tags(channel.arn(), spec.distributionTags(), settings);
-    for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
-      String callerReference = V2Layout.callerReference(channel.arn(), generation);
-      DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings);
-      Instant start = events.now();
-      try {
-        Distribution created = distributions.create(config, tags);
-        links.remember(channel, created.id());
-        events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_CREATED, channel.id())
-            .distributionId(created.id()).operation("CreateDistributionWithTags").attempt(generation + 1)
-            .duration(events.since(start)));
-        return CdnOutcome.of(CdnOutcome.Action.CREATED, created.id());
-      } catch (ResourceConflictException e) {
-        if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
-          throw e;
-        }
-        // the reference is taken: by this channel's distribution, whose tag is not indexed yet, by one no longer
-        // linked, or by one deleted
-        taken.refused(callerReference);
-        Optional<DistributionId> indexed =
-            linkTags.atMostOne(channel, linkTags.indexed(channel), LinkTags.ON_SAVE);
-        Optional<DistributionId> shown = indexed.isPresent() ? indexed
-            : distributions.findByCallerReference(callerReference, comment);
-        if (shown.isEmpty()) {
-          taken.passOver(channel.id().toString(), callerReference, recordedButMissing(channel));
-          events.emit(V2Events.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
-              .operation("CreateDistributionWithTags").attempt(generation + 1).duration(events.since(start)));
-          continue;
-        }
-        DistributionId holder = shown.get();
-        taken.holderShown(callerReference);
-        if (indexed.isPresent() || linkTags.namesChannel(holder, channel)) {
-          links.remember(channel, holder);
-          events.emit(V2Events.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, channel.id())
-              .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)
-              .duration(events.since(start)));
-          return CdnOutcome.of(CdnOutcome.Action.ADOPTED, holder);
-        }
-        events.emit(V2Events.event(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, channel.id())
-            .distributionId(holder).operation("CreateDistributionWithTags").attempt(generation + 1)
-            .duration(events.since(start)));
-      }
-    }
-    throw new ResourceConflictException("the first " + settings.maxCallerReferenceGenerations()
-        + " caller references of channel " + channel.id() + " are taken by distributions no longer linked to it",
-        ResourceConflictException.Reason.ALREADY_EXISTS, channel.arn());
+    return creation.create(channel,
+        callerReference -> V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings), tags);
   }
 }
