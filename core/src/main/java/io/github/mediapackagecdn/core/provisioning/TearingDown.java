@@ -4,7 +4,7 @@ import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
-import io.github.mediapackagecdn.core.cdn.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -42,20 +42,13 @@ final class TearingDown {
   private static final Logger log = LoggerFactory.getLogger(TearingDown.class);
 
   private final Channels channels;
-  private final Distributions distributions;
-  private final LinkTags<Channel> linkTags;
-  private final LinkResolution<Channel> links;
-  private final VisibilityWait visibility;
-  private final DistributionRemoval removal;
+  private final DistributionTeardown<Channel> distribution;
 
   TearingDown(Channels channels, Distributions distributions, LinkTags<Channel> linkTags, LinkResolution<Channel> links,
       VisibilityWait visibility, LiveCdnSettings settings, Clock clock) {
     this.channels = channels;
-    this.distributions = distributions;
-    this.linkTags = linkTags;
-    this.links = links;
-    this.visibility = visibility;
-    this.removal = new DistributionRemoval(distributions, settings.maxUpdateAttempts(), clock);
+    this.distribution = new DistributionTeardown<>(distributions, linkTags, links, visibility,
+        settings.maxUpdateAttempts(), clock);
   }
 
   TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
@@ -71,7 +64,8 @@ final class TearingDown {
     }
     Channel channel = found.get();
     // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
-    Candidates candidates = options.deleteDistribution() ? candidates(channel) : Candidates.NONE;
+    DistributionTeardown.Candidates candidates = options.deleteDistribution() ? distribution.candidates(channel)
+        : DistributionTeardown.Candidates.NONE;
 
     for (OriginEndpoint endpoint : channels.endpointsOf(channelId)) {
       if (deleteEndpoint(endpoint.id())) {
@@ -82,7 +76,9 @@ final class TearingDown {
     if (!options.deleteDistribution()) {
       result.distribution(TeardownResult.DistributionRemoval.NOT_REQUESTED);
     } else {
-      removeDistribution(channel, candidates, options.deploymentTimeout(), result);
+      DistributionTeardown.Removed removed = distribution.remove(channel, candidates, options.deploymentTimeout());
+      result.distribution(TeardownResult.DistributionRemoval.valueOf(removed.result().name()))
+          .deletedDistribution(removed.deleted()).unlinkedDistribution(removed.unlinked());
     }
 
     try {
@@ -106,66 +102,5 @@ final class TearingDown {
       log.debug("endpoint {} was deleted meanwhile", id);
       return false;
     }
-  }
-
-  /** The one distribution linked to the channel, if any, and the candidates whose link tag no longer names it. */
-  private record Candidates(Optional<DistributionId> linked, List<DistributionId> unlinked) {
-    static final Candidates NONE = new Candidates(Optional.empty(), List.of());
-  }
-
-  /**
-   * The one distribution whose link tag, read from CloudFront, names the channel. The candidates are the one recorded
-   * on the channel ({@link LiveCdnSettings#channelTagKey()}), those of the tag index, and one this process created a
-   * moment ago. The index may still list a distribution deleted or re-tagged a moment ago, and may not list one
-   * created a moment ago: CloudFront's own tags decide.
-   */
-  private Candidates candidates(Channel channel) {
-    Set<DistributionId> candidates = new LinkedHashSet<>();
-    linkTags.channelTag(channel).recorded().ifPresent(candidates::add);
-    candidates.addAll(linkTags.indexed(channel));
-    links.recent(channel).ifPresent(candidates::add);
-    List<DistributionId> confirmed = new ArrayList<>();
-    List<DistributionId> unlinked = new ArrayList<>();
-    for (DistributionId candidate : candidates) {
-      if (linkTags.namesChannel(candidate, channel)) {
-        confirmed.add(candidate);
-      } else {
-        log.debug("distribution {} is not (or no longer) tagged for channel {}; not touched", candidate, channel.id());
-        unlinked.add(candidate);
-      }
-    }
-    return new Candidates(linkTags.atMostOne(channel, confirmed, LinkTags.ON_TEARDOWN), unlinked);
-  }
-
-  /**
-   * Disables, awaits and deletes the linked distribution, from whatever state an earlier try left it in, and says
-   * what became of it; with none linked, whether one of the candidates still exists, no longer linked.
-   */
-  private void removeDistribution(Channel channel, Candidates candidates, Duration timeout,
-      TeardownResult.Builder result) {
-    if (candidates.linked().isEmpty()) {
-      Optional<DistributionId> unlinked = candidates.unlinked().stream()
-          .filter(id -> distributions.find(id).isPresent()).findFirst();
-      result.distribution(unlinked.isPresent() ? TeardownResult.DistributionRemoval.NO_LONGER_LINKED
-          : TeardownResult.DistributionRemoval.ALREADY_GONE).unlinkedDistribution(unlinked);
-      return;
-    }
-    DistributionId id = candidates.linked().get();
-    switch (removal.remove(channel.id().toString(), id, findJustConfirmed(channel, id),
-        () -> linkTags.namesChannel(id, channel), timeout)) {
-      case DELETED -> result.distribution(TeardownResult.DistributionRemoval.DELETED).deletedDistribution(id);
-      case NO_LONGER_LINKED ->
-          result.distribution(TeardownResult.DistributionRemoval.NO_LONGER_LINKED).unlinkedDistribution(id);
-      case GONE -> result.distribution(TeardownResult.DistributionRemoval.ALREADY_GONE);
-    }
-  }
-
-  /**
-   * The distribution whose tag CloudFront has just shown: a read that misses it may be too early (reads are
-   * eventually consistent right after a create), so it is read again in pauses up to the visibility timeout before
-   * it counts as gone.
-   */
-  private Optional<Distribution> findJustConfirmed(Channel channel, DistributionId id) {
-    return visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id));
   }
 }
