@@ -10,7 +10,10 @@
  * removal of a distribution ({@code DistributionRemoval}), and the link between a channel and its distribution
  * ({@code LinkTags}, {@code DistributionResolver}, {@code RecentLinks}, {@code LinkResolution}: the channel tag naming
  * the distribution, confirmed by the distribution's link tag read from CloudFront, then the tag index, ambiguous links
- * refused), over each side's {@code TaggedChannels}. Besides {@code CdnOutcome} and {@code DeploymentProgress}, its types are public only so
- * that both facades can use them: not API, they may change in any release.
+ * refused), over each side's {@code TaggedChannels}. The facades' builders share one base ({@code FacadeBuilder}: listeners,
+ * CDN identifier source, sleeper, clock, scheduler, resources to close) and the facades one life ({@code Lifecycle}:
+ * the closed check, the closing of what was handed over, the null checks). Besides {@code CdnOutcome}, {@code DeploymentProgress} and the setters of
+ * {@code FacadeBuilder} (called on either facade's builder), its types are public only so that both facades can use
+ * them: not API, they may change in any release.
  */
 package io.github.mediapackagecdn.core.cdn;

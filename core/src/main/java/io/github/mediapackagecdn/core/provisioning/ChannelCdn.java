@@ -1,6 +1,11 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
+import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
+
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
+import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
@@ -23,20 +28,17 @@ import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
-import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,11 +93,10 @@ public final class ChannelCdn implements AutoCloseable {
   private final CdnIdentifiers identifiers;
   /** The wait, clock and settings, for {@link #toString()}. */
   private final String waitAndSettings;
-  /** What {@link #close()} closes, in the order it was handed over. */
-  private final List<AutoCloseable> onClose;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /** The closed check and what {@link #close()} closes, in the order it was handed over. */
+  private final Lifecycle lifecycle;
 
-  private ChannelCdn(Builder builder) {
+  private ChannelCdn(Builder builder, FacadeBuilder.Options options) {
     List<String> problems = new ArrayList<>();
     if (builder.channels == null) {
       problems.add("channels port is not set");
@@ -110,15 +111,15 @@ public final class ChannelCdn implements AutoCloseable {
     this.settings = builder.settings;
     this.channels = builder.channels;
     Distributions distributions = builder.distributions;
-    Listeners listeners = new Listeners(builder.listeners, builder.clock);
-    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
+    Listeners listeners = new Listeners(options.listeners(), options.clock());
+    VisibilityWait visibility = new VisibilityWait(options.sleeper(), settings.visibilityBackoff(),
         settings.visibilityTimeout(), listeners);
     LinkTags<Channel> linkTags = new LinkTags<>(new ChannelTags(channels), builder.links, settings.linkTagKey(),
         settings.channelTagKey());
     LinkResolution<Channel> links = new LinkResolution<>(new DistributionResolver<>(linkTags,
         settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
-        new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);
-    this.identifiers = new CdnIdentifiers(builder.identifierSource, CdnIdentifiers.DEFAULT_CAPACITY);
+        new RecentLinks(options.clock(), settings.visibilityTimeout()), linkTags);
+    this.identifiers = new CdnIdentifiers(options.identifierSource(), CdnIdentifiers.DEFAULT_CAPACITY);
     EndpointUpdates planner = new EndpointUpdates(settings, identifiers::identifierFor);
     DistributionUpdaters<List<OriginEndpoint>> updaters = new DistributionUpdaters<>(id -> new DistributionUpdater<>(
         id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
@@ -133,17 +134,17 @@ public final class ChannelCdn implements AutoCloseable {
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
     this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
-    this.awaitingDeployment = new AwaitingDeployment<>(distributions, builder.sleeper, builder.clock,
-        builder.scheduler, listeners);
-    this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, builder.clock);
+    this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
+        options.scheduler(), listeners);
+    this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings,
         identifiers::identifierFor, listeners);
-    this.repairing = new RepairingFleet(channels, reconciling, builder.sleeper, listeners);
-    this.onClose = List.copyOf(builder.onClose);
+    this.repairing = new RepairingFleet(channels, reconciling, options.sleeper(), listeners);
+    this.lifecycle = options.lifecycle("ChannelCdn", "channel CDN");
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
-    this.waitAndSettings = visibility + ", clock " + builder.clock + ", " + listeners.size() + " listeners, "
-        + onClose.size() + " resources to close, " + settings;
+    this.waitAndSettings = visibility + ", clock " + options.clock() + ", " + listeners.size() + " listeners, "
+        + lifecycle.resources() + " resources to close, " + settings;
   }
 
   /** A builder taking the three ports; settings, CDN identifiers, sleeper and clock have defaults. */
@@ -307,7 +308,7 @@ public final class ChannelCdn implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
-    requireWait(channelId, timeout, ignored -> { });
+    lifecycle.requireWait(channelId, timeout, ignored -> { });
     return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout);
   }
 
@@ -323,7 +324,7 @@ public final class ChannelCdn implements AutoCloseable {
    *     interrupt flag stays set); else as {@link #awaitDeployed(ChannelId, Duration)}
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
-    requireWait(channelId, timeout, progress);
+    lifecycle.requireWait(channelId, timeout, progress);
     return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout, progress);
   }
 
@@ -343,18 +344,8 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout,
       Consumer<DeploymentProgress> progress) {
-    requireWait(channelId, timeout, progress);
+    lifecycle.requireWait(channelId, timeout, progress);
     return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channelId), timeout, progress);
-  }
-
-  private void requireWait(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
-    requireOpen();
-    require(channelId, "channel id");
-    require(timeout, "timeout");
-    require(progress, "progress callback");
-    if (timeout.isNegative()) {
-      throw new ValidationException("timeout " + timeout + " is negative");
-    }
   }
 
   /**
@@ -440,12 +431,8 @@ public final class ChannelCdn implements AutoCloseable {
    */
   @Override
   public String toString() {
-    return "ChannelCdn[" + (closed.get() ? "closed, " : "") + ports + ", " + identifiers + ", " + waitAndSettings
+    return "ChannelCdn[" + (lifecycle.closed() ? "closed, " : "") + ports + ", " + identifiers + ", " + waitAndSettings
         + "]";
-  }
-
-  private static String kind(Object port) {
-    return port.getClass().getSimpleName();
   }
 
   /**
@@ -458,64 +445,22 @@ public final class ChannelCdn implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    awaitingDeployment.close();
-    IllegalStateException failure = null;
-    for (AutoCloseable resource : onClose) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing the channel CDN failed: " + e.getMessage(), e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    log.debug("closed; released {} resources", onClose.size());
-    if (failure != null) {
-      throw failure;
-    }
+    lifecycle.close(awaitingDeployment::close,
+        () -> log.debug("closed; released {} resources", lifecycle.resources()));
   }
 
   private void requireOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("this ChannelCdn is closed; build a new one");
-    }
-  }
-
-  private static void require(Object value, String what) {
-    if (value == null) {
-      throw new ValidationException(what + " is null");
-    }
+    lifecycle.requireOpen();
   }
 
   /** Builds a {@link ChannelCdn} from the three ports; settings default to {@link LiveCdnSettings#defaults()}. */
-  public static final class Builder {
+  public static final class Builder extends FacadeBuilder<Builder> {
     private Channels channels;
     private Distributions distributions;
     private DistributionLinks links;
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
-    private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
-    private Sleeper sleeper = Sleeper.threadSleep();
-    private Clock clock = Clock.systemUTC();
-    private Scheduler scheduler;
-    private final List<AutoCloseable> onClose = new ArrayList<>();
-    private final List<ProvisioningListener> listeners = new ArrayList<>();
 
     private Builder() {}
-
-    /**
-     * A listener told of every step (channel saved, distribution created, update sent, failure, ...); may be given
-     * several times, called in that order. None unless set: the library then logs its steps at DEBUG only.
-     */
-    public Builder listener(ProvisioningListener listener) {
-      require(listener, "listener");
-      this.listeners.add(listener);
-      return this;
-    }
 
     /** The MediaPackage port. */
     public Builder channels(Channels channels) {
@@ -542,51 +487,9 @@ public final class ChannelCdn implements AutoCloseable {
       return this;
     }
 
-    /** Where the CDN identifiers of endpoints with CDN authorization come from; none unless set. */
-    public Builder cdnIdentifiers(CdnIdentifierSource source) {
-      require(source, "CDN identifier source");
-      this.identifierSource = source;
-      return this;
-    }
-
-    /** How the library pauses while waiting for AWS to show what was just created; tests advance a fake clock. */
-    public Builder sleeper(Sleeper sleeper) {
-      require(sleeper, "sleeper");
-      this.sleeper = sleeper;
-      return this;
-    }
-
-    /** The clock that dates what this instance created; tests pass a fake one. */
-    public Builder clock(Clock clock) {
-      require(clock, "clock");
-      this.clock = clock;
-      return this;
-    }
-
-    /**
-     * Where {@link ChannelCdn#awaitDeployedAsync(ChannelId, Duration)} reads, such as
-     * {@code Scheduler.of(executor)} on the application's executor, which stays the application's to shut down.
-     * Unless set, the first asynchronous wait creates one daemon thread, shut down by {@link ChannelCdn#close()}.
-     */
-    public Builder scheduler(Scheduler scheduler) {
-      require(scheduler, "scheduler");
-      this.scheduler = scheduler;
-      return this;
-    }
-
-    /**
-     * A resource {@link ChannelCdn#close()} closes, such as an SDK client the caller created only for this instance;
-     * may be given several times, closed in that order. Never give resources the application still uses.
-     */
-    public Builder onClose(AutoCloseable resource) {
-      require(resource, "resource to close");
-      this.onClose.add(resource);
-      return this;
-    }
-
     /** Checks that the three ports are set and builds the facade. */
     public ChannelCdn build() {
-      return new ChannelCdn(this);
+      return new ChannelCdn(this, options());
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
+import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
+
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
@@ -7,12 +10,13 @@ import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
+import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
+import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.port.Scheduler;
@@ -27,7 +31,6 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,10 +102,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
   private final String description;
-  private final List<AutoCloseable> onClose;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final Lifecycle lifecycle;
 
-  private ChannelCdnV2(Builder builder) {
+  private ChannelCdnV2(Builder builder, FacadeBuilder.Options options) {
     List<String> problems = new ArrayList<>();
     if (builder.groups == null) {
       problems.add("channel groups port is not set");
@@ -118,13 +120,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
     }
     ValidationException.throwIfAny(problems);
     LiveCdnSettings settings = builder.settings;
-    V2Events events = new V2Events(builder.listeners, builder.clock);
+    V2Events events = new V2Events(options.listeners(), options.clock());
     LinkTags<V2Channel> linkTags = new LinkTags<>(new V2ChannelTags(builder.groups), builder.links,
         settings.linkTagKey(), settings.channelTagKey());
     LinkResolution<V2Channel> links = new LinkResolution<>(new DistributionResolver<>(linkTags,
         settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
-        new RecentLinks(builder.clock, settings.visibilityTimeout()), linkTags);
-    VisibilityWait visibility = new VisibilityWait(builder.sleeper, settings.visibilityBackoff(),
+        new RecentLinks(options.clock(), settings.visibilityTimeout()), linkTags);
+    VisibilityWait visibility = new VisibilityWait(options.sleeper(), settings.visibilityBackoff(),
         settings.visibilityTimeout(), events.listeners());
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(), settings.cloudFrontQuotas());
@@ -137,17 +139,17 @@ public final class ChannelCdnV2 implements AutoCloseable {
                 .orElseThrow(() -> V2NotFound.distribution(id)), planner,
             settings.cloudFrontQuotas(), events.listeners()));
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
-        builder.identifierSource, planner, settings.cloudFrontQuotas(), updaters, visibility);
+        options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
         shared, serving, visibility, settings, events);
     this.savingEndpoints =
         new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
-    this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, builder.sleeper, builder.clock,
-        builder.scheduler, events.listeners());
+    this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, options.sleeper(), options.clock(),
+        options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
-        visibility, settings.maxUpdateAttempts(), builder.clock);
-    this.onClose = List.copyOf(builder.onClose);
+        visibility, settings.maxUpdateAttempts(), options.clock());
+    this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
         + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
@@ -266,7 +268,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout) {
-    requireWait(channel, timeout, ignored -> { });
+    lifecycle.requireWait(channel, timeout, ignored -> { });
     return awaitingDeployment.await(() -> readingDetails.waitTarget(channel), timeout);
   }
 
@@ -280,7 +282,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *     interrupt flag stays set); else as {@link #awaitDeployed(V2ChannelId, Duration)}
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout, Consumer<DeploymentProgress> progress) {
-    requireWait(channel, timeout, progress);
+    lifecycle.requireWait(channel, timeout, progress);
     return awaitingDeployment.await(() -> readingDetails.waitTarget(channel), timeout, progress);
   }
 
@@ -299,18 +301,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    */
   public CompletableFuture<V2ChannelDetails> awaitDeployedAsync(V2ChannelId channel, Duration timeout,
       Consumer<DeploymentProgress> progress) {
-    requireWait(channel, timeout, progress);
+    lifecycle.requireWait(channel, timeout, progress);
     return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channel), timeout, progress);
-  }
-
-  private void requireWait(V2ChannelId channel, Duration timeout, Consumer<DeploymentProgress> progress) {
-    requireOpen();
-    require(channel, "channel id");
-    require(timeout, "timeout");
-    require(progress, "progress callback");
-    if (timeout.isNegative()) {
-      throw new ValidationException("timeout " + timeout + " is negative");
-    }
   }
 
   /**
@@ -344,25 +336,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    awaitingDeployment.close();
-    IllegalStateException failure = null;
-    for (AutoCloseable resource : onClose) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("closing the v2 channel CDN failed: " + e.getMessage(), e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    lifecycle.close(awaitingDeployment::close, () -> { });
   }
 
   /** The kind of each port and the number of listeners; never a secret. */
@@ -371,24 +345,16 @@ public final class ChannelCdnV2 implements AutoCloseable {
     return description;
   }
 
-  private static String kind(Object port) {
-    return port.getClass().getSimpleName();
-  }
-
   private void requireOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("this ChannelCdnV2 is closed; build a new one");
-    }
+    lifecycle.requireOpen();
   }
 
-  private static void require(Object value, String what) {
-    if (value == null) {
-      throw new ValidationException(what + " is null");
-    }
-  }
-
-  /** Builds a {@link ChannelCdnV2} from its four ports. */
-  public static final class Builder {
+  /**
+   * Builds a {@link ChannelCdnV2} from its four ports; the options both facades share are set as on v1's builder. A
+   * v2 secret given to {@link #cdnIdentifiers} holds its identifier under the JSON key
+   * {@code MediaPackageV2CDNIdentifier}.
+   */
+  public static final class Builder extends FacadeBuilder<Builder> {
     private ChannelGroups groups;
     private ChannelGroups secondary;
     private CloudFrontPolicies policies;
@@ -396,24 +362,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     private DistributionLinks links;
     private LiveCdnSettings settings = LiveCdnSettings.defaults();
     private V2CdnSettings v2Settings = V2CdnSettings.defaults();
-    private CdnIdentifierSource identifierSource = CdnIdentifierSource.none();
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.threadSleep();
-    private Scheduler scheduler;
-    private final List<ProvisioningListener> listeners = new ArrayList<>();
-    private final List<AutoCloseable> onClose = new ArrayList<>();
 
     private Builder() {}
-
-    /**
-     * A resource {@link ChannelCdnV2#close()} closes, such as an SDK client created for this instance alone; may be
-     * given several times, closed in that order. Never give resources the application still uses.
-     */
-    public Builder onClose(AutoCloseable resource) {
-      require(resource, "resource to close");
-      this.onClose.add(resource);
-      return this;
-    }
 
     /** The MediaPackage v2 port. */
     public Builder channelGroups(ChannelGroups groups) {
@@ -503,54 +453,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Where CDN identifiers come from when an endpoint uses CDN authorization and its spec gives no identifier; none
-     * unless set. A v2 secret holds its identifier under the JSON key {@code MediaPackageV2CDNIdentifier}.
-     */
-    public Builder cdnIdentifiers(CdnIdentifierSource source) {
-      require(source, "CDN identifier source");
-      this.identifierSource = source;
-      return this;
-    }
-
-    /**
-     * How the library pauses while it waits for what AWS does not show yet (a channel just saved by another call, within
-     * the settings' visibility timeout); tests pass one that moves a fake clock. {@link Sleeper#threadSleep()} unless
-     * set.
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      require(sleeper, "sleeper");
-      this.sleeper = sleeper;
-      return this;
-    }
-
-    /**
-     * Where {@link ChannelCdnV2#awaitDeployedAsync} runs its reads; tests pass a manual one. Unless set, the first
-     * asynchronous wait creates one daemon thread, shut down by {@link ChannelCdnV2#close()}.
-     */
-    public Builder scheduler(Scheduler scheduler) {
-      require(scheduler, "scheduler");
-      this.scheduler = scheduler;
-      return this;
-    }
-
-    /** The clock that times the steps; tests pass a fake one. */
-    public Builder clock(Clock clock) {
-      require(clock, "clock");
-      this.clock = clock;
-      return this;
-    }
-
-    /** A listener told of every step; may be given several times, called in that order. */
-    public Builder listener(ProvisioningListener listener) {
-      require(listener, "listener");
-      this.listeners.add(listener);
-      return this;
-    }
-
     /** Checks that the four ports are set and builds the facade. */
     public ChannelCdnV2 build() {
-      return new ChannelCdnV2(this);
+      return new ChannelCdnV2(this, options());
     }
   }
 }
