@@ -53,12 +53,13 @@ final class SavingV2Channel {
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
+  private final V2CdnSettings v2Settings;
   private final V2Events events;
   private final TakenReferences taken;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
-      LiveCdnSettings settings, V2Events events) {
+      LiveCdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;
@@ -67,6 +68,7 @@ final class SavingV2Channel {
     this.links = links;
     this.shared = shared;
     this.settings = settings;
+    this.v2Settings = v2Settings;
     this.events = events;
     this.taken = new TakenReferences(events::now, settings.visibilityTimeout());
   }
@@ -212,7 +214,8 @@ final class SavingV2Channel {
           secondary.map(second -> V2NotFound.secondaryGroup(second, spec.id().group()));
       String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(spec.id(), settings));
       DistributionConfig config = V2Layout.newDistribution(group, V2Layout.callerReference(arn), comment,
-          shared.knownOrStandIns(), settings); // counted, never sent: nothing is looked up or created for it
+          // counted, never sent: nothing is looked up or created for it
+          shared.knownOrStandIns(), settings, v2Settings);
       serving.refuseOverQuota(distribution, null, config, spec.id(), group, secondGroup, endpoints,
           Optional.empty());
     }
@@ -316,7 +319,8 @@ final class SavingV2Channel {
     Map<String, String> tags = V2Layout.tags(channel.arn(), spec.distributionTags(), settings);
     for (int generation = 0; generation < settings.maxCallerReferenceGenerations(); generation++) {
       String callerReference = V2Layout.callerReference(channel.arn(), generation);
-      DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings);
+      DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings,
+          v2Settings);
       Instant start = events.now();
       try {
         Distribution created = distributions.create(config, tags);
