@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.cloudfront.model.OriginGroupFailoverCrite
 import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroupMembers;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroups;
+import software.amazon.awssdk.services.cloudfront.model.OriginShield;
 import software.amazon.awssdk.services.cloudfront.model.OriginSslProtocols;
 import software.amazon.awssdk.services.cloudfront.model.Origins;
 import software.amazon.awssdk.services.cloudfront.model.StatusCodes;
@@ -89,7 +90,11 @@ final class CloudFrontConfigs {
     return sdk.build();
   }
 
-  /** A custom origin: HTTP 80, HTTPS 443, its protocol policy and TLS versions, read 30 s, keep-alive 5 s. */
+  /**
+   * A custom origin: HTTP 80, HTTPS 443, its protocol policy and TLS versions, its read and keep-alive timeouts (30 s
+   * and 5 s unless set), and its connection timeout and attempts, response completion timeout and Origin Shield only
+   * when set (CloudFront's defaults otherwise).
+   */
   static Origin toSdk(io.github.mediapackagecdn.core.model.Origin origin) {
     ProtocolPolicy policy = origin.protocolPolicy().orElseThrow(() -> new ValidationException(
         "origin " + origin.id() + " has no protocol policy; the library creates custom (HTTPS) origins only"));
@@ -103,13 +108,18 @@ final class CloudFrontConfigs {
         .originPath(origin.originPath())
         .originAccessControlId(origin.originAccessControlId().orElse(null))
         .customHeaders(headers(headers))
+        .connectionTimeout(origin.connectionTimeoutSeconds().orElse(null))
+        .connectionAttempts(origin.connectionAttempts().orElse(null))
+        .responseCompletionTimeout(origin.responseCompletionTimeoutSeconds().orElse(null))
+        .originShield(origin.originShieldRegion()
+            .map(region -> OriginShield.builder().enabled(true).originShieldRegion(region).build()).orElse(null))
         .customOriginConfig(CustomOriginConfig.builder()
             .httpPort(HTTP_PORT)
             .httpsPort(HTTPS_PORT)
             .originProtocolPolicy(policy.wireName())
             .originSslProtocols(OriginSslProtocols.builder().quantity(tls.size()).itemsWithStrings(tls).build())
-            .originReadTimeout(ORIGIN_READ_TIMEOUT_SECONDS)
-            .originKeepaliveTimeout(ORIGIN_KEEPALIVE_TIMEOUT_SECONDS)
+            .originReadTimeout(origin.readTimeoutSeconds().orElse(ORIGIN_READ_TIMEOUT_SECONDS))
+            .originKeepaliveTimeout(origin.keepAliveTimeoutSeconds().orElse(ORIGIN_KEEPALIVE_TIMEOUT_SECONDS))
             .build())
         .build();
   }
@@ -257,6 +267,15 @@ final class CloudFrontConfigs {
       if (custom.originSslProtocols() != null) {
         core.sslProtocols(custom.originSslProtocols().itemsAsStrings());
       }
+      core.readTimeoutSeconds(Optional.ofNullable(custom.originReadTimeout()))
+          .keepAliveTimeoutSeconds(Optional.ofNullable(custom.originKeepaliveTimeout()));
+    }
+    core.connectionTimeoutSeconds(Optional.ofNullable(origin.connectionTimeout()))
+        .connectionAttempts(Optional.ofNullable(origin.connectionAttempts()))
+        .responseCompletionTimeoutSeconds(Optional.ofNullable(origin.responseCompletionTimeout()));
+    OriginShield shield = origin.originShield();
+    if (shield != null && Boolean.TRUE.equals(shield.enabled()) && shield.originShieldRegion() != null) {
+      core.originShieldRegion(shield.originShieldRegion());
     }
     Map<String, String> headers = new LinkedHashMap<>();
     if (origin.customHeaders() != null) {

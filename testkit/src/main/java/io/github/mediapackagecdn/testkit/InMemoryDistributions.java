@@ -357,6 +357,7 @@ public final class InMemoryDistributions implements Distributions {
       if (origin.protocolPolicy().isPresent() && origin.sslProtocols().isEmpty()) {
         throw invalid("InvalidArgument", "Origin " + origin.id() + " needs at least one SSL protocol.");
       }
+      validateTimeouts(origin);
     }
     Set<String> groupIds = validateOriginGroups(config, originIds);
     if (!config.defaultBehavior().pathPattern().equals(CacheBehavior.DEFAULT_PATH_PATTERN)) {
@@ -383,6 +384,35 @@ public final class InMemoryDistributions implements Distributions {
         throw invalid("InvalidArgument", "Allowed methods of " + behavior.pathPattern()
             + " must be 2, 3 or 7 methods and include the 2 or 3 cached methods.");
       }
+    }
+  }
+
+  /**
+   * CloudFront's ranges of an origin's timeouts (API model: read and keep-alive 1 to 120 s, connection 1 to 10 s,
+   * attempts 1 to 3, response completion at least the read timeout) and its Origin Shield Region; the codes of the
+   * read and keep-alive errors are the model's, the others' UNCONFIRMED.
+   */
+  private void validateTimeouts(Origin origin) {
+    if (origin.readTimeoutSeconds().filter(s -> s < 1 || s > 120).isPresent()) {
+      throw invalid("InvalidOriginReadTimeout", "The read timeout of origin " + origin.id() + " must be 1 to 120 s.");
+    }
+    if (origin.keepAliveTimeoutSeconds().filter(s -> s < 1 || s > 120).isPresent()) {
+      throw invalid("InvalidOriginKeepaliveTimeout", "The keep-alive timeout of origin " + origin.id()
+          + " must be 1 to 120 s.");
+    }
+    if (origin.connectionTimeoutSeconds().filter(s -> s < 1 || s > 10).isPresent()) {
+      throw invalid("InvalidArgument", "The connection timeout of origin " + origin.id() + " must be 1 to 10 s.");
+    }
+    if (origin.connectionAttempts().filter(n -> n < 1 || n > 3).isPresent()) {
+      throw invalid("InvalidArgument", "The connection attempts of origin " + origin.id() + " must be 1 to 3.");
+    }
+    int read = origin.readTimeoutSeconds().orElse(30);
+    if (origin.responseCompletionTimeoutSeconds().filter(s -> s < read).isPresent()) {
+      throw invalid("InvalidArgument", "The response completion timeout of origin " + origin.id()
+          + " must be at least its read timeout, " + read + " s.");
+    }
+    if (origin.originShieldRegion().filter(r -> r.length() > 32 || !r.matches("[a-z]{2}-[a-z]+-\\d")).isPresent()) {
+      throw invalid("InvalidArgument", "The Origin Shield Region of origin " + origin.id() + " is not valid.");
     }
   }
 

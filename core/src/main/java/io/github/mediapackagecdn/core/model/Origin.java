@@ -36,6 +36,24 @@ public abstract class Origin {
    */
   public abstract Optional<String> originAccessControlId();
 
+  /** Seconds CloudFront waits to connect to the origin ({@code Origin.ConnectionTimeout}); empty: CloudFront's. */
+  public abstract Optional<Integer> connectionTimeoutSeconds();
+
+  /** How many times CloudFront tries to connect ({@code Origin.ConnectionAttempts}); empty: CloudFront's. */
+  public abstract Optional<Integer> connectionAttempts();
+
+  /** Seconds CloudFront waits for a response ({@code CustomOriginConfig.OriginReadTimeout}); empty: CloudFront's. */
+  public abstract Optional<Integer> readTimeoutSeconds();
+
+  /** Seconds CloudFront keeps a connection ({@code CustomOriginConfig.OriginKeepaliveTimeout}); empty: its default. */
+  public abstract Optional<Integer> keepAliveTimeoutSeconds();
+
+  /** Seconds a request may wait for its whole response ({@code Origin.ResponseCompletionTimeout}); empty: none. */
+  public abstract Optional<Integer> responseCompletionTimeoutSeconds();
+
+  /** The Region of Origin Shield when it is enabled ({@code Origin.OriginShield}); empty when it is not. */
+  public abstract Optional<String> originShieldRegion();
+
   /** Headers CloudFront adds to every request to this origin. */
   @Value.Redacted
   public abstract Map<String, String> customHeaders();

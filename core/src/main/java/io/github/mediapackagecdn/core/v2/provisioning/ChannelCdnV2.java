@@ -132,7 +132,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
         V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(), settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
-    V2EndpointUpdates planner = new V2EndpointUpdates(settings);
+    V2EndpointUpdates planner = new V2EndpointUpdates(settings, builder.v2Settings);
     DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
         new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
             channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
@@ -141,7 +141,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
         options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        shared, serving, visibility, settings, events);
+        shared, serving, visibility, settings, builder.v2Settings, events);
     this.savingEndpoints =
         new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
     this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
@@ -443,9 +443,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
     }
 
     /**
-     * The v2-only settings (the manifests' cache key query strings); {@link V2CdnSettings#defaults()} unless set. A
-     * change takes effect on the next save of each channel: its behaviours still on the library's earlier cache
-     * policy move to the policy of the new settings.
+     * The v2-only settings (the manifests' cache key query strings, the timeouts and Origin Shield of the origins the
+     * library creates); {@link V2CdnSettings#defaults()} unless set. A change takes effect on the next save of each
+     * channel: its behaviours still on the library's earlier cache policy move to the policy of the new settings; an
+     * origin that already exists keeps its timeouts and Origin Shield.
      */
     public Builder v2Settings(V2CdnSettings v2Settings) {
       require(v2Settings, "v2 settings");

@@ -54,12 +54,13 @@ final class SavingV2Channel {
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final LiveCdnSettings settings;
+  private final V2CdnSettings v2Settings;
   private final V2Events events;
   private final DistributionCreation<V2Channel> creation;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
-      VisibilityWait visibility, LiveCdnSettings settings, V2Events events) {
+      VisibilityWait visibility, LiveCdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;
@@ -68,6 +69,7 @@ final class SavingV2Channel {
     this.links = links;
     this.shared = shared;
     this.settings = settings;
+    this.v2Settings = v2Settings;
     this.events = events;
     this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
         settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
@@ -214,7 +216,8 @@ final class SavingV2Channel {
           secondary.map(second -> V2NotFound.secondaryGroup(second, spec.id().group()));
       String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(spec.id(), settings));
       DistributionConfig config = V2Layout.newDistribution(group, V2Layout.callerReference(arn), comment,
-          shared.knownOrStandIns(), settings); // counted, never sent: nothing is looked up or created for it
+          // counted, never sent: nothing is looked up or created for it
+          shared.knownOrStandIns(), settings, v2Settings);
       serving.refuseOverQuota(distribution, null, config, spec.id(), group, secondGroup, endpoints,
           Optional.empty());
     }
@@ -303,7 +306,7 @@ final class SavingV2Channel {
   private CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
     Map<String, String> tags = V2Layout.tags(channel.arn(), spec.distributionTags(), settings);
-    return creation.create(channel,
-        callerReference -> V2Layout.newDistribution(group, callerReference, comment, shared.ids(), settings), tags);
+    return creation.create(channel, callerReference -> V2Layout.newDistribution(group, callerReference, comment,
+        shared.ids(), settings, v2Settings), tags);
   }
 }

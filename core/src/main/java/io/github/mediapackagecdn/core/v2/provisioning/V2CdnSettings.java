@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.error.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -15,7 +16,12 @@ import org.immutables.value.Value;
  * {@code end} and {@code time_delay} for players that still send them, and {@link #extraManifestQueryStrings()} any
  * other. Segments key on no query string. Checked when built, before any call: at most
  * {@value V2Layout#MAX_QUERY_STRINGS_PER_CACHE_POLICY} query strings in a cache policy (CloudFront's quota).
- * v1's {@code LiveCdnSettings} are not changed by these.
+ * The origins the library creates may also get timeouts derived from {@link #segmentDurationSeconds()}, a
+ * {@link #responseCompletionTimeoutSeconds()} and {@link #originShieldRegion()}; unset, nothing new is sent and
+ * CloudFront's defaults apply (connection {@value #DEFAULT_CONNECTION_TIMEOUT_SECONDS} s, read
+ * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, keep-alive {@value #DEFAULT_KEEPALIVE_TIMEOUT_SECONDS} s, no Origin
+ * Shield). An origin that already exists is never changed by them. v1's {@code LiveCdnSettings} are not changed by
+ * these.
  */
 @Value.Immutable
 public abstract class V2CdnSettings {
@@ -26,6 +32,24 @@ public abstract class V2CdnSettings {
 
   /** The time-shift query strings of the guide's older version, in the key only when asked. */
   public static final List<String> TIME_SHIFT_QUERY_STRINGS = List.of("start", "end", "time_delay");
+
+  /** CloudFront's origin connection timeout when none is sent (CloudFront API, {@code Origin.ConnectionTimeout}). */
+  public static final int DEFAULT_CONNECTION_TIMEOUT_SECONDS = 10;
+
+  /** CloudFront's origin read (response) timeout when none is sent ({@code CustomOriginConfig.OriginReadTimeout}). */
+  public static final int DEFAULT_READ_TIMEOUT_SECONDS = 30;
+
+  /** CloudFront's origin keep-alive timeout when none is sent ({@code CustomOriginConfig.OriginKeepaliveTimeout}). */
+  public static final int DEFAULT_KEEPALIVE_TIMEOUT_SECONDS = 5;
+
+  /** The longest connection timeout CloudFront accepts (the shortest is 1 s). */
+  public static final int MAX_CONNECTION_TIMEOUT_SECONDS = 10;
+
+  /** The longest read or keep-alive timeout CloudFront accepts (the shortest is 1 s). */
+  public static final int MAX_READ_OR_KEEPALIVE_TIMEOUT_SECONDS = 120;
+
+  /** The pattern of an Origin Shield Region (CloudFront API, {@code OriginShieldRegion}), such as {@code us-east-2}. */
+  public static final String ORIGIN_SHIELD_REGION_PATTERN = "[a-z]{2}-[a-z]+-\\d";
 
   /** The defaults: the guide's four manifest query strings, no time-shift ones, nothing else. */
   public static V2CdnSettings defaults() {
@@ -45,6 +69,45 @@ public abstract class V2CdnSettings {
 
   /** Other query strings the manifests key on, for players or ad servers that need them; none unless set. */
   public abstract List<String> extraManifestQueryStrings();
+
+  /**
+   * The channel's segment duration in seconds, from which the origins' timeouts are derived: connection and read
+   * timeouts half of it rounded up, keep-alive one second more than it; unset, CloudFront's defaults apply and no
+   * timeout is sent. At most 20 s (a connection timeout of at most {@value #MAX_CONNECTION_TIMEOUT_SECONDS} s).
+   */
+  public abstract Optional<Integer> segmentDurationSeconds();
+
+  /**
+   * How long a request to the origin may stay open for its whole response (CloudFront {@code
+   * ResponseCompletionTimeout}), for LL-HLS's blocking playlist requests; unset, none is sent and CloudFront enforces
+   * no maximum. At least the read timeout.
+   */
+  public abstract Optional<Integer> responseCompletionTimeoutSeconds();
+
+  /**
+   * The Region of Origin Shield for the origins the library creates, such as {@code us-west-2} (the Region nearest the
+   * channel group); unset, no Origin Shield. Origin Shield is charged extra (CloudFront pricing).
+   */
+  public abstract Optional<String> originShieldRegion();
+
+  /** The connection timeout sent: half the segment duration rounded up, or empty (CloudFront's default). */
+  public Optional<Integer> connectionTimeoutSeconds() {
+    return segmentDurationSeconds().map(V2CdnSettings::halfRoundedUp);
+  }
+
+  /** The read (response) timeout sent: half the segment duration rounded up, or empty (CloudFront's default). */
+  public Optional<Integer> readTimeoutSeconds() {
+    return segmentDurationSeconds().map(V2CdnSettings::halfRoundedUp);
+  }
+
+  /** The keep-alive timeout sent: the segment duration plus one second, or empty (CloudFront's default). */
+  public Optional<Integer> keepAliveTimeoutSeconds() {
+    return segmentDurationSeconds().map(seconds -> seconds + 1);
+  }
+
+  private static int halfRoundedUp(int seconds) {
+    return (seconds + 1) / 2;
+  }
 
   /** Every query string of the manifests' cache key, in order: the guide's, the time-shift ones if asked, the extra. */
   @Value.Derived
@@ -75,6 +138,16 @@ public abstract class V2CdnSettings {
   protected void check() {
     List<String> problems = new ArrayList<>(V2Layout.queryStringProblems(extraManifestQueryStrings(),
         manifestQueryStrings().size()));
+    segmentDurationSeconds().filter(seconds -> seconds < 1 || halfRoundedUp(seconds) > MAX_CONNECTION_TIMEOUT_SECONDS)
+        .ifPresent(seconds -> problems.add("segment duration " + seconds + " s: must be 1 to "
+            + 2 * MAX_CONNECTION_TIMEOUT_SECONDS + " s (CloudFront's connection timeout, half of it, is 1 to "
+            + MAX_CONNECTION_TIMEOUT_SECONDS + " s)"));
+    int read = readTimeoutSeconds().orElse(DEFAULT_READ_TIMEOUT_SECONDS);
+    responseCompletionTimeoutSeconds().filter(seconds -> seconds < read).ifPresent(seconds -> problems.add(
+        "response completion timeout " + seconds + " s: must be at least the read timeout, " + read + " s"));
+    originShieldRegion().filter(region -> region.length() > 32 || !region.matches(ORIGIN_SHIELD_REGION_PATTERN))
+        .ifPresent(region -> problems.add("Origin Shield Region '" + region + "': must be a Region code such as"
+            + " us-east-2"));
     ValidationException.throwIfAny(problems);
   }
 

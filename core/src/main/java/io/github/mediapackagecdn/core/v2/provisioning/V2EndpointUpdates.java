@@ -26,9 +26,15 @@ import java.util.Optional;
 final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointUpdates.Request> {
 
   private final LiveCdnSettings settings;
+  private final V2CdnSettings v2Settings;
 
   V2EndpointUpdates(LiveCdnSettings settings) {
+    this(settings, V2CdnSettings.defaults());
+  }
+
+  V2EndpointUpdates(LiveCdnSettings settings, V2CdnSettings v2Settings) {
     this.settings = settings;
+    this.v2Settings = v2Settings;
   }
 
   /**
@@ -61,6 +67,6 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
         requests.stream().flatMap(r -> r.identifier().stream()).findFirst();
     Request first = requests.get(0);
     return V2Layout.changesFor(config, first.group(), first.secondary(), List.copyOf(endpoints.values()),
-        first.policies(), identifier, settings);
+        first.policies(), identifier, settings, v2Settings);
   }
 }

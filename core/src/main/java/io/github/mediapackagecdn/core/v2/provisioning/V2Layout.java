@@ -218,24 +218,41 @@ final class V2Layout {
 
   /** The group's origin: its egress domain, HTTPS only, the settings' TLS versions, the origin access control. */
   static Origin origin(ChannelGroup group, String originAccessControlId, LiveCdnSettings settings) {
-    return origin(originId(group.name()), group, originAccessControlId, settings);
+    return origin(group, originAccessControlId, settings, V2CdnSettings.defaults());
+  }
+
+  /** As {@link #origin(ChannelGroup, String, LiveCdnSettings)}, with the v2 settings' timeouts and Origin Shield. */
+  static Origin origin(ChannelGroup group, String originAccessControlId, LiveCdnSettings settings,
+      V2CdnSettings v2) {
+    return origin(originId(group.name()), group, originAccessControlId, settings, v2);
   }
 
   private static Origin origin(String id, ChannelGroup group, String originAccessControlId,
-      LiveCdnSettings settings) {
+      LiveCdnSettings settings, V2CdnSettings v2) {
     return Origin.builder()
         .id(id)
         .domainName(group.egressDomain())
         .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
         .sslProtocols(settings.originSslProtocols())
         .originAccessControlId(originAccessControlId)
+        .connectionTimeoutSeconds(v2.connectionTimeoutSeconds())
+        .readTimeoutSeconds(v2.readTimeoutSeconds())
+        .keepAliveTimeoutSeconds(v2.keepAliveTimeoutSeconds())
+        .responseCompletionTimeoutSeconds(v2.responseCompletionTimeoutSeconds())
+        .originShieldRegion(v2.originShieldRegion())
         .build();
   }
 
   /** The distribution created when a channel is saved: the group's origin, the default behaviour on it. */
   static DistributionConfig newDistribution(ChannelGroup group, String callerReference, String comment,
       Policies policies, LiveCdnSettings settings) {
-    Origin origin = origin(group, policies.originAccessControlId(), settings);
+    return newDistribution(group, callerReference, comment, policies, settings, V2CdnSettings.defaults());
+  }
+
+  /** As the other {@code newDistribution}, its origin with the v2 settings' timeouts and Origin Shield. */
+  static DistributionConfig newDistribution(ChannelGroup group, String callerReference, String comment,
+      Policies policies, LiveCdnSettings settings, V2CdnSettings v2) {
+    Origin origin = origin(group, policies.originAccessControlId(), settings, v2);
     Map<Integer, Long> errorCaching = new LinkedHashMap<>();
     settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
     return DistributionConfig.builder()
@@ -356,10 +373,20 @@ final class V2Layout {
    */
   static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
       List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings) {
+    return changesFor(config, group, secondary, endpoints, policies, identifier, settings, V2CdnSettings.defaults());
+  }
+
+  /**
+   * As the other {@code changesFor}, an origin it adds with the v2 settings' timeouts and Origin Shield; an origin
+   * that exists keeps its own (the user's or CloudFront's).
+   */
+  static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
+      List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings,
+      V2CdnSettings v2) {
     List<Origin> origins = new ArrayList<>();
-    origins.add(origin(group, policies.originAccessControlId(), settings));
+    origins.add(origin(group, policies.originAccessControlId(), settings, v2));
     secondary.ifPresent(second -> origins.add(
-        origin(secondaryOriginId(second), second, policies.originAccessControlId(), settings)));
+        origin(secondaryOriginId(second), second, policies.originAccessControlId(), settings, v2)));
     List<DistributionChange> changes = new ArrayList<>();
     for (Origin origin : origins) {
       if (config.origin(origin.id()).isEmpty()) {

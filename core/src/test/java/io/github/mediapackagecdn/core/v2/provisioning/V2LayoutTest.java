@@ -54,6 +54,49 @@ class V2LayoutTest {
         .build();
   }
 
+  private static final V2CdnSettings ORIGIN_SETTINGS = V2CdnSettings.builder().segmentDurationSeconds(6)
+      .responseCompletionTimeoutSeconds(12).originShieldRegion("us-west-2").build();
+
+  @Test
+  void origin_byDefault_sendsNoTimeoutAndNoOriginShield() {
+    Origin origin = V2Layout.origin(GROUP, "E2OAC", SETTINGS, V2CdnSettings.defaults());
+
+    assertThat(origin.connectionTimeoutSeconds()).isEmpty();
+    assertThat(origin.connectionAttempts()).isEmpty();
+    assertThat(origin.readTimeoutSeconds()).isEmpty();
+    assertThat(origin.keepAliveTimeoutSeconds()).isEmpty();
+    assertThat(origin.responseCompletionTimeoutSeconds()).isEmpty();
+    assertThat(origin.originShieldRegion()).isEmpty();
+  }
+
+  @Test
+  void newDistribution_origin_hasTheSettingsTimeoutsAndOriginShield() {
+    Origin origin = V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS,
+        ORIGIN_SETTINGS).origins().get(0);
+
+    assertThat(origin.connectionTimeoutSeconds()).contains(3);
+    assertThat(origin.readTimeoutSeconds()).contains(3);
+    assertThat(origin.keepAliveTimeoutSeconds()).contains(7);
+    assertThat(origin.responseCompletionTimeoutSeconds()).contains(12);
+    assertThat(origin.originShieldRegion()).contains("us-west-2");
+  }
+
+  @Test
+  void changesFor_addsTheSecondaryOriginWithTheSettings_butLeavesAnExistingOriginAsItIs() {
+    V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
+    ChangeSet changes = V2Layout.changesFor(created(), GROUP, Optional.of(SECONDARY), List.of(hls), POLICIES,
+        Optional.empty(), SETTINGS, ORIGIN_SETTINGS);
+
+    List<Origin> added = changes.changes().stream().filter(DistributionChange.AddOrigin.class::isInstance)
+        .map(c -> ((DistributionChange.AddOrigin) c).origin()).toList();
+    assertThat(added).extracting(Origin::id).containsExactly("EMP2-live-eu-west-1");
+    assertThat(added.get(0).readTimeoutSeconds()).contains(3);
+    assertThat(added.get(0).originShieldRegion()).contains("us-west-2");
+    DistributionConfig after = changes.applyTo(created());
+    assertThat(after.origin("EMP2-live").orElseThrow().readTimeoutSeconds()).isEmpty();
+    assertThat(after.origin("EMP2-live").orElseThrow().originShieldRegion()).isEmpty();
+  }
+
   @Test
   void origin_isTheEgressDomain_httpsOnly_tls12_signedByTheOac() {
     Origin origin = V2Layout.origin(GROUP, "E2OAC", SETTINGS);

@@ -1,0 +1,97 @@
+package io.github.mediapackagecdn.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.cloudfront.model.OriginShield;
+import software.amazon.awssdk.services.cloudfront.model.Origins;
+
+/** The origin's timeouts and Origin Shield, mapped both ways between the core model and the SDK. */
+class CloudFrontConfigsOriginTest {
+
+  private static io.github.mediapackagecdn.core.model.Origin.Builder origin(String id) {
+    return io.github.mediapackagecdn.core.model.Origin.builder().id(id).domainName(id + ".example.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2");
+  }
+
+  private static DistributionConfig withOrigins(Origin... origins) {
+    return DistributionConfig.builder().callerReference("ref").comment("").enabled(true)
+        .origins(Origins.builder().quantity(origins.length).items(origins).build())
+        .defaultCacheBehavior(DefaultCacheBehavior.builder().targetOriginId(origins[0].id())
+            .viewerProtocolPolicy("redirect-to-https").build())
+        .build();
+  }
+
+  @Test
+  void toSdk_sendsTheTimeoutsAndOriginShield_whenSet() {
+    Origin sdk = CloudFrontConfigs.toSdk(origin("EMP2-live").connectionTimeoutSeconds(3).connectionAttempts(2)
+        .readTimeoutSeconds(3).keepAliveTimeoutSeconds(7).responseCompletionTimeoutSeconds(12)
+        .originShieldRegion("us-west-2").build());
+
+    assertThat(sdk.connectionTimeout()).isEqualTo(3);
+    assertThat(sdk.connectionAttempts()).isEqualTo(2);
+    assertThat(sdk.responseCompletionTimeout()).isEqualTo(12);
+    assertThat(sdk.customOriginConfig().originReadTimeout()).isEqualTo(3);
+    assertThat(sdk.customOriginConfig().originKeepaliveTimeout()).isEqualTo(7);
+    assertThat(sdk.originShield()).isEqualTo(OriginShield.builder().enabled(true).originShieldRegion("us-west-2")
+        .build());
+  }
+
+  @Test
+  void toSdk_unset_sendsWhatItSentBefore() {
+    Origin sdk = CloudFrontConfigs.toSdk(origin("EMP2-live").build());
+
+    assertThat(sdk.connectionTimeout()).isNull();
+    assertThat(sdk.connectionAttempts()).isNull();
+    assertThat(sdk.responseCompletionTimeout()).isNull();
+    assertThat(sdk.originShield()).isNull();
+    assertThat(sdk.customOriginConfig().originReadTimeout()).isEqualTo(30);
+    assertThat(sdk.customOriginConfig().originKeepaliveTimeout()).isEqualTo(5);
+  }
+
+  @Test
+  void toCore_readsThemBack() {
+    Origin sdk = CloudFrontConfigs.toSdk(origin("EMP2-live").connectionTimeoutSeconds(3).connectionAttempts(2)
+        .readTimeoutSeconds(3).keepAliveTimeoutSeconds(7).responseCompletionTimeoutSeconds(12)
+        .originShieldRegion("us-west-2").build());
+
+    var core = CloudFrontConfigs.toCore(withOrigins(sdk)).origins().get(0);
+
+    assertThat(core.connectionTimeoutSeconds()).contains(3);
+    assertThat(core.connectionAttempts()).contains(2);
+    assertThat(core.readTimeoutSeconds()).contains(3);
+    assertThat(core.keepAliveTimeoutSeconds()).contains(7);
+    assertThat(core.responseCompletionTimeoutSeconds()).contains(12);
+    assertThat(core.originShieldRegion()).contains("us-west-2");
+  }
+
+  @Test
+  void toCore_aDisabledOriginShield_isNone() {
+    Origin sdk = CloudFrontConfigs.toSdk(origin("EMP2-live").build()).toBuilder()
+        .originShield(OriginShield.builder().enabled(false).originShieldRegion("us-west-2").build()).build();
+
+    assertThat(CloudFrontConfigs.toCore(withOrigins(sdk)).origins().get(0).originShieldRegion()).isEmpty();
+  }
+
+  @Test
+  void anEdit_addsTheNewOriginWithItsSettings_andLeavesTheUsersOriginAsItWas() {
+    Origin users = CloudFrontConfigs.toSdk(origin("mine").build()).toBuilder().connectionTimeout(9)
+        .originShield(OriginShield.builder().enabled(true).originShieldRegion("eu-west-1").build()).build();
+
+    DistributionConfig after = CloudFrontConfigs.apply(withOrigins(users), ChangeSet.of(List.of(
+        new DistributionChange.AddOrigin(origin("EMP2-live").readTimeoutSeconds(3).originShieldRegion("us-west-2")
+            .build()))));
+
+    assertThat(after.origins().items().get(0)).isEqualTo(users);
+    Origin added = after.origins().items().get(1);
+    assertThat(added.customOriginConfig().originReadTimeout()).isEqualTo(3);
+    assertThat(added.originShield().originShieldRegion()).isEqualTo("us-west-2");
+  }
+}
