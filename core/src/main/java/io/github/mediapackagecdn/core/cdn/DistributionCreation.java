@@ -65,13 +65,6 @@ public final class DistributionCreation<C> {
   }
 
   /**
-   * {@code CREATED} or {@code ADOPTED}, with the distribution's id, which is remembered as a recent link.
-   *
-   * @throws io.github.mediapackagecdn.core.error.ValidationException when the channel's ARN is too long for the link
-   *     tag's value
-   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the tags exceed the account's quota
-   */
-  /**
    * {@code CREATED}, or {@code ADOPTED} for the distribution made earlier for the channel (a try whose answer was lost,
    * another instance), remembered for the channel either way.
    *
