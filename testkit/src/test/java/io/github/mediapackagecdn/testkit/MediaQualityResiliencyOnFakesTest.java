@@ -79,7 +79,7 @@ class MediaQualityResiliencyOnFakesTest {
 
     V2EndpointSaveResult saved = cdn.saveEndpoints(List.of(hls(), dash()));
 
-    assertThat(aws.calls()).as("primary Region and CloudFront").hasSize(16);
+    assertThat(aws.calls()).as("primary Region and CloudFront").hasSize(15);
     assertThat(aws.writes()).hasSize(5);
     assertThat(secondary.calls()).as("secondary Region").hasSize(10);
     assertThat(secondary.writes()).hasSize(4);
@@ -114,7 +114,7 @@ class MediaQualityResiliencyOnFakesTest {
     secondary.clearCalls();
     assertThat(cdn.saveEndpoints(List.of(hls(), dash())).cdn().action()).as("saved again")
         .isEqualTo(CdnOutcome.Action.UNCHANGED);
-    assertThat(aws.calls()).hasSize(11);
+    assertThat(aws.calls()).hasSize(10);
     assertThat(secondary.calls()).hasSize(6);
     assertThat(aws.writes()).isEmpty();
     assertThat(secondary.writes()).isEmpty();

@@ -134,10 +134,11 @@ class V2AcrossInstancesOnFakesTest {
 
     assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
-    // the first's CreateOriginEndpoint (refused: the second's came first), then only the second's writes
+    // the first's CreateOriginEndpoint (refused: the second's came first), the second's writes, then the first's
+    // UpdateDistribution from its read before the race, refused with 412 (re-read: nothing left to do)
     assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
         Operation.V2_CREATE_ORIGIN_ENDPOINT, Operation.V2_CREATE_ORIGIN_ENDPOINT,
-        Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.UPDATE_DISTRIBUTION);
+        Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.UPDATE_DISTRIBUTION, Operation.UPDATE_DISTRIBUTION);
     assertThat(aws.calls(Operation.V2_UPDATE_ORIGIN_ENDPOINT)).isEmpty();
     assertThat(aws.calls(Operation.V2_GET_ORIGIN_ENDPOINT)).hasSize(3); // each instance's find, the first's read
     // of the winner

@@ -210,9 +210,11 @@ final class ServingEndpoints {
         written++;
       }
     }
+    // the update starts from the distribution read above (a stale one meets a 412 and is read again): one
+    // GetDistribution a save, not two
     DistributionUpdaters.Update update =
         updaters.update(id, new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, policies,
-            identifier));
+            identifier), distribution);
     return new Served(written, update.written(), update.latest());
   }
 
