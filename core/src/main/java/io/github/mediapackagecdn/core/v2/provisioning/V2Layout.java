@@ -67,9 +67,6 @@ final class V2Layout {
    */
   static final boolean COMPRESS = true;
 
-  /** A year: the longest an object may stay cached when the origin says so. */
-  static final long MAX_TTL_SECONDS = 31_536_000L;
-
   /** The suffix of the origin group's id: {@code EMP2-<group>-mqar} (media quality-aware resiliency). */
   static final String ORIGIN_GROUP_ID_SUFFIX = "-mqar";
 
@@ -114,24 +111,26 @@ final class V2Layout {
 
   /**
    * The library's manifest cache policy for the settings: the settings' query strings, no header, no cookie, gzip and
-   * brotli, origin Cache-Control honoured (min 0). Its name is {@link ChannelCdnV2#MANIFEST_CACHE_POLICY_NAME}, then
+   * brotli, origin Cache-Control honoured within the settings' TTLs (min 0 by default). Its name is {@link ChannelCdnV2#MANIFEST_CACHE_POLICY_NAME}, then
    * {@code -} and 8 hex digits of these settings ({@link #versioned}).
    */
   static CachePolicyConfig manifestPolicy(V2CdnSettings settings) {
     return versioned(new CachePolicyConfig(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME, "MediaPackage v2 manifests"
         + " (mediapackage-cdn): cache key " + String.join(", ", settings.manifestQueryStrings()) + "; origin"
-        + " Cache-Control honoured", 0, 1, MAX_TTL_SECONDS, settings.manifestQueryStrings()).withCompression(COMPRESS));
+        + " Cache-Control honoured", settings.manifestMinTtlSeconds(), settings.manifestDefaultTtlSeconds(),
+        settings.manifestMaxTtlSeconds(), settings.manifestQueryStrings()).withCompression(COMPRESS));
   }
 
   /**
    * The library's segment cache policy: no query string ({@code m} is v1's), no header, no cookie, gzip and brotli,
-   * origin Cache-Control honoured (min 0); named as {@link #manifestPolicy}'s, after
-   * {@link ChannelCdnV2#SEGMENT_CACHE_POLICY_NAME}.
+   * origin Cache-Control honoured within the settings' TTLs (min 0 by default); named as {@link #manifestPolicy}'s,
+   * after {@link ChannelCdnV2#SEGMENT_CACHE_POLICY_NAME}.
    */
-  static CachePolicyConfig segmentPolicy() {
+  static CachePolicyConfig segmentPolicy(V2CdnSettings settings) {
     return versioned(new CachePolicyConfig(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME, "MediaPackage v2 segments"
-        + " (mediapackage-cdn): no query string in the cache key; origin Cache-Control honoured", 0, 86_400,
-        MAX_TTL_SECONDS, List.of()).withCompression(COMPRESS));
+        + " (mediapackage-cdn): no query string in the cache key; origin Cache-Control honoured",
+        settings.segmentMinTtlSeconds(), settings.segmentDefaultTtlSeconds(), settings.segmentMaxTtlSeconds(),
+        List.of()).withCompression(COMPRESS));
   }
 
   /**

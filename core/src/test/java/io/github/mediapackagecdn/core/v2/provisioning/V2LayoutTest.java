@@ -222,7 +222,7 @@ class V2LayoutTest {
   @Test
   void cachePolicies_keyManifestsOnTheGuidesQueryStrings_segmentsOnNone_compressed_honouringCacheControl() {
     CachePolicyConfig manifests = V2Layout.manifestPolicy(V2CdnSettings.defaults());
-    CachePolicyConfig segments = V2Layout.segmentPolicy();
+    CachePolicyConfig segments = V2Layout.segmentPolicy(V2CdnSettings.defaults());
 
     assertThat(manifests.queryStrings()).containsExactly("aws.manifestfilter", "aws.manifestsettings", "_HLS_msn",
         "_HLS_part");
@@ -243,6 +243,22 @@ class V2LayoutTest {
     assertThat(V2Layout.behaviors(endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index")),
         "EMP2-live", POLICIES)).allSatisfy(b -> assertThat(b.compress()).isTrue());
     assertThat(created().defaultBehavior().compress()).isTrue();
+  }
+
+  @Test
+  void cachePolicies_carryTheSettingsTtls() {
+    V2CdnSettings settings = V2CdnSettings.builder().manifestMinTtlSeconds(1).manifestDefaultTtlSeconds(2)
+        .manifestMaxTtlSeconds(60).segmentMinTtlSeconds(3).segmentDefaultTtlSeconds(4)
+        .segmentMaxTtlSeconds(1_209_600).build();
+
+    CachePolicyConfig manifests = V2Layout.manifestPolicy(settings);
+    CachePolicyConfig segments = V2Layout.segmentPolicy(settings);
+
+    assertThat(List.of(manifests.minTtl(), manifests.defaultTtl(), manifests.maxTtl())).containsExactly(1L, 2L, 60L);
+    assertThat(List.of(segments.minTtl(), segments.defaultTtl(), segments.maxTtl()))
+        .containsExactly(3L, 4L, 1_209_600L);
+    assertThat(manifests.name()).isEqualTo(settings.manifestCachePolicyName());
+    assertThat(segments.name()).isEqualTo(settings.segmentCachePolicyName());
   }
 
   @Test
