@@ -59,6 +59,12 @@ public abstract class V2CdnSettings {
   /** The default maximum TTL of both cache policies: a year (CloudFront's own default {@code MaxTTL}). */
   public static final long DEFAULT_MAX_TTL_SECONDS = 31_536_000L;
 
+  /**
+   * The id of CloudFront's managed response headers policy CORS-and-SecurityHeadersPolicy (CloudFront Developer Guide,
+   * "Use managed response headers policies").
+   */
+  public static final String MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID = "e61eb60c-9c35-4d20-a928-2b84e02af89c";
+
   /** The defaults: the guide's four manifest query strings, no time-shift ones, nothing else. */
   public static V2CdnSettings defaults() {
     return builder().build();
@@ -137,6 +143,14 @@ public abstract class V2CdnSettings {
     return DEFAULT_MAX_TTL_SECONDS;
   }
 
+  /**
+   * The response headers policy of the behaviours the library creates, such as CloudFront's managed
+   * {@value #MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID} (CORS-and-SecurityHeadersPolicy), so that browsers' CORS
+   * needs no {@code Origin} in the cache key; unset, none. The library attaches it only to behaviours it creates; it
+   * creates no response headers policy of its own.
+   */
+  public abstract Optional<String> responseHeadersPolicyId();
+
   /** The connection timeout sent: half the segment duration rounded up, or empty (CloudFront's default). */
   public Optional<Integer> connectionTimeoutSeconds() {
     return segmentDurationSeconds().map(V2CdnSettings::halfRoundedUp);
@@ -195,6 +209,8 @@ public abstract class V2CdnSettings {
     originShieldRegion().filter(region -> region.length() > 32 || !region.matches(ORIGIN_SHIELD_REGION_PATTERN))
         .ifPresent(region -> problems.add("Origin Shield Region '" + region + "': must be a Region code such as"
             + " us-east-2"));
+    responseHeadersPolicyId().filter(id -> id.isBlank() || !id.equals(id.strip()))
+        .ifPresent(id -> problems.add("response headers policy id '" + id + "': must be a policy id, not blank"));
     ttlProblem("manifest", manifestMinTtlSeconds(), manifestDefaultTtlSeconds(), manifestMaxTtlSeconds())
         .ifPresent(problems::add);
     ttlProblem("segment", segmentMinTtlSeconds(), segmentDefaultTtlSeconds(), segmentMaxTtlSeconds())

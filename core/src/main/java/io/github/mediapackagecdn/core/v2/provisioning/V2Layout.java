@@ -259,8 +259,8 @@ final class V2Layout {
         .comment(comment)
         .enabled(true)
         .addOrigins(origin)
-        .defaultBehavior(
-            behavior(CacheBehavior.DEFAULT_PATH_PATTERN, origin.id(), policies.segmentCachePolicyId(), false))
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, origin.id(), policies.segmentCachePolicyId(),
+            false, v2))
         .priceClass(settings.priceClass())
         .httpVersion(settings.httpVersion())
         .ipv6Enabled(settings.ipv6Enabled())
@@ -352,11 +352,16 @@ final class V2Layout {
 
   /** The endpoint's behaviours, in order: manifests first, then the segments. */
   static List<CacheBehavior> behaviors(V2Endpoint endpoint, String originId, Policies policies) {
+    return behaviors(endpoint, originId, policies, V2CdnSettings.defaults());
+  }
+
+  /** As the other {@code behaviors}, with the v2 settings' response headers policy, if any. */
+  static List<CacheBehavior> behaviors(V2Endpoint endpoint, String originId, Policies policies, V2CdnSettings v2) {
     List<CacheBehavior> behaviors = new ArrayList<>();
     boolean smooth = endpoint.containerType() == ContainerType.ISM; // as v1's *.ism/* behaviour
     manifestPatterns(endpoint)
-        .forEach(p -> behaviors.add(behavior(p, originId, policies.manifestCachePolicyId(), smooth)));
-    behaviors.add(behavior(segmentPattern(endpoint), originId, policies.segmentCachePolicyId(), smooth));
+        .forEach(p -> behaviors.add(behavior(p, originId, policies.manifestCachePolicyId(), smooth, v2)));
+    behaviors.add(behavior(segmentPattern(endpoint), originId, policies.segmentCachePolicyId(), smooth, v2));
     return behaviors;
   }
 
@@ -404,7 +409,7 @@ final class V2Layout {
     }
     Set<String> earlier = policies.earlierCachePolicyIds();
     for (V2Endpoint endpoint : endpoints) {
-      for (CacheBehavior behavior : behaviors(endpoint, target, policies)) {
+      for (CacheBehavior behavior : behaviors(endpoint, target, policies, v2)) {
         Optional<CacheBehavior> existing = config.behavior(behavior.pathPattern());
         if (existing.isEmpty()) {
           changes.add(new DistributionChange.AddCacheBehavior(behavior));
@@ -542,7 +547,8 @@ final class V2Layout {
         .findFirst();
   }
 
-  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth) {
+  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
+      V2CdnSettings v2) {
     return CacheBehavior.builder()
         .pathPattern(pathPattern)
         .targetOriginId(originId)
@@ -552,6 +558,7 @@ final class V2Layout {
         .cachePolicyId(cachePolicyId)
         .compress(COMPRESS)
         .smoothStreaming(smooth)
+        .responseHeadersPolicyId(v2.responseHeadersPolicyId())
         .build();
   }
 }

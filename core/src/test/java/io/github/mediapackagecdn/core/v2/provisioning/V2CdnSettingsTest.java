@@ -116,4 +116,15 @@ class V2CdnSettingsTest {
     assertThat(manifests.manifestCachePolicyName()).isNotEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
     assertThat(manifests.segmentCachePolicyName()).isEqualTo(V2CdnSettings.defaults().segmentCachePolicyName());
   }
+
+  @Test
+  void responseHeadersPolicyId_noneByDefault_aBlankOneRefused_andItRenamesNoCachePolicy() {
+    V2CdnSettings cors = V2CdnSettings.builder()
+        .responseHeadersPolicyId(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID).build();
+
+    assertThat(V2CdnSettings.defaults().responseHeadersPolicyId()).isEmpty();
+    assertThat(cors.manifestCachePolicyName()).isEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThatThrownBy(() -> V2CdnSettings.builder().responseHeadersPolicyId(" ").build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("response headers policy id ' '");
+  }
 }

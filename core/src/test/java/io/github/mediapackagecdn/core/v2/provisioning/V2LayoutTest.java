@@ -246,6 +246,25 @@ class V2LayoutTest {
   }
 
   @Test
+  void responseHeadersPolicy_onEveryBehaviourTheLibraryCreates_whenSet_noneOtherwise() {
+    V2CdnSettings cors = V2CdnSettings.builder()
+        .responseHeadersPolicyId(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID).build();
+    V2Endpoint cmaf = endpoint("cmaf", ContainerType.CMAF, Manifest.of(ManifestType.DASH, "index"));
+
+    assertThat(V2Layout.behaviors(cmaf, "EMP2-live", POLICIES, cors)).hasSize(3).allSatisfy(b ->
+        assertThat(b.responseHeadersPolicyId()).contains("e61eb60c-9c35-4d20-a928-2b84e02af89c"));
+    assertThat(V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS, cors)
+        .defaultBehavior().responseHeadersPolicyId()).contains(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID);
+    assertThat(V2Layout.changesFor(created(), GROUP, Optional.empty(), List.of(cmaf), POLICIES, Optional.empty(),
+        SETTINGS, cors).changes()).filteredOn(DistributionChange.AddCacheBehavior.class::isInstance).hasSize(3)
+        .allSatisfy(c -> assertThat(((DistributionChange.AddCacheBehavior) c).behavior().responseHeadersPolicyId())
+            .contains(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID));
+    assertThat(V2Layout.behaviors(cmaf, "EMP2-live", POLICIES)).allSatisfy(b ->
+        assertThat(b.responseHeadersPolicyId()).isEmpty());
+    assertThat(created().defaultBehavior().responseHeadersPolicyId()).isEmpty();
+  }
+
+  @Test
   void cachePolicies_carryTheSettingsTtls() {
     V2CdnSettings settings = V2CdnSettings.builder().manifestMinTtlSeconds(1).manifestDefaultTtlSeconds(2)
         .manifestMaxTtlSeconds(60).segmentMinTtlSeconds(3).segmentDefaultTtlSeconds(4)
