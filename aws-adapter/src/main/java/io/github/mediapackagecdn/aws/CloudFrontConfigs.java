@@ -149,6 +149,7 @@ final class CloudFrontConfigs {
         .fieldLevelEncryptionId("")
         .cachePolicyId(cachePolicy(behavior))
         .originRequestPolicyId(behavior.originRequestPolicyId().orElse(null))
+        .responseHeadersPolicyId(behavior.responseHeadersPolicyId().orElse(null))
         .build();
   }
 
@@ -164,6 +165,7 @@ final class CloudFrontConfigs {
         .fieldLevelEncryptionId("")
         .cachePolicyId(cachePolicy(behavior))
         .originRequestPolicyId(behavior.originRequestPolicyId().orElse(null))
+        .responseHeadersPolicyId(behavior.responseHeadersPolicyId().orElse(null))
         .build();
   }
 
@@ -310,18 +312,19 @@ final class CloudFrontConfigs {
   private static io.github.mediapackagecdn.core.model.CacheBehavior toCore(DefaultCacheBehavior behavior) {
     return behavior(io.github.mediapackagecdn.core.model.CacheBehavior.DEFAULT_PATH_PATTERN,
         behavior.targetOriginId(), behavior.viewerProtocolPolicyAsString(), behavior.allowedMethods(),
-        behavior.cachePolicyId(), behavior.originRequestPolicyId(), behavior.compress(), behavior.smoothStreaming());
+        behavior.cachePolicyId(), behavior.originRequestPolicyId(), behavior.responseHeadersPolicyId(),
+        behavior.compress(), behavior.smoothStreaming());
   }
 
   private static io.github.mediapackagecdn.core.model.CacheBehavior toCore(CacheBehavior behavior) {
     return behavior(behavior.pathPattern(), behavior.targetOriginId(), behavior.viewerProtocolPolicyAsString(),
-        behavior.allowedMethods(), behavior.cachePolicyId(), behavior.originRequestPolicyId(), behavior.compress(),
-        behavior.smoothStreaming());
+        behavior.allowedMethods(), behavior.cachePolicyId(), behavior.originRequestPolicyId(),
+        behavior.responseHeadersPolicyId(), behavior.compress(), behavior.smoothStreaming());
   }
 
   private static io.github.mediapackagecdn.core.model.CacheBehavior behavior(String pathPattern, String targetOriginId,
       String viewerProtocolPolicy, AllowedMethods allowed, String cachePolicyId, String originRequestPolicyId,
-      Boolean compress, Boolean smoothStreaming) {
+      String responseHeadersPolicyId, Boolean compress, Boolean smoothStreaming) {
     List<String> allowedMethods = allowed == null ? List.of() : allowed.itemsAsStrings();
     List<String> cachedMethods = allowed == null || allowed.cachedMethods() == null
         ? List.of()
@@ -334,6 +337,7 @@ final class CloudFrontConfigs {
         .cachedMethods(cachedMethods)
         .cachePolicyId(blankToEmpty(cachePolicyId))
         .originRequestPolicyId(blankToEmpty(originRequestPolicyId))
+        .responseHeadersPolicyId(blankToEmpty(responseHeadersPolicyId))
         .compress(Boolean.TRUE.equals(compress))
         .smoothStreaming(Boolean.TRUE.equals(smoothStreaming))
         .build();

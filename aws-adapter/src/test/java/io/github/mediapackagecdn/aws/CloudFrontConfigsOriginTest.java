@@ -94,4 +94,23 @@ class CloudFrontConfigsOriginTest {
     assertThat(added.customOriginConfig().originReadTimeout()).isEqualTo(3);
     assertThat(added.originShield().originShieldRegion()).isEqualTo("us-west-2");
   }
+
+  @Test
+  void responseHeadersPolicy_mappedBothWays_onBehavioursAndTheDefault_noneWhenUnset() {
+    io.github.mediapackagecdn.core.model.CacheBehavior cors = io.github.mediapackagecdn.core.model.CacheBehavior
+        .builder().pathPattern("/out/*").targetOriginId("EMP2-live").viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
+        .addAllowedMethods("GET", "HEAD").addCachedMethods("GET", "HEAD").cachePolicyId("cp")
+        .responseHeadersPolicyId("rhp").build();
+    io.github.mediapackagecdn.core.model.CacheBehavior none = io.github.mediapackagecdn.core.model.CacheBehavior
+        .builder().from(cors).responseHeadersPolicyId(java.util.Optional.empty()).build();
+
+    assertThat(CloudFrontConfigs.toSdk(cors).responseHeadersPolicyId()).isEqualTo("rhp");
+    assertThat(CloudFrontConfigs.toSdkDefault(cors).responseHeadersPolicyId()).isEqualTo("rhp");
+    assertThat(CloudFrontConfigs.toSdk(none).responseHeadersPolicyId()).isNull();
+    DistributionConfig sdk = withOrigins(CloudFrontConfigs.toSdk(origin("EMP2-live").build())).toBuilder()
+        .defaultCacheBehavior(CloudFrontConfigs.toSdkDefault(cors)).build();
+    assertThat(CloudFrontConfigs.toCore(sdk).defaultBehavior().responseHeadersPolicyId()).contains("rhp");
+    DistributionConfig withoutIt = sdk.toBuilder().defaultCacheBehavior(CloudFrontConfigs.toSdkDefault(none)).build();
+    assertThat(CloudFrontConfigs.toCore(withoutIt).defaultBehavior().responseHeadersPolicyId()).isEmpty();
+  }
 }

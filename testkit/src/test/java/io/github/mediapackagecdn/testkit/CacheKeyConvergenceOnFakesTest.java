@@ -169,4 +169,28 @@ class CacheKeyConvergenceOnFakesTest {
     assertThat(names.get(distribution().config().behavior(hlsManifests).orElseThrow().cachePolicyId().orElseThrow()))
         .isEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
   }
+
+  @Test
+  void aChangedTtl_movesTheLibrarysBehaviours_toAPolicyWithThatTtl_andLeavesTheUsers() {
+    V2CdnSettings shorter = V2CdnSettings.builder().segmentMaxTtlSeconds(1_209_600).build();
+    aws.channelCdnV2().saveChannel(news());
+    aws.clearCalls();
+
+    aws.channelCdnV2(b -> b.v2Settings(shorter)).saveChannel(news());
+
+    assertThat(aws.calls(Operation.CREATE_CACHE_POLICY)).hasSize(1);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
+    Map<String, CachePolicyConfig> used = aws.cloudFrontPolicies().allCachePolicies().stream()
+        .collect(Collectors.toMap(CachePolicy::id, CachePolicy::config));
+    DistributionConfig config = distribution().config();
+    CachePolicyConfig segments = used.get(config.behavior("/out/v1/live/news/hls/*").orElseThrow()
+        .cachePolicyId().orElseThrow());
+    assertThat(segments.name()).isEqualTo(shorter.segmentCachePolicyName());
+    assertThat(segments.maxTtl()).isEqualTo(1_209_600L);
+    assertThat(used.get(config.defaultBehavior().cachePolicyId().orElseThrow()).name())
+        .isEqualTo(shorter.segmentCachePolicyName());
+    assertThat(used.get(config.behavior("/out/v1/live/news/hls/*.m3u8").orElseThrow().cachePolicyId()
+        .orElseThrow()).name()).isEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThat(config.behavior(USERS_PATTERN).orElseThrow().cachePolicyId()).contains(earlierManifests.id());
+  }
 }

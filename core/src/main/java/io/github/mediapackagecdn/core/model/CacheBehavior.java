@@ -35,6 +35,9 @@ public abstract class CacheBehavior {
   /** The origin request policy; empty when none is attached. */
   public abstract Optional<String> originRequestPolicyId();
 
+  /** The response headers policy, such as a managed CORS policy; empty when none is attached. */
+  public abstract Optional<String> responseHeadersPolicyId();
+
   /** Whether CloudFront compresses responses; off for the library's behaviours (video is already compressed). */
   @Value.Default
   public boolean compress() {

@@ -129,7 +129,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     VisibilityWait visibility = new VisibilityWait(options.sleeper(), settings.visibilityBackoff(),
         settings.visibilityTimeout(), events.listeners());
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
-        V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(), settings.cloudFrontQuotas());
+        V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(builder.v2Settings), settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings, builder.v2Settings);

@@ -21,7 +21,9 @@ import org.immutables.value.Value;
  * CloudFront's defaults apply (connection {@value #DEFAULT_CONNECTION_TIMEOUT_SECONDS} s, read
  * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, keep-alive {@value #DEFAULT_KEEPALIVE_TIMEOUT_SECONDS} s, no Origin
  * Shield). An origin that already exists is never changed by them. v1's {@code LiveCdnSettings} are not changed by
- * these.
+ * these. The cache policies' TTLs honour MediaPackage's {@code Cache-Control: max-age} by default (minimum 0, maximum
+ * a year, above the {@value #MEDIAPACKAGE_SEGMENT_MAX_AGE_SECONDS} s MediaPackage sends for segments); each is a
+ * setting, refused when built unless {@code 0 <= min <= default <= max}, and a changed one names a new policy.
  */
 @Value.Immutable
 public abstract class V2CdnSettings {
@@ -50,6 +52,18 @@ public abstract class V2CdnSettings {
 
   /** The pattern of an Origin Shield Region (CloudFront API, {@code OriginShieldRegion}), such as {@code us-east-2}. */
   public static final String ORIGIN_SHIELD_REGION_PATTERN = "[a-z]{2}-[a-z]+-\\d";
+
+  /** The longest {@code max-age} MediaPackage sends: segments' 14 days (v2 user guide, CDN recommendations). */
+  public static final long MEDIAPACKAGE_SEGMENT_MAX_AGE_SECONDS = 1_209_600L;
+
+  /** The default maximum TTL of both cache policies: a year (CloudFront's own default {@code MaxTTL}). */
+  public static final long DEFAULT_MAX_TTL_SECONDS = 31_536_000L;
+
+  /**
+   * The id of CloudFront's managed response headers policy CORS-and-SecurityHeadersPolicy (CloudFront Developer Guide,
+   * "Use managed response headers policies").
+   */
+  public static final String MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID = "e61eb60c-9c35-4d20-a928-2b84e02af89c";
 
   /** The defaults: the guide's four manifest query strings, no time-shift ones, nothing else. */
   public static V2CdnSettings defaults() {
@@ -89,6 +103,53 @@ public abstract class V2CdnSettings {
    * channel group); unset, no Origin Shield. Origin Shield is charged extra (CloudFront pricing).
    */
   public abstract Optional<String> originShieldRegion();
+
+  /** The manifests' {@code MinTTL}: 0 unless set, so MediaPackage's short {@code max-age} is honoured. */
+  @Value.Default
+  public long manifestMinTtlSeconds() {
+    return 0;
+  }
+
+  /** The manifests' {@code DefaultTTL}, used only when the origin sends no {@code Cache-Control}: 1 s unless set. */
+  @Value.Default
+  public long manifestDefaultTtlSeconds() {
+    return 1;
+  }
+
+  /** The manifests' {@code MaxTTL}: {@value #DEFAULT_MAX_TTL_SECONDS} s unless set. */
+  @Value.Default
+  public long manifestMaxTtlSeconds() {
+    return DEFAULT_MAX_TTL_SECONDS;
+  }
+
+  /** The segments' {@code MinTTL}: 0 unless set. */
+  @Value.Default
+  public long segmentMinTtlSeconds() {
+    return 0;
+  }
+
+  /** The segments' {@code DefaultTTL}, used only when the origin sends no {@code Cache-Control}: a day unless set. */
+  @Value.Default
+  public long segmentDefaultTtlSeconds() {
+    return 86_400;
+  }
+
+  /**
+   * The segments' {@code MaxTTL}: {@value #DEFAULT_MAX_TTL_SECONDS} s unless set; below
+   * {@value #MEDIAPACKAGE_SEGMENT_MAX_AGE_SECONDS} s it cuts MediaPackage's {@code max-age} short.
+   */
+  @Value.Default
+  public long segmentMaxTtlSeconds() {
+    return DEFAULT_MAX_TTL_SECONDS;
+  }
+
+  /**
+   * The response headers policy of the behaviours the library creates, such as CloudFront's managed
+   * {@value #MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID} (CORS-and-SecurityHeadersPolicy), so that browsers' CORS
+   * needs no {@code Origin} in the cache key; unset, none. The library attaches it only to behaviours it creates; it
+   * creates no response headers policy of its own.
+   */
+  public abstract Optional<String> responseHeadersPolicyId();
 
   /** The connection timeout sent: half the segment duration rounded up, or empty (CloudFront's default). */
   public Optional<Integer> connectionTimeoutSeconds() {
@@ -130,7 +191,7 @@ public abstract class V2CdnSettings {
 
   /** The name of the segment cache policy: {@code mediapackage-cdn-v2-segments-<8 hex>}, as the manifests'. */
   public String segmentCachePolicyName() {
-    return V2Layout.segmentPolicy().name();
+    return V2Layout.segmentPolicy(this).name();
   }
 
   /** Refuses what CloudFront would refuse, every problem at once. */
@@ -148,7 +209,20 @@ public abstract class V2CdnSettings {
     originShieldRegion().filter(region -> region.length() > 32 || !region.matches(ORIGIN_SHIELD_REGION_PATTERN))
         .ifPresent(region -> problems.add("Origin Shield Region '" + region + "': must be a Region code such as"
             + " us-east-2"));
+    responseHeadersPolicyId().filter(id -> id.isBlank() || !id.equals(id.strip()))
+        .ifPresent(id -> problems.add("response headers policy id '" + id + "': must be a policy id, not blank"));
+    ttlProblem("manifest", manifestMinTtlSeconds(), manifestDefaultTtlSeconds(), manifestMaxTtlSeconds())
+        .ifPresent(problems::add);
+    ttlProblem("segment", segmentMinTtlSeconds(), segmentDefaultTtlSeconds(), segmentMaxTtlSeconds())
+        .ifPresent(problems::add);
     ValidationException.throwIfAny(problems);
+  }
+
+  /** CloudFront's rule for a cache policy's TTLs ({@code CachePolicyConfig}): 0 <= MinTTL <= DefaultTTL <= MaxTTL. */
+  private static Optional<String> ttlProblem(String kind, long min, long defaultTtl, long max) {
+    return min >= 0 && min <= defaultTtl && defaultTtl <= max ? Optional.empty()
+        : Optional.of(kind + " TTLs min " + min + ", default " + defaultTtl + ", max " + max + " s: CloudFront needs"
+            + " 0 <= min <= default <= max");
   }
 
   /** Builds {@link V2CdnSettings}. */

@@ -67,9 +67,6 @@ final class V2Layout {
    */
   static final boolean COMPRESS = true;
 
-  /** A year: the longest an object may stay cached when the origin says so. */
-  static final long MAX_TTL_SECONDS = 31_536_000L;
-
   /** The suffix of the origin group's id: {@code EMP2-<group>-mqar} (media quality-aware resiliency). */
   static final String ORIGIN_GROUP_ID_SUFFIX = "-mqar";
 
@@ -114,24 +111,26 @@ final class V2Layout {
 
   /**
    * The library's manifest cache policy for the settings: the settings' query strings, no header, no cookie, gzip and
-   * brotli, origin Cache-Control honoured (min 0). Its name is {@link ChannelCdnV2#MANIFEST_CACHE_POLICY_NAME}, then
+   * brotli, origin Cache-Control honoured within the settings' TTLs (min 0 by default). Its name is {@link ChannelCdnV2#MANIFEST_CACHE_POLICY_NAME}, then
    * {@code -} and 8 hex digits of these settings ({@link #versioned}).
    */
   static CachePolicyConfig manifestPolicy(V2CdnSettings settings) {
     return versioned(new CachePolicyConfig(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME, "MediaPackage v2 manifests"
         + " (mediapackage-cdn): cache key " + String.join(", ", settings.manifestQueryStrings()) + "; origin"
-        + " Cache-Control honoured", 0, 1, MAX_TTL_SECONDS, settings.manifestQueryStrings()).withCompression(COMPRESS));
+        + " Cache-Control honoured", settings.manifestMinTtlSeconds(), settings.manifestDefaultTtlSeconds(),
+        settings.manifestMaxTtlSeconds(), settings.manifestQueryStrings()).withCompression(COMPRESS));
   }
 
   /**
    * The library's segment cache policy: no query string ({@code m} is v1's), no header, no cookie, gzip and brotli,
-   * origin Cache-Control honoured (min 0); named as {@link #manifestPolicy}'s, after
-   * {@link ChannelCdnV2#SEGMENT_CACHE_POLICY_NAME}.
+   * origin Cache-Control honoured within the settings' TTLs (min 0 by default); named as {@link #manifestPolicy}'s,
+   * after {@link ChannelCdnV2#SEGMENT_CACHE_POLICY_NAME}.
    */
-  static CachePolicyConfig segmentPolicy() {
+  static CachePolicyConfig segmentPolicy(V2CdnSettings settings) {
     return versioned(new CachePolicyConfig(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME, "MediaPackage v2 segments"
-        + " (mediapackage-cdn): no query string in the cache key; origin Cache-Control honoured", 0, 86_400,
-        MAX_TTL_SECONDS, List.of()).withCompression(COMPRESS));
+        + " (mediapackage-cdn): no query string in the cache key; origin Cache-Control honoured",
+        settings.segmentMinTtlSeconds(), settings.segmentDefaultTtlSeconds(), settings.segmentMaxTtlSeconds(),
+        List.of()).withCompression(COMPRESS));
   }
 
   /**
@@ -260,8 +259,8 @@ final class V2Layout {
         .comment(comment)
         .enabled(true)
         .addOrigins(origin)
-        .defaultBehavior(
-            behavior(CacheBehavior.DEFAULT_PATH_PATTERN, origin.id(), policies.segmentCachePolicyId(), false))
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, origin.id(), policies.segmentCachePolicyId(),
+            false, v2))
         .priceClass(settings.priceClass())
         .httpVersion(settings.httpVersion())
         .ipv6Enabled(settings.ipv6Enabled())
@@ -353,11 +352,16 @@ final class V2Layout {
 
   /** The endpoint's behaviours, in order: manifests first, then the segments. */
   static List<CacheBehavior> behaviors(V2Endpoint endpoint, String originId, Policies policies) {
+    return behaviors(endpoint, originId, policies, V2CdnSettings.defaults());
+  }
+
+  /** As the other {@code behaviors}, with the v2 settings' response headers policy, if any. */
+  static List<CacheBehavior> behaviors(V2Endpoint endpoint, String originId, Policies policies, V2CdnSettings v2) {
     List<CacheBehavior> behaviors = new ArrayList<>();
     boolean smooth = endpoint.containerType() == ContainerType.ISM; // as v1's *.ism/* behaviour
     manifestPatterns(endpoint)
-        .forEach(p -> behaviors.add(behavior(p, originId, policies.manifestCachePolicyId(), smooth)));
-    behaviors.add(behavior(segmentPattern(endpoint), originId, policies.segmentCachePolicyId(), smooth));
+        .forEach(p -> behaviors.add(behavior(p, originId, policies.manifestCachePolicyId(), smooth, v2)));
+    behaviors.add(behavior(segmentPattern(endpoint), originId, policies.segmentCachePolicyId(), smooth, v2));
     return behaviors;
   }
 
@@ -405,7 +409,7 @@ final class V2Layout {
     }
     Set<String> earlier = policies.earlierCachePolicyIds();
     for (V2Endpoint endpoint : endpoints) {
-      for (CacheBehavior behavior : behaviors(endpoint, target, policies)) {
+      for (CacheBehavior behavior : behaviors(endpoint, target, policies, v2)) {
         Optional<CacheBehavior> existing = config.behavior(behavior.pathPattern());
         if (existing.isEmpty()) {
           changes.add(new DistributionChange.AddCacheBehavior(behavior));
@@ -543,7 +547,8 @@ final class V2Layout {
         .findFirst();
   }
 
-  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth) {
+  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
+      V2CdnSettings v2) {
     return CacheBehavior.builder()
         .pathPattern(pathPattern)
         .targetOriginId(originId)
@@ -553,6 +558,7 @@ final class V2Layout {
         .cachePolicyId(cachePolicyId)
         .compress(COMPRESS)
         .smoothStreaming(smooth)
+        .responseHeadersPolicyId(v2.responseHeadersPolicyId())
         .build();
   }
 }

@@ -77,4 +77,54 @@ class V2CdnSettingsTest {
 
     assertThat(withOrigin.manifestCachePolicyName()).isEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
   }
+
+  @Test
+  void ttls_byDefault_honourMediaPackagesMaxAge_min0_maxAboveTheSegments14Days() {
+    V2CdnSettings settings = V2CdnSettings.defaults();
+
+    assertThat(settings.manifestMinTtlSeconds()).isZero();
+    assertThat(settings.segmentMinTtlSeconds()).isZero();
+    assertThat(settings.manifestDefaultTtlSeconds()).isEqualTo(1);
+    assertThat(settings.segmentDefaultTtlSeconds()).isEqualTo(86_400);
+    assertThat(settings.manifestMaxTtlSeconds()).isEqualTo(31_536_000L)
+        .isGreaterThanOrEqualTo(V2CdnSettings.MEDIAPACKAGE_SEGMENT_MAX_AGE_SECONDS);
+    assertThat(settings.segmentMaxTtlSeconds()).isEqualTo(31_536_000L)
+        .isGreaterThanOrEqualTo(1_209_600L);
+  }
+
+  @Test
+  void ttls_outOfCloudFrontsOrder_areRefusedWhenBuilt_everyOneNamed() {
+    assertThatThrownBy(() -> V2CdnSettings.builder().manifestMinTtlSeconds(-1).segmentDefaultTtlSeconds(2)
+        .segmentMaxTtlSeconds(1).build()).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("manifest TTLs min -1, default 1, max 31536000 s")
+        .hasMessageContaining("segment TTLs min 0, default 2, max 1 s");
+    assertThatThrownBy(() -> V2CdnSettings.builder().segmentMinTtlSeconds(2).segmentDefaultTtlSeconds(1).build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("segment TTLs min 2, default 1");
+    assertThatThrownBy(() -> V2CdnSettings.builder().manifestDefaultTtlSeconds(2).manifestMaxTtlSeconds(1).build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("manifest TTLs min 0, default 2, max 1 s");
+    assertThat(V2CdnSettings.builder().manifestMinTtlSeconds(1).manifestDefaultTtlSeconds(1).manifestMaxTtlSeconds(1)
+        .build().manifestMaxTtlSeconds()).isEqualTo(1);
+  }
+
+  @Test
+  void aChangedTtl_namesAnotherPolicy_ofItsKindOnly() {
+    V2CdnSettings segments = V2CdnSettings.builder().segmentMaxTtlSeconds(1_209_600).build();
+    V2CdnSettings manifests = V2CdnSettings.builder().manifestMinTtlSeconds(1).build();
+
+    assertThat(segments.segmentCachePolicyName()).isNotEqualTo(V2CdnSettings.defaults().segmentCachePolicyName());
+    assertThat(segments.manifestCachePolicyName()).isEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThat(manifests.manifestCachePolicyName()).isNotEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThat(manifests.segmentCachePolicyName()).isEqualTo(V2CdnSettings.defaults().segmentCachePolicyName());
+  }
+
+  @Test
+  void responseHeadersPolicyId_noneByDefault_aBlankOneRefused_andItRenamesNoCachePolicy() {
+    V2CdnSettings cors = V2CdnSettings.builder()
+        .responseHeadersPolicyId(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID).build();
+
+    assertThat(V2CdnSettings.defaults().responseHeadersPolicyId()).isEmpty();
+    assertThat(cors.manifestCachePolicyName()).isEqualTo(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThatThrownBy(() -> V2CdnSettings.builder().responseHeadersPolicyId(" ").build())
+        .isInstanceOf(ValidationException.class).hasMessageContaining("response headers policy id ' '");
+  }
 }

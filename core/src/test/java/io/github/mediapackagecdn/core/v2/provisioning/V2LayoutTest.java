@@ -222,7 +222,7 @@ class V2LayoutTest {
   @Test
   void cachePolicies_keyManifestsOnTheGuidesQueryStrings_segmentsOnNone_compressed_honouringCacheControl() {
     CachePolicyConfig manifests = V2Layout.manifestPolicy(V2CdnSettings.defaults());
-    CachePolicyConfig segments = V2Layout.segmentPolicy();
+    CachePolicyConfig segments = V2Layout.segmentPolicy(V2CdnSettings.defaults());
 
     assertThat(manifests.queryStrings()).containsExactly("aws.manifestfilter", "aws.manifestsettings", "_HLS_msn",
         "_HLS_part");
@@ -243,6 +243,41 @@ class V2LayoutTest {
     assertThat(V2Layout.behaviors(endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index")),
         "EMP2-live", POLICIES)).allSatisfy(b -> assertThat(b.compress()).isTrue());
     assertThat(created().defaultBehavior().compress()).isTrue();
+  }
+
+  @Test
+  void responseHeadersPolicy_onEveryBehaviourTheLibraryCreates_whenSet_noneOtherwise() {
+    V2CdnSettings cors = V2CdnSettings.builder()
+        .responseHeadersPolicyId(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID).build();
+    V2Endpoint cmaf = endpoint("cmaf", ContainerType.CMAF, Manifest.of(ManifestType.DASH, "index"));
+
+    assertThat(V2Layout.behaviors(cmaf, "EMP2-live", POLICIES, cors)).hasSize(3).allSatisfy(b ->
+        assertThat(b.responseHeadersPolicyId()).contains("e61eb60c-9c35-4d20-a928-2b84e02af89c"));
+    assertThat(V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS, cors)
+        .defaultBehavior().responseHeadersPolicyId()).contains(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID);
+    assertThat(V2Layout.changesFor(created(), GROUP, Optional.empty(), List.of(cmaf), POLICIES, Optional.empty(),
+        SETTINGS, cors).changes()).filteredOn(DistributionChange.AddCacheBehavior.class::isInstance).hasSize(3)
+        .allSatisfy(c -> assertThat(((DistributionChange.AddCacheBehavior) c).behavior().responseHeadersPolicyId())
+            .contains(V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID));
+    assertThat(V2Layout.behaviors(cmaf, "EMP2-live", POLICIES)).allSatisfy(b ->
+        assertThat(b.responseHeadersPolicyId()).isEmpty());
+    assertThat(created().defaultBehavior().responseHeadersPolicyId()).isEmpty();
+  }
+
+  @Test
+  void cachePolicies_carryTheSettingsTtls() {
+    V2CdnSettings settings = V2CdnSettings.builder().manifestMinTtlSeconds(1).manifestDefaultTtlSeconds(2)
+        .manifestMaxTtlSeconds(60).segmentMinTtlSeconds(3).segmentDefaultTtlSeconds(4)
+        .segmentMaxTtlSeconds(1_209_600).build();
+
+    CachePolicyConfig manifests = V2Layout.manifestPolicy(settings);
+    CachePolicyConfig segments = V2Layout.segmentPolicy(settings);
+
+    assertThat(List.of(manifests.minTtl(), manifests.defaultTtl(), manifests.maxTtl())).containsExactly(1L, 2L, 60L);
+    assertThat(List.of(segments.minTtl(), segments.defaultTtl(), segments.maxTtl()))
+        .containsExactly(3L, 4L, 1_209_600L);
+    assertThat(manifests.name()).isEqualTo(settings.manifestCachePolicyName());
+    assertThat(segments.name()).isEqualTo(settings.segmentCachePolicyName());
   }
 
   @Test
