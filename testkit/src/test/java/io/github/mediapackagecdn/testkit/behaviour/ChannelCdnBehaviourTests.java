@@ -141,6 +141,33 @@ abstract class ChannelCdnBehaviourTests {
   }
 
   @Test
+  void teardown_withTheDistribution_removesAll_onTheFakeClock_andARerunFindsItGone() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "backup"));
+
+    Side.Teardown done = side.teardown();
+
+    assertThat(done).isEqualTo(new Side.Teardown("DELETED", "DELETED", 2));
+    assertThat(aws.distributions().all()).isEmpty();
+    assertThat(side.teardown()).isEqualTo(new Side.Teardown("ALREADY_GONE", "NOT_LOOKED_UP", 0));
+  }
+
+  @Test
+  void teardown_ofADistributionReTaggedByAUser_neverTouchesIt() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls"));
+    DistributionId id = onlyDistribution();
+    aws.distributions().tag(id, "mediapackage:cloudfront_assoc", "arn:aws:mediapackage:us-west-2:123456789012:"
+        + "channels/someone-elses");
+
+    Side.Teardown done = side.teardown();
+
+    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
+    assertThat(aws.distributions().find(id)).get().satisfies(d -> assertThat(d.config().enabled()).isTrue());
+  }
+
+  @Test
   void events_nameTheChannelWithoutLoss() {
     side.saveChannel();
     side.saveEndpoints(List.of("hls"));

@@ -51,6 +51,12 @@ interface Side {
   /** Waits with progress; the details once ready. */
   Details awaitDeployed(Duration timeout, Consumer<DeploymentProgress> progress);
 
+  /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
+  Teardown teardown();
+
+  /** What a teardown did, by the names of v1's {@code TeardownResult} enums, shared by both versions. */
+  record Teardown(String channel, String distribution, int deletedEndpoints) {}
+
   /** What an endpoint save answered. */
   record EndpointSave(CdnOutcome cdn, List<String> saved, List<String> unsaved, Optional<ProvisioningException> stoppedBy,
       boolean complete) {}

@@ -76,6 +76,13 @@ final class V1Side implements Side {
   }
 
   @Override
+  public Teardown teardown() {
+    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.provisioning.TeardownOptions.builder()
+        .deleteDistribution(true).build());
+    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
+  }
+
+  @Override
   public Details details() {
     return of(cdn.details(CHANNEL));
   }

@@ -81,6 +81,13 @@ final class V2Side implements Side {
   }
 
   @Override
+  public Teardown teardown() {
+    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.provisioning.TeardownOptions.builder()
+        .deleteDistribution(true).build());
+    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
+  }
+
+  @Override
   public Details details() {
     return of(cdn.details(CHANNEL));
   }
