@@ -84,11 +84,11 @@ final class SavingV2Endpoints {
     // before the first write: the distribution, CDN authorization it could not serve, and its quotas
     shared.refuseOverQuota();
     Optional<DistributionId> linked = linkedBeforeWriting(channel);
-    if (linked.isPresent() && specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
-      serving.refuseUnservedAuthorization(group, linked.get(), specs);
-    }
     Optional<ServingEndpoints.Read> read = linked.map(found -> serving.check(channelId, group, found,
         asSaved(all, specs), specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()));
+    if (read.isPresent() && specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
+      serving.refuseUnservedAuthorization(group, read.get(), specs); // on the same read: no second GetDistribution
+    }
     BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
     List<V2Endpoint> saved = batch.saved();
     saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));

@@ -90,32 +90,20 @@ final class ServingEndpoints {
       Optional<EndpointPolicy> write) {}
 
   /**
-   * Refuses, before the specs are written anywhere, CDN authorization they give that the distribution {@code id}
-   * could not serve (another identifier than its origin sends, or none known while it sends none). The distribution
-   * and the secondary Region's group are read for it; a read that fails is left to {@link #serve}, which reports it.
+   * Refuses, before the specs are written anywhere, CDN authorization they give that the distribution as
+   * {@link #check} read it could not serve (another identifier than its origin sends, or none known while it sends
+   * none). Reads nothing.
    *
    * @throws ValidationException when no identifier is known and an origin sends none
    * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an
    *     origin sends another identifier
    */
-  void refuseUnservedAuthorization(ChannelGroup group, DistributionId id, List<V2EndpointSpec> specs) {
-    DistributionConfig config;
-    Optional<ChannelGroup> secondGroup;
-    try {
-      Optional<Distribution> distribution = distributions.find(id);
-      if (distribution.isEmpty()) {
-        return; // serve reports it
-      }
-      config = distribution.get().config();
-      secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
-    } catch (ProvisioningException e) {
-      return; // serve reads them again and reports the failure as the save's CDN outcome
-    }
+  void refuseUnservedAuthorization(ChannelGroup group, Read read, List<V2EndpointSpec> specs) {
     List<CdnAuthConfiguration> given = specs.stream().flatMap(s -> s.cdnAuthorization().stream()).toList();
     List<String> authorized = specs.stream().filter(s -> s.cdnAuthorization().isPresent())
         .map(s -> s.id().endpoint()).toList();
-    V2Layout.refuseUnservedAuthorization(config, V2Layout.originIds(group, secondGroup), identifier(specs, given),
-        authorized);
+    V2Layout.refuseUnservedAuthorization(read.distribution().config(), V2Layout.originIds(group, read.secondGroup()),
+        identifier(specs, given), authorized);
   }
 
   /** The distribution and the secondary Region's group as a save read them before writing: {@link #serve} uses them. */
