@@ -2,7 +2,6 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
