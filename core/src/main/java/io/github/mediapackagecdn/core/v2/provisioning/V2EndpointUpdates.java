@@ -51,7 +51,7 @@ final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointU
 
   @Override
   public ChannelRef channel(Request request) {
-    return V2Events.channelId(request.channel());
+    return request.channel().ref();
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.cdn.Listeners;
-import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import java.time.Clock;
@@ -28,12 +27,7 @@ final class V2Events {
   }
 
   static ProvisioningEvent.Builder event(ProvisioningEvent.Step step, V2ChannelId channel) {
-    return Listeners.event(step, channelId(channel));
-  }
-
-  /** How v2's events name {@code channel}: its group and its name. */
-  static ChannelRef channelId(V2ChannelId channel) {
-    return channel.ref();
+    return Listeners.event(step, channel.ref());
   }
 
   Instant now() {

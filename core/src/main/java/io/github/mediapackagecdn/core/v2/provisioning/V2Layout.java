@@ -283,19 +283,12 @@ final class V2Layout {
   }
 
   /**
-   * The CallerReference of a channel's distribution, derived from the channel ARN as v1 derives it, so that two
-   * saves of one channel cannot create two distributions.
+   * The first CallerReference of a channel's distribution, derived from the channel ARN as v1 derives it (the engine's
+   * {@code DistributionCreation} walks the later generations), so that two saves of one channel cannot create two
+   * distributions.
    */
   static String callerReference(String channelArn) {
-    return callerReference(channelArn, 0);
-  }
-
-  /**
-   * The CallerReference of generation {@code generation}: the next one is taken only when the holder of the last is
-   * proven no longer linked to the channel (its link tag was changed, which ends the library's management of it).
-   */
-  static String callerReference(String channelArn, int generation) {
-    return CallerReferences.of(channelArn, generation);
+    return CallerReferences.of(channelArn, 0);
   }
 
   /**
