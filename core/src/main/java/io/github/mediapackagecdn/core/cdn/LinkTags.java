@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,19 @@ public final class LinkTags<C> {
   /** The key of the channel tag. */
   String channelTagKey() {
     return channelTagKey;
+  }
+
+  /**
+   * Refuses, before any call, a user's channel tags that hold the library's own channel tag key: that tag records the
+   * channel's distribution, and only the library writes it.
+   *
+   * @throws ValidationException when {@code tags} hold {@code channelTagKey}
+   */
+  public static void refuseReservedTag(Map<String, String> tags, String channelTagKey) {
+    if (tags.containsKey(channelTagKey)) {
+      throw new ValidationException("tag key '" + channelTagKey + "' is the library's own: it records the channel's"
+          + " distribution; choose another key");
+    }
   }
 
   /** The channel, named without loss. */

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -59,10 +60,7 @@ final class SavingChannel {
    * @throws ValidationException when the spec's tags hold {@link LiveCdnSettings#channelTagKey()}
    */
   static void refuseReservedTag(ChannelSpec spec, LiveCdnSettings settings) {
-    if (spec.tags().containsKey(settings.channelTagKey())) {
-      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
-          + " channel's distribution; choose another key");
-    }
+    LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
   }
 
   /**

@@ -118,10 +118,7 @@ final class SavingV2Channel {
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
-    if (spec.tags().containsKey(settings.channelTagKey())) {
-      throw new ValidationException("tag key '" + settings.channelTagKey() + "' is the library's own: it records the"
-          + " channel's distribution; choose another key");
-    }
+    LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
     if (secondary.isPresent() && (spec.inputType() != InputType.CMAF || !spec.publishMediaQualityScore())) {
       throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
           + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"
