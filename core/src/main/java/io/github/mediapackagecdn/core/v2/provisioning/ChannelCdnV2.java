@@ -437,8 +437,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     private static void refuseChanged(String setting, Object value, Object v1Default, List<String> problems) {
       if (!value.equals(v1Default)) {
         problems.add("setting " + setting + " (" + value + ") is v1's layout; a v2 distribution's layout is its own"
-            + " (cache policies " + MANIFEST_CACHE_POLICY_NAME + " and " + SEGMENT_CACHE_POLICY_NAME + ", the"
-            + " group's origin from the start): leave it at its default");
+            + " (cache policies " + MANIFEST_CACHE_POLICY_NAME + "-<digest> and " + SEGMENT_CACHE_POLICY_NAME
+            + "-<digest>, set with v2Settings; the group's origin from the start): leave it at its default");
       }
     }
 
