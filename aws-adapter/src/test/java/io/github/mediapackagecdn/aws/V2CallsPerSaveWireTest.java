@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>a listing is one port call on the fakes, one request a page on the wire.
  * </ul>
  * The wait reads the details (5 requests) and then the distribution until it is {@code Deployed}: one GetDistribution
- * here, where the world deploys at the first read after the details, 6 on the fakes' simulated 15 minutes.
+ * here, where the world deploys at the first read after the details, 6 over the fakes' simulated 5 minutes.
  */
 class V2CallsPerSaveWireTest {
 
