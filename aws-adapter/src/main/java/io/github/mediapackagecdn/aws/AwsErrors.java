@@ -50,6 +50,11 @@ final class AwsErrors {
   private static final Set<String> STALE_VERSION = Set.of("PreconditionFailed");
   private static final Set<String> ALREADY_EXISTS =
       Set.of("DistributionAlreadyExists", "OriginAccessControlAlreadyExists", "CachePolicyAlreadyExists");
+  /**
+   * A distribution write naming a response headers policy that does not exist: 404 in the API model, but the request
+   * is refused, not the distribution missing (the port's {@code ResourceNotFoundException} would say it is gone).
+   */
+  private static final Set<String> NO_SUCH_POLICY = Set.of("NoSuchResponseHeadersPolicy");
   /** MediaPackage v2's quota error (402); CloudFront's all start with {@link #QUOTA_PREFIX}. */
   private static final Set<String> QUOTA = Set.of("ServiceQuotaExceededException");
   /** MediaPackage v2's {@code ConflictException} (409), typed by its {@code ConflictExceptionType}. */
@@ -217,6 +222,9 @@ final class AwsErrors {
     String requestId = e.requestId();
     String message = describe(call, resourceId, code, serviceMessage);
     if (code != null) {
+      if (NO_SUCH_POLICY.contains(code)) {
+        return new InvalidRequestException(message, code, requestId, e);
+      }
       if (NOT_FOUND.contains(code)) {
         return new ResourceNotFoundException(message, resourceId, code, requestId, e);
       }

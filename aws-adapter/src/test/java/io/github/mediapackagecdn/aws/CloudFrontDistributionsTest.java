@@ -242,6 +242,7 @@ class CloudFrontDistributionsTest {
       "InvalidArgument, 400, InvalidRequestException",
       "InvalidOrigin, 400, InvalidRequestException",
       "InconsistentQuantities, 400, InvalidRequestException",
+      "NoSuchResponseHeadersPolicy, 404, InvalidRequestException",
       "AccessDenied, 403, AccessDeniedException",
       "Throttling, 400, ThrottledException",
       "ServiceUnavailable, 503, ServiceFailureException",
@@ -538,6 +539,24 @@ class CloudFrontDistributionsTest {
 
     assertThatThrownBy(() -> distributions.update(DISTRIBUTION, "ETAG1", changes))
         .isInstanceOf(InvalidRequestException.class);
+  }
+
+  /**
+   * A behaviour naming a response headers policy that does not exist: 404 {@code NoSuchResponseHeadersPolicy} (API
+   * model), a refused request, never the port's "distribution does not exist".
+   */
+  @Test
+  void update_whenAResponseHeadersPolicyDoesNotExist_throwsInvalidRequest_notNotFound() {
+    ChangeSet changes = changesFor(CloudFrontXml.PLACEHOLDER_CONFIG);
+    stubConfig("ETAG1", CloudFrontXml.PLACEHOLDER_CONFIG);
+    wm.stubFor(put(urlEqualTo(CONFIG_PATH)).willReturn(aResponse().withStatus(404).withBody(Wire.cloudFrontError(
+        "NoSuchResponseHeadersPolicy", "The response headers policy does not exist.", "req-404"))));
+
+    assertThatThrownBy(() -> distributions.update(DISTRIBUTION, "ETAG1", changes))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.errorCode()).contains("NoSuchResponseHeadersPolicy");
+          assertThat(e.retryable()).isFalse();
+        });
   }
 
   @Test

@@ -66,6 +66,25 @@ class QuickStartV2Test {
     assertThat(Duration.between(start, aws.clock().instant())).isEqualTo(aws.propagationTime());
   }
 
+  /**
+   * Run again unchanged by the same instance: 45 calls, no write, as many as over the wire
+   * ({@code V2CallsPerSaveWireTest} in aws-adapter; no update there either), the wait reading the deployed
+   * distribution twice. A new instance adds 2: it finds the shared access control and cache policies again.
+   */
+  @Test
+  void runAgain_unchanged_writesNothing() {
+    FakeAws aws = FakeAws.create();
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    QuickStartV2 quickStart = new QuickStartV2(aws.channelCdnV2(), out);
+    quickStart.run("live-news", Duration.ofMinutes(30));
+    aws.clearCalls();
+
+    assertThat(quickStart.run("live-news", Duration.ofMinutes(30)).readyForPlayers()).isTrue();
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(aws.calls()).hasSize(45);
+  }
+
   @Test
   void main_runsOnTheEmbeddedDefault() {
     PrintStream original = System.out;

@@ -8,8 +8,10 @@ import io.github.mediapackagecdn.core.v2.model.OriginAccessControl;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +21,10 @@ import java.util.function.UnaryOperator;
  * {@value #PAGE_SIZE}, and the account's quotas ({@link FakeAws.Quotas.V2}: {@value #MAX_ORIGIN_ACCESS_CONTROLS}
  * origin access controls and {@value #MAX_CACHE_POLICIES} custom cache policies unless set) and the quota of query
  * strings a cache policy ({@code TooManyQueryStringsInCachePolicy}). Every call goes through {@link FakeAws}.
+ *
+ * <p>Response headers policies: AWS's managed ones ({@link #MANAGED_RESPONSE_HEADERS_POLICY_IDS}) and the custom ones
+ * made outside the library ({@link #givenResponseHeadersPolicy}); a distribution naming any other is refused
+ * {@code NoSuchResponseHeadersPolicy}, as CloudFront refuses it.
  */
 public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
 
@@ -31,11 +37,22 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
   /** Custom cache policies an account, CloudFront's default quota. */
   public static final int MAX_CACHE_POLICIES = 20;
 
+  /**
+   * The ids of CloudFront's managed response headers policies, as the CloudFront Developer Guide lists them:
+   * CORS-and-SecurityHeadersPolicy, CORS-With-Preflight, CORS-with-preflight-and-SecurityHeadersPolicy,
+   * SecurityHeadersPolicy and SimpleCORS.
+   */
+  public static final Set<String> MANAGED_RESPONSE_HEADERS_POLICY_IDS = Set.of(
+      "e61eb60c-9c35-4d20-a928-2b84e02af89c", "5cc3b908-e619-4b99-88e5-2cf7f45965bd",
+      "eaab4381-ed33-4a86-88ca-d9558dc6cd63", "67f7725c-6f97-4210-82d7-5512b31e9d03",
+      "60669652-455b-4ae9-85a4-c4c02393f86c");
+
   private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   private final FakeAws aws;
   private final List<OriginAccessControl> accessControls = new ArrayList<>();
   private final List<CachePolicy> cachePolicies = new ArrayList<>();
+  private final Set<String> customResponseHeadersPolicies = new HashSet<>();
 
   InMemoryCloudFrontPolicies(FakeAws aws) {
     this.aws = aws;
@@ -126,6 +143,20 @@ public final class InMemoryCloudFrontPolicies implements CloudFrontPolicies {
       cachePolicies.set(at, new CachePolicy(policy.id(), edit.apply(policy.config())));
       return null;
     });
+  }
+
+  /**
+   * A custom response headers policy of id {@code id} exists in the account, made outside the library (console,
+   * CreateResponseHeadersPolicy): distributions may name it. Records no call.
+   */
+  public void givenResponseHeadersPolicy(String id) {
+    aws.locked(() -> customResponseHeadersPolicies.add(id));
+  }
+
+  /** Whether a distribution may name the response headers policy {@code id}: a managed one, or one given. */
+  boolean responseHeadersPolicyExists(String id) {
+    return MANAGED_RESPONSE_HEADERS_POLICY_IDS.contains(id)
+        || aws.locked(() -> customResponseHeadersPolicies.contains(id));
   }
 
   private static <T> int indexOf(List<T> items, Predicate<T> named, String name) {

@@ -38,7 +38,9 @@ import java.util.function.UnaryOperator;
  * {@code DistributionAlreadyExists} on a CallerReference used before (by a deleted distribution too, unless
  * {@link FakeAws.Builder#deletedCallerReferencesStayTaken} says otherwise),
  * {@code InProgress} for {@link FakeAws#propagationTime()} after each write, then {@code Deployed}, and
- * {@code DistributionNotDisabled} on a delete unless it is disabled and that change is deployed.
+ * {@code DistributionNotDisabled} on a delete unless it is disabled and that change is deployed,
+ * {@code NoSuchResponseHeadersPolicy} for a behaviour naming a response headers policy that is neither managed nor
+ * {@linkplain InMemoryCloudFrontPolicies#givenResponseHeadersPolicy given}.
  *
  * <p>Besides the port, it offers what a user does in the CloudFront console ({@link #edit}, {@link #tag},
  * {@link #untag}, {@link #delete}), which is not recorded as a call of the library.
@@ -369,6 +371,11 @@ public final class InMemoryDistributions implements Distributions {
     for (CacheBehavior behavior : behaviors) {
       if (behavior != config.defaultBehavior() && !patterns.add(behavior.pathPattern())) {
         throw invalid("InvalidArgument", "Path pattern " + behavior.pathPattern() + " is used twice."); // code UNCONFIRMED
+      }
+      Optional<String> headersPolicy = behavior.responseHeadersPolicyId();
+      if (headersPolicy.isPresent() && !aws.cloudFrontPolicies().responseHeadersPolicyExists(headersPolicy.get())) {
+        throw invalid("NoSuchResponseHeadersPolicy", "The response headers policy does not exist: "
+            + headersPolicy.get() + " (cache behavior " + behavior.pathPattern() + ").");
       }
       if (!originIds.contains(behavior.targetOriginId()) && !groupIds.contains(behavior.targetOriginId())) {
         throw invalid("NoSuchOrigin", "One or more of your origins or origin groups do not exist: "

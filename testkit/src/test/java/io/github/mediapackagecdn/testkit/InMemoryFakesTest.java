@@ -232,6 +232,35 @@ class InMemoryFakesTest {
     }
 
     @Test
+    void aResponseHeadersPolicy_managedOrGiven_isAccepted_anyOtherIsNoSuchResponseHeadersPolicy_onCreateAndUpdate() {
+      DistributionConfig valid = SampleDistributions.newChannelDistribution(ChannelId.of("live"), "ref");
+      java.util.function.BiFunction<DistributionConfig, String, DistributionConfig> with = (config, id) ->
+          DistributionConfig.builder().from(config).callerReference(config == valid ? id : config.callerReference())
+              .defaultBehavior(io.github.mediapackagecdn.core.model.CacheBehavior.builder()
+                  .from(config.defaultBehavior()).responseHeadersPolicyId(id).build()).build();
+      java.util.function.Function<String, DistributionConfig> withPolicy = id -> with.apply(valid, id);
+
+      assertThatThrownBy(() -> aws.distributions().create(withPolicy.apply("0a1b2c3d-none"), Map.of()))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.errorCode()).contains("NoSuchResponseHeadersPolicy");
+            assertThat(e).hasMessageContaining("0a1b2c3d-none");
+          });
+      assertThat(aws.distributions().all()).isEmpty();
+      for (String managed : InMemoryCloudFrontPolicies.MANAGED_RESPONSE_HEADERS_POLICY_IDS) {
+        aws.distributions().create(withPolicy.apply(managed), Map.of());
+      }
+      assertThat(aws.distributions().all()).hasSize(5);
+
+      Distribution d = aws.distributions().all().get(0);
+      assertThatThrownBy(() -> aws.distributions().replaceConfig(d.id(), d.etag(), with.apply(d.config(), "custom-1")))
+          .isInstanceOfSatisfying(InvalidRequestException.class,
+              e -> assertThat(e.errorCode()).contains("NoSuchResponseHeadersPolicy"));
+      aws.cloudFrontPolicies().givenResponseHeadersPolicy("custom-1");
+      Distribution updated = aws.distributions().replaceConfig(d.id(), d.etag(), with.apply(d.config(), "custom-1"));
+      assertThat(updated.config().defaultBehavior().responseHeadersPolicyId()).contains("custom-1");
+    }
+
+    @Test
     void status_isInProgressUntilThePropagationTimeHasPassedOnTheClock() {
       Distribution d = newDistribution("ref-1");
       aws.clock().advance(aws.propagationTime().minusSeconds(1));
