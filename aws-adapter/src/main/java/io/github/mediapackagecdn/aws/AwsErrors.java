@@ -51,10 +51,12 @@ final class AwsErrors {
   private static final Set<String> ALREADY_EXISTS =
       Set.of("DistributionAlreadyExists", "OriginAccessControlAlreadyExists", "CachePolicyAlreadyExists");
   /**
-   * A distribution write naming a response headers policy that does not exist: 404 in the API model, but the request
-   * is refused, not the distribution missing (the port's {@code ResourceNotFoundException} would say it is gone).
+   * A distribution write naming a cache, origin request or response headers policy that does not exist: 404 in the
+   * API model, but the request is refused, not the distribution missing (the port's
+   * {@code ResourceNotFoundException} would say it is gone).
    */
-  private static final Set<String> NO_SUCH_POLICY = Set.of("NoSuchResponseHeadersPolicy");
+  private static final Set<String> NO_SUCH_POLICY =
+      Set.of("NoSuchResponseHeadersPolicy", "NoSuchCachePolicy", "NoSuchOriginRequestPolicy");
   /** MediaPackage v2's quota error (402); CloudFront's all start with {@link #QUOTA_PREFIX}. */
   private static final Set<String> QUOTA = Set.of("ServiceQuotaExceededException");
   /** MediaPackage v2's {@code ConflictException} (409), typed by its {@code ConflictExceptionType}. */

@@ -243,6 +243,8 @@ class CloudFrontDistributionsTest {
       "InvalidOrigin, 400, InvalidRequestException",
       "InconsistentQuantities, 400, InvalidRequestException",
       "NoSuchResponseHeadersPolicy, 404, InvalidRequestException",
+      "NoSuchCachePolicy, 404, InvalidRequestException",
+      "NoSuchOriginRequestPolicy, 404, InvalidRequestException",
       "AccessDenied, 403, AccessDeniedException",
       "Throttling, 400, ThrottledException",
       "ServiceUnavailable, 503, ServiceFailureException",
