@@ -12,6 +12,7 @@ import static io.github.mediapackagecdn.testkit.Operation.V2_LIST_ORIGIN_ENDPOIN
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
@@ -209,8 +210,7 @@ class QuotasBeforeWritingOnFakesTest {
     void theFakeCloudFront_refusesACachePolicyOverTheQuery_stringQuota_too() {
       FakeAws aws = account(CloudFrontQuotas.defaults().withQueryStringsPerCachePolicy(3));
       // a library told a higher quota than the account has: CloudFront, here the fake, has the last word
-      ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.settings(
-          io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.defaults()));
+      ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.settings(CdnSettings.defaults()));
       cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
 
       assertThat(cdn.saveChannel(news().build()).cdn().failure()).get()
