@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every CloudFront quota a save can exceed is checked before its first write, in v1 and v2 alike, with the account's
- * figures ({@code LiveCdnSettings.cloudFrontQuotas}, which the fake account gives the facades it builds): cache
+ * figures ({@code CdnSettings.cloudFrontQuotas}, which the fake account gives the facades it builds): cache
  * behaviours, origins, tags a distribution, query strings a cache policy. A refused save writes nothing, in
  * MediaPackage or CloudFront.
  */
