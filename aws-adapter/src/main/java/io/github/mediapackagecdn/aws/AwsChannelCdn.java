@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.aws;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.port.Channels;
@@ -46,7 +47,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *     .mediaPackageClient(mediaPackage)
  *     .cloudFrontClient(cloudFront)
  *     .taggingClient(tagging)
- *     .settings(LiveCdnSettings.defaults())
+ *     .settings(CdnSettings.defaults())
  *     .build();
  * }</pre>
  *
@@ -219,7 +220,8 @@ public final class AwsChannelCdn {
     private AwsCredentialsProvider credentialsProvider;
     private RetryStrategy retryStrategy;
     private Duration deploymentPollInterval;
-    private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private CdnSettings settings = CdnSettings.defaults();
+    private LiveCdnSettings layoutSettings = LiveCdnSettings.defaults();
     private CdnIdentifierSource cdnIdentifiers = CdnIdentifierSource.none();
     private SdkHttpClient.Builder<?> httpClient = UrlConnectionHttpClient.builder();
     private final List<ProvisioningListener> listeners = new ArrayList<>();
@@ -283,9 +285,15 @@ public final class AwsChannelCdn {
       return this;
     }
 
-    /** The layout of the distributions and behaviours; {@link LiveCdnSettings#defaults()} unless set. */
-    public Builder settings(LiveCdnSettings settings) {
+    /** The settings v1 and v2 share (tags, quotas, waits, retries); {@link CdnSettings#defaults()} unless set. */
+    public Builder settings(CdnSettings settings) {
       this.settings = settings;
+      return this;
+    }
+
+    /** v1's layout of the distributions and behaviours; {@link LiveCdnSettings#defaults()} unless set. */
+    public Builder layoutSettings(LiveCdnSettings layoutSettings) {
+      this.layoutSettings = layoutSettings;
       return this;
     }
 
@@ -341,6 +349,9 @@ public final class AwsChannelCdn {
       if (!(mediaPackage != null || mediaPackageRegion != null)) {
         problems.add("MediaPackage region is not set (or give a MediaPackage client)");
       }
+      if (layoutSettings == null) {
+        problems.add("layout settings are null");
+      }
       checkOptions(problems);
       ValidationException.throwIfAny(problems);
 
@@ -354,6 +365,7 @@ public final class AwsChannelCdn {
             .distributions(new CloudFrontDistributions(cf, deploymentPollInterval, Integer.MAX_VALUE))
             .links(links(cf, created))
             .settings(settings)
+            .layoutSettings(layoutSettings)
             .cdnIdentifiers(cdnIdentifiers);
         listeners.forEach(cdn::listener);
         if (schedulerGiven) {
@@ -519,8 +531,8 @@ public final class AwsChannelCdn {
       return this;
     }
 
-    /** v1's settings, of which v2 uses the link tag key and the distribution's layout; defaults unless set. */
-    public V2Builder settings(LiveCdnSettings settings) {
+    /** The settings v1 and v2 share (tags, quotas, waits, retries); {@link CdnSettings#defaults()} unless set. */
+    public V2Builder settings(CdnSettings settings) {
       shared.settings(settings);
       return this;
     }

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.AccessDeniedException;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
@@ -114,7 +115,7 @@ class CloudFrontDistributionsTest {
   void create_whenCalled_postsDistributionConfigWithTagsWithEveryRequiredMember() {
     stubCreated();
 
-    Distribution created = distributions.create(newConfig(), Map.of(LiveCdnSettings.LINK_TAG_KEY, CHANNEL_ARN.value()));
+    Distribution created = distributions.create(newConfig(), Map.of(CdnSettings.LINK_TAG_KEY, CHANNEL_ARN.value()));
 
     LoggedRequest request = only(postRequestedFor(urlEqualTo(CREATE_PATH)));
     Document body = Wire.xml(request);
@@ -160,7 +161,7 @@ class CloudFrontDistributionsTest {
         .containsExactly("400", "403", "404", "405", "414", "416", "500", "501", "502", "503", "504");
     assertThat(texts(body, config + "CustomErrorResponses/Items/CustomErrorResponse/ErrorCachingMinTTL"))
         .hasSize(11).containsOnly("1");
-    assertThat(text(body, "/DistributionConfigWithTags/Tags/Items/Tag/Key")).isEqualTo(LiveCdnSettings.LINK_TAG_KEY);
+    assertThat(text(body, "/DistributionConfigWithTags/Tags/Items/Tag/Key")).isEqualTo(CdnSettings.LINK_TAG_KEY);
     assertThat(text(body, "/DistributionConfigWithTags/Tags/Items/Tag/Value")).isEqualTo(CHANNEL_ARN.value());
 
     assertThat(created.id()).isEqualTo(DISTRIBUTION);

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.mediapackagecdn.core.audit.AuditFinding.Kind;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
@@ -22,7 +23,6 @@ import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.testkit.SampleDistributions;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +61,13 @@ class FleetAuditWireTest {
         config = SampleDistributions.endpointChanges(config, dash).applyTo(config);
       }
       DistributionId distribution = aws.cloudFront().given(config,
-          Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()), DistributionStatus.DEPLOYED).id();
+          Map.of(CdnSettings.LINK_TAG_KEY, channel.arn().value()), DistributionStatus.DEPLOYED).id();
       if (id.equals("live-sports")) {
         missingDash = distribution;
       }
     }
     orphan = aws.cloudFront().given(SampleDistributions.newChannelDistribution(ChannelId.of("live-gone"), "ref-gone"),
-        Map.of(LiveCdnSettings.LINK_TAG_KEY, MP + "0123456789abcdef0123456789abcdef"), DistributionStatus.DEPLOYED)
+        Map.of(CdnSettings.LINK_TAG_KEY, MP + "0123456789abcdef0123456789abcdef"), DistributionStatus.DEPLOYED)
         .id();
   }
 
@@ -112,7 +112,7 @@ class FleetAuditWireTest {
     assertThat(tagged).hasSize(2);
     assertThat(tagged.get(0).getBodyAsString()).contains("\"ResourcesPerPage\":100",
         "\"ResourceTypeFilters\":[\"cloudfront:distribution\"]",
-        "\"TagFilters\":[{\"Key\":\"" + LiveCdnSettings.LINK_TAG_KEY + "\"}]").doesNotContain("PaginationToken");
+        "\"TagFilters\":[{\"Key\":\"" + CdnSettings.LINK_TAG_KEY + "\"}]").doesNotContain("PaginationToken");
     assertThat(tagged.get(1).getBodyAsString()).contains("\"PaginationToken\":\"2\"");
     assertThat(distributions).extracting(LoggedRequest::getUrl).hasSize(2).first().isEqualTo(
         "/2020-05-31/distribution?MaxItems=100");

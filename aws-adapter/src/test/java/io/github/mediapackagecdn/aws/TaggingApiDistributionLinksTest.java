@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mediapackagecdn.aws.fixtures.CloudFrontXml;
 import io.github.mediapackagecdn.aws.fixtures.Wire;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.AccessDeniedException;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +30,7 @@ class TaggingApiDistributionLinksTest {
   @RegisterExtension
   static WireMockExtension wm = Wire.extension();
 
-  private static final String KEY = LiveCdnSettings.LINK_TAG_KEY;
+  private static final String KEY = CdnSettings.LINK_TAG_KEY;
   private static final String ARN_A =
       "arn:aws:mediapackage:us-west-2:123456789012:channels/28d17c4b3fbf570db3c4495f35f56a14";
   private static final String ARN_B =

@@ -95,8 +95,8 @@ class ArchitectureTest {
   static final ArchRule provisioning_whenImported_exposesOnlyTheFacadeSettingsAndResults = classes()
       .that().resideInAPackage("..core.provisioning..").and().arePublic().and().areTopLevelClasses()
       .and().haveSimpleNameNotStartingWith("Immutable")
-      .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings|TeardownOptions"
-          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails|TeardownResult"
+      .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings"
+          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails"
           + "|RepairOptions|RepairResult|DistributionPlan)")
       .because("the use cases, concerns and rules of core.provisioning are package-private, so they can change "
           + "without breaking a user; only the facade, its settings and its results are public");
@@ -118,6 +118,19 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("..core.v2..")
       .because("v2 builds on the shared distribution, links, change set and events; v2's channel groups and policies "
           + "stay out of v1's types");
+
+  @ArchTest
+  static final ArchRule v2Side_whenImported_dependsOnNothingOfV1sSide = noClasses()
+      .that().resideInAPackage("..core.v2..")
+      .should().dependOnClassesThat().resideInAPackage("..core.provisioning..")
+      .because("the two MediaPackage sides never import each other: what both use (the common settings, the teardown "
+          + "options and results, the outcomes) is the engine's, in core.cdn");
+
+  @ArchTest
+  static final ArchRule v1Side_whenImported_dependsOnNothingOfV2sSide = noClasses()
+      .that().resideInAPackage("..core.provisioning..")
+      .should().dependOnClassesThat().resideInAPackage("..core.v2..")
+      .because("the two MediaPackage sides never import each other: what both use is the engine's, in core.cdn");
 
   @ArchTest
   static final ArchRule v2Model_whenImported_dependsOnTheModelsAndErrorsOnly = classes()

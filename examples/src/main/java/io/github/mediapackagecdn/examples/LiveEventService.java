@@ -7,8 +7,8 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.ChannelDetails;
 import io.github.mediapackagecdn.core.provisioning.ChannelSaveResult;
-import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.mediapackagecdn.testkit;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
@@ -100,12 +100,12 @@ public final class FakeAws {
   }
 
   /**
-   * The library's default settings with this account's CloudFront quotas, which the facades this account builds are
-   * given; a customizer that sets settings of its own gives the quotas too ({@code .cloudFrontQuotas(aws.quotas()
-   * .cloudFront())}), or the library checks CloudFront's defaults.
+   * The library's default common settings with this account's CloudFront quotas, which the v1 and v2 facades this
+   * account builds are given; a customizer that sets settings of its own gives the quotas too
+   * ({@code .cloudFrontQuotas(aws.quotas().cloudFront())}), or the library checks CloudFront's defaults.
    */
-  public LiveCdnSettings settings() {
-    return LiveCdnSettings.builder().cloudFrontQuotas(quotas.cloudFront()).build();
+  public CdnSettings settings() {
+    return CdnSettings.builder().cloudFrontQuotas(quotas.cloudFront()).build();
   }
 
   /** The fake MediaPackage: the {@code Channels} port. */

@@ -102,7 +102,7 @@ public final class InMemoryChannels implements Channels {
 
   /**
    * Adds the tags to the channel with that ARN, replacing the values of keys it has; visible to DescribeChannel at
-   * once (UNCONFIRMED for MediaPackage, see {@code LiveCdnSettings.channelTagsReadAfterWrite}). More than 50 tags in
+   * once (UNCONFIRMED for MediaPackage, see {@code CdnSettings.channelTagsReadAfterWrite}). More than 50 tags in
    * all is refused with MediaPackage's 422 (its error for this is not documented; UNCONFIRMED), an unknown ARN with
    * 404.
    */

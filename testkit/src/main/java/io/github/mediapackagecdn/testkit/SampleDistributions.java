@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.testkit;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -17,13 +18,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Distribution configurations and change sets shaped like those the library writes with {@link
- * LiveCdnSettings#defaults()}, for seeding the fakes and for the contract suites. They are fixed examples built from
- * the public model, not the library's layout rules (those are internal to core and may refine what they write).
+ * Distribution configurations and change sets shaped like those the library writes with {@link CdnSettings#defaults()}
+ * and {@link LiveCdnSettings#defaults()}, for seeding the fakes and for the contract suites. They are fixed examples
+ * built from the public model, not the library's layout rules (those are internal to core and may refine what they
+ * write).
  */
 public final class SampleDistributions {
 
-  private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  private static final CdnSettings SETTINGS = CdnSettings.defaults();
+  private static final LiveCdnSettings LAYOUT = LiveCdnSettings.defaults();
 
   private SampleDistributions() {}
 
@@ -40,7 +43,7 @@ public final class SampleDistributions {
   public static DistributionConfig newChannelDistribution(ChannelId channelId, String callerReference,
       String comment) {
     Objects.requireNonNull(channelId, "channelId");
-    Origin placeholder = origin(SETTINGS.placeholderOriginId(), SETTINGS.placeholderOriginDomain());
+    Origin placeholder = origin(LAYOUT.placeholderOriginId(), LAYOUT.placeholderOriginDomain());
     Map<Integer, Long> errorCaching = new LinkedHashMap<>();
     SETTINGS.errorCachingCodes().forEach(code -> errorCaching.put(code, SETTINGS.errorCachingMinTtlSeconds()));
     return DistributionConfig.builder()
@@ -93,7 +96,7 @@ public final class SampleDistributions {
         changes.add(new DistributionChange.AddCacheBehavior(behavior(pattern, originId)));
       }
     }
-    String placeholder = SETTINGS.placeholderOriginId();
+    String placeholder = LAYOUT.placeholderOriginId();
     if (current.defaultBehavior().targetOriginId().equals(placeholder)) {
       changes.add(new DistributionChange.RetargetDefaultBehavior(placeholder, originId));
     }
@@ -120,8 +123,8 @@ public final class SampleDistributions {
         .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
         .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
         .cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId(SETTINGS.cachePolicyId())
-        .originRequestPolicyId(SETTINGS.originRequestPolicyId())
+        .cachePolicyId(LAYOUT.cachePolicyId())
+        .originRequestPolicyId(LAYOUT.originRequestPolicyId())
         .compress(false)
         .smoothStreaming(pathPattern.equals("*.ism/*"))
         .build();

@@ -2,13 +2,13 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class AcrossInstancesTest {
   private final ChannelCdn b = aws.channelCdn();
 
   private String channelTag() {
-    return aws.channels().all().get(0).tags().get(LiveCdnSettings.CHANNEL_TAG_KEY);
+    return aws.channels().all().get(0).tags().get(CdnSettings.CHANNEL_TAG_KEY);
   }
 
   @Test
@@ -35,7 +35,7 @@ class AcrossInstancesTest {
     aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
     CdnOutcome created = a.saveChannel(Specs.channelWithDistribution()).cdn();
     assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
-    assertThat(aws.links().find(LiveCdnSettings.LINK_TAG_KEY, aws.channels().all().get(0).arn().value()))
+    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, aws.channels().all().get(0).arn().value()))
         .as("the tag index does not show it yet").isEmpty();
     aws.clearCalls();
 
@@ -104,7 +104,7 @@ class AcrossInstancesTest {
     aws.clock().advance(Duration.ofSeconds(20)); // the channel is visible, what comes next lags
     aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS); // created, but A never learns its id
     assertThat(a.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
-    assertThat(channelTag()).isEqualTo(LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+    assertThat(channelTag()).isEqualTo(CdnSettings.CHANNEL_TAG_REQUESTED);
 
     CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
     assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
@@ -121,7 +121,7 @@ class AcrossInstancesTest {
   @Test
   void whereChannelTagsMayLag_aChannelWithoutOne_isReportedNotVisibleYetNeverNoDistribution() {
     ChannelCdn doubting = aws.channelCdn(builder -> builder.settings(
-        LiveCdnSettings.builder().channelTagsReadAfterWrite(false).build()));
+        CdnSettings.builder().channelTagsReadAfterWrite(false).build()));
     a.saveChannel(Specs.channelWithoutDistribution());
 
     CdnOutcome outcome = doubting.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
@@ -135,7 +135,7 @@ class AcrossInstancesTest {
   void channelTagNamingADistributionWhoseLinkTagTheUserRemoved_isNotUsed() {
     a.saveChannel(Specs.channelWithDistribution());
     DistributionId id = Specs.onlyDistribution(aws).id();
-    aws.distributions().untag(id, LiveCdnSettings.LINK_TAG_KEY); // the user ends management
+    aws.distributions().untag(id, CdnSettings.LINK_TAG_KEY); // the user ends management
     aws.clearCalls();
 
     CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();

@@ -2,10 +2,10 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class AdoptionWaitTest {
   void adoptionAfterDistributionAlreadyExists_withTheTaggingApi_waitsWhileTheTagIsNotIndexed() {
     Duration waited = adoptingARaceLost(taggingApi(), taggingApi());
 
-    assertThat(waited).isGreaterThanOrEqualTo(INDEX_LAG).isLessThan(LiveCdnSettings.defaults().visibilityTimeout());
+    assertThat(waited).isGreaterThanOrEqualTo(INDEX_LAG).isLessThan(CdnSettings.defaults().visibilityTimeout());
     assertThat(aws.calls(Operation.GET_RESOURCES).size()).isGreaterThan(2); // read again in pauses
   }
 
@@ -69,7 +69,7 @@ class AdoptionWaitTest {
   private Duration creatingAfterTheLinkEnded(ChannelCdn cdn) {
     cdn.saveChannel(Specs.channelWithDistribution());
     Distribution original = Specs.onlyDistribution(aws);
-    aws.distributions().untag(original.id(), LiveCdnSettings.LINK_TAG_KEY);
+    aws.distributions().untag(original.id(), CdnSettings.LINK_TAG_KEY);
     Instant start = aws.clock().instant();
 
     CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
@@ -86,6 +86,6 @@ class AdoptionWaitTest {
 
   @Test
   void nextGenerationAfterTheLinkEnded_withTheTaggingApi_waitsTheVisibilityTimeoutForTheIndex() {
-    assertThat(creatingAfterTheLinkEnded(taggingApi())).isEqualTo(LiveCdnSettings.defaults().visibilityTimeout());
+    assertThat(creatingAfterTheLinkEnded(taggingApi())).isEqualTo(CdnSettings.defaults().visibilityTimeout());
   }
 }

@@ -33,7 +33,7 @@ class BehaviorLayoutOnFakesTest {
   private final FakeAws aws = FakeAws.create();
 
   private ChannelCdn cdn(BehaviorLayout layout) {
-    return aws.channelCdn(b -> b.settings(LiveCdnSettings.builder().behaviorLayout(layout).build()));
+    return aws.channelCdn(b -> b.layoutSettings(LiveCdnSettings.builder().behaviorLayout(layout).build()));
   }
 
   /** Ten endpoints of the channel, the four formats in {@code order} over and over. */
@@ -120,7 +120,8 @@ class BehaviorLayoutOnFakesTest {
   void saveEndpoints_aBatchOfTheFourFormats_makesOneUpdateInEitherLayout() {
     for (BehaviorLayout layout : BehaviorLayout.values()) {
       FakeAws account = FakeAws.create();
-      ChannelCdn cdn = account.channelCdn(b -> b.settings(LiveCdnSettings.builder().behaviorLayout(layout).build()));
+      ChannelCdn cdn =
+          account.channelCdn(b -> b.layoutSettings(LiveCdnSettings.builder().behaviorLayout(layout).build()));
       cdn.saveChannel(Specs.channelWithDistribution());
       account.clearCalls();
 

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -244,7 +245,7 @@ class ChannelCdnOnFakesTest {
     void updateKeepsLosingRaces_failsWithStaleVersion_andSavingAgainRecovers() {
       cdn.saveChannel(Specs.channelWithDistribution());
       Distribution created = onlyDistribution();
-      for (int i = 0; i < LiveCdnSettings.defaults().maxUpdateAttempts(); i++) {
+      for (int i = 0; i < CdnSettings.defaults().maxUpdateAttempts(); i++) {
         aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> aws.distributions().edit(created.id(), c -> c));
       }
 
@@ -262,7 +263,7 @@ class ChannelCdnOnFakesTest {
     void linkTagChanged_theDistributionIsNotManagedAndSavingWithADistributionCreatesANewOne() {
       cdn.saveChannel(Specs.channelWithDistribution());
       Distribution original = onlyDistribution();
-      aws.distributions().untag(original.id(), LiveCdnSettings.LINK_TAG_KEY);
+      aws.distributions().untag(original.id(), CdnSettings.LINK_TAG_KEY);
 
       CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
 
@@ -275,7 +276,7 @@ class ChannelCdnOnFakesTest {
     void twoDistributionsTaggedForOneChannel_isAClearErrorNotAGuess() {
       var channel = cdn.saveChannel(Specs.channelWithDistribution()).channel();
       DistributionConfig second = SampleDistributions.newChannelDistribution(CHANNEL, "made-by-hand");
-      aws.distributions().create(second, Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()));
+      aws.distributions().create(second, Map.of(CdnSettings.LINK_TAG_KEY, channel.arn().value()));
       aws.clearCalls();
 
       CdnOutcome outcome = cdn.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
@@ -27,7 +28,6 @@ import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
@@ -79,19 +79,6 @@ class ChannelCdnV2OnFakesTest {
     return aws.distributions().all().get(0);
   }
 
-  @Test
-  void settingsOfV1sLayout_areRefused_neverSilentlyIgnored() {
-    io.github.mediapackagecdn.core.provisioning.LiveCdnSettings v1Layout = io.github.mediapackagecdn.core.provisioning
-        .LiveCdnSettings.builder().behaviorLayout(
-            io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS)
-        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
-
-    assertThatThrownBy(() -> aws.channelCdnV2(b -> b.settings(v1Layout))).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("setting behaviorLayout (ALL_LIVE_FORMATS) is v1's layout")
-        .hasMessageContaining("setting cachePolicyId");
-    assertThat(aws.channelCdnV2(b -> b.settings(io.github.mediapackagecdn.core.provisioning.LiveCdnSettings
-        .builder().priceClass("PriceClass_100").build()))).isNotNull(); // a shared setting is taken
-  }
 
   @Nested
   class SavingTheGroup {
@@ -163,9 +150,9 @@ class ChannelCdnV2OnFakesTest {
       assertThat(aws.calls()).hasSize(13); // 14 before one ListCachePolicies found both policies
       assertThat(aws.calls(Operation.V2_CREATE_CHANNEL).get(0).arguments().get(0)).isInstanceOfSatisfying(
           V2ChannelSpec.class, created -> assertThat(created.tags())
-              .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+              .containsEntry(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED));
       assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsExactly(Map.entry(LiveCdnSettings.CHANNEL_TAG_KEY, distribution.id().value()));
+          .containsExactly(Map.entry(CdnSettings.CHANNEL_TAG_KEY, distribution.id().value()));
       assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANNEL_SAVED,
           ProvisioningEvent.Step.DISTRIBUTION_CREATED);
       assertThat(listener.events().get(0).operation()).isEqualTo("CreateChannel");
@@ -304,7 +291,7 @@ class ChannelCdnV2OnFakesTest {
       V2ChannelSaveResult cutOff = cdn.saveChannel(news());
       assertThat(cutOff.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
       assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED);
       ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
       assertThat(other.saveEndpoint(hls("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
 
@@ -313,7 +300,7 @@ class ChannelCdnV2OnFakesTest {
       assertThat(adopted.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
       assertThat(adopted.cdn().distributionId()).contains(onlyDistribution().id());
       assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
+          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
       assertThat(onlyDistribution().config().behavior("/out/v1/live/news/hls/*.m3u8")).isPresent();
       assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).hasSize(1); // reused by name
       assertThat(aws.cloudFrontPolicies().allCachePolicies()).hasSize(2);
@@ -322,10 +309,10 @@ class ChannelCdnV2OnFakesTest {
     @Test
     void aSpecTaggingTheLibrarysOwnKey_isRefusedBeforeAnyCall() {
       V2ChannelSpec mine = V2ChannelSpec.builder().from(news())
-          .putTags(LiveCdnSettings.CHANNEL_TAG_KEY, "E1U5RQF7T870K0").build();
+          .putTags(CdnSettings.CHANNEL_TAG_KEY, "E1U5RQF7T870K0").build();
 
       assertThatThrownBy(() -> cdn.saveChannel(mine)).isInstanceOf(ValidationException.class)
-          .hasMessageContaining(LiveCdnSettings.CHANNEL_TAG_KEY);
+          .hasMessageContaining(CdnSettings.CHANNEL_TAG_KEY);
       assertThat(aws.calls()).isEmpty();
     }
 
@@ -338,7 +325,7 @@ class ChannelCdnV2OnFakesTest {
       cdn.saveChannel(tagged);
 
       assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags()).containsOnly(Map.entry("team", "news"),
-          Map.entry(LiveCdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value()));
+          Map.entry(CdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value()));
     }
 
     @Test
@@ -363,7 +350,7 @@ class ChannelCdnV2OnFakesTest {
       cdn.saveChannel(news());
       cdn.saveEndpoint(hls("hls"));
       Distribution old = onlyDistribution();
-      aws.distributions().tag(old.id(), io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.LINK_TAG_KEY,
+      aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY,
           "taken over by another team");
 
       assertThat(cdn.saveEndpoint(dash("dash")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);

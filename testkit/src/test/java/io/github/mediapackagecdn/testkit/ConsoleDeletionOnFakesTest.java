@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -9,7 +10,6 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleDeletionOnFakesTest {
 
-  private static final Duration VISIBILITY_TIMEOUT = LiveCdnSettings.defaults().visibilityTimeout();
+  private static final Duration VISIBILITY_TIMEOUT = CdnSettings.defaults().visibilityTimeout();
 
   /** Disables the distribution in the console, lets that deploy, and deletes it there. */
   private static void deleteInTheConsole(FakeAws aws, DistributionId id) {
@@ -98,7 +98,7 @@ class ConsoleDeletionOnFakesTest {
       aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withServiceUnavailable(); // the next: fails
       assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
       // the deleted distribution stays recorded on the channel: it still proves the link gone
-      assertThat(aws.channels().all().get(0).tags()).containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY,
+      assertThat(aws.channels().all().get(0).tags()).containsEntry(CdnSettings.CHANNEL_TAG_KEY,
           deleted.id().value());
 
       CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
@@ -178,13 +178,13 @@ class ConsoleDeletionOnFakesTest {
       Distribution deleted = givenAServedChannelWhoseDistributionIsDeletedInTheConsole(aws, aws.channelCdnV2());
       ChannelCdnV2 other = aws.channelCdnV2(); // never saw the deleted distribution: the channel tag records it
       assertThat(aws.channelGroups().findChannel(news).orElseThrow().tags())
-          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, deleted.id().value());
+          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, deleted.id().value());
 
       CdnOutcome outcome = other.saveChannel(channel()).cdn();
 
       assertANewDistributionServesTheChannel(aws, other, outcome, deleted);
       assertThat(aws.channelGroups().findChannel(news).orElseThrow().tags())
-          .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, outcome.distributionId().orElseThrow().value());
+          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, outcome.distributionId().orElseThrow().value());
     }
 
     @Test

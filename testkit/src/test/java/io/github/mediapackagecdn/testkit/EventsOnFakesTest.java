@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static io.github.mediapackagecdn.testkit.assertions.CdnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
@@ -90,7 +91,7 @@ class EventsOnFakesTest {
   void callerReferenceHeldByADistributionNoLongerLinked_tellsGenerationTakenOnce_thenCreatedAtTheNextAttempt() {
     cdn.saveChannel(Specs.channelWithDistribution());
     Distribution original = Specs.onlyDistribution(aws);
-    aws.distributions().untag(original.id(), LiveCdnSettings.LINK_TAG_KEY);
+    aws.distributions().untag(original.id(), CdnSettings.LINK_TAG_KEY);
     events.clear();
 
     CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();

@@ -3,11 +3,11 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class EventualConsistencyTest {
     assertThat(aws.distributions().all().get(0).config().cacheBehaviors()).hasSize(2);
     assertThat(Duration.between(before, aws.clock().instant()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(20))
-        .isLessThan(LiveCdnSettings.defaults().visibilityTimeout().plusSeconds(1));
+        .isLessThan(CdnSettings.defaults().visibilityTimeout().plusSeconds(1));
   }
 
   @Test
@@ -51,7 +51,7 @@ class EventualConsistencyTest {
 
   @Test
   void saveEndpoint_ofAChannelInvisibleForLongerThanTheBound_isNotFoundAndWritesNothing() {
-    aws.delayVisibility(LiveCdnSettings.defaults().visibilityTimeout().plusSeconds(30));
+    aws.delayVisibility(CdnSettings.defaults().visibilityTimeout().plusSeconds(30));
     cdn.saveChannel(Specs.channelWithoutDistribution());
     aws.clearCalls();
 

@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.AuditFinding.Kind;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -17,7 +18,6 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class FleetAuditOnFakesTest {
 
-  private static final String LINK = LiveCdnSettings.LINK_TAG_KEY;
+  private static final String LINK = CdnSettings.LINK_TAG_KEY;
 
   private final FakeAws aws = FakeAws.builder()
       .quotas(new FakeAws.Quotas(1_100, 10, 1_100, 25, 25))

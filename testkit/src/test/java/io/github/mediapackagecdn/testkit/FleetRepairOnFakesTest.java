@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.AuditFinding.Kind;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
@@ -21,7 +22,6 @@ import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.provisioning.RepairOptions;
 import io.github.mediapackagecdn.core.provisioning.RepairResult;
 import io.github.mediapackagecdn.testkit.assertions.ProvisioningEventsAssert;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class FleetRepairOnFakesTest {
 
-  private static final String LINK = LiveCdnSettings.LINK_TAG_KEY;
+  private static final String LINK = CdnSettings.LINK_TAG_KEY;
 
   private final FakeAws aws = FakeAws.create();
   private final RecordingListener events = new RecordingListener();
@@ -263,7 +263,7 @@ class FleetRepairOnFakesTest {
     void repair_whenTheChannelWasDeletedSinceTheAudit_leavesItForAPerson() {
       brokenInTheConsole(1);
       FleetAudit audit = auditThenForget();
-      cdn.teardown(channel(0), io.github.mediapackagecdn.core.provisioning.TeardownOptions.defaults());
+      cdn.teardown(channel(0), io.github.mediapackagecdn.core.cdn.TeardownOptions.defaults());
       aws.clearCalls();
 
       RepairResult result = cdn.repair(audit);

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
@@ -22,7 +23,6 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.Packaging;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -284,13 +284,13 @@ class InMemoryFakesTest {
     @Test
     void links_findOnlyExactTagValues() {
       Distribution d = newDistribution("ref-1");
-      aws.distributions().tag(d.id(), LiveCdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:us-west-2:1:channels/ab");
+      aws.distributions().tag(d.id(), CdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:us-west-2:1:channels/ab");
 
-      assertThat(aws.links().find(LiveCdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:us-west-2:1:channels/ab"))
+      assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:us-west-2:1:channels/ab"))
           .containsExactly(d.id());
-      assertThat(aws.links().find(LiveCdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:us-west-2:1:channels/a"))
+      assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:us-west-2:1:channels/a"))
           .isEmpty();
-      assertThat(aws.links().all(LiveCdnSettings.LINK_TAG_KEY))
+      assertThat(aws.links().all(CdnSettings.LINK_TAG_KEY))
           .containsEntry("arn:aws:mediapackage:us-west-2:1:channels/ab", List.of(d.id()));
     }
   }

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -80,7 +81,8 @@ final class Invariants {
   /** The distributions whose CloudFront tag (the authority, never lagging) links them to {@code channel}. */
   static List<Distribution> tagged(FakeAws aws, Channel channel) {
     return aws.distributions().all().stream()
-        .filter(d -> channel.arn().value().equals(aws.distributions().tagsOrEmpty(d.id()).get(LiveCdnSettings.LINK_TAG_KEY)))
+        .filter(d -> channel.arn().value()
+            .equals(aws.distributions().tagsOrEmpty(d.id()).get(CdnSettings.LINK_TAG_KEY)))
         .toList();
   }
 

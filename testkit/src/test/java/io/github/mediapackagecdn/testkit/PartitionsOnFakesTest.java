@@ -2,10 +2,10 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -51,7 +51,7 @@ class PartitionsOnFakesTest {
     String channelArn = "arn:aws-cn:mediapackagev2:cn-north-1:210987654321:channelGroup/live/channel/news";
     assertThat(distribution.arn()).startsWith("arn:aws-cn:cloudfront::210987654321:distribution/");
     assertThat(aws.distributions().tags(distribution.id()))
-        .containsEntry(LiveCdnSettings.defaults().linkTagKey(), channelArn);
+        .containsEntry(CdnSettings.defaults().linkTagKey(), channelArn);
     String policy = aws.channelGroups().policy(NEWS.endpoint("hls")).orElseThrow().document();
     assertThat(policy).contains("\"Resource\":\"" + channelArn + "/originEndpoint/hls\"",
         "\"aws:SourceArn\":\"" + distribution.arn() + "\"");

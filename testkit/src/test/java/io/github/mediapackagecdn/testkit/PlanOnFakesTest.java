@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -222,7 +223,7 @@ class PlanOnFakesTest {
 
   @Test
   void plan_withTheAllLiveFormatsLayout_addsEveryFormatsPatterns_asTheSaveThenDoes() {
-    ChannelCdn allFormats = aws.channelCdn(builder -> builder.listener(events).settings(LiveCdnSettings.builder()
+    ChannelCdn allFormats = aws.channelCdn(builder -> builder.listener(events).layoutSettings(LiveCdnSettings.builder()
         .behaviorLayout(LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS).build()));
     allFormats.saveChannel(Specs.channelWithDistribution());
     aws.channels().createEndpoint(Specs.endpoint(Packaging.HLS));
@@ -302,7 +303,7 @@ class PlanOnFakesTest {
   void plan_whenTheDistributionIsFoundThroughTheTagIndexAlone_saysTheSaveRecordsItOnTheChannel() {
     Distribution distribution = channelWithEndpoints(Specs.endpoint(Packaging.HLS));
     aws.channels().tag(aws.channels().find(CHANNEL).orElseThrow().arn(),
-        Map.of(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+        Map.of(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED));
     aws.clearCalls();
 
     DistributionPlan plan = cdn.plan(CHANNEL);
@@ -464,7 +465,7 @@ class PlanOnFakesTest {
     assertThat(aws.writes()).isEmpty();
     assertThat(aws.distributions().all()).isEmpty();
     assertThat(plan.newDistribution().orElseThrow().tags())
-        .containsExactly(Map.entry(LiveCdnSettings.LINK_TAG_KEY, arn.value()));
+        .containsExactly(Map.entry(CdnSettings.LINK_TAG_KEY, arn.value()));
     assertThat(plan.newDistribution().orElseThrow().comment()).isEqualTo("MediaPackage live channel live-news");
     assertThat(plan.behaviorsAdded()).containsExactly("*.m3u8", "*.ts");
 
@@ -492,7 +493,7 @@ class PlanOnFakesTest {
   @Test
   void planSave_ofAChannelSpec_refusesTheLibrarysOwnTagBeforeAnyCall() {
     assertThatThrownBy(() -> cdn.planSave(ChannelSpec.builder().from(Specs.channelWithDistribution())
-        .putTags(LiveCdnSettings.CHANNEL_TAG_KEY, "E2QWRUHEXAMPLE").build()))
+        .putTags(CdnSettings.CHANNEL_TAG_KEY, "E2QWRUHEXAMPLE").build()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("the library's own");
     assertThatThrownBy(() -> cdn.planSave((ChannelSpec) null)).isInstanceOf(ValidationException.class);
     assertThat(aws.calls()).isEmpty();
@@ -535,7 +536,7 @@ class PlanOnFakesTest {
   @Test
   void plan_whenTheLinkTagWasChanged_isLinkTagChanged() {
     Distribution distribution = channelWithEndpoints(Specs.endpoint(Packaging.HLS));
-    aws.distributions().tag(distribution.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else");
+    aws.distributions().tag(distribution.id(), CdnSettings.LINK_TAG_KEY, "someone-else");
     aws.clearCalls();
 
     DistributionPlan.NotManaged why = notManaged(cdn.plan(CHANNEL));
@@ -550,7 +551,7 @@ class PlanOnFakesTest {
   void plan_whenTwoDistributionsAreLinked_isAmbiguousLink_notAnException() {
     Distribution first = channelWithEndpoints(Specs.endpoint(Packaging.HLS));
     DistributionId second = aws.distributions().create(DistributionConfig.builder().from(first.config())
-        .callerReference("another").build(), Map.of(LiveCdnSettings.LINK_TAG_KEY,
+        .callerReference("another").build(), Map.of(CdnSettings.LINK_TAG_KEY,
         aws.channels().find(CHANNEL).orElseThrow().arn().value())).id();
     aws.clearCalls();
 
@@ -568,7 +569,7 @@ class PlanOnFakesTest {
   void plan_whenTheChannelAskedAndHasNone_isRequestedButMissing() {
     cdn.saveChannel(Specs.channelWithoutDistribution());
     aws.channels().tag(aws.channels().find(CHANNEL).orElseThrow().arn(),
-        Map.of(LiveCdnSettings.CHANNEL_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+        Map.of(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED));
     aws.clearCalls();
 
     DistributionPlan.NotManaged why = notManaged(cdn.plan(CHANNEL));
@@ -579,7 +580,7 @@ class PlanOnFakesTest {
 
   @Test
   void plan_whenTagsMayLag_isNotVisibleYet() {
-    ChannelCdn lagging = aws.channelCdn(builder -> builder.settings(LiveCdnSettings.builder()
+    ChannelCdn lagging = aws.channelCdn(builder -> builder.settings(CdnSettings.builder()
         .channelTagsReadAfterWrite(false).build()));
     lagging.saveChannel(Specs.channelWithoutDistribution());
     aws.clearCalls();

@@ -12,6 +12,7 @@ import static io.github.mediapackagecdn.testkit.Operation.V2_LIST_ORIGIN_ENDPOIN
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every CloudFront quota a save can exceed is checked before its first write, in v1 and v2 alike, with the account's
- * figures ({@code LiveCdnSettings.cloudFrontQuotas}, which the fake account gives the facades it builds): cache
+ * figures ({@code CdnSettings.cloudFrontQuotas}, which the fake account gives the facades it builds): cache
  * behaviours, origins, tags a distribution, query strings a cache policy. A refused save writes nothing, in
  * MediaPackage or CloudFront.
  */
@@ -209,8 +210,7 @@ class QuotasBeforeWritingOnFakesTest {
     void theFakeCloudFront_refusesACachePolicyOverTheQuery_stringQuota_too() {
       FakeAws aws = account(CloudFrontQuotas.defaults().withQueryStringsPerCachePolicy(3));
       // a library told a higher quota than the account has: CloudFront, here the fake, has the last word
-      ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.settings(
-          io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.defaults()));
+      ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.settings(CdnSettings.defaults()));
       cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
 
       assertThat(cdn.saveChannel(news().build()).cdn().failure()).get()

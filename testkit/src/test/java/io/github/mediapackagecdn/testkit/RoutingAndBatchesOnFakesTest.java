@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class RoutingAndBatchesOnFakesTest {
 
   private static final ChannelId CHANNEL = ChannelId.of(Specs.CHANNEL);
-  private static final String LINK_TAG = LiveCdnSettings.defaults().linkTagKey();
+  private static final String LINK_TAG = CdnSettings.defaults().linkTagKey();
   private static final CdnAuthorization AUTHORIZATION = CdnAuthorization.of(
       "arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id-AbCdEf",
       "arn:aws:iam::123456789012:role/MediaPackageSecrets");

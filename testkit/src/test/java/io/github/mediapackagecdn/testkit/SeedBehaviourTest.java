@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.AccessDeniedException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
@@ -51,7 +52,7 @@ class SeedBehaviourTest {
     assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
     assertThat(result.cdn().distributionId()).contains(distribution.id());
     assertThat(aws.distributions().tags(distribution.id()))
-        .containsEntry(LiveCdnSettings.LINK_TAG_KEY, result.channel().arn().value());
+        .containsEntry(CdnSettings.LINK_TAG_KEY, result.channel().arn().value());
   }
 
   @Test
@@ -278,7 +279,7 @@ class SeedBehaviourTest {
   void ifTheLinkTagIsModifiedYouCanNoLongerViewOrManageTheDistributionFromMediaPackage() {
     cdn.saveChannel(Specs.channelWithDistribution());
     Distribution distribution = onlyDistribution();
-    aws.distributions().tag(distribution.id(), LiveCdnSettings.LINK_TAG_KEY, "changed-by-a-user");
+    aws.distributions().tag(distribution.id(), CdnSettings.LINK_TAG_KEY, "changed-by-a-user");
 
     EndpointSaveResult saved = cdn.saveEndpoint(Specs.endpoint(Packaging.HLS));
 

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -12,11 +13,10 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
-import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult.DistributionRemoval;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult.Removal;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +33,7 @@ class TeardownOnFakesTest {
 
   private static final ChannelId CHANNEL = ChannelId.of(Specs.CHANNEL);
   private static final TeardownOptions WITH_DISTRIBUTION = TeardownOptions.builder().deleteDistribution(true).build();
-  private static final String LINK_TAG = LiveCdnSettings.LINK_TAG_KEY;
+  private static final String LINK_TAG = CdnSettings.LINK_TAG_KEY;
 
   private final FakeAws aws = FakeAws.create();
   private final ChannelCdn cdn = aws.channelCdn();
@@ -353,8 +353,8 @@ class TeardownOnFakesTest {
     aws.failNext(Operation.TAG_RESOURCE, Faults.serviceUnavailable(Operation.TAG_RESOURCE).get());
     assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
     aws.delayVisibility(Duration.ZERO);
-    assertThat(aws.channels().all().get(0).tags()).containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY,
-        LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+    assertThat(aws.channels().all().get(0).tags()).containsEntry(CdnSettings.CHANNEL_TAG_KEY,
+        CdnSettings.CHANNEL_TAG_REQUESTED);
 
     TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
 

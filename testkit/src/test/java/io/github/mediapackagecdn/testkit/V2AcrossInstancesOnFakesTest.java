@@ -2,11 +2,11 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
@@ -105,7 +105,7 @@ class V2AcrossInstancesOnFakesTest {
     aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
     CdnOutcome created = a.saveChannel(news()).cdn();
     assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
-    assertThat(aws.links().find(LiveCdnSettings.LINK_TAG_KEY, aws.channelGroups().findChannel(NEWS).orElseThrow()
+    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, aws.channelGroups().findChannel(NEWS).orElseThrow()
         .arn())).as("the tag index does not show it yet").isEmpty();
     aws.clearCalls();
 

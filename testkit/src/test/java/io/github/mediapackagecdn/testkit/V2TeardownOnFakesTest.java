@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
-import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult.DistributionRemoval;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult.Removal;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
@@ -120,7 +120,7 @@ class V2TeardownOnFakesTest {
   @Test
   void teardown_whenTheTagNoLongerNamesTheChannel_leavesThatDistributionAlone() {
     Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
-    aws.distributions().tag(distribution.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else");
+    aws.distributions().tag(distribution.id(), CdnSettings.LINK_TAG_KEY, "someone-else");
 
     V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
 
@@ -135,7 +135,7 @@ class V2TeardownOnFakesTest {
   void teardown_whenAUserRetagsTheDistributionWhileTheEndpointsAreDeleted_neverTouchesIt() {
     Distribution before = givenAChannelWithEndpointsAndItsDistribution();
     aws.beforeNext(Operation.V2_DELETE_ORIGIN_ENDPOINT,
-        () -> aws.distributions().tag(before.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else"));
+        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
 
     V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
 
@@ -154,7 +154,7 @@ class V2TeardownOnFakesTest {
     aws.clock().advance(aws.propagationTime());
     Distribution before = aws.distributions().all().get(0);
     aws.beforeNext(Operation.V2_DELETE_ORIGIN_ENDPOINT,
-        () -> aws.distributions().tag(before.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else"));
+        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
 
     V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
 
@@ -170,7 +170,7 @@ class V2TeardownOnFakesTest {
     aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
     aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
     aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
-        () -> aws.distributions().tag(before.id(), LiveCdnSettings.LINK_TAG_KEY, "someone-else"));
+        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
 
     V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
 
@@ -204,7 +204,7 @@ class V2TeardownOnFakesTest {
     Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
     Distribution copy = aws.distributions().create(
         DistributionConfig.builder().from(distribution.config()).callerReference("copy").build(), Map.of());
-    aws.distributions().tag(copy.id(), LiveCdnSettings.LINK_TAG_KEY,
+    aws.distributions().tag(copy.id(), CdnSettings.LINK_TAG_KEY,
         aws.channelGroups().findChannel(NEWS).orElseThrow().arn());
     aws.clearCalls();
 

@@ -2,8 +2,10 @@
  * The CloudFront side of the library, written once for both MediaPackage versions: what the v1 facade
  * ({@code core.provisioning}) and the v2 facade ({@code core.v2.provisioning}) share, knowing neither of them.
  *
- * <p>What applications read: the outcome of a save ({@code CdnOutcome}) and a read of a wait
- * ({@code DeploymentProgress}); what they call: the setters of the facades' builder base ({@code FacadeBuilder}).
+ * <p>What applications read: the outcome of a save ({@code CdnOutcome}), a read of a wait
+ * ({@code DeploymentProgress}) and what a teardown removed ({@code TeardownResult}); what they give: the settings
+ * both versions share ({@code CdnSettings}) and a teardown's options ({@code TeardownOptions}); what they call: the
+ * setters of the facades' builder base ({@code FacadeBuilder}).
  *
  * <p>The algorithms, each once: the link between a channel and its distribution ({@code LinkTags},
  * {@code DistributionResolver}, {@code RecentLinks}, {@code LinkResolution}: the channel tag naming the distribution,
@@ -16,4 +18,7 @@
  * {@code DistributionRemoval}); the listener fan-out ({@code Listeners}); the facades' life ({@code Lifecycle}).
  * Those are public only so that both facades can use them: not API, they may change in any release.
  */
+@ValueStyle
 package io.github.mediapackagecdn.core.cdn;
+
+import io.github.mediapackagecdn.core.model.ValueStyle;

@@ -10,7 +10,7 @@ import java.util.Map;
  * The CloudFront quotas a save can exceed, and the one check of them that v1 and v2 make before their first write:
  * cache behaviours, origins and origin groups a distribution, tags a distribution, query strings a cache policy. The
  * defaults are the CloudFront Developer Guide's "Quotas" page; an account whose quota AWS raised gives its figures
- * through {@code LiveCdnSettings.cloudFrontQuotas}, so that the library refuses what CloudFront would refuse, and no
+ * through {@code CdnSettings.cloudFrontQuotas}, so that the library refuses what CloudFront would refuse, and no
  * more. The testkit's fake CloudFront enforces the same type.
  *
  * @param cacheBehaviorsPerDistribution "Cache behaviors per distribution", the ordered behaviours (75)
@@ -35,7 +35,7 @@ public record CloudFrontQuotas(int cacheBehaviorsPerDistribution, int originsPer
   public static final int DEFAULT_QUERY_STRINGS_PER_CACHE_POLICY = 10;
 
   private static final String RAISED = "or, if AWS raised the quota for your account, give the raised figure with "
-      + "LiveCdnSettings.builder().cloudFrontQuotas(...)";
+      + "CdnSettings.builder().cloudFrontQuotas(...)";
 
   /** Refuses a quota below 1, every such problem at once. */
   public CloudFrontQuotas {
@@ -129,7 +129,7 @@ public record CloudFrontQuotas(int cacheBehaviorsPerDistribution, int originsPer
       throw new QuotaExceededException("cache policy " + name + " keys on " + queryStrings.size() + " query strings "
           + queryStrings + "; CloudFront allows " + queryStringsPerCachePolicy + " a cache policy (quota \"Query"
           + " strings per cache policy\"): request a higher quota and give it with"
-          + " LiveCdnSettings.builder().cloudFrontQuotas(...)");
+          + " CdnSettings.builder().cloudFrontQuotas(...)");
     }
   }
 

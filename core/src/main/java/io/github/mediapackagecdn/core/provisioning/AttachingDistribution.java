@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
@@ -19,12 +20,14 @@ final class AttachingDistribution {
   private final LinkResolution<Channel> links;
   private final DistributionCreation<Channel> creation;
   private final Reconciling reconciling;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
+  private final LiveCdnSettings layout;
 
   AttachingDistribution(LinkResolution<Channel> links, DistributionCreation<Channel> creation, Reconciling reconciling,
-      LiveCdnSettings settings) {
+      CdnSettings settings, LiveCdnSettings layout) {
     this.links = links;
     this.settings = settings;
+    this.layout = layout;
     this.creation = creation;
     this.reconciling = reconciling;
   }
@@ -65,8 +68,9 @@ final class AttachingDistribution {
     Map<String, String> tags = DistributionLayout.tags(channel, extraTags, settings);
     settings.cloudFrontQuotas().refuseTags("the distribution of channel " + channel.id(), tags);
     CdnOutcome created = creation.create(channel, callerReference -> comment
-        .map(given -> DistributionLayout.newDistribution(channel.id(), callerReference, given, settings))
-        .orElseGet(() -> DistributionLayout.newDistribution(channel.id(), callerReference, settings)), tags);
+        .map(given -> DistributionLayout.newDistribution(channel.id(), callerReference, given, settings, layout))
+        .orElseGet(() -> DistributionLayout.newDistribution(channel.id(), callerReference, settings, layout)),
+        tags);
     DistributionId id = created.distributionId().orElseThrow();
     CdnOutcome completed = reconciling.reconcile(channel, id, true);
     return completed.failed() ? completed : created;

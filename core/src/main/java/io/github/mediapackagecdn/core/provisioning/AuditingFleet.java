@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
@@ -58,21 +59,22 @@ final class AuditingFleet {
   private final Distributions distributions;
   private final DistributionLinks links;
   private final LinkTags<Channel> linkTags;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
   /** The settings a distribution is judged with: what its endpoints' formats need, whatever the layout set. */
   private final LiveCdnSettings servingRules;
   private final Listeners listeners;
 
   AuditingFleet(Channels channels, Distributions distributions, DistributionLinks links, LinkTags<Channel> linkTags,
-      LiveCdnSettings settings, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers, Listeners listeners) {
+      CdnSettings settings, LiveCdnSettings layout, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers,
+      Listeners listeners) {
     this.channels = channels;
     this.distributions = distributions;
     this.links = links;
     this.linkTags = linkTags;
     this.settings = settings;
     this.identifiers = identifiers;
-    this.servingRules = LiveCdnSettings.builder().from(settings)
+    this.servingRules = LiveCdnSettings.builder().from(layout)
         .behaviorLayout(LiveCdnSettings.BehaviorLayout.PER_ENDPOINT_FORMAT).build();
     this.listeners = listeners;
   }
@@ -148,7 +150,8 @@ final class AuditingFleet {
       return linked.unknown("the listing of distribution " + summary.id() + " has no default behaviour").build();
     }
     try {
-      ChangeSet missing = DistributionLayout.changesFor(routing.get(), endpoints, servingRules, identifiers);
+      ChangeSet missing = DistributionLayout.changesFor(routing.get(), endpoints, settings, servingRules,
+          identifiers);
       linked.missing(missing);
     } catch (ProvisioningException e) {
       linked.unknown(e.getMessage());

@@ -4,6 +4,7 @@ import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
@@ -12,6 +13,8 @@ import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -75,7 +78,8 @@ public final class ChannelCdn implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ChannelCdn.class);
 
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
+  private final LiveCdnSettings layoutSettings;
   private final SavingChannel savingChannel;
   private final SavingEndpoints savingEndpoints;
   private final AttachingDistribution attaching;
@@ -109,6 +113,7 @@ public final class ChannelCdn implements AutoCloseable {
     }
     ValidationException.throwIfAny(problems);
     this.settings = builder.settings;
+    this.layoutSettings = builder.layoutSettings;
     this.channels = builder.channels;
     Distributions distributions = builder.distributions;
     Listeners listeners = new Listeners(options.listeners(), options.clock());
@@ -120,7 +125,7 @@ public final class ChannelCdn implements AutoCloseable {
         settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
         new RecentLinks(options.clock(), settings.visibilityTimeout()), linkTags);
     this.identifiers = new CdnIdentifiers(options.identifierSource(), CdnIdentifiers.DEFAULT_CAPACITY);
-    EndpointUpdates planner = new EndpointUpdates(settings, identifiers::identifierFor);
+    EndpointUpdates planner = new EndpointUpdates(settings, layoutSettings, identifiers::identifierFor);
     DistributionUpdaters<List<OriginEndpoint>> updaters = new DistributionUpdaters<>(id -> new DistributionUpdater<>(
         id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
             () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner,
@@ -128,23 +133,25 @@ public final class ChannelCdn implements AutoCloseable {
     this.reconciling = new Reconciling(channels, links, updaters, listeners);
     this.attaching = new AttachingDistribution(links,
         new DistributionCreation<>(distributions, linkTags, links, visibility, settings.maxCallerReferenceGenerations(),
-            settings.visibilityTimeout(), listeners), reconciling, settings);
+            settings.visibilityTimeout(), listeners), reconciling, settings, layoutSettings);
     this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
     this.savingEndpoints =
-        new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);
+        new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, layoutSettings,
+            listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
-    this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
+    this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings,
+        layoutSettings);
     this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
         options.scheduler(), listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
-    this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings,
+    this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings, layoutSettings,
         identifiers::identifierFor, listeners);
     this.repairing = new RepairingFleet(channels, reconciling, options.sleeper(), listeners);
     this.lifecycle = options.lifecycle("ChannelCdn", "channel CDN");
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
     this.waitAndSettings = visibility + ", clock " + options.clock() + ", " + listeners.size() + " listeners, "
-        + lifecycle.resources() + " resources to close, " + settings;
+        + lifecycle.resources() + " resources to close, " + settings + ", " + layoutSettings;
   }
 
   /** A builder taking the three ports; settings, CDN identifiers, sleeper and clock have defaults. */
@@ -152,9 +159,14 @@ public final class ChannelCdn implements AutoCloseable {
     return new Builder();
   }
 
-  /** The settings the distributions are created and updated with. */
-  public LiveCdnSettings settings() {
+  /** The settings both versions share that the distributions are created and updated with. */
+  public CdnSettings settings() {
     return settings;
+  }
+
+  /** v1's layout settings the distributions and behaviours are laid out with. */
+  public LiveCdnSettings layoutSettings() {
+    return layoutSettings;
   }
 
   /**
@@ -453,12 +465,16 @@ public final class ChannelCdn implements AutoCloseable {
     lifecycle.requireOpen();
   }
 
-  /** Builds a {@link ChannelCdn} from the three ports; settings default to {@link LiveCdnSettings#defaults()}. */
+  /**
+   * Builds a {@link ChannelCdn} from the three ports; settings default to {@link CdnSettings#defaults()} and
+   * {@link LiveCdnSettings#defaults()}.
+   */
   public static final class Builder extends FacadeBuilder<Builder> {
     private Channels channels;
     private Distributions distributions;
     private DistributionLinks links;
-    private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private CdnSettings settings = CdnSettings.defaults();
+    private LiveCdnSettings layoutSettings = LiveCdnSettings.defaults();
 
     private Builder() {}
 
@@ -480,10 +496,23 @@ public final class ChannelCdn implements AutoCloseable {
       return this;
     }
 
-    /** The layout of distributions and behaviours; {@link LiveCdnSettings#defaults()} unless set. */
-    public Builder settings(LiveCdnSettings settings) {
+    /**
+     * The settings both versions share (the tags, the distributions' price class, HTTP version, IPv6, TLS and error
+     * caching, the quotas, the visibility wait, the bounds of retries); {@link CdnSettings#defaults()} unless set.
+     */
+    public Builder settings(CdnSettings settings) {
       require(settings, "settings");
       this.settings = settings;
+      return this;
+    }
+
+    /**
+     * v1's layout of distributions and behaviours (cache and origin request policies, behaviour layout, placeholder
+     * origin); {@link LiveCdnSettings#defaults()} unless set.
+     */
+    public Builder layoutSettings(LiveCdnSettings layoutSettings) {
+      require(layoutSettings, "layout settings");
+      this.layoutSettings = layoutSettings;
       return this;
     }
 

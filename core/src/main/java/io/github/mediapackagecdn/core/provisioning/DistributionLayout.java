@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -52,17 +53,17 @@ final class DistributionLayout {
    * placeholder values.
    */
   static DistributionConfig newDistribution(
-      ChannelId channelId, String callerReference, LiveCdnSettings settings) {
-    return newDistribution(channelId, callerReference, defaultComment(channelId, settings), settings);
+      ChannelId channelId, String callerReference, CdnSettings settings, LiveCdnSettings layout) {
+    return newDistribution(channelId, callerReference, defaultComment(channelId, settings), settings, layout);
   }
 
   /** The distribution created when a channel is saved, as {@link #newDistribution(ChannelId, String,
-   * LiveCdnSettings)}, with the comment given. */
+   * CdnSettings, LiveCdnSettings)}, with the comment given. */
   static DistributionConfig newDistribution(
-      ChannelId channelId, String callerReference, String comment, LiveCdnSettings settings) {
+      ChannelId channelId, String callerReference, String comment, CdnSettings settings, LiveCdnSettings layout) {
     Origin placeholder = Origin.builder()
-        .id(settings.placeholderOriginId())
-        .domainName(settings.placeholderOriginDomain())
+        .id(layout.placeholderOriginId())
+        .domainName(layout.placeholderOriginDomain())
         .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
         .sslProtocols(settings.originSslProtocols())
         .build();
@@ -73,7 +74,7 @@ final class DistributionLayout {
         .comment(comment)
         .enabled(true)
         .addOrigins(placeholder)
-        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, placeholder.id(), settings))
+        .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, placeholder.id(), layout))
         .priceClass(settings.priceClass())
         .httpVersion(settings.httpVersion())
         .ipv6Enabled(settings.ipv6Enabled())
@@ -82,13 +83,13 @@ final class DistributionLayout {
   }
 
   /** The distribution's comment for a channel: the settings' format, cut to CloudFront's 128 characters. */
-  static String defaultComment(ChannelId channelId, LiveCdnSettings settings) {
+  static String defaultComment(ChannelId channelId, CdnSettings settings) {
     String comment = String.format(settings.commentFormat(), channelId.value());
     return comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH - 1) + "…";
   }
 
   /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */
-  static Map<String, String> tags(Channel channel, Map<String, String> extraTags, LiveCdnSettings settings) {
+  static Map<String, String> tags(Channel channel, Map<String, String> extraTags, CdnSettings settings) {
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
     tags.put(settings.linkTagKey(), channel.arn().value());
     return tags;
@@ -127,7 +128,8 @@ final class DistributionLayout {
   static ChangeSet changesFor(
       DistributionConfig current,
       List<OriginEndpoint> endpoints,
-      LiveCdnSettings settings,
+      CdnSettings settings,
+      LiveCdnSettings layout,
       Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
     Set<String> hosts = endpoints.stream()
         .map(OriginEndpoint::host)
@@ -161,19 +163,19 @@ final class DistributionLayout {
           new DistributionChange.AddOriginHeader(originId, LiveCdnSettings.CDN_IDENTIFIER_HEADER, identifier.reveal())));
     }
 
-    Set<String> needed = neededPatterns(endpoints, settings.behaviorLayout());
+    Set<String> needed = neededPatterns(endpoints, layout.behaviorLayout());
     for (String pattern : PATTERN_ORDER) {
       if (needed.contains(pattern) && current.behavior(pattern).isEmpty()) {
-        changes.add(new DistributionChange.AddCacheBehavior(behavior(pattern, originId, settings)));
+        changes.add(new DistributionChange.AddCacheBehavior(behavior(pattern, originId, layout)));
       }
     }
 
-    if (current.defaultBehavior().targetOriginId().equals(settings.placeholderOriginId())) {
-      changes.add(new DistributionChange.RetargetDefaultBehavior(settings.placeholderOriginId(), originId));
+    if (current.defaultBehavior().targetOriginId().equals(layout.placeholderOriginId())) {
+      changes.add(new DistributionChange.RetargetDefaultBehavior(layout.placeholderOriginId(), originId));
     }
     DistributionConfig after = ChangeSet.of(changes).applyTo(current);
-    if (after.origin(settings.placeholderOriginId()).isPresent() && !after.targets(settings.placeholderOriginId())) {
-      changes.add(new DistributionChange.RemoveOrigin(settings.placeholderOriginId()));
+    if (after.origin(layout.placeholderOriginId()).isPresent() && !after.targets(layout.placeholderOriginId())) {
+      changes.add(new DistributionChange.RemoveOrigin(layout.placeholderOriginId()));
     }
     return ChangeSet.of(changes);
   }
@@ -287,15 +289,15 @@ final class DistributionLayout {
     return found.stream().findFirst();
   }
 
-  private static CacheBehavior behavior(String pathPattern, String originId, LiveCdnSettings settings) {
+  private static CacheBehavior behavior(String pathPattern, String originId, LiveCdnSettings layout) {
     return CacheBehavior.builder()
         .pathPattern(pathPattern)
         .targetOriginId(originId)
         .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
         .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
         .cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId(settings.cachePolicyId())
-        .originRequestPolicyId(settings.originRequestPolicyId())
+        .cachePolicyId(layout.cachePolicyId())
+        .originRequestPolicyId(layout.originRequestPolicyId())
         .compress(false)
         .smoothStreaming(pathPattern.equals(SMOOTH_STREAMING_PATTERN))
         .build();

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -153,7 +154,7 @@ public abstract class DistributionPlan {
     return true;
   }
 
-  /** Whether the save also records the distribution's id on the channel's tag {@link LiveCdnSettings#channelTagKey()}. */
+  /** Whether the save also records the distribution's id on the channel's tag {@link CdnSettings#channelTagKey()}. */
   @Value.Default
   public boolean recordsDistributionOnChannel() {
     return false;
@@ -204,16 +205,16 @@ public abstract class DistributionPlan {
    * @throws io.github.mediapackagecdn.core.error.ProvisioningException as {@link DistributionLayout#changesFor}
    */
   static DistributionPlan updating(ChannelId channel, DistributionId id, DistributionConfig current,
-      List<OriginEndpoint> endpoints, LiveCdnSettings settings,
+      List<OriginEndpoint> endpoints, CdnSettings settings, LiveCdnSettings layout,
       Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
-    return builder().channelId(channel).distributionId(id).changes(changes(current, endpoints, settings, identifiers))
-        .build();
+    return builder().channelId(channel).distributionId(id)
+        .changes(changes(current, endpoints, settings, layout, identifiers)).build();
   }
 
   /** The changes of a plan: the layout's, for {@code current} and the endpoints. */
-  static ChangeSet changes(DistributionConfig current, List<OriginEndpoint> endpoints, LiveCdnSettings settings,
-      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
-    return DistributionLayout.changesFor(current, endpoints, settings, identifiers);
+  static ChangeSet changes(DistributionConfig current, List<OriginEndpoint> endpoints, CdnSettings settings,
+      LiveCdnSettings layout, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+    return DistributionLayout.changesFor(current, endpoints, settings, layout, identifiers);
   }
 
   /** A plan that changes nothing, for {@code reason}. */

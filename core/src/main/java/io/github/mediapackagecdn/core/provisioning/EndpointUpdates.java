@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -22,11 +23,14 @@ import java.util.function.Function;
  */
 final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEndpoint>> {
 
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
+  private final LiveCdnSettings layout;
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
 
-  EndpointUpdates(LiveCdnSettings settings, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
+  EndpointUpdates(CdnSettings settings, LiveCdnSettings layout,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
     this.settings = settings;
+    this.layout = layout;
     this.identifiers = identifiers;
   }
 
@@ -46,7 +50,8 @@ final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEn
     Map<OriginEndpointId, OriginEndpoint> merged = new LinkedHashMap<>();
     requests.forEach(endpoints -> endpoints.forEach(e -> merged.put(e.id(), e)));
     ChannelId channelId = requests.get(0).get(0).channelId();
-    return DistributionPlan.updating(channelId, id, config, List.copyOf(merged.values()), settings, identifiers)
+    return DistributionPlan.updating(channelId, id, config, List.copyOf(merged.values()), settings, layout,
+        identifiers)
         .changes();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
@@ -37,10 +38,11 @@ final class Planning {
   private final LinkTags<Channel> linkTags;
   private final CdnIdentifiers identifiers;
   private final VisibilityWait visibility;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
+  private final LiveCdnSettings layout;
 
   Planning(Channels channels, Distributions distributions, LinkResolution<Channel> links, LinkTags<Channel> linkTags,
-      CdnIdentifiers identifiers, VisibilityWait visibility, LiveCdnSettings settings) {
+      CdnIdentifiers identifiers, VisibilityWait visibility, CdnSettings settings, LiveCdnSettings layout) {
     this.channels = channels;
     this.distributions = distributions;
     this.links = links;
@@ -48,6 +50,7 @@ final class Planning {
     this.identifiers = identifiers;
     this.visibility = visibility;
     this.settings = settings;
+    this.layout = layout;
   }
 
   /**
@@ -105,12 +108,12 @@ final class Planning {
       return found.notManaged(); // ambiguous: the save fails, and creates nothing
     }
     DistributionConfig created = DistributionLayout.newDistribution(channelId,
-        DistributionLayout.callerReference(channel.arn(), 0), comment, settings);
+        DistributionLayout.callerReference(channel.arn(), 0), comment, settings, layout);
     return DistributionPlan.builder().channelId(channelId)
         .newDistribution(DistributionPlan.NewDistribution.builder().comment(comment)
             .tags(DistributionLayout.tags(channel, spec.distributionTags(), settings))
             .linkTagKey(settings.linkTagKey()).channelArnKnown(true).build())
-        .changes(DistributionPlan.changes(created, endpoints, settings, identifiers::identifierFor))
+        .changes(DistributionPlan.changes(created, endpoints, settings, layout, identifiers::identifierFor))
         .recordsDistributionOnChannel(true).build();
   }
 
@@ -165,7 +168,8 @@ final class Planning {
     }
     DistributionConfig current = visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id))
         .orElseThrow(() -> NotFound.distribution(id)).config();
-    DistributionPlan plan = DistributionPlan.updating(channel.id(), id, current, endpoints, settings, identifierOf);
+    DistributionPlan plan = DistributionPlan.updating(channel.id(), id, current, endpoints, settings, layout,
+        identifierOf);
     settings.cloudFrontQuotas().refuseChanges("distribution " + id, current, plan.changes()); // as the save would
     return DistributionPlan.builder().from(plan).egressHostKnown(hostKnown).recordsDistributionOnChannel(record)
         .build();

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -26,10 +27,10 @@ final class ReadingChannelDetails {
   private final Channels channels;
   private final Distributions distributions;
   private final LinkResolution<Channel> links;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
 
   ReadingChannelDetails(Channels channels, Distributions distributions, LinkResolution<Channel> links,
-      LiveCdnSettings settings) {
+      CdnSettings settings) {
     this.channels = channels;
     this.distributions = distributions;
     this.links = links;
@@ -108,7 +109,7 @@ final class ReadingChannelDetails {
 
   /** The details of a channel with these endpoints and distribution: every CDN URL, or why an endpoint has none. */
   static ChannelDetails describe(Channel channel, List<OriginEndpoint> endpoints, Optional<Distribution> distribution,
-      LiveCdnSettings settings) {
+      CdnSettings settings) {
     var details = ChannelDetails.builder().channel(channel);
     distribution.ifPresent(d -> details.distribution(DistributionDetails.builder()
         .id(d.id())

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -29,11 +30,11 @@ final class SavingChannel {
   private static final Logger log = LoggerFactory.getLogger(SavingChannel.class);
 
   private final Channels channels;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
   private final AttachingDistribution attaching;
   private final Listeners listeners;
 
-  SavingChannel(Channels channels, LiveCdnSettings settings, AttachingDistribution attaching, Listeners listeners) {
+  SavingChannel(Channels channels, CdnSettings settings, AttachingDistribution attaching, Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.settings = settings;
@@ -57,9 +58,9 @@ final class SavingChannel {
   /**
    * Refuses a spec that sets the library's own channel tag, before any call: the check a save and its dry run make.
    *
-   * @throws ValidationException when the spec's tags hold {@link LiveCdnSettings#channelTagKey()}
+   * @throws ValidationException when the spec's tags hold {@link CdnSettings#channelTagKey()}
    */
-  static void refuseReservedTag(ChannelSpec spec, LiveCdnSettings settings) {
+  static void refuseReservedTag(ChannelSpec spec, CdnSettings settings) {
     LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
   }
 
@@ -69,7 +70,7 @@ final class SavingChannel {
    *
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException naming the quota and the figures
    */
-  static void refuseOverQuota(ChannelSpec spec, LiveCdnSettings settings) {
+  static void refuseOverQuota(ChannelSpec spec, CdnSettings settings) {
     if (spec.createDistribution()) {
       Map<String, String> tags = new LinkedHashMap<>(spec.distributionTags());
       tags.put(settings.linkTagKey(), "<the channel's ARN>");
@@ -121,7 +122,7 @@ final class SavingChannel {
       return spec;
     }
     Map<String, String> tags = new LinkedHashMap<>(spec.tags());
-    tags.put(settings.channelTagKey(), LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+    tags.put(settings.channelTagKey(), CdnSettings.CHANNEL_TAG_REQUESTED);
     // the flag only reserves the tag's slot in the spec's checks: the tag is in the map now
     return ChannelSpec.builder().from(spec).tags(tags).createDistribution(false).build();
   }

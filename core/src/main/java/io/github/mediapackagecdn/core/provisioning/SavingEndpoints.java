@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
@@ -48,12 +49,13 @@ final class SavingEndpoints {
   private final CdnIdentifiers identifiers;
   private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final VisibilityWait visibility;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
+  private final LiveCdnSettings layout;
   private final Listeners listeners;
 
   SavingEndpoints(Channels channels, Distributions distributions, LinkResolution<Channel> links,
       CdnIdentifiers identifiers, DistributionUpdaters<List<OriginEndpoint>> updaters, VisibilityWait visibility,
-      LiveCdnSettings settings, Listeners listeners) {
+      CdnSettings settings, LiveCdnSettings layout, Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.distributions = distributions;
@@ -62,6 +64,7 @@ final class SavingEndpoints {
     this.updaters = updaters;
     this.visibility = visibility;
     this.settings = settings;
+    this.layout = layout;
   }
 
   EndpointSaveResult save(List<EndpointSpec> specs) {
@@ -135,7 +138,7 @@ final class SavingEndpoints {
     ChangeSet changes;
     try {
       changes = DistributionPlan.updating(channel.id(), id, distribution.config(), batch.asSaved(listed), settings,
-          batch.identifierOf(identifiers)).changes();
+          layout, batch.identifierOf(identifiers)).changes();
     } catch (ProvisioningException e) {
       log.debug("the update for channel {} cannot be planned before saving ({}); the update reports it",
           channel.id(), e.getMessage());

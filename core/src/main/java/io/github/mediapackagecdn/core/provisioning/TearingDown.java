@@ -1,7 +1,10 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
@@ -45,7 +48,7 @@ final class TearingDown {
   private final DistributionTeardown<Channel> distribution;
 
   TearingDown(Channels channels, Distributions distributions, LinkTags<Channel> linkTags, LinkResolution<Channel> links,
-      VisibilityWait visibility, LiveCdnSettings settings, Clock clock) {
+      VisibilityWait visibility, CdnSettings settings, Clock clock) {
     this.channels = channels;
     this.distribution = new DistributionTeardown<>(distributions, linkTags, links, visibility,
         settings.maxUpdateAttempts(), clock);

@@ -6,7 +6,7 @@
  * <h2>How the package is built</h2>
  *
  * <ul>
- *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the settings {@code LiveCdnSettings},
+ *   <li><b>Public API</b>: the facade {@code ChannelCdn} and its builder; the layout settings {@code LiveCdnSettings},
  *       {@code TeardownOptions} and {@code RepairOptions}; the results {@code ChannelSaveResult},
  *       {@code EndpointSaveResult}, {@code CdnOutcome}, {@code ChannelDetails}, {@code DistributionDetails},
  *       {@code EndpointDetails}, {@code TeardownResult}, {@code DeploymentProgress}, {@code RepairResult},
@@ -40,17 +40,17 @@
  *
  * <p>It is what the MediaPackage console's "Create a CloudFront distribution" does (MediaPackage User Guide,
  * <a href="https://docs.aws.amazon.com/mediapackage/latest/ug/cdns-create-mp.html">Creating a distribution from
- * MediaPackage</a>), with the values of {@link io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#defaults()}:
+ * MediaPackage</a>), with the values of {@link CdnSettings#defaults()} and {@link LiveCdnSettings#defaults()}:
  * <ul>
  *   <li><b>When a channel is saved</b> with {@code createDistribution(true)}: one distribution, tagged
- *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#LINK_TAG_KEY} = the channel ARN. CloudFront
+ *       {@value CdnSettings#LINK_TAG_KEY} = the channel ARN. CloudFront
  *       requires an origin and a default behaviour before any endpoint exists, so it gets a placeholder origin
  *       {@code TEMP_ORIGIN_ID/channel} at {@code mediapackage.amazonaws.com}, and the default behaviour targets it. The
  *       comment names the channel; errors are cached 1 s. The CallerReference is derived from the channel ARN (plus a
  *       generation number), so a second save, or a second instance, gets {@code DistributionAlreadyExists} and adopts
  *       the first distribution instead of creating another. The distribution's id is also recorded on the channel,
  *       in the MediaPackage tag
- *       {@value io.github.mediapackagecdn.core.provisioning.LiveCdnSettings#CHANNEL_TAG_KEY}, so that every instance
+ *       {@value CdnSettings#CHANNEL_TAG_KEY}, so that every instance
  *       finds it at once; the distribution's own link tag stays the authority.</li>
  *   <li><b>When an endpoint is saved</b>: one origin for the whole channel (the console "adds only one origin"), on the
  *       egress host of the endpoint URLs, id {@code EMP-<first host label>}, HTTPS only, TLSv1.2, with the
@@ -108,6 +108,7 @@
 @ValueStyle
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;

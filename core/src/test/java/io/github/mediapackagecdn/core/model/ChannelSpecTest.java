@@ -117,7 +117,7 @@ class ChannelSpecTest {
   @Test
   void build_whenFiftyDistributionTags_leavesTheirCountToTheSave() {
     // CloudFront allows 50 tags on a distribution by default, the link tag included, but the quota can be raised:
-    // the save checks the count against LiveCdnSettings.cloudFrontQuotas(), before any call
+    // the save checks the count against CdnSettings.cloudFrontQuotas(), before any call
     ChannelSpec spec = ChannelSpec.builder().id("live-news").distributionTags(distributionTags(50)).build();
 
     assertThat(spec.distributionTags()).hasSize(50);

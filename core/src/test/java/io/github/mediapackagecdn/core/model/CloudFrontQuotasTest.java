@@ -61,7 +61,7 @@ class CloudFrontQuotasTest {
         .hasMessage("distribution E1 would have 76 cache behaviours (70 now, 6 more for this save); CloudFront allows"
             + " 75 a distribution (quota \"Cache behaviors per distribution\"): remove cache behaviours it no longer"
             + " needs, or, if AWS raised the quota for your account, give the raised figure with"
-            + " LiveCdnSettings.builder().cloudFrontQuotas(...)");
+            + " CdnSettings.builder().cloudFrontQuotas(...)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.audit.AuditFinding.Kind;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AuditingFleetTest {
 
   private static final ChannelId NEWS = ChannelId.of("live-news");
-  private static final String LINK_TAG = LiveCdnSettings.LINK_TAG_KEY;
+  private static final String LINK_TAG = CdnSettings.LINK_TAG_KEY;
 
   private RecordingChannels channels;
   private RecordingDistributions cloudFront;

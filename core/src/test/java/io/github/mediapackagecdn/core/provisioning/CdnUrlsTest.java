@@ -11,6 +11,7 @@ import static io.github.mediapackagecdn.core.provisioning.Fixtures.hls;
 import static io.github.mediapackagecdn.core.provisioning.Fixtures.withAuthorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -42,8 +43,8 @@ class CdnUrlsTest {
   /** The distribution after the layout rules ran once for {@code endpoints}, with their header when given. */
   private static DistributionConfig laidOut(List<OriginEndpoint> endpoints) {
     DistributionConfig placeholder = DistributionLayout.newDistribution(
-        ChannelId.of("live-news"), "ref-0", SETTINGS);
-    return DistributionLayout.changesFor(placeholder, endpoints, SETTINGS,
+        ChannelId.of("live-news"), "ref-0", CdnSettings.defaults(), SETTINGS);
+    return DistributionLayout.changesFor(placeholder, endpoints, CdnSettings.defaults(), SETTINGS,
         e -> Optional.of(io.github.mediapackagecdn.core.model.CdnIdentifier.of(SECRET))).applyTo(placeholder);
   }
 

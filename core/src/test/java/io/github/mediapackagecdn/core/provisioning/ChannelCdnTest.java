@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
@@ -32,8 +33,8 @@ class ChannelCdnTest {
 
   private static final ChannelId NEWS = ChannelId.of("live-news");
   private static final ChannelId SPORTS = ChannelId.of("live-sports");
-  private static final String LINK_TAG = LiveCdnSettings.LINK_TAG_KEY;
-  private static final String CHANNEL_TAG = LiveCdnSettings.CHANNEL_TAG_KEY;
+  private static final String LINK_TAG = CdnSettings.LINK_TAG_KEY;
+  private static final String CHANNEL_TAG = CdnSettings.CHANNEL_TAG_KEY;
 
   private RecordingChannels channels;
   private RecordingDistributions cloudFront;
@@ -139,7 +140,7 @@ class ChannelCdnTest {
   void saveChannel_whenTwoDistributionsAreLinked_reportsAmbiguousLinkBesideTheChannel() {
     Channel existing = channels.put(NEWS);
     DistributionConfig placeholder =
-        DistributionLayout.newDistribution(NEWS, "ref", LiveCdnSettings.defaults());
+        DistributionLayout.newDistribution(NEWS, "ref", CdnSettings.defaults(), LiveCdnSettings.defaults());
     DistributionId first = cloudFront.seed(placeholder, Map.of(LINK_TAG, existing.arn().value()));
     DistributionId second = cloudFront.seed(
         DistributionConfig.builder().from(placeholder).callerReference("ref-2").build(),
@@ -204,7 +205,7 @@ class ChannelCdnTest {
 
     assertThat(result.cdn().failed()).isTrue();
     assertThat(channels.writes).containsExactly("create live-news");
-    assertThat(channels.channels.get(NEWS).tags()).containsEntry(CHANNEL_TAG, LiveCdnSettings.CHANNEL_TAG_REQUESTED);
+    assertThat(channels.channels.get(NEWS).tags()).containsEntry(CHANNEL_TAG, CdnSettings.CHANNEL_TAG_REQUESTED);
   }
 
   // ---------------------------------------------------------------- the console's flow, end to end on the doubles
@@ -282,7 +283,7 @@ class ChannelCdnTest {
     assertThat(result.cdn().failure()).get().isInstanceOfSatisfying(ResourceConflictException.class,
         e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.STALE_VERSION));
     assertThat(cloudFront.writes).filteredOn(w -> w.startsWith("update"))
-        .hasSize(LiveCdnSettings.defaults().maxUpdateAttempts());
+        .hasSize(CdnSettings.defaults().maxUpdateAttempts());
   }
 
   @Test
@@ -320,7 +321,8 @@ class ChannelCdnTest {
   void saveChannel_whenCallerReferenceIsTakenByAnUnlinkedDistribution_usesTheNextGeneration() {
     Channel existing = channels.put(NEWS);
     String generation0 = DistributionLayout.callerReference(existing.arn(), 0);
-    cloudFront.seed(DistributionLayout.newDistribution(NEWS, generation0, LiveCdnSettings.defaults()),
+    cloudFront.seed(DistributionLayout.newDistribution(NEWS, generation0, CdnSettings.defaults(),
+        LiveCdnSettings.defaults()),
         Map.of("owner", "someone-who-removed-the-link-tag"));
 
     ChannelSaveResult result = cdn.saveChannel(newsWithDistribution());
@@ -337,6 +339,7 @@ class ChannelCdnTest {
     Channel existing = channels.put(NEWS);
     DistributionId theirs = cloudFront.seed(
         DistributionLayout.newDistribution(NEWS, DistributionLayout.callerReference(existing.arn(), 0),
+            CdnSettings.defaults(),
             LiveCdnSettings.defaults()),
         Map.of(LINK_TAG, existing.arn().value()));
     cloudFront.hideLinksForNextLookups(1);
@@ -360,6 +363,7 @@ class ChannelCdnTest {
     Channel existing = channels.put(NEWS);
     cloudFront.seed(
         DistributionLayout.newDistribution(NEWS, DistributionLayout.callerReference(existing.arn(), 0),
+            CdnSettings.defaults(),
             LiveCdnSettings.defaults()),
         Map.of(LINK_TAG, existing.arn().value()));
     cloudFront.hideLinksForNextLookups(2); // the lookup before the create and the one after DistributionAlreadyExists
@@ -521,6 +525,7 @@ class ChannelCdnTest {
   void reconcile_whenADistributionWasTaggedByHand_recordsItOnTheChannelOnce() {
     Channel news = channels.put(NEWS);
     DistributionId handTagged = cloudFront.seed(DistributionLayout.newDistribution(NEWS, "by-hand",
+        CdnSettings.defaults(),
         LiveCdnSettings.defaults()), Map.of(LINK_TAG, news.arn().value()));
 
     CdnOutcome first = cdn.reconcile(NEWS);

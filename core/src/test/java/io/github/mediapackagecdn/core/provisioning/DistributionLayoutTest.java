@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -64,11 +65,11 @@ class DistributionLayoutTest {
 
   /** The distribution created at channel save, before any endpoint. */
   private static DistributionConfig placeholderDistribution() {
-    return DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", SETTINGS);
+    return DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", CdnSettings.defaults(), SETTINGS);
   }
 
   private static ChangeSet changesFor(DistributionConfig config, List<OriginEndpoint> endpoints) {
-    return DistributionLayout.changesFor(config, endpoints, SETTINGS, NO_IDENTIFIERS);
+    return DistributionLayout.changesFor(config, endpoints, CdnSettings.defaults(), SETTINGS, NO_IDENTIFIERS);
   }
 
   /** The distribution after the layout rules ran once for {@code endpoints}. */
@@ -283,7 +284,8 @@ class DistributionLayoutTest {
 
   @Test
   void newDistribution_whenChannelIsSaved_hasThePlaceholderOriginAndDefaultBehaviour() {
-    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", SETTINGS);
+    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", CdnSettings.defaults(),
+        SETTINGS);
 
     assertThat(config.callerReference()).isEqualTo("ref-0");
     assertThat(config.enabled()).isTrue();
@@ -315,7 +317,7 @@ class DistributionLayoutTest {
   void newDistribution_whenChannelIdHas256Characters_cutsTheCommentTo128() {
     ChannelId longId = ChannelId.of("c".repeat(256));
 
-    String comment = DistributionLayout.newDistribution(longId, "ref-0", SETTINGS).comment();
+    String comment = DistributionLayout.newDistribution(longId, "ref-0", CdnSettings.defaults(), SETTINGS).comment();
 
     assertThat(comment).hasSizeLessThanOrEqualTo(128).startsWith("MediaPackage live channel ccc");
   }
@@ -323,21 +325,21 @@ class DistributionLayoutTest {
   @Test
   void newDistribution_whenCommentIsGiven_usesIt() {
     DistributionConfig config =
-        DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", "News, Europe", SETTINGS);
+        DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", "News, Europe", CdnSettings.defaults(), SETTINGS);
 
     assertThat(config.comment()).isEqualTo("News, Europe");
   }
 
   @Test
   void newDistribution_whenSettingsChangeDefaults_followsThem() {
-    LiveCdnSettings settings = LiveCdnSettings.builder()
+    CdnSettings settings = CdnSettings.builder()
         .priceClass("PriceClass_100")
         .httpVersion("http2and3")
         .ipv6Enabled(false)
         .originSslProtocols(List.of("TLSv1.1", "TLSv1.2"))
         .build();
 
-    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", settings);
+    DistributionConfig config = DistributionLayout.newDistribution(CHANNEL_ID, "ref-0", settings, SETTINGS);
 
     assertThat(config.priceClass()).isEqualTo("PriceClass_100");
     assertThat(config.httpVersion()).isEqualTo("http2and3");
@@ -347,7 +349,7 @@ class DistributionLayoutTest {
 
   @Test
   void tags_whenChannelIsLinked_carryTheChannelArnUnderTheLinkKey() {
-    Map<String, String> tags = DistributionLayout.tags(CHANNEL, Map.of("team", "news"), SETTINGS);
+    Map<String, String> tags = DistributionLayout.tags(CHANNEL, Map.of("team", "news"), CdnSettings.defaults());
 
     assertThat(tags).containsExactlyInAnyOrderEntriesOf(Map.of(
         "mediapackage:cloudfront_assoc", CHANNEL_ARN.value(),
@@ -357,7 +359,8 @@ class DistributionLayoutTest {
   @Test
   void tags_whenExtraTagsReuseTheLinkKey_keepTheChannelArn() {
     Map<String, String> tags =
-        DistributionLayout.tags(CHANNEL, Map.of("mediapackage:cloudfront_assoc", "someone-else"), SETTINGS);
+        DistributionLayout.tags(CHANNEL, Map.of("mediapackage:cloudfront_assoc", "someone-else"),
+            CdnSettings.defaults());
 
     assertThat(tags).containsExactly(Map.entry("mediapackage:cloudfront_assoc", CHANNEL_ARN.value()));
   }
@@ -420,7 +423,7 @@ class DistributionLayoutTest {
       LiveCdnSettings.builder().behaviorLayout(LiveCdnSettings.BehaviorLayout.ALL_LIVE_FORMATS).build();
 
   private static ChangeSet allFormatsChangesFor(DistributionConfig config, List<OriginEndpoint> endpoints) {
-    return DistributionLayout.changesFor(config, endpoints, ALL_LIVE_FORMATS, NO_IDENTIFIERS);
+    return DistributionLayout.changesFor(config, endpoints, CdnSettings.defaults(), ALL_LIVE_FORMATS, NO_IDENTIFIERS);
   }
 
   @Test
@@ -593,7 +596,8 @@ class DistributionLayoutTest {
     OriginEndpoint secured = withAuthorization(hls());
 
     ChangeSet changes = DistributionLayout.changesFor(
-        placeholderDistribution(), List.of(secured), SETTINGS, e -> Optional.of(CdnIdentifier.of(SECRET)));
+        placeholderDistribution(), List.of(secured), CdnSettings.defaults(), SETTINGS,
+            e -> Optional.of(CdnIdentifier.of(SECRET)));
     DistributionConfig after = changes.applyTo(placeholderDistribution());
 
     assertThat(changes.changes()).contains(new DistributionChange.AddOriginHeader(CHANNEL_ORIGIN_ID, CDN_HEADER, SECRET));
@@ -626,7 +630,8 @@ class DistributionLayoutTest {
         DistributionConfig.builder().from(laidOut(List.of(hls()))).origins(List.of(withHeader)).build();
     AtomicInteger asked = new AtomicInteger();
 
-    ChangeSet changes = DistributionLayout.changesFor(config, List.of(withAuthorization(hls())), SETTINGS, e -> {
+    ChangeSet changes = DistributionLayout.changesFor(config, List.of(withAuthorization(hls())),
+        CdnSettings.defaults(), SETTINGS, e -> {
       asked.incrementAndGet();
       return Optional.empty();
     });
@@ -640,7 +645,8 @@ class DistributionLayoutTest {
     OriginEndpoint securedHls = withAuthorization(hls());
     OriginEndpoint securedDash = withAuthorization(dash());
 
-    assertThatThrownBy(() -> DistributionLayout.changesFor(placeholderDistribution(), List.of(securedHls, securedDash),
+    assertThatThrownBy(() -> DistributionLayout.changesFor(placeholderDistribution(), List.of(securedHls,
+        securedDash), CdnSettings.defaults(),
             SETTINGS, e -> Optional.of(CdnIdentifier.of(e.id().value() + "-identifier"))))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("different CDN identifiers");
@@ -650,10 +656,12 @@ class DistributionLayoutTest {
   void changesFor_whenIdentifierWasAddedOnce_isIdempotent() {
     List<OriginEndpoint> endpoints = List.of(withAuthorization(hls()));
     Function<OriginEndpoint, Optional<CdnIdentifier>> known = e -> Optional.of(CdnIdentifier.of(SECRET));
-    DistributionConfig after = DistributionLayout.changesFor(placeholderDistribution(), endpoints, SETTINGS, known)
+    DistributionConfig after = DistributionLayout.changesFor(placeholderDistribution(), endpoints,
+        CdnSettings.defaults(), SETTINGS, known)
         .applyTo(placeholderDistribution());
 
-    assertThat(DistributionLayout.changesFor(after, endpoints, SETTINGS, known).isEmpty()).isTrue();
+    assertThat(DistributionLayout.changesFor(after, endpoints, CdnSettings.defaults(), SETTINGS,
+        known).isEmpty()).isTrue();
   }
 
   /**
@@ -723,6 +731,7 @@ class DistributionLayoutTest {
 
     ResourceConflictException e = catchThrowableOfType(ResourceConflictException.class,
         () -> DistributionLayout.changesFor(sendsOther, List.of(withAuthorization(hls()), withAuthorization(dash())),
+            CdnSettings.defaults(),
             SETTINGS, endpoint -> Optional.of(CdnIdentifier.of(SECRET))));
 
     assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.CDN_IDENTIFIER_MISMATCH);
@@ -735,7 +744,8 @@ class DistributionLayoutTest {
   void changesFor_whenTheChannelOriginSendsTheSameIdentifier_changesNothing() {
     DistributionConfig sendsSame = laidOutWith(List.of(withAuthorization(hls())), SECRET);
 
-    assertThat(DistributionLayout.changesFor(sendsSame, List.of(withAuthorization(hls())), SETTINGS,
+    assertThat(DistributionLayout.changesFor(sendsSame, List.of(withAuthorization(hls())), CdnSettings.defaults(),
+        SETTINGS,
         endpoint -> Optional.of(CdnIdentifier.of(SECRET))).isEmpty()).isTrue();
   }
 
@@ -754,7 +764,7 @@ class DistributionLayoutTest {
   /** The laid-out distribution whose channel origin sends {@code headerValue}. */
   private static DistributionConfig laidOutWith(List<OriginEndpoint> endpoints, String headerValue) {
     DistributionConfig placeholder = placeholderDistribution();
-    return DistributionLayout.changesFor(placeholder, endpoints, SETTINGS,
+    return DistributionLayout.changesFor(placeholder, endpoints, CdnSettings.defaults(), SETTINGS,
         e -> Optional.of(CdnIdentifier.of(headerValue))).applyTo(placeholder);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class DistributionResolverTest {
 
   private static final ChannelId NEWS = ChannelId.of("live-news");
-  private static final String LINK_TAG = LiveCdnSettings.LINK_TAG_KEY;
-  private static final String CHANNEL_TAG = LiveCdnSettings.CHANNEL_TAG_KEY;
+  private static final String LINK_TAG = CdnSettings.LINK_TAG_KEY;
+  private static final String CHANNEL_TAG = CdnSettings.CHANNEL_TAG_KEY;
 
   private RecordingChannels channels;
   private RecordingDistributions cloudFront;
@@ -39,17 +40,18 @@ class DistributionResolverTest {
   void setUp() {
     channels = new RecordingChannels();
     cloudFront = new RecordingDistributions();
-    resolver = resolver(cloudFront, LiveCdnSettings.defaults());
+    resolver = resolver(cloudFront, CdnSettings.defaults());
     news = channels.put(NEWS);
   }
 
-  private DistributionResolver<Channel> resolver(DistributionLinks links, LiveCdnSettings settings) {
+  private DistributionResolver<Channel> resolver(DistributionLinks links, CdnSettings settings) {
     return new DistributionResolver<>(new LinkTags<>(new ChannelTags(channels), links, settings.linkTagKey(),
         settings.channelTagKey()), settings.channelTagsReadAfterWrite(), settings.visibilityTimeout());
   }
 
   private DistributionId linkedDistribution() {
-    return cloudFront.seed(DistributionLayout.newDistribution(NEWS, "ref", LiveCdnSettings.defaults()),
+    return cloudFront.seed(DistributionLayout.newDistribution(NEWS, "ref", CdnSettings.defaults(),
+        LiveCdnSettings.defaults()),
         Map.of(LINK_TAG, news.arn().value()));
   }
 
@@ -100,7 +102,7 @@ class DistributionResolverTest {
       }
     };
 
-    DistributionResolver.Resolution found = resolver(staleIndex, LiveCdnSettings.defaults())
+    DistributionResolver.Resolution found = resolver(staleIndex, CdnSettings.defaults())
         .resolve(tagged(id.value()));
 
     assertThat(found.id()).isEmpty();
@@ -126,7 +128,7 @@ class DistributionResolverTest {
       }
     };
 
-    DistributionResolver.Resolution found = resolver(deleted, LiveCdnSettings.defaults())
+    DistributionResolver.Resolution found = resolver(deleted, CdnSettings.defaults())
         .resolve(tagged("E2QWRUHAPOMQZL"));
 
     assertThat(found.none().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
@@ -156,7 +158,7 @@ class DistributionResolverTest {
 
   @Test
   void resolve_whenTheChannelAskedForADistributionAndNoneShows_saysSoAndToSaveTheChannelAgain() {
-    DistributionResolver.Resolution found = resolver.resolve(tagged(LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+    DistributionResolver.Resolution found = resolver.resolve(tagged(CdnSettings.CHANNEL_TAG_REQUESTED));
 
     assertThat(found.id()).isEmpty();
     assertThat(found.none().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
@@ -168,7 +170,7 @@ class DistributionResolverTest {
   void resolve_whenTheChannelAskedAndTheIndexShowsTheDistribution_findsItToRecord() {
     DistributionId id = linkedDistribution();
 
-    DistributionResolver.Resolution found = resolver.resolve(tagged(LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+    DistributionResolver.Resolution found = resolver.resolve(tagged(CdnSettings.CHANNEL_TAG_REQUESTED));
 
     assertThat(found.id()).contains(id);
     assertThat(found.needsRecording()).isTrue();
@@ -186,7 +188,7 @@ class DistributionResolverTest {
   @Test
   void resolve_whenChannelTagsMayLagAndTheChannelHasNone_answersNotVisibleYetNeverNoDistribution() {
     DistributionResolver<Channel> lagging = resolver(cloudFront,
-        LiveCdnSettings.builder().channelTagsReadAfterWrite(false).build());
+        CdnSettings.builder().channelTagsReadAfterWrite(false).build());
 
     DistributionResolver.Resolution found = lagging.resolve(news);
 
@@ -207,7 +209,7 @@ class DistributionResolverTest {
   @Test
   void record_whenTheTagNamesTheDistributionAlready_writesNothing() {
     resolver.record(tagged("E2QWRUHAPOMQZL"), DistributionId.of("E2QWRUHAPOMQZL"));
-    resolver.recordRequest(tagged(LiveCdnSettings.CHANNEL_TAG_REQUESTED));
+    resolver.recordRequest(tagged(CdnSettings.CHANNEL_TAG_REQUESTED));
 
     assertThat(channels.writes).isEmpty();
   }

@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
@@ -43,7 +44,8 @@ class DistributionUpdaterTest {
     return new GatedDistributions(Distribution.builder()
         .id(ID).arn("arn:aws:cloudfront::123456789012:distribution/" + ID).domainName("d111111abcdef8.cloudfront.net")
         .status(DistributionStatus.DEPLOYED).etag("E0")
-        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", LiveCdnSettings.defaults()))
+        .config(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", CdnSettings.defaults(),
+            LiveCdnSettings.defaults()))
         .build());
   }
 

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
@@ -41,7 +42,7 @@ class DistributionUpdatersTest {
   }
 
   private DistributionId seed(String reference) {
-    return cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, reference,
+    return cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, reference, CdnSettings.defaults(),
         LiveCdnSettings.defaults()), Map.of());
   }
 

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -23,15 +24,15 @@ class LinkTagsTest {
 
   private final RecordingDistributions cloudFront = new RecordingDistributions();
   private final LinkTags<Channel> linkTags = new LinkTags<>(new ChannelTags(new RecordingChannels()), cloudFront,
-      LiveCdnSettings.LINK_TAG_KEY, LiveCdnSettings.CHANNEL_TAG_KEY);
+      CdnSettings.LINK_TAG_KEY, CdnSettings.CHANNEL_TAG_KEY);
 
   private static Channel tagged(String value) {
-    return Channel.builder().from(Fixtures.CHANNEL).putTags(LiveCdnSettings.CHANNEL_TAG_KEY, value).build();
+    return Channel.builder().from(Fixtures.CHANNEL).putTags(CdnSettings.CHANNEL_TAG_KEY, value).build();
   }
 
   @Test
   void channelTag_parsesTheMarkerAnIdOrNothing() {
-    assertThat(linkTags.channelTag(tagged(LiveCdnSettings.CHANNEL_TAG_REQUESTED)))
+    assertThat(linkTags.channelTag(tagged(CdnSettings.CHANNEL_TAG_REQUESTED)))
         .isEqualTo(new LinkTags.ChannelTag(true, Optional.empty()));
     assertThat(linkTags.channelTag(tagged(ID.value()))).isEqualTo(new LinkTags.ChannelTag(false,
         Optional.of(ID)));
@@ -43,9 +44,11 @@ class LinkTagsTest {
   @Test
   void namesChannel_readsTheDistributionsOwnTagAndSaysNoForADeletedOne() {
     DistributionId linked = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref",
-        LiveCdnSettings.defaults()), Map.of(LiveCdnSettings.LINK_TAG_KEY, linkTags.linkValue(Fixtures.CHANNEL)));
+        CdnSettings.defaults(),
+        LiveCdnSettings.defaults()), Map.of(CdnSettings.LINK_TAG_KEY, linkTags.linkValue(Fixtures.CHANNEL)));
     DistributionId elsewhere = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref-2",
-        LiveCdnSettings.defaults()), Map.of(LiveCdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:other"));
+        CdnSettings.defaults(),
+        LiveCdnSettings.defaults()), Map.of(CdnSettings.LINK_TAG_KEY, "arn:aws:mediapackage:other"));
 
     assertThat(linkTags.namesChannel(linked, Fixtures.CHANNEL)).isTrue();
     assertThat(linkTags.namesChannel(elsewhere, Fixtures.CHANNEL)).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import java.util.List;
@@ -15,24 +16,25 @@ class LiveCdnSettingsTest {
 
   @Test
   void defaults_whenUnset_followCloudFrontsGuideForMediaPackage() {
-    LiveCdnSettings settings = LiveCdnSettings.defaults();
+    LiveCdnSettings layout = LiveCdnSettings.defaults();
+    CdnSettings settings = CdnSettings.defaults();
 
-    assertThat(settings.cachePolicyId()).isEqualTo("08627262-05a9-4f76-9ded-b50ca2e3a84f");
-    assertThat(settings.originRequestPolicyId()).isEmpty();
+    assertThat(layout.cachePolicyId()).isEqualTo("08627262-05a9-4f76-9ded-b50ca2e3a84f");
+    assertThat(layout.originRequestPolicyId()).isEmpty();
     assertThat(settings.priceClass()).isEqualTo("PriceClass_All");
     assertThat(settings.httpVersion()).isEqualTo("http2");
     assertThat(settings.ipv6Enabled()).isTrue();
     assertThat(settings.originSslProtocols()).containsExactly("TLSv1.2");
     assertThat(settings.errorCachingMinTtlSeconds()).isEqualTo(1);
     assertThat(settings.linkTagKey()).isEqualTo("mediapackage:cloudfront_assoc");
-    assertThat(settings.placeholderOriginId()).isEqualTo("TEMP_ORIGIN_ID/channel");
-    assertThat(settings.placeholderOriginDomain()).isEqualTo("mediapackage.amazonaws.com");
+    assertThat(layout.placeholderOriginId()).isEqualTo("TEMP_ORIGIN_ID/channel");
+    assertThat(layout.placeholderOriginDomain()).isEqualTo("mediapackage.amazonaws.com");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"PriceClass_50", "priceclass_all", "", "All"})
   void build_whenPriceClassIsUnknown_throwsValidationException(String priceClass) {
-    assertThatThrownBy(() -> LiveCdnSettings.builder().priceClass(priceClass).build())
+    assertThatThrownBy(() -> CdnSettings.builder().priceClass(priceClass).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("price class '" + priceClass + "'");
   }
@@ -40,12 +42,12 @@ class LiveCdnSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"PriceClass_100", "PriceClass_200", "PriceClass_All", "None"})
   void build_whenPriceClassIsCloudFronts_accepts(String priceClass) {
-    assertThat(LiveCdnSettings.builder().priceClass(priceClass).build().priceClass()).isEqualTo(priceClass);
+    assertThat(CdnSettings.builder().priceClass(priceClass).build().priceClass()).isEqualTo(priceClass);
   }
 
   @Test
   void channelTag_byDefault_isTheLibrarysOwnKeyAndAssumesDescribeChannelShowsItAtOnce() {
-    LiveCdnSettings settings = LiveCdnSettings.defaults();
+    CdnSettings settings = CdnSettings.defaults();
 
     assertThat(settings.channelTagKey()).isEqualTo("mediapackage-cdn:distribution").isNotEqualTo(settings.linkTagKey());
     assertThat(settings.channelTagsReadAfterWrite()).isTrue();
@@ -54,28 +56,28 @@ class LiveCdnSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "aws:distribution"})
   void build_whenChannelTagKeyIsEmptyOrReserved_throwsValidationException(String key) {
-    assertThatThrownBy(() -> LiveCdnSettings.builder().channelTagKey(key).build())
+    assertThatThrownBy(() -> CdnSettings.builder().channelTagKey(key).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("channel tag key");
   }
 
   @Test
   void build_whenOriginTlsListIsEmpty_throwsValidationException() {
-    assertThatThrownBy(() -> LiveCdnSettings.builder().originSslProtocols(List.of()).build())
+    assertThatThrownBy(() -> CdnSettings.builder().originSslProtocols(List.of()).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("origin TLS protocols [] must be a non-empty subset");
   }
 
   @Test
   void build_whenOriginTlsListHasAnUnknownProtocol_throwsValidationException() {
-    assertThatThrownBy(() -> LiveCdnSettings.builder().originSslProtocols(List.of("TLSv1.2", "TLSv1.3")).build())
+    assertThatThrownBy(() -> CdnSettings.builder().originSslProtocols(List.of("TLSv1.2", "TLSv1.3")).build())
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("TLSv1.3");
   }
 
   @Test
   void build_whenSeveralSettingsAreWrong_reportsEveryProblemInOneException() {
-    ValidationException e = catchThrowableOfType(ValidationException.class, () -> LiveCdnSettings.builder()
+    ValidationException e = catchThrowableOfType(ValidationException.class, () -> CdnSettings.builder()
         .priceClass("PriceClass_50")
         .httpVersion("http4")
         .originSslProtocols(List.of())
@@ -91,7 +93,7 @@ class LiveCdnSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"Live %s", "%s", "MediaPackage live channel %s (managed)"})
   void build_whenCommentFormatHasOnePlaceholder_producesTheComment(String format) {
-    LiveCdnSettings settings = LiveCdnSettings.builder().commentFormat(format).build();
+    CdnSettings settings = CdnSettings.builder().commentFormat(format).build();
 
     assertThat(DistributionLayout.defaultComment(ChannelId.of("live-news"), settings))
         .isEqualTo(format.replace("%s", "live-news"));
@@ -105,7 +107,7 @@ class LiveCdnSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"100% live %s", "Live %s %d", "Live %s %s"})
   void build_whenCommentFormatIsNotAValidOneArgumentFormat_throwsValidationException(String format) {
-    assertThatThrownBy(() -> LiveCdnSettings.builder().commentFormat(format).build())
+    assertThatThrownBy(() -> CdnSettings.builder().commentFormat(format).build())
         .isInstanceOf(ValidationException.class);
   }
 }

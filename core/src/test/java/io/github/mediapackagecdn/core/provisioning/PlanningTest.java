@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -31,8 +32,9 @@ class PlanningTest {
     cdn = ChannelCdn.builder().channels(channels).distributions(cloudFront).links(cloudFront).sleeper(d -> { })
         .build();
     channel = channels.put(Fixtures.CHANNEL_ID);
-    id = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", LiveCdnSettings.defaults()),
-        Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()));
+    id = cloudFront.seed(DistributionLayout.newDistribution(Fixtures.CHANNEL_ID, "ref", CdnSettings.defaults(),
+        LiveCdnSettings.defaults()),
+        Map.of(CdnSettings.LINK_TAG_KEY, channel.arn().value()));
   }
 
   @Test
@@ -55,6 +57,7 @@ class PlanningTest {
     DistributionPlan plan = cdn.plan(Fixtures.CHANNEL_ID);
 
     assertThat(plan.changes()).isEqualTo(DistributionLayout.changesFor(current, List.of(Fixtures.hls()),
+        CdnSettings.defaults(),
         LiveCdnSettings.defaults(), e -> java.util.Optional.empty()));
     assertThat(channels.writes).isEmpty();
     assertThat(cloudFront.writes).isEmpty();

@@ -35,8 +35,8 @@ class RepairingFleetTest {
   private final List<Duration> pauses = new ArrayList<>();
   private final List<ProvisioningEvent> events = new ArrayList<>();
 
-  private ChannelCdn cdn(LiveCdnSettings settings) {
-    return ChannelCdn.builder().channels(channels).distributions(cloudFront).links(cloudFront).settings(settings)
+  private ChannelCdn cdn(LiveCdnSettings layout) {
+    return ChannelCdn.builder().channels(channels).distributions(cloudFront).links(cloudFront).layoutSettings(layout)
         .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).sleeper(pauses::add)
         .listener(events::add).build();
   }

@@ -3,6 +3,9 @@ package io.github.mediapackagecdn.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -32,9 +35,9 @@ class TearingDownTest {
   }
 
   private DistributionId seedDistributionFor(ChannelId channelId, String reference) {
-    DistributionConfig config = DistributionLayout.newDistribution(channelId, reference,
+    DistributionConfig config = DistributionLayout.newDistribution(channelId, reference, CdnSettings.defaults(),
         LiveCdnSettings.defaults());
-    return cloudFront.seed(config, Map.of(LiveCdnSettings.LINK_TAG_KEY, RecordingChannels.arnOf(channelId).value()));
+    return cloudFront.seed(config, Map.of(CdnSettings.LINK_TAG_KEY, RecordingChannels.arnOf(channelId).value()));
   }
 
   @Test

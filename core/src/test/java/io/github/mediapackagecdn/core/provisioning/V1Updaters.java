@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -24,8 +25,8 @@ final class V1Updaters {
   /** As {@link #updater(DistributionId, Distributions, Supplier)}, telling {@code listeners}. */
   static DistributionUpdater<List<OriginEndpoint>> updater(DistributionId id, Distributions cloudFront,
       Supplier<Distribution> read, Listeners listeners) {
-    LiveCdnSettings settings = LiveCdnSettings.defaults();
+    CdnSettings settings = CdnSettings.defaults();
     return new DistributionUpdater<>(id, cloudFront, settings.maxUpdateAttempts(), channel -> read.get(),
-        new EndpointUpdates(settings, e -> Optional.empty()), listeners);
+        new EndpointUpdates(settings, LiveCdnSettings.defaults(), e -> Optional.empty()), listeners);
   }
 }

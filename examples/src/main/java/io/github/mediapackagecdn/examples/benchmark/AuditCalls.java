@@ -1,12 +1,12 @@
 package io.github.mediapackagecdn.examples.benchmark;
 
 import io.github.mediapackagecdn.core.audit.FleetAudit;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import io.github.mediapackagecdn.testkit.SampleDistributions;
@@ -58,8 +58,8 @@ final class AuditCalls {
         config = SampleDistributions.endpointChanges(config, aws.channels().createEndpoint(endpoint)).applyTo(config);
       }
       Distribution distribution = aws.distributions().create(config,
-          Map.of(LiveCdnSettings.LINK_TAG_KEY, channel.arn().value()));
-      aws.channels().tag(channel.arn(), Map.of(LiveCdnSettings.CHANNEL_TAG_KEY, distribution.id().value()));
+          Map.of(CdnSettings.LINK_TAG_KEY, channel.arn().value()));
+      aws.channels().tag(channel.arn(), Map.of(CdnSettings.CHANNEL_TAG_KEY, distribution.id().value()));
       if (i % 100 == 99) {
         aws.clearCalls(); // the log of the seeding is not needed, and would only grow
       }

@@ -47,7 +47,7 @@ final class DeploymentsPerChannel {
   /** Saves the channel and its four endpoints as {@code scenario} says, on a fresh account; counts deployments. */
   static Deployments measure(Scenario scenario) {
     FakeAws aws = FakeAws.create();
-    ChannelCdn cdn = Fixtures.channelCdn(aws, LinkLookup.TAGGING_API, builder -> builder.settings(
+    ChannelCdn cdn = Fixtures.channelCdn(aws, LinkLookup.TAGGING_API, builder -> builder.layoutSettings(
         LiveCdnSettings.builder().behaviorLayout(scenario.layout()).build()));
     cdn.saveChannel(Fixtures.channel(CHANNEL));
     List<EndpointSpec> endpoints = Fixtures.everyFormat(CHANNEL);

@@ -2,9 +2,9 @@ package io.github.mediapackagecdn.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link DistributionLinks}: a distribution is linked to a channel by the tag
- * {@value LiveCdnSettings#LINK_TAG_KEY} whose value is exactly the channel ARN, and only while it has that tag.
+ * {@value CdnSettings#LINK_TAG_KEY} whose value is exactly the channel ARN, and only while it has that tag.
  *
  * <p>Subclasses give the port under test and arrange the world with {@link #givenDistributionTagged} and
  * {@link #givenTagRemoved}; the world starts without any distribution for every test.
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 public abstract class DistributionLinksContract {
 
   /** The link tag's key. */
-  protected static final String KEY = LiveCdnSettings.LINK_TAG_KEY;
+  protected static final String KEY = CdnSettings.LINK_TAG_KEY;
   /** The ARN of the first channel the scenarios link. */
   protected static final String ARN_A =
       "arn:aws:mediapackage:us-west-2:123456789012:channels/28d17c4b3fbf570db3c4495f35f56a14";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -51,7 +52,10 @@ public abstract class DistributionsContract {
   protected static final Pattern DOMAIN_NAME = Pattern.compile("d[a-z0-9]{13}\\.cloudfront\\.net");
 
   /** The default settings the scenarios' configurations are made with. */
-  protected static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  protected static final CdnSettings SETTINGS = CdnSettings.defaults();
+
+  /** The default v1 layout settings the scenarios' configurations are made with. */
+  protected static final LiveCdnSettings LAYOUT = LiveCdnSettings.defaults();
 
   /** An id no distribution has. */
   protected static final DistributionId UNKNOWN = DistributionId.of("E0NOSUCHDISTRI");
@@ -303,7 +307,7 @@ public abstract class DistributionsContract {
       assertThat(updated.status()).isEqualTo(DistributionStatus.IN_PROGRESS);
       assertSameModelledConfig(updated.config(), changes.applyTo(config));
       assertThat(updated.config().defaultBehavior().targetOriginId()).isEqualTo("EMP-abcd1234abcd1234");
-      assertThat(updated.config().origin(SETTINGS.placeholderOriginId())).isEmpty();
+      assertThat(updated.config().origin(LAYOUT.placeholderOriginId())).isEmpty();
     }
 
     @Test
@@ -363,7 +367,7 @@ public abstract class DistributionsContract {
           });
       Distribution after = distributions().find(read.id()).orElseThrow();
       assertThat(after.etag()).isNotEqualTo(read.etag());
-      assertThat(after.config().origin(SETTINGS.placeholderOriginId())).isPresent();
+      assertThat(after.config().origin(LAYOUT.placeholderOriginId())).isPresent();
       assertThat(after.config().cacheBehaviors()).isEmpty();
     }
 

@@ -77,7 +77,7 @@ final class V1Side implements Side {
 
   @Override
   public Teardown teardown() {
-    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.provisioning.TeardownOptions.builder()
+    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.cdn.TeardownOptions.builder()
         .deleteDistribution(true).build());
     return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
   }

@@ -82,7 +82,7 @@ final class V2Side implements Side {
 
   @Override
   public Teardown teardown() {
-    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.provisioning.TeardownOptions.builder()
+    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.cdn.TeardownOptions.builder()
         .deleteDistribution(true).build());
     return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
   }

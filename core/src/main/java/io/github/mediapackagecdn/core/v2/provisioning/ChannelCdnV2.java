@@ -21,8 +21,8 @@ import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
-import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -119,7 +119,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
       problems.add("distribution links port is not set");
     }
     ValidationException.throwIfAny(problems);
-    LiveCdnSettings settings = builder.settings;
+    CdnSettings settings = builder.settings;
     V2Events events = new V2Events(options.listeners(), options.clock());
     LinkTags<V2Channel> linkTags = new LinkTags<>(new V2ChannelTags(builder.groups), builder.links,
         settings.linkTagKey(), settings.channelTagKey());
@@ -177,11 +177,11 @@ public final class ChannelCdnV2 implements AutoCloseable {
   /**
    * Saves the channel in its group (created, or updated with its ETag when its description differs), then, when
    * {@link V2ChannelSpec#createDistribution()} is set, makes sure it has one distribution, tagged with its ARN, and
-   * records the distribution's id on the channel in the tag {@link LiveCdnSettings#channelTagKey()} (TagResource), as
+   * records the distribution's id on the channel in the tag {@link CdnSettings#channelTagKey()} (TagResource), as
    * v1 does, so that every instance finds it while the tag index lags. A CloudFront failure is reported in the result
    * beside the saved channel; saving again never makes a second one.
    *
-   * @throws ValidationException when the spec's tags hold the library's own key {@link LiveCdnSettings#channelTagKey()}
+   * @throws ValidationException when the spec's tags hold the library's own key {@link CdnSettings#channelTagKey()}
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the group has 10 channels already
    */
@@ -360,7 +360,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
     private CloudFrontPolicies policies;
     private Distributions distributions;
     private DistributionLinks links;
-    private LiveCdnSettings settings = LiveCdnSettings.defaults();
+    private CdnSettings settings = CdnSettings.defaults();
     private V2CdnSettings v2Settings = V2CdnSettings.defaults();
 
     private Builder() {}
@@ -405,41 +405,15 @@ public final class ChannelCdnV2 implements AutoCloseable {
     }
 
     /**
-     * The settings both versions share: the link tag key, the price class, HTTP version, IPv6, origin TLS versions,
-     * error caching, comment format, console link, CloudFront quotas, the visibility wait and the bounds of update
-     * attempts and CallerReference generations. v1's layout settings (its cache and origin request policies, its
-     * behaviour layout, its placeholder origin) mean nothing to v2's layout: settings that change one of them are
-     * refused, never silently ignored.
-     *
-     * @throws ValidationException when {@code settings} change a v1-only layout setting
+     * The settings both versions share: the link and channel tag keys, the price class, HTTP version, IPv6, origin TLS
+     * versions, error caching, comment format, console link, CloudFront quotas, the visibility wait and the bounds of
+     * update attempts and CallerReference generations; {@link CdnSettings#defaults()} unless set. v2's layout has its
+     * own settings, {@link #v2Settings(V2CdnSettings)}.
      */
-    public Builder settings(LiveCdnSettings settings) {
+    public Builder settings(CdnSettings settings) {
       require(settings, "settings");
-      ValidationException.throwIfAny(v1Only(settings));
       this.settings = settings;
       return this;
-    }
-
-    /** The v1-only layout settings {@code settings} change from their defaults, each as a problem. */
-    private static List<String> v1Only(LiveCdnSettings settings) {
-      LiveCdnSettings defaults = LiveCdnSettings.defaults();
-      List<String> problems = new ArrayList<>();
-      refuseChanged("cachePolicyId", settings.cachePolicyId(), defaults.cachePolicyId(), problems);
-      refuseChanged("originRequestPolicyId", settings.originRequestPolicyId(), defaults.originRequestPolicyId(),
-          problems);
-      refuseChanged("behaviorLayout", settings.behaviorLayout(), defaults.behaviorLayout(), problems);
-      refuseChanged("placeholderOriginId", settings.placeholderOriginId(), defaults.placeholderOriginId(), problems);
-      refuseChanged("placeholderOriginDomain", settings.placeholderOriginDomain(),
-          defaults.placeholderOriginDomain(), problems);
-      return problems;
-    }
-
-    private static void refuseChanged(String setting, Object value, Object v1Default, List<String> problems) {
-      if (!value.equals(v1Default)) {
-        problems.add("setting " + setting + " (" + value + ") is v1's layout; a v2 distribution's layout is its own"
-            + " (cache policies " + MANIFEST_CACHE_POLICY_NAME + "-<digest> and " + SEGMENT_CACHE_POLICY_NAME
-            + "-<digest>, set with v2Settings; the group's origin from the start): leave it at its default");
-      }
     }
 
     /**

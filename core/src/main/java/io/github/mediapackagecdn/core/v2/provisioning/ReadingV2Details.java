@@ -8,7 +8,7 @@ import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -31,10 +31,10 @@ final class ReadingV2Details {
   private final ChannelGroups groups;
   private final Distributions distributions;
   private final LinkResolution<V2Channel> links;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
 
   ReadingV2Details(ChannelGroups groups, Distributions distributions, LinkResolution<V2Channel> links,
-      LiveCdnSettings settings) {
+      CdnSettings settings) {
     this.groups = groups;
     this.distributions = distributions;
     this.links = links;

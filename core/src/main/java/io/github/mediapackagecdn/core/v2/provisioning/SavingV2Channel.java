@@ -16,7 +16,7 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -53,14 +53,14 @@ final class SavingV2Channel {
   private final LinkResolution<V2Channel> links;
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
   private final V2CdnSettings v2Settings;
   private final V2Events events;
   private final DistributionCreation<V2Channel> creation;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
-      VisibilityWait visibility, LiveCdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
+      VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;

@@ -11,7 +11,7 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -51,11 +51,11 @@ final class SavingV2Endpoints {
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final VisibilityWait visibility;
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
   private final V2Events events;
 
   SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, LinkResolution<V2Channel> links,
-      SharedPolicies shared, ServingEndpoints serving, VisibilityWait visibility, LiveCdnSettings settings,
+      SharedPolicies shared, ServingEndpoints serving, VisibilityWait visibility, CdnSettings settings,
       V2Events events) {
     this.visibility = visibility;
     this.groups = groups;

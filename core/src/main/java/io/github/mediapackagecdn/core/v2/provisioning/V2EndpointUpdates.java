@@ -7,7 +7,7 @@ import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
@@ -25,14 +25,14 @@ import java.util.Optional;
  */
 final class V2EndpointUpdates implements DistributionUpdater.Planner<V2EndpointUpdates.Request> {
 
-  private final LiveCdnSettings settings;
+  private final CdnSettings settings;
   private final V2CdnSettings v2Settings;
 
-  V2EndpointUpdates(LiveCdnSettings settings) {
+  V2EndpointUpdates(CdnSettings settings) {
     this(settings, V2CdnSettings.defaults());
   }
 
-  V2EndpointUpdates(LiveCdnSettings settings, V2CdnSettings v2Settings) {
+  V2EndpointUpdates(CdnSettings settings, V2CdnSettings v2Settings) {
     this.settings = settings;
     this.v2Settings = v2Settings;
   }

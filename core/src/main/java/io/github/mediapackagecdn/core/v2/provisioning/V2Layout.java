@@ -13,7 +13,7 @@ import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
@@ -216,18 +216,18 @@ final class V2Layout {
   }
 
   /** The group's origin: its egress domain, HTTPS only, the settings' TLS versions, the origin access control. */
-  static Origin origin(ChannelGroup group, String originAccessControlId, LiveCdnSettings settings) {
+  static Origin origin(ChannelGroup group, String originAccessControlId, CdnSettings settings) {
     return origin(group, originAccessControlId, settings, V2CdnSettings.defaults());
   }
 
-  /** As {@link #origin(ChannelGroup, String, LiveCdnSettings)}, with the v2 settings' timeouts and Origin Shield. */
-  static Origin origin(ChannelGroup group, String originAccessControlId, LiveCdnSettings settings,
+  /** As {@link #origin(ChannelGroup, String, CdnSettings)}, with the v2 settings' timeouts and Origin Shield. */
+  static Origin origin(ChannelGroup group, String originAccessControlId, CdnSettings settings,
       V2CdnSettings v2) {
     return origin(originId(group.name()), group, originAccessControlId, settings, v2);
   }
 
   private static Origin origin(String id, ChannelGroup group, String originAccessControlId,
-      LiveCdnSettings settings, V2CdnSettings v2) {
+      CdnSettings settings, V2CdnSettings v2) {
     return Origin.builder()
         .id(id)
         .domainName(group.egressDomain())
@@ -244,13 +244,13 @@ final class V2Layout {
 
   /** The distribution created when a channel is saved: the group's origin, the default behaviour on it. */
   static DistributionConfig newDistribution(ChannelGroup group, String callerReference, String comment,
-      Policies policies, LiveCdnSettings settings) {
+      Policies policies, CdnSettings settings) {
     return newDistribution(group, callerReference, comment, policies, settings, V2CdnSettings.defaults());
   }
 
   /** As the other {@code newDistribution}, its origin with the v2 settings' timeouts and Origin Shield. */
   static DistributionConfig newDistribution(ChannelGroup group, String callerReference, String comment,
-      Policies policies, LiveCdnSettings settings, V2CdnSettings v2) {
+      Policies policies, CdnSettings settings, V2CdnSettings v2) {
     Origin origin = origin(group, policies.originAccessControlId(), settings, v2);
     Map<Integer, Long> errorCaching = new LinkedHashMap<>();
     settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
@@ -269,14 +269,14 @@ final class V2Layout {
   }
 
   /** The distribution's comment: the settings' format with {@code <group>/<channel>}, cut to 128 characters. */
-  static String defaultComment(V2ChannelId channel, LiveCdnSettings settings) {
+  static String defaultComment(V2ChannelId channel, CdnSettings settings) {
     String comment = String.format(settings.commentFormat(), channel.toString());
     return comment.length() <= Limits.MAX_COMMENT_LENGTH
         ? comment : comment.substring(0, Limits.MAX_COMMENT_LENGTH - 1) + "…";
   }
 
   /** The new distribution's tags: the user's, and the link tag whose value is the channel ARN. */
-  static Map<String, String> tags(String channelArn, Map<String, String> extraTags, LiveCdnSettings settings) {
+  static Map<String, String> tags(String channelArn, Map<String, String> extraTags, CdnSettings settings) {
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
     tags.put(settings.linkTagKey(), channelArn);
     return tags;
@@ -369,7 +369,7 @@ final class V2Layout {
    *     identifier
    */
   static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
-      List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings) {
+      List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, CdnSettings settings) {
     return changesFor(config, group, secondary, endpoints, policies, identifier, settings, V2CdnSettings.defaults());
   }
 
@@ -378,7 +378,7 @@ final class V2Layout {
    * that exists keeps its own (the user's or CloudFront's).
    */
   static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
-      List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, LiveCdnSettings settings,
+      List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, CdnSettings settings,
       V2CdnSettings v2) {
     List<Origin> origins = new ArrayList<>();
     origins.add(origin(group, policies.originAccessControlId(), settings, v2));

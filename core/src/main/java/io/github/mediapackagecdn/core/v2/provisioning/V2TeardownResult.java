@@ -1,7 +1,7 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.provisioning.TeardownResult;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** v2's planner on the updater v1 shares: concurrent saves of one channel's endpoints coalesce into one update. */
 class V2EndpointUpdatesTest {
 
-  private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  private static final CdnSettings SETTINGS = CdnSettings.defaults();
   private static final DistributionId ID = DistributionId.of("E2V2COALESCE");
   private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
   private static final Optional<ChannelGroup> ONE_REGION = Optional.empty();

@@ -14,7 +14,7 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class V2LayoutTest {
 
-  private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
+  private static final CdnSettings SETTINGS = CdnSettings.defaults();
   private static final Optional<ChannelGroup> ONE_REGION = Optional.empty();
   private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
       .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")

@@ -1,4 +1,4 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** What {@link ChannelCdn#teardown} deleted, and what was gone already. */
+/** What v1's {@code ChannelCdn.teardown} deleted, and what was gone already; v2's result uses its enums. */
 @Value.Immutable
 public abstract class TeardownResult {
 
@@ -66,11 +66,13 @@ public abstract class TeardownResult {
         && distribution() != DistributionRemoval.DELETED;
   }
 
-  static Builder builder() {
+  /** A builder, for the facades that tear down (and for a test's stand-in of one). */
+  public static Builder builder() {
     return new Builder();
   }
 
-  static class Builder extends ImmutableTeardownResult.Builder {}
+  /** Builds a {@link TeardownResult}; {@code build()} checks that the ids go with the outcome. */
+  public static class Builder extends ImmutableTeardownResult.Builder {}
 
   /** Keeps a deleted distribution's id and {@code DELETED} together, and an unlinked one's and its outcome. */
   @Value.Check

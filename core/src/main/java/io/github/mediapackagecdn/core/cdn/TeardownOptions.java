@@ -1,12 +1,12 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import java.time.Duration;
 import org.immutables.value.Value;
 
 /**
- * What {@link ChannelCdn#teardown} removes besides the channel and its endpoints. By default the distribution stays:
- * CloudFront is not touched at all.
+ * What {@code teardown} removes besides the channel and its endpoints, for v1's {@code ChannelCdn} and v2's
+ * {@code ChannelCdnV2} alike. By default the distribution stays: CloudFront is not touched at all.
  *
  * <pre>{@code
  * TeardownOptions options = TeardownOptions.builder()
