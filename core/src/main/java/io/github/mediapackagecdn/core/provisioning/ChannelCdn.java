@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 
+import io.github.mediapackagecdn.core.cdn.Attaching;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
@@ -12,6 +13,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -78,8 +80,8 @@ public final class ChannelCdn implements AutoCloseable {
   private final LiveCdnSettings settings;
   private final SavingChannel savingChannel;
   private final SavingEndpoints savingEndpoints;
-  private final AttachingDistribution attaching;
-  private final Reconciling reconciling;
+  private final Attaching<Channel, OriginEndpoint> attaching;
+  private final Reconciling<Channel, OriginEndpoint> reconciling;
   private final ReadingChannelDetails readingDetails;
   private final AwaitingDeployment<ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
@@ -125,10 +127,11 @@ public final class ChannelCdn implements AutoCloseable {
         id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
             () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner,
         settings.cloudFrontQuotas(), listeners));
-    this.reconciling = new Reconciling(channels, links, updaters, listeners);
-    this.attaching = new AttachingDistribution(links,
+    V1Packager packager = new V1Packager(channels, updaters, settings);
+    this.reconciling = new Reconciling<>(packager, links, listeners);
+    this.attaching = new Attaching<>(packager, links,
         new DistributionCreation<>(distributions, linkTags, links, visibility, settings.maxCallerReferenceGenerations(),
-            settings.visibilityTimeout(), listeners), reconciling, settings);
+            settings.visibilityTimeout(), listeners), listeners);
     this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);
@@ -139,7 +142,7 @@ public final class ChannelCdn implements AutoCloseable {
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings,
         identifiers::identifierFor, listeners);
-    this.repairing = new RepairingFleet(channels, reconciling, options.sleeper(), listeners);
+    this.repairing = new RepairingFleet(channels, links, updaters, options.sleeper(), listeners);
     this.lifecycle = options.lifecycle("ChannelCdn", "channel CDN");
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
@@ -226,7 +229,7 @@ public final class ChannelCdn implements AutoCloseable {
   public CdnOutcome reconcile(ChannelId channelId) {
     requireOpen();
     require(channelId, "channel id");
-    return reconciling.reconcile(channelId);
+    return reconciling.reconcile(NotFound.existingChannel(channels, channelId));
   }
 
   /**
