@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.mediapackagecdn.core.cdn.Describer;
 import io.github.mediapackagecdn.core.cdn.Packager;
 import java.util.Optional;
 
@@ -105,7 +106,7 @@ class ArchitectureTest {
   /** The engine's classes that only the facades call: their Optional parameters pass what a facade holds. */
   private static final String ENGINE_MACHINERY =
       ".*\\.core\\.cdn\\.(Listeners|DistributionUpdaters?|DistributionRemoval|VisibilityWait|TakenReferences"
-      + "|Packager|Attaching)(\\$.*)?";
+      + "|Packager|Attaching|Describer)(\\$.*)?";
 
   @ArchTest
   static final ArchRule engine_whenImported_dependsOnNeitherSide = noClasses()
@@ -150,8 +151,8 @@ class ArchitectureTest {
       .because("core.cdn holds what the v1 and v2 facades share; it knows neither of them");
 
   @ArchTest
-  static final ArchRule packagers_whenImported_arePackagePrivateInTheirSide = classes()
-      .that().implement(Packager.class)
+  static final ArchRule sides_whenImported_implementTheEngineSpiPackagePrivately = classes()
+      .that().implement(Packager.class).or().implement(Describer.class)
       .should().notBePublic()
       .andShould().resideInAnyPackage("..core.provisioning..", "..core.v2.provisioning..")
       .because("each MediaPackage side implements the engine's SPI once, in its own package, and shows it to no one");

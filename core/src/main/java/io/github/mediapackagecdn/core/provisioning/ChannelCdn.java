@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.ReadingDetails;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
 import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -82,7 +83,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final SavingEndpoints savingEndpoints;
   private final Attaching<Channel, OriginEndpoint> attaching;
   private final Reconciling<Channel, OriginEndpoint> reconciling;
-  private final ReadingChannelDetails readingDetails;
+  private final ReadingDetails<Channel, OriginEndpoint, ChannelDetails> readingDetails;
   private final AwaitingDeployment<ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
@@ -135,7 +136,7 @@ public final class ChannelCdn implements AutoCloseable {
     this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);
-    this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
+    this.readingDetails = new ReadingDetails<>(new V1Describer(channels, settings), distributions, links);
     this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
     this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
         options.scheduler(), listeners);
@@ -293,11 +294,16 @@ public final class ChannelCdn implements AutoCloseable {
     return planning.planSave(spec);
   }
 
+  /** The channel as a wait reads it once; see {@link ReadingDetails#waitTarget}. */
+  private AwaitingDeployment.Target<ChannelDetails> waitTarget(ChannelId channelId) {
+    return readingDetails.waitTarget(NotFound.existingChannel(channels, channelId));
+  }
+
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
   public ChannelDetails details(ChannelId channelId) {
     requireOpen();
     require(channelId, "channel id");
-    return readingDetails.read(channelId);
+    return readingDetails.read(NotFound.existingChannel(channels, channelId));
   }
 
   /**
@@ -312,7 +318,7 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
     lifecycle.requireWait(channelId, timeout, ignored -> { });
-    return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout);
+    return awaitingDeployment.await(() -> waitTarget(channelId), timeout);
   }
 
   /**
@@ -328,7 +334,7 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
     lifecycle.requireWait(channelId, timeout, progress);
-    return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout, progress);
+    return awaitingDeployment.await(() -> waitTarget(channelId), timeout, progress);
   }
 
   /** {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)} without progress. */
@@ -348,7 +354,7 @@ public final class ChannelCdn implements AutoCloseable {
   public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout,
       Consumer<DeploymentProgress> progress) {
     lifecycle.requireWait(channelId, timeout, progress);
-    return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channelId), timeout, progress);
+    return awaitingDeployment.awaitAsync(() -> waitTarget(channelId), timeout, progress);
   }
 
   /**
