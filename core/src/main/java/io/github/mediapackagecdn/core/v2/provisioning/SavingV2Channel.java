@@ -116,7 +116,6 @@ final class SavingV2Channel {
     V2Channel channel = saved.channel();
     events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
         .duration(events.since(start)));
-    Optional<DistributionId> linked = before.linked();
     try {
       if (secondary.isPresent()) {
         V2NotFound.secondaryGroup(secondary.get(), spec.id().group());
@@ -131,7 +130,7 @@ final class SavingV2Channel {
           ? attaching.attach(channel, before.found().get(), spec.distributionComment(), spec.distributionTags())
           : attaching.attach(channel, spec.distributionComment(), spec.distributionTags()));
     } catch (ProvisioningException e) {
-      return new V2ChannelSaveResult(channel, events.failed(spec.id(), linked, e));
+      return new V2ChannelSaveResult(channel, events.failed(spec.id(), before.linked(), e));
     }
   }
 
