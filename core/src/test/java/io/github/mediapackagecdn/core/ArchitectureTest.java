@@ -16,6 +16,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.mediapackagecdn.core.cdn.Describer;
+import io.github.mediapackagecdn.core.cdn.Packager;
 import java.util.Optional;
 
 /**
@@ -103,7 +105,8 @@ class ArchitectureTest {
 
   /** The engine's classes that only the facades call: their Optional parameters pass what a facade holds. */
   private static final String ENGINE_MACHINERY =
-      ".*\\.core\\.cdn\\.(Listeners|DistributionUpdaters?|DistributionRemoval|VisibilityWait|TakenReferences)(\\$.*)?";
+      ".*\\.core\\.cdn\\.(Listeners|DistributionUpdaters?|DistributionRemoval|VisibilityWait|TakenReferences"
+      + "|Packager|Attaching|Describer)(\\$.*)?";
 
   @ArchTest
   static final ArchRule engine_whenImported_dependsOnNeitherSide = noClasses()
@@ -159,6 +162,13 @@ class ArchitectureTest {
       .should().onlyDependOnClassesThat().resideInAnyPackage("..core.cdn..", "..core.event..", "..core.model..",
           "..core.error..", "..core.port..", "java..", "org.slf4j..", "org.immutables..")
       .because("core.cdn holds what the v1 and v2 facades share; it knows neither of them");
+
+  @ArchTest
+  static final ArchRule sides_whenImported_implementTheEngineSpiPackagePrivately = classes()
+      .that().implement(Packager.class).or().implement(Describer.class)
+      .should().notBePublic()
+      .andShould().resideInAnyPackage("..core.provisioning..", "..core.v2.provisioning..")
+      .because("each MediaPackage side implements the engine's SPI once, in its own package, and shows it to no one");
 
   @ArchTest
   static final ArchRule engine_whenImported_isUsedByTheFacadesOnly = noClasses()

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.cdn;
 
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.util.Optional;
 
@@ -43,6 +44,11 @@ public final class LinkResolution<C> {
     }
     recentLinks.forget(arn);
     return found;
+  }
+
+  /** The channel, named without loss, for events and messages. */
+  ChannelRef ref(C channel) {
+    return linkTags.ref(channel);
   }
 
   /** Remembers a distribution just created or adopted for the channel. */

@@ -15,7 +15,9 @@
  * distribution, concurrent requests coalesced, each facade planning its own requests); CloudFront's routing of a
  * player's request ({@code Routing}); batches ({@code BatchSave}); waiting ({@code VisibilityWait} for what AWS does
  * not show yet, {@code AwaitingDeployment} for "ready for players"); teardown ({@code DistributionTeardown} over
- * {@code DistributionRemoval}); the listener fan-out ({@code Listeners}); the facades' life ({@code Lifecycle}).
+ * {@code DistributionRemoval}); the listener fan-out ({@code Listeners}); the facades' life ({@code Lifecycle}). The
+ * use cases themselves, each once over what a side implements (its SPI, package-private in the side's package):
+ * {@code Attaching} and {@code Reconciling} over {@code Packager}, {@code ReadingDetails} over {@code Describer}.
  * Those are public only so that both facades can use them: not API, they may change in any release.
  */
 @ValueStyle

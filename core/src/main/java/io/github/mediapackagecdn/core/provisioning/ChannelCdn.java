@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.provisioning;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 
+import io.github.mediapackagecdn.core.cdn.Attaching;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
@@ -12,7 +13,9 @@ import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.ReadingDetails;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.model.Channel;
@@ -82,9 +85,9 @@ public final class ChannelCdn implements AutoCloseable {
   private final LiveCdnSettings layoutSettings;
   private final SavingChannel savingChannel;
   private final SavingEndpoints savingEndpoints;
-  private final AttachingDistribution attaching;
-  private final Reconciling reconciling;
-  private final ReadingChannelDetails readingDetails;
+  private final Attaching<Channel, OriginEndpoint> attaching;
+  private final Reconciling<Channel, OriginEndpoint> reconciling;
+  private final ReadingDetails<Channel, OriginEndpoint, ChannelDetails> readingDetails;
   private final AwaitingDeployment<ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
@@ -130,15 +133,16 @@ public final class ChannelCdn implements AutoCloseable {
         id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
             () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner,
         settings.cloudFrontQuotas(), listeners));
-    this.reconciling = new Reconciling(channels, links, updaters, listeners);
-    this.attaching = new AttachingDistribution(links,
+    V1Packager packager = new V1Packager(channels, updaters, settings, layoutSettings);
+    this.reconciling = new Reconciling<>(packager, links, listeners);
+    this.attaching = new Attaching<>(packager, links,
         new DistributionCreation<>(distributions, linkTags, links, visibility, settings.maxCallerReferenceGenerations(),
-            settings.visibilityTimeout(), listeners), reconciling, settings, layoutSettings);
+            settings.visibilityTimeout(), listeners), listeners);
     this.savingChannel = new SavingChannel(channels, settings, attaching, listeners);
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, layoutSettings,
             listeners);
-    this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
+    this.readingDetails = new ReadingDetails<>(new V1Describer(channels, settings), distributions, links);
     this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings,
         layoutSettings);
     this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
@@ -146,7 +150,7 @@ public final class ChannelCdn implements AutoCloseable {
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings, layoutSettings,
         identifiers::identifierFor, listeners);
-    this.repairing = new RepairingFleet(channels, reconciling, options.sleeper(), listeners);
+    this.repairing = new RepairingFleet(channels, links, updaters, options.sleeper(), listeners);
     this.lifecycle = options.lifecycle("ChannelCdn", "channel CDN");
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
@@ -238,7 +242,7 @@ public final class ChannelCdn implements AutoCloseable {
   public CdnOutcome reconcile(ChannelId channelId) {
     requireOpen();
     require(channelId, "channel id");
-    return reconciling.reconcile(channelId);
+    return reconciling.reconcile(NotFound.existingChannel(channels, channelId));
   }
 
   /**
@@ -302,11 +306,16 @@ public final class ChannelCdn implements AutoCloseable {
     return planning.planSave(spec);
   }
 
+  /** The channel as a wait reads it once; see {@link ReadingDetails#waitTarget}. */
+  private AwaitingDeployment.Target<ChannelDetails> waitTarget(ChannelId channelId) {
+    return readingDetails.waitTarget(NotFound.existingChannel(channels, channelId));
+  }
+
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
   public ChannelDetails details(ChannelId channelId) {
     requireOpen();
     require(channelId, "channel id");
-    return readingDetails.read(channelId);
+    return readingDetails.read(NotFound.existingChannel(channels, channelId));
   }
 
   /**
@@ -321,7 +330,7 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
     lifecycle.requireWait(channelId, timeout, ignored -> { });
-    return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout);
+    return awaitingDeployment.await(() -> waitTarget(channelId), timeout);
   }
 
   /**
@@ -337,7 +346,7 @@ public final class ChannelCdn implements AutoCloseable {
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
     lifecycle.requireWait(channelId, timeout, progress);
-    return awaitingDeployment.await(() -> readingDetails.waitTarget(channelId), timeout, progress);
+    return awaitingDeployment.await(() -> waitTarget(channelId), timeout, progress);
   }
 
   /** {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)} without progress. */
@@ -357,7 +366,7 @@ public final class ChannelCdn implements AutoCloseable {
   public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout,
       Consumer<DeploymentProgress> progress) {
     lifecycle.requireWait(channelId, timeout, progress);
-    return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channelId), timeout, progress);
+    return awaitingDeployment.awaitAsync(() -> waitTarget(channelId), timeout, progress);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
@@ -12,6 +14,7 @@ import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.port.Channels;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Duration;
@@ -41,13 +44,16 @@ import java.util.Optional;
 final class RepairingFleet {
 
   private final Channels channels;
-  private final Reconciling reconciling;
+  private final LinkResolution<Channel> links;
+  private final DistributionUpdaters<List<OriginEndpoint>> updaters;
   private final Sleeper sleeper;
   private final Listeners listeners;
 
-  RepairingFleet(Channels channels, Reconciling reconciling, Sleeper sleeper, Listeners listeners) {
+  RepairingFleet(Channels channels, LinkResolution<Channel> links,
+      DistributionUpdaters<List<OriginEndpoint>> updaters, Sleeper sleeper, Listeners listeners) {
     this.channels = channels;
-    this.reconciling = reconciling;
+    this.links = links;
+    this.updaters = updaters;
     this.sleeper = sleeper;
     this.listeners = listeners;
   }
@@ -156,7 +162,7 @@ final class RepairingFleet {
       }
       DistributionResolver.Resolution found;
       try {
-        found = reconciling.resolve(channel.get());
+        found = links.resolve(channel.get());
       } catch (ResourceConflictException e) {
         if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
           throw e;
@@ -167,11 +173,16 @@ final class RepairingFleet {
         return Attempt.left(found.id().map(id -> "its linked distribution is now " + id)
             .orElse("it has no linked distribution now") + ", not " + audited + " as audited: audit again");
       }
-      Reconciling.Merge merge = reconciling.merge(channel.get(), audited, found.needsRecording());
-      List<AuditFinding> withoutCdnUrl = merge.update().latest()
-          .map(config -> AuditingFleet.withoutCdnUrl(channelId, audited, merge.endpoints(), config))
+      if (found.needsRecording()) {
+        links.record(channel.get(), audited);
+      }
+      List<OriginEndpoint> endpoints = channels.endpointsOf(channelId);
+      DistributionUpdaters.Update update =
+          endpoints.isEmpty() ? DistributionUpdaters.Update.none() : updaters.update(audited, endpoints);
+      List<AuditFinding> withoutCdnUrl = update.latest()
+          .map(config -> AuditingFleet.withoutCdnUrl(channelId, audited, endpoints, config))
           .orElse(List.of());
-      return new Attempt(merge.update().written() ? Fate.REPAIRED : Fate.UNCHANGED, withoutCdnUrl, "", null);
+      return new Attempt(update.written() ? Fate.REPAIRED : Fate.UNCHANGED, withoutCdnUrl, "", null);
     } catch (ProvisioningException e) {
       listeners.failed(channelId, Optional.of(audited), e);
       return new Attempt(Fate.FAILED, List.of(), "", e);

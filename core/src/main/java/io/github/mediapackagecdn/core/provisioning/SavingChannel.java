@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.Attaching;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -10,6 +11,7 @@ import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.Limits;
+import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.port.Channels;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The use case "save a live channel and get a distribution for it": the channel is created, or updated when it
- * differs from the spec, then, when the spec asks for it, {@link AttachingDistribution} gives it its distribution. A
+ * differs from the spec, then, when the spec asks for it, the engine's {@link Attaching} gives it its distribution. A
  * CloudFront failure is reported beside the saved channel.
  */
 final class SavingChannel {
@@ -31,10 +33,11 @@ final class SavingChannel {
 
   private final Channels channels;
   private final CdnSettings settings;
-  private final AttachingDistribution attaching;
+  private final Attaching<Channel, OriginEndpoint> attaching;
   private final Listeners listeners;
 
-  SavingChannel(Channels channels, CdnSettings settings, AttachingDistribution attaching, Listeners listeners) {
+  SavingChannel(Channels channels, CdnSettings settings, Attaching<Channel, OriginEndpoint> attaching,
+      Listeners listeners) {
     this.listeners = listeners;
     this.channels = channels;
     this.settings = settings;

@@ -15,8 +15,9 @@
  *       path patterns of each format are public on {@code Packaging}; the testkit's {@code SampleDistributions}
  *       gives tests distributions shaped like the library's.)</li>
  *   <li><b>Use cases</b>, one operation each, their collaborators given to the constructor (the facade wires them):
- *       {@code SavingChannel}, {@code SavingEndpoints}, {@code AttachingDistribution}, {@code Reconciling},
- *       {@code ReadingChannelDetails}, {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet},
+ *       {@code SavingChannel}, {@code SavingEndpoints}, the engine's {@code core.cdn.Attaching},
+ *       {@code core.cdn.Reconciling} (over {@code V1Packager}) and {@code core.cdn.ReadingDetails} (over
+ *       {@code V1Describer}), {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet},
  *       {@code RepairingFleet}, {@code Planning} (read-only: the plan of the next save, and the dry runs, which check
  *       their input with {@code EndpointBatch} as the save does).</li>
  *   <li><b>Concerns</b>, each owning its state and tested alone: the engine's {@code core.cdn.LinkResolution} (the

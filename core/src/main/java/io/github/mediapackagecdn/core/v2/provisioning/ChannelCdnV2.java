@@ -15,6 +15,7 @@ import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.ReadingDetails;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
@@ -28,6 +29,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
@@ -98,7 +100,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final SavingChannelGroup savingGroup;
   private final SavingV2Channel savingChannel;
   private final SavingV2Endpoints savingEndpoints;
-  private final ReadingV2Details readingDetails;
+  private final ChannelGroups groups;
+  private final ReadingDetails<V2Channel, V2Endpoint, V2ChannelDetails> readingDetails;
   private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
   private final String description;
@@ -144,7 +147,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
         shared, serving, visibility, settings, builder.v2Settings, events);
     this.savingEndpoints =
         new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
-    this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
+    this.groups = builder.groups;
+    this.readingDetails =
+        new ReadingDetails<>(new V2Describer(builder.groups, settings), builder.distributions, links);
     this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, options.sleeper(), options.clock(),
         options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
@@ -248,11 +253,16 @@ public final class ChannelCdnV2 implements AutoCloseable {
     return savingEndpoints.save(specs);
   }
 
+  /** The channel as a wait reads it once; see {@link ReadingDetails#waitTarget}. */
+  private AwaitingDeployment.Target<V2ChannelDetails> waitTarget(V2ChannelId channel) {
+    return readingDetails.waitTarget(V2NotFound.channel(groups, channel));
+  }
+
   /** The channel's distribution and the CDN URL of every manifest of every endpoint. */
   public V2ChannelDetails details(V2ChannelId channel) {
     requireOpen();
     require(channel, "channel id");
-    return readingDetails.read(channel);
+    return readingDetails.read(V2NotFound.channel(groups, channel));
   }
 
   /**
@@ -269,7 +279,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout) {
     lifecycle.requireWait(channel, timeout, ignored -> { });
-    return awaitingDeployment.await(() -> readingDetails.waitTarget(channel), timeout);
+    return awaitingDeployment.await(() -> waitTarget(channel), timeout);
   }
 
   /**
@@ -283,7 +293,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout, Consumer<DeploymentProgress> progress) {
     lifecycle.requireWait(channel, timeout, progress);
-    return awaitingDeployment.await(() -> readingDetails.waitTarget(channel), timeout, progress);
+    return awaitingDeployment.await(() -> waitTarget(channel), timeout, progress);
   }
 
   /** {@link #awaitDeployedAsync(V2ChannelId, Duration, Consumer)} without progress. */
@@ -302,7 +312,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   public CompletableFuture<V2ChannelDetails> awaitDeployedAsync(V2ChannelId channel, Duration timeout,
       Consumer<DeploymentProgress> progress) {
     lifecycle.requireWait(channel, timeout, progress);
-    return awaitingDeployment.awaitAsync(() -> readingDetails.waitTarget(channel), timeout, progress);
+    return awaitingDeployment.awaitAsync(() -> waitTarget(channel), timeout, progress);
   }
 
   /**

@@ -5,12 +5,13 @@ import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.cdn.Attaching;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
+import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Limits;
@@ -42,14 +43,13 @@ import java.util.Optional;
  * given with CreateChannel, or written just before CloudFront is asked, with the "requested" marker, then with the
  * distribution's id. A spec's tag with the library's key is refused before any call. With a secondary
  * Region, the channel is saved there too, with the same name, and has no distribution of its own. A CloudFront (or
- * secondary Region) failure is reported beside the saved channel.
+ * secondary Region) failure is reported beside the saved channel. The CloudFront half is the engine's
+ * {@link Attaching} (and {@link Reconciling}) over {@link V2Packager}, as v1's.
  */
 final class SavingV2Channel {
 
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
-  private final Distributions distributions;
-  private final LinkTags<V2Channel> linkTags;
   private final LinkResolution<V2Channel> links;
   private final SharedPolicies shared;
   private final ServingEndpoints serving;
@@ -64,8 +64,6 @@ final class SavingV2Channel {
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;
-    this.distributions = distributions;
-    this.linkTags = linkTags;
     this.links = links;
     this.shared = shared;
     this.settings = settings;
@@ -97,24 +95,7 @@ final class SavingV2Channel {
    */
   CdnOutcome reconcile(V2ChannelId id) {
     ChannelGroup group = V2NotFound.group(groups, id.group());
-    V2Channel channel = V2NotFound.channel(groups, id);
-    Optional<DistributionId> linked = Optional.empty();
-    try {
-      DistributionResolver.Resolution found = links.resolve(channel);
-      if (found.id().isEmpty()) {
-        return found.none();
-      }
-      linked = found.id();
-      if (found.needsRecording()) {
-        links.record(channel, linked.get());
-      }
-      List<V2Endpoint> endpoints = groups.endpointsOf(id);
-      return endpoints.isEmpty() ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
-          : serving.serve(id, group, linked.get(), endpoints, endpoints, List.of(), Map.of(), Optional.empty())
-              .outcome(linked.get(), endpoints);
-    } catch (ProvisioningException e) {
-      return events.failed(id, linked, e);
-    }
+    return new Reconciling<>(packager(group), links, events.listeners()).reconcile(V2NotFound.channel(groups, id));
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
@@ -135,7 +116,6 @@ final class SavingV2Channel {
     V2Channel channel = saved.channel();
     events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
         .duration(events.since(start)));
-    Optional<DistributionId> linked = before.linked();
     try {
       if (secondary.isPresent()) {
         V2NotFound.secondaryGroup(secondary.get(), spec.id().group());
@@ -144,37 +124,13 @@ final class SavingV2Channel {
       if (!spec.createDistribution()) {
         return new V2ChannelSaveResult(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
       }
-      DistributionResolver.Resolution found = before.found().isPresent() ? before.found().get()
-          : links.resolve(channel);
-      linked = found.id();
-      if (linked.isPresent()) { // saved again: the distribution gets what an earlier save could not give it
-        if (found.needsRecording()) {
-          links.record(channel, linked.get());
-        }
-        List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
-        CdnOutcome served = endpoints.isEmpty()
-            ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, linked.get())
-            : serving.serve(channel.id(), group, linked.get(), endpoints, endpoints, List.of(), Map.of(),
-                Optional.empty()).outcome(linked.get(), endpoints);
-        // not recorded on the channel yet: made by a try whose answer was lost, or by another instance, and used now
-        return new V2ChannelSaveResult(channel, found.needsRecording()
-            && served.action() != CdnOutcome.Action.NOT_SERVED ? CdnOutcome.of(CdnOutcome.Action.ADOPTED, linked.get())
-            : served);
-      }
-      if (creation.recordedButMissing(channel).isEmpty()) {
-        links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable
-      } // else the deleted distribution stays recorded until its successor is: it proves the link gone, save after save
-      CdnOutcome outcome = create(channel, group, spec);
-      linked = outcome.distributionId();
-      links.record(channel, linked.orElseThrow());
-      List<V2Endpoint> endpoints = groups.endpointsOf(channel.id());
-      if (!endpoints.isEmpty()) { // saved before the distribution: it serves them at once
-        serving.serve(channel.id(), group, linked.orElseThrow(), endpoints, endpoints, List.of(), Map.of(),
-            Optional.empty());
-      }
-      return new V2ChannelSaveResult(channel, outcome);
+      Attaching<V2Channel, V2Endpoint> attaching =
+          new Attaching<>(packager(group), links, creation, events.listeners());
+      return new V2ChannelSaveResult(channel, before.found().isPresent()
+          ? attaching.attach(channel, before.found().get(), spec.distributionComment(), spec.distributionTags())
+          : attaching.attach(channel, spec.distributionComment(), spec.distributionTags()));
     } catch (ProvisioningException e) {
-      return new V2ChannelSaveResult(channel, events.failed(spec.id(), linked, e));
+      return new V2ChannelSaveResult(channel, events.failed(spec.id(), before.linked(), e));
     }
   }
 
@@ -296,14 +252,8 @@ final class SavingV2Channel {
         settings.maxUpdateAttempts());
   }
 
-  /**
-   * {@code CREATED} or {@code ADOPTED}, by the engine's one creation ({@link DistributionCreation}): the CallerReference
-   * generations, adoption, and passing over a reference whose holder is proven unlinked or deleted.
-   */
-  private CdnOutcome create(V2Channel channel, ChannelGroup group, V2ChannelSpec spec) {
-    String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
-    Map<String, String> tags = V2Layout.tags(channel.arn(), spec.distributionTags(), settings);
-    return creation.create(channel, callerReference -> V2Layout.newDistribution(group, callerReference, comment,
-        shared.ids(), settings, v2Settings), tags);
+  /** MediaPackage v2 under the engine's use cases, for the channels of {@code group}. */
+  private V2Packager packager(ChannelGroup group) {
+    return new V2Packager(groups, group, serving, shared, settings, v2Settings);
   }
 }

@@ -432,7 +432,7 @@ class V2LayoutTest {
 
   @Test
   void cdnUrl_keepsPathAndQuery_onTheDistributionsDomain() {
-    assertThat(ReadingV2Details.cdnUrl("https://" + GROUP.egressDomain() + "/out/v1/live/news/hls/index.m3u8?a=1",
+    assertThat(V2Describer.cdnUrl("https://" + GROUP.egressDomain() + "/out/v1/live/news/hls/index.m3u8?a=1",
         "d111.cloudfront.net")).isEqualTo("https://d111.cloudfront.net/out/v1/live/news/hls/index.m3u8?a=1");
   }
 

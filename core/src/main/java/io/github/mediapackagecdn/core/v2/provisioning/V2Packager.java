@@ -1,0 +1,57 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.Packager;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MediaPackage v2 under the engine's use cases, for the channels of one group (read by the use case, which needs it
+ * anyway): a channel's endpoints as {@link ChannelGroups} lists them, a new distribution as {@link V2Layout} makes it
+ * for the group (with the shared policies, found or created once it is sent), and endpoints served by
+ * {@link ServingEndpoints} (their policies, then the distribution's updater), with CloudFront's routing checked.
+ */
+final class V2Packager implements Packager<V2Channel, V2Endpoint> {
+
+  private final ChannelGroups groups;
+  private final ChannelGroup group;
+  private final ServingEndpoints serving;
+  private final SharedPolicies shared;
+  private final CdnSettings settings;
+  private final V2CdnSettings v2Settings;
+
+  V2Packager(ChannelGroups groups, ChannelGroup group, ServingEndpoints serving, SharedPolicies shared,
+      CdnSettings settings, V2CdnSettings v2Settings) {
+    this.groups = groups;
+    this.group = group;
+    this.serving = serving;
+    this.shared = shared;
+    this.settings = settings;
+    this.v2Settings = v2Settings;
+  }
+
+  @Override
+  public List<V2Endpoint> endpoints(V2Channel channel) {
+    return groups.endpointsOf(channel.id());
+  }
+
+  @Override
+  public NewDistribution newDistribution(V2Channel channel, Optional<String> comment, Map<String, String> tags) {
+    String given = comment.orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
+    return new NewDistribution(callerReference -> V2Layout.newDistribution(group, callerReference, given,
+        shared.ids(), settings, v2Settings), V2Layout.tags(channel.arn(), tags, settings));
+  }
+
+  @Override
+  public CdnOutcome serve(V2Channel channel, DistributionId id, List<V2Endpoint> endpoints) {
+    return serving.serve(channel.id(), group, id, endpoints, endpoints, List.of(), Map.of(), Optional.empty())
+        .outcome(id, endpoints);
+  }
+}
