@@ -2,8 +2,8 @@
  * The CloudFront side of the library, written once for both MediaPackage versions: what the v1 facade
  * ({@code core.provisioning}) and the v2 facade ({@code core.v2.provisioning}) share, knowing neither of them.
  *
- * <p>What applications read: the outcome of a save ({@code CdnOutcome}) and a read of a wait
- * ({@code DeploymentProgress}); what they call: the setters of the facades' builder base ({@code FacadeBuilder}).
+ * <p>What applications read: the outcome of a save ({@code CdnOutcome}), a read of a wait
+ * ({@code DeploymentProgress}) and a dry run's plan ({@code DistributionPlan}); what they call: the setters of the facades' builder base ({@code FacadeBuilder}).
  *
  * <p>The algorithms, each once: the link between a channel and its distribution ({@code LinkTags},
  * {@code DistributionResolver}, {@code RecentLinks}, {@code LinkResolution}: the channel tag naming the distribution,
@@ -11,7 +11,8 @@
  * each side's {@code TaggedChannels}); creation and adoption ({@code DistributionCreation}, with
  * {@code TakenReferences}); serving ({@code DistributionUpdaters}, {@code DistributionUpdater}: one writer per
  * distribution, concurrent requests coalesced, each facade planning its own requests); CloudFront's routing of a
- * player's request ({@code Routing}); batches ({@code BatchSave}); waiting ({@code VisibilityWait} for what AWS does
+ * player's request ({@code Routing}); plans, read-only, equal to what the save applies ({@code DistributionPlanning},
+ * each side giving its layout's changes); batches ({@code BatchSave}); waiting ({@code VisibilityWait} for what AWS does
  * not show yet, {@code AwaitingDeployment} for "ready for players"); teardown ({@code DistributionTeardown} over
  * {@code DistributionRemoval}); the listener fan-out ({@code Listeners}); the facades' life ({@code Lifecycle}).
  * Those are public only so that both facades can use them: not API, they may change in any release.

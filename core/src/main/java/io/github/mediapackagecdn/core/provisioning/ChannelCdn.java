@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 
@@ -133,7 +135,8 @@ public final class ChannelCdn implements AutoCloseable {
     this.savingEndpoints =
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, listeners);
     this.readingDetails = new ReadingChannelDetails(channels, distributions, links, settings);
-    this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings);
+    this.planning = new Planning(channels, new DistributionPlanning<>(distributions, links, linkTags, visibility,
+        settings.cloudFrontQuotas()), identifiers, visibility, settings);
     this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
         options.scheduler(), listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
