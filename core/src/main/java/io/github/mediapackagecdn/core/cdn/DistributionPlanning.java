@@ -107,10 +107,12 @@ public final class DistributionPlanning<C> {
     Map<String, String> withLink = new LinkedHashMap<>(tags);
     withLink.put(linkTags.linkTagKey(), linkTags.linkValue(channel));
     DistributionConfig config = created.get();
+    ChangeSet changes = hasEndpoints ? layout.changesFor(config) : ChangeSet.empty();
+    quotas.refuseChanges("the distribution of channel " + linkTags.ref(channel), config, changes); // as the save would
     return DistributionPlan.builder().channel(linkTags.ref(channel))
         .newDistribution(DistributionPlan.NewDistribution.builder().comment(comment).tags(withLink)
             .linkTagKey(linkTags.linkTagKey()).channelArnKnown(true).build())
-        .changes(hasEndpoints ? layout.changesFor(config) : ChangeSet.empty())
+        .changes(changes)
         .packagerWrites(hasEndpoints ? layout.packagerWrites(null) : List.of())
         .egressHostKnown(layout.egressHostKnown()).recordsDistributionOnChannel(true).build();
   }
