@@ -506,8 +506,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
     /**
      * The v2-only settings (the manifests' cache key query strings, the timeouts and Origin Shield of the origins the
      * library creates); {@link V2CdnSettings#defaults()} unless set. A change takes effect on the next save of each
-     * channel: its behaviours still on the library's earlier cache policy move to the policy of the new settings; an
-     * origin that already exists keeps its timeouts and Origin Shield.
+     * channel: its behaviours still on the library's earlier cache policy move to the policy of the new settings, and
+     * those without a response headers policy get the one the settings name; an origin that already exists keeps its
+     * timeouts and Origin Shield.
      */
     public Builder v2Settings(V2CdnSettings v2Settings) {
       require(v2Settings, "v2 settings");
