@@ -500,6 +500,34 @@ final class CloudFrontConfigs {
       return config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior().toBuilder()
           .cachePolicyId(cachePolicyId).compress(compress).build()).build();
     }
+
+    @Override
+    public Optional<String> responseHeadersPolicyId(DistributionConfig config, String pathPattern) {
+      return behaviors(config).stream().filter(b -> pathPattern.equals(b.pathPattern())).findFirst()
+          .flatMap(b -> blankToEmpty(b.responseHeadersPolicyId()));
+    }
+
+    @Override
+    public Optional<String> defaultResponseHeadersPolicyId(DistributionConfig config) {
+      return Optional.ofNullable(config.defaultCacheBehavior())
+          .flatMap(b -> blankToEmpty(b.responseHeadersPolicyId()));
+    }
+
+    @Override
+    public DistributionConfig useResponseHeadersPolicy(DistributionConfig config, String pathPattern,
+        String responseHeadersPolicyId) {
+      List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
+      behaviors.replaceAll(b -> pathPattern.equals(b.pathPattern())
+          ? b.toBuilder().responseHeadersPolicyId(responseHeadersPolicyId).build() : b);
+      return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
+    }
+
+    @Override
+    public DistributionConfig useDefaultResponseHeadersPolicy(DistributionConfig config,
+        String responseHeadersPolicyId) {
+      return config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior().toBuilder()
+          .responseHeadersPolicyId(responseHeadersPolicyId).build()).build();
+    }
   }
 
   // ---------------------------------------------------------------- helpers

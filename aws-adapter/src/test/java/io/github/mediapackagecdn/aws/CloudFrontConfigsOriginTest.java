@@ -113,4 +113,31 @@ class CloudFrontConfigsOriginTest {
     DistributionConfig withoutIt = sdk.toBuilder().defaultCacheBehavior(CloudFrontConfigs.toSdkDefault(none)).build();
     assertThat(CloudFrontConfigs.toCore(withoutIt).defaultBehavior().responseHeadersPolicyId()).isEmpty();
   }
+
+  @Test
+  void apply_useResponseHeadersPolicy_setsItOnTheLibrarysBehaviourAndTheDefault_keepingEveryOtherField_andAUsersOwn() {
+    io.github.mediapackagecdn.core.model.CacheBehavior library = io.github.mediapackagecdn.core.model.CacheBehavior
+        .builder().pathPattern("/out/*").targetOriginId("EMP2-live").viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
+        .addAllowedMethods("GET", "HEAD").addCachedMethods("GET", "HEAD").cachePolicyId("cp").build();
+    software.amazon.awssdk.services.cloudfront.model.CacheBehavior withFunction = CloudFrontConfigs.toSdk(library)
+        .toBuilder().realtimeLogConfigArn("arn:aws:cloudfront::123456789012:realtime-log-config/mine").build();
+    software.amazon.awssdk.services.cloudfront.model.CacheBehavior users = CloudFrontConfigs.toSdk(library)
+        .toBuilder().pathPattern("/mine/*").responseHeadersPolicyId("users").build();
+    DistributionConfig sdk = withOrigins(CloudFrontConfigs.toSdk(origin("EMP2-live").build())).toBuilder()
+        .defaultCacheBehavior(CloudFrontConfigs.toSdkDefault(library).toBuilder().responseHeadersPolicyId("").build())
+        .cacheBehaviors(software.amazon.awssdk.services.cloudfront.model.CacheBehaviors.builder().quantity(2)
+            .items(withFunction, users).build())
+        .build();
+
+    DistributionConfig applied = CloudFrontConfigs.apply(sdk, ChangeSet.of(List.of(
+        new DistributionChange.UseResponseHeadersPolicy("/out/*", "EMP2-live", java.util.Set.of("cp"), "cors"),
+        new DistributionChange.UseResponseHeadersPolicy("/mine/*", "EMP2-live", java.util.Set.of("cp"), "cors"),
+        new DistributionChange.UseDefaultResponseHeadersPolicy("EMP2-live", java.util.Set.of("cp"), "cors"))));
+
+    assertThat(applied.cacheBehaviors().items().get(0).responseHeadersPolicyId()).isEqualTo("cors");
+    assertThat(applied.cacheBehaviors().items().get(0).realtimeLogConfigArn()).isEqualTo(
+        withFunction.realtimeLogConfigArn());
+    assertThat(applied.cacheBehaviors().items().get(1)).isEqualTo(users);
+    assertThat(applied.defaultCacheBehavior().responseHeadersPolicyId()).as("a blank id is none").isEqualTo("cors");
+  }
 }

@@ -99,7 +99,7 @@ class ArchitectureTest {
       .and().haveSimpleNameNotStartingWith("Immutable")
       .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings"
           + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails"
-          + "|RepairOptions|RepairResult|DistributionPlan)")
+          + "|RepairOptions|RepairResult)")
       .because("the use cases, concerns and rules of core.provisioning are package-private, so they can change "
           + "without breaking a user; only the facade, its settings and its results are public");
 

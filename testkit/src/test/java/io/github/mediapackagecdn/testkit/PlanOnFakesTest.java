@@ -27,7 +27,7 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import java.util.List;
 import java.util.Map;

@@ -66,6 +66,13 @@ public abstract class LinkedChannel {
     if (change instanceof DistributionChange.UseDefaultCachePolicy use) {
       return "default behaviour on cache policy " + use.toCachePolicyId();
     }
+    if (change instanceof DistributionChange.UseResponseHeadersPolicy use) {
+      return "cache behaviour " + use.pathPattern() + " with response headers policy "
+          + use.toResponseHeadersPolicyId();
+    }
+    if (change instanceof DistributionChange.UseDefaultResponseHeadersPolicy use) {
+      return "default behaviour with response headers policy " + use.toResponseHeadersPolicyId();
+    }
     if (change instanceof DistributionChange.RemoveOrigin remove) {
       return "placeholder origin " + remove.originId() + " removed";
     }

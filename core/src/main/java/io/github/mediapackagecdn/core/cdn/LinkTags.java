@@ -65,6 +65,11 @@ public final class LinkTags<C> {
     return channelTagKey;
   }
 
+  /** The key of the distribution's link tag. */
+  String linkTagKey() {
+    return linkTagKey;
+  }
+
   /**
    * Refuses, before any call, a user's channel tags that hold the library's own channel tag key: that tag records the
    * channel's distribution, and only the library writes it.

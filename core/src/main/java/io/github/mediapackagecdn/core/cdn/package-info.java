@@ -3,7 +3,7 @@
  * ({@code core.provisioning}) and the v2 facade ({@code core.v2.provisioning}) share, knowing neither of them.
  *
  * <p>What applications read: the outcome of a save ({@code CdnOutcome}), a read of a wait
- * ({@code DeploymentProgress}) and what a teardown removed ({@code TeardownResult}); what they give: the settings
+ * ({@code DeploymentProgress}) and what a teardown removed ({@code TeardownResult}), a dry run's plan ({@code DistributionPlan}); what they give: the settings
  * both versions share ({@code CdnSettings}) and a teardown's options ({@code TeardownOptions}); what they call: the
  * setters of the facades' builder base ({@code FacadeBuilder}).
  *
@@ -13,7 +13,8 @@
  * each side's {@code TaggedChannels}); creation and adoption ({@code DistributionCreation}, with
  * {@code TakenReferences}); serving ({@code DistributionUpdaters}, {@code DistributionUpdater}: one writer per
  * distribution, concurrent requests coalesced, each facade planning its own requests); CloudFront's routing of a
- * player's request ({@code Routing}); batches ({@code BatchSave}); waiting ({@code VisibilityWait} for what AWS does
+ * player's request ({@code Routing}); plans, read-only, equal to what the save applies ({@code DistributionPlanning},
+ * each side giving its layout's changes); batches ({@code BatchSave}); waiting ({@code VisibilityWait} for what AWS does
  * not show yet, {@code AwaitingDeployment} for "ready for players"); teardown ({@code DistributionTeardown} over
  * {@code DistributionRemoval}); the listener fan-out ({@code Listeners}); the facades' life ({@code Lifecycle}). The
  * use cases themselves, each once over what a side implements (its SPI, package-private in the side's package):

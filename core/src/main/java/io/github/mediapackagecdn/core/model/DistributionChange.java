@@ -96,6 +96,21 @@ public sealed interface DistributionChange {
 
     /** Gives the default behaviour the cache policy and {@code Compress}, everything else about it kept. */
     C useDefaultCachePolicy(C config, String cachePolicyId, boolean compress);
+
+    /** The response headers policy of the ordered behaviour with {@code pathPattern}; empty without one (or it). */
+    Optional<String> responseHeadersPolicyId(C config, String pathPattern);
+
+    /** The response headers policy of the default behaviour; empty without one. */
+    Optional<String> defaultResponseHeadersPolicyId(C config);
+
+    /**
+     * Gives the ordered behaviour with {@code pathPattern} the response headers policy {@code responseHeadersPolicyId},
+     * everything else about it kept.
+     */
+    C useResponseHeadersPolicy(C config, String pathPattern, String responseHeadersPolicyId);
+
+    /** Gives the default behaviour the response headers policy, everything else about it kept. */
+    C useDefaultResponseHeadersPolicy(C config, String responseHeadersPolicyId);
   }
 
   /** Adds {@code origin} unless an origin with its id exists. */
@@ -227,6 +242,52 @@ public sealed interface DistributionChange {
         return config;
       }
       return editor.useDefaultCachePolicy(config, toCachePolicyId, compress);
+    }
+  }
+
+  /**
+   * Gives the ordered behaviour with {@code pathPattern} the response headers policy the library's settings name now
+   * ({@code toResponseHeadersPolicyId}), only while it is the library's, left as it made it: it targets
+   * {@code targetId}, uses one of the library's cache policies ({@code libraryCachePolicyIds}, the current one or an
+   * earlier one) and has no response headers policy. A behaviour with a response headers policy keeps it (a user's,
+   * or one an earlier setting gave), and so does a behaviour a user gave another cache policy or another target.
+   */
+  record UseResponseHeadersPolicy(String pathPattern, String targetId, Set<String> libraryCachePolicyIds,
+      String toResponseHeadersPolicyId) implements DistributionChange {
+
+    /** Keeps an unmodifiable copy of the library's cache policies. */
+    public UseResponseHeadersPolicy {
+      libraryCachePolicyIds = Set.copyOf(libraryCachePolicyIds);
+    }
+
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.behaviorTarget(config, pathPattern).filter(targetId::equals).isPresent()
+          || !editor.cachePolicyId(config, pathPattern).filter(libraryCachePolicyIds::contains).isPresent()
+          || editor.responseHeadersPolicyId(config, pathPattern).isPresent()) {
+        return config;
+      }
+      return editor.useResponseHeadersPolicy(config, pathPattern, toResponseHeadersPolicyId);
+    }
+  }
+
+  /** {@link UseResponseHeadersPolicy} for the default behaviour. */
+  record UseDefaultResponseHeadersPolicy(String targetId, Set<String> libraryCachePolicyIds,
+      String toResponseHeadersPolicyId) implements DistributionChange {
+
+    /** Keeps an unmodifiable copy of the library's cache policies. */
+    public UseDefaultResponseHeadersPolicy {
+      libraryCachePolicyIds = Set.copyOf(libraryCachePolicyIds);
+    }
+
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      if (!editor.defaultTargetOriginId(config).filter(targetId::equals).isPresent()
+          || !editor.defaultCachePolicyId(config).filter(libraryCachePolicyIds::contains).isPresent()
+          || editor.defaultResponseHeadersPolicyId(config).isPresent()) {
+        return config;
+      }
+      return editor.useDefaultResponseHeadersPolicy(config, toResponseHeadersPolicyId);
     }
   }
 

@@ -135,4 +135,31 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
         .compress(compress).build();
     return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
   }
+
+  @Override
+  public Optional<String> responseHeadersPolicyId(DistributionConfig config, String pathPattern) {
+    return config.behavior(pathPattern).flatMap(CacheBehavior::responseHeadersPolicyId);
+  }
+
+  @Override
+  public Optional<String> defaultResponseHeadersPolicyId(DistributionConfig config) {
+    return config.defaultBehavior().responseHeadersPolicyId();
+  }
+
+  @Override
+  public DistributionConfig useResponseHeadersPolicy(DistributionConfig config, String pathPattern,
+      String responseHeadersPolicyId) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
+        ? CacheBehavior.builder().from(b).responseHeadersPolicyId(responseHeadersPolicyId).build() : b);
+    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+  }
+
+  @Override
+  public DistributionConfig useDefaultResponseHeadersPolicy(DistributionConfig config,
+      String responseHeadersPolicyId) {
+    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior())
+        .responseHeadersPolicyId(responseHeadersPolicyId).build();
+    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+  }
 }

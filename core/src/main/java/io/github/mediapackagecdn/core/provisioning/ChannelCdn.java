@@ -1,5 +1,7 @@
 package io.github.mediapackagecdn.core.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 
@@ -143,8 +145,8 @@ public final class ChannelCdn implements AutoCloseable {
         new SavingEndpoints(channels, distributions, links, identifiers, updaters, visibility, settings, layoutSettings,
             listeners);
     this.readingDetails = new ReadingDetails<>(new V1Describer(channels, settings), distributions, links);
-    this.planning = new Planning(channels, distributions, links, linkTags, identifiers, visibility, settings,
-        layoutSettings);
+    this.planning = new Planning(channels, new DistributionPlanning<>(distributions, links, linkTags, visibility,
+        settings.cloudFrontQuotas()), identifiers, visibility, settings, layoutSettings);
     this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
         options.scheduler(), listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());

@@ -4,7 +4,6 @@ import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -19,7 +18,8 @@ import java.util.function.Function;
 /**
  * v1's plan of an update for the shared updater: a request is a list of a channel's endpoints; the requests of a batch
  * are merged by endpoint id (a later request's endpoint replaces an earlier one's, in its first position) and planned
- * by {@link DistributionPlan#updating}, the plan {@code ChannelCdn.plan} answers, so exactly its changes are sent.
+ * by {@link DistributionLayout#changesFor}, the code {@code ChannelCdn.plan} plans with ({@link Planning}), so exactly
+ * a plan's changes are sent.
  */
 final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEndpoint>> {
 
@@ -49,9 +49,6 @@ final class EndpointUpdates implements DistributionUpdater.Planner<List<OriginEn
       List<List<OriginEndpoint>> requests) {
     Map<OriginEndpointId, OriginEndpoint> merged = new LinkedHashMap<>();
     requests.forEach(endpoints -> endpoints.forEach(e -> merged.put(e.id(), e)));
-    ChannelId channelId = requests.get(0).get(0).channelId();
-    return DistributionPlan.updating(channelId, id, config, List.copyOf(merged.values()), settings, layout,
-        identifiers)
-        .changes();
+    return DistributionLayout.changesFor(config, List.copyOf(merged.values()), settings, layout, identifiers);
   }
 }

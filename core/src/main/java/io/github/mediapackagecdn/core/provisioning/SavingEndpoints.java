@@ -137,8 +137,8 @@ final class SavingEndpoints {
     Read read = new Read(Optional.of(id), distribution, listed);
     ChangeSet changes;
     try {
-      changes = DistributionPlan.updating(channel.id(), id, distribution.config(), batch.asSaved(listed), settings,
-          layout, batch.identifierOf(identifiers)).changes();
+      changes = DistributionLayout.changesFor(distribution.config(), batch.asSaved(listed), settings, layout,
+          batch.identifierOf(identifiers));
     } catch (ProvisioningException e) {
       log.debug("the update for channel {} cannot be planned before saving ({}); the update reports it",
           channel.id(), e.getMessage());

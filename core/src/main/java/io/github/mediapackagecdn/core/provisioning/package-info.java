@@ -10,7 +10,7 @@
  *       {@code TeardownOptions} and {@code RepairOptions}; the results {@code ChannelSaveResult},
  *       {@code EndpointSaveResult}, {@code CdnOutcome}, {@code ChannelDetails}, {@code DistributionDetails},
  *       {@code EndpointDetails}, {@code TeardownResult}, {@code DeploymentProgress}, {@code RepairResult},
- *       {@code DistributionPlan}. Everything
+ *       {@code DistributionPlan} (in {@code core.cdn}, shared with v2). Everything
  *       else is package-private: the use cases, concerns and rules below can change without breaking a user. (The
  *       path patterns of each format are public on {@code Packaging}; the testkit's {@code SampleDistributions}
  *       gives tests distributions shaped like the library's.)</li>

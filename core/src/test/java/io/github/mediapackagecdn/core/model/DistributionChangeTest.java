@@ -355,6 +355,28 @@ class DistributionChangeTest {
         boolean compress) {
       return ModelEditor.INSTANCE.useDefaultCachePolicy(config, cachePolicyId, compress);
     }
+
+    @Override
+    public Optional<String> responseHeadersPolicyId(DistributionConfig config, String pathPattern) {
+      return ModelEditor.INSTANCE.responseHeadersPolicyId(config, pathPattern);
+    }
+
+    @Override
+    public Optional<String> defaultResponseHeadersPolicyId(DistributionConfig config) {
+      return ModelEditor.INSTANCE.defaultResponseHeadersPolicyId(config);
+    }
+
+    @Override
+    public DistributionConfig useResponseHeadersPolicy(DistributionConfig config, String pathPattern,
+        String responseHeadersPolicyId) {
+      return ModelEditor.INSTANCE.useResponseHeadersPolicy(config, pathPattern, responseHeadersPolicyId);
+    }
+
+    @Override
+    public DistributionConfig useDefaultResponseHeadersPolicy(DistributionConfig config,
+        String responseHeadersPolicyId) {
+      return ModelEditor.INSTANCE.useDefaultResponseHeadersPolicy(config, responseHeadersPolicyId);
+    }
   }
 
   private static final OriginGroup GROUP = OriginGroup.builder()
@@ -454,5 +476,55 @@ class DistributionChangeTest {
     assertThat(changes.changes()).containsExactly(new AddOrigin(CHANNEL_ORIGIN));
     assertThat(ChangeSet.empty().isEmpty()).isTrue();
     assertThat(changes.isEmpty()).isFalse();
+  }
+
+  private static final String LIBRARY_POLICY = "08627262-05a9-4f76-9ded-b50ca2e3a84f";
+  private static final String CORS = "e61eb60c-9c35-4d20-a928-2b84e02af89c";
+
+  @Test
+  void useResponseHeadersPolicy_givesItOnlyToTheLibrarysBehaviourWithoutOne_once() {
+    DistributionConfig config = DistributionConfig.builder().from(retargeted())
+        .addCacheBehaviors(behavior("*.m3u8", CHANNEL_ORIGIN_ID)).build();
+    DistributionChange.UseResponseHeadersPolicy use = new DistributionChange.UseResponseHeadersPolicy("*.m3u8",
+        CHANNEL_ORIGIN_ID, Set.of(LIBRARY_POLICY), CORS);
+
+    DistributionConfig once = use.applyTo(config);
+
+    assertThat(once.behavior("*.m3u8")).get().satisfies(b -> {
+      assertThat(b.responseHeadersPolicyId()).contains(CORS);
+      assertThat(b.cachePolicyId()).contains(LIBRARY_POLICY);
+    });
+    assertThat(use.applyTo(once)).isSameAs(once);
+  }
+
+  @Test
+  void useResponseHeadersPolicy_leavesABehaviourWithAPolicyOfItsOwn_anotherCachePolicy_orAnotherTarget() {
+    CacheBehavior own = CacheBehavior.builder().from(behavior("*.m3u8", CHANNEL_ORIGIN_ID))
+        .responseHeadersPolicyId("users-policy").build();
+    CacheBehavior otherCache = CacheBehavior.builder().from(behavior("*.mpd", CHANNEL_ORIGIN_ID))
+        .cachePolicyId("users-cache-policy").build();
+    DistributionConfig config = DistributionConfig.builder().from(retargeted())
+        .addCacheBehaviors(own, otherCache, behavior("*.ts", "my-ads")).build();
+
+    for (String pattern : List.of("*.m3u8", "*.mpd", "*.ts", "*.absent")) {
+      assertThat(new DistributionChange.UseResponseHeadersPolicy(pattern, CHANNEL_ORIGIN_ID, Set.of(LIBRARY_POLICY),
+          CORS).applyTo(config)).as(pattern).isSameAs(config);
+    }
+  }
+
+  @Test
+  void useDefaultResponseHeadersPolicy_givesItOnlyToTheLibrarysDefaultBehaviourWithoutOne() {
+    DistributionConfig config = retargeted();
+    DistributionChange.UseDefaultResponseHeadersPolicy use =
+        new DistributionChange.UseDefaultResponseHeadersPolicy(CHANNEL_ORIGIN_ID, Set.of(LIBRARY_POLICY), CORS);
+
+    DistributionConfig once = use.applyTo(config);
+
+    assertThat(once.defaultBehavior().responseHeadersPolicyId()).contains(CORS);
+    assertThat(use.applyTo(once)).isSameAs(once);
+    DistributionConfig elsewhere = placeholderOnly();
+    assertThat(use.applyTo(elsewhere)).as("another target").isSameAs(elsewhere);
+    assertThat(new DistributionChange.UseDefaultResponseHeadersPolicy(CHANNEL_ORIGIN_ID, Set.of("other"), CORS)
+        .applyTo(config)).as("another cache policy").isSameAs(config);
   }
 }

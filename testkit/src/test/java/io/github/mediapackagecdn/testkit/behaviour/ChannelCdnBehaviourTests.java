@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
@@ -240,5 +242,68 @@ abstract class ChannelCdnBehaviourTests {
     List<ViewerResponse> responses = aws.playerRequests(details.cdnUrls().get("hls").get(0));
     assertThat(responses).extracting(ViewerResponse::distributionId).containsOnly(
         java.util.Optional.of(onlyDistribution()));
+  }
+
+  /**
+   * Exactly {@code planned} was sent: in the one UpdateDistribution call and the one {@code CHANGE_PLANNED} event, or
+   * neither for an empty change set.
+   */
+  private void assertAppliedExactly(ChangeSet planned) {
+    if (planned.isEmpty()) {
+      assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+      assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.CHANGE_PLANNED);
+      return;
+    }
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).singleElement()
+        .satisfies(call -> assertThat(call.arguments().get(2)).isEqualTo(planned));
+    assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.CHANGE_PLANNED).singleElement()
+        .satisfies(event -> assertThat(event.changes()).contains(planned));
+  }
+
+  /** Saves the channel and an endpoint whose CloudFront update failed: the distribution lacks what it needs. */
+  private void endpointNotServedYet() {
+    side.saveChannel();
+    aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
+    assertThat(side.saveEndpoints(List.of("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
+    aws.clearCalls();
+    events.clear();
+  }
+
+  @Test
+  void plan_equalsWhatTheReconcileThenApplies_writesNothing_andIsEmptyAfterwards() {
+    endpointNotServedYet();
+
+    DistributionPlan plan = side.plan();
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(events).isEmpty();
+    assertThat(plan.channel()).hasToString(side.channelName());
+    assertThat(plan.distributionId()).contains(onlyDistribution());
+    assertThat(plan.changes().isEmpty()).isFalse();
+    aws.clearCalls();
+    assertThat(side.reconcile().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertAppliedExactly(plan.changes());
+    assertThat(side.packagerWrites()).containsExactlyElementsOf(plan.packagerWrites());
+
+    aws.clearCalls();
+    assertThat(side.plan().isEmpty()).isTrue();
+    assertThat(aws.writes()).isEmpty();
+  }
+
+  @Test
+  void planSave_ofEndpoints_equalsWhatTheSaveThenApplies_inCloudFrontAndMediaPackage_andWritesNothing() {
+    endpointNotServedYet();
+
+    DistributionPlan plan = side.planSaveEndpoints(List.of("backup"));
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(events).isEmpty();
+    assertThat(side.details().cdnUrls()).doesNotContainKey("backup");
+    assertThat(plan.changes().isEmpty()).isFalse();
+    aws.clearCalls();
+    events.clear();
+    side.saveEndpoints(List.of("backup"));
+    assertAppliedExactly(plan.changes());
+    assertThat(side.packagerWrites()).containsExactlyElementsOf(plan.packagerWrites());
   }
 }

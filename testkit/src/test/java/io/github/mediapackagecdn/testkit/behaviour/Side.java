@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
@@ -41,6 +42,18 @@ interface Side {
 
   /** Brings the channel's distribution to what its endpoints need. */
   CdnOutcome reconcile();
+
+  /** What the next save or reconcile of the channel would change ({@code plan}). */
+  DistributionPlan plan();
+
+  /** The dry run of {@link #saveEndpoints(List)} ({@code planSave}). */
+  DistributionPlan planSaveEndpoints(List<String> names);
+
+  /**
+   * The MediaPackage writes of the calls recorded since the last {@code clearCalls} that a plan lists in
+   * {@link DistributionPlan#packagerWrites()}, as it names them: v2's endpoint policies; none in v1.
+   */
+  List<DistributionPlan.PackagerWrite> packagerWrites();
 
   /** Saves endpoints of the suite's channel together, one per name, each of its version's HLS kind. */
   EndpointSave saveEndpoints(List<String> names);

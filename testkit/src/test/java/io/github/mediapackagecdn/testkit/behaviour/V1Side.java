@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -68,9 +69,28 @@ final class V1Side implements Side {
   }
 
   @Override
+  public DistributionPlan plan() {
+    return cdn.plan(CHANNEL);
+  }
+
+  @Override
+  public DistributionPlan planSaveEndpoints(List<String> names) {
+    return cdn.planSave(specs(names));
+  }
+
+  @Override
+  public List<DistributionPlan.PackagerWrite> packagerWrites() {
+    return List.of(); // v1's saves write no endpoint policy
+  }
+
+  private static List<EndpointSpec> specs(List<String> names) {
+    return names.stream().map(name -> EndpointSpec.builder()
+        .id(name).channelId(CHANNEL.value()).packaging(Packaging.HLS).build()).toList();
+  }
+
+  @Override
   public EndpointSave saveEndpoints(List<String> names) {
-    EndpointSaveResult result = cdn.saveEndpoints(names.stream().map(name -> EndpointSpec.builder()
-        .id(name).channelId(CHANNEL.value()).packaging(Packaging.HLS).build()).toList());
+    EndpointSaveResult result = cdn.saveEndpoints(specs(names));
     return new EndpointSave(result.cdn(), result.endpoints().stream().map(e -> e.id().value()).toList(),
         result.unsaved().stream().map(OriginEndpointId::value).toList(), result.stoppedBy(), result.complete());
   }

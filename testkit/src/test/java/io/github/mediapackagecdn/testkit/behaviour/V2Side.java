@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -72,10 +73,30 @@ final class V2Side implements Side {
   }
 
   @Override
+  public DistributionPlan plan() {
+    return cdn.plan(CHANNEL);
+  }
+
+  @Override
+  public DistributionPlan planSaveEndpoints(List<String> names) {
+    return cdn.planSave(specs(names));
+  }
+
+  @Override
+  public List<DistributionPlan.PackagerWrite> packagerWrites() {
+    return aws.calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY).stream()
+        .map(call -> new DistributionPlan.PackagerWrite("PutOriginEndpointPolicy", call.arguments().get(0).toString()))
+        .toList();
+  }
+
+  private static List<V2EndpointSpec> specs(List<String> names) {
+    return names.stream().map(name -> V2EndpointSpec.builder().id(CHANNEL.endpoint(name))
+        .containerType(ContainerType.TS).addManifests(Manifest.of(ManifestType.HLS, "index")).build()).toList();
+  }
+
+  @Override
   public EndpointSave saveEndpoints(List<String> names) {
-    V2EndpointSaveResult result = cdn.saveEndpoints(names.stream().map(name -> V2EndpointSpec.builder()
-        .id(CHANNEL.endpoint(name)).containerType(ContainerType.TS)
-        .addManifests(Manifest.of(ManifestType.HLS, "index")).build()).toList());
+    V2EndpointSaveResult result = cdn.saveEndpoints(specs(names));
     return new EndpointSave(result.cdn(), result.endpoints().stream().map(e -> e.id().endpoint()).toList(),
         result.unsaved().stream().map(V2EndpointId::endpoint).toList(), result.stoppedBy(), result.complete());
   }

@@ -10,6 +10,8 @@ import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
@@ -102,6 +104,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final SavingV2Endpoints savingEndpoints;
   private final ChannelGroups groups;
   private final ReadingDetails<V2Channel, V2Endpoint, V2ChannelDetails> readingDetails;
+  private final PlanningV2 planning;
   private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
   private final String description;
@@ -150,6 +153,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
     this.groups = builder.groups;
     this.readingDetails =
         new ReadingDetails<>(new V2Describer(builder.groups, settings), builder.distributions, links);
+    this.planning = new PlanningV2(builder.groups, secondary, new DistributionPlanning<>(builder.distributions, links,
+        linkTags, visibility, settings.cloudFrontQuotas()), shared, serving, planner, visibility, settings,
+        builder.v2Settings);
     this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, options.sleeper(), options.clock(),
         options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
@@ -251,6 +257,61 @@ public final class ChannelCdnV2 implements AutoCloseable {
     requireOpen();
     require(specs, "endpoint specs");
     return savingEndpoints.save(specs);
+  }
+
+  /**
+   * What the next save or reconcile of the channel would do, as v1's {@code ChannelCdn.plan}: the changes to its
+   * distribution, exactly as the update then sends them (its {@code CHANGE_PLANNED} event carries the same change
+   * set), and the endpoint policies the save would write ({@link DistributionPlan#packagerWrites()}). Read-only:
+   * nothing is written in MediaPackage or CloudFront, and no shared policy is created (one not created yet is a
+   * stand-in id in the plan). A distribution that is not managed (none, link tag changed, ambiguous, requested but
+   * missing, not visible yet) is a plan that says why ({@link DistributionPlan#notManaged()}), not an exception.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code CDN_IDENTIFIER_MISMATCH}) when an
+   *     origin sends another identifier than the one the save would use, as the save reports it
+   */
+  public DistributionPlan plan(V2ChannelId channel) {
+    requireOpen();
+    require(channel, "channel id");
+    return planning.plan(channel);
+  }
+
+  /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(V2EndpointSpec)}. */
+  public DistributionPlan planSave(V2EndpointSpec spec) {
+    require(spec, "endpoint spec");
+    return planSave(List.of(spec));
+  }
+
+  /**
+   * A dry run of {@link #saveEndpoints(List)}: the specs are checked as the save checks them (same typed errors,
+   * before any call), then the plan is made with the channel's endpoints as the save would leave them, the specs'
+   * CDN authorization and identifier included. Nothing is saved.
+   *
+   * @throws ValidationException as the save, for bad input
+   * @throws io.github.mediapackagecdn.core.error.QuotaExceededException as the save, when the channel would have more
+   *     than 10 endpoints or the distribution would exceed a quota
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  public DistributionPlan planSave(List<V2EndpointSpec> specs) {
+    requireOpen();
+    require(specs, "endpoint specs");
+    return planning.planSave(specs);
+  }
+
+  /**
+   * A dry run of {@link #saveChannel(V2ChannelSpec)}: a channel with no distribution gets a plan that creates one
+   * ({@link DistributionPlan#newDistribution()}: its comment and tags), with the changes and policy writes its
+   * endpoints need on it; a spec without {@code createDistribution} is a plan with reason {@code NOT_REQUESTED}; an
+   * ambiguous link is a plan with reason {@code AMBIGUOUS_LINK}. Nothing is saved.
+   *
+   * @throws ValidationException as the save, for the library's own tag key or a channel ARN too long for the link tag
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
+   */
+  public DistributionPlan planSave(V2ChannelSpec spec) {
+    requireOpen();
+    require(spec, "channel spec");
+    return planning.planSave(spec);
   }
 
   /** The channel as a wait reads it once; see {@link ReadingDetails#waitTarget}. */
@@ -429,8 +490,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
     /**
      * The v2-only settings (the manifests' cache key query strings, the timeouts and Origin Shield of the origins the
      * library creates); {@link V2CdnSettings#defaults()} unless set. A change takes effect on the next save of each
-     * channel: its behaviours still on the library's earlier cache policy move to the policy of the new settings; an
-     * origin that already exists keeps its timeouts and Origin Shield.
+     * channel: its behaviours still on the library's earlier cache policy move to the policy of the new settings, and
+     * those without a response headers policy get the one the settings name; an origin that already exists keeps its
+     * timeouts and Origin Shield.
      */
     public Builder v2Settings(V2CdnSettings v2Settings) {
       require(v2Settings, "v2 settings");

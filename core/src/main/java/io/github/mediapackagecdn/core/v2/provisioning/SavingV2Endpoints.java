@@ -150,7 +150,7 @@ final class SavingV2Endpoints {
    * Every endpoint of the channel as the save will leave it, as far as the layout reads it (name, container): the
    * ones read, the specs in their place. An ARN not known yet (MediaPackage gives it) is left empty.
    */
-  private static List<V2Endpoint> asSaved(Map<String, V2Endpoint> read, List<V2EndpointSpec> specs) {
+  static List<V2Endpoint> asSaved(Map<String, V2Endpoint> read, List<V2EndpointSpec> specs) {
     Map<String, V2Endpoint> endpoints = new LinkedHashMap<>(read);
     for (V2EndpointSpec spec : specs) {
       String arn = Optional.ofNullable(read.get(spec.id().endpoint())).map(V2Endpoint::arn).orElse("");
@@ -161,7 +161,7 @@ final class SavingV2Endpoints {
   }
 
   /** Every problem of the batch, before any call; the one channel they belong to. */
-  private static V2ChannelId check(List<V2EndpointSpec> specs) {
+  static V2ChannelId check(List<V2EndpointSpec> specs) {
     List<String> problems = new ArrayList<>();
     if (specs.isEmpty()) {
       problems.add("no endpoint to save");

@@ -85,7 +85,7 @@ final class ServingEndpoints {
   }
 
   /** One endpoint's policy as it will be: its CDN authorization, and the document to write if it changes. */
-  private record PlannedPolicy(ChannelGroups port, V2EndpointId endpoint, Optional<CdnAuthConfiguration> authorization,
+  record PlannedPolicy(ChannelGroups port, V2EndpointId endpoint, Optional<CdnAuthConfiguration> authorization,
       Optional<EndpointPolicy> write) {}
 
   /**
@@ -209,7 +209,7 @@ final class ServingEndpoints {
    * The identifier the origins must send: the one a spec gives, else the source's for the first secret it knows of
    * the authorizations, in order.
    */
-  private Optional<CdnIdentifier> identifier(List<V2EndpointSpec> specs, List<CdnAuthConfiguration> authorizations) {
+  Optional<CdnIdentifier> identifier(List<V2EndpointSpec> specs, List<CdnAuthConfiguration> authorizations) {
     return specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()
         .or(() -> authorizations.stream().flatMap(auth -> auth.secretArns().stream()).distinct()
             .map(identifiers::identifierFor).flatMap(Optional::stream).findFirst());
@@ -218,7 +218,15 @@ final class ServingEndpoints {
   /** Reads the endpoint's policy and plans it with the library's statements and its CDN authorization. */
   private static PlannedPolicy plan(ChannelGroups port, V2Endpoint endpoint, Optional<CdnAuthConfiguration> given,
       String distributionArn) {
-    Optional<EndpointPolicy> existing = port.findPolicy(endpoint.id());
+    return plan(port, endpoint, port.findPolicy(endpoint.id()), given, distributionArn);
+  }
+
+  /**
+   * Plans the endpoint's policy, {@code existing} as read, with the library's statements and its CDN authorization;
+   * the plan of a save (its dry run) and the save itself decide its write here.
+   */
+  static PlannedPolicy plan(ChannelGroups port, V2Endpoint endpoint, Optional<EndpointPolicy> existing,
+      Optional<CdnAuthConfiguration> given, String distributionArn) {
     Optional<CdnAuthConfiguration> authorization =
         given.isPresent() ? given : existing.flatMap(EndpointPolicy::cdnAuthorization);
     Optional<String> merged = EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(),

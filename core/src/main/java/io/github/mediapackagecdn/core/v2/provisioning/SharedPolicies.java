@@ -77,6 +77,23 @@ final class SharedPolicies {
   }
 
   /**
+   * The three ids as a save would use them, with reads only: the ones this instance knows, else those found by name
+   * ({@link #check}, once), a stand-in for one not created yet (the save would create it). Creates nothing; for a
+   * dry run.
+   *
+   * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) as {@link #check}
+   */
+  synchronized V2Layout.Policies lookedUp() {
+    if (known != null) {
+      return known;
+    }
+    check();
+    return new V2Layout.Policies(accessId == null ? NOT_CREATED_YET : accessId,
+        manifestsId == null ? NOT_CREATED_YET : manifestsId, segmentsId == null ? NOT_CREATED_YET : segmentsId,
+        earlier);
+  }
+
+  /**
    * Looks the three up by name, once, with reads only (ListOriginAccessControls, and one ListCachePolicies for both
    * policies and the library's earlier ones), and checks what it finds: an origin access control that does not sign
    * for MediaPackage v2 (origin type {@code mediapackagev2}, signing {@code always}, {@code sigv4}), or a cache policy

@@ -401,6 +401,7 @@ final class V2Layout {
       }
     }
     Set<String> earlier = policies.earlierCachePolicyIds();
+    Set<String> library = libraryCachePolicyIds(policies);
     for (V2Endpoint endpoint : endpoints) {
       for (CacheBehavior behavior : behaviors(endpoint, target, policies, v2)) {
         Optional<CacheBehavior> existing = config.behavior(behavior.pathPattern());
@@ -418,6 +419,10 @@ final class V2Layout {
           changes.add(new DistributionChange.UseCachePolicy(behavior.pathPattern(), target, earlier,
               behavior.cachePolicyId().orElseThrow(), COMPRESS));
         }
+        if (on.equals(target) && ownedWithoutResponseHeaders(existing.get(), library, v2)) {
+          changes.add(new DistributionChange.UseResponseHeadersPolicy(behavior.pathPattern(), target, library,
+              v2.responseHeadersPolicyId().orElseThrow()));
+        }
       }
     }
     String defaultTarget = config.defaultBehavior().targetOriginId();
@@ -426,7 +431,29 @@ final class V2Layout {
       changes.add(new DistributionChange.UseDefaultCachePolicy(primaryId, earlier, policies.segmentCachePolicyId(),
           COMPRESS));
     }
+    if (defaultTarget.equals(primaryId) && ownedWithoutResponseHeaders(config.defaultBehavior(), library, v2)) {
+      changes.add(new DistributionChange.UseDefaultResponseHeadersPolicy(primaryId, library,
+          v2.responseHeadersPolicyId().orElseThrow()));
+    }
     return ChangeSet.of(changes);
+  }
+
+  /** The library's cache policies: the current manifest and segment ones, and its earlier ones. */
+  private static Set<String> libraryCachePolicyIds(Policies policies) {
+    Set<String> library = new java.util.LinkedHashSet<>(policies.earlierCachePolicyIds());
+    library.add(policies.manifestCachePolicyId());
+    library.add(policies.segmentCachePolicyId());
+    return library;
+  }
+
+  /**
+   * Whether the settings name a response headers policy that {@code behavior}, one of the library's (on its target,
+   * checked by the caller, with one of its cache policies), lacks: it has none, so it is left as the library made it
+   * before the setting. A behaviour with a response headers policy keeps it.
+   */
+  private static boolean ownedWithoutResponseHeaders(CacheBehavior behavior, Set<String> library, V2CdnSettings v2) {
+    return v2.responseHeadersPolicyId().isPresent() && behavior.responseHeadersPolicyId().isEmpty()
+        && behavior.cachePolicyId().filter(library::contains).isPresent();
   }
 
   /** The header the origin lacks for the identifier, if it lacks it. */

@@ -1,27 +1,25 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
-import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionChange;
-import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Origin;
-import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.immutables.value.Value;
 
 /**
- * What the next save or reconcile of a channel would do to its distribution, as {@link ChannelCdn#plan} and the dry
- * runs {@code ChannelCdn.planSave(...)} answer it; nothing is written to make it. Immutable.
+ * What the next save or reconcile of a channel would do to its distribution, as {@code ChannelCdn.plan} and
+ * {@code ChannelCdnV2.plan} and their dry runs {@code planSave(...)} answer it, for MediaPackage v1 and v2 alike;
+ * nothing is written to make it. Immutable.
  *
- * <p>The updater builds the same value, with the same code, when it writes, and sends exactly {@link #changes()}:
- * the {@code CHANGE_PLANNED} event of that update carries this change set, so a plan and what a save applied can be
- * compared. A plan holds no CDN identifier in its text: {@link #toString()} names the header and its origin, never
+ * <p>The updater plans with the same code when it writes, and sends exactly {@link #changes()}: the
+ * {@code CHANGE_PLANNED} event of that update carries this change set, so a plan and what a save applied can be
+ * compared. What the save would write in MediaPackage besides is {@link #packagerWrites()} (v2: the endpoint
+ * policies). A plan holds no CDN identifier in its text: {@link #toString()} names the header and its origin, never
  * its value.
  *
  * <p>{@link #toString()} reads like a short diff:
@@ -40,7 +38,32 @@ public abstract class DistributionPlan {
    * The reserved name (RFC 2606 {@code .invalid}, never a real host) a dry run puts in place of an egress host
    * MediaPackage has not assigned yet; see {@link #egressHostKnown()}.
    */
-  static final String EGRESS_HOST_NOT_KNOWN = "egress-host-not-known-yet.invalid";
+  public static final String EGRESS_HOST_NOT_KNOWN = "egress-host-not-known-yet.invalid";
+
+  /** The first label of {@link #EGRESS_HOST_NOT_KNOWN}, as origin ids derived from the host hold it. */
+  private static final String EGRESS_LABEL_NOT_KNOWN = "egress-host-not-known-yet";
+
+  /**
+   * One write the save would make in MediaPackage besides the distribution's: the API operation and the resource it
+   * writes, for example {@code PutOriginEndpointPolicy} of endpoint {@code live/news/hls} (v2).
+   *
+   * @param operation the MediaPackage API operation
+   * @param resource the resource it writes, as the side names it
+   */
+  public record PackagerWrite(String operation, String resource) {
+
+    /** Refuses a null. */
+    public PackagerWrite {
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(resource, "resource");
+    }
+
+    /** {@code <operation> <resource>}. */
+    @Override
+    public String toString() {
+      return operation + " " + resource;
+    }
+  }
 
   /** Why a plan changes no distribution of the channel. */
   public enum Reason {
@@ -73,6 +96,7 @@ public abstract class DistributionPlan {
     @Value.Parameter
     public abstract String explanation();
 
+    /** The reason, with its explanation. */
     static NotManaged of(Reason reason, String explanation) {
       return ImmutableNotManaged.of(reason, explanation);
     }
@@ -119,8 +143,8 @@ public abstract class DistributionPlan {
     }
   }
 
-  /** The channel planned for. */
-  public abstract ChannelId channelId();
+  /** The channel planned for, named without loss: {@code live-news} (v1), {@code live/news} (v2). */
+  public abstract ChannelRef channel();
 
   /** The distribution the changes are for; empty when the channel has none or one would be created. */
   public abstract Optional<DistributionId> distributionId();
@@ -154,11 +178,18 @@ public abstract class DistributionPlan {
     return true;
   }
 
-  /** Whether the save also records the distribution's id on the channel's tag {@link CdnSettings#channelTagKey()}. */
+  /** Whether the save also records the distribution's id on the channel's tag (the settings' channel tag key). */
   @Value.Default
   public boolean recordsDistributionOnChannel() {
     return false;
   }
+
+  /**
+   * What the save would write in MediaPackage besides, in order (v2: each endpoint policy that lacks the library's
+   * statements for this distribution); empty in v1, whose saves write no policy, and when nothing is missing. The
+   * writes of the endpoints or the channel the spec itself asks for are not listed.
+   */
+  public abstract List<PackagerWrite> packagerWrites();
 
   /** The channel origin to add, if any; its header values are redacted from its {@code toString}. */
   public Optional<Origin> originAdded() {
@@ -188,38 +219,19 @@ public abstract class DistributionPlan {
         .findFirst();
   }
 
-  /** Whether the save would do nothing to CloudFront nor record anything on the channel. */
+  /** Whether the save would do nothing to CloudFront, record nothing on the channel and write no policy. */
   public boolean isEmpty() {
-    return changes().isEmpty() && newDistribution().isEmpty() && !recordsDistributionOnChannel();
+    return changes().isEmpty() && newDistribution().isEmpty() && !recordsDistributionOnChannel()
+        && packagerWrites().isEmpty();
   }
 
   private <T extends DistributionChange> List<T> changesOf(Class<T> kind) {
     return changes().changes().stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
-  /**
-   * The plan of an update of distribution {@code id}, whose configuration is {@code current}, for the channel's
-   * {@code endpoints}: the one place where a plan's changes are computed, for {@link ChannelCdn#plan}, the dry runs
-   * and the updater alike.
-   *
-   * @throws io.github.mediapackagecdn.core.error.ProvisioningException as {@link DistributionLayout#changesFor}
-   */
-  static DistributionPlan updating(ChannelId channel, DistributionId id, DistributionConfig current,
-      List<OriginEndpoint> endpoints, CdnSettings settings, LiveCdnSettings layout,
-      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
-    return builder().channelId(channel).distributionId(id)
-        .changes(changes(current, endpoints, settings, layout, identifiers)).build();
-  }
-
-  /** The changes of a plan: the layout's, for {@code current} and the endpoints. */
-  static ChangeSet changes(DistributionConfig current, List<OriginEndpoint> endpoints, CdnSettings settings,
-      LiveCdnSettings layout, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
-    return DistributionLayout.changesFor(current, endpoints, settings, layout, identifiers);
-  }
-
   /** A plan that changes nothing, for {@code reason}. */
-  static DistributionPlan notManaged(ChannelId channel, Reason reason, String explanation) {
-    return builder().channelId(channel).notManaged(NotManaged.of(reason, explanation)).build();
+  static DistributionPlan notManaged(ChannelRef channel, Reason reason, String explanation) {
+    return builder().channel(channel).notManaged(NotManaged.of(reason, explanation)).build();
   }
 
   static ImmutableDistributionPlan.Builder builder() {
@@ -234,19 +246,20 @@ public abstract class DistributionPlan {
     if (kinds != 1) {
       throw new IllegalStateException("a plan is for a distribution, a new distribution, or not managed: one of them");
     }
-    if (notManaged().isPresent() && (!changes().isEmpty() || recordsDistributionOnChannel())) {
+    if (notManaged().isPresent() && (!changes().isEmpty() || recordsDistributionOnChannel()
+        || !packagerWrites().isEmpty())) {
       throw new IllegalStateException("a plan that is not managed changes nothing");
     }
   }
 
   /**
    * A short diff: a first line naming the channel and the distribution, then one line per change ({@code +} added,
-   * {@code ~} moved, {@code -} removed), or {@code no change}, or why the distribution is not managed. Never a header
-   * value.
+   * {@code ~} moved, {@code -} removed) and per MediaPackage write, or {@code no change}, or why the distribution is
+   * not managed. Never a header value.
    */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("plan for channel ").append(channelId());
+    StringBuilder text = new StringBuilder("plan for channel ").append(channel());
     distributionId().ifPresent(id -> text.append(", distribution ").append(id));
     if (notManaged().isPresent()) {
       return text.append(": not managed, ").append(notManaged().get()).toString();
@@ -260,6 +273,7 @@ public abstract class DistributionPlan {
     for (DistributionChange change : changes().changes()) {
       text.append("\n").append(line(change));
     }
+    packagerWrites().forEach(write -> text.append("\n+ ").append(write));
     return isEmpty() ? text.append(" no change").toString() : text.toString();
   }
 
@@ -296,15 +310,20 @@ public abstract class DistributionPlan {
     if (change instanceof DistributionChange.UseDefaultCachePolicy use) {
       return "~ default behavior: cache policy " + use.toCachePolicyId();
     }
-    DistributionChange.RemoveOrigin remove = (DistributionChange.RemoveOrigin) change;
-    return "- origin " + originName(remove.originId());
+    if (change instanceof DistributionChange.UseResponseHeadersPolicy use) {
+      return "~ behavior " + use.pathPattern() + ": response headers policy " + use.toResponseHeadersPolicyId();
+    }
+    if (change instanceof DistributionChange.UseDefaultResponseHeadersPolicy use) {
+      return "~ default behavior: response headers policy " + use.toResponseHeadersPolicyId();
+    }
+    if (change instanceof DistributionChange.RemoveOrigin remove) {
+      return "- origin " + originName(remove.originId());
+    }
+    throw new IllegalStateException("a change the plan cannot describe: " + change.getClass().getName());
   }
 
-  /** The origin's id, or while the egress host is not known, the id in words. */
+  /** The origin's id, or while the egress host is not known, the id with its stand-in label in words. */
   private String originName(String originId) {
-    if (!egressHostKnown() && originId.startsWith(DistributionLayout.channelOriginId(EGRESS_HOST_NOT_KNOWN))) {
-      return "EMP-<egress host label>";
-    }
-    return originId;
+    return egressHostKnown() ? originId : originId.replace(EGRESS_LABEL_NOT_KNOWN, "<egress host label>");
   }
 }

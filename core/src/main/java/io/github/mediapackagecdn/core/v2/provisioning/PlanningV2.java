@@ -1,0 +1,207 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.error.QuotaExceededException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.CdnIdentifier;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Limits;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.model.V2Limits;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The use case "what would the next v2 save or reconcile change?", read-only: v2's side of the engine's
+ * {@link DistributionPlanning}, as v1's. The distribution's changes are the ones the updater's planner
+ * ({@link V2EndpointUpdates}, over {@link V2Layout#changesFor}) would send for the channel's endpoints, with the
+ * shared policies as found by name (never created), and the CDN identifier the save would use; the MediaPackage
+ * writes are the endpoint policies the save would put ({@link ServingEndpoints#plan}, the save's own rule). A dry run
+ * of a save checks its input as the save does and plans with the endpoints as they would be saved. Never writes.
+ */
+final class PlanningV2 {
+
+  /** The operation that writes an endpoint's policy. */
+  private static final String PUT_POLICY = "PutOriginEndpointPolicy";
+
+  /** The stand-in ARN of a distribution not created yet: no endpoint policy names it, so each would be written. */
+  private static final String NOT_CREATED_YET = "arn:aws:cloudfront::000000000000:distribution/not-created-yet";
+
+  private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
+  private final DistributionPlanning<V2Channel> planning;
+  private final SharedPolicies shared;
+  private final ServingEndpoints serving;
+  private final V2EndpointUpdates planner;
+  private final VisibilityWait visibility;
+  private final CdnSettings settings;
+  private final V2CdnSettings v2Settings;
+
+  PlanningV2(ChannelGroups groups, Optional<ChannelGroups> secondary, DistributionPlanning<V2Channel> planning,
+      SharedPolicies shared, ServingEndpoints serving, V2EndpointUpdates planner, VisibilityWait visibility,
+      CdnSettings settings, V2CdnSettings v2Settings) {
+    this.groups = groups;
+    this.secondary = secondary;
+    this.planning = planning;
+    this.shared = shared;
+    this.serving = serving;
+    this.planner = planner;
+    this.visibility = visibility;
+    this.settings = settings;
+    this.v2Settings = v2Settings;
+  }
+
+  /** What reconciling the channel, or saving it again, would change. */
+  DistributionPlan plan(V2ChannelId id) {
+    ChannelGroup group = V2NotFound.group(groups, id.group());
+    V2Channel channel = V2NotFound.channel(groups, id);
+    return planning.plan(channel, () -> {
+      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      return layout(id, group, endpoints, endpoints, existing(endpoints), List.of());
+    });
+  }
+
+  /** What saving {@code specs} would change, with the save's checks; nothing is saved. */
+  DistributionPlan planSave(List<V2EndpointSpec> specs) {
+    V2ChannelId id = SavingV2Endpoints.check(specs);
+    ChannelGroup group = V2NotFound.group(groups, id.group());
+    V2Channel channel = visibility.until(id.ref(), "GetChannel", () -> groups.findChannel(id))
+        .orElseThrow(() -> V2NotFound.noChannel(id));
+    shared.refuseOverQuota();
+    return planning.plan(channel, () -> {
+      Map<String, V2Endpoint> listed = new LinkedHashMap<>();
+      groups.endpointsOf(id).forEach(e -> listed.put(e.id().endpoint(), e));
+      Set<String> names = new LinkedHashSet<>(listed.keySet());
+      specs.forEach(spec -> names.add(spec.id().endpoint()));
+      if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
+        throw new QuotaExceededException("channel " + id + " would have " + names.size() + " origin endpoints;"
+            + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
+      }
+      List<V2Endpoint> all = SavingV2Endpoints.asSaved(listed, specs);
+      List<V2Endpoint> saved = all.stream()
+          .filter(e -> specs.stream().anyMatch(spec -> spec.id().equals(e.id()))).toList();
+      return layout(id, group, all, saved, existing(List.copyOf(listed.values())), specs);
+    });
+  }
+
+  /** What saving the channel spec would change, with the save's checks; nothing is saved. */
+  DistributionPlan planSave(V2ChannelSpec spec) {
+    LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
+    if (secondary.isPresent() && (spec.inputType() != io.github.mediapackagecdn.core.v2.model.InputType.CMAF
+        || !spec.publishMediaQualityScore())) {
+      throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
+          + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"
+          + " publishMediaQualityScore(true)");
+    }
+    V2ChannelId id = spec.id();
+    if (!spec.createDistribution()) {
+      return DistributionPlanning.notRequested(id.ref());
+    }
+    ChannelGroup group = V2NotFound.group(groups, id.group());
+    Optional<V2Channel> existing = groups.findChannel(id);
+    String arn = existing.map(V2Channel::arn).orElseGet(() -> V2Limits.channelArn(group.arn(), id.channel()));
+    ValidationException.throwIfAny(existing.isPresent()
+        ? Limits.linkTagValueProblem(id.toString(), arn.length(), false).stream().toList()
+        : V2Limits.linkTagProblems(id, group.arn()));
+    settings.cloudFrontQuotas().refuseTags("the distribution of channel " + id,
+        V2Layout.tags(arn, spec.distributionTags(), settings));
+    shared.refuseOverQuota();
+    String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(id, settings));
+    if (existing.isEmpty()) {
+      return planning.planNewChannel(id.ref(), comment, spec.distributionTags());
+    }
+    return planning.planSave(existing.get(), () -> {
+      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      return layout(id, group, endpoints, endpoints, existing(endpoints), List.of());
+    }, comment, spec.distributionTags(), () -> V2Layout.newDistribution(group, V2Layout.callerReference(arn),
+        comment, shared.lookedUp(), settings, v2Settings));
+  }
+
+  /** The endpoints MediaPackage has (their policies can be read), by id. */
+  private static Set<String> existing(List<V2Endpoint> listed) {
+    Set<String> names = new LinkedHashSet<>();
+    listed.forEach(e -> names.add(e.id().endpoint()));
+    return names;
+  }
+
+  /** One endpoint policy as a save would read it, in one Region, with the authorization its spec gives. */
+  private record PolicyRead(ChannelGroups port, V2Endpoint endpoint, Optional<EndpointPolicy> existing,
+      Optional<CdnAuthConfiguration> given, String resource) {
+
+    Optional<CdnAuthConfiguration> authorization() {
+      return given.isPresent() ? given : existing.flatMap(EndpointPolicy::cdnAuthorization);
+    }
+  }
+
+  /**
+   * v2's layout of the save planned: {@code all} the channel's endpoints as the save leaves them, the policies of
+   * {@code withPolicy} read now (in the secondary Region too), as the save reads them before it writes.
+   */
+  private DistributionPlanning.Layout layout(V2ChannelId id, ChannelGroup group, List<V2Endpoint> all,
+      List<V2Endpoint> withPolicy, Set<String> listed, List<V2EndpointSpec> specs) {
+    V2Layout.Policies policies = shared.lookedUp();
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    List<PolicyRead> reads = new ArrayList<>();
+    if (!all.isEmpty()) {
+      for (V2Endpoint endpoint : withPolicy) {
+        Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()
+            .flatMap(V2EndpointSpec::cdnAuthorization);
+        boolean exists = listed.contains(endpoint.id().endpoint());
+        reads.add(new PolicyRead(groups, endpoint, exists ? groups.findPolicy(endpoint.id()) : Optional.empty(),
+            given, endpoint.id().toString()));
+        if (secondary.isPresent()) {
+          Optional<V2Endpoint> mirror = exists ? secondary.get().findEndpoint(endpoint.id()) : Optional.empty();
+          reads.add(new PolicyRead(secondary.get(), mirror.orElse(endpoint),
+              mirror.isPresent() ? secondary.get().findPolicy(endpoint.id()) : Optional.empty(), given,
+              endpoint.id() + " (secondary Region)"));
+        }
+      }
+    }
+    List<CdnAuthConfiguration> authorizations = reads.stream().flatMap(r -> r.authorization().stream()).toList();
+    Optional<CdnIdentifier> identifier = serving.identifier(specs, authorizations);
+    List<String> authorized = reads.stream().filter(r -> r.authorization().isPresent())
+        .map(r -> r.endpoint().id().endpoint()).distinct().toList();
+    return new DistributionPlanning.Layout() {
+      @Override
+      public boolean hasEndpoints() {
+        return !all.isEmpty();
+      }
+
+      @Override
+      public ChangeSet changesFor(DistributionConfig current) {
+        V2Layout.refuseUnservedAuthorization(current, V2Layout.originIds(group, secondGroup), identifier, authorized);
+        V2EndpointUpdates.Request request =
+            new V2EndpointUpdates.Request(id, group, secondGroup, all, policies, identifier);
+        return planner.plan(id.ref(), null, current, List.of(request));
+      }
+
+      @Override
+      public List<DistributionPlan.PackagerWrite> packagerWrites(Distribution distribution) {
+        String arn = distribution == null ? NOT_CREATED_YET : distribution.arn();
+        return reads.stream()
+            .filter(r -> ServingEndpoints.plan(r.port(), r.endpoint(), r.existing(), r.given(), arn).write()
+                .isPresent())
+            .map(r -> new DistributionPlan.PackagerWrite(PUT_POLICY, r.resource())).toList();
+      }
+    };
+  }
+}

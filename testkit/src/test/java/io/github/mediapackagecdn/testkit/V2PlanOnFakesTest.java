@@ -1,0 +1,223 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * v2's plan and dry runs on the fakes, beside what the shared behaviour suite asserts for both versions: the exact
+ * calls of a plan (reads only), the endpoint policies a plan lists and the save then writes, a channel spec's dry
+ * run, and a fleet saved without CORS converging to the response headers policy once it is set, as the plan says.
+ */
+class V2PlanOnFakesTest {
+
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+  private static final String CORS = V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID;
+  private static final String USERS_POLICY = "0c4b3b2a-users-own-response-headers";
+
+  private final FakeAws aws = FakeAws.create();
+  private final RecordingListener events = new RecordingListener();
+  private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.listener(events));
+
+  private static V2EndpointSpec hls(String name) {
+    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.TS)
+        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
+  }
+
+  private static V2ChannelSpec news() {
+    return V2ChannelSpec.builder().id(NEWS).createDistribution(true).build();
+  }
+
+  @BeforeEach
+  void group() {
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name(NEWS.group()).build());
+  }
+
+  private List<Operation> operations() {
+    return aws.calls().stream().map(RecordedCall::operation).toList();
+  }
+
+  /** Exactly {@code planned} was sent, in the one UpdateDistribution and the one {@code CHANGE_PLANNED} event. */
+  private void assertAppliedExactly(ChangeSet planned) {
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).singleElement()
+        .satisfies(call -> assertThat(call.arguments().get(2)).isEqualTo(planned));
+    assertThat(events.events(Step.CHANGE_PLANNED)).singleElement()
+        .satisfies(event -> assertThat(event.changes()).contains(planned));
+  }
+
+  private List<DistributionPlan.PackagerWrite> policiesWritten() {
+    return aws.calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY).stream()
+        .map(c -> new DistributionPlan.PackagerWrite("PutOriginEndpointPolicy", c.arguments().get(0).toString()))
+        .toList();
+  }
+
+  @Test
+  void plan_readsOnly_withExactCalls_andAFreshInstanceLooksTheSharedPoliciesUpWithoutCreatingThem() {
+    cdn.saveChannel(news());
+    cdn.saveEndpoints(List.of(hls("hls"), hls("backup")));
+    aws.clearCalls();
+
+    DistributionPlan plan = cdn.plan(NEWS);
+
+    assertThat(plan.isEmpty()).isTrue();
+    assertThat(operations()).containsExactly(Operation.V2_GET_CHANNEL_GROUP, Operation.V2_GET_CHANNEL,
+        Operation.GET_RESOURCES, Operation.LIST_TAGS_FOR_RESOURCE, Operation.V2_LIST_ORIGIN_ENDPOINTS,
+        Operation.V2_GET_ORIGIN_ENDPOINT_POLICY, Operation.V2_GET_ORIGIN_ENDPOINT_POLICY,
+        Operation.GET_DISTRIBUTION);
+    assertThat(aws.writes()).isEmpty();
+
+    aws.clearCalls();
+    DistributionPlan fresh = aws.channelCdnV2().plan(NEWS);
+
+    assertThat(fresh.isEmpty()).isTrue();
+    assertThat(operations()).containsExactly(Operation.V2_GET_CHANNEL_GROUP, Operation.V2_GET_CHANNEL,
+        Operation.GET_RESOURCES, Operation.LIST_TAGS_FOR_RESOURCE, Operation.V2_LIST_ORIGIN_ENDPOINTS,
+        Operation.LIST_ORIGIN_ACCESS_CONTROLS, Operation.LIST_CACHE_POLICIES,
+        Operation.V2_GET_ORIGIN_ENDPOINT_POLICY, Operation.V2_GET_ORIGIN_ENDPOINT_POLICY,
+        Operation.GET_DISTRIBUTION);
+    assertThat(aws.writes()).isEmpty();
+  }
+
+  @Test
+  void planSave_ofANewEndpoint_listsItsPolicyWrite_andTheSaveWritesExactlyThatAndThePlannedChanges() {
+    cdn.saveChannel(news());
+    cdn.saveEndpoint(hls("hls"));
+    aws.clearCalls();
+    events.clear();
+
+    DistributionPlan plan = cdn.planSave(hls("backup"));
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(plan.packagerWrites()).containsExactly(
+        new DistributionPlan.PackagerWrite("PutOriginEndpointPolicy", "live/news/backup"));
+    assertThat(plan.behaviorsAdded()).containsExactly("/out/v1/live/news/backup/*.m3u8",
+        "/out/v1/live/news/backup/*");
+    assertThat(plan.toString()).contains("+ PutOriginEndpointPolicy live/news/backup");
+    aws.clearCalls();
+    cdn.saveEndpoint(hls("backup"));
+    assertAppliedExactly(plan.changes());
+    assertThat(policiesWritten()).containsExactlyElementsOf(plan.packagerWrites());
+  }
+
+  @Test
+  void planSave_ofEndpoints_refusesBadInputAsTheSaveDoes_beforeAnyCall() {
+    aws.clearCalls();
+
+    assertThatThrownBy(() -> cdn.planSave(List.of(hls("hls"), hls("hls")))).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("more than once");
+    assertThat(aws.calls()).isEmpty();
+  }
+
+  @Test
+  void planSave_ofAChannelSpec_newOrWithoutItsDistribution_equalsWhatTheSaveThenCreatesAndApplies() {
+    aws.clearCalls();
+    DistributionPlan created = cdn.planSave(news());
+    assertThat(created.newDistribution()).get().satisfies(d -> assertThat(d.channelArnKnown()).isFalse());
+    assertThat(aws.writes()).isEmpty();
+    assertThat(cdn.planSave(V2ChannelSpec.builder().id(NEWS).build()).notManaged()).get()
+        .satisfies(why -> assertThat(why.reason()).isEqualTo(DistributionPlan.Reason.NOT_REQUESTED));
+
+    // another channel's distribution made the account's shared policies: a plan uses them, and creates none
+    cdn.saveChannel(V2ChannelSpec.builder().id(V2ChannelId.of("live", "sports")).createDistribution(true).build());
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+    cdn.saveEndpoint(hls("hls"));
+    assertThat(cdn.plan(NEWS).notManaged()).get()
+        .satisfies(why -> assertThat(why.reason()).isEqualTo(DistributionPlan.Reason.NO_DISTRIBUTION));
+    aws.clearCalls();
+    events.clear();
+
+    DistributionPlan plan = cdn.planSave(news());
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(plan.newDistribution()).get().satisfies(d -> {
+      assertThat(d.channelArnKnown()).isTrue();
+      assertThat(d.tags()).containsKey("mediapackage:cloudfront_assoc");
+    });
+    assertThat(plan.recordsDistributionOnChannel()).isTrue();
+    assertThat(plan.packagerWrites()).extracting(DistributionPlan.PackagerWrite::resource)
+        .containsExactly("live/news/hls");
+    aws.clearCalls();
+    assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(1);
+    assertAppliedExactly(plan.changes());
+    assertThat(policiesWritten()).containsExactlyElementsOf(plan.packagerWrites());
+  }
+
+  // ---------------------------------------------------------------- CORS on a fleet that exists
+
+  @Test
+  void cors_setOnAFleetSavedWithoutIt_isPlanned_appliedExactlyOnTheNextSave_thenNothing_andTheUsersBehavioursKeepTheirs() {
+    cdn.saveChannel(news());
+    cdn.saveEndpoints(List.of(hls("hls"), hls("backup")));
+    var id = Specs.onlyDistribution(aws).id();
+    String segments = "/out/v1/live/news/backup/*";
+    aws.cloudFrontPolicies().givenResponseHeadersPolicy(USERS_POLICY); // the user's own, made in the console
+    aws.distributions().edit(id, c -> {
+      CacheBehavior library = c.behavior("/out/v1/live/news/hls/*.m3u8").orElseThrow();
+      return DistributionConfig.builder().from(c)
+          .cacheBehaviors(c.cacheBehaviors().stream().map(b -> b.pathPattern().equals(segments)
+              ? CacheBehavior.builder().from(b).responseHeadersPolicyId(USERS_POLICY).build() : b).toList())
+          .addCacheBehaviors(CacheBehavior.builder().from(library).pathPattern("/mine/*").build())
+          .build();
+    });
+    ChannelCdnV2 withCors = aws.channelCdnV2(b -> b.listener(events)
+        .v2Settings(V2CdnSettings.builder().responseHeadersPolicyId(CORS).build()));
+    aws.clearCalls();
+    events.clear();
+
+    DistributionPlan plan = withCors.plan(NEWS);
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(plan.changes().changes()).containsExactly(
+        new DistributionChange.UseResponseHeadersPolicy("/out/v1/live/news/hls/*.m3u8", "EMP2-live",
+            libraryPolicies(plan), CORS),
+        new DistributionChange.UseResponseHeadersPolicy("/out/v1/live/news/hls/*", "EMP2-live",
+            libraryPolicies(plan), CORS),
+        new DistributionChange.UseResponseHeadersPolicy("/out/v1/live/news/backup/*.m3u8", "EMP2-live",
+            libraryPolicies(plan), CORS),
+        new DistributionChange.UseDefaultResponseHeadersPolicy("EMP2-live", libraryPolicies(plan), CORS));
+    assertThat(plan.toString()).contains("~ behavior /out/v1/live/news/hls/*.m3u8: response headers policy " + CORS)
+        .contains("~ default behavior: response headers policy " + CORS);
+
+    aws.clearCalls();
+    assertThat(withCors.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertAppliedExactly(plan.changes());
+    DistributionConfig after = aws.distributions().find(id).orElseThrow().config();
+    assertThat(after.behavior(segments).orElseThrow().responseHeadersPolicyId()).contains(USERS_POLICY);
+    assertThat(after.behavior("/mine/*").orElseThrow().responseHeadersPolicyId()).isEmpty();
+    assertThat(after.behavior("/out/v1/live/news/hls/*").orElseThrow().responseHeadersPolicyId()).contains(CORS);
+    assertThat(after.defaultBehavior().responseHeadersPolicyId()).contains(CORS);
+
+    aws.clearCalls();
+    assertThat(withCors.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(withCors.plan(NEWS).isEmpty()).isTrue();
+  }
+
+  /** The library's cache policies a planned response headers change names (the current ones: nothing earlier). */
+  private static java.util.Set<String> libraryPolicies(DistributionPlan plan) {
+    return plan.changes().changes().stream().filter(DistributionChange.UseResponseHeadersPolicy.class::isInstance)
+        .map(c -> ((DistributionChange.UseResponseHeadersPolicy) c).libraryCachePolicyIds()).findFirst()
+        .orElse(java.util.Set.of());
+  }
+}
