@@ -210,20 +210,6 @@ class ChannelCdnOnFakesTest {
     }
 
     @Test
-    void twoInstancesCreatingAtOnce_theLoserAdoptsTheWinnersDistribution() {
-      ChannelCdn other = aws.channelCdn();
-      cdn.saveChannel(Specs.channelWithoutDistribution());
-      // the other instance creates the distribution between this one's lookup and its create
-      aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS,
-          () -> other.saveChannel(Specs.channelWithDistribution()));
-
-      CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-      assertThat(outcome.distributionId()).contains(onlyDistribution().id());
-    }
-
-    @Test
     void updateRacesAConsoleEdit_theReReadKeepsTheEditAndAddsEveryBehaviour() {
       cdn.saveChannel(Specs.channelWithDistribution());
       Distribution created = onlyDistribution();

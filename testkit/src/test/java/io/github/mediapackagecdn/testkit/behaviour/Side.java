@@ -41,6 +41,12 @@ interface Side {
   /** MediaPackage's create of an origin endpoint. */
   Operation createEndpointOperation();
 
+  /** MediaPackage's tagging of a channel. */
+  Operation tagChannelOperation();
+
+  /** MediaPackage's delete of an origin endpoint. */
+  Operation deleteEndpointOperation();
+
   /** The calls of a save a fault may hit in the randomized test: MediaPackage's and CloudFront's. */
   List<Operation> faultableOperations();
 
@@ -102,8 +108,17 @@ interface Side {
   /** The version's own layout check of {@code config} serving {@code endpoints}, at the moment a save answers. */
   void layoutServes(DistributionConfig config, List<String> endpoints);
 
-  /** What a teardown did, by the names of v1's {@code TeardownResult} enums, shared by both versions. */
-  record Teardown(String channel, String distribution, int deletedEndpoints) {}
+  /**
+   * What a teardown did, by the names of v1's {@code TeardownResult} enums, shared by both versions; {@code unlinked}
+   * the distribution left alone because its link tag no longer names the channel.
+   */
+  record Teardown(String channel, String distribution, int deletedEndpoints, Optional<DistributionId> unlinked) {
+
+    /** A teardown that left no distribution alone for being no longer linked. */
+    Teardown(String channel, String distribution, int deletedEndpoints) {
+      this(channel, distribution, deletedEndpoints, Optional.empty());
+    }
+  }
 
   /** What an endpoint save answered. */
   record EndpointSave(CdnOutcome cdn, List<String> saved, List<String> unsaved, Optional<ProvisioningException> stoppedBy,

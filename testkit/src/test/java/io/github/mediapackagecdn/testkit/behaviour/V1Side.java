@@ -83,6 +83,16 @@ final class V1Side implements Side {
   }
 
   @Override
+  public Operation tagChannelOperation() {
+    return Operation.TAG_RESOURCE;
+  }
+
+  @Override
+  public Operation deleteEndpointOperation() {
+    return Operation.DELETE_ORIGIN_ENDPOINT;
+  }
+
+  @Override
   public List<Operation> faultableOperations() {
     return List.of(Operation.DESCRIBE_CHANNEL, Operation.CREATE_CHANNEL, Operation.CREATE_ORIGIN_ENDPOINT,
         Operation.LIST_ORIGIN_ENDPOINTS, Operation.GET_RESOURCES, Operation.CREATE_DISTRIBUTION_WITH_TAGS,
@@ -154,7 +164,8 @@ final class V1Side implements Side {
   public Teardown teardown() {
     var result = cdn.teardown(channel, io.github.mediapackagecdn.core.provisioning.TeardownOptions.builder()
         .deleteDistribution(true).build());
-    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
+    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size(),
+        result.unlinkedDistribution());
   }
 
   @Override

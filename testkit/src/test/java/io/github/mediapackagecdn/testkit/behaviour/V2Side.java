@@ -86,6 +86,16 @@ final class V2Side implements Side {
   }
 
   @Override
+  public Operation tagChannelOperation() {
+    return Operation.V2_TAG_RESOURCE;
+  }
+
+  @Override
+  public Operation deleteEndpointOperation() {
+    return Operation.V2_DELETE_ORIGIN_ENDPOINT;
+  }
+
+  @Override
   public List<Operation> faultableOperations() {
     return List.of(Operation.V2_GET_CHANNEL, Operation.V2_CREATE_CHANNEL, Operation.V2_CREATE_ORIGIN_ENDPOINT,
         Operation.V2_LIST_ORIGIN_ENDPOINTS, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.GET_RESOURCES,
@@ -164,7 +174,8 @@ final class V2Side implements Side {
   public Teardown teardown() {
     var result = cdn.teardown(channel, io.github.mediapackagecdn.core.provisioning.TeardownOptions.builder()
         .deleteDistribution(true).build());
-    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
+    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size(),
+        result.unlinkedDistribution());
   }
 
   @Override
