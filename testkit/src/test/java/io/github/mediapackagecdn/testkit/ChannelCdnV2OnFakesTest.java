@@ -303,31 +303,6 @@ class ChannelCdnV2OnFakesTest {
     }
 
     @Test
-    void aChangedLinkTag_endsManagement_andTheNextSaveCreatesTheNextGeneration() {
-      group();
-      cdn.saveChannel(news());
-      cdn.saveEndpoint(hls("hls"));
-      Distribution old = onlyDistribution();
-      aws.distributions().tag(old.id(), io.github.mediapackagecdn.core.provisioning.LiveCdnSettings.LINK_TAG_KEY,
-          "taken over by another team");
-
-      assertThat(cdn.saveEndpoint(dash("dash")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
-      assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).as("never touched again")
-          .isEqualTo(old.config());
-      listener.clear();
-
-      V2ChannelSaveResult saved = cdn.saveChannel(news());
-
-      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
-      Distribution next = aws.distributions().peek(saved.cdn().distributionId().orElseThrow()).orElseThrow();
-      assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
-      assertThat(next.config().cacheBehaviors()).as("the endpoints saved before are served at once").hasSize(5);
-      assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).isEqualTo(old.config());
-      assertThat(listener.steps()).contains(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN,
-          ProvisioningEvent.Step.DISTRIBUTION_CREATED);
-    }
-
-    @Test
     void endpointsSavedBeforeTheDistribution_areServedWhenItIsCreated() {
       group();
       cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
@@ -394,20 +369,6 @@ class ChannelCdnV2OnFakesTest {
       assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOf(QuotaExceededException.class);
       assertThat(aws.writes()).isEmpty();
     }
-
-    @Test
-    void aThrottledCreate_isReportedBesideTheSavedChannel_andSavingAgainCreatesOne() {
-      group();
-      aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withThrottling();
-
-      V2ChannelSaveResult failed = cdn.saveChannel(news());
-
-      assertThat(failed.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
-      assertThat(failed.cdn().failure()).containsInstanceOf(ThrottledException.class);
-      assertThat(listener.steps()).endsWith(ProvisioningEvent.Step.THROTTLED, ProvisioningEvent.Step.FAILED);
-      assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
-      assertThat(aws.distributions().all()).hasSize(1);
-    }
   }
 
   @Nested
@@ -421,17 +382,6 @@ class ChannelCdnV2OnFakesTest {
       assertThatThrownBy(() -> cdn.saveEndpoint(hls("hls"))).isInstanceOf(ResourceNotFoundException.class)
           .hasMessageContaining("save it first");
       assertThat(aws.writes()).isEmpty();
-    }
-
-    @Test
-    void aBatchWhoseFirstEndpointIsRefused_throws_andSavesNothing() {
-      group();
-      cdn.saveChannel(news());
-      aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT).withServiceUnavailable();
-
-      assertThatThrownBy(() -> cdn.saveEndpoints(List.of(hls("a"), dash("b"))))
-          .isInstanceOf(io.github.mediapackagecdn.core.error.ServiceFailureException.class);
-      assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(1);
     }
 
     @Test
@@ -513,23 +463,6 @@ class ChannelCdnV2OnFakesTest {
 
       assertThat(saved.cdn().failure()).containsInstanceOf(ValidationException.class);
       assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isZero();
-    }
-
-    @Test
-    void aStaleEtagOnTheDistribution_isReadAgainAndReapplied() {
-      group();
-      cdn.saveChannel(news());
-      aws.beforeNext(Operation.UPDATE_DISTRIBUTION,
-          () -> aws.distributions().edit(onlyDistribution().id(), c -> c));
-      listener.clear();
-
-      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
-
-      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
-      assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(2);
-      assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANGE_PLANNED,
-          ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, ProvisioningEvent.Step.CHANGE_PLANNED,
-          ProvisioningEvent.Step.UPDATE_SENT);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -109,6 +110,80 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(again.distributionId()).contains(onlyDistribution());
     assertThat(side.saveChannel().action()).as("recorded now").isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(aws.distributions().all()).hasSize(1);
+  }
+
+  @Test
+  void saveChannel_whenTheCreateIsThrottled_failsTyped_thenSavingAgainCreatesOne_thenIsUnchanged() {
+    aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withThrottling();
+
+    CdnOutcome failed = side.saveChannel();
+
+    assertThat(failed.action()).isEqualTo(CdnOutcome.Action.FAILED);
+    assertThat(failed.failure()).containsInstanceOf(ThrottledException.class);
+    assertThat(events).extracting(ProvisioningEvent::step).endsWith(ProvisioningEvent.Step.THROTTLED,
+        ProvisioningEvent.Step.FAILED);
+    assertThat(side.saveChannel().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(side.saveChannel().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.distributions().all()).hasSize(1);
+  }
+
+  @Test
+  void saveEndpoints_whenAConsoleEditRacesTheUpdate_readAgain_keepTheEdit_andServeEveryEndpoint() {
+    side.saveChannel();
+    DistributionId id = onlyDistribution();
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> aws.distributions().edit(id,
+        config -> DistributionConfig.builder().from(config).addAliases("live.example.com").build()));
+    aws.clearCalls();
+    events.clear();
+
+    Side.EndpointSave saved = side.saveEndpoints(side.everyKind());
+
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).as("the 412, then the update").hasSize(2);
+    assertThat(events).extracting(ProvisioningEvent::step).containsSubsequence(ProvisioningEvent.Step.CHANGE_PLANNED,
+        ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, ProvisioningEvent.Step.CHANGE_PLANNED,
+        ProvisioningEvent.Step.UPDATE_SENT);
+    assertThat(aws.distributions().find(id).orElseThrow().config().aliases()).containsExactly("live.example.com");
+    aws.clock().advance(aws.propagationTime());
+    side.details().cdnUrls().values().forEach(urls -> assertThat(urls).isNotEmpty().allSatisfy(this::assertPlays));
+  }
+
+  @Test
+  void saveEndpoints_whoseFirstCreateIsRefused_throwTyped_andSaveNothing() {
+    side.saveChannel();
+    aws.clearCalls();
+    aws.failNext(side.createEndpointOperation()).withServiceUnavailable();
+
+    assertThat(catchThrowable(() -> side.saveEndpoints(List.of("a", "b"))))
+        .isInstanceOf(ServiceFailureException.class);
+    assertThat(aws.calls(side.createEndpointOperation())).hasSize(1);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(side.endpointsNow()).isEmpty();
+  }
+
+  @Test
+  void aChangedLinkTag_endsManagement_andTheNextChannelSaveCreatesTheNextGeneration() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls"));
+    Distribution old = aws.distributions().find(onlyDistribution()).orElseThrow();
+    aws.distributions().tag(old.id(), LiveCdnSettings.LINK_TAG_KEY, "taken over by another team");
+
+    assertThat(side.saveEndpoints(List.of("cmaf")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    events.clear();
+    CdnOutcome saved = side.saveChannel();
+
+    assertThat(saved.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(saved.distributionId()).get().isNotEqualTo(old.id());
+    Distribution next = aws.distributions().find(saved.distributionId().orElseThrow()).orElseThrow();
+    assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
+    assertThat(aws.distributions().find(old.id()).orElseThrow().config()).as("never touched again")
+        .isEqualTo(old.config());
+    assertThat(events).extracting(ProvisioningEvent::step).contains(
+        ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+    aws.clock().advance(aws.propagationTime());
+    Side.Details details = side.details();
+    assertThat(details.cdnUrls()).as("the endpoints saved before are served at once").containsOnlyKeys("hls", "cmaf");
+    details.cdnUrls().values().forEach(urls -> assertThat(urls).isNotEmpty().allSatisfy(this::assertPlays));
   }
 
   @Test
