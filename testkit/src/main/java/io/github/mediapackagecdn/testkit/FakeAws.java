@@ -215,6 +215,16 @@ public final class FakeAws {
     return viewerRequests.playerRequests(url);
   }
 
+  /**
+   * {@link #playerRequests(String)} as if the distribution were {@code Deployed} already: what players will get, from
+   * the configuration the account holds now, once CloudFront has deployed it (unless it changes before). For a check
+   * at the moment a save answers, while its change is still {@code InProgress}; every other step is as
+   * {@link #viewerRequest(String, String)} describes.
+   */
+  public List<ViewerResponse> playerRequestsOnceDeployed(String url) {
+    return viewerRequests.playerRequestsOnceDeployed(url);
+  }
+
   /** The simulated clock every fake reads; advance it to let distributions deploy. */
   public FakeClock clock() {
     return clock;

@@ -274,6 +274,20 @@ public final class InMemoryChannelGroups implements ChannelGroups {
     return aws.locked(() -> groups.values().stream().map(Stored::value).toList());
   }
 
+  /** Every channel, as stored, visible or not; records no call. */
+  public List<V2Channel> allChannels() {
+    return aws.locked(() -> channels.values().stream().map(Stored::value).toList());
+  }
+
+  /**
+   * The endpoints ListOriginEndpoints would show for the channel now (created and past the visibility delay); records
+   * no call, and no fault applies: what a save that lists them now can know of.
+   */
+  List<V2Endpoint> visibleEndpointsOf(V2ChannelId channel) {
+    return aws.locked(() -> endpoints.values().stream().filter(s -> aws.isVisible(s.visibleAt()))
+        .map(Stored::value).filter(e -> e.id().channelId().equals(channel)).toList());
+  }
+
   /** Every endpoint, as stored, with its ETag; records no call. */
   public List<V2Endpoint> allEndpoints() {
     return aws.locked(() -> endpoints.values().stream().map(Stored::value).toList());

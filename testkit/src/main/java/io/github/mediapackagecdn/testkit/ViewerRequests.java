@@ -48,11 +48,17 @@ final class ViewerRequests {
 
   /** The answer to one request. */
   ViewerResponse request(String method, String url) {
+    return request(method, url, false);
+  }
+
+  /** The answer to one request; {@code asDeployed}: as if the distribution were {@code Deployed} already. */
+  private ViewerResponse request(String method, String url, boolean asDeployed) {
     String verb = method(method);
     URI uri = uri(url);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     ViewerResponse.Builder answer = new ViewerResponse.Builder(verb, url);
-    return aws.locked(() -> cloudFront(answer, verb, uri.getScheme().toLowerCase(Locale.ROOT), uri.getHost(), path));
+    return aws.locked(() -> cloudFront(answer, verb, uri.getScheme().toLowerCase(Locale.ROOT), uri.getHost(), path,
+        asDeployed));
   }
 
   /**
@@ -60,17 +66,29 @@ final class ViewerRequests {
    * playlist, a segment and an init segment where the endpoint's format has them (see {@link PlayerSamples}).
    */
   List<ViewerResponse> playerRequests(String url) {
+    return playerRequests(url, false);
+  }
+
+  /**
+   * {@link #playerRequests(String)} answered from the distribution's configuration as it is now, as if CloudFront
+   * had deployed it already: what players will get once it is {@code Deployed}, unless it changes before.
+   */
+  List<ViewerResponse> playerRequestsOnceDeployed(String url) {
+    return playerRequests(url, true);
+  }
+
+  private List<ViewerResponse> playerRequests(String url, boolean asDeployed) {
     URI uri = uri(url);
     List<ViewerResponse> responses = new ArrayList<>();
     for (String path : aws.locked(() -> new PlayerSamples(aws).paths(uri.getRawPath()))) {
       String sample = uri.getScheme() + "://" + uri.getRawAuthority() + path;
-      responses.add(request("GET", sample));
+      responses.add(request("GET", sample, asDeployed));
     }
     return responses;
   }
 
   private ViewerResponse cloudFront(ViewerResponse.Builder answer, String method, String scheme, String host,
-      String path) {
+      String path, boolean asDeployed) {
     Optional<Distribution> found = aws.distributions().all().stream()
         .filter(d -> d.domainName().equalsIgnoreCase(host)).findFirst();
     if (found.isEmpty()) {
@@ -85,7 +103,7 @@ final class ViewerRequests {
       return answer.answer(403, "distribution " + distribution.id() + " is disabled: CloudFront accepts no viewer"
           + " request for its domain until it is enabled again");
     }
-    if (distribution.status() != DistributionStatus.DEPLOYED) {
+    if (!asDeployed && distribution.status() != DistributionStatus.DEPLOYED) {
       return answer.answer(503, "distribution " + distribution.id() + " is InProgress"
           + distribution.lastModified().map(t -> " until " + t.plus(aws.propagationTime())).orElse("")
           + ": CloudFront's edges may serve its previous configuration or its new one; the fake serves a"

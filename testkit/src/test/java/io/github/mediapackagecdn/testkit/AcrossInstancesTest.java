@@ -30,27 +30,6 @@ class AcrossInstancesTest {
   }
 
   @Test
-  void endpointSavedOnB_whileTheTagIndexLagsBehindAsCreation_getsItsBehaviours() {
-    a.saveChannel(Specs.channelWithoutDistribution());
-    aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
-    CdnOutcome created = a.saveChannel(Specs.channelWithDistribution()).cdn();
-    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
-    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, aws.channels().all().get(0).arn().value()))
-        .as("the tag index does not show it yet").isEmpty();
-    aws.clearCalls();
-
-    CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
-
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
-    assertThat(outcome.distributionId()).isEqualTo(created.distributionId());
-    assertThat(Specs.onlyDistribution(aws).config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
-        .containsExactly("*.m3u8", "*.ts");
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
-    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the link tag confirmed in CloudFront").hasSize(1);
-    assertThat(aws.calls(Operation.TAG_RESOURCE)).isEmpty();
-  }
-
-  @Test
   void endpointSavedOnB_whileTheListingLags_thenAsCreation_endsCompleteAfterAReconcile_andASecondWritesNothing() {
     a.saveChannel(Specs.channelWithoutDistribution());
     aws.delayVisibility(Duration.ofSeconds(20)); // the endpoint B creates is not listed for 20 s

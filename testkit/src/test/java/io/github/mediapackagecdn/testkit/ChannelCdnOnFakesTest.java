@@ -184,19 +184,6 @@ class ChannelCdnOnFakesTest {
   class Faults {
 
     @Test
-    void createFailed_thenSaveAgain_endsWithExactlyOneDistribution() {
-      aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, 1,
-          io.github.mediapackagecdn.testkit.Faults.serviceUnavailable(Operation.CREATE_DISTRIBUTION_WITH_TAGS));
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
-
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().action())
-          .isEqualTo(CdnOutcome.Action.CREATED);
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().action())
-          .isEqualTo(CdnOutcome.Action.UNCHANGED);
-      onlyDistribution();
-    }
-
-    @Test
     void createResponseLost_thenSaveAgain_adoptsTheDistributionInsteadOfMakingASecond() {
       aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
       assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
@@ -208,37 +195,6 @@ class ChannelCdnOnFakesTest {
       assertThat(again.distributionId()).contains(onlyDistribution().id());
       assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().action()).as("recorded now")
           .isEqualTo(CdnOutcome.Action.UNCHANGED);
-    }
-
-    @Test
-    void twoInstancesCreatingAtOnce_theLoserAdoptsTheWinnersDistribution() {
-      ChannelCdn other = aws.channelCdn();
-      cdn.saveChannel(Specs.channelWithoutDistribution());
-      // the other instance creates the distribution between this one's lookup and its create
-      aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS,
-          () -> other.saveChannel(Specs.channelWithDistribution()));
-
-      CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-      assertThat(outcome.distributionId()).contains(onlyDistribution().id());
-    }
-
-    @Test
-    void updateRacesAConsoleEdit_theReReadKeepsTheEditAndAddsEveryBehaviour() {
-      cdn.saveChannel(Specs.channelWithDistribution());
-      Distribution created = onlyDistribution();
-      aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> aws.distributions().edit(created.id(),
-          config -> DistributionConfig.builder().from(config).addAliases("live.example.com").build()));
-      aws.clearCalls();
-
-      CdnOutcome outcome = cdn.saveEndpoints(Specs.allFormats()).cdn();
-
-      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
-      assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(2);
-      DistributionConfig config = onlyDistribution().config();
-      assertThat(config.aliases()).containsExactly("live.example.com");
-      assertThat(config.cacheBehaviors()).hasSize(5);
     }
 
     @Test

@@ -192,61 +192,6 @@ class ChannelCdnV2OnFakesTest {
       assertThat(aws.calls()).hasSize(5);
     }
 
-    @Test
-    void savedAgain_afterAnEndpointSaveCloudFrontFailed_servesTheEndpoint() {
-      group();
-      cdn.saveChannel(news());
-      aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
-      assertThat(cdn.saveEndpoint(hls("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
-      String manifests = "/out/v1/live/news/hls/*.m3u8";
-      assertThat(onlyDistribution().config().behavior(manifests)).isEmpty();
-
-      V2ChannelSaveResult again = cdn.saveChannel(news());
-
-      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
-      assertThat(onlyDistribution().config().behavior(manifests)).isPresent();
-      assertThat(cdn.details(NEWS).notServed()).isEmpty();
-      assertThat(cdn.details(NEWS).endpoints()).singleElement().satisfies(e -> {
-        assertThat(e.served()).isTrue();
-        assertThat(e.cdnUrls()).hasSize(2).allSatisfy(url -> assertThat(url)
-            .startsWith("https://" + onlyDistribution().domainName() + "/out/v1/live/news/hls/"));
-      });
-      assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
-    }
-
-    @Test
-    void aUsersBehaviourInFront_sendingManifestsElsewhere_isNotServed_andGetsNoCdnUrl() {
-      group();
-      cdn.saveChannel(news());
-      Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
-          .protocolPolicy(io.github.mediapackagecdn.core.model.ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2")
-          .build();
-      aws.distributions().edit(onlyDistribution().id(), config -> io.github.mediapackagecdn.core.model
-          .DistributionConfig.builder().from(config).addOrigins(bucket).addCacheBehaviors(CacheBehavior.builder()
-              .pathPattern("*.m3u8").targetOriginId("vod-bucket")
-              .viewerProtocolPolicy(io.github.mediapackagecdn.core.model.ProtocolPolicy.HTTPS_ONLY)
-              .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
-              .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build())
-          .build());
-
-      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
-
-      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NOT_SERVED);
-      assertThat(saved.cdn().notServed()).hasEntrySatisfying(
-          io.github.mediapackagecdn.core.model.OriginEndpointId.of("hls"),
-          reason -> assertThat(reason).contains("cache behaviour '*.m3u8'").contains("vod-bucket"));
-      V2ChannelDetails details = cdn.details(NEWS);
-      assertThat(details.notServed()).containsKey("hls");
-      assertThat(details.manifests()).allSatisfy(m -> assertThat(m.cdnUrl()).isEmpty());
-      assertThat(details.readyForPlayers()).isFalse();
-      assertThat(details.endpoints()).singleElement().satisfies(e -> {
-        assertThat(e.endpoint()).isEqualTo(NEWS.endpoint("hls"));
-        assertThat(e.served()).isFalse();
-        assertThat(e.cdnUrls()).isEmpty();
-        assertThat(e.notServedReason()).get().asString().contains("cache behaviour '*.m3u8'");
-      });
-    }
-
     /** A tag lookup whose index has not caught up yet: it finds nothing, CloudFront's own tags are read as they are. */
     private DistributionLinks laggingIndex() {
       return new DistributionLinks() {
@@ -345,31 +290,6 @@ class ChannelCdnV2OnFakesTest {
     }
 
     @Test
-    void aChangedLinkTag_endsManagement_andTheNextSaveCreatesTheNextGeneration() {
-      group();
-      cdn.saveChannel(news());
-      cdn.saveEndpoint(hls("hls"));
-      Distribution old = onlyDistribution();
-      aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY,
-          "taken over by another team");
-
-      assertThat(cdn.saveEndpoint(dash("dash")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
-      assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).as("never touched again")
-          .isEqualTo(old.config());
-      listener.clear();
-
-      V2ChannelSaveResult saved = cdn.saveChannel(news());
-
-      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
-      Distribution next = aws.distributions().peek(saved.cdn().distributionId().orElseThrow()).orElseThrow();
-      assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
-      assertThat(next.config().cacheBehaviors()).as("the endpoints saved before are served at once").hasSize(5);
-      assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).isEqualTo(old.config());
-      assertThat(listener.steps()).contains(ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN,
-          ProvisioningEvent.Step.DISTRIBUTION_CREATED);
-    }
-
-    @Test
     void endpointsSavedBeforeTheDistribution_areServedWhenItIsCreated() {
       group();
       cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
@@ -436,40 +356,10 @@ class ChannelCdnV2OnFakesTest {
       assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOf(QuotaExceededException.class);
       assertThat(aws.writes()).isEmpty();
     }
-
-    @Test
-    void aThrottledCreate_isReportedBesideTheSavedChannel_andSavingAgainCreatesOne() {
-      group();
-      aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withThrottling();
-
-      V2ChannelSaveResult failed = cdn.saveChannel(news());
-
-      assertThat(failed.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
-      assertThat(failed.cdn().failure()).containsInstanceOf(ThrottledException.class);
-      assertThat(listener.steps()).endsWith(ProvisioningEvent.Step.THROTTLED, ProvisioningEvent.Step.FAILED);
-      assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
-      assertThat(aws.distributions().all()).hasSize(1);
-    }
   }
 
   @Nested
   class SavingEndpoints {
-
-    @Test
-    void rightAfterItsChannel_whileMediaPackageDoesNotShowItYet_waitsForIt_withinTheVisibilityTimeout() {
-      group();
-      aws.delayVisibility(java.time.Duration.ofSeconds(3));
-      cdn.saveChannel(news());
-      java.time.Instant before = aws.clock().instant();
-      listener.clear();
-
-      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
-
-      assertThat(saved.endpoint().id()).isEqualTo(NEWS.endpoint("hls"));
-      assertThat(listener.steps()).startsWith(ProvisioningEvent.Step.VISIBILITY_WAIT_BEGAN,
-          ProvisioningEvent.Step.VISIBILITY_WAIT_ENDED);
-      assertThat(aws.clock().instant()).isAfterOrEqualTo(before.plusSeconds(3)); // fake time, no sleep
-    }
 
     @Test
     void ofAChannelThatNeverShows_failsAfterTheVisibilityTimeout_beforeAnyWrite() {
@@ -479,37 +369,6 @@ class ChannelCdnV2OnFakesTest {
       assertThatThrownBy(() -> cdn.saveEndpoint(hls("hls"))).isInstanceOf(ResourceNotFoundException.class)
           .hasMessageContaining("save it first");
       assertThat(aws.writes()).isEmpty();
-    }
-
-    @Test
-    void aBatchMediaPackageStopsPartway_servesTheSavedOnes_andNamesTheRest() {
-      group();
-      cdn.saveChannel(news());
-      aws.beforeNext(Operation.V2_CREATE_ORIGIN_ENDPOINT, () -> { }); // the first create goes through
-      aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT).withServiceUnavailable();
-
-      V2EndpointSaveResult result = cdn.saveEndpoints(List.of(hls("a"), dash("b"), hls("c")));
-
-      assertThat(result.endpoints()).extracting(e -> e.id().endpoint()).containsExactly("a");
-      assertThat(result.unsaved()).containsExactly(NEWS.endpoint("b"), NEWS.endpoint("c"));
-      assertThat(result.stoppedBy()).get().isInstanceOf(
-          io.github.mediapackagecdn.core.error.ServiceFailureException.class);
-      assertThat(result.complete()).isFalse();
-      assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
-      assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(2);
-      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/a/*.m3u8")).isPresent();
-      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/b/*.mpd")).isEmpty();
-    }
-
-    @Test
-    void aBatchWhoseFirstEndpointIsRefused_throws_andSavesNothing() {
-      group();
-      cdn.saveChannel(news());
-      aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT).withServiceUnavailable();
-
-      assertThatThrownBy(() -> cdn.saveEndpoints(List.of(hls("a"), dash("b"))))
-          .isInstanceOf(io.github.mediapackagecdn.core.error.ServiceFailureException.class);
-      assertThat(calls(Operation.V2_CREATE_ORIGIN_ENDPOINT)).isEqualTo(1);
     }
 
     @Test
@@ -591,23 +450,6 @@ class ChannelCdnV2OnFakesTest {
 
       assertThat(saved.cdn().failure()).containsInstanceOf(ValidationException.class);
       assertThat(calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).isZero();
-    }
-
-    @Test
-    void aStaleEtagOnTheDistribution_isReadAgainAndReapplied() {
-      group();
-      cdn.saveChannel(news());
-      aws.beforeNext(Operation.UPDATE_DISTRIBUTION,
-          () -> aws.distributions().edit(onlyDistribution().id(), c -> c));
-      listener.clear();
-
-      V2EndpointSaveResult saved = cdn.saveEndpoint(hls("hls"));
-
-      assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
-      assertThat(calls(Operation.UPDATE_DISTRIBUTION)).isEqualTo(2);
-      assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.CHANGE_PLANNED,
-          ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, ProvisioningEvent.Step.CHANGE_PLANNED,
-          ProvisioningEvent.Step.UPDATE_SENT);
     }
 
     @Test

@@ -3,13 +3,11 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -74,26 +72,6 @@ class ChannelCdnV2WaitingOnFakesTest {
     assertThat(ready.distributionId()).isEqualTo(details.distributionId());
     assertThat(ready.endpointIds()).containsExactly(OriginEndpointId.of("hls"), OriginEndpointId.of("dash"));
     assertThat(ready.duration()).isEqualTo(aws.propagationTime());
-  }
-
-  @Test
-  void withProgress_reportsEachReadOfTheDistribution_asV1Does_namingTheGroup() {
-    saveChannel(true);
-    saveEndpoints();
-    List<DeploymentProgress> progress = new ArrayList<>();
-
-    V2ChannelDetails details = cdn.awaitDeployed(NEWS, THIRTY_MINUTES, progress::add);
-
-    assertThat(details.readyForPlayers()).isTrue();
-    // a read at once, then every 60 s on the fake clock until the 5-minute propagation ends
-    assertThat(progress).extracting(DeploymentProgress::poll).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(progress).extracting(DeploymentProgress::status).endsWith(DistributionStatus.DEPLOYED)
-        .startsWith(DistributionStatus.IN_PROGRESS);
-    assertThat(progress.get(0).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
-    assertThat(progress.get(5).readyForPlayers()).isTrue();
-    assertThat(progress).allSatisfy(p -> assertThat(p.channel()).hasToString("live/news"));
-    assertThat(listener.steps()).endsWith(ProvisioningEvent.Step.STATUS_CHANGED,
-        ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
 
   @Test
@@ -171,30 +149,6 @@ class ChannelCdnV2WaitingOnFakesTest {
     assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, Duration.ofMinutes(2)))
         .isInstanceOf(DeploymentTimeoutException.class)
         .hasMessageContaining("InProgress");
-    assertThat(listener.steps()).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
-  }
-
-  @Test
-  void disabledInTheConsole_isNotReadyForPlayers_andTheWaitIsRefusedNotServed() {
-    saveChannel(true);
-    saveEndpoints();
-    aws.clock().advance(aws.propagationTime());
-    assertThat(cdn.details(NEWS).readyForPlayers()).isTrue();
-    aws.distributions().edit(aws.distributions().all().get(0).id(),
-        c -> DistributionConfig.builder().from(c).enabled(false).build());
-    aws.clock().advance(aws.propagationTime());
-    listener.clear();
-    Instant before = aws.clock().instant();
-
-    V2ChannelDetails details = cdn.details(NEWS);
-
-    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
-    assertThat(details.readyForPlayers()).isFalse();
-    assertThatThrownBy(() -> cdn.awaitDeployed(NEWS, THIRTY_MINUTES))
-        .isInstanceOfSatisfying(ResourceConflictException.class,
-            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
-        .hasMessageContaining("disabled");
-    assertThat(aws.clock().instant()).isEqualTo(before);
     assertThat(listener.steps()).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
 

@@ -36,7 +36,7 @@ import java.util.Optional;
  * <p>The expected values here are written out from CloudFront's guide, not taken from the production classes, so a
  * change in {@code DistributionLayout} cannot change what is checked.
  */
-final class Invariants {
+public final class Invariants {
 
   static final Origin USER_ORIGIN = Origin.builder().id("ads").domainName("ads.example.com")
       .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
@@ -67,15 +67,22 @@ final class Invariants {
   }
 
   /** Adds the user's edits to every distribution of the account. */
-  static void editEveryDistribution(FakeAws aws) {
+  public static void editEveryDistribution(FakeAws aws) {
     aws.distributions().all().forEach(d -> aws.distributions().edit(d.id(), Invariants::withUserEdits));
   }
 
   /** Every distribution's configuration now, by id: what {@link #hold} compares the configurations after with. */
-  static Map<DistributionId, DistributionConfig> snapshot(FakeAws aws) {
+  public static Map<DistributionId, DistributionConfig> snapshot(FakeAws aws) {
     Map<DistributionId, DistributionConfig> configs = new LinkedHashMap<>();
     aws.distributions().all().forEach(d -> configs.put(d.id(), d.config()));
     return configs;
+  }
+
+  /** The distributions whose CloudFront link tag (the authority, never lagging) has the value {@code channelArn}. */
+  public static List<Distribution> taggedWith(FakeAws aws, String channelArn) {
+    return aws.distributions().all().stream()
+        .filter(d -> channelArn.equals(aws.distributions().tagsOrEmpty(d.id()).get(CdnSettings.LINK_TAG_KEY)))
+        .toList();
   }
 
   /** The distributions whose CloudFront tag (the authority, never lagging) links them to {@code channel}. */
@@ -91,7 +98,7 @@ final class Invariants {
    * whose user-owned part must be unchanged. {@code cdn}: an instance whose {@code details} is checked (reported
    * distribution, routing of every reported CDN URL); null to skip it.
    */
-  static void hold(FakeAws aws, Map<DistributionId, DistributionConfig> before, ChannelCdn cdn) {
+  public static void hold(FakeAws aws, Map<DistributionId, DistributionConfig> before, ChannelCdn cdn) {
     for (Distribution distribution : aws.distributions().all()) {
       DistributionConfig was = before.get(distribution.id());
       if (was != null) {
@@ -121,6 +128,17 @@ final class Invariants {
     }
   }
 
+  /** The v1 endpoints ListOriginEndpoints shows for {@code channel} now; records no call, no fault applies. */
+  public static List<OriginEndpoint> visibleEndpointsOf(FakeAws aws, ChannelId channel) {
+    return aws.channels().visibleEndpointsOf(channel);
+  }
+
+  /** The v2 endpoints ListOriginEndpoints shows for {@code channel} now; records no call, no fault applies. */
+  public static List<io.github.mediapackagecdn.core.v2.model.V2Endpoint> visibleEndpointsOf(FakeAws aws,
+      io.github.mediapackagecdn.core.v2.model.V2ChannelId channel) {
+    return aws.channelGroups().visibleEndpointsOf(channel);
+  }
+
   /** The endpoints MediaPackage has for a channel, read without lag. */
   static List<OriginEndpoint> endpointsOf(FakeAws aws, ChannelId channel) {
     return aws.channels().allEndpoints().stream().filter(e -> e.channelId().equals(channel)).toList();
@@ -132,7 +150,7 @@ final class Invariants {
    * endpoints' host and it has the library's settings when the library made it; the default behaviour is off the
    * placeholder and the placeholder origin is gone; the CDN identifier header is sent when an endpoint needs it.
    */
-  static void channelIsServed(Channel channel, DistributionConfig config, List<OriginEndpoint> endpoints) {
+  public static void channelIsServed(Channel channel, DistributionConfig config, List<OriginEndpoint> endpoints) {
     List<OriginEndpoint> withUrls = endpoints.stream().filter(e -> e.host().isPresent()).toList();
     if (withUrls.isEmpty()) {
       return;
@@ -196,7 +214,16 @@ final class Invariants {
    * behaviour off the placeholder and remove the placeholder. Undoing exactly that on {@code after} must give
    * {@code before}, field for field (immutables' equality covers every field the model holds).
    */
-  static void userOwnedPartUnchanged(DistributionId id, DistributionConfig before, DistributionConfig after) {
+  public static void userOwnedPartUnchanged(DistributionId id, DistributionConfig before, DistributionConfig after) {
+    userOwnedPartUnchanged(id, before, after, CDN_IDENTIFIER_HEADER);
+  }
+
+  /**
+   * {@link #userOwnedPartUnchanged(DistributionId, DistributionConfig, DistributionConfig)} for a version whose origins
+   * send the CDN identifier in {@code cdnIdentifierHeader} (MediaPackage v2's is its own).
+   */
+  public static void userOwnedPartUnchanged(DistributionId id, DistributionConfig before, DistributionConfig after,
+      String cdnIdentifierHeader) {
     assertThat(after.cacheBehaviors().size()).as("%s: behaviours are only added", id)
         .isGreaterThanOrEqualTo(before.cacheBehaviors().size());
     List<CacheBehavior> kept = after.cacheBehaviors().subList(0, before.cacheBehaviors().size());
@@ -213,10 +240,10 @@ final class Invariants {
         undone.add(was);
         continue;
       }
-      boolean hadHeader = was.customHeaders().keySet().stream().anyMatch(CDN_IDENTIFIER_HEADER::equalsIgnoreCase);
-      if (!hadHeader && now.customHeaders().containsKey(CDN_IDENTIFIER_HEADER)) {
+      boolean hadHeader = was.customHeaders().keySet().stream().anyMatch(cdnIdentifierHeader::equalsIgnoreCase);
+      if (!hadHeader && now.customHeaders().containsKey(cdnIdentifierHeader)) {
         Map<String, String> headers = new LinkedHashMap<>(now.customHeaders());
-        headers.remove(CDN_IDENTIFIER_HEADER);
+        headers.remove(cdnIdentifierHeader);
         now = Origin.builder().from(now).customHeaders(headers).build();
       }
       undone.add(now);

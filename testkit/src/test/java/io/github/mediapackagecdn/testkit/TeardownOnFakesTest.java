@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
@@ -198,59 +197,6 @@ class TeardownOnFakesTest {
     assertThat(Specs.onlyDistribution(aws).config()).isEqualTo(before.config());
   }
 
-  @Test
-  void teardown_whenTheTagChangesWhileTheDisablingDeploys_leavesItDisabledAndSaysItIsNoLongerLinked() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    // the third tag read comes after the wait, before the delete: by then a user has re-tagged the distribution
-    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
-    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
-    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
-        () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
-
-    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(before.id());
-    assertThat(result.deletedDistribution()).isEmpty();
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(Specs.onlyDistribution(aws).config().enabled()).isFalse();
-    assertThat(aws.distributions().tags(before.id())).containsEntry(LINK_TAG, "someone-else");
-  }
-
-  @Test
-  void teardown_whenAUserRetagsTheDistributionWhileTheEndpointsAreDeleted_neverTouchesIt() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    aws.beforeNext(Operation.DELETE_ORIGIN_ENDPOINT,
-        () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
-
-    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(before.id());
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-  }
-
-  @Test
-  void teardown_whenAUserRetagsADisabledDistributionWhileTheEndpointsAreDeleted_neverDeletesIt() {
-    Distribution enabled = givenAChannelWithEndpointsAndItsDistribution();
-    aws.distributions().edit(enabled.id(), c -> DistributionConfig.builder().from(c).enabled(false).build());
-    aws.clock().advance(aws.propagationTime());
-    Distribution before = Specs.onlyDistribution(aws);
-    assertThat(before.status()).isEqualTo(DistributionStatus.DEPLOYED);
-    aws.beforeNext(Operation.DELETE_ORIGIN_ENDPOINT,
-        () -> aws.distributions().tag(before.id(), LINK_TAG, "someone-else"));
-
-    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
-  }
-
   /**
    * A user re-tags the distribution and edits it (a new ETag) at each read and write of the removal: the tag read
    * comes after the read whose ETag the write sends, so a change up to the tag read is seen there, and one after it is
@@ -299,24 +245,6 @@ class TeardownOnFakesTest {
   }
 
   @Test
-  void teardown_whenTwoDistributionsAreTaggedForTheChannel_throwsAmbiguousLinkAndDeletesNothing() {
-    Distribution linked = givenAChannelWithEndpointsAndItsDistribution();
-    String arn = aws.channels().all().get(0).arn().value();
-    aws.distributions().create(SampleDistributions.newChannelDistribution(CHANNEL, "someone-elses-copy"), Map.of(LINK_TAG, arn));
-    aws.clearCalls();
-
-    Throwable failure = catchThrowable(() -> cdn.teardown(CHANNEL, WITH_DISTRIBUTION));
-
-    assertThat(failure).isInstanceOfSatisfying(ResourceConflictException.class, e -> {
-      assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.AMBIGUOUS_LINK);
-      assertThat(e.getMessage()).contains(linked.id().value()).contains("nothing was deleted");
-    });
-    assertThat(aws.writes()).isEmpty();
-    assertThat(aws.distributions().all()).hasSize(2).allMatch(d -> d.config().enabled());
-    assertThat(aws.channels().allEndpoints()).hasSize(2);
-  }
-
-  @Test
   void teardown_whenAnotherWriterChangesTheDistributionBeforeTheDisable_readsAgainAndKeepsTheirChange() {
     Distribution before = givenAChannelWithEndpointsAndItsDistribution();
     aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> aws.distributions().edit(before.id(),
@@ -328,20 +256,6 @@ class TeardownOnFakesTest {
 
     assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(2); // 412, then the write on the new ETag
-    assertEverythingGone();
-  }
-
-  @Test
-  void teardown_fromAnotherInstanceRightAfterTheSave_findsTheDistributionRecordedOnTheChannelBeforeTheIndexDoes() {
-    cdn.saveChannel(Specs.channelWithoutDistribution());
-    aws.delayVisibility(Duration.ofSeconds(20)); // what is created now, the distribution and its tag, shows late
-    cdn.saveChannel(Specs.channelWithDistribution());
-    aws.delayVisibility(Duration.ZERO);
-    assertThat(aws.links().find(LINK_TAG, aws.channels().all().get(0).arn().value())).isEmpty();
-
-    TeardownResult result = aws.channelCdn().teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
     assertEverythingGone();
   }
 

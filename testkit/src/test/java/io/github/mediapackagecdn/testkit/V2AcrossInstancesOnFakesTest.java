@@ -18,7 +18,6 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -54,23 +53,6 @@ class V2AcrossInstancesOnFakesTest {
   }
 
   @Test
-  void twoInstancesCreatingTheChannelsDistributionAtOnce_makeOne_theSecondAdoptsIt() {
-    ChannelCdnV2 first = aws.channelCdnV2();
-    ChannelCdnV2 second = aws.channelCdnV2();
-    first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    AtomicReference<V2ChannelSaveResult> meanwhile = new AtomicReference<>();
-    aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, () -> meanwhile.set(second.saveChannel(news())));
-
-    V2ChannelSaveResult saved = first.saveChannel(news());
-
-    assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
-    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-    assertThat(saved.cdn().distributionId()).isEqualTo(meanwhile.get().cdn().distributionId());
-    assertThat(aws.distributions().all()).hasSize(1);
-    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
-  }
-
-  @Test
   void aLostCreateChannelRace_toAnInstanceSavingTheSameSpec_sendsNoUpdateChannel() {
     RecordingListener listener = new RecordingListener();
     ChannelCdnV2 first = aws.channelCdnV2(b -> b.listener(listener));
@@ -94,30 +76,6 @@ class V2AcrossInstancesOnFakesTest {
     // winner
     assertThat(listener.events(ProvisioningEvent.Step.CHANNEL_SAVED)).singleElement()
         .satisfies(e -> assertThat(e.operation()).isEmpty());
-  }
-
-  @Test
-  void endpointSavedOnB_whileTheTagIndexLagsBehindTheCreation_findsItByTheChannelTag_andIsServed() {
-    ChannelCdnV2 a = aws.channelCdnV2();
-    ChannelCdnV2 b = aws.channelCdnV2();
-    a.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    a.saveChannel(V2ChannelSpec.builder().from(news()).createDistribution(false).build());
-    aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
-    CdnOutcome created = a.saveChannel(news()).cdn();
-    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
-    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, aws.channelGroups().findChannel(NEWS).orElseThrow()
-        .arn())).as("the tag index does not show it yet").isEmpty();
-    aws.clearCalls();
-
-    CdnOutcome outcome = b.saveEndpoint(hls()).cdn();
-
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
-    assertThat(outcome.distributionId()).isEqualTo(created.distributionId());
-    assertThat(onlyDistribution().config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
-        .containsExactly("/out/v1/live/news/hls/*.m3u8", "/out/v1/live/news/hls/*.mpd", "/out/v1/live/news/hls/*");
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
-    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the link tag confirmed in CloudFront").hasSize(1);
-    assertThat(aws.calls(Operation.V2_TAG_RESOURCE)).isEmpty();
   }
 
   @Test

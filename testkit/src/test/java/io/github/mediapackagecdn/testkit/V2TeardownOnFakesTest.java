@@ -24,7 +24,6 @@ import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2TeardownResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** v2 teardown on a fake account: what is deleted, in which order, and what is never touched. */
@@ -115,104 +114,6 @@ class V2TeardownOnFakesTest {
     assertThat(again.channel()).isEqualTo(Removal.DELETED);
     assertThat(aws.distributions().all()).isEmpty();
     assertThat(cdn.teardown(NEWS, WITH_DISTRIBUTION).alreadyGone()).isTrue();
-  }
-
-  @Test
-  void teardown_whenTheTagNoLongerNamesTheChannel_leavesThatDistributionAlone() {
-    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
-    aws.distributions().tag(distribution.id(), CdnSettings.LINK_TAG_KEY, "someone-else");
-
-    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(distribution.id());
-    assertThat(aws.distributions().all()).singleElement()
-        .satisfies(d -> assertThat(d.config().enabled()).isTrue());
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-  }
-
-  @Test
-  void teardown_whenAUserRetagsTheDistributionWhileTheEndpointsAreDeleted_neverTouchesIt() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    aws.beforeNext(Operation.V2_DELETE_ORIGIN_ENDPOINT,
-        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
-
-    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(before.id());
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.distributions().all()).containsExactly(before);
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-  }
-
-  @Test
-  void teardown_whenAUserRetagsADisabledDistributionWhileTheEndpointsAreDeleted_neverDeletesIt() {
-    Distribution enabled = givenAChannelWithEndpointsAndItsDistribution();
-    aws.distributions().edit(enabled.id(), c -> DistributionConfig.builder().from(c).enabled(false).build());
-    aws.clock().advance(aws.propagationTime());
-    Distribution before = aws.distributions().all().get(0);
-    aws.beforeNext(Operation.V2_DELETE_ORIGIN_ENDPOINT,
-        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
-
-    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.distributions().all()).containsExactly(before);
-  }
-
-  @Test
-  void teardown_whenTheTagChangesWhileTheDisablingDeploys_leavesItDisabledAndSaysItIsNoLongerLinked() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    // the tag reads: the link at the start, before the disabling, then after the wait, when it has been re-tagged
-    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
-    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
-    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
-        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
-
-    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(before.id());
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.distributions().all()).singleElement().satisfies(d -> assertThat(d.config().enabled()).isFalse());
-  }
-
-  @Test
-  void teardown_onAnotherInstance_whileTheTagIndexLags_deletesTheDistributionTheChannelTagRecords() {
-    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
-    aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
-    CdnOutcome created = cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build()).cdn();
-    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
-    ChannelCdnV2 other = aws.channelCdnV2();
-
-    V2TeardownResult result = other.teardown(NEWS, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
-    assertThat(result.deletedDistribution()).isEqualTo(created.distributionId());
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.distributions().all()).as("no distribution left billing").isEmpty();
-    assertThat(other.teardown(NEWS, WITH_DISTRIBUTION).alreadyGone()).isTrue();
-  }
-
-  @Test
-  void teardown_whenTwoDistributionsAreTagged_deletesNothing() {
-    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
-    Distribution copy = aws.distributions().create(
-        DistributionConfig.builder().from(distribution.config()).callerReference("copy").build(), Map.of());
-    aws.distributions().tag(copy.id(), CdnSettings.LINK_TAG_KEY,
-        aws.channelGroups().findChannel(NEWS).orElseThrow().arn());
-    aws.clearCalls();
-
-    assertThatThrownBy(() -> cdn.teardown(NEWS, WITH_DISTRIBUTION)).isInstanceOfSatisfying(
-        ResourceConflictException.class,
-        e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.AMBIGUOUS_LINK));
-    assertThat(aws.writes()).isEmpty();
-    assertThat(aws.channelGroups().allEndpoints()).hasSize(2);
   }
 
   @Test

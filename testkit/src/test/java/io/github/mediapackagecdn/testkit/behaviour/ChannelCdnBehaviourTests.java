@@ -1,24 +1,31 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import io.github.mediapackagecdn.testkit.ViewerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +115,80 @@ abstract class ChannelCdnBehaviourTests {
   }
 
   @Test
+  void saveChannel_whenTheCreateIsThrottled_failsTyped_thenSavingAgainCreatesOne_thenIsUnchanged() {
+    aws.failNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS).withThrottling();
+
+    CdnOutcome failed = side.saveChannel();
+
+    assertThat(failed.action()).isEqualTo(CdnOutcome.Action.FAILED);
+    assertThat(failed.failure()).containsInstanceOf(ThrottledException.class);
+    assertThat(events).extracting(ProvisioningEvent::step).endsWith(ProvisioningEvent.Step.THROTTLED,
+        ProvisioningEvent.Step.FAILED);
+    assertThat(side.saveChannel().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(side.saveChannel().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.distributions().all()).hasSize(1);
+  }
+
+  @Test
+  void saveEndpoints_whenAConsoleEditRacesTheUpdate_readAgain_keepTheEdit_andServeEveryEndpoint() {
+    side.saveChannel();
+    DistributionId id = onlyDistribution();
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> aws.distributions().edit(id,
+        config -> DistributionConfig.builder().from(config).addAliases("live.example.com").build()));
+    aws.clearCalls();
+    events.clear();
+
+    Side.EndpointSave saved = side.saveEndpoints(side.everyKind());
+
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).as("the 412, then the update").hasSize(2);
+    assertThat(events).extracting(ProvisioningEvent::step).containsSubsequence(ProvisioningEvent.Step.CHANGE_PLANNED,
+        ProvisioningEvent.Step.UPDATE_RETRIED_AFTER_412, ProvisioningEvent.Step.CHANGE_PLANNED,
+        ProvisioningEvent.Step.UPDATE_SENT);
+    assertThat(aws.distributions().find(id).orElseThrow().config().aliases()).containsExactly("live.example.com");
+    aws.clock().advance(aws.propagationTime());
+    side.details().cdnUrls().values().forEach(urls -> assertThat(urls).isNotEmpty().allSatisfy(this::assertPlays));
+  }
+
+  @Test
+  void saveEndpoints_whoseFirstCreateIsRefused_throwTyped_andSaveNothing() {
+    side.saveChannel();
+    aws.clearCalls();
+    aws.failNext(side.createEndpointOperation()).withServiceUnavailable();
+
+    assertThat(catchThrowable(() -> side.saveEndpoints(List.of("a", "b"))))
+        .isInstanceOf(ServiceFailureException.class);
+    assertThat(aws.calls(side.createEndpointOperation())).hasSize(1);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(side.endpointsNow()).isEmpty();
+  }
+
+  @Test
+  void aChangedLinkTag_endsManagement_andTheNextChannelSaveCreatesTheNextGeneration() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls"));
+    Distribution old = aws.distributions().find(onlyDistribution()).orElseThrow();
+    aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY, "taken over by another team");
+
+    assertThat(side.saveEndpoints(List.of("cmaf")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    events.clear();
+    CdnOutcome saved = side.saveChannel();
+
+    assertThat(saved.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(saved.distributionId()).get().isNotEqualTo(old.id());
+    Distribution next = aws.distributions().find(saved.distributionId().orElseThrow()).orElseThrow();
+    assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
+    assertThat(aws.distributions().find(old.id()).orElseThrow().config()).as("never touched again")
+        .isEqualTo(old.config());
+    assertThat(events).extracting(ProvisioningEvent::step).contains(
+        ProvisioningEvent.Step.CALLER_REFERENCE_GENERATION_TAKEN, ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+    aws.clock().advance(aws.propagationTime());
+    Side.Details details = side.details();
+    assertThat(details.cdnUrls()).as("the endpoints saved before are served at once").containsOnlyKeys("hls", "cmaf");
+    details.cdnUrls().values().forEach(urls -> assertThat(urls).isNotEmpty().allSatisfy(this::assertPlays));
+  }
+
+  @Test
   void reconcile_afterAnEndpointSaveWhoseCloudFrontPartFailed_completesIt_thenWritesNothing() {
     side.saveChannel();
     aws.failNext(Operation.UPDATE_DISTRIBUTION).withThrottling();
@@ -169,6 +250,106 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(aws.distributions().find(id)).get().satisfies(d -> assertThat(d.config().enabled()).isTrue());
   }
 
+  /** The channel with two endpoints, its distribution deployed, the calls log cleared; the distribution. */
+  private Distribution givenAChannelWithEndpointsAndItsDistribution() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    Distribution distribution = aws.distributions().find(onlyDistribution()).orElseThrow();
+    assertThat(distribution.status()).isEqualTo(DistributionStatus.DEPLOYED);
+    return distribution;
+  }
+
+  @Test
+  void teardown_whenAUserRetagsTheDistributionWhileTheEndpointsAreDeleted_neverTouchesIt() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    aws.beforeNext(side.deleteEndpointOperation(),
+        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
+
+    Side.Teardown done = side.teardown();
+
+    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
+    assertThat(done.unlinked()).contains(before.id());
+    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.distributions().all()).containsExactly(before);
+  }
+
+  @Test
+  void teardown_whenAUserRetagsADisabledDistributionWhileTheEndpointsAreDeleted_neverDeletesIt() {
+    Distribution enabled = givenAChannelWithEndpointsAndItsDistribution();
+    aws.distributions().edit(enabled.id(), c -> DistributionConfig.builder().from(c).enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+    Distribution before = aws.distributions().find(enabled.id()).orElseThrow();
+    assertThat(before.status()).isEqualTo(DistributionStatus.DEPLOYED);
+    aws.beforeNext(side.deleteEndpointOperation(),
+        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
+
+    Side.Teardown done = side.teardown();
+
+    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.distributions().all()).containsExactly(before);
+  }
+
+  @Test
+  void teardown_whenTheTagChangesWhileTheDisablingDeploys_leavesItDisabledAndSaysItIsNoLongerLinked() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    // the tag reads: the link at the start, before the disabling, then after the wait, when it has been re-tagged
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE, () -> {});
+    aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
+        () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
+
+    Side.Teardown done = side.teardown();
+
+    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
+    assertThat(done.unlinked()).contains(before.id());
+    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.distributions().all()).singleElement().satisfies(d -> assertThat(d.config().enabled()).isFalse());
+    assertThat(aws.distributions().tags(before.id())).containsEntry(CdnSettings.LINK_TAG_KEY, "someone-else");
+  }
+
+  @Test
+  void teardown_whenTwoDistributionsAreTaggedForTheChannel_throwsAmbiguousLinkAndDeletesNothing() {
+    Distribution linked = givenAChannelWithEndpointsAndItsDistribution();
+    aws.distributions().create(DistributionConfig.builder().from(linked.config()).callerReference("someone-elses-copy")
+        .build(), Map.of(CdnSettings.LINK_TAG_KEY, side.channelArn().orElseThrow()));
+    aws.clearCalls();
+
+    Throwable failure = catchThrowable(side::teardown);
+
+    assertThat(failure).isInstanceOfSatisfying(ResourceConflictException.class, e -> {
+      assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.AMBIGUOUS_LINK);
+      assertThat(e.getMessage()).contains(linked.id().value()).contains("nothing was deleted");
+    });
+    assertThat(aws.writes()).isEmpty();
+    assertThat(aws.distributions().all()).hasSize(2).allMatch(d -> d.config().enabled());
+    assertThat(side.endpointsNow()).hasSize(2);
+  }
+
+  @Test
+  void teardown_fromAnotherInstanceWhileTheTagIndexLags_deletesTheDistributionTheChannelRecords() {
+    side.saveChannelWithoutDistribution();
+    aws.delayVisibility(Duration.ofSeconds(20)); // what is created now, the distribution and its tag, shows late
+    CdnOutcome created = side.saveChannel();
+    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    aws.delayVisibility(Duration.ZERO);
+    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, side.channelArn().orElseThrow())).isEmpty();
+    Side other = side.anotherInstance();
+
+    Side.Teardown done = other.teardown();
+
+    assertThat(done.distribution()).isEqualTo("DELETED");
+    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(aws.distributions().all()).as("no distribution left billing").isEmpty();
+    assertThat(side.channelArn()).isEmpty();
+    assertThat(other.teardown()).isEqualTo(new Side.Teardown("ALREADY_GONE", "NOT_LOOKED_UP", 0));
+  }
+
   @Test
   void events_nameTheChannelWithoutLoss() {
     side.saveChannel();
@@ -184,10 +365,12 @@ abstract class ChannelCdnBehaviourTests {
   void saveEndpoints_rightAfterTheChannel_whileMediaPackageDoesNotShowItYet_waitsForIt() {
     aws.delayVisibility(Duration.ofSeconds(3));
     side.saveChannel();
+    java.time.Instant before = aws.clock().instant();
 
     Side.EndpointSave saved = side.saveEndpoints(List.of("hls"));
 
     assertThat(saved.saved()).containsExactly("hls");
+    assertThat(aws.clock().instant()).as("waited on the fake clock").isAfterOrEqualTo(before.plusSeconds(3));
     assertThat(events).extracting(ProvisioningEvent::step).contains(ProvisioningEvent.Step.VISIBILITY_WAIT_BEGAN,
         ProvisioningEvent.Step.VISIBILITY_WAIT_ENDED);
   }
@@ -205,8 +388,11 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(saved.stoppedBy()).get().isInstanceOf(ServiceFailureException.class);
     assertThat(saved.complete()).isFalse();
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(aws.calls(side.createEndpointOperation())).as("creates: a's, then b's, refused").hasSize(2);
     aws.clock().advance(aws.propagationTime());
-    side.details().cdnUrls().get("a").forEach(this::assertPlays);
+    Side.Details details = side.details();
+    details.cdnUrls().get("a").forEach(this::assertPlays);
+    assertThat(details.cdnUrls()).containsOnlyKeys("a");
   }
 
   @Test
@@ -226,6 +412,63 @@ abstract class ChannelCdnBehaviourTests {
   }
 
   @Test
+  void awaitDeployed_ofADisabledDistribution_isRefusedNotServed_withoutWaiting() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls"));
+    aws.clock().advance(aws.propagationTime());
+    assertThat(side.details().readyForPlayers()).isTrue();
+    aws.distributions().edit(onlyDistribution(), c -> DistributionConfig.builder().from(c).enabled(false).build());
+    aws.clock().advance(aws.propagationTime());
+    events.clear();
+    java.time.Instant before = aws.clock().instant();
+
+    assertThat(catchThrowable(() -> side.awaitDeployed(THIRTY_MINUTES, progress -> {})))
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessageContaining("disabled");
+    assertThat(aws.clock().instant()).as("no wait").isEqualTo(before);
+    assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void saveChannel_whenAnotherInstanceCreatesTheDistributionFirst_adoptsIt_andThereIsOne() {
+    Side other = side.anotherInstance();
+    java.util.concurrent.atomic.AtomicReference<CdnOutcome> meanwhile = new java.util.concurrent.atomic
+        .AtomicReference<>();
+    // the other instance creates the distribution between this one's lookup and its create
+    aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, () -> meanwhile.set(other.saveChannel()));
+
+    CdnOutcome outcome = side.saveChannel();
+
+    assertThat(meanwhile.get().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(outcome.distributionId()).contains(onlyDistribution()).isEqualTo(meanwhile.get().distributionId());
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+  }
+
+  @Test
+  void saveEndpoints_onAnotherInstance_whileTheTagIndexLagsBehindTheCreation_findTheDistributionByTheChannelTag() {
+    side.saveChannelWithoutDistribution();
+    aws.delayVisibility(Duration.ofSeconds(20)); // the tag index will not show the new distribution for 20 s
+    CdnOutcome created = side.saveChannel();
+    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, side.channelArn().orElseThrow()))
+        .as("the tag index does not show it yet").isEmpty();
+    aws.clearCalls();
+
+    CdnOutcome outcome = side.anotherInstance().saveEndpoints(List.of("hls")).cdn();
+
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertThat(outcome.distributionId()).isEqualTo(created.distributionId());
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
+    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the link tag confirmed in CloudFront").hasSize(1);
+    assertThat(aws.calls(side.tagChannelOperation())).as("the channel tag already names it").isEmpty();
+    aws.delayVisibility(Duration.ZERO);
+    aws.clock().advance(aws.propagationTime());
+    side.details().cdnUrls().get("hls").forEach(this::assertPlays);
+  }
+
+  @Test
   void awaitDeployed_withProgress_reportsEachRead_andEndsReady_withEveryCdnUrlPlaying() {
     side.saveChannel();
     side.saveEndpoints(List.of("hls", "backup"));
@@ -235,8 +478,15 @@ abstract class ChannelCdnBehaviourTests {
 
     assertThat(details.readyForPlayers()).isTrue();
     assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.channel()).hasToString(side.channelName()));
+    // a read at once, then every 60 s on the fake clock until the 5-minute propagation ends
+    assertThat(progress).extracting(DeploymentProgress::poll).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(progress).extracting(DeploymentProgress::status).startsWith(DistributionStatus.IN_PROGRESS)
+        .endsWith(DistributionStatus.DEPLOYED);
+    assertThat(progress.get(0).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
     assertThat(progress.get(progress.size() - 1).readyForPlayers()).isTrue();
     assertThat(progress.get(0).readyForPlayers()).isFalse();
+    assertThat(events).extracting(ProvisioningEvent::step).endsWith(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
     assertThat(details.cdnUrls()).containsOnlyKeys("hls", "backup");
     details.cdnUrls().values().forEach(urls -> urls.forEach(this::assertPlays));
     List<ViewerResponse> responses = aws.playerRequests(details.cdnUrls().get("hls").get(0));

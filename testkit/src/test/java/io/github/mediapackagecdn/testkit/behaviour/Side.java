@@ -5,6 +5,8 @@ import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.time.Duration;
@@ -14,8 +16,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One MediaPackage version as the shared behaviour suite drives it: the same few steps a user takes, v1 or v2, over one
- * {@link FakeAws}. Each side is a thin translation to its facade; the suite asserts the behaviour once.
+ * One MediaPackage version as the shared behaviour suites drive it: the same few steps a user takes, v1 or v2, over one
+ * {@link FakeAws}, on one channel. Each side is a thin translation to its facade; the suites assert the behaviour once.
+ *
+ * <p>Endpoints are named by the suites; a name that starts with one of {@link #everyKind()} is an endpoint of that
+ * kind, any other name one of the version's HLS kind.
  */
 interface Side {
 
@@ -25,17 +30,41 @@ interface Side {
   /** Builds the facade, with {@code listener} told of every step (in v2, then saves the channel's group). */
   void open(ProvisioningListener listener);
 
-  /** How events and messages name the suite's channel: {@code live-news} in v1, {@code live/news} in v2. */
+  /** Another instance of the library on the same account and channel, as another backend would run it; no listener. */
+  Side anotherInstance();
+
+  /** The same instance of the library on channel {@code name} of the same account (in v2, of the same group). */
+  Side onChannel(String name);
+
+  /** How events and messages name the channel: {@code live-news} in v1, {@code live/news} in v2. */
   String channelName();
 
   /** MediaPackage's create of an origin endpoint. */
   Operation createEndpointOperation();
 
-  /** Saves the suite's channel, asking for a distribution; its CDN outcome. */
+  /** MediaPackage's tagging of a channel. */
+  Operation tagChannelOperation();
+
+  /** MediaPackage's delete of an origin endpoint. */
+  Operation deleteEndpointOperation();
+
+  /** The calls of a save a fault may hit in the randomized test: MediaPackage's and CloudFront's. */
+  List<Operation> faultableOperations();
+
+  /** The header a CloudFront origin sends the endpoint's CDN identifier in. */
+  String cdnIdentifierHeader();
+
+  /** One endpoint name per kind of endpoint the version has: v1's packaging formats, v2's containers. */
+  List<String> everyKind();
+
+  /** Saves the channel, asking for a distribution; its CDN outcome. */
   CdnOutcome saveChannel();
 
-  /** Saves the suite's channel without asking for a distribution. */
+  /** Saves the channel without asking for a distribution. */
   void saveChannelWithoutDistribution();
+
+  /** Creates the channel and these endpoints in MediaPackage directly, as another tool would; nothing in CloudFront. */
+  void createOutsideTheLibrary(List<String> endpoints);
 
   /** Gives the existing channel its distribution. */
   CdnOutcome attachDistribution();
@@ -58,6 +87,9 @@ interface Side {
   /** Saves endpoints of the suite's channel together, one per name, each of its version's HLS kind. */
   EndpointSave saveEndpoints(List<String> names);
 
+  /** Saves one endpoint of the channel with {@code description}: an update when it exists. */
+  EndpointSave saveEndpoint(String name, String description);
+
   /** The channel's details, as the suite reads them. */
   Details details();
 
@@ -67,14 +99,45 @@ interface Side {
   /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
   Teardown teardown();
 
-  /** What a teardown did, by the names of v1's {@code TeardownResult} enums, shared by both versions. */
-  record Teardown(String channel, String distribution, int deletedEndpoints) {}
+  /** The channel's ARN as MediaPackage holds it (the link tag's value), if the channel exists; records no call. */
+  Optional<String> channelArn();
+
+  /** The names of the channel's endpoints that exist now, visible or not; records no call. */
+  List<String> endpointsNow();
+
+  /** The names of the channel's endpoints ListOriginEndpoints shows now; records no call, no fault applies. */
+  List<String> endpointsListedNow();
+
+  /** The URLs of the endpoint's manifests on MediaPackage, as stored; records no call. */
+  List<String> originUrls(String endpoint);
+
+  /**
+   * What the version's own layout must satisfy after recovery, for every channel of the account, beyond what players
+   * get: v1 checks its behaviours against CloudFront's guide, field by field ({@code Invariants.hold}); v2's layout
+   * (origin access control, endpoint policies, cache policies) is checked by the players' view alone.
+   */
+  void layoutHolds(Map<DistributionId, DistributionConfig> before);
+
+  /** The version's own layout check of {@code config} serving {@code endpoints}, at the moment a save answers. */
+  void layoutServes(DistributionConfig config, List<String> endpoints);
+
+  /**
+   * What a teardown did, by the names of v1's {@code TeardownResult} enums, shared by both versions; {@code unlinked}
+   * the distribution left alone because its link tag no longer names the channel.
+   */
+  record Teardown(String channel, String distribution, int deletedEndpoints, Optional<DistributionId> unlinked) {
+
+    /** A teardown that left no distribution alone for being no longer linked. */
+    Teardown(String channel, String distribution, int deletedEndpoints) {
+      this(channel, distribution, deletedEndpoints, Optional.empty());
+    }
+  }
 
   /** What an endpoint save answered. */
   record EndpointSave(CdnOutcome cdn, List<String> saved, List<String> unsaved, Optional<ProvisioningException> stoppedBy,
       boolean complete) {}
 
-  /** What details answered: per endpoint name, its CDN URLs, or why it is not served. */
-  record Details(boolean readyForPlayers, Map<String, List<String>> cdnUrls, Map<String, String> notServed,
-      List<String> notReadyReasons) {}
+  /** What details answered: the distribution, per endpoint name its CDN URLs, or why it is not served. */
+  record Details(Optional<DistributionId> distribution, boolean readyForPlayers, Map<String, List<String>> cdnUrls,
+      Map<String, String> notServed, List<String> notReadyReasons) {}
 }

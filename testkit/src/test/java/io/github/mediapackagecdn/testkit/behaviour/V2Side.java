@@ -4,10 +4,13 @@ import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
@@ -16,20 +19,41 @@ import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
 import io.github.mediapackagecdn.testkit.FakeAws;
+import io.github.mediapackagecdn.testkit.Invariants;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** MediaPackage v2 for the shared behaviour suite: channel {@code live/news}, TS endpoints with an HLS manifest. */
+/**
+ * MediaPackage v2 for the shared behaviour suites: channel {@code live/news} unless told another, endpoints of the
+ * container their name starts with ({@code hls}: TS with an HLS manifest, {@code cmaf}: CMAF with an HLS and a DASH
+ * manifest, {@code mss}: ISM with a smooth streaming manifest), else TS with an HLS manifest.
+ */
 final class V2Side implements Side {
 
-  private static final V2ChannelId CHANNEL = V2ChannelId.of("live", "news");
+  private static final String GROUP = "live";
 
-  private final FakeAws aws = FakeAws.create();
+  private final FakeAws aws;
+  private final V2ChannelId channel;
   private ChannelCdnV2 cdn;
+
+  V2Side() {
+    this(FakeAws.create());
+  }
+
+  V2Side(FakeAws aws) {
+    this(aws, V2ChannelId.of(GROUP, "news"), null);
+  }
+
+  private V2Side(FakeAws aws, V2ChannelId channel, ChannelCdnV2 cdn) {
+    this.aws = aws;
+    this.channel = channel;
+    this.cdn = cdn;
+  }
 
   @Override
   public FakeAws aws() {
@@ -39,12 +63,22 @@ final class V2Side implements Side {
   @Override
   public void open(ProvisioningListener listener) {
     cdn = aws.channelCdnV2(b -> b.listener(listener));
-    cdn.saveChannelGroup(ChannelGroupSpec.builder().name(CHANNEL.group()).build()); // the group exists beforehand
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name(GROUP).build()); // the group exists beforehand
+  }
+
+  @Override
+  public Side anotherInstance() {
+    return new V2Side(aws, channel, aws.channelCdnV2());
+  }
+
+  @Override
+  public Side onChannel(String name) {
+    return new V2Side(aws, V2ChannelId.of(GROUP, name), cdn);
   }
 
   @Override
   public String channelName() {
-    return "live/news";
+    return channel.toString();
   }
 
   @Override
@@ -53,28 +87,78 @@ final class V2Side implements Side {
   }
 
   @Override
+  public Operation tagChannelOperation() {
+    return Operation.V2_TAG_RESOURCE;
+  }
+
+  @Override
+  public Operation deleteEndpointOperation() {
+    return Operation.V2_DELETE_ORIGIN_ENDPOINT;
+  }
+
+  @Override
+  public List<Operation> faultableOperations() {
+    return List.of(Operation.V2_GET_CHANNEL, Operation.V2_CREATE_CHANNEL, Operation.V2_CREATE_ORIGIN_ENDPOINT,
+        Operation.V2_LIST_ORIGIN_ENDPOINTS, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.GET_RESOURCES,
+        Operation.CREATE_DISTRIBUTION_WITH_TAGS, Operation.GET_DISTRIBUTION, Operation.UPDATE_DISTRIBUTION,
+        Operation.LIST_TAGS_FOR_RESOURCE);
+  }
+
+  @Override
+  public String cdnIdentifierHeader() {
+    return ChannelCdnV2.CDN_IDENTIFIER_HEADER;
+  }
+
+  @Override
+  public List<String> everyKind() {
+    return List.of("hls", "cmaf", "mss");
+  }
+
+  private V2ChannelSpec.Builder channelSpec() {
+    return V2ChannelSpec.builder().id(channel).description("24/7 news");
+  }
+
+  @Override
   public CdnOutcome saveChannel() {
-    return cdn.saveChannel(V2ChannelSpec.builder().id(CHANNEL).createDistribution(true).build()).cdn();
+    return cdn.saveChannel(channelSpec().createDistribution(true).build()).cdn();
   }
 
   @Override
   public void saveChannelWithoutDistribution() {
-    cdn.saveChannel(V2ChannelSpec.builder().id(CHANNEL).build());
+    cdn.saveChannel(channelSpec().build());
+  }
+
+  @Override
+  public void createOutsideTheLibrary(List<String> endpoints) {
+    aws.channelGroups().createChannel(channelSpec().build());
+    endpoints.forEach(name -> aws.channelGroups().createEndpoint(endpoint(name, "").build()));
   }
 
   @Override
   public CdnOutcome attachDistribution() {
-    return cdn.attachDistribution(CHANNEL);
+    return cdn.attachDistribution(channel);
   }
 
   @Override
   public CdnOutcome reconcile() {
-    return cdn.reconcile(CHANNEL);
+    return cdn.reconcile(channel);
+  }
+
+  private V2EndpointSpec.Builder endpoint(String name, String description) {
+    V2EndpointSpec.Builder spec = V2EndpointSpec.builder().id(channel.endpoint(name)).description(description);
+    if (name.startsWith("cmaf")) {
+      return spec.containerType(ContainerType.CMAF).addManifests(Manifest.of(ManifestType.HLS, "index"),
+          Manifest.of(ManifestType.DASH, "dash"));
+    }
+    if (name.startsWith("mss")) {
+      return spec.containerType(ContainerType.ISM).addManifests(Manifest.of(ManifestType.MSS, "index"));
+    }
+    return spec.containerType(ContainerType.TS).addManifests(Manifest.of(ManifestType.HLS, "index"));
   }
 
   @Override
   public DistributionPlan plan() {
-    return cdn.plan(CHANNEL);
+    return cdn.plan(channel);
   }
 
   @Override
@@ -89,33 +173,41 @@ final class V2Side implements Side {
         .toList();
   }
 
-  private static List<V2EndpointSpec> specs(List<String> names) {
-    return names.stream().map(name -> V2EndpointSpec.builder().id(CHANNEL.endpoint(name))
-        .containerType(ContainerType.TS).addManifests(Manifest.of(ManifestType.HLS, "index")).build()).toList();
+  private List<V2EndpointSpec> specs(List<String> names) {
+    return names.stream().map(name -> endpoint(name, "").build()).toList();
   }
 
   @Override
   public EndpointSave saveEndpoints(List<String> names) {
-    V2EndpointSaveResult result = cdn.saveEndpoints(specs(names));
+    return of(cdn.saveEndpoints(names.stream().map(name -> endpoint(name, "").build()).toList()));
+  }
+
+  @Override
+  public EndpointSave saveEndpoint(String name, String description) {
+    return of(cdn.saveEndpoint(endpoint(name, description).build()));
+  }
+
+  private static EndpointSave of(V2EndpointSaveResult result) {
     return new EndpointSave(result.cdn(), result.endpoints().stream().map(e -> e.id().endpoint()).toList(),
         result.unsaved().stream().map(V2EndpointId::endpoint).toList(), result.stoppedBy(), result.complete());
   }
 
   @Override
   public Teardown teardown() {
-    var result = cdn.teardown(CHANNEL, io.github.mediapackagecdn.core.cdn.TeardownOptions.builder()
+    var result = cdn.teardown(channel, io.github.mediapackagecdn.core.cdn.TeardownOptions.builder()
         .deleteDistribution(true).build());
-    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size());
+    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size(),
+        result.unlinkedDistribution());
   }
 
   @Override
   public Details details() {
-    return of(cdn.details(CHANNEL));
+    return of(cdn.details(channel));
   }
 
   @Override
   public Details awaitDeployed(Duration timeout, Consumer<DeploymentProgress> progress) {
-    return of(cdn.awaitDeployed(CHANNEL, timeout, progress));
+    return of(cdn.awaitDeployed(channel, timeout, progress));
   }
 
   private static Details of(V2ChannelDetails details) {
@@ -125,6 +217,40 @@ final class V2Side implements Side {
       urls.put(e.endpoint().endpoint(), e.cdnUrls());
       e.notServedReason().ifPresent(reason -> notServed.put(e.endpoint().endpoint(), reason));
     });
-    return new Details(details.readyForPlayers(), urls, notServed, details.notReadyReasons());
+    return new Details(details.distributionId(), details.readyForPlayers(), urls, notServed,
+        details.notReadyReasons());
+  }
+
+  @Override
+  public Optional<String> channelArn() {
+    return aws.channelGroups().allChannels().stream().filter(c -> c.id().equals(channel)).findFirst()
+        .map(V2Channel::arn);
+  }
+
+  @Override
+  public List<String> endpointsNow() {
+    return aws.channelGroups().allEndpoints().stream().filter(e -> e.id().channelId().equals(channel))
+        .map(e -> e.id().endpoint()).toList();
+  }
+
+  @Override
+  public List<String> endpointsListedNow() {
+    return Invariants.visibleEndpointsOf(aws, channel).stream().map(e -> e.id().endpoint()).toList();
+  }
+
+  @Override
+  public List<String> originUrls(String endpoint) {
+    return aws.channelGroups().allEndpoints().stream().filter(e -> e.id().equals(channel.endpoint(endpoint)))
+        .flatMap(e -> e.manifests().stream()).map(Manifest::url).toList();
+  }
+
+  @Override
+  public void layoutHolds(Map<DistributionId, DistributionConfig> before) {
+    // v2's layout (origin access control, endpoint policies, cache policies) is what players' requests go through
+  }
+
+  @Override
+  public void layoutServes(DistributionConfig config, List<String> endpoints) {
+    // as layoutHolds: the players' view checks it
   }
 }

@@ -57,6 +57,7 @@ final class SavingV2Channel {
   private final V2CdnSettings v2Settings;
   private final V2Events events;
   private final DistributionCreation<V2Channel> creation;
+  private final VisibilityWait visibility;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
@@ -69,6 +70,7 @@ final class SavingV2Channel {
     this.settings = settings;
     this.v2Settings = v2Settings;
     this.events = events;
+    this.visibility = visibility;
     this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
         settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
   }
@@ -233,8 +235,10 @@ final class SavingV2Channel {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
       }
-      // another writer created it a moment ago; EtagRetry hands back the read itself when it sent no update
-      V2Channel winner = V2NotFound.channel(port, spec.id());
+      // another writer (or a try whose answer was lost) created it a moment ago, and MediaPackage may not show it
+      // yet; EtagRetry hands back the read itself when it sent no update
+      V2Channel winner = visibility.until(spec.id().ref(), "GetChannel", () -> port.findChannel(spec.id()))
+          .orElseThrow(() -> V2NotFound.noChannel(spec.id()));
       V2Channel saved = update(port, winner, spec);
       return new Saved(saved, saved == winner ? "" : "UpdateChannel");
     }

@@ -208,7 +208,7 @@ final class SavingV2Endpoints {
       if (e.reason() != ResourceConflictException.Reason.ALREADY_EXISTS) {
         throw e;
       }
-      return update(port, reread(port, spec), spec); // another writer created it a moment ago
+      return update(port, reread(port, spec), spec); // another writer created it a moment ago, maybe not shown yet
     }
   }
 
@@ -217,8 +217,10 @@ final class SavingV2Endpoints {
         etag -> port.updateEndpoint(spec, etag), settings.maxUpdateAttempts());
   }
 
-  private static V2Endpoint reread(ChannelGroups port, V2EndpointSpec spec) {
-    return port.findEndpoint(spec.id()).orElseThrow(() -> new io.github.mediapackagecdn.core.error
+  /** The endpoint read again, waiting for MediaPackage to show it when another writer has just created it. */
+  private V2Endpoint reread(ChannelGroups port, V2EndpointSpec spec) {
+    return visibility.until(spec.id().channelId().ref(), "GetOriginEndpoint", () -> port.findEndpoint(spec.id()))
+        .orElseThrow(() -> new io.github.mediapackagecdn.core.error
         .ResourceNotFoundException("origin endpoint " + spec.id() + " disappeared while being saved",
             spec.id().toString()));
   }
