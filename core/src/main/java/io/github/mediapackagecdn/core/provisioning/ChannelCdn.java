@@ -12,6 +12,8 @@ import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.RepairOptions;
+import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
