@@ -59,8 +59,7 @@ public final class FleetAuditing<C> {
      * policy) lacks by the side's rules; every finding of its endpoints goes to {@code findings}, the channel's own
      * {@code NOT_SERVED} is the engine's.
      */
-    LinkedChannel judge(C channel, DistributionSummary distribution, Reads reads,
-        Consumer<AuditFinding> findings);
+    LinkedChannel judge(C channel, DistributionSummary distribution, Reads reads, Consumer<AuditFinding> findings);
 
     /** The findings of the whole account, no one channel's (v2: a shared policy changed by hand); none for v1. */
     List<AuditFinding> accountFindings(Reads reads);
@@ -160,8 +159,7 @@ public final class FleetAuditing<C> {
     } else if (linked.size() == 1) {
       DistributionSummary summary = listed.get(linked.get(0));
       List<AuditFinding> endpointFindings = new ArrayList<>();
-      LinkedChannel judged =
-          side.judge(channel, summary, reads, endpointFindings::add);
+      LinkedChannel judged = side.judge(channel, summary, reads, endpointFindings::add);
       audit.addLinked(judged);
       if (!judged.served()) {
         audit.addFindings(finding(AuditFinding.Kind.NOT_SERVED, ref, List.of(summary.id()),

@@ -2,14 +2,16 @@
  * The CloudFront side of the library, written once for both MediaPackage versions: what the v1 facade
  * ({@code core.provisioning}) and the v2 facade ({@code core.v2.provisioning}) share, knowing neither of them.
  *
- * <p>What applications read: the outcome of a save ({@code CdnOutcome}) and a read of a wait
- * ({@code DeploymentProgress}); what they call: the setters of the facades' builder base ({@code FacadeBuilder}).
+ * <p>What applications read: the outcome of a save ({@code CdnOutcome}), a read of a wait
+ * ({@code DeploymentProgress}) and a fleet repair's result ({@code RepairResult}); what they call: the setters of the
+ * facades' builder base ({@code FacadeBuilder}) and a fleet repair's options ({@code RepairOptions}).
  *
  * <p>The algorithms, each once: the link between a channel and its distribution ({@code LinkTags},
  * {@code DistributionResolver}, {@code RecentLinks}, {@code LinkResolution}: the channel tag naming the distribution,
  * confirmed by the distribution's link tag read from CloudFront, then the tag index, ambiguous links refused, over
  * each side's {@code TaggedChannels}); creation and adoption ({@code DistributionCreation}, with
- * {@code TakenReferences}); serving ({@code DistributionUpdaters}, {@code DistributionUpdater}: one writer per
+ * {@code TakenReferences}); the fleet audit and repair ({@code FleetAuditing}, {@code FleetRepairing}, over each
+ * side's reads and rules); serving ({@code DistributionUpdaters}, {@code DistributionUpdater}: one writer per
  * distribution, concurrent requests coalesced, each facade planning its own requests); CloudFront's routing of a
  * player's request ({@code Routing}); batches ({@code BatchSave}); waiting ({@code VisibilityWait} for what AWS does
  * not show yet, {@code AwaitingDeployment} for "ready for players"); teardown ({@code DistributionTeardown} over

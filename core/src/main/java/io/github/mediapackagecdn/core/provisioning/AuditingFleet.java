@@ -43,9 +43,6 @@ import java.util.stream.Collectors;
  */
 final class AuditingFleet implements FleetAuditing.Side<Channel> {
 
-  /** The listings an audit reads: channels, endpoints, link tags, distributions. */
-  static final int READS = 4;
-
   private final Channels channels;
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
   /** The settings a distribution is judged with: what its endpoints' formats need, whatever the layout set. */
