@@ -172,6 +172,27 @@ class V2FleetRepairOnFakesTest {
         .endsWith("; not repaired: the channel no longer exists"));
   }
 
+  /**
+   * A repaired channel of E endpoints costs 7 + E calls, one of them a write: read again (GetChannel,
+   * GetChannelGroup), its link resolved (GetResources, then ListTagsForResource of the one found), its endpoints
+   * (ListOriginEndpoints), the distribution (GetDistribution), each endpoint's policy, and the one update. (An instance
+   * that never looked up the shared policies adds ListOriginAccessControls and ListCachePolicies, once.)
+   */
+  @Test
+  void repair_ofOneChannelOfTwoEndpointsLackingABehaviour_makesNineCallsOneAWrite() {
+    V2ChannelId news = V2ChannelId.of("live", "news");
+    deleteDashBehaviour(news, served(news));
+    FleetAudit audit = auditThenForget();
+
+    cdn.repair(audit);
+
+    assertThat(aws.calls()).extracting(RecordedCall::operation).containsExactly(Operation.V2_GET_CHANNEL,
+        Operation.V2_GET_CHANNEL_GROUP, Operation.GET_RESOURCES, Operation.LIST_TAGS_FOR_RESOURCE,
+        Operation.V2_LIST_ORIGIN_ENDPOINTS, Operation.GET_DISTRIBUTION, Operation.V2_GET_ORIGIN_ENDPOINT_POLICY,
+        Operation.V2_GET_ORIGIN_ENDPOINT_POLICY, Operation.UPDATE_DISTRIBUTION);
+    assertThat(aws.writes()).hasSize(1);
+  }
+
   @Test
   void repair_whenNothingIsToRepair_callsNothingAtAll() {
     served(V2ChannelId.of("live", "news"));
