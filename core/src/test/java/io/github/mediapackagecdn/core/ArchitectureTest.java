@@ -98,8 +98,7 @@ class ArchitectureTest {
       .that().resideInAPackage("..core.provisioning..").and().arePublic().and().areTopLevelClasses()
       .and().haveSimpleNameNotStartingWith("Immutable")
       .should().haveNameMatching(".*\\.provisioning\\.(ChannelCdn|LiveCdnSettings"
-          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails"
-          + "|RepairOptions|RepairResult)")
+          + "|ChannelSaveResult|EndpointSaveResult|ChannelDetails|DistributionDetails|EndpointDetails)")
       .because("the use cases, concerns and rules of core.provisioning are package-private, so they can change "
           + "without breaking a user; only the facade, its settings and its results are public");
 
@@ -160,7 +159,7 @@ class ArchitectureTest {
   static final ArchRule engine_whenImported_dependsOnEventsModelErrorsAndPortsOnly = classes()
       .that().resideInAPackage("..core.cdn..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("..core.cdn..", "..core.event..", "..core.model..",
-          "..core.error..", "..core.port..", "java..", "org.slf4j..", "org.immutables..")
+          "..core.error..", "..core.port..", "..core.audit..", "java..", "org.slf4j..", "org.immutables..")
       .because("core.cdn holds what the v1 and v2 facades share; it knows neither of them");
 
   @ArchTest

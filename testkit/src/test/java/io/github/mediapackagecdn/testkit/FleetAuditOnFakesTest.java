@@ -76,8 +76,8 @@ class FleetAuditOnFakesTest {
       assertThat(audit.clean()).isTrue();
       assertThat(audit.linked()).extracting(LinkedChannel::channel, LinkedChannel::distribution, LinkedChannel::served)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(ChannelId.of("live-news"), news, true),
-              org.assertj.core.groups.Tuple.tuple(ChannelId.of("live-sports"), sports, true));
+              org.assertj.core.groups.Tuple.tuple(ChannelId.of("live-news").ref(), news, true),
+              org.assertj.core.groups.Tuple.tuple(ChannelId.of("live-sports").ref(), sports, true));
       assertThat(audit.channelCount()).isEqualTo(2);
       assertThat(audit.endpointCount()).isEqualTo(4);
       assertThat(audit.distributionCount()).isEqualTo(2);
@@ -112,7 +112,7 @@ class FleetAuditOnFakesTest {
       assertThat(linked.missingDescribed()).containsExactly("cache behaviour *.mpd");
       assertThat(audit.findings()).singleElement().satisfies(f -> {
         assertThat(f.kind()).isEqualTo(Kind.NOT_SERVED);
-        assertThat(f.channel()).contains(ChannelId.of("live-news"));
+        assertThat(f.channel()).contains(ChannelId.of("live-news").ref());
         assertThat(f.distributions()).containsExactly(id);
         assertThat(f.detail()).isEqualTo("missing cache behaviour *.mpd");
       });
@@ -223,13 +223,13 @@ class FleetAuditOnFakesTest {
       FleetAudit audit = audited();
 
       assertThat(audit.findings(Kind.LINK_TAG_CHANGED)).singleElement().satisfies(f -> {
-        assertThat(f.channel()).contains(ChannelId.of("live-news"));
+        assertThat(f.channel()).contains(ChannelId.of("live-news").ref());
         assertThat(f.detail()).endsWith("its tag " + LINK + " now names " + sports);
       });
       assertThat(audit.findings(Kind.AMBIGUOUS_LINK)).singleElement()
-          .satisfies(f -> assertThat(f.channel()).contains(ChannelId.of("live-sports")));
+          .satisfies(f -> assertThat(f.channel()).contains(ChannelId.of("live-sports").ref()));
       assertThat(audit.findings(Kind.REQUESTED_BUT_MISSING)).singleElement()
-          .satisfies(f -> assertThat(f.channel()).contains(ChannelId.of("live-news")));
+          .satisfies(f -> assertThat(f.channel()).contains(ChannelId.of("live-news").ref()));
     }
 
     @Test
@@ -241,7 +241,7 @@ class FleetAuditOnFakesTest {
 
       assertThat(audit.findings()).singleElement().satisfies(f -> {
         assertThat(f.kind()).isEqualTo(Kind.REQUESTED_BUT_MISSING);
-        assertThat(f.channel()).contains(ChannelId.of("live-news"));
+        assertThat(f.channel()).contains(ChannelId.of("live-news").ref());
       });
     }
   }

@@ -22,8 +22,9 @@ import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.RepairOptions;
-import io.github.mediapackagecdn.core.provisioning.RepairResult;
+import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
+import io.github.mediapackagecdn.core.cdn.RepairOptions;
+import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.testkit.assertions.ProvisioningEventsAssert;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,7 @@ class FleetRepairOnFakesTest {
   }
 
   private static List<ChannelId> channels(List<LinkedChannel> linked) {
-    return linked.stream().map(LinkedChannel::channel).toList();
+    return linked.stream().map(l -> ChannelId.of(l.channel().name())).toList();
   }
 
   private static ChannelId channel(int i) {
@@ -373,13 +374,13 @@ class FleetRepairOnFakesTest {
 
       RepairResult first = cdn.repair(audit);
 
-      assertThat(first.failed()).containsOnlyKeys(channel(0));
-      assertThat(first.failed().get(channel(0))).isInstanceOf(ServiceFailureException.class);
+      assertThat(first.failed()).containsOnlyKeys(channel(0).ref());
+      assertThat(first.failed().get(channel(0).ref())).isInstanceOf(ServiceFailureException.class);
       assertThat(channels(first.repaired())).containsExactly(channel(1), channel(2));
       assertThat(first.complete()).isFalse();
       assertThat(first.remaining().findings()).singleElement().satisfies(f -> {
         assertThat(f.kind()).isEqualTo(Kind.NOT_SERVED);
-        assertThat(f.channel()).contains(channel(0));
+        assertThat(f.channel()).contains(channel(0).ref());
       });
       assertThat(channels(first.remaining().linked())).containsExactly(channel(0));
       assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(3); // one refused, two written
@@ -410,10 +411,10 @@ class FleetRepairOnFakesTest {
 
       // live-0 is served already (read, not written); live-1 is throttled; live-2 is not reached
       assertThat(channels(throttled.unchanged())).containsExactly(channel(0));
-      assertThat(throttled.failed()).containsOnlyKeys(channel(1));
-      assertThat(throttled.failed().get(channel(1))).isInstanceOf(ThrottledException.class);
+      assertThat(throttled.failed()).containsOnlyKeys(channel(1).ref());
+      assertThat(throttled.failed().get(channel(1).ref())).isInstanceOf(ThrottledException.class);
       assertThat(throttled.remaining().findings()).extracting(f -> f.channel().orElseThrow())
-          .containsExactly(channel(1), channel(2));
+          .containsExactly(channel(1).ref(), channel(2).ref());
       assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
       assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(2);
       ProvisioningEventsAssert.assertThat(events).hasInOrder(Step.THROTTLED, Step.FAILED, Step.REPAIR_COMPLETED);
@@ -435,7 +436,7 @@ class FleetRepairOnFakesTest {
 
       RepairResult first = cdn.repair(audit);
 
-      assertThat(first.failed().get(channel(0))).isInstanceOf(UnknownOutcomeException.class);
+      assertThat(first.failed().get(channel(0).ref())).isInstanceOf(UnknownOutcomeException.class);
       assertThat(hasDashBehaviour(id)).isTrue();
       aws.clearCalls();
 
@@ -455,7 +456,7 @@ class FleetRepairOnFakesTest {
       RepairResult first = cdn.repair(audit, twoARun);
 
       assertThat(channels(first.repaired())).containsExactly(channel(0), channel(1));
-      assertThat(first.remaining().findings()).extracting(f -> f.channel().orElseThrow()).containsExactly(channel(2));
+      assertThat(first.remaining().findings()).extracting(f -> f.channel().orElseThrow()).containsExactly(channel(2).ref());
       assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(2);
       assertThat(waits).containsExactly(Duration.ofSeconds(30));
       aws.clearCalls();
@@ -483,7 +484,7 @@ class FleetRepairOnFakesTest {
 
       assertThat(channels(result.repaired())).containsExactly(channel(0));
       assertThat(result.remaining().findings()).extracting(f -> f.channel().orElseThrow())
-          .containsExactly(channel(1), channel(2));
+          .containsExactly(channel(1).ref(), channel(2).ref());
       assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
     }
   }
@@ -585,6 +586,6 @@ class FleetRepairOnFakesTest {
           live-0: %s
         Remaining:
           NOT_SERVED channel live-0 distribution [%s]: missing cache behaviour *.mpd""".formatted(ids.get(1), orphan,
-        LINK, arn, result.failed().get(channel(0)), ids.get(0)));
+        LINK, arn, result.failed().get(channel(0).ref()), ids.get(0)));
   }
 }

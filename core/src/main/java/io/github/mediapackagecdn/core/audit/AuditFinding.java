@@ -1,6 +1,6 @@
 package io.github.mediapackagecdn.core.audit;
 
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.List;
@@ -23,15 +23,30 @@ public abstract class AuditFinding {
     ENDPOINT_WITHOUT_CDN_URL,
     /** The channel asked for a distribution (its channel tag) and has none. */
     REQUESTED_BUT_MISSING,
-    /** The distribution recorded on the channel no longer carries the channel's link tag (changed, removed, deleted). */
-    LINK_TAG_CHANGED
+    /** The distribution recorded on the channel no longer carries the channel's link tag (changed or removed). */
+    LINK_TAG_CHANGED,
+    /** The distribution recorded on the channel no longer exists (deleted). */
+    DISTRIBUTION_GONE,
+    /**
+     * MediaPackage v2: an endpoint's policy lacks the statement that lets the channel's distribution read it, or its
+     * statement names another distribution's ARN; CloudFront's requests for the endpoint are then refused (403).
+     */
+    ENDPOINT_POLICY_WITHOUT_STATEMENT,
+    /**
+     * MediaPackage v2: an origin access control or cache policy that every v2 distribution shares, found by the
+     * library's name, no longer has the library's settings (changed by hand).
+     */
+    SHARED_POLICY_CHANGED
   }
 
   /** What kind of problem. */
   public abstract Kind kind();
 
-  /** The channel concerned, if any (an orphan's channel is gone). */
-  public abstract Optional<ChannelId> channel();
+  /**
+   * The channel concerned, if any (an orphan's channel is gone, a shared policy is no one channel's): {@code live-news}
+   * for v1, {@code live/news} for v2.
+   */
+  public abstract Optional<ChannelRef> channel();
 
   /** The distributions concerned, if any. */
   public abstract List<DistributionId> distributions();

@@ -1,7 +1,7 @@
 package io.github.mediapackagecdn.core.audit;
 
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class LinkedChannel {
 
-  /** The channel. */
-  public abstract ChannelId channel();
+  /** The channel: {@code live-news} for v1, {@code live/news} for v2. */
+  public abstract ChannelRef channel();
 
   /** Its linked distribution. */
   public abstract DistributionId distribution();
@@ -27,17 +27,30 @@ public abstract class LinkedChannel {
   /** What the distribution lacks (origin, header, behaviours, default behaviour); empty when it serves every endpoint. */
   public abstract ChangeSet missing();
 
+  /**
+   * What the channel lacks beyond its distribution's configuration, one short phrase each (for v2: an endpoint
+   * policy's statement for the distribution, the origin access control on the group's origin); empty for v1.
+   */
+  @Value.Default
+  public List<String> missingElsewhere() {
+    return List.of();
+  }
+
   /** Why the rules could not say what is missing (two egress hosts, an unknown CDN identifier), if they could not. */
   public abstract Optional<String> unknown();
 
   /** Whether the distribution has everything every endpoint needs. */
   public boolean served() {
-    return missing().isEmpty() && unknown().isEmpty();
+    return missing().isEmpty() && missingElsewhere().isEmpty() && unknown().isEmpty();
   }
 
-  /** What is missing, one short phrase per change, in the order the rules give them; never a header value. */
+  /**
+   * What is missing, one short phrase per change, in the order the rules give them, then what is missing elsewhere;
+   * never a header value.
+   */
   public List<String> missingDescribed() {
-    return missing().changes().stream().map(LinkedChannel::describe).toList();
+    return java.util.stream.Stream.concat(missing().changes().stream().map(LinkedChannel::describe),
+        missingElsewhere().stream()).toList();
   }
 
   static String describe(DistributionChange change) {

@@ -20,6 +20,8 @@ import io.github.mediapackagecdn.core.cdn.RecentLinks;
 import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
+import io.github.mediapackagecdn.core.cdn.RepairOptions;
+import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;

@@ -73,7 +73,7 @@ class AuditingFleetTest {
 
     assertThat(audit.clean()).isFalse();
     assertThat(audit.findings(Kind.NOT_SERVED)).singleElement()
-        .satisfies(f -> assertThat(f.channel()).contains(NEWS));
+        .satisfies(f -> assertThat(f.channel()).contains(NEWS.ref()));
     assertThat(audit.findings(Kind.ENDPOINT_WITHOUT_CDN_URL)).singleElement()
         .satisfies(f -> assertThat(f.endpoint().orElseThrow().value()).isEqualTo("live-news-hls"));
     assertThat(audit.linked()).singleElement().satisfies(linked -> assertThat(linked.served()).isFalse());
@@ -99,7 +99,7 @@ class AuditingFleetTest {
     assertThat(audit.findings(Kind.LINK_TAG_CHANGED)).singleElement()
         .satisfies(f -> assertThat(f.distributions()).containsExactly(cloudFront.only().id()));
     assertThat(audit.findings(Kind.REQUESTED_BUT_MISSING)).singleElement()
-        .satisfies(f -> assertThat(f.channel()).contains(NEWS));
+        .satisfies(f -> assertThat(f.channel()).contains(NEWS.ref()));
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.AuditFinding.Kind;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
+import io.github.mediapackagecdn.core.cdn.RepairOptions;
+import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -73,7 +75,7 @@ class RepairingFleetTest {
     assertThat(cloudFront.writes).hasSize(writes + 1);
     assertThat(cloudFront.distributions.get(id).config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
         .containsExactly("*.m3u8", "*.ts");
-    assertThat(result.repaired()).extracting(LinkedChannel::channel).containsExactly(NEWS);
+    assertThat(result.repaired()).extracting(LinkedChannel::channel).containsExactly(NEWS.ref());
     assertThat(result.leftForPerson()).as("the endpoint is served now").isEmpty();
     assertThat(result.complete()).isTrue();
     assertThat(cdn.audit().clean()).isTrue();
@@ -116,7 +118,7 @@ class RepairingFleetTest {
   @Test
   void repair_ofAFindingNotLinkedInTheAudit_leavesItForAPerson() {
     ChannelCdn cdn = cdn(LiveCdnSettings.defaults());
-    AuditFinding finding = AuditFinding.builder().kind(Kind.NOT_SERVED).channel(NEWS)
+    AuditFinding finding = AuditFinding.builder().kind(Kind.NOT_SERVED).channel(NEWS.ref())
         .addDistributions(DistributionId.of("E1U5RQF7T870K0"))
         .detail("missing cache behaviour *.mpd").build();
     FleetAudit audit = FleetAudit.builder().channelCount(1).endpointCount(1).distributionCount(1)

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.kind;
 import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 
+import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
@@ -19,6 +20,8 @@ import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.ReadingDetails;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.RepairOptions;
+import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
@@ -107,6 +110,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final PlanningV2 planning;
   private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
+  private final AuditingV2Fleet auditing;
+  private final RepairingV2Fleet repairing;
   private final String description;
   private final Lifecycle lifecycle;
 
@@ -160,6 +165,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
         options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
         visibility, settings.maxUpdateAttempts(), options.clock());
+    this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
+        settings, builder.v2Settings, events.listeners());
+    this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners());
     this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
@@ -396,6 +404,51 @@ public final class ChannelCdnV2 implements AutoCloseable {
     require(channel, "channel id");
     require(options, "teardown options");
     return tearingDown.teardown(channel, options);
+  }
+
+  /**
+   * Audits every v2 channel of the region and every distribution of the account, read-only, as v1's
+   * {@code ChannelCdn.audit()}: each channel with its distribution and whether it serves every endpoint (what is
+   * missing: the group's origin, its origin access control, behaviours, endpoint policies' statements, the CDN
+   * identifier header), and the findings: v1's ({@code NOT_SERVED}, {@code AMBIGUOUS_LINK}, {@code ORPHAN},
+   * {@code ENDPOINT_WITHOUT_CDN_URL}, {@code REQUESTED_BUT_MISSING}, {@code LINK_TAG_CHANGED},
+   * {@code DISTRIBUTION_GONE}) and v2's own ({@code ENDPOINT_POLICY_WITHOUT_STATEMENT},
+   * {@code SHARED_POLICY_CHANGED}). Read in pages of 100: with G groups, C channels, D distributions and T link tags,
+   * and G' groups and E' endpoints of channels with a linked distribution, {@code 1 + G + 2C + 2 + 1 + 1 + G' + E'}
+   * calls while each listing fits in one page (v2 lists neither a channel's tags nor a group's egress domain, so
+   * GetChannel and GetChannelGroup; a policy is read only for a linked channel's endpoint). The listeners hear
+   * {@code AUDIT_READ} per read and one {@code AUDIT_COMPLETED}.
+   */
+  public FleetAudit audit() {
+    requireOpen();
+    return auditing.audit();
+  }
+
+  /**
+   * {@link #repair(FleetAudit, RepairOptions)} at the default rate, one channel every
+   * {@link RepairOptions#DEFAULT_UPDATE_INTERVAL}.
+   */
+  public RepairResult repair(FleetAudit audit) {
+    return repair(audit, RepairOptions.defaults());
+  }
+
+  /**
+   * Repairs what the audit found that v2's rules own, as v1's {@code ChannelCdn.repair}: each channel
+   * {@code NOT_SERVED} gets its endpoint policies' statements for its distribution and the origin, header and
+   * behaviours the distribution lacks, with the merge of a {@link #reconcile}: at most one
+   * {@code UpdateDistribution} per channel. Never touches orphans, changed link tags, distributions gone, ambiguous
+   * links or shared policies changed by hand: they are in {@link RepairResult#leftForPerson()}. Each channel and its
+   * link are read again first, so an old audit is safe. Keeps to {@link RepairOptions#updateInterval()} between
+   * channels, pausing with the {@link Builder#sleeper(Sleeper) sleeper}; resumable: {@code repair(result.remaining())}
+   * (or the same audit again) goes on without repeating a write.
+   *
+   * @throws ValidationException when an argument is null, before any call
+   */
+  public RepairResult repair(FleetAudit audit, RepairOptions options) {
+    requireOpen();
+    require(audit, "audit");
+    require(options, "repair options");
+    return repairing.repair(audit, options);
   }
 
   /**

@@ -110,6 +110,45 @@ final class EndpointPolicies {
   }
 
   /**
+   * What the policy lacks for the distribution to read the endpoint, in words, for the fleet audit: no policy, no
+   * statement of the library's, a statement naming another distribution's ARN, or one that is not what
+   * {@link #merged} would write (with {@code cdnAuthorization}: AWS's statement for it missing); empty when it has
+   * everything. A policy {@link #merged} would refuse says why.
+   */
+  static Optional<String> lacking(Optional<String> existing, String endpointArn, String distributionArn,
+      boolean cdnAuthorization) {
+    if (existing.isEmpty() || existing.get().isBlank()) {
+      return Optional.of("it has no policy: no statement lets the distribution read it");
+    }
+    try {
+      if (merged(existing, endpointArn, distributionArn, cdnAuthorization).isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Map<?, ?>> own = statementList(Json.parse(existing.get())).stream()
+          .filter(st -> st instanceof Map<?, ?> m && SID.equals(m.get("Sid"))).<Map<?, ?>>map(st -> (Map<?, ?>) st)
+          .findFirst();
+      if (own.isEmpty()) {
+        return Optional.of("its policy has no statement " + SID + " letting the distribution read it");
+      }
+      Object source = own.get().get("Condition") instanceof Map<?, ?> condition
+          && condition.get("StringEquals") instanceof Map<?, ?> equals ? equals.get("aws:SourceArn") : null;
+      if (source != null && !List.of(distributionArn).equals(values(source))) {
+        return Optional.of("its statement " + SID + " names " + source + ", not " + distributionArn);
+      }
+      return Optional.of("its statement " + SID + (cdnAuthorization ? " or AWS's statement for CDN authorization ("
+          + CDN_AUTHORIZATION_SID + ")" : "") + " is not the library's");
+    } catch (ValidationException e) {
+      return Optional.of("its policy cannot be merged: " + e.getMessage());
+    }
+  }
+
+  /** The statements of a parsed policy document, as a list; empty when it has none. */
+  private static List<?> statementList(Object document) {
+    Object statements = document instanceof Map<?, ?> map ? map.get("Statement") : null;
+    return statements instanceof List<?> list ? list : statements == null ? List.of() : List.of(statements);
+  }
+
+  /**
    * Whether two policy documents mean the same, as IAM reads them, whatever their text: the order of an object's keys,
    * white space, the order of the statements, a {@code Statement} object or a list of one, and, in the members IAM
    * takes as a string or a list of strings ({@code Action}, {@code NotAction}, {@code Resource}, {@code NotResource},

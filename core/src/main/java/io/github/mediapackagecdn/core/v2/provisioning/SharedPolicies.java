@@ -123,6 +123,49 @@ final class SharedPolicies {
   }
 
   /**
+   * What the account's shared settings are now, for the fleet audit: the ids found by the library's names, and each
+   * one found with other settings than the library's (changed by hand), described. Reads only (ListOriginAccessControls
+   * and one ListCachePolicies, every page), every time: nothing is remembered, nothing created or refused.
+   */
+  Found read() {
+    Optional<OriginAccessControl> access = policies.findOriginAccessControl(wantedAccess.name());
+    List<CachePolicy> all = policies.cachePolicies();
+    List<String> changed = new java.util.ArrayList<>();
+    access.ifPresent(found -> changed(changed, "origin access control", wantedAccess.name(), found.id(),
+        wantedAccess.differences(found.config())));
+    Optional<CachePolicy> manifests = all.stream().filter(p -> p.config().name().equals(wantedManifests.name()))
+        .findFirst();
+    Optional<CachePolicy> segments = all.stream().filter(p -> p.config().name().equals(wantedSegments.name()))
+        .findFirst();
+    manifests.ifPresent(found -> changed(changed, "cache policy", wantedManifests.name(), found.id(),
+        wantedManifests.differences(found.config())));
+    segments.ifPresent(found -> changed(changed, "cache policy", wantedSegments.name(), found.id(),
+        wantedSegments.differences(found.config())));
+    Set<String> earlierIds = new LinkedHashSet<>();
+    all.stream().filter(p -> V2Layout.isLibraryCachePolicy(p.config().name()))
+        .filter(p -> !p.config().name().equals(wantedManifests.name())
+            && !p.config().name().equals(wantedSegments.name()))
+        .forEach(p -> earlierIds.add(p.id()));
+    return new Found(wantedAccess.name(), access.map(OriginAccessControl::id), manifests.map(CachePolicy::id),
+        segments.map(CachePolicy::id), earlierIds, changed);
+  }
+
+  /**
+   * The shared settings as read by {@link #read}: the origin access control's name and id, the cache policies' ids
+   * (each empty when none has the name), the library's earlier cache policies, and each setting found by name with
+   * other settings than the library's, described.
+   */
+  record Found(String accessControlName, Optional<String> accessControlId, Optional<String> manifestsId,
+      Optional<String> segmentsId, Set<String> earlier, List<String> changed) {}
+
+  private static void changed(List<String> changed, String kind, String name, String id, List<String> differences) {
+    if (!differences.isEmpty()) {
+      changed.add("the " + kind + " named " + name + " (" + id + ") is not the library's: "
+          + String.join("; ", differences) + "; every v2 distribution of the account uses it, and saves refuse it");
+    }
+  }
+
+  /**
    * The ids: looked up and checked ({@link #check}), then what is missing created, on the first call only.
    *
    * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) for a shared setting found by name with other

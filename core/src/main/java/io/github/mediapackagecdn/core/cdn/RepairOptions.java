@@ -1,13 +1,14 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.ValueStyle;
 import java.time.Duration;
 import org.immutables.value.Value;
 
 /**
- * How fast and how far {@link ChannelCdn#repair(io.github.mediapackagecdn.core.audit.FleetAudit, RepairOptions)}
- * goes: at most one {@code UpdateDistribution} per {@link #updateInterval()}, and at most {@link #maxUpdates()} of
- * them in one run (the rest {@link RepairResult#remaining() remains}, for the next run).
+ * How fast and how far a fleet repair ({@code ChannelCdn.repair}, {@code ChannelCdnV2.repair}) goes: at most one
+ * channel's repair (one {@code UpdateDistribution}) per {@link #updateInterval()}, and at most {@link #maxUpdates()}
+ * of them in one run (the rest {@link RepairResult#remaining() remains}, for the next run).
  *
  * <pre>{@code
  * RepairOptions options = RepairOptions.builder()
@@ -17,6 +18,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
+@ValueStyle
 public abstract class RepairOptions {
 
   /**

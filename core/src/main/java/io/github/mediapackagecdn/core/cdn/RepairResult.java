@@ -1,25 +1,31 @@
-package io.github.mediapackagecdn.core.provisioning;
+package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
+import io.github.mediapackagecdn.core.model.ValueStyle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
 
 /**
- * What {@link ChannelCdn#repair} did with an audit: the channels it repaired, those served already when read again,
+ * What a fleet repair ({@code ChannelCdn.repair}, {@code ChannelCdnV2.repair}) did with an audit: the channels it
+ * repaired, those served already when read again,
  * the findings left for a person, the repairs that failed, and what {@link #remaining() remains} to repair. Repairing
  * the remaining part (or the same audit again) finishes the job; what is served already is never written again. Its
  * {@link #toString()} is a report for a person.
  */
 @Value.Immutable
+@ValueStyle
 public abstract class RepairResult {
 
-  /** The audited channels whose distribution got what it lacked: one {@code UpdateDistribution} each. */
+  /**
+   * The audited channels that got what they lacked: at most one {@code UpdateDistribution} each (and for v2, the
+   * endpoint policies' statements).
+   */
   public abstract List<LinkedChannel> repaired();
 
   /**
@@ -37,12 +43,12 @@ public abstract class RepairResult {
   public abstract List<AuditFinding> leftForPerson();
 
   /** The channels whose repair failed, each with its typed error; they are in {@link #remaining()} too. */
-  public abstract Map<ChannelId, ProvisioningException> failed();
+  public abstract Map<ChannelRef, ProvisioningException> failed();
 
   /**
    * The audit narrowed to what is left to repair: the channels whose repair failed or was not reached (the run met
    * {@link RepairOptions#maxUpdates()}, was throttled or interrupted), with their findings. Pass it to
-   * {@link ChannelCdn#repair} to go on; its counts are the original audit's.
+   * the facade's {@code repair} to go on; its counts are the original audit's.
    */
   public abstract FleetAudit remaining();
 
