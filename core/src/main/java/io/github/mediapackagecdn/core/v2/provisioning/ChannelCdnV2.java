@@ -23,6 +23,7 @@ import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
+import io.github.mediapackagecdn.core.provisioning.TeardownResult;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -101,6 +102,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final ReadingV2Details readingDetails;
   private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
+  private final GroupDistributions groupDistributions;
+  private final TearingDownGroup tearingDownGroup;
   private final String description;
   private final Lifecycle lifecycle;
 
@@ -117,6 +120,11 @@ public final class ChannelCdnV2 implements AutoCloseable {
     }
     if (builder.links == null) {
       problems.add("distribution links port is not set");
+    }
+    if (builder.secondary != null
+        && builder.v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP) {
+      problems.add("the distribution scope CHANNEL_GROUP does not serve a secondary Region yet (its distribution"
+          + " would need the second group's origin and an origin group): use the scope CHANNEL with secondaryRegion");
     }
     ValidationException.throwIfAny(problems);
     LiveCdnSettings settings = builder.settings;
@@ -138,13 +146,21 @@ public final class ChannelCdnV2 implements AutoCloseable {
             channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
                 .orElseThrow(() -> V2NotFound.distribution(id)), planner,
             settings.cloudFrontQuotas(), events.listeners()));
+    LinkTags<ChannelGroup> groupTags = new LinkTags<>(new V2GroupTags(builder.groups), builder.links,
+        settings.linkTagKey(), settings.channelTagKey());
+    this.groupDistributions = new GroupDistributions(builder.groups, builder.distributions, shared, groupTags,
+        new LinkResolution<>(new DistributionResolver<>(groupTags, settings.channelTagsReadAfterWrite(),
+            settings.visibilityTimeout()), new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags),
+        visibility, settings, builder.v2Settings, events, options.clock());
+    this.tearingDownGroup = new TearingDownGroup(builder.groups, groupDistributions);
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
         options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        shared, serving, visibility, settings, builder.v2Settings, events);
-    this.savingEndpoints =
-        new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
-    this.readingDetails = new ReadingV2Details(builder.groups, builder.distributions, links, settings);
+        shared, serving, visibility, settings, builder.v2Settings, events, groupDistributions);
+    this.savingEndpoints = new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility,
+        settings, events, groupDistributions);
+    this.readingDetails =
+        new ReadingV2Details(builder.groups, builder.distributions, links, settings, groupDistributions);
     this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, options.sleeper(), options.clock(),
         options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
@@ -164,14 +180,29 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /**
    * Makes sure the channel group exists: an existing one is answered as it is, a missing one created (at most
-   * 3 an account).
+   * 3 an account). With {@link ChannelGroupSpec#createDistribution()}, in the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, the group then has its one distribution: the one linked to
+   * it by the link tag (value: the group's ARN), or a new one, its CallerReference derived from the group's ARN (never
+   * a second, whichever instance saves), with cache behaviours for every channel of the group. Saving a channel or an
+   * endpoint of the group then writes nothing to CloudFront.
    *
+   * @throws ValidationException when the spec asks for a distribution in the channel scope, before any call
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the account has 3 groups already
+   * @throws io.github.mediapackagecdn.core.error.ProvisioningException when CloudFront fails: the group IS saved;
+   *     save it again (never a second distribution)
    */
   public ChannelGroup saveChannelGroup(ChannelGroupSpec spec) {
     requireOpen();
     require(spec, "channel group spec");
-    return savingGroup.save(spec);
+    if (spec.createDistribution() && !groupDistributions.enabled()) {
+      throw new ValidationException("channel group " + spec.name() + " asks for a distribution of its own, which"
+          + " needs the v2 setting distributionScope(CHANNEL_GROUP); in the scope CHANNEL each channel gets its own");
+    }
+    ChannelGroup group = savingGroup.save(spec);
+    if (spec.createDistribution()) {
+      groupDistributions.ensure(group);
+    }
+    return group;
   }
 
   /**
@@ -325,6 +356,26 @@ public final class ChannelCdnV2 implements AutoCloseable {
     require(channel, "channel id");
     require(options, "teardown options");
     return tearingDown.teardown(channel, options);
+  }
+
+  /**
+   * Removes the distribution of the channel group {@code group} (distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}), when no channel of the group remains and
+   * {@link TeardownOptions#deleteDistribution()} is set: the distribution whose own link tag names the group's ARN,
+   * disabled, awaited until {@code Deployed}, deleted. The group itself is kept. A channel's {@link #teardown} never
+   * touches its group's distribution. Idempotent: {@code ALREADY_GONE} when none is linked, {@code NOT_LOOKED_UP}
+   * when the group is gone.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code IN_USE}, naming the
+   *     channels, when the group still has channels, before anything is deleted
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
+   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
+   */
+  public TeardownResult.DistributionRemoval teardownGroup(String group, TeardownOptions options) {
+    requireOpen();
+    require(group, "channel group name");
+    require(options, "teardown options");
+    return tearingDownGroup.teardown(group, options);
   }
 
   /**

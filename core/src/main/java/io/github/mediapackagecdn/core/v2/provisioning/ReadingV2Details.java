@@ -32,9 +32,11 @@ final class ReadingV2Details {
   private final Distributions distributions;
   private final LinkResolution<V2Channel> links;
   private final LiveCdnSettings settings;
+  private final GroupDistributions groupScope;
 
   ReadingV2Details(ChannelGroups groups, Distributions distributions, LinkResolution<V2Channel> links,
-      LiveCdnSettings settings) {
+      LiveCdnSettings settings, GroupDistributions groupScope) {
+    this.groupScope = groupScope;
     this.groups = groups;
     this.distributions = distributions;
     this.links = links;
@@ -44,7 +46,7 @@ final class ReadingV2Details {
   V2ChannelDetails read(V2ChannelId id) {
     V2Channel channel = V2NotFound.channel(groups, id);
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
-    Optional<DistributionId> linked = links.resolve(channel).id();
+    Optional<DistributionId> linked = distributionOf(channel);
     return describe(id, endpoints, linked.flatMap(distributions::find));
   }
 
@@ -56,7 +58,7 @@ final class ReadingV2Details {
    */
   AwaitingDeployment.Target<V2ChannelDetails> waitTarget(V2ChannelId id) {
     V2Channel channel = V2NotFound.channel(groups, id);
-    DistributionId distributionId = links.resolve(channel).id().orElseThrow(() -> new ResourceNotFoundException(
+    DistributionId distributionId = distributionOf(channel).orElseThrow(() -> new ResourceNotFoundException(
         "channel " + id + " has no distribution; save it with createDistribution(true)", id.toString()));
     List<V2Endpoint> endpoints = groups.endpointsOf(id);
     return new AwaitingDeployment.Target<>() {
@@ -103,6 +105,12 @@ final class ReadingV2Details {
         return reasons;
       }
     };
+  }
+
+  /** The channel's own distribution; in group scope, without one, its group's. */
+  private Optional<DistributionId> distributionOf(V2Channel channel) {
+    Optional<DistributionId> own = links.resolve(channel).id();
+    return own.isPresent() || !groupScope.enabled() ? own : groupScope.of(channel.id().group());
   }
 
   /** The details of a channel with these endpoints and this distribution, read before; reads nothing. */

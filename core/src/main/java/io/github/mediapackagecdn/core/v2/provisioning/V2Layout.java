@@ -540,7 +540,7 @@ final class V2Layout {
         .findFirst();
   }
 
-  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
+  static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
       V2CdnSettings v2) {
     return CacheBehavior.builder()
         .pathPattern(pathPattern)

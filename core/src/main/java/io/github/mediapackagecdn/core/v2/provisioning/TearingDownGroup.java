@@ -1,0 +1,46 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
+import io.github.mediapackagecdn.core.provisioning.TeardownResult;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use case "tear down a channel group's distribution": only when no channel of the group remains (its
+ * distribution serves every channel of the group), refused otherwise with the channels named; then the distribution
+ * whose own link tag names the group's ARN is disabled, awaited and deleted as a channel's is. The group itself is
+ * kept, as a channel teardown keeps it. Idempotent: a group or a distribution already gone counts as done.
+ */
+final class TearingDownGroup {
+
+  private final ChannelGroups groups;
+  private final GroupDistributions groupDistributions;
+
+  TearingDownGroup(ChannelGroups groups, GroupDistributions groupDistributions) {
+    this.groups = groups;
+    this.groupDistributions = groupDistributions;
+  }
+
+  TeardownResult.DistributionRemoval teardown(String name, TeardownOptions options) {
+    Optional<ChannelGroup> group = groups.findGroup(name);
+    if (group.isEmpty()) {
+      return options.deleteDistribution() ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP
+          : TeardownResult.DistributionRemoval.NOT_REQUESTED;
+    }
+    List<String> channels = groups.channelNames(name);
+    if (!channels.isEmpty()) {
+      throw new ResourceConflictException("channel group " + name + " still has channels " + channels + ", which its"
+          + " distribution serves: tear them down first; nothing was deleted",
+          ResourceConflictException.Reason.IN_USE, name);
+    }
+    if (!options.deleteDistribution()) {
+      return TeardownResult.DistributionRemoval.NOT_REQUESTED;
+    }
+    DistributionTeardown.Removed removed = groupDistributions.remove(group.get(), options.deploymentTimeout());
+    return TeardownResult.DistributionRemoval.valueOf(removed.result().name());
+  }
+}
