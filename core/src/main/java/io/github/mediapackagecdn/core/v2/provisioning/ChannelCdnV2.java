@@ -148,11 +148,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
             settings.cloudFrontQuotas(), events.listeners()));
     LinkTags<ChannelGroup> groupTags = new LinkTags<>(new V2GroupTags(builder.groups), builder.links,
         settings.linkTagKey(), settings.channelTagKey());
+    LinkResolution<ChannelGroup> groupLinks = new LinkResolution<>(new DistributionResolver<>(groupTags,
+        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
+        new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags);
     this.groupDistributions = new GroupDistributions(builder.groups, builder.distributions, shared, groupTags,
-        new LinkResolution<>(new DistributionResolver<>(groupTags, settings.channelTagsReadAfterWrite(),
-            settings.visibilityTimeout()), new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags),
-        visibility, settings, builder.v2Settings, events, options.clock());
-    this.tearingDownGroup = new TearingDownGroup(builder.groups, groupDistributions);
+        groupLinks, visibility, settings, builder.v2Settings, events);
+    this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
+        visibility, settings.maxUpdateAttempts(), options.clock());
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
         options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,

@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
-import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
@@ -54,11 +53,10 @@ final class GroupDistributions {
   private final LinkTags<ChannelGroup> linkTags;
   private final LinkResolution<ChannelGroup> links;
   private final DistributionCreation<ChannelGroup> creation;
-  private final DistributionTeardown<ChannelGroup> teardown;
 
   GroupDistributions(ChannelGroups groups, Distributions distributions, SharedPolicies shared,
       LinkTags<ChannelGroup> linkTags, LinkResolution<ChannelGroup> links, VisibilityWait visibility,
-      LiveCdnSettings settings, V2CdnSettings v2Settings, V2Events events, java.time.Clock clock) {
+      LiveCdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
     this.enabled = v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP;
     this.groups = groups;
     this.distributions = distributions;
@@ -70,8 +68,6 @@ final class GroupDistributions {
     this.links = links;
     this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
         settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
-    this.teardown = new DistributionTeardown<>(distributions, linkTags, links, visibility,
-        settings.maxUpdateAttempts(), clock);
   }
 
   /** Whether the settings choose a distribution per channel group. */
@@ -190,14 +186,5 @@ final class GroupDistributions {
     } catch (ProvisioningException e) {
       return events.failed(channel, id, e);
     }
-  }
-
-  /**
-   * The group's distribution, when the group has no channel left: the candidates read, then disabled, awaited and
-   * deleted as a channel's is ({@link DistributionTeardown}).
-   */
-  DistributionTeardown.Removed remove(ChannelGroup group, java.time.Duration timeout) {
-    DistributionTeardown.Candidates candidates = teardown.candidates(group);
-    return teardown.remove(group, candidates, timeout);
   }
 }

@@ -1,11 +1,16 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.provisioning.TeardownOptions;
 import io.github.mediapackagecdn.core.provisioning.TeardownResult;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +23,13 @@ import java.util.Optional;
 final class TearingDownGroup {
 
   private final ChannelGroups groups;
-  private final GroupDistributions groupDistributions;
+  private final DistributionTeardown<ChannelGroup> distribution;
 
-  TearingDownGroup(ChannelGroups groups, GroupDistributions groupDistributions) {
+  TearingDownGroup(ChannelGroups groups, Distributions distributions, LinkTags<ChannelGroup> linkTags,
+      LinkResolution<ChannelGroup> links, VisibilityWait visibility, int maxUpdateAttempts, Clock clock) {
     this.groups = groups;
-    this.groupDistributions = groupDistributions;
+    this.distribution = new DistributionTeardown<>(distributions, linkTags, links, visibility, maxUpdateAttempts,
+        clock);
   }
 
   TeardownResult.DistributionRemoval teardown(String name, TeardownOptions options) {
@@ -40,7 +47,8 @@ final class TearingDownGroup {
     if (!options.deleteDistribution()) {
       return TeardownResult.DistributionRemoval.NOT_REQUESTED;
     }
-    DistributionTeardown.Removed removed = groupDistributions.remove(group.get(), options.deploymentTimeout());
+    DistributionTeardown.Candidates candidates = distribution.candidates(group.get());
+    DistributionTeardown.Removed removed = distribution.remove(group.get(), candidates, options.deploymentTimeout());
     return TeardownResult.DistributionRemoval.valueOf(removed.result().name());
   }
 }

@@ -1,7 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
-import io.github.mediapackagecdn.core.model.ValueStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.immutables.value.Value;
  * a year, above the {@value #MEDIAPACKAGE_SEGMENT_MAX_AGE_SECONDS} s MediaPackage sends for segments); each is a
  * setting, refused when built unless {@code 0 <= min <= default <= max}, and a changed one names a new policy.
  */
-@ValueStyle // no @Generated in the generated class: a consumer building settings compiles without a warning
 @Value.Immutable
 public abstract class V2CdnSettings {
 
