@@ -20,6 +20,7 @@ import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -307,6 +308,61 @@ class GroupScopeOnFakesTest {
         .isEqualTo(CdnOutcome.Action.UPDATED);
     assertThat(endpoint.cdn().distributionId()).isEqualTo(own.distributionId());
     assertThat(cdn.details(NEWS).distributionId()).isEqualTo(own.distributionId());
+  }
+
+  @Test
+  void reconcile_givesAPolicyThatLostItTheGroupsStatementBack_andWritesNothingToCloudFront() {
+    Distribution distribution = givenTheGroupsDeployedDistribution();
+    cdn.saveChannel(channel(NEWS));
+    cdn.saveEndpoints(threeEndpoints(NEWS));
+    aws.channelGroups().putPolicy(NEWS.endpoint("dash"),
+        EndpointPolicy.of("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+    assertThat(cdn.details(NEWS).readyForPlayers()).as("routed, but MediaPackage refuses CloudFront").isTrue();
+    assertThat(aws.playerRequests(cdn.details(NEWS).endpoints().get(2).cdnUrls().get(0)))
+        .anySatisfy(r -> assertThat(r.status()).isEqualTo(403));
+    aws.clearCalls();
+
+    CdnOutcome reconciled = cdn.reconcile(NEWS);
+
+    assertThat(reconciled.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(reconciled.distributionId()).contains(distribution.id());
+    assertThat(aws.writes()).extracting(RecordedCall::operation)
+        .containsExactly(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY);
+    assertReadyForPlayers(NEWS, 3);
+  }
+
+  @Test
+  void anEndpointSaved_whileTheGroupHasNoDistribution_isSaved_andTheOutcomeSaysThereIsNone() {
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+    aws.clearCalls();
+
+    V2EndpointSaveResult saved = cdn.saveEndpoint(threeEndpoints(NEWS).get(0));
+
+    assertThat(saved.endpoints()).hasSize(1);
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.V2_CREATE_ORIGIN_ENDPOINT);
+    assertThat(cdn.details(NEWS).distributionId()).isEmpty();
+  }
+
+  @Test
+  void aChangedLinkTagOnTheGroupsDistribution_endsManagement_andTheNextChannelAskingCreatesTheNextGeneration() {
+    Distribution old = givenTheGroupsDeployedDistribution();
+    aws.distributions().tag(old.id(), LiveCdnSettings.LINK_TAG_KEY, "taken over by another team");
+
+    assertThat(cdn.saveChannel(V2ChannelSpec.builder().id(SPORTS).build()).cdn().action())
+        .isEqualTo(CdnOutcome.Action.NOT_REQUESTED);
+    assertThat(cdn.saveEndpoint(threeEndpoints(SPORTS).get(0)).cdn().action())
+        .isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    V2ChannelSaveResult saved = cdn.saveChannel(channel(NEWS));
+
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    Distribution next = aws.distributions().peek(saved.cdn().distributionId().orElseThrow()).orElseThrow();
+    assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
+    assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).as("never touched again")
+        .isEqualTo(old.config());
+    assertThat(cdn.saveEndpoint(threeEndpoints(SPORTS).get(0)).cdn().distributionId())
+        .as("the group's endpoints go to the new one").contains(next.id());
   }
 
   @Test
