@@ -11,6 +11,7 @@ import io.github.mediapackagecdn.core.model.CallerReferences;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
@@ -21,6 +22,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -366,12 +368,47 @@ class GroupScopeOnFakesTest {
   }
 
   @Test
+  void withASecondRegion_theGroupsDistributionHasTheOriginGroupOfBoth_andANewChannelStillWritesNothingToCloudFront() {
+    FakeAws second = FakeAws.builder().region("eu-west-1").accountId(aws.accountId()).clock(aws.clock()).build();
+    ChannelCdnV2 both = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE).secondaryRegion(second.channelGroups()));
+    both.saveChannelGroup(liveWithDistribution());
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    second.clearCalls();
+    Distribution distribution = onlyDistribution();
+    String secondEgress = second.channelGroups().findGroup("live").orElseThrow().egressDomain();
+    assertThat(distribution.config().origins()).extracting(Origin::id, Origin::domainName).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("EMP2-live", aws.channelGroups().findGroup("live").orElseThrow()
+            .egressDomain()), org.assertj.core.groups.Tuple.tuple("EMP2-live-eu-west-1", secondEgress));
+    assertThat(distribution.config().originGroups()).singleElement().satisfies(group -> {
+      assertThat(group.id()).isEqualTo("EMP2-live-mqar");
+      assertThat(group.selectionCriteria()).isEqualTo(OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED);
+    });
+    assertThat(distribution.config().cacheBehaviors()).extracting(CacheBehavior::targetOriginId)
+        .containsOnly("EMP2-live-mqar");
+    second.clearCalls();
+
+    both.saveChannel(V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
+        .createDistribution(true).build());
+    V2EndpointSaveResult saved = both.saveEndpoints(threeEndpoints(NEWS).subList(1, 3)); // the two CMAF ones
+
+    assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(saved.policiesWritten()).as("two endpoints in two Regions").isEqualTo(4);
+    assertThat(cloudFrontWrites()).isEmpty();
+    assertThat(second.writes()).extracting(RecordedCall::operation).containsExactly(Operation.V2_CREATE_CHANNEL,
+        Operation.V2_CREATE_ORIGIN_ENDPOINT, Operation.V2_CREATE_ORIGIN_ENDPOINT,
+        Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY);
+    for (String endpoint : List.of("llhls", "dash")) {
+      assertThat(second.channelGroups().findPolicy(NEWS.endpoint(endpoint)).orElseThrow().document())
+          .contains(distribution.arn());
+    }
+    assertReadyForPlayers(NEWS, 2);
+  }
+
+  @Test
   void groupScope_refusesWhatItDoesNotServe_beforeAnyCall() {
     assertThatThrownBy(() -> aws.channelCdnV2().saveChannelGroup(liveWithDistribution()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("distributionScope(CHANNEL_GROUP)");
-    assertThatThrownBy(() -> aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)
-        .secondaryRegion(FakeAws.create().channelGroups()))).isInstanceOf(ValidationException.class)
-        .hasMessageContaining("secondary Region");
     V2EndpointSpec authorized = V2EndpointSpec.builder().from(threeEndpoints(NEWS).get(0))
         .cdnAuthorization(new CdnAuthConfiguration(
             List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-AbCdEf"),

@@ -121,11 +121,6 @@ public final class ChannelCdnV2 implements AutoCloseable {
     if (builder.links == null) {
       problems.add("distribution links port is not set");
     }
-    if (builder.secondary != null
-        && builder.v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP) {
-      problems.add("the distribution scope CHANNEL_GROUP does not serve a secondary Region yet (its distribution"
-          + " would need the second group's origin and an origin group): use the scope CHANNEL with secondaryRegion");
-    }
     ValidationException.throwIfAny(problems);
     LiveCdnSettings settings = builder.settings;
     V2Events events = new V2Events(options.listeners(), options.clock());
@@ -151,7 +146,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     LinkResolution<ChannelGroup> groupLinks = new LinkResolution<>(new DistributionResolver<>(groupTags,
         settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
         new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags);
-    this.groupDistributions = new GroupDistributions(builder.groups, builder.distributions, shared, groupTags,
+    this.groupDistributions = new GroupDistributions(builder.groups, secondary, builder.distributions, shared,
+        groupTags,
         groupLinks, visibility, settings, builder.v2Settings, events);
     this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
         visibility, settings.maxUpdateAttempts(), options.clock());

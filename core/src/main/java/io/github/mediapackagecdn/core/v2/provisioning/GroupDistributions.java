@@ -45,6 +45,7 @@ final class GroupDistributions {
 
   private final boolean enabled;
   private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
   private final Distributions distributions;
   private final SharedPolicies shared;
   private final VisibilityWait visibility;
@@ -54,11 +55,13 @@ final class GroupDistributions {
   private final LinkResolution<ChannelGroup> links;
   private final DistributionCreation<ChannelGroup> creation;
 
-  GroupDistributions(ChannelGroups groups, Distributions distributions, SharedPolicies shared,
+  GroupDistributions(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
+      SharedPolicies shared,
       LinkTags<ChannelGroup> linkTags, LinkResolution<ChannelGroup> links, VisibilityWait visibility,
       LiveCdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
     this.enabled = v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP;
     this.groups = groups;
+    this.secondary = secondary;
     this.distributions = distributions;
     this.shared = shared;
     this.visibility = visibility;
@@ -113,11 +116,12 @@ final class GroupDistributions {
       }
       return CdnOutcome.of(CdnOutcome.Action.UNCHANGED, found.id().get());
     }
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     V2Layout.Policies policies = shared.ids();
     if (creation.recordedButMissing(group).isEmpty()) {
       links.recordRequest(group); // before asking CloudFront: a creation cut off stays detectable
     }
-    CdnOutcome outcome = creation.create(group, callerReference -> GroupLayout.newDistribution(group,
+    CdnOutcome outcome = creation.create(group, callerReference -> GroupLayout.newDistribution(group, secondGroup,
         callerReference, policies, settings, v2Settings), GroupLayout.tags(group, settings));
     links.record(group, outcome.distributionId().orElseThrow());
     return outcome;
@@ -144,19 +148,19 @@ final class GroupDistributions {
       List<V2Endpoint> endpoints) {
     Distribution distribution = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
-    Map<V2EndpointId, EndpointPolicy> writes = new LinkedHashMap<>();
+    List<PlannedPolicy> writes = new ArrayList<>();
     List<String> authorized = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
-      Optional<EndpointPolicy> existing = groups.findPolicy(endpoint.id());
-      Optional<CdnAuthConfiguration> authorization = existing.flatMap(EndpointPolicy::cdnAuthorization);
-      authorization.ifPresent(kept -> authorized.add(endpoint.id().endpoint()));
-      EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(), distribution.arn(),
-          authorization.isPresent()).ifPresent(document -> writes.put(endpoint.id(),
-              new EndpointPolicy(document, authorization)));
+      plan(groups, endpoint, distribution.arn(), writes, authorized);
+      if (secondary.isPresent()) { // its namesake in the second Region, read there: its ARN is that Region's
+        plan(secondary.get(), V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id()), distribution.arn(), writes,
+            authorized);
+      }
     }
-    V2Layout.refuseUnservedAuthorization(distribution.config(), List.of(V2Layout.originId(group.name())),
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    V2Layout.refuseUnservedAuthorization(distribution.config(), V2Layout.originIds(group, secondGroup),
         Optional.empty(), authorized);
-    writes.forEach(groups::putPolicy);
+    writes.forEach(write -> write.port().putPolicy(write.endpoint(), write.policy()));
     Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
     for (V2Endpoint endpoint : endpoints) {
       V2Layout.whyNotServed(distribution.config(), endpoint)
@@ -164,6 +168,23 @@ final class GroupDistributions {
     }
     return new Served(writes.size(), notServed.isEmpty() ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, id)
         : CdnOutcome.notServed(id, notServed));
+  }
+
+  /** A policy to write, in one Region's MediaPackage. */
+  private record PlannedPolicy(ChannelGroups port, V2EndpointId endpoint, EndpointPolicy policy) {}
+
+  /**
+   * Plans the endpoint's policy with the library's statement for {@code distributionArn}, keeping the CDN
+   * authorization it has (named in {@code authorized}); only a policy that changes is planned.
+   */
+  private static void plan(ChannelGroups port, V2Endpoint endpoint, String distributionArn, List<PlannedPolicy> writes,
+      List<String> authorized) {
+    Optional<EndpointPolicy> existing = port.findPolicy(endpoint.id());
+    Optional<CdnAuthConfiguration> authorization = existing.flatMap(EndpointPolicy::cdnAuthorization);
+    authorization.ifPresent(kept -> authorized.add(endpoint.id().endpoint()));
+    EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(), distributionArn,
+        authorization.isPresent()).ifPresent(document -> writes.add(new PlannedPolicy(port, endpoint.id(),
+            new EndpointPolicy(document, authorization))));
   }
 
   /**

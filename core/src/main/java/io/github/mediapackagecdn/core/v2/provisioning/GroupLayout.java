@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The layout of a channel group's distribution, pure: the group's origin (as {@link V2Layout#origin}), the default
@@ -34,11 +35,13 @@ final class GroupLayout {
     return List.of(prefix + "*.m3u8", prefix + "*.mpd", prefix + "*");
   }
 
-  /** The group's cache behaviours, on the group's origin: manifests first, then everything else of the group. */
-  static List<CacheBehavior> behaviors(String group, V2Layout.Policies policies, V2CdnSettings v2) {
+  /**
+   * The group's cache behaviours, on {@code origin} (the group's origin, or the origin group of the two Regions):
+   * manifests first, then everything else of the group.
+   */
+  static List<CacheBehavior> behaviors(String group, String origin, V2Layout.Policies policies, V2CdnSettings v2) {
     List<String> patterns = pathPatterns(group);
     List<CacheBehavior> behaviors = new ArrayList<>();
-    String origin = V2Layout.originId(group);
     for (int i = 0; i < patterns.size(); i++) {
       boolean manifest = i < patterns.size() - 1;
       behaviors.add(V2Layout.behavior(patterns.get(i), origin,
@@ -47,12 +50,24 @@ final class GroupLayout {
     return behaviors;
   }
 
-  /** The group's new distribution: a channel's ({@link V2Layout#newDistribution}) with the group's behaviours. */
-  static DistributionConfig newDistribution(ChannelGroup group, String callerReference, V2Layout.Policies policies,
-      LiveCdnSettings settings, V2CdnSettings v2) {
+  /**
+   * The group's new distribution: a channel's ({@link V2Layout#newDistribution}) with the group's behaviours; with a
+   * {@code secondary} Region's group, its egress domain as a second origin ({@link V2Layout#secondaryOriginId}) and
+   * the media-quality-based origin group of the two ({@link V2Layout#originGroup}), which the behaviours target.
+   */
+  static DistributionConfig newDistribution(ChannelGroup group, Optional<ChannelGroup> secondary,
+      String callerReference, V2Layout.Policies policies, LiveCdnSettings settings, V2CdnSettings v2) {
     DistributionConfig config = V2Layout.newDistribution(group, callerReference, comment(group.name()), policies,
         settings, v2);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors(group.name(), policies, v2)).build();
+    DistributionConfig.Builder builder = DistributionConfig.builder().from(config);
+    String target = V2Layout.originId(group.name());
+    if (secondary.isPresent()) {
+      String secondId = V2Layout.secondaryOriginId(secondary.get());
+      builder.addOrigins(V2Layout.origin(secondId, secondary.get(), policies.originAccessControlId(), settings, v2))
+          .addOriginGroups(V2Layout.originGroup(group.name(), secondId));
+      target = V2Layout.originGroupId(group.name());
+    }
+    return builder.cacheBehaviors(behaviors(group.name(), target, policies, v2)).build();
   }
 
   /** The distribution's comment, cut to CloudFront's 128 characters. */

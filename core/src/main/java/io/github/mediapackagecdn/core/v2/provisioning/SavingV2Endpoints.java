@@ -107,9 +107,9 @@ final class SavingV2Endpoints {
   }
 
   /**
-   * Group scope: the endpoints saved, then served from the group's distribution, their policies written for it and
-   * nothing written to CloudFront ({@link GroupDistributions#serve}); without a group distribution, the outcome says
-   * why.
+   * Group scope: the endpoints saved (with a secondary Region, there too), then served from the group's distribution,
+   * their policies written for it and nothing written to CloudFront ({@link GroupDistributions#serve}); without a
+   * group distribution, the outcome says why.
    */
   private V2EndpointSaveResult saveByGroup(V2Channel channel, ChannelGroup group, Map<String, V2Endpoint> all,
       List<V2EndpointSpec> specs) {
@@ -119,6 +119,10 @@ final class SavingV2Endpoints {
     Served served;
     Optional<DistributionId> id = Optional.empty();
     try {
+      if (secondary.isPresent()) { // the saved endpoints' namesakes in the second Region, before they are served
+        V2NotFound.secondaryChannel(secondary.get(), channel.id());
+        specs.subList(0, saved.size()).forEach(spec -> saveIn(secondary.get(), spec));
+      }
       DistributionResolver.Resolution found = groupScope.resolve(group);
       id = found.id();
       GroupDistributions.Served byGroup = id.isEmpty() ? new GroupDistributions.Served(0, found.none())

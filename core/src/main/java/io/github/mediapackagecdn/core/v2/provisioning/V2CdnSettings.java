@@ -243,7 +243,8 @@ public abstract class V2CdnSettings {
      * first channel saved with it, with cache behaviours for every channel of the group
      * ({@code /out/v1/<group>/*.m3u8}, {@code *.mpd}, {@code *}). Saving a channel or an endpoint then writes nothing
      * to CloudFront: only MediaPackage (the channel, the endpoint, the endpoint policy for the group's distribution).
-     * Not available with a secondary Region.
+     * With a secondary Region, the distribution has the second group's origin and the origin group of the two, which
+     * its behaviours target, from the start.
      */
     CHANNEL_GROUP
   }

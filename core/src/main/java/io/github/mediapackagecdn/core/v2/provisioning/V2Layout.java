@@ -226,7 +226,7 @@ final class V2Layout {
     return origin(originId(group.name()), group, originAccessControlId, settings, v2);
   }
 
-  private static Origin origin(String id, ChannelGroup group, String originAccessControlId,
+  static Origin origin(String id, ChannelGroup group, String originAccessControlId,
       LiveCdnSettings settings, V2CdnSettings v2) {
     return Origin.builder()
         .id(id)
