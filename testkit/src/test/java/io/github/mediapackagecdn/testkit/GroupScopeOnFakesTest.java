@@ -406,6 +406,36 @@ class GroupScopeOnFakesTest {
   }
 
   @Test
+  void aCreationWhoseAnswerIsLost_isAdoptedBySavingAgain_andAFailedOneReportedBesideTheSavedChannel() {
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+
+    V2ChannelSaveResult lost = cdn.saveChannel(channel(NEWS));
+
+    assertThat(lost.channel().id()).isEqualTo(NEWS);
+    assertThat(lost.cdn().failed()).isTrue();
+    assertThat(aws.channelGroups().findGroup("live").orElseThrow().tags())
+        .containsEntry(LiveCdnSettings.CHANNEL_TAG_KEY, "requested");
+    assertThat(cdn.saveEndpoint(threeEndpoints(NEWS).get(0)).cdn()).as("found through the tag index")
+        .satisfies(outcome -> {
+          assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+          assertThat(outcome.distributionId()).contains(onlyDistribution().id());
+        });
+    V2ChannelSaveResult again = cdn.saveChannel(channel(NEWS));
+    assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(aws.distributions().all()).hasSize(1);
+    assertThat(again.cdn().distributionId()).contains(onlyDistribution().id());
+
+    aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT, new io.github.mediapackagecdn.core.error.ServiceFailureException(
+        "We encountered an internal error."));
+    assertThatThrownBy(() -> cdn.saveEndpoint(threeEndpoints(NEWS).get(1)))
+        .isInstanceOf(io.github.mediapackagecdn.core.error.ServiceFailureException.class);
+    aws.clock().advance(aws.propagationTime());
+    cdn.saveEndpoints(threeEndpoints(NEWS));
+    assertReadyForPlayers(NEWS, 3);
+  }
+
+  @Test
   void groupScope_refusesWhatItDoesNotServe_beforeAnyCall() {
     assertThatThrownBy(() -> aws.channelCdnV2().saveChannelGroup(liveWithDistribution()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("distributionScope(CHANNEL_GROUP)");

@@ -208,7 +208,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * {@link V2ChannelSpec#createDistribution()} is set, makes sure it has one distribution, tagged with its ARN, and
    * records the distribution's id on the channel in the tag {@link LiveCdnSettings#channelTagKey()} (TagResource), as
    * v1 does, so that every instance finds it while the tag index lags. A CloudFront failure is reported in the result
-   * beside the saved channel; saving again never makes a second one.
+   * beside the saved channel; saving again never makes a second one. In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, the channel gets its group's distribution instead (made now
+   * when the group has none) and the save writes nothing to CloudFront once the group has it; a channel that has a
+   * distribution of its own keeps it.
    *
    * @throws ValidationException when the spec's tags hold the library's own key {@link LiveCdnSettings#channelTagKey()}
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
@@ -264,7 +267,11 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * nothing written to its policy or the distribution. The distribution is found through the id recorded on the
    * channel (confirmed by the distribution's link tag, read from CloudFront), so an instance that did not create it
    * finds it at once; with none, the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save
-   * the channel again) or {@code NOT_VISIBLE_YET}.
+   * the channel again) or {@code NOT_VISIBLE_YET}. In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, a channel without a distribution of its own is served by its
+   * group's: each endpoint's policy gets the statement for it, nothing is written to CloudFront, and the outcome is
+   * {@code UNCHANGED} (or {@code NOT_SERVED} when a behaviour of yours sends an endpoint elsewhere); CDN authorization
+   * is refused there before any call.
    *
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the channel would have more than 10
    * @throws ValidationException when a spec gives CDN authorization, no identifier is known and the origin sends none
