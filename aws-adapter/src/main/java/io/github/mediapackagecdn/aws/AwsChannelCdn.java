@@ -13,6 +13,7 @@ import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -458,8 +459,15 @@ public final class AwsChannelCdn {
     private MediaPackageV2Client mediaPackageV2;
     private Region secondaryRegion;
     private MediaPackageV2Client secondaryMediaPackageV2;
+    private V2CdnSettings v2Settings = V2CdnSettings.defaults();
 
     private V2Builder() {}
+
+    /** The v2-only settings (cache key, origins, distribution scope); {@link V2CdnSettings#defaults()} unless set. */
+    public V2Builder v2Settings(V2CdnSettings settings) {
+      this.v2Settings = settings;
+      return this;
+    }
 
     /** The region of the MediaPackage v2 channel groups; needed unless {@link #mediaPackageV2Client} is given. */
     public V2Builder mediaPackageRegion(Region region) {
@@ -592,6 +600,7 @@ public final class AwsChannelCdn {
             .distributions(new CloudFrontDistributions(cf, shared.deploymentPollInterval, Integer.MAX_VALUE))
             .links(shared.links(cf, created))
             .settings(shared.settings)
+            .v2Settings(v2Settings)
             .cdnIdentifiers(shared.cdnIdentifiers);
         if (second != null) {
           cdn.secondaryRegion(new MediaPackageV2ChannelGroups(second));

@@ -207,6 +207,15 @@ final class MediaPackageV2ChannelGroups implements ChannelGroups {
     log.debug("tagged channel {} with {}", channelArn, tags.keySet());
   }
 
+  /** TagResource on the channel group's ARN, as {@link #tagChannel}; GetChannelGroup returns them in {@code Tags}. */
+  @Override
+  public void tagGroup(String groupArn, Map<String, String> tags) {
+    AwsErrors.run(AwsCall.V2_TAG_RESOURCE, groupArn, () -> client.tagResource(b -> b
+        .resourceArn(groupArn)
+        .tags(tags)));
+    log.debug("tagged channel group {} with {}", groupArn, tags.keySet());
+  }
+
   @Override
   public List<String> channelNames(String group) {
     return AwsErrors.call(AwsCall.V2_LIST_CHANNELS, group, () -> {

@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
@@ -30,36 +31,58 @@ import software.amazon.awssdk.regions.Region;
  *
  * <p>Runs on the embedded default unless told otherwise: the testkit's in-memory MediaPackage v2 and CloudFront on a
  * simulated clock, so it needs no AWS account and waits for nothing. {@code --aws} runs it on AWS, {@code
- * --endpoint-url URL} on any AWS-compatible endpoint.
+ * --endpoint-url URL} on any AWS-compatible endpoint. {@code --group-scope} runs it in the distribution scope
+ * {@code CHANNEL_GROUP}: the group gets the distribution, and the channel and its endpoints write nothing to
+ * CloudFront.
  */
 public final class QuickStartV2 {
 
   /** The channel group the quick start saves its channel in. */
   public static final String GROUP = "live";
 
+  /** The argument that runs the quick start in the distribution scope {@code CHANNEL_GROUP}. */
+  public static final String GROUP_SCOPE = "--group-scope";
+
+  /** The v2 settings of the distribution scope {@code CHANNEL_GROUP}. */
+  public static final V2CdnSettings GROUP_SCOPE_SETTINGS =
+      V2CdnSettings.builder().distributionScope(V2CdnSettings.DistributionScope.CHANNEL_GROUP).build();
+
   private final ChannelCdnV2 cdn;
   private final PrintStream out;
+  private final boolean groupScope;
 
-  /** A quick start saving through {@code cdn} and printing to {@code out}. */
+  /** A quick start saving through {@code cdn} (in the channel scope) and printing to {@code out}. */
   public QuickStartV2(ChannelCdnV2 cdn, PrintStream out) {
+    this(cdn, out, false);
+  }
+
+  /**
+   * A quick start saving through {@code cdn} and printing to {@code out}; with {@code groupScope}, {@code cdn} must
+   * have {@link #GROUP_SCOPE_SETTINGS}, and the group is saved with its distribution.
+   */
+  public QuickStartV2(ChannelCdnV2 cdn, PrintStream out, boolean groupScope) {
     this.cdn = cdn;
     this.out = out;
+    this.groupScope = groupScope;
   }
 
   /**
    * Runs the flow, with {@link QuickStart}'s options. No argument: on the embedded default. {@code --aws}: on AWS with
    * the default credential chain and region. {@code --endpoint-url URL}: on an AWS-compatible endpoint.
    * {@code --channel NAME} names the channel in group {@value #GROUP}, {@code --cloudfront-tags} finds distributions
-   * through CloudFront's tags instead of the tagging API.
+   * through CloudFront's tags instead of the tagging API, {@value #GROUP_SCOPE} (or the system property
+   * {@code mpcdn.groupScope=true}) runs it in the distribution scope {@code CHANNEL_GROUP}.
    */
   public static void main(String[] args) {
     PrintStream out = System.out;
     QuickStart.Options options;
+    boolean groupScope = Boolean.getBoolean("mpcdn.groupScope") || List.of(args).contains(GROUP_SCOPE);
     try {
-      options = QuickStart.Options.parse(args);
+      options = QuickStart.Options.parse(List.of(args).stream().filter(a -> !a.equals(GROUP_SCOPE))
+          .toArray(String[]::new));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(QuickStart.Options.USAGE.replace("QuickStart", "QuickStartV2"));
+      System.err.println(QuickStart.Options.USAGE.replace("QuickStart", "QuickStartV2") + " [" + GROUP_SCOPE + "]");
       System.exit(2);
       return;
     }
@@ -68,11 +91,12 @@ public final class QuickStartV2 {
       FakeAws aws = FakeAws.create();
       out.println("mediapackage-cdn QuickStartV2, on the embedded default: in-memory MediaPackage v2 and CloudFront");
       out.println("(simulated clock; a distribution takes " + aws.propagationTime().toMinutes() + " minutes to deploy)");
-      cdn = aws.channelCdnV2();
+      cdn = aws.channelCdnV2(b -> b.v2Settings(groupScope ? GROUP_SCOPE_SETTINGS : V2CdnSettings.defaults()));
     } else {
       Region region = QuickStart.region(options);
       AwsChannelCdn.V2Builder builder = AwsChannelCdn.v2Builder()
           .mediaPackageRegion(region)
+          .v2Settings(groupScope ? GROUP_SCOPE_SETTINGS : V2CdnSettings.defaults())
           .linkLookup(options.cloudFrontTags() ? AwsChannelCdn.LinkLookup.CLOUDFRONT_TAGS
               : AwsChannelCdn.LinkLookup.TAGGING_API);
       options.endpointUrl().ifPresent(endpoint -> builder.endpointOverride(endpoint)
@@ -84,7 +108,7 @@ public final class QuickStartV2 {
       cdn = builder.build();
     }
     try (cdn) { // closes the SDK clients the builder created
-      new QuickStartV2(cdn, out).run(options.channelId(), Duration.ofMinutes(30));
+      new QuickStartV2(cdn, out, groupScope).run(options.channelId(), Duration.ofMinutes(30));
     } catch (ProvisioningException e) {
       System.err.println("QuickStartV2 stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       System.exit(1);
@@ -98,8 +122,10 @@ public final class QuickStartV2 {
   public V2ChannelDetails run(String channelName, Duration deployTimeout) {
     V2ChannelId id = V2ChannelId.of(GROUP, channelName);
     out.println();
-    out.println("1. Save channel group '" + GROUP + "'");
-    ChannelGroup group = cdn.saveChannelGroup(ChannelGroupSpec.builder().name(GROUP).build());
+    out.println("1. Save channel group '" + GROUP + "'" + (groupScope ? " with a distribution for the whole group"
+        : ""));
+    ChannelGroup group = cdn.saveChannelGroup(ChannelGroupSpec.builder().name(GROUP).createDistribution(groupScope)
+        .build());
     out.println("   group ARN      " + group.arn());
     out.println("   egress domain  " + group.egressDomain());
 
@@ -114,7 +140,9 @@ public final class QuickStartV2 {
     out.println("   CloudFront     " + describe(channel.cdn()));
 
     out.println();
-    out.println("3. Save an HLS, a low-latency HLS and a DASH endpoint; each save adds what the distribution lacks");
+    out.println("3. Save an HLS, a low-latency HLS and a DASH endpoint; " + (groupScope
+        ? "the group's distribution serves them already: each save writes only its endpoint and its policy"
+        : "each save adds what the distribution lacks"));
     List<V2EndpointSpec> endpoints = List.of(
         endpoint(id, "hls", ContainerType.TS, ManifestType.HLS),
         endpoint(id, "llhls", ContainerType.CMAF, ManifestType.LOW_LATENCY_HLS),
@@ -156,7 +184,7 @@ public final class QuickStartV2 {
       case CREATED -> "created distribution " + id + ", its origin the channel group's egress domain";
       case ADOPTED -> "found distribution " + id + ", created for this channel before";
       case UPDATED -> "updated the distribution with the cache behaviours this endpoint needs";
-      case UNCHANGED -> "nothing to add, the distribution already serves this";
+      case UNCHANGED -> "nothing to add, the distribution " + id + " already serves this";
       case FAILED -> "FAILED: " + outcome.failure().map(Throwable::getMessage).orElse("") + " (save again to retry)";
       default -> outcome.action().toString();
     };

@@ -85,6 +85,66 @@ class QuickStartV2Test {
     assertThat(aws.calls()).hasSize(45);
   }
 
+  /**
+   * The quick start in the distribution scope {@code CHANNEL_GROUP}: the group's save makes the one distribution (its
+   * 4 CloudFront writes: the origin access control, the two cache policies, the distribution); the channel and its 3
+   * endpoints then write nothing to CloudFront, so nothing is updated and the one deployment is the group's.
+   */
+  @Test
+  void run_inGroupScope_writesToCloudFrontOnlyWhenTheGroupIsSaved() {
+    FakeAws aws = FakeAws.create();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Instant start = aws.clock().instant();
+
+    V2ChannelDetails details = new QuickStartV2(aws.channelCdnV2(b -> b.v2Settings(QuickStartV2.GROUP_SCOPE_SETTINGS)),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), true).run("live-news", Duration.ofMinutes(30));
+
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(details.readyForPlayers()).isTrue();
+    String distribution = details.distributionId().orElseThrow().value();
+    assertThat(out).contains("1. Save channel group 'live' with a distribution for the whole group",
+        "CloudFront     nothing to add, the distribution " + distribution + " already serves this");
+    for (String endpoint : List.of("hls      HLS            ", "llhls    LOW_LATENCY_HLS", "dash     DASH           ")) {
+      assertThat(out).contains("   " + endpoint + " CloudFront: nothing to add, the distribution " + distribution);
+    }
+    for (V2ManifestUrl manifest : details.manifests()) {
+      assertThat(manifest.cdnUrl().orElseThrow()).startsWith("https://" + details.domainName().orElseThrow()
+          + "/out/v1/live/live-news/" + manifest.endpoint().endpoint() + "/index");
+    }
+    assertThat(aws.writes()).filteredOn(c -> c.operation().service().equals("cloudfront"))
+        .extracting(c -> c.operation()).containsExactly(Operation.CREATE_ORIGIN_ACCESS_CONTROL,
+            Operation.CREATE_CACHE_POLICY, Operation.CREATE_CACHE_POLICY, Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.calls()).hasSize(GROUP_SCOPE_CALLS);
+    assertThat(aws.writes()).extracting(c -> c.operation()).containsExactly(Operation.V2_CREATE_CHANNEL_GROUP,
+        Operation.CREATE_ORIGIN_ACCESS_CONTROL, Operation.CREATE_CACHE_POLICY, Operation.CREATE_CACHE_POLICY,
+        Operation.V2_TAG_RESOURCE, Operation.CREATE_DISTRIBUTION_WITH_TAGS, Operation.V2_TAG_RESOURCE,
+        Operation.V2_CREATE_CHANNEL, Operation.V2_CREATE_ORIGIN_ENDPOINT, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY,
+        Operation.V2_CREATE_ORIGIN_ENDPOINT, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY,
+        Operation.V2_CREATE_ORIGIN_ENDPOINT, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY);
+    assertThat(Duration.between(start, aws.clock().instant())).isEqualTo(aws.propagationTime());
+  }
+
+  /**
+   * Every AWS call of the quick start in group scope on the fakes: 9 more than in the channel scope (each channel and
+   * endpoint save looks for a distribution of the channel's own first, then the group's), 14 writes instead of 16.
+   */
+  private static final int GROUP_SCOPE_CALLS = 74;
+
+  @Test
+  void main_withGroupScope_runsOnTheEmbeddedDefault() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      QuickStartV2.main(new String[] {QuickStartV2.GROUP_SCOPE});
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("with a distribution for the whole group",
+        "Status           Deployed", "every endpoint served: you can start");
+  }
+
   @Test
   void main_runsOnTheEmbeddedDefault() {
     PrintStream original = System.out;

@@ -179,6 +179,27 @@ public final class InMemoryChannelGroups implements ChannelGroups {
     });
   }
 
+  /**
+   * TagResource on a channel group's ARN: as {@link #tagChannel} on a channel's (the API model's TagResource takes the
+   * ARN of any MediaPackage resource, and GetChannelGroup answers {@code Tags}); GetChannelGroup returns them.
+   */
+  @Override
+  public void tagGroup(String groupArn, Map<String, String> tags) {
+    aws.call(Operation.V2_TAG_RESOURCE, List.of(groupArn, tags), () -> {
+      Stored<ChannelGroup> stored = groups.values().stream().filter(g -> g.value().arn().equals(groupArn))
+          .findFirst().orElseThrow(() -> notFound("Resource", groupArn));
+      Map<String, String> merged = new LinkedHashMap<>(stored.value().tags());
+      merged.putAll(tags);
+      if (merged.size() > Limits.MAX_TAGS) {
+        throw new InvalidRequestException("a resource has at most " + Limits.MAX_TAGS + " tags, not " + merged.size(),
+            "ValidationException", requestId(), null);
+      }
+      ChannelGroup tagged = ChannelGroup.builder().from(stored.value()).tags(merged).etag(etag()).build();
+      groups.put(tagged.name(), new Stored<>(tagged, stored.visibleAt()));
+      return null;
+    });
+  }
+
   @Override
   public List<String> channelNames(String group) {
     return aws.paged(Operation.V2_LIST_CHANNELS, List.of(group), PAGE_SIZE, () -> {

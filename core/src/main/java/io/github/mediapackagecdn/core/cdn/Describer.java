@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,14 @@ public interface Describer<C, E, D> {
 
   /** What deploying will not change: see {@link AwaitingDeployment.Target#unservedReasons}. */
   List<String> unservedReasons(D details);
+
+  /**
+   * The distribution that serves a channel linked to none of its own, shared with other channels (v2's distribution
+   * per channel group); empty by default, and for a side that has no such scope. Reads only.
+   */
+  default Optional<DistributionId> sharedDistribution(C channel) {
+    return Optional.empty();
+  }
 
   /** The error of a wait for a channel with no distribution; {@code none} is the outcome the lookup gave. */
   ResourceNotFoundException noDistribution(C channel, CdnOutcome none);

@@ -33,7 +33,8 @@ public final class ReadingDetails<C, E, D> {
   /** The channel's details. */
   public D read(C channel) {
     List<E> endpoints = describer.endpoints(channel);
-    return describer.describe(channel, endpoints, links.resolve(channel).id().flatMap(distributions::find));
+    return describer.describe(channel, endpoints, links.resolve(channel).id()
+        .or(() -> describer.sharedDistribution(channel)).flatMap(distributions::find));
   }
 
   /**
@@ -44,7 +45,8 @@ public final class ReadingDetails<C, E, D> {
    */
   public AwaitingDeployment.Target<D> waitTarget(C channel) {
     DistributionResolver.Resolution found = links.resolve(channel);
-    DistributionId id = found.id().orElseThrow(() -> describer.noDistribution(channel, found.none()));
+    DistributionId id = found.id().or(() -> describer.sharedDistribution(channel))
+        .orElseThrow(() -> describer.noDistribution(channel, found.none()));
     List<E> endpoints = describer.endpoints(channel);
     ChannelRef ref = links.ref(channel);
     return new AwaitingDeployment.Target<>() {

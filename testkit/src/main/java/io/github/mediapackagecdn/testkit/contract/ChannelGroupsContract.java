@@ -183,6 +183,18 @@ public abstract class ChannelGroupsContract {
     }
 
     @Test
+    void tagGroup_addsTheTagsAndReplacesAKeysValue_keepingTheOthers_andGetChannelGroupReturnsThem() {
+      ChannelGroup created = groups().createGroup(ChannelGroupSpec.builder().from(group(GROUP))
+          .putTags("team", "live").build());
+
+      groups().tagGroup(created.arn(), Map.of("mediapackage-cdn:distribution", "requested"));
+      groups().tagGroup(created.arn(), Map.of("mediapackage-cdn:distribution", "E1U5RQF7T870K0"));
+
+      assertThat(groups().findGroup(GROUP).orElseThrow().tags()).containsOnly(Map.entry("team", "live"),
+          Map.entry("mediapackage-cdn:distribution", "E1U5RQF7T870K0"));
+    }
+
+    @Test
     void createChannel_beyondTheGroupQuota_isQuotaExceeded() {
       groups().createGroup(group(GROUP));
       for (int i = 0; i < V2Limits.MAX_CHANNELS_PER_GROUP; i++) {

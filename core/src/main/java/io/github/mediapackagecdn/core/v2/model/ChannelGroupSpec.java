@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
 
-/** A channel group to create ({@code CreateChannelGroupRequest}): name, description, tags. */
+/**
+ * A channel group to create ({@code CreateChannelGroupRequest}): name, description, tags; and whether it gets a
+ * distribution of its own.
+ */
 @Value.Immutable
 public abstract class ChannelGroupSpec {
 
@@ -21,6 +24,15 @@ public abstract class ChannelGroupSpec {
 
   /** {@code Tags}. */
   public abstract Map<String, String> tags();
+
+  /**
+   * Whether the group gets a distribution of its own when saved, with the v2 setting {@code distributionScope}
+   * {@code CHANNEL_GROUP} (refused in the channel scope); no unless set. Not sent to MediaPackage.
+   */
+  @Value.Default
+  public boolean createDistribution() {
+    return false;
+  }
 
   /** A builder. */
   public static Builder builder() {

@@ -62,6 +62,13 @@ public interface ChannelGroups {
    */
   void tagChannel(String channelArn, Map<String, String> tags);
 
+  /**
+   * Adds {@code tags} to the channel group of ARN {@code groupArn} (TagResource), as {@link #tagChannel} does to a
+   * channel; {@link #findGroup} returns them in {@link ChannelGroup#tags()}. A
+   * {@link io.github.mediapackagecdn.core.error.ResourceNotFoundException} when the group is gone.
+   */
+  void tagGroup(String groupArn, Map<String, String> tags);
+
   /** The names of the group's channels (ListChannels, paged): for the quota of channels a group. */
   List<String> channelNames(String group);
 

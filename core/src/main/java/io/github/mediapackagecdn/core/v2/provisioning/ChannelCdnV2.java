@@ -29,6 +29,7 @@ import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -112,6 +113,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final TearingDownV2 tearingDown;
   private final AuditingV2Fleet auditing;
   private final RepairingV2Fleet repairing;
+  private final GroupDistributions groupDistributions;
+  private final TearingDownGroup tearingDownGroup;
   private final String description;
   private final Lifecycle lifecycle;
 
@@ -149,15 +152,27 @@ public final class ChannelCdnV2 implements AutoCloseable {
             channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
                 .orElseThrow(() -> V2NotFound.distribution(id)), planner,
             settings.cloudFrontQuotas(), events.listeners()));
+    LinkTags<ChannelGroup> groupTags = new LinkTags<>(new V2GroupTags(builder.groups), builder.links,
+        settings.linkTagKey(), settings.channelTagKey());
+    LinkResolution<ChannelGroup> groupLinks = new LinkResolution<>(new DistributionResolver<>(groupTags,
+        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
+        new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags);
+    this.groupDistributions = new GroupDistributions(builder.groups, secondary, builder.distributions, shared,
+        groupTags,
+        groupLinks, visibility, settings, builder.v2Settings, events);
+    this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
+        visibility, settings.maxUpdateAttempts(), options.clock());
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
         options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
     this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        shared, serving, visibility, settings, builder.v2Settings, events);
+        shared, serving, visibility, settings, builder.v2Settings, events, groupDistributions);
     this.savingEndpoints =
-        new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events);
+        new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events,
+            groupDistributions);
     this.groups = builder.groups;
     this.readingDetails =
-        new ReadingDetails<>(new V2Describer(builder.groups, settings), builder.distributions, links);
+        new ReadingDetails<>(new V2Describer(builder.groups, settings, groupDistributions), builder.distributions,
+            links);
     this.planning = new PlanningV2(builder.groups, secondary, new DistributionPlanning<>(builder.distributions, links,
         linkTags, visibility, settings.cloudFrontQuotas()), shared, serving, planner, visibility, settings,
         builder.v2Settings);
@@ -183,14 +198,29 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /**
    * Makes sure the channel group exists: an existing one is answered as it is, a missing one created (at most
-   * 3 an account).
+   * 3 an account). With {@link ChannelGroupSpec#createDistribution()}, in the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, the group then has its one distribution: the one linked to
+   * it by the link tag (value: the group's ARN), or a new one, its CallerReference derived from the group's ARN (never
+   * a second, whichever instance saves), with cache behaviours for every channel of the group. Saving a channel or an
+   * endpoint of the group then writes nothing to CloudFront.
    *
+   * @throws ValidationException when the spec asks for a distribution in the channel scope, before any call
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the account has 3 groups already
+   * @throws io.github.mediapackagecdn.core.error.ProvisioningException when CloudFront fails: the group IS saved;
+   *     save it again (never a second distribution)
    */
   public ChannelGroup saveChannelGroup(ChannelGroupSpec spec) {
     requireOpen();
     require(spec, "channel group spec");
-    return savingGroup.save(spec);
+    if (spec.createDistribution() && !groupDistributions.enabled()) {
+      throw new ValidationException("channel group " + spec.name() + " asks for a distribution of its own, which"
+          + " needs the v2 setting distributionScope(CHANNEL_GROUP); in the scope CHANNEL each channel gets its own");
+    }
+    ChannelGroup group = savingGroup.save(spec);
+    if (spec.createDistribution()) {
+      groupDistributions.ensure(group);
+    }
+    return group;
   }
 
   /**
@@ -198,7 +228,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * {@link V2ChannelSpec#createDistribution()} is set, makes sure it has one distribution, tagged with its ARN, and
    * records the distribution's id on the channel in the tag {@link CdnSettings#channelTagKey()} (TagResource), as
    * v1 does, so that every instance finds it while the tag index lags. A CloudFront failure is reported in the result
-   * beside the saved channel; saving again never makes a second one.
+   * beside the saved channel; saving again never makes a second one. In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, the channel gets its group's distribution instead (made now
+   * when the group has none) and the save writes nothing to CloudFront once the group has it; a channel that has a
+   * distribution of its own keeps it.
    *
    * @throws ValidationException when the spec's tags hold the library's own key {@link CdnSettings#channelTagKey()}
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
@@ -254,7 +287,11 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * nothing written to its policy or the distribution. The distribution is found through the id recorded on the
    * channel (confirmed by the distribution's link tag, read from CloudFront), so an instance that did not create it
    * finds it at once; with none, the outcome says why: {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} (save
-   * the channel again) or {@code NOT_VISIBLE_YET}.
+   * the channel again) or {@code NOT_VISIBLE_YET}. In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, a channel without a distribution of its own is served by its
+   * group's: each endpoint's policy gets the statement for it, nothing is written to CloudFront, and the outcome is
+   * {@code UNCHANGED} (or {@code NOT_SERVED} when a behaviour of yours sends an endpoint elsewhere); CDN authorization
+   * is refused there before any call.
    *
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the channel would have more than 10
    * @throws ValidationException when a spec gives CDN authorization, no identifier is known and the origin sends none
@@ -449,6 +486,26 @@ public final class ChannelCdnV2 implements AutoCloseable {
     require(audit, "audit");
     require(options, "repair options");
     return repairing.repair(audit, options);
+  }
+
+  /**
+   * Removes the distribution of the channel group {@code group} (distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}), when no channel of the group remains and
+   * {@link TeardownOptions#deleteDistribution()} is set: the distribution whose own link tag names the group's ARN,
+   * disabled, awaited until {@code Deployed}, deleted. The group itself is kept. A channel's {@link #teardown} never
+   * touches its group's distribution. Idempotent: {@code ALREADY_GONE} when none is linked, {@code NOT_LOOKED_UP}
+   * when the group is gone.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code IN_USE}, naming the
+   *     channels, when the group still has channels, before anything is deleted
+   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
+   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
+   */
+  public TeardownResult.DistributionRemoval teardownGroup(String group, TeardownOptions options) {
+    requireOpen();
+    require(group, "channel group name");
+    require(options, "teardown options");
+    return tearingDownGroup.teardown(group, options);
   }
 
   /**

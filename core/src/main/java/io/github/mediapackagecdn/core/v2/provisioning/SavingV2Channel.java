@@ -58,10 +58,13 @@ final class SavingV2Channel {
   private final V2Events events;
   private final DistributionCreation<V2Channel> creation;
   private final VisibilityWait visibility;
+  private final GroupDistributions groupScope;
 
   SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
-      VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
+      VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings, V2Events events,
+      GroupDistributions groupScope) {
+    this.groupScope = groupScope;
     this.serving = serving;
     this.groups = groups;
     this.secondary = secondary;
@@ -97,11 +100,37 @@ final class SavingV2Channel {
    */
   CdnOutcome reconcile(V2ChannelId id) {
     ChannelGroup group = V2NotFound.group(groups, id.group());
-    return new Reconciling<>(packager(group), links, events.listeners()).reconcile(V2NotFound.channel(groups, id));
+    V2Channel channel = V2NotFound.channel(groups, id);
+    Reconciling<V2Channel, V2Endpoint> reconciling = new Reconciling<>(packager(group), links, events.listeners());
+    if (!groupScope.enabled()) {
+      return reconciling.reconcile(channel);
+    }
+    try {
+      DistributionResolver.Resolution found = links.resolve(channel);
+      if (found.id().isPresent()) { // a distribution of its own: kept, and reconciled as in the channel scope
+        return reconciling.reconcile(channel, found.id().get(), found.needsRecording());
+      }
+      DistributionResolver.Resolution byGroup = groupScope.resolve(group); // served by its group's, if it has one
+      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      return byGroup.id().isEmpty() ? byGroup.none() : endpoints.isEmpty()
+          ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, byGroup.id().get())
+          : groupScope.serve(id, group, byGroup.id().get(), endpoints, endpoints).outcome();
+    } catch (ProvisioningException e) {
+      return events.failed(id, Optional.empty(), e);
+    }
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
     LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
+    if (spec.createDistribution() && groupScope.enabled()) {
+      // group scope: the channel is saved without a distribution of its own, then gets its group's; a channel that
+      // has its own keeps it (nothing moves by itself) and is saved as in the channel scope
+      Optional<V2Channel> existing = groups.findChannel(spec.id());
+      if (existing.isEmpty() || links.resolve(existing.get()).id().isEmpty()) {
+        V2ChannelSaveResult saved = save(V2ChannelSpec.builder().from(spec).createDistribution(false).build());
+        return new V2ChannelSaveResult(saved.channel(), groupScope.channelSaved(spec.id(), events));
+      }
+    }
     if (secondary.isPresent() && (spec.inputType() != InputType.CMAF || !spec.publishMediaQualityScore())) {
       throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
           + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"

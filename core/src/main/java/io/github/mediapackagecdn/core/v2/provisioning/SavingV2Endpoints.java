@@ -53,10 +53,12 @@ final class SavingV2Endpoints {
   private final VisibilityWait visibility;
   private final CdnSettings settings;
   private final V2Events events;
+  private final GroupDistributions groupScope;
 
   SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, LinkResolution<V2Channel> links,
       SharedPolicies shared, ServingEndpoints serving, VisibilityWait visibility, CdnSettings settings,
-      V2Events events) {
+      V2Events events, GroupDistributions groupScope) {
+    this.groupScope = groupScope;
     this.visibility = visibility;
     this.groups = groups;
     this.secondary = secondary;
@@ -69,6 +71,9 @@ final class SavingV2Endpoints {
 
   V2EndpointSaveResult save(List<V2EndpointSpec> specs) {
     V2ChannelId channelId = check(specs);
+    if (groupScope.enabled()) {
+      GroupDistributions.refuseUnserved(specs);
+    }
     ChannelGroup group = V2NotFound.group(groups, channelId.group());
     // a channel saved a moment ago, by this instance or another, may not show yet: wait for it, as v1 does
     V2Channel channel = visibility.until(channelId.ref(), "GetChannel", () -> groups.findChannel(channelId))
@@ -84,6 +89,9 @@ final class SavingV2Endpoints {
     // before the first write: the distribution, CDN authorization it could not serve, and its quotas
     shared.refuseOverQuota();
     Optional<DistributionId> linked = linkedBeforeWriting(channel);
+    if (linked.isEmpty() && groupScope.enabled()) { // no distribution of its own: its group's serves it
+      return saveByGroup(channel, group, all, specs);
+    }
     Optional<ServingEndpoints.Read> read = linked.map(found -> serving.check(channelId, group, found,
         asSaved(all, specs), specs.stream().flatMap(s -> s.cdnIdentifier().stream()).findFirst()));
     if (read.isPresent() && specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
@@ -94,6 +102,35 @@ final class SavingV2Endpoints {
     saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
     List<V2EndpointSpec> savedSpecs = specs.subList(0, saved.size());
     Served served = serve(channel, group, List.copyOf(all.values()), saved, savedSpecs, linked, read);
+    List<V2EndpointId> unsaved = batch.unsaved().stream().map(V2EndpointSpec::id).toList();
+    return new V2EndpointSaveResult(saved, served.policiesWritten(), served.cdn(), unsaved, batch.stoppedBy());
+  }
+
+  /**
+   * Group scope: the endpoints saved (with a secondary Region, there too), then served from the group's distribution,
+   * their policies written for it and nothing written to CloudFront ({@link GroupDistributions#serve}); without a
+   * group distribution, the outcome says why.
+   */
+  private V2EndpointSaveResult saveByGroup(V2Channel channel, ChannelGroup group, Map<String, V2Endpoint> all,
+      List<V2EndpointSpec> specs) {
+    BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
+    List<V2Endpoint> saved = batch.saved();
+    saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
+    Served served;
+    Optional<DistributionId> id = Optional.empty();
+    try {
+      if (secondary.isPresent()) { // the saved endpoints' namesakes in the second Region, before they are served
+        V2NotFound.secondaryChannel(secondary.get(), channel.id());
+        specs.subList(0, saved.size()).forEach(spec -> saveIn(secondary.get(), spec));
+      }
+      DistributionResolver.Resolution found = groupScope.resolve(group);
+      id = found.id();
+      GroupDistributions.Served byGroup = id.isEmpty() ? new GroupDistributions.Served(0, found.none())
+          : groupScope.serve(channel.id(), group, id.get(), saved, saved);
+      served = new Served(byGroup.policiesWritten(), byGroup.outcome());
+    } catch (ProvisioningException e) {
+      served = new Served(0, events.failed(channel.id(), id, e));
+    }
     List<V2EndpointId> unsaved = batch.unsaved().stream().map(V2EndpointSpec::id).toList();
     return new V2EndpointSaveResult(saved, served.policiesWritten(), served.cdn(), unsaved, batch.stoppedBy());
   }

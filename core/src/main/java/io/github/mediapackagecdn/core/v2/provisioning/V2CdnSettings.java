@@ -220,6 +220,37 @@ public abstract class V2CdnSettings {
     ValidationException.throwIfAny(problems);
   }
 
+  /**
+   * Which distribution serves a channel: one of its own ({@link DistributionScope#CHANNEL}, the default, what the
+   * console does for v1) or its channel group's ({@link DistributionScope#CHANNEL_GROUP}).
+   */
+  @Value.Default
+  public DistributionScope distributionScope() {
+    return DistributionScope.CHANNEL;
+  }
+
+  /**
+   * The scope of a distribution. A channel that has a distribution of its own keeps it in either scope: nothing moves
+   * by itself.
+   */
+  public enum DistributionScope {
+    /**
+     * A distribution per channel, created when the channel is saved with {@code createDistribution}; each endpoint
+     * saved adds its cache behaviours (one UpdateDistribution, one CloudFront deployment). Aliases, WAF, logs and cost
+     * are per channel.
+     */
+    CHANNEL,
+    /**
+     * One distribution per channel group, created when the group is saved with {@code createDistribution}, or by the
+     * first channel saved with it, with cache behaviours for every channel of the group
+     * ({@code /out/v1/<group>/*.m3u8}, {@code *.mpd}, {@code *}). Saving a channel or an endpoint then writes nothing
+     * to CloudFront: only MediaPackage (the channel, the endpoint, the endpoint policy for the group's distribution).
+     * With a secondary Region, the distribution has the second group's origin and the origin group of the two, which
+     * its behaviours target, from the start.
+     */
+    CHANNEL_GROUP
+  }
+
   /** CloudFront's rule for a cache policy's TTLs ({@code CachePolicyConfig}): 0 <= MinTTL <= DefaultTTL <= MaxTTL. */
   private static Optional<String> ttlProblem(String kind, long min, long defaultTtl, long max) {
     return min >= 0 && min <= defaultTtl && defaultTtl <= max ? Optional.empty()

@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.Describer;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -26,10 +27,18 @@ final class V2Describer implements Describer<V2Channel, V2Endpoint, V2ChannelDet
 
   private final ChannelGroups groups;
   private final CdnSettings settings;
+  private final GroupDistributions groupScope;
 
-  V2Describer(ChannelGroups groups, CdnSettings settings) {
+  V2Describer(ChannelGroups groups, CdnSettings settings, GroupDistributions groupScope) {
     this.groups = groups;
     this.settings = settings;
+    this.groupScope = groupScope;
+  }
+
+  /** In the distribution scope per channel group, the group's distribution. */
+  @Override
+  public Optional<DistributionId> sharedDistribution(V2Channel channel) {
+    return groupScope.enabled() ? groupScope.of(channel.id().group()) : Optional.empty();
   }
 
   @Override

@@ -226,7 +226,7 @@ final class V2Layout {
     return origin(originId(group.name()), group, originAccessControlId, settings, v2);
   }
 
-  private static Origin origin(String id, ChannelGroup group, String originAccessControlId,
+  static Origin origin(String id, ChannelGroup group, String originAccessControlId,
       CdnSettings settings, V2CdnSettings v2) {
     return Origin.builder()
         .id(id)
@@ -567,7 +567,7 @@ final class V2Layout {
         .findFirst();
   }
 
-  private static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
+  static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
       V2CdnSettings v2) {
     return CacheBehavior.builder()
         .pathPattern(pathPattern)

@@ -9,4 +9,7 @@
  * {@code EndpointPolicies}).
  * The distribution, its links, the change set and the events are v1's, shared.
  */
+@ValueStyle // no @Generated in V2CdnSettings's generated class: a consumer building it compiles without a warning
 package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.model.ValueStyle;

@@ -1,0 +1,211 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionCreation;
+import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.Limits;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The concern "a distribution per channel group" ({@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}): the group's
+ * one distribution, found, created and adopted by the engine's rules for a channel's ({@link LinkTags},
+ * {@link LinkResolution}, {@link DistributionCreation} over {@link V2GroupTags}): linked by the link tag whose value
+ * is the group's ARN, recorded on the group under the channel tag key, its CallerReference derived from the group's
+ * ARN, so two instances never make two. Its layout ({@link GroupLayout}) covers every channel of the group from the
+ * start, so serving a channel's endpoints writes nothing to CloudFront: each endpoint's policy gets the library's
+ * statement for the group's distribution (merged, written only when it changes), and the distribution is read once to
+ * check, by CloudFront's routing, that it brings each endpoint's requests to it.
+ */
+final class GroupDistributions {
+
+  /** What serving endpoints from the group's distribution did: the policies written, and the CDN outcome. */
+  record Served(int policiesWritten, CdnOutcome outcome) {}
+
+  private final boolean enabled;
+  private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
+  private final Distributions distributions;
+  private final SharedPolicies shared;
+  private final VisibilityWait visibility;
+  private final CdnSettings settings;
+  private final V2CdnSettings v2Settings;
+  private final LinkTags<ChannelGroup> linkTags;
+  private final LinkResolution<ChannelGroup> links;
+  private final DistributionCreation<ChannelGroup> creation;
+
+  GroupDistributions(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
+      SharedPolicies shared,
+      LinkTags<ChannelGroup> linkTags, LinkResolution<ChannelGroup> links, VisibilityWait visibility,
+      CdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
+    this.enabled = v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP;
+    this.groups = groups;
+    this.secondary = secondary;
+    this.distributions = distributions;
+    this.shared = shared;
+    this.visibility = visibility;
+    this.settings = settings;
+    this.v2Settings = v2Settings;
+    this.linkTags = linkTags;
+    this.links = links;
+    this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
+        settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
+  }
+
+  /** Whether the settings choose a distribution per channel group. */
+  boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Refuses, before any call, what group scope does not serve: CDN authorization given by a spec (the group's one
+   * origin would have to send the channel's CDN identifier, an update of the group's distribution).
+   *
+   * @throws ValidationException when a spec gives CDN authorization
+   */
+  static void refuseUnserved(List<V2EndpointSpec> specs) {
+    List<String> authorized = specs.stream().filter(s -> s.cdnAuthorization().isPresent())
+        .map(s -> s.id().toString()).toList();
+    if (!authorized.isEmpty()) {
+      throw new ValidationException("endpoints " + authorized + " give CDN authorization, which the distribution scope"
+          + " CHANNEL_GROUP does not serve (the group's origin would have to send the identifier): save them without"
+          + " it, or use the scope CHANNEL");
+    }
+  }
+
+  /**
+   * The group's distribution: the one linked to it, or a new one. {@code CREATED}, {@code ADOPTED} (made by another
+   * instance or a try whose answer was lost, or found through the tag index alone, and recorded now) or
+   * {@code UNCHANGED}. The "requested" marker is recorded on the group before CloudFront is asked, the id after, as
+   * for a channel.
+   *
+   * @throws ValidationException when the group's ARN is too long to be the link tag's value, before any write
+   */
+  CdnOutcome ensure(ChannelGroup group) {
+    ValidationException.throwIfAny(Limits.linkTagValueProblem(group.name() + "/*", group.arn().length(), false)
+        .stream().toList());
+    settings.cloudFrontQuotas().refuseTags("the distribution of channel group " + group.name(),
+        GroupLayout.tags(group, settings));
+    shared.refuseOverQuota();
+    DistributionResolver.Resolution found = links.resolve(group);
+    if (found.id().isPresent()) {
+      if (found.needsRecording()) {
+        links.record(group, found.id().get());
+        return CdnOutcome.of(CdnOutcome.Action.ADOPTED, found.id().get());
+      }
+      return CdnOutcome.of(CdnOutcome.Action.UNCHANGED, found.id().get());
+    }
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    V2Layout.Policies policies = shared.ids();
+    if (creation.recordedButMissing(group).isEmpty()) {
+      links.recordRequest(group); // before asking CloudFront: a creation cut off stays detectable
+    }
+    CdnOutcome outcome = creation.create(group, callerReference -> GroupLayout.newDistribution(group, secondGroup,
+        callerReference, policies, settings, v2Settings), GroupLayout.tags(group, settings));
+    links.record(group, outcome.distributionId().orElseThrow());
+    return outcome;
+  }
+
+  /** The group's distribution as the engine's rules find it, or the outcome that says why there is none. */
+  DistributionResolver.Resolution resolve(ChannelGroup group) {
+    return links.resolve(group);
+  }
+
+  /** The distribution of the group named {@code group}, if the group exists and has one; reads only. */
+  Optional<DistributionId> of(String group) {
+    return groups.findGroup(group).flatMap(found -> links.resolve(found).id());
+  }
+
+  /**
+   * Serves {@code endpoints} from the group's distribution {@code id}: the policies of {@code withPolicy} get the
+   * library's statement for it (an endpoint's CDN authorization already in its policy is kept, and refused, with
+   * nothing written, when the group's origin sends no CDN identifier), then {@code UNCHANGED}, or {@code NOT_SERVED}
+   * with the reason when CloudFront's routing does not bring an endpoint's requests to it (a user's behaviour in the
+   * way, say). Writes nothing to CloudFront.
+   */
+  Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> withPolicy,
+      List<V2Endpoint> endpoints) {
+    Distribution distribution = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+        .orElseThrow(() -> V2NotFound.distribution(id));
+    List<PlannedPolicy> writes = new ArrayList<>();
+    List<String> authorized = new ArrayList<>();
+    for (V2Endpoint endpoint : withPolicy) {
+      plan(groups, endpoint, distribution.arn(), writes, authorized);
+      if (secondary.isPresent()) { // its namesake in the second Region, read there: its ARN is that Region's
+        plan(secondary.get(), V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id()), distribution.arn(), writes,
+            authorized);
+      }
+    }
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    V2Layout.refuseUnservedAuthorization(distribution.config(), V2Layout.originIds(group, secondGroup),
+        Optional.empty(), authorized);
+    writes.forEach(write -> write.port().putPolicy(write.endpoint(), write.policy()));
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    for (V2Endpoint endpoint : endpoints) {
+      V2Layout.whyNotServed(distribution.config(), endpoint)
+          .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
+    }
+    return new Served(writes.size(), notServed.isEmpty() ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, id)
+        : CdnOutcome.notServed(id, notServed));
+  }
+
+  /** A policy to write, in one Region's MediaPackage. */
+  private record PlannedPolicy(ChannelGroups port, V2EndpointId endpoint, EndpointPolicy policy) {}
+
+  /**
+   * Plans the endpoint's policy with the library's statement for {@code distributionArn}, keeping the CDN
+   * authorization it has (named in {@code authorized}); only a policy that changes is planned.
+   */
+  private static void plan(ChannelGroups port, V2Endpoint endpoint, String distributionArn, List<PlannedPolicy> writes,
+      List<String> authorized) {
+    Optional<EndpointPolicy> existing = port.findPolicy(endpoint.id());
+    Optional<CdnAuthConfiguration> authorization = existing.flatMap(EndpointPolicy::cdnAuthorization);
+    authorization.ifPresent(kept -> authorized.add(endpoint.id().endpoint()));
+    EndpointPolicies.merged(existing.map(EndpointPolicy::document), endpoint.arn(), distributionArn,
+        authorization.isPresent()).ifPresent(document -> writes.add(new PlannedPolicy(port, endpoint.id(),
+            new EndpointPolicy(document, authorization))));
+  }
+
+  /**
+   * Gives a channel saved in group scope the group's distribution: the group's (made now if it has none), and the
+   * channel's endpoints served from it. A failure is the outcome, beside the saved channel.
+   */
+  CdnOutcome channelSaved(V2ChannelId channel, V2Events events) {
+    Optional<DistributionId> id = Optional.empty();
+    try {
+      ChannelGroup group = V2NotFound.group(groups, channel.group());
+      shared.check(); // a shared setting found by name that is not the library's is refused before any write
+      CdnOutcome ensured = ensure(group);
+      id = ensured.distributionId();
+      List<V2Endpoint> endpoints = groups.endpointsOf(channel);
+      if (endpoints.isEmpty()) {
+        return ensured;
+      }
+      CdnOutcome served = serve(channel, group, id.orElseThrow(), endpoints, endpoints).outcome();
+      return served.action() == CdnOutcome.Action.NOT_SERVED ? served : ensured;
+    } catch (ProvisioningException e) {
+      return events.failed(channel, id, e);
+    }
+  }
+}
