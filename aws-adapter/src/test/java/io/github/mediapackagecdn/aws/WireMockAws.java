@@ -16,6 +16,7 @@ import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.port.CloudFrontPolicies;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +129,16 @@ public final class WireMockAws implements BeforeEachCallback, AfterEachCallback 
    * tagging clients (closed after the test), waiting for a deployment without pause.
    */
   public ChannelCdnV2 channelCdnV2() {
+    return channelCdnV2(V2CdnSettings.defaults());
+  }
+
+  /** {@link #channelCdnV2()} with v2's settings {@code v2Settings} (the distribution scope, say). */
+  public ChannelCdnV2 channelCdnV2(V2CdnSettings v2Settings) {
     if (mediaPackageV2Client == null) {
       mediaPackageV2Client = built(Wire.mediaPackageV2(server));
     }
     return AwsChannelCdn.v2Builder()
+        .v2Settings(v2Settings)
         .mediaPackageRegion(Region.US_WEST_2)
         .mediaPackageV2Client(mediaPackageV2Client)
         .cloudFrontClient(cloudFrontClient())

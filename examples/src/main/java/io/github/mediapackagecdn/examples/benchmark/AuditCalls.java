@@ -25,8 +25,8 @@ final class AuditCalls {
   static final List<Operation> READS = List.of(Operation.LIST_CHANNELS, Operation.LIST_ORIGIN_ENDPOINTS,
       Operation.GET_RESOURCES, Operation.LIST_DISTRIBUTIONS, Operation.LIST_TAGS_FOR_RESOURCE);
 
-  /** The fleet sizes of the program; the tests run the first two, {@code --quick} only those. */
-  static final List<Integer> FLEETS = List.of(100, 1_000, 10_000);
+  /** The fleet sizes of the program; the tests run the first three, {@code --quick} only those. */
+  static final List<Integer> FLEETS = List.of(10, 100, 1_000, 10_000);
 
   /** One audit's calls, by operation, and whether it found the fleet clean. */
   record Audit(int channels, LinkLookup lookup, Map<Operation, Integer> calls, int writes, boolean clean) {

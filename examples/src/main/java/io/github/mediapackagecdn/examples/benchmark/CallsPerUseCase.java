@@ -63,6 +63,11 @@ final class CallsPerUseCase {
       return (int) operations.stream().filter(Operation::isWrite).count();
     }
 
+    /** How many of the writes go to CloudFront (each CreateDistribution or UpdateDistribution is a deployment). */
+    int cloudFrontWrites() {
+      return (int) operations.stream().filter(o -> o.isWrite() && o.service().equals("cloudfront")).count();
+    }
+
     /** The calls by their API names, such as {@code DescribeChannel, GetResources}. */
     @Override
     public String toString() {

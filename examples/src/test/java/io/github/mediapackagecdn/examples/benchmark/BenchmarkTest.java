@@ -10,10 +10,13 @@ import io.github.mediapackagecdn.examples.benchmark.CallsPerUseCase.UseCase;
 import io.github.mediapackagecdn.examples.benchmark.ConcurrentSaves.Run;
 import io.github.mediapackagecdn.examples.benchmark.DeploymentsPerChannel.Deployments;
 import io.github.mediapackagecdn.examples.benchmark.DeploymentsPerChannel.Scenario;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings.DistributionScope;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +119,14 @@ class BenchmarkTest {
   class AuditCallsTest {
 
     @Test
+    void tenChannels_takeOnePageOfEachListing_orOneListTagsForResourcePerDistribution() {
+      AuditCalls.Fleet fleet = AuditCalls.seed(10);
+
+      assertThat(AuditCalls.measure(fleet, LinkLookup.TAGGING_API).total()).isEqualTo(4);
+      assertThat(AuditCalls.measure(fleet, LinkLookup.CLOUDFRONT_TAGS).total()).isEqualTo(14);
+    }
+
+    @Test
     void oneHundredChannels_takeOnePageOfEachListing_orOneListTagsForResourcePerDistribution() {
       AuditCalls.Fleet fleet = AuditCalls.seed(100);
 
@@ -176,6 +187,141 @@ class BenchmarkTest {
 
   private static String withoutIds(Object audit) {
     return audit.toString().replaceAll("E[A-Z0-9]{13}", "<id>");
+  }
+
+  /**
+   * MediaPackage v2's figures, one table of expected figures per scope: a row per use case, {@code calls, writes,
+   * CloudFront writes}, each explained. To update after a change of the library, run the benchmark and copy its rows
+   * here and into the README.
+   */
+  @Nested
+  class V2CallsPerUseCaseTest {
+
+    /** A use case's expected calls, writes and CloudFront writes. */
+    private record Figures(int calls, int writes, int cloudFrontWrites) {}
+
+    private static Figures of(Calls calls) {
+      return new Figures(calls.total(), calls.writes(), calls.cloudFrontWrites());
+    }
+
+    private static final Map<V2CallsPerUseCase.UseCase, Figures> CHANNEL_SCOPE = Map.of(
+        // GetChannelGroup, GetChannel, ListChannels, CreateChannel, GetResources, CreateDistributionWithTags,
+        // TagResource (the id on the channel), ListOriginEndpoints: one deployment
+        V2CallsPerUseCase.UseCase.NEW_CHANNEL, new Figures(8, 3, 1),
+        // reads, the lookup (GetResources, ListTagsForResource), GetDistribution, GetOriginEndpoint, then
+        // CreateOriginEndpoint, GetOriginEndpointPolicy, PutOriginEndpointPolicy, UpdateDistribution: one deployment
+        V2CallsPerUseCase.UseCase.NEW_ENDPOINT, new Figures(11, 3, 1),
+        // as one endpoint, with a GetOriginEndpoint, CreateOriginEndpoint and policy read and write per endpoint, and
+        // ONE UpdateDistribution for the three
+        V2CallsPerUseCase.UseCase.BATCH_OF_3, new Figures(19, 7, 1),
+        // the new endpoint's reads, no write
+        V2CallsPerUseCase.UseCase.UNCHANGED_ENDPOINT, new Figures(8, 0, 0),
+        // GetChannel, ListOriginEndpoints, the lookup, GetDistribution
+        V2CallsPerUseCase.UseCase.DETAILS, new Figures(5, 0, 0),
+        // the details' reads, GetChannelGroup and each endpoint's policy (1 endpoint)
+        V2CallsPerUseCase.UseCase.PLAN, new Figures(7, 0, 0),
+        // 3 DeleteOriginEndpoint, the distribution disabled (UpdateDistribution), 6 GetDistribution over the fake's 5
+        // minutes of deployment, DeleteDistribution, DeleteChannel
+        V2CallsPerUseCase.UseCase.TEARDOWN, new Figures(19, 6, 2));
+
+    private static final Map<V2CallsPerUseCase.UseCase, Figures> CHANNEL_GROUP_SCOPE = Map.of(
+        // GetChannel, GetChannelGroup, GetChannel, ListChannels, CreateChannel, then the group's distribution found
+        // (GetChannelGroup, GetResources, ListTagsForResource), ListOriginEndpoints: no CloudFront write
+        V2CallsPerUseCase.UseCase.NEW_CHANNEL, new Figures(9, 1, 0),
+        // CreateOriginEndpoint and PutOriginEndpointPolicy (the group's distribution ARN): no CloudFront write
+        V2CallsPerUseCase.UseCase.NEW_ENDPOINT, new Figures(11, 2, 0),
+        // 3 CreateOriginEndpoint, 3 PutOriginEndpointPolicy
+        V2CallsPerUseCase.UseCase.BATCH_OF_3, new Figures(19, 6, 0),
+        // the new endpoint's reads, no write
+        V2CallsPerUseCase.UseCase.UNCHANGED_ENDPOINT, new Figures(9, 0, 0),
+        // GetChannel, ListOriginEndpoints, the channel's own lookup (GetResources), then the group's (GetChannelGroup,
+        // GetResources, ListTagsForResource), GetDistribution
+        V2CallsPerUseCase.UseCase.DETAILS, new Figures(7, 0, 0),
+        // GetChannelGroup, GetChannel, GetResources: the channel has no distribution of its own to plan
+        V2CallsPerUseCase.UseCase.PLAN, new Figures(3, 0, 0),
+        // 3 DeleteOriginEndpoint, DeleteChannel: the group's distribution is never touched
+        V2CallsPerUseCase.UseCase.TEARDOWN, new Figures(7, 4, 0));
+
+    @Test
+    void channelScope_eachUseCaseMakesTheTablesCalls() {
+      Map<V2CallsPerUseCase.UseCase, Calls> calls = V2CallsPerUseCase.measure(DistributionScope.CHANNEL);
+
+      assertThat(figures(calls)).isEqualTo(CHANNEL_SCOPE);
+      assertThat(calls.get(V2CallsPerUseCase.UseCase.NEW_CHANNEL).operations()).containsExactly(Operation.V2_GET_CHANNEL_GROUP,
+          Operation.V2_GET_CHANNEL, Operation.V2_LIST_CHANNELS, Operation.V2_CREATE_CHANNEL, Operation.GET_RESOURCES,
+          Operation.CREATE_DISTRIBUTION_WITH_TAGS, Operation.V2_TAG_RESOURCE, Operation.V2_LIST_ORIGIN_ENDPOINTS);
+    }
+
+    @Test
+    void groupScope_eachUseCaseMakesTheTablesCalls_noneWritesToCloudFront() {
+      Map<V2CallsPerUseCase.UseCase, Calls> calls = V2CallsPerUseCase.measure(DistributionScope.CHANNEL_GROUP);
+
+      assertThat(figures(calls)).isEqualTo(CHANNEL_GROUP_SCOPE);
+      assertThat(calls.values()).allSatisfy(of -> assertThat(of.cloudFrontWrites()).isZero());
+    }
+
+    @Test
+    void report_isOneRowPerUseCaseWithBothScopes() {
+      assertThat(V2CallsPerUseCase.report())
+          .contains("| new channel                   | 8 (3, 1)      | 9 (1, 0)            |")
+          .contains("- teardown (deleteDistribution): GetChannel, GetResources, ListOriginEndpoints, "
+              + "DeleteOriginEndpoint, DeleteOriginEndpoint, DeleteOriginEndpoint, DeleteChannel");
+    }
+
+    private static Map<V2CallsPerUseCase.UseCase, Figures> figures(Map<V2CallsPerUseCase.UseCase, Calls> calls) {
+      Map<V2CallsPerUseCase.UseCase, Figures> figures = new java.util.EnumMap<>(V2CallsPerUseCase.UseCase.class);
+      calls.forEach((useCase, of) -> figures.put(useCase, of(of)));
+      return figures;
+    }
+  }
+
+  /** v2's deployments and the fake clock's time to ready for players per new channel of three endpoints. */
+  @Nested
+  class V2DeploymentsPerChannelTest {
+
+    @Test
+    void channelScope_deploysOncePerWrite_groupScope_neverOnceTheGroupExists_andIsReadyAtOnce() {
+      assertThat(V2DeploymentsPerChannel.SCENARIOS).extracting(V2DeploymentsPerChannel::measure).containsExactly(
+          // CreateDistributionWithTags, then an UpdateDistribution per endpoint: the wait until the last deploys
+          new V2DeploymentsPerChannel.Deployments(1, 3, 4, Duration.ofMinutes(5)),
+          // CreateDistributionWithTags, one UpdateDistribution for the batch
+          new V2DeploymentsPerChannel.Deployments(1, 1, 2, Duration.ofMinutes(5)),
+          // the group's deployed distribution already routes every channel: nothing to write, nothing to wait for
+          new V2DeploymentsPerChannel.Deployments(0, 0, 0, Duration.ZERO),
+          new V2DeploymentsPerChannel.Deployments(0, 0, 0, Duration.ZERO));
+    }
+
+    @Test
+    void report_namesTheDefaultScope() {
+      assertThat(V2DeploymentsPerChannel.report())
+          .contains("| CHANNEL (default) | one by one                | 1                  | 3    ")
+          .contains("| CHANNEL_GROUP     | one batch (saveEndpoints) | 0                  | 0    ");
+    }
+  }
+
+  /** v2's audit calls in both scopes, groups of 10 channels with 2 endpoints each (1,000 channels: about 20 s). */
+  @Nested
+  class V2AuditCallsTest {
+
+    @Test
+    void channelScope_10_100_1000Channels_take47_425_4223Calls_groupScope_26_215_2105() {
+      // channel scope: 1 + G + 2C + 2 + 2 pages of distributions + G' + E' (the formula of V2FleetAuditOnFakesTest);
+      // group scope: no channel has a distribution of its own, so neither GetChannelGroup nor a policy is read
+      assertThat(Stream.of(10, 100, 1_000).map(channels -> V2AuditCalls.measure(channels, DistributionScope.CHANNEL))
+          .map(V2AuditCalls.Audit::calls)).containsExactly(47, 425, 4_223);
+      assertThat(Stream.of(10, 100, 1_000)
+          .map(channels -> V2AuditCalls.measure(channels, DistributionScope.CHANNEL_GROUP))
+          .map(V2AuditCalls.Audit::calls)).containsExactly(26, 215, 2_105);
+    }
+
+    @Test
+    void theAudit_writesNothing_andFindsTheFleetClean() {
+      for (DistributionScope scope : DistributionScope.values()) {
+        V2AuditCalls.Audit audit = V2AuditCalls.measure(10, scope);
+        assertThat(audit.writes()).as("%s", scope).isZero();
+        assertThat(audit.clean()).as("%s", scope).isTrue();
+      }
+    }
   }
 
   @Nested
