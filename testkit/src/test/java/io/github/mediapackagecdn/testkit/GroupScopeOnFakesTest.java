@@ -16,6 +16,7 @@ import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
@@ -287,10 +288,33 @@ class GroupScopeOnFakesTest {
     assertThat(onlyDistribution().etag()).isEqualTo(distribution.etag());
 
     cdn.teardown(SPORTS, WITH_DISTRIBUTION);
-    assertThat(cdn.teardownGroup("live", WITH_DISTRIBUTION)).isEqualTo(DistributionRemoval.DELETED);
+    TeardownResult group = cdn.teardownGroup("live", WITH_DISTRIBUTION);
+    assertThat(group.channelRef()).hasToString("live/*");
+    assertThat(group.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(group.deletedDistribution()).contains(distribution.id());
+    assertThat(group.deletedEndpoints()).isEmpty();
     assertThat(aws.distributions().all()).isEmpty();
     assertThat(aws.channelGroups().findGroup("live")).as("the group is kept").isPresent();
-    assertThat(cdn.teardownGroup("live", WITH_DISTRIBUTION)).isEqualTo(DistributionRemoval.ALREADY_GONE);
+    TeardownResult again = cdn.teardownGroup("live", WITH_DISTRIBUTION);
+    assertThat(again.distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
+    assertThat(again.alreadyGone()).isTrue();
+    assertThat(cdn.teardownGroup("gone", WITH_DISTRIBUTION).distribution())
+        .isEqualTo(DistributionRemoval.NOT_LOOKED_UP);
+  }
+
+  @Test
+  void theGroupTeardown_ofADistributionReTaggedByAUser_namesItAndNeverTouchesIt() {
+    Distribution distribution = givenTheGroupsDeployedDistribution();
+    aws.distributions().tag(distribution.id(), CdnSettings.LINK_TAG_KEY, "taken over by another team");
+    aws.clearCalls();
+
+    TeardownResult group = cdn.teardownGroup("live", WITH_DISTRIBUTION);
+
+    assertThat(group.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(group.unlinkedDistribution()).contains(distribution.id());
+    assertThat(group.deletedDistribution()).isEmpty();
+    assertThat(cloudFrontWrites()).isEmpty();
+    assertThat(onlyDistribution().config().enabled()).isTrue();
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -21,7 +23,6 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
-import io.github.mediapackagecdn.core.v2.provisioning.V2TeardownResult;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,10 +66,11 @@ class V2TeardownOnFakesTest {
   void teardown_withDistribution_deletesEndpointsDistributionAndChannel_andKeepsTheGroup() {
     Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
 
-    V2TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+    TeardownResult result = cdn.teardown(NEWS, WITH_DISTRIBUTION);
 
+    assertThat(result.channelRef()).hasToString("live/news");
     assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(result.deletedEndpoints()).containsExactly(NEWS.endpoint("hls"), NEWS.endpoint("dash"));
+    assertThat(result.deletedEndpoints()).extracting(OriginEndpointId::value).containsExactly("hls", "dash");
     assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
     assertThat(result.deletedDistribution()).contains(distribution.id());
     assertThat(result.alreadyGone()).isFalse();
@@ -86,7 +88,7 @@ class V2TeardownOnFakesTest {
   void teardown_withoutDistribution_keepsItAsItIs_andNeverCallsCloudFront() {
     Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
 
-    V2TeardownResult result = cdn.teardown(NEWS, TeardownOptions.defaults());
+    TeardownResult result = cdn.teardown(NEWS, TeardownOptions.defaults());
 
     assertThat(result.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
     assertThat(result.channel()).isEqualTo(Removal.DELETED);
@@ -108,7 +110,7 @@ class V2TeardownOnFakesTest {
     assertThat(aws.channelGroups().findChannel(NEWS)).as("the channel stays, so its distribution can be found")
         .isPresent();
 
-    V2TeardownResult again = cdn.teardown(NEWS, WITH_DISTRIBUTION);
+    TeardownResult again = cdn.teardown(NEWS, WITH_DISTRIBUTION);
     assertThat(again.deletedEndpoints()).isEmpty();
     assertThat(again.distribution()).isEqualTo(DistributionRemoval.DELETED);
     assertThat(again.channel()).isEqualTo(Removal.DELETED);
@@ -124,10 +126,11 @@ class V2TeardownOnFakesTest {
         .inputType(InputType.CMAF).publishMediaQualityScore(true).createDistribution(true).build());
     assertThat(secondary.channelGroups().allEndpoints()).hasSize(2);
 
-    V2TeardownResult result = twoRegions.teardown(NEWS,
+    TeardownResult result = twoRegions.teardown(NEWS,
         TeardownOptions.builder().deleteDistribution(true).deploymentTimeout(Duration.ofHours(1)).build());
 
-    assertThat(result.deletedEndpoints()).hasSize(4);
+    assertThat(result.deletedEndpoints()).extracting(OriginEndpointId::value)
+        .containsExactly("hls", "dash", "hls", "dash"); // the first Region's, then the second's
     assertThat(result.distribution()).isEqualTo(DistributionRemoval.DELETED);
     assertThat(secondary.channelGroups().allEndpoints()).isEmpty();
     assertThat(secondary.channelGroups().findChannel(NEWS)).isEmpty();

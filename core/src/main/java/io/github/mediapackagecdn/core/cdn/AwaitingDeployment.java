@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,22 @@ import org.slf4j.LoggerFactory;
  * {@link Poll}: a read of the distribution every {@link #POLL_INTERVAL}, the waiter's own interval, on a
  * {@link Scheduler}. The progress-reporting wait runs the same steps on the calling thread, pausing with the
  * {@link Sleeper}.
+ *
+ * <p>Each wait is checked before any read ({@link Lifecycle#requireWait}): the facade open, no argument null, the
+ * timeout not negative.
+ *
+ * @param <I> the side's channel id
+ * @param <D> the side's details of a channel
  */
-public final class AwaitingDeployment<D> {
+public final class AwaitingDeployment<I, D> {
 
   private static final Logger log = LoggerFactory.getLogger(AwaitingDeployment.class);
 
   /** Between two reads of a deploying distribution: the interval of CloudFront's {@code DistributionDeployed} waiter. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
+  private final Function<I, Target<D>> targets;
+  private final Lifecycle lifecycle;
   private final Distributions distributions;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -61,9 +70,15 @@ public final class AwaitingDeployment<D> {
   private ScheduledThreadPoolExecutor own;
   private boolean closed;
 
-  /** The wait on {@code distributions}, pausing with {@code sleeper}, polling on {@code scheduler} (null: its own). */
-  public AwaitingDeployment(Distributions distributions, Sleeper sleeper, Clock clock, Scheduler scheduler,
-      Listeners listeners) {
+  /**
+   * The wait for the channels {@code targets} reads once (the channel by its id, or the side's not-found error), on
+   * {@code distributions}, pausing with {@code sleeper}, polling on {@code scheduler} (null: its own), refused once
+   * {@code lifecycle} is closed.
+   */
+  public AwaitingDeployment(Function<I, Target<D>> targets, Lifecycle lifecycle, Distributions distributions,
+      Sleeper sleeper, Clock clock, Scheduler scheduler, Listeners listeners) {
+    this.targets = targets;
+    this.lifecycle = lifecycle;
     this.listeners = listeners;
     this.distributions = distributions;
     this.sleeper = sleeper;
@@ -112,9 +127,10 @@ public final class AwaitingDeployment<D> {
    *     endpoint or one is not routed
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when not deployed within timeout
    */
-  public D await(Supplier<Target<D>> targets, Duration timeout) {
+  public D await(I channel, Duration timeout) {
+    lifecycle.requireWait(channel, timeout, ignored -> { });
     Instant start = listeners.now();
-    Target<D> target = targets.get();
+    Target<D> target = targets.apply(channel);
     Optional<Distribution> current = distributions.find(target.distributionId());
     if (current.isPresent()) {
       refuseUnserved(target, target.describe(current.get()));
@@ -135,9 +151,10 @@ public final class AwaitingDeployment<D> {
    *
    * @throws DeploymentTimeoutException also when the thread is interrupted; its interrupt flag stays set
    */
-  public D await(Supplier<Target<D>> targets, Duration timeout, Consumer<DeploymentProgress> progress) {
+  public D await(I channel, Duration timeout, Consumer<DeploymentProgress> progress) {
+    lifecycle.requireWait(channel, timeout, progress);
     CallingThread thread = new CallingThread(sleeper);
-    Poll poll = new Poll(targets, timeout, progress, thread);
+    Poll poll = new Poll(() -> targets.apply(channel), timeout, progress, thread);
     CompletableFuture<D> wait = poll.start();
     thread.run();
     if (!wait.isDone()) {
@@ -152,10 +169,10 @@ public final class AwaitingDeployment<D> {
     }
   }
 
-  /** The same wait, polled on the scheduler; the answer completes as {@link #await(Supplier, Duration)} returns. */
-  public CompletableFuture<D> awaitAsync(Supplier<Target<D>> targets, Duration timeout,
-      Consumer<DeploymentProgress> progress) {
-    return new Poll(targets, timeout, progress, scheduler()).start();
+  /** The same wait, polled on the scheduler; the answer completes as {@link #await(Object, Duration)} returns. */
+  public CompletableFuture<D> awaitAsync(I channel, Duration timeout, Consumer<DeploymentProgress> progress) {
+    lifecycle.requireWait(channel, timeout, progress);
+    return new Poll(() -> targets.apply(channel), timeout, progress, scheduler()).start();
   }
 
   /** Cancels the waits in progress, then shuts down the scheduler this use case created, if it did. */
@@ -208,7 +225,7 @@ public final class AwaitingDeployment<D> {
    * the next at its end, and once the future is done (completed, failed, cancelled) no step reads anything.
    */
   private final class Poll {
-    private final Supplier<Target<D>> targets;
+    private final Supplier<Target<D>> reading;
     private final Duration timeout;
     private final Consumer<DeploymentProgress> progress;
     private final Scheduler scheduler;
@@ -220,8 +237,8 @@ public final class AwaitingDeployment<D> {
     private boolean progressFailed;
     private DistributionStatus lastStatus;
 
-    Poll(Supplier<Target<D>> targets, Duration timeout, Consumer<DeploymentProgress> progress, Scheduler scheduler) {
-      this.targets = targets;
+    Poll(Supplier<Target<D>> reading, Duration timeout, Consumer<DeploymentProgress> progress, Scheduler scheduler) {
+      this.reading = reading;
       this.timeout = timeout;
       this.progress = progress;
       this.scheduler = scheduler;
@@ -260,7 +277,7 @@ public final class AwaitingDeployment<D> {
     private void step() {
       try {
         if (!future.isDone() && target == null) {
-          target = targets.get();
+          target = reading.get();
         }
         if (!future.isDone()) {
           read();

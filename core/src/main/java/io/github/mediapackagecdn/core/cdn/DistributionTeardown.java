@@ -1,9 +1,9 @@
 package io.github.mediapackagecdn.core.cdn;
 
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,25 +52,6 @@ public final class DistributionTeardown<C> {
     public static final Candidates NONE = new Candidates(Optional.empty(), List.of());
   }
 
-  /** What became of the channel's distribution. */
-  public enum Result {
-    /** Disabled and deleted by this teardown, or an earlier try of it. */
-    DELETED,
-    /** A distribution that was the channel's is no longer linked to it (its tag was changed): not touched. */
-    NO_LONGER_LINKED,
-    /** None exists any more. */
-    ALREADY_GONE
-  }
-
-  /**
-   * What the removal did: the result, the distribution deleted, the one left because it is no longer linked.
-   *
-   * @param result what became of it
-   * @param deleted the distribution deleted, when {@code DELETED}
-   * @param unlinked the distribution left as it is, when {@code NO_LONGER_LINKED}
-   */
-  public record Removed(Result result, Optional<DistributionId> deleted, Optional<DistributionId> unlinked) {}
-
   /**
    * The candidates: the distribution recorded on the channel (its channel tag, read with it), those of the tag index,
    * and one this process created a moment ago. The index may still list a distribution deleted or re-tagged a moment
@@ -99,25 +80,46 @@ public final class DistributionTeardown<C> {
   }
 
   /**
-   * Disables, awaits and deletes the linked distribution, from whatever state an earlier try left it in; with none
-   * linked, says whether a candidate still exists, no longer linked.
+   * The result of a teardown that found the channel (for a group's, the group) gone: its ARN is unknown, so no
+   * distribution was looked for ({@code NOT_LOOKED_UP} when the options asked for it, else {@code NOT_REQUESTED}).
    */
-  public Removed remove(C channel, Candidates candidates, Duration timeout) {
+  public static TeardownResult.Builder gone(ChannelRef channel, TeardownOptions options) {
+    return TeardownResult.builder().channelRef(channel).channel(TeardownResult.Removal.ALREADY_GONE)
+        .distribution(options.deleteDistribution() ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP
+            : TeardownResult.DistributionRemoval.NOT_REQUESTED);
+  }
+
+  /** {@link #candidates(Object)} when the options ask for the distribution, else {@link Candidates#NONE}. */
+  public Candidates candidates(C channel, TeardownOptions options) {
+    return options.deleteDistribution() ? candidates(channel) : Candidates.NONE;
+  }
+
+  /**
+   * Says in {@code result} what became of the distribution: {@code NOT_REQUESTED} unless the options ask for it;
+   * else the linked one disabled, awaited and deleted, from whatever state an earlier try left it in, or, with none
+   * linked, whether a candidate still exists, no longer linked.
+   */
+  public TeardownResult.Builder remove(C channel, Candidates candidates, TeardownOptions options,
+      TeardownResult.Builder result) {
+    if (!options.deleteDistribution()) {
+      return result.distribution(TeardownResult.DistributionRemoval.NOT_REQUESTED);
+    }
     if (candidates.linked().isEmpty()) {
       Optional<DistributionId> unlinked = candidates.unlinked().stream()
           .filter(id -> distributions.find(id).isPresent()).findFirst();
-      return new Removed(unlinked.isPresent() ? Result.NO_LONGER_LINKED : Result.ALREADY_GONE, Optional.empty(),
-          unlinked);
+      return result.distribution(unlinked.isPresent() ? TeardownResult.DistributionRemoval.NO_LONGER_LINKED
+          : TeardownResult.DistributionRemoval.ALREADY_GONE).unlinkedDistribution(unlinked);
     }
     DistributionId id = candidates.linked().get();
     // CloudFront has just shown its tag: a read that misses it may be too early (as after a create), so it is read
     // again in pauses up to the visibility timeout before it counts as gone
     return switch (removal.remove(linkTags.ref(channel).toString(), id,
         visibility.until(linkTags.ref(channel), "GetDistribution", () -> distributions.find(id)),
-        () -> linkTags.namesChannel(id, channel), timeout)) {
-      case DELETED -> new Removed(Result.DELETED, Optional.of(id), Optional.empty());
-      case NO_LONGER_LINKED -> new Removed(Result.NO_LONGER_LINKED, Optional.empty(), Optional.of(id));
-      case GONE -> new Removed(Result.ALREADY_GONE, Optional.empty(), Optional.empty());
+        () -> linkTags.namesChannel(id, channel), options.deploymentTimeout())) {
+      case DELETED -> result.distribution(TeardownResult.DistributionRemoval.DELETED).deletedDistribution(id);
+      case NO_LONGER_LINKED ->
+          result.distribution(TeardownResult.DistributionRemoval.NO_LONGER_LINKED).unlinkedDistribution(id);
+      case GONE -> result.distribution(TeardownResult.DistributionRemoval.ALREADY_GONE);
     };
   }
 }

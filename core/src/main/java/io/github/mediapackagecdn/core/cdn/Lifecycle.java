@@ -97,14 +97,26 @@ public final class Lifecycle {
   }
 
   /**
-   * Refuses a null {@code value}, named {@code what} in the error.
+   * {@code value}, once the facade is checked open and {@code value} not null: a facade method's first argument.
+   *
+   * @throws IllegalStateException when {@link #close} was called
+   * @throws ValidationException when {@code value} is null
+   */
+  public <T> T open(T value, String what) {
+    requireOpen();
+    return require(value, what);
+  }
+
+  /**
+   * {@code value}, refused when null, named {@code what} in the error.
    *
    * @throws ValidationException when {@code value} is null
    */
-  public static void require(Object value, String what) {
+  public static <T> T require(T value, String what) {
     if (value == null) {
       throw new ValidationException(what + " is null");
     }
+    return value;
   }
 
   /** The kind of a port or source, for a facade's {@code toString()}: its simple class name, never its text. */

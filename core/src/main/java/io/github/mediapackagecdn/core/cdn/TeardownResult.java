@@ -1,13 +1,31 @@
 package io.github.mediapackagecdn.core.cdn;
 
-import io.github.mediapackagecdn.core.model.ChannelId;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** What v1's {@code ChannelCdn.teardown} deleted, and what was gone already; v2's result uses its enums. */
+/**
+ * What a teardown deleted, and what was gone already, for v1's {@code ChannelCdn.teardown} and v2's
+ * {@code ChannelCdnV2.teardown} and {@code teardownGroup} alike.
+ *
+ * <p>The walk, the same in both versions: the channel's endpoints, then, only when
+ * {@link TeardownOptions#deleteDistribution()} asks for it, the distribution whose own link tag names the channel
+ * (disabled, awaited until {@code Deployed}, deleted with the ETag of the latest read), then the channel. The channel
+ * goes last because its ARN, the link tag's value, is how its distribution is found. The link tag is read from
+ * CloudFront itself, and again right before each write: a distribution whose tag was changed is never written and is
+ * reported {@code NO_LONGER_LINKED}.
+ *
+ * <p>Idempotent: what is gone already counts as done, and a channel that is gone already is a success that says so
+ * ({@link #alreadyGone()}). After a failure at any step, running it again goes on from where it stopped. A teardown
+ * throws {@code ValidationException} when an argument is null, before any call; {@code ResourceConflictException}
+ * ({@code AMBIGUOUS_LINK}) when two distributions are tagged for the channel, before anything is deleted;
+ * {@code DeploymentTimeoutException} when the disabled distribution is not {@code Deployed} within
+ * {@link TeardownOptions#deploymentTimeout()} (run it again later); another {@code ProvisioningException} when AWS
+ * fails a step (run it again).
+ */
 @Value.Immutable
 public abstract class TeardownResult {
 
@@ -28,9 +46,9 @@ public abstract class TeardownResult {
     /** No distribution is linked to the channel: it never had one, or it was deleted before. */
     ALREADY_GONE,
     /**
-     * The channel was already gone, so its ARN, the link tag's value, is unknown and no distribution was looked for.
-     * Teardown deletes a channel only after its distribution, so this happens only when the channel was deleted
-     * elsewhere; a distribution still tagged for it stays as it is.
+     * The channel (for {@code teardownGroup}, the group) was already gone, so its ARN, the link tag's value, is
+     * unknown and no distribution was looked for. Teardown deletes a channel only after its distribution, so this
+     * happens only when the channel was deleted elsewhere; a distribution still tagged for it stays as it is.
      */
     NOT_LOOKED_UP,
     /**
@@ -42,19 +60,28 @@ public abstract class TeardownResult {
     NO_LONGER_LINKED
   }
 
-  /** The channel that was torn down. */
-  public abstract ChannelId channelId();
+  /**
+   * The channel torn down: {@code live-news} in v1, {@code live/news} in v2; {@code live/*} for the distribution of
+   * the v2 channel group {@code live} ({@code teardownGroup}).
+   */
+  public abstract ChannelRef channelRef();
 
-  /** Whether this teardown deleted the channel or found it gone. */
+  /**
+   * Whether this teardown deleted the channel or found it gone. A group's teardown deletes no channel and runs only
+   * when none is left in the group: {@code ALREADY_GONE}.
+   */
   public abstract Removal channel();
 
-  /** The endpoints this teardown deleted, in the order they were deleted. */
+  /**
+   * The endpoints this teardown deleted, in the order they were deleted: v1's endpoint ids, v2's endpoint names within
+   * {@link #channelRef()} (with a second Region, the first Region's, then the second's, so a name may come twice).
+   */
   public abstract List<OriginEndpointId> deletedEndpoints();
 
   /** What became of the channel's distribution. */
   public abstract DistributionRemoval distribution();
 
-  /** The id of the distribution this teardown deleted. */
+  /** The id of the distribution this teardown deleted: present exactly with {@code DELETED}. */
   public abstract Optional<DistributionId> deletedDistribution();
 
   /** The distribution that stopped being the channel's: present exactly with {@code NO_LONGER_LINKED}. */

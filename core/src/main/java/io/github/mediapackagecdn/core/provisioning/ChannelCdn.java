@@ -92,7 +92,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final Attaching<Channel, OriginEndpoint> attaching;
   private final Reconciling<Channel, OriginEndpoint> reconciling;
   private final ReadingDetails<Channel, OriginEndpoint, ChannelDetails> readingDetails;
-  private final AwaitingDeployment<ChannelDetails> awaitingDeployment;
+  private final AwaitingDeployment<ChannelId, ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
   private final RepairingFleet repairing;
@@ -149,13 +149,14 @@ public final class ChannelCdn implements AutoCloseable {
     this.readingDetails = new ReadingDetails<>(new V1Describer(channels, settings), distributions, links);
     this.planning = new Planning(channels, new DistributionPlanning<>(distributions, links, linkTags, visibility,
         settings.cloudFrontQuotas()), identifiers, visibility, settings, layoutSettings);
-    this.awaitingDeployment = new AwaitingDeployment<>(distributions, options.sleeper(), options.clock(),
-        options.scheduler(), listeners);
+    this.lifecycle = options.lifecycle("ChannelCdn", "channel CDN");
+    this.awaitingDeployment = new AwaitingDeployment<>(
+        id -> readingDetails.waitTarget(NotFound.existingChannel(channels, id)), lifecycle, distributions,
+        options.sleeper(), options.clock(), options.scheduler(), listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings, layoutSettings,
         identifiers::identifierFor, listeners);
     this.repairing = new RepairingFleet(channels, links, updaters, options.sleeper(), listeners);
-    this.lifecycle = options.lifecycle("ChannelCdn", "channel CDN");
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
     this.waitAndSettings = visibility + ", clock " + options.clock() + ", " + listeners.size() + " listeners, "
@@ -184,9 +185,7 @@ public final class ChannelCdn implements AutoCloseable {
    * the result beside the saved channel; saving again restarts the creation and never makes a second distribution.
    */
   public ChannelSaveResult saveChannel(ChannelSpec spec) {
-    requireOpen();
-    require(spec, "channel spec");
-    return savingChannel.save(spec);
+    return savingChannel.save(lifecycle.open(spec, "channel spec"));
   }
 
   /**
@@ -215,9 +214,7 @@ public final class ChannelCdn implements AutoCloseable {
    * the distribution does not route a saved endpoint to it, with the reason.
    */
   public EndpointSaveResult saveEndpoints(List<EndpointSpec> specs) {
-    requireOpen();
-    require(specs, "endpoint specs");
-    return savingEndpoints.save(specs);
+    return savingEndpoints.save(lifecycle.open(specs, "endpoint specs"));
   }
 
   /**
@@ -230,9 +227,8 @@ public final class ChannelCdn implements AutoCloseable {
    *     nothing is lost, call again
    */
   public CdnOutcome attachDistribution(ChannelId channelId) {
-    requireOpen();
-    require(channelId, "channel id");
-    return attaching.attach(NotFound.existingChannel(channels, channelId), Optional.empty(), Map.of());
+    return attaching.attach(NotFound.existingChannel(channels, lifecycle.open(channelId, "channel id")),
+        Optional.empty(), Map.of());
   }
 
   /**
@@ -244,9 +240,7 @@ public final class ChannelCdn implements AutoCloseable {
    * @throws ResourceNotFoundException when the channel does not exist
    */
   public CdnOutcome reconcile(ChannelId channelId) {
-    requireOpen();
-    require(channelId, "channel id");
-    return reconciling.reconcile(NotFound.existingChannel(channels, channelId));
+    return reconciling.reconcile(NotFound.existingChannel(channels, lifecycle.open(channelId, "channel id")));
   }
 
   /**
@@ -264,9 +258,7 @@ public final class ChannelCdn implements AutoCloseable {
    *     the layout throws it; any {@link ProvisioningException} of a read
    */
   public DistributionPlan plan(ChannelId channelId) {
-    requireOpen();
-    require(channelId, "channel id");
-    return planning.plan(channelId);
+    return planning.plan(lifecycle.open(channelId, "channel id"));
   }
 
   /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(EndpointSpec)}. */
@@ -289,9 +281,7 @@ public final class ChannelCdn implements AutoCloseable {
    *     identifier; otherwise as {@link #plan(ChannelId)}
    */
   public DistributionPlan planSave(List<EndpointSpec> specs) {
-    requireOpen();
-    require(specs, "endpoint specs");
-    return planning.planSave(specs);
+    return planning.planSave(lifecycle.open(specs, "endpoint specs"));
   }
 
   /**
@@ -305,52 +295,29 @@ public final class ChannelCdn implements AutoCloseable {
    * @throws ProvisioningException as {@link #plan(ChannelId)}, when the channel has its distribution
    */
   public DistributionPlan planSave(ChannelSpec spec) {
-    requireOpen();
-    require(spec, "channel spec");
-    return planning.planSave(spec);
-  }
-
-  /** The channel as a wait reads it once; see {@link ReadingDetails#waitTarget}. */
-  private AwaitingDeployment.Target<ChannelDetails> waitTarget(ChannelId channelId) {
-    return readingDetails.waitTarget(NotFound.existingChannel(channels, channelId));
+    return planning.planSave(lifecycle.open(spec, "channel spec"));
   }
 
   /** What the console's channel details page shows: distribution id, description, status and each CDN URL. */
   public ChannelDetails details(ChannelId channelId) {
-    requireOpen();
-    require(channelId, "channel id");
-    return readingDetails.read(NotFound.existingChannel(channels, channelId));
+    return readingDetails.read(NotFound.existingChannel(channels, lifecycle.open(channelId, "channel id")));
   }
 
   /**
    * Waits until the channel is {@link ChannelDetails#readyForPlayers() ready for players}: its distribution is
-   * {@code Deployed} and routes every endpoint to it. Answers the details then; their CDN URLs can be handed out.
-   * Checked before waiting too: a distribution that does not route an endpoint will not start to by deploying.
-   *
-   * @throws ResourceNotFoundException when the channel or its distribution does not exist
-   * @throws ResourceConflictException ({@code NOT_SERVED}) when the channel has no endpoint or the distribution does
-   *     not route one to it, with the reasons: save the endpoints again, or fix what is in the way in CloudFront
-   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
+   * {@code Deployed}, enabled, and routes every endpoint to it; answers the details then, whose CDN URLs can be handed
+   * out. The three waits, what they read and what they throw: {@link DeploymentProgress}.
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout) {
-    lifecycle.requireWait(channelId, timeout, ignored -> { });
-    return awaitingDeployment.await(() -> waitTarget(channelId), timeout);
+    return awaitingDeployment.await(channelId, timeout);
   }
 
   /**
-   * The same wait, with a progress after each read of the distribution (status, time elapsed, why it is not ready
-   * yet), on the calling thread: a read every 60 seconds, the interval of CloudFront's {@code DistributionDeployed}
-   * waiter, and one at the deadline, pausing with the {@link Builder#sleeper(Sleeper) sleeper}. The last progress of a
-   * successful wait is ready for players. A callback that throws does not end the wait (logged at WARN once).
-   * Unlike {@link #awaitDeployed(ChannelId, Duration)}, which hands the wait to the adapter's CloudFront waiter, this
-   * polls through the ports, with the polling of {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)}.
-   *
-   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException also when the thread is interrupted (its
-   *     interrupt flag stays set); else as {@link #awaitDeployed(ChannelId, Duration)}
+   * The same wait, polled through the ports on the calling thread, with a progress after each read, pausing with the
+   * {@link Builder#sleeper(Sleeper) sleeper}.
    */
   public ChannelDetails awaitDeployed(ChannelId channelId, Duration timeout, Consumer<DeploymentProgress> progress) {
-    lifecycle.requireWait(channelId, timeout, progress);
-    return awaitingDeployment.await(() -> waitTarget(channelId), timeout, progress);
+    return awaitingDeployment.await(channelId, timeout, progress);
   }
 
   /** {@link #awaitDeployedAsync(ChannelId, Duration, Consumer)} without progress. */
@@ -359,42 +326,21 @@ public final class ChannelCdn implements AutoCloseable {
   }
 
   /**
-   * The same wait without holding a thread: the reads run on the {@link Builder#scheduler(Scheduler) scheduler}, and
-   * the answer completes with the details once the channel is ready for players, or exceptionally with the error
-   * {@link #awaitDeployed(ChannelId, Duration)} would throw ({@code DeploymentTimeoutException},
-   * {@code ResourceConflictException} {@code NOT_SERVED}, {@code ResourceNotFoundException}). Cancelling it (or
-   * completing it, or {@link #close()}) stops the reads. Progress is reported on the scheduler's thread.
-   *
-   * @throws ValidationException when an argument is null or the timeout negative, before any read
+   * The same wait without holding a thread, polled on the {@link Builder#scheduler(Scheduler) scheduler}; cancelling
+   * the answer, or {@link #close()}, stops the reads.
    */
   public CompletableFuture<ChannelDetails> awaitDeployedAsync(ChannelId channelId, Duration timeout,
       Consumer<DeploymentProgress> progress) {
-    lifecycle.requireWait(channelId, timeout, progress);
-    return awaitingDeployment.awaitAsync(() -> waitTarget(channelId), timeout, progress);
+    return awaitingDeployment.awaitAsync(channelId, timeout, progress);
   }
 
   /**
-   * Removes what was made for the channel, as its own explicit operation: the channel's endpoints, then, only when
-   * {@link TeardownOptions#deleteDistribution()} asks for it, the distribution whose link tag names the channel
-   * (disabled, awaited until {@code Deployed}, deleted), then the channel. A distribution whose tag was changed is
-   * never touched. Saving never deletes or disables anything; only this does.
-   *
-   * <p>Idempotent: what is gone already counts as done, and a channel that is gone already is a success that says so.
-   * After a failure at any step, running it again goes on from where it stopped: the channel is deleted last, so its
-   * distribution can always be found again.
-   *
-   * @throws ValidationException when an argument is null, before any call
-   * @throws ResourceConflictException with reason {@code AMBIGUOUS_LINK} when two distributions are tagged for the
-   *     channel, before anything is deleted
-   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
-   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
-   * @throws ProvisioningException when AWS fails a step; run again
+   * Removes what was made for the channel: its endpoints, then, only when {@link TeardownOptions#deleteDistribution()}
+   * asks for it, the distribution whose link tag names the channel, then the channel. Saving never deletes or disables
+   * anything; only this does. The walk, its idempotence and what it throws: {@link TeardownResult}.
    */
   public TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
-    requireOpen();
-    require(channelId, "channel id");
-    require(options, "teardown options");
-    return tearingDown.teardown(channelId, options);
+    return tearingDown.teardown(lifecycle.open(channelId, "channel id"), require(options, "teardown options"));
   }
 
   /**
@@ -444,10 +390,7 @@ public final class ChannelCdn implements AutoCloseable {
    * @throws ValidationException when an argument is null, before any call
    */
   public RepairResult repair(FleetAudit audit, RepairOptions options) {
-    requireOpen();
-    require(audit, "audit");
-    require(options, "repair options");
-    return repairing.repair(audit, options);
+    return repairing.repair(lifecycle.open(audit, "audit"), require(options, "repair options"));
   }
 
   /**

@@ -55,35 +55,21 @@ final class TearingDown {
   }
 
   TeardownResult teardown(ChannelId channelId, TeardownOptions options) {
-    TeardownResult.Builder result = TeardownResult.builder().channelId(channelId);
     Optional<Channel> found = channels.find(channelId);
     if (found.isEmpty()) {
       log.debug("channel {} is gone already", channelId);
-      return result.channel(TeardownResult.Removal.ALREADY_GONE)
-          .distribution(options.deleteDistribution()
-              ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP
-              : TeardownResult.DistributionRemoval.NOT_REQUESTED)
-          .build();
+      return DistributionTeardown.gone(channelId.ref(), options).build();
     }
     Channel channel = found.get();
     // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
-    DistributionTeardown.Candidates candidates = options.deleteDistribution() ? distribution.candidates(channel)
-        : DistributionTeardown.Candidates.NONE;
-
+    DistributionTeardown.Candidates candidates = distribution.candidates(channel, options);
+    TeardownResult.Builder result = TeardownResult.builder().channelRef(channelId.ref());
     for (OriginEndpoint endpoint : channels.endpointsOf(channelId)) {
       if (deleteEndpoint(endpoint.id())) {
         result.addDeletedEndpoints(endpoint.id());
       }
     }
-
-    if (!options.deleteDistribution()) {
-      result.distribution(TeardownResult.DistributionRemoval.NOT_REQUESTED);
-    } else {
-      DistributionTeardown.Removed removed = distribution.remove(channel, candidates, options.deploymentTimeout());
-      result.distribution(TeardownResult.DistributionRemoval.valueOf(removed.result().name()))
-          .deletedDistribution(removed.deleted()).unlinkedDistribution(removed.unlinked());
-    }
-
+    distribution.remove(channel, candidates, options, result);
     try {
       channels.delete(channelId);
       log.debug("deleted channel {}", channelId);

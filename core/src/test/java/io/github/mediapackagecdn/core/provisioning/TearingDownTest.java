@@ -75,6 +75,7 @@ class TearingDownTest {
     assertThat(channels.writes).containsExactly(
         "deleteEndpoint live-news-hls", "deleteEndpoint live-news-dash", "delete live-news");
     assertThat(cloudFront.writes).containsExactly("disable " + id, "delete " + id);
+    assertThat(result.channelRef()).isEqualTo(NEWS.ref());
     assertThat(result.channel()).isEqualTo(TeardownResult.Removal.DELETED);
     assertThat(result.deletedEndpoints()).extracting(e -> e.value()).containsExactly("live-news-hls", "live-news-dash");
     assertThat(result.distribution()).isEqualTo(TeardownResult.DistributionRemoval.DELETED);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
@@ -17,6 +20,7 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.testkit.FakeAws;
@@ -226,13 +230,23 @@ abstract class ChannelCdnBehaviourTests {
   @Test
   void teardown_withTheDistribution_removesAll_onTheFakeClock_andARerunFindsItGone() {
     side.saveChannel();
-    side.saveEndpoints(List.of("hls", "backup"));
+    List<String> saved = side.saveEndpoints(List.of("hls", "backup")).saved();
+    DistributionId id = onlyDistribution();
 
-    Side.Teardown done = side.teardown();
+    TeardownResult done = side.teardown();
 
-    assertThat(done).isEqualTo(new Side.Teardown("DELETED", "DELETED", 2));
+    assertThat(done.channelRef()).hasToString(side.channelName());
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
+    assertThat(done.deletedEndpoints()).extracting(OriginEndpointId::value)
+        .containsExactlyInAnyOrderElementsOf(saved).hasSize(2);
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(done.deletedDistribution()).contains(id);
+    assertThat(done.unlinkedDistribution()).isEmpty();
     assertThat(aws.distributions().all()).isEmpty();
-    assertThat(side.teardown()).isEqualTo(new Side.Teardown("ALREADY_GONE", "NOT_LOOKED_UP", 0));
+    TeardownResult again = side.teardown();
+    assertThat(again.channel()).isEqualTo(Removal.ALREADY_GONE);
+    assertThat(again.distribution()).isEqualTo(DistributionRemoval.NOT_LOOKED_UP);
+    assertThat(again.alreadyGone()).isTrue();
   }
 
   @Test
@@ -243,10 +257,11 @@ abstract class ChannelCdnBehaviourTests {
     aws.distributions().tag(id, "mediapackage:cloudfront_assoc", "arn:aws:mediapackage:us-west-2:123456789012:"
         + "channels/someone-elses");
 
-    Side.Teardown done = side.teardown();
+    TeardownResult done = side.teardown();
 
-    assertThat(done.channel()).isEqualTo("DELETED");
-    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(done.unlinkedDistribution()).contains(id);
     assertThat(aws.distributions().find(id)).get().satisfies(d -> assertThat(d.config().enabled()).isTrue());
   }
 
@@ -267,11 +282,11 @@ abstract class ChannelCdnBehaviourTests {
     aws.beforeNext(side.deleteEndpointOperation(),
         () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
 
-    Side.Teardown done = side.teardown();
+    TeardownResult done = side.teardown();
 
-    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
-    assertThat(done.unlinked()).contains(before.id());
-    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(done.unlinkedDistribution()).contains(before.id());
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
     assertThat(aws.distributions().all()).containsExactly(before);
@@ -287,9 +302,9 @@ abstract class ChannelCdnBehaviourTests {
     aws.beforeNext(side.deleteEndpointOperation(),
         () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
 
-    Side.Teardown done = side.teardown();
+    TeardownResult done = side.teardown();
 
-    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
     assertThat(aws.distributions().all()).containsExactly(before);
   }
@@ -303,11 +318,11 @@ abstract class ChannelCdnBehaviourTests {
     aws.beforeNext(Operation.LIST_TAGS_FOR_RESOURCE,
         () -> aws.distributions().tag(before.id(), CdnSettings.LINK_TAG_KEY, "someone-else"));
 
-    Side.Teardown done = side.teardown();
+    TeardownResult done = side.teardown();
 
-    assertThat(done.distribution()).isEqualTo("NO_LONGER_LINKED");
-    assertThat(done.unlinked()).contains(before.id());
-    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(done.unlinkedDistribution()).contains(before.id());
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
     assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
     assertThat(aws.distributions().all()).singleElement().satisfies(d -> assertThat(d.config().enabled()).isFalse());
     assertThat(aws.distributions().tags(before.id())).containsEntry(CdnSettings.LINK_TAG_KEY, "someone-else");
@@ -341,13 +356,13 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, side.channelArn().orElseThrow())).isEmpty();
     Side other = side.anotherInstance();
 
-    Side.Teardown done = other.teardown();
+    TeardownResult done = other.teardown();
 
-    assertThat(done.distribution()).isEqualTo("DELETED");
-    assertThat(done.channel()).isEqualTo("DELETED");
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
     assertThat(aws.distributions().all()).as("no distribution left billing").isEmpty();
     assertThat(side.channelArn()).isEmpty();
-    assertThat(other.teardown()).isEqualTo(new Side.Teardown("ALREADY_GONE", "NOT_LOOKED_UP", 0));
+    assertThat(other.teardown().alreadyGone()).isTrue();
   }
 
   @Test

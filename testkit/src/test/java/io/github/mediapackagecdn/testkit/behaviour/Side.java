@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
@@ -97,7 +98,7 @@ interface Side {
   Details awaitDeployed(Duration timeout, Consumer<DeploymentProgress> progress);
 
   /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
-  Teardown teardown();
+  TeardownResult teardown();
 
   /** The channel's ARN as MediaPackage holds it (the link tag's value), if the channel exists; records no call. */
   Optional<String> channelArn();
@@ -120,18 +121,6 @@ interface Side {
 
   /** The version's own layout check of {@code config} serving {@code endpoints}, at the moment a save answers. */
   void layoutServes(DistributionConfig config, List<String> endpoints);
-
-  /**
-   * What a teardown did, by the names of v1's {@code TeardownResult} enums, shared by both versions; {@code unlinked}
-   * the distribution left alone because its link tag no longer names the channel.
-   */
-  record Teardown(String channel, String distribution, int deletedEndpoints, Optional<DistributionId> unlinked) {
-
-    /** A teardown that left no distribution alone for being no longer linked. */
-    Teardown(String channel, String distribution, int deletedEndpoints) {
-      this(channel, distribution, deletedEndpoints, Optional.empty());
-    }
-  }
 
   /** What an endpoint save answered. */
   record EndpointSave(CdnOutcome cdn, List<String> saved, List<String> unsaved, Optional<ProvisioningException> stoppedBy,

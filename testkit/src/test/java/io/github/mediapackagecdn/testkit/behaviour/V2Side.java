@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
@@ -193,11 +195,8 @@ final class V2Side implements Side {
   }
 
   @Override
-  public Teardown teardown() {
-    var result = cdn.teardown(channel, io.github.mediapackagecdn.core.cdn.TeardownOptions.builder()
-        .deleteDistribution(true).build());
-    return new Teardown(result.channel().name(), result.distribution().name(), result.deletedEndpoints().size(),
-        result.unlinkedDistribution());
+  public TeardownResult teardown() {
+    return cdn.teardown(channel, TeardownOptions.builder().deleteDistribution(true).build());
   }
 
   @Override

@@ -109,7 +109,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final ChannelGroups groups;
   private final ReadingDetails<V2Channel, V2Endpoint, V2ChannelDetails> readingDetails;
   private final PlanningV2 planning;
-  private final AwaitingDeployment<V2ChannelDetails> awaitingDeployment;
+  private final AwaitingDeployment<V2ChannelId, V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
   private final AuditingV2Fleet auditing;
   private final RepairingV2Fleet repairing;
@@ -176,14 +176,15 @@ public final class ChannelCdnV2 implements AutoCloseable {
     this.planning = new PlanningV2(builder.groups, secondary, new DistributionPlanning<>(builder.distributions, links,
         linkTags, visibility, settings.cloudFrontQuotas()), shared, serving, planner, visibility, settings,
         builder.v2Settings);
-    this.awaitingDeployment = new AwaitingDeployment<>(builder.distributions, options.sleeper(), options.clock(),
-        options.scheduler(), events.listeners());
+    this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
+    this.awaitingDeployment = new AwaitingDeployment<>(
+        id -> readingDetails.waitTarget(V2NotFound.channel(builder.groups, id)), lifecycle, builder.distributions,
+        options.sleeper(), options.clock(), options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
         visibility, settings.maxUpdateAttempts(), options.clock());
     this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
         settings, builder.v2Settings, events.listeners());
     this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners());
-    this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
         + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
@@ -238,9 +239,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.QuotaExceededException when the group has 10 channels already
    */
   public V2ChannelSaveResult saveChannel(V2ChannelSpec spec) {
-    requireOpen();
-    require(spec, "channel spec");
-    return savingChannel.save(spec);
+    return savingChannel.save(lifecycle.open(spec, "channel spec"));
   }
 
   /**
@@ -251,9 +250,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public CdnOutcome attachDistribution(V2ChannelId channel) {
-    requireOpen();
-    require(channel, "channel id");
-    return savingChannel.attach(channel);
+    return savingChannel.attach(lifecycle.open(channel, "channel id"));
   }
 
   /**
@@ -265,9 +262,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public CdnOutcome reconcile(V2ChannelId channel) {
-    requireOpen();
-    require(channel, "channel id");
-    return savingChannel.reconcile(channel);
+    return savingChannel.reconcile(lifecycle.open(channel, "channel id"));
   }
 
   /** Saves one endpoint, as {@link #saveEndpoints(List)}. */
@@ -299,9 +294,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *     origin already sends another identifier (the library does not rotate identifiers)
    */
   public V2EndpointSaveResult saveEndpoints(List<V2EndpointSpec> specs) {
-    requireOpen();
-    require(specs, "endpoint specs");
-    return savingEndpoints.save(specs);
+    return savingEndpoints.save(lifecycle.open(specs, "endpoint specs"));
   }
 
   /**
@@ -317,9 +310,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *     origin sends another identifier than the one the save would use, as the save reports it
    */
   public DistributionPlan plan(V2ChannelId channel) {
-    requireOpen();
-    require(channel, "channel id");
-    return planning.plan(channel);
+    return planning.plan(lifecycle.open(channel, "channel id"));
   }
 
   /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(V2EndpointSpec)}. */
@@ -339,9 +330,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public DistributionPlan planSave(List<V2EndpointSpec> specs) {
-    requireOpen();
-    require(specs, "endpoint specs");
-    return planning.planSave(specs);
+    return planning.planSave(lifecycle.open(specs, "endpoint specs"));
   }
 
   /**
@@ -354,52 +343,26 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
    */
   public DistributionPlan planSave(V2ChannelSpec spec) {
-    requireOpen();
-    require(spec, "channel spec");
-    return planning.planSave(spec);
-  }
-
-  /** The channel as a wait reads it once; see {@link ReadingDetails#waitTarget}. */
-  private AwaitingDeployment.Target<V2ChannelDetails> waitTarget(V2ChannelId channel) {
-    return readingDetails.waitTarget(V2NotFound.channel(groups, channel));
+    return planning.planSave(lifecycle.open(spec, "channel spec"));
   }
 
   /** The channel's distribution and the CDN URL of every manifest of every endpoint. */
   public V2ChannelDetails details(V2ChannelId channel) {
-    requireOpen();
-    require(channel, "channel id");
-    return readingDetails.read(V2NotFound.channel(groups, channel));
+    return readingDetails.read(V2NotFound.channel(groups, lifecycle.open(channel, "channel id")));
   }
 
   /**
-   * Waits until the channel is {@link V2ChannelDetails#readyForPlayers() ready for players}, as v1's
-   * {@code ChannelCdn.awaitDeployed}: its distribution is {@code Deployed} and routes every endpoint. Answers the
-   * details then; their CDN URLs can be handed out. Checked before waiting too: a distribution that does not route an
-   * endpoint will not start to by deploying.
-   *
-   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the channel or its distribution does
-   *     not exist
-   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) when the channel has
-   *     no manifest or the distribution does not route an endpoint: save the endpoints again
-   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when it is not deployed within timeout
+   * Waits until the channel is {@link V2ChannelDetails#readyForPlayers() ready for players}, as v1's: its
+   * distribution is {@code Deployed}, enabled, and routes every endpoint; answers the details then. The three waits,
+   * what they read and what they throw: {@link DeploymentProgress}.
    */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout) {
-    lifecycle.requireWait(channel, timeout, ignored -> { });
-    return awaitingDeployment.await(() -> waitTarget(channel), timeout);
+    return awaitingDeployment.await(channel, timeout);
   }
 
-  /**
-   * The same wait, with a progress after each read of the distribution (status, time elapsed, why it is not ready
-   * yet), on the calling thread, as v1's: a read every 60 seconds, the interval of CloudFront's
-   * {@code DistributionDeployed} waiter, and one at the deadline, pausing with the {@link Builder#sleeper(Sleeper)
-   * sleeper}. A callback that throws does not end the wait (logged at WARN once).
-   *
-   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException also when the thread is interrupted (its
-   *     interrupt flag stays set); else as {@link #awaitDeployed(V2ChannelId, Duration)}
-   */
+  /** The same wait, on the calling thread with a progress after each read (see {@link DeploymentProgress}). */
   public V2ChannelDetails awaitDeployed(V2ChannelId channel, Duration timeout, Consumer<DeploymentProgress> progress) {
-    lifecycle.requireWait(channel, timeout, progress);
-    return awaitingDeployment.await(() -> waitTarget(channel), timeout, progress);
+    return awaitingDeployment.await(channel, timeout, progress);
   }
 
   /** {@link #awaitDeployedAsync(V2ChannelId, Duration, Consumer)} without progress. */
@@ -407,40 +370,20 @@ public final class ChannelCdnV2 implements AutoCloseable {
     return awaitDeployedAsync(channel, timeout, ignored -> { });
   }
 
-  /**
-   * The same wait without holding a thread, as v1's: the reads run on the {@link Builder#scheduler(Scheduler)
-   * scheduler}, and the answer completes with the details once the channel is ready for players, or exceptionally
-   * with the error {@link #awaitDeployed(V2ChannelId, Duration)} would throw. Cancelling it (or {@link #close()})
-   * stops the reads. Progress is reported on the scheduler's thread.
-   *
-   * @throws ValidationException when an argument is null or the timeout negative, before any read
-   */
+  /** The same wait on the {@link Builder#scheduler(Scheduler) scheduler}, holding no thread. */
   public CompletableFuture<V2ChannelDetails> awaitDeployedAsync(V2ChannelId channel, Duration timeout,
       Consumer<DeploymentProgress> progress) {
-    lifecycle.requireWait(channel, timeout, progress);
-    return awaitingDeployment.awaitAsync(() -> waitTarget(channel), timeout, progress);
+    return awaitingDeployment.awaitAsync(channel, timeout, progress);
   }
 
   /**
-   * Removes the channel: its endpoints (their policies go with them), then, when {@link
-   * TeardownOptions#deleteDistribution()} is set, the distribution whose own link tag names the channel (disabled,
-   * awaited until {@code Deployed}, deleted), then the channel; with a secondary Region, its endpoints and channel
-   * too. The channel group is kept. Saving never deletes anything; only this does, when called.
-   *
-   * <p>Idempotent, as v1's {@code ChannelCdn.teardown}: what is gone already counts as done, and after a failure at
-   * any step running it again goes on from where it stopped (the channel goes last, so its distribution can always
-   * be found again).
-   *
-   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code AMBIGUOUS_LINK} when
-   *     two distributions are tagged for the channel, before anything is deleted
-   * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
-   *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
+   * Removes the channel as v1's {@code teardown} does (the walk: {@link TeardownResult}): its endpoints, whose
+   * policies go with them, then, when {@link TeardownOptions#deleteDistribution()} is set, its own distribution, then
+   * the channel; with a secondary Region, its endpoints and channel there too. The channel group is kept, and so is
+   * a group's distribution ({@link #teardownGroup}).
    */
-  public V2TeardownResult teardown(V2ChannelId channel, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(options, "teardown options");
-    return tearingDown.teardown(channel, options);
+  public TeardownResult teardown(V2ChannelId channel, TeardownOptions options) {
+    return tearingDown.teardown(lifecycle.open(channel, "channel id"), require(options, "teardown options"));
   }
 
   /**
@@ -482,10 +425,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws ValidationException when an argument is null, before any call
    */
   public RepairResult repair(FleetAudit audit, RepairOptions options) {
-    requireOpen();
-    require(audit, "audit");
-    require(options, "repair options");
-    return repairing.repair(audit, options);
+    return repairing.repair(lifecycle.open(audit, "audit"), require(options, "repair options"));
   }
 
   /**
@@ -494,18 +434,17 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * {@link TeardownOptions#deleteDistribution()} is set: the distribution whose own link tag names the group's ARN,
    * disabled, awaited until {@code Deployed}, deleted. The group itself is kept. A channel's {@link #teardown} never
    * touches its group's distribution. Idempotent: {@code ALREADY_GONE} when none is linked, {@code NOT_LOOKED_UP}
-   * when the group is gone.
+   * when the group is gone. The result names the group as {@code <group>/*} and the distribution deleted, or left
+   * because its link tag no longer names the group.
    *
    * @throws io.github.mediapackagecdn.core.error.ResourceConflictException with reason {@code IN_USE}, naming the
    *     channels, when the group still has channels, before anything is deleted
    * @throws io.github.mediapackagecdn.core.error.DeploymentTimeoutException when the disabled distribution is not
    *     {@code Deployed} within {@link TeardownOptions#deploymentTimeout()}; run again later
    */
-  public TeardownResult.DistributionRemoval teardownGroup(String group, TeardownOptions options) {
-    requireOpen();
-    require(group, "channel group name");
-    require(options, "teardown options");
-    return tearingDownGroup.teardown(group, options);
+  public TeardownResult teardownGroup(String group, TeardownOptions options) {
+    return tearingDownGroup.teardown(lifecycle.open(group, "channel group name"),
+        require(options, "teardown options"));
   }
 
   /**

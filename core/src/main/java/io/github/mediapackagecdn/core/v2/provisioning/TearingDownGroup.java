@@ -4,6 +4,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The use case "tear down a channel group's distribution": only when no channel of the group remains (its
  * distribution serves every channel of the group), refused otherwise with the channels named; then the distribution
  * whose own link tag names the group's ARN is disabled, awaited and deleted as a channel's is. The group itself is
- * kept, as a channel teardown keeps it. Idempotent: a group or a distribution already gone counts as done.
+ * kept, as a channel teardown keeps it. Idempotent: a group or a distribution already gone counts as done. The result
+ * names the group as {@code <group>/*}, every channel of it, all gone ({@code ALREADY_GONE}).
  */
 final class TearingDownGroup {
 
@@ -32,11 +34,11 @@ final class TearingDownGroup {
         clock);
   }
 
-  TeardownResult.DistributionRemoval teardown(String name, TeardownOptions options) {
+  TeardownResult teardown(String name, TeardownOptions options) {
+    ChannelRef every = ChannelRef.of(name, V2GroupTags.EVERY_CHANNEL);
     Optional<ChannelGroup> group = groups.findGroup(name);
     if (group.isEmpty()) {
-      return options.deleteDistribution() ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP
-          : TeardownResult.DistributionRemoval.NOT_REQUESTED;
+      return DistributionTeardown.gone(every, options).build();
     }
     List<String> channels = groups.channelNames(name);
     if (!channels.isEmpty()) {
@@ -44,11 +46,8 @@ final class TearingDownGroup {
           + " distribution serves: tear them down first; nothing was deleted",
           ResourceConflictException.Reason.IN_USE, name);
     }
-    if (!options.deleteDistribution()) {
-      return TeardownResult.DistributionRemoval.NOT_REQUESTED;
-    }
-    DistributionTeardown.Candidates candidates = distribution.candidates(group.get());
-    DistributionTeardown.Removed removed = distribution.remove(group.get(), candidates, options.deploymentTimeout());
-    return TeardownResult.DistributionRemoval.valueOf(removed.result().name());
+    DistributionTeardown.Candidates candidates = distribution.candidates(group.get(), options);
+    return distribution.remove(group.get(), candidates, options, TeardownResult.builder().channelRef(every)
+        .channel(TeardownResult.Removal.ALREADY_GONE)).build();
   }
 }

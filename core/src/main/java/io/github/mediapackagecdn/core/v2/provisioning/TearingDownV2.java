@@ -6,14 +6,13 @@ import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,48 +45,35 @@ final class TearingDownV2 {
         clock);
   }
 
-  V2TeardownResult teardown(V2ChannelId id, TeardownOptions options) {
-    List<V2EndpointId> deleted = new ArrayList<>();
+  TeardownResult teardown(V2ChannelId id, TeardownOptions options) {
+    List<OriginEndpointId> deleted = new ArrayList<>();
     Optional<V2Channel> found = groups.findChannel(id);
     if (found.isEmpty()) {
       secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
-      return new V2TeardownResult(id, TeardownResult.Removal.ALREADY_GONE, deleted, options.deleteDistribution()
-          ? TeardownResult.DistributionRemoval.NOT_LOOKED_UP : TeardownResult.DistributionRemoval.NOT_REQUESTED,
-          Optional.empty(), Optional.empty());
+      return DistributionTeardown.gone(id.ref(), options).deletedEndpoints(deleted).build();
     }
     V2Channel channel = found.get();
     // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
-    DistributionTeardown.Candidates candidates = options.deleteDistribution() ? distribution.candidates(channel)
-        : DistributionTeardown.Candidates.NONE;
+    DistributionTeardown.Candidates candidates = distribution.candidates(channel, options);
     deleteEndpointsIn(groups, id, deleted);
     secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
-
-    TeardownResult.DistributionRemoval removal = TeardownResult.DistributionRemoval.NOT_REQUESTED;
-    Optional<DistributionId> deletedDistribution = Optional.empty();
-    Optional<DistributionId> unlinkedDistribution = Optional.empty();
-    if (options.deleteDistribution()) {
-      DistributionTeardown.Removed removed = distribution.remove(channel, candidates, options.deploymentTimeout());
-      removal = TeardownResult.DistributionRemoval.valueOf(removed.result().name());
-      deletedDistribution = removed.deleted();
-      unlinkedDistribution = removed.unlinked();
-    }
-
-    TeardownResult.Removal channelRemoval;
+    TeardownResult.Builder result = TeardownResult.builder().channelRef(id.ref()).deletedEndpoints(deleted);
+    distribution.remove(channel, candidates, options, result);
     try {
       groups.deleteChannel(id);
-      channelRemoval = TeardownResult.Removal.DELETED;
+      result.channel(TeardownResult.Removal.DELETED);
     } catch (ResourceNotFoundException e) {
-      channelRemoval = TeardownResult.Removal.ALREADY_GONE; // deleted meanwhile
+      result.channel(TeardownResult.Removal.ALREADY_GONE); // deleted meanwhile
     }
-    return new V2TeardownResult(id, channelRemoval, deleted, removal, deletedDistribution, unlinkedDistribution);
+    return result.build();
   }
 
   /** Deletes the channel's endpoints in one Region, those gone meanwhile counted as done. */
-  private static void deleteEndpointsIn(ChannelGroups port, V2ChannelId id, List<V2EndpointId> deleted) {
+  private static void deleteEndpointsIn(ChannelGroups port, V2ChannelId id, List<OriginEndpointId> deleted) {
     for (V2Endpoint endpoint : port.endpointsOf(id)) {
       try {
         port.deleteEndpoint(endpoint.id());
-        deleted.add(endpoint.id());
+        deleted.add(OriginEndpointId.of(endpoint.id().endpoint()));
       } catch (ResourceNotFoundException e) {
         // deleted meanwhile
       }
@@ -95,7 +81,7 @@ final class TearingDownV2 {
   }
 
   /** Deletes the channel and its endpoints in the secondary Region, if it is there. */
-  private static void deleteChannelIn(ChannelGroups port, V2ChannelId id, List<V2EndpointId> deleted) {
+  private static void deleteChannelIn(ChannelGroups port, V2ChannelId id, List<OriginEndpointId> deleted) {
     if (port.findChannel(id).isEmpty()) {
       return;
     }
