@@ -461,6 +461,14 @@ final class CloudFrontConfigs {
     }
 
     @Override
+    public DistributionConfig insertCacheBehavior(DistributionConfig config, int index,
+        io.github.mediapackagecdn.core.model.CacheBehavior behavior) {
+      List<CacheBehavior> behaviors = new ArrayList<>(behaviors(config));
+      behaviors.add(index, toSdk(behavior));
+      return config.toBuilder().cacheBehaviors(behaviors(behaviors)).build();
+    }
+
+    @Override
     public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
       return config.toBuilder()
           .defaultCacheBehavior(config.defaultCacheBehavior().toBuilder().targetOriginId(originId).build())

@@ -140,4 +140,27 @@ class CloudFrontConfigsOriginTest {
     assertThat(applied.cacheBehaviors().items().get(1)).isEqualTo(users);
     assertThat(applied.defaultCacheBehavior().responseHeadersPolicyId()).as("a blank id is none").isEqualTo("cors");
   }
+
+  @Test
+  void apply_addCacheBehaviorBeforeAPattern_insertsItThere_keepingTheOthersAsTheyWere() {
+    io.github.mediapackagecdn.core.model.CacheBehavior catchAll = io.github.mediapackagecdn.core.model.CacheBehavior
+        .builder().pathPattern("/out/v1/live/*").targetOriginId("EMP2-live")
+        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS).addAllowedMethods("GET", "HEAD")
+        .addCachedMethods("GET", "HEAD").cachePolicyId("cp").build();
+    software.amazon.awssdk.services.cloudfront.model.CacheBehavior withFunction = CloudFrontConfigs.toSdk(catchAll)
+        .toBuilder().realtimeLogConfigArn("arn:aws:cloudfront::123456789012:realtime-log-config/mine").build();
+    DistributionConfig sdk = withOrigins(CloudFrontConfigs.toSdk(origin("EMP2-live").build())).toBuilder()
+        .defaultCacheBehavior(CloudFrontConfigs.toSdkDefault(catchAll))
+        .cacheBehaviors(software.amazon.awssdk.services.cloudfront.model.CacheBehaviors.builder().quantity(1)
+            .items(withFunction).build())
+        .build();
+
+    DistributionConfig applied = CloudFrontConfigs.apply(sdk, ChangeSet.of(List.of(new DistributionChange
+        .AddCacheBehavior(io.github.mediapackagecdn.core.model.CacheBehavior.builder().from(catchAll)
+            .pathPattern("/out/v1/live/*.m3u8").build(), java.util.Optional.of("/out/v1/live/*")))));
+
+    assertThat(applied.cacheBehaviors().quantity()).isEqualTo(2);
+    assertThat(applied.cacheBehaviors().items().get(0).pathPattern()).isEqualTo("/out/v1/live/*.m3u8");
+    assertThat(applied.cacheBehaviors().items().get(1)).isEqualTo(withFunction);
+  }
 }

@@ -69,7 +69,7 @@ class V2BenchmarkWireTest {
       UseCase.BATCH_OF_3, new Figures(19, 6, 0),
       UseCase.UNCHANGED_ENDPOINT, new Figures(9, 0, 0),
       UseCase.DETAILS, new Figures(7, 0, 0),
-      UseCase.PLAN, new Figures(3, 0, 0),
+      UseCase.PLAN, new Figures(8, 0, 0),
       UseCase.TEARDOWN, new Figures(7, 4, 0));
 
   private int seen;

@@ -234,6 +234,14 @@ public abstract class DistributionPlan {
     return builder().channel(channel).notManaged(NotManaged.of(reason, explanation)).build();
   }
 
+  /**
+   * This plan named for {@code channel}: a plan of a distribution that serves more than one channel (a channel group's,
+   * say), made for one of them.
+   */
+  public DistributionPlan forChannel(ChannelRef channel) {
+    return builder().from(this).channel(channel).build();
+  }
+
   static ImmutableDistributionPlan.Builder builder() {
     return ImmutableDistributionPlan.builder();
   }

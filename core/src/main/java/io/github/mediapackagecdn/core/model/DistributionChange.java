@@ -73,6 +73,9 @@ public sealed interface DistributionChange {
     /** Appends {@code behavior} after the ordered cache behaviours. */
     C addCacheBehavior(C config, CacheBehavior behavior);
 
+    /** Inserts {@code behavior} at {@code index} of the ordered cache behaviours, those from there on moved down. */
+    C insertCacheBehavior(C config, int index, CacheBehavior behavior);
+
     /** Points the default behaviour at {@code originId}, everything else about it kept. */
     C retargetDefaultBehavior(C config, String originId);
 
@@ -160,14 +163,27 @@ public sealed interface DistributionChange {
     }
   }
 
-  /** Appends {@code behavior} after the existing ordered behaviours unless one has its path pattern. */
-  record AddCacheBehavior(CacheBehavior behavior) implements DistributionChange {
+  /**
+   * Adds {@code behavior} unless an ordered behaviour has its path pattern: just before the behaviour with path
+   * pattern {@code before} when there is one (CloudFront takes the first behaviour whose pattern matches, so a
+   * pattern added behind a broader one would never be used), else after the existing ordered behaviours.
+   */
+  record AddCacheBehavior(CacheBehavior behavior, Optional<String> before) implements DistributionChange {
+
+    /** Appends {@code behavior} after the existing ordered behaviours unless one has its path pattern. */
+    public AddCacheBehavior(CacheBehavior behavior) {
+      this(behavior, Optional.empty());
+    }
+
     @Override
     public <C> C applyTo(C config, Editor<C> editor) {
-      if (editor.pathPatterns(config).contains(behavior.pathPattern())) {
+      List<String> patterns = editor.pathPatterns(config);
+      if (patterns.contains(behavior.pathPattern())) {
         return config;
       }
-      return editor.addCacheBehavior(config, behavior);
+      int index = before.map(patterns::indexOf).orElse(-1);
+      return index < 0 ? editor.addCacheBehavior(config, behavior)
+          : editor.insertCacheBehavior(config, index, behavior);
     }
   }
 

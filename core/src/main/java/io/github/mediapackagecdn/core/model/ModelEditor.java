@@ -98,6 +98,13 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   }
 
   @Override
+  public DistributionConfig insertCacheBehavior(DistributionConfig config, int index, CacheBehavior behavior) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.add(index, behavior);
+    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+  }
+
+  @Override
   public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
     CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).targetOriginId(originId).build();
     return DistributionConfig.builder().from(config).defaultBehavior(moved).build();

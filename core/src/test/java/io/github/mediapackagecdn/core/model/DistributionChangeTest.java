@@ -101,6 +101,22 @@ class DistributionChangeTest {
   }
 
   @Test
+  void addCacheBehavior_beforeAPattern_isInsertedJustBeforeIt_elseAppended_andNeverTwice() {
+    DistributionConfig config = DistributionConfig.builder().from(withChannelOrigin())
+        .addCacheBehaviors(behavior("/a/*.mpd", CHANNEL_ORIGIN_ID), behavior("/a/*", CHANNEL_ORIGIN_ID)).build();
+    AddCacheBehavior beforeCatchAll = new AddCacheBehavior(behavior("/a/*.m3u8", CHANNEL_ORIGIN_ID),
+        Optional.of("/a/*"));
+
+    DistributionConfig after = beforeCatchAll.applyTo(config);
+
+    assertThat(after.cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .containsExactly("/a/*.mpd", "/a/*.m3u8", "/a/*");
+    assertThat(beforeCatchAll.applyTo(after)).isSameAs(after);
+    assertThat(new AddCacheBehavior(behavior("/b/*", CHANNEL_ORIGIN_ID), Optional.of("/none/*")).applyTo(config)
+        .cacheBehaviors()).extracting(CacheBehavior::pathPattern).containsExactly("/a/*.mpd", "/a/*", "/b/*");
+  }
+
+  @Test
   void addOrigin_whenAbsent_appendsItAfterTheExistingOrigins() {
     DistributionConfig after = new AddOrigin(CHANNEL_ORIGIN).applyTo(placeholderOnly());
 
@@ -302,6 +318,11 @@ class DistributionChangeTest {
     @Override
     public DistributionConfig addCacheBehavior(DistributionConfig config, CacheBehavior behavior) {
       return ModelEditor.INSTANCE.addCacheBehavior(config, behavior);
+    }
+
+    @Override
+    public DistributionConfig insertCacheBehavior(DistributionConfig config, int index, CacheBehavior behavior) {
+      return ModelEditor.INSTANCE.insertCacheBehavior(config, index, behavior);
     }
 
     @Override

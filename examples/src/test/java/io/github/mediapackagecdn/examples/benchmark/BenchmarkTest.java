@@ -237,8 +237,10 @@ class BenchmarkTest {
         // GetChannel, ListOriginEndpoints, the channel's own lookup (GetResources), then the group's (GetChannelGroup,
         // GetResources, ListTagsForResource), GetDistribution
         V2CallsPerUseCase.UseCase.DETAILS, new Figures(7, 0, 0),
-        // GetChannelGroup, GetChannel, GetResources: the channel has no distribution of its own to plan
-        V2CallsPerUseCase.UseCase.PLAN, new Figures(3, 0, 0),
+        // GetChannelGroup, GetChannel, the channel's own lookup (GetResources: none), the group's (GetResources,
+        // ListTagsForResource), ListOriginEndpoints, GetOriginEndpointPolicy, GetDistribution: the plan is made on
+        // the group's distribution, with the endpoint policy writes it would list
+        V2CallsPerUseCase.UseCase.PLAN, new Figures(8, 0, 0),
         // 3 DeleteOriginEndpoint, DeleteChannel: the group's distribution is never touched
         V2CallsPerUseCase.UseCase.TEARDOWN, new Figures(7, 4, 0));
 

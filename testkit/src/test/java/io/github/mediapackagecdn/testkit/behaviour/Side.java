@@ -25,6 +25,24 @@ import java.util.function.Consumer;
  */
 interface Side {
 
+  /** A guarantee of the shared suites that a side may not give by design. */
+  enum Guarantee {
+    /** A changed link tag ends management, and the channel's next save creates its next CallerReference generation. */
+    CALLER_REFERENCE_GENERATIONS,
+    /** An endpoint save of a channel with its distribution sends an UpdateDistribution (which may fail or race). */
+    ENDPOINT_SAVE_UPDATES_THE_DISTRIBUTION,
+    /** The channel's teardown resolves its distribution before deleting anything (so an ambiguous link stops it). */
+    CHANNEL_TEARDOWN_RESOLVES_THE_DISTRIBUTION_FIRST
+  }
+
+  /**
+   * Why {@code guarantee} does not apply to this side by design, or empty when it does: a case that needs it is then
+   * skipped with that reason, never silently.
+   */
+  default Optional<String> notApplicable(Guarantee guarantee) {
+    return Optional.empty();
+  }
+
   /** The fake account under the facade. */
   FakeAws aws();
 
@@ -39,6 +57,14 @@ interface Side {
 
   /** How events and messages name the channel: {@code live-news} in v1, {@code live/news} in v2. */
   String channelName();
+
+  /**
+   * How events name what the channel's distribution belongs to: the channel ({@link #channelName()}), or in a scope
+   * where the distribution is the channel group's, the group ({@code live/*}).
+   */
+  default String distributionOwnerName() {
+    return channelName();
+  }
 
   /** MediaPackage's create of an origin endpoint. */
   Operation createEndpointOperation();
@@ -100,7 +126,10 @@ interface Side {
   /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
   TeardownResult teardown();
 
-  /** The channel's ARN as MediaPackage holds it (the link tag's value), if the channel exists; records no call. */
+  /**
+   * The link tag's value of the channel's distribution, if the channel exists: the channel's ARN as MediaPackage holds
+   * it, or in a scope where the distribution is the channel group's, the group's ARN; records no call.
+   */
   Optional<String> channelArn();
 
   /** The names of the channel's endpoints that exist now, visible or not; records no call. */

@@ -18,6 +18,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
 import io.github.mediapackagecdn.testkit.FakeAws;
@@ -40,6 +41,7 @@ final class V2Side implements Side {
   private static final String GROUP = "live";
 
   private final FakeAws aws;
+  private final V2CdnSettings settings;
   private final V2ChannelId channel;
   private ChannelCdnV2 cdn;
 
@@ -48,13 +50,29 @@ final class V2Side implements Side {
   }
 
   V2Side(FakeAws aws) {
-    this(aws, V2ChannelId.of(GROUP, "news"), null);
+    this(aws, V2CdnSettings.defaults());
   }
 
-  private V2Side(FakeAws aws, V2ChannelId channel, ChannelCdnV2 cdn) {
+  /** On {@code aws}, the facade built with {@code settings} (their distribution scope, say). */
+  V2Side(FakeAws aws, V2CdnSettings settings) {
+    this(aws, settings, V2ChannelId.of(GROUP, "news"), null);
+  }
+
+  private V2Side(FakeAws aws, V2CdnSettings settings, V2ChannelId channel, ChannelCdnV2 cdn) {
     this.aws = aws;
+    this.settings = settings;
     this.channel = channel;
     this.cdn = cdn;
+  }
+
+  /** The facade, once {@link #open opened}. */
+  ChannelCdnV2 cdn() {
+    return cdn;
+  }
+
+  /** The channel this side works on. */
+  V2ChannelId channel() {
+    return channel;
   }
 
   @Override
@@ -64,18 +82,18 @@ final class V2Side implements Side {
 
   @Override
   public void open(ProvisioningListener listener) {
-    cdn = aws.channelCdnV2(b -> b.listener(listener));
+    cdn = aws.channelCdnV2(b -> b.v2Settings(settings).listener(listener));
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name(GROUP).build()); // the group exists beforehand
   }
 
   @Override
   public Side anotherInstance() {
-    return new V2Side(aws, channel, aws.channelCdnV2());
+    return new V2Side(aws, settings, channel, aws.channelCdnV2(b -> b.v2Settings(settings)));
   }
 
   @Override
   public Side onChannel(String name) {
-    return new V2Side(aws, V2ChannelId.of(GROUP, name), cdn);
+    return new V2Side(aws, settings, V2ChannelId.of(GROUP, name), cdn);
   }
 
   @Override

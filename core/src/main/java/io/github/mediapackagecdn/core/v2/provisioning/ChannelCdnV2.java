@@ -159,7 +159,12 @@ public final class ChannelCdnV2 implements AutoCloseable {
         new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags);
     this.groupDistributions = new GroupDistributions(builder.groups, secondary, builder.distributions, shared,
         groupTags,
-        groupLinks, visibility, settings, builder.v2Settings, events);
+        groupLinks, visibility, settings, builder.v2Settings, events, new DistributionUpdaters<>(id ->
+            new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
+                channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
+                    .orElseThrow(() -> V2NotFound.distribution(id)),
+                new GroupLayoutUpdates(settings, builder.v2Settings), settings.cloudFrontQuotas(),
+                events.listeners())));
     this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
         visibility, settings.maxUpdateAttempts(), options.clock());
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
@@ -175,7 +180,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
             links);
     this.planning = new PlanningV2(builder.groups, secondary, new DistributionPlanning<>(builder.distributions, links,
         linkTags, visibility, settings.cloudFrontQuotas()), shared, serving, planner, visibility, settings,
-        builder.v2Settings);
+        builder.v2Settings, groupDistributions, new DistributionPlanning<>(builder.distributions, groupLinks, groupTags,
+            visibility, settings.cloudFrontQuotas()));
     this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
     this.awaitingDeployment = new AwaitingDeployment<>(
         id -> readingDetails.waitTarget(V2NotFound.channel(builder.groups, id)), lifecycle, builder.distributions,
@@ -231,8 +237,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * v1 does, so that every instance finds it while the tag index lags. A CloudFront failure is reported in the result
    * beside the saved channel; saving again never makes a second one. In the distribution scope
    * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, the channel gets its group's distribution instead (made now
-   * when the group has none) and the save writes nothing to CloudFront once the group has it; a channel that has a
-   * distribution of its own keeps it.
+   * when the group has none) and the save writes nothing to CloudFront once the group has it, unless the group's
+   * layout lacks something (a behaviour a person removed), which it completes; a channel that has a distribution of
+   * its own keeps it.
    *
    * @throws ValidationException when the spec's tags hold the library's own key {@link CdnSettings#channelTagKey()}
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group does not exist
@@ -257,7 +264,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * Brings the channel's distribution to what its endpoints need, as v1's {@code reconcile}: after a save whose
    * CloudFront part failed, or once a distribution tagged by hand shows in the tag index. Never creates a
    * distribution; writes nothing when nothing is missing. {@code NO_DISTRIBUTION}, {@code REQUESTED_BUT_MISSING} or
-   * {@code NOT_VISIBLE_YET} (with {@link CdnOutcome#advice()}) when the channel has none.
+   * {@code NOT_VISIBLE_YET} (with {@link CdnOutcome#advice()}) when the channel has none. In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, a channel served by its group's distribution has that
+   * distribution brought to the group's layout (what a person removed of it is added back, with the ETag of the read,
+   * their own settings kept) and its endpoints' policies given the statement for it.
    *
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */

@@ -3,12 +3,14 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
@@ -54,11 +56,14 @@ final class GroupDistributions {
   private final LinkTags<ChannelGroup> linkTags;
   private final LinkResolution<ChannelGroup> links;
   private final DistributionCreation<ChannelGroup> creation;
+  private final DistributionUpdaters<GroupLayoutUpdates.Request> updaters;
 
   GroupDistributions(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       SharedPolicies shared,
       LinkTags<ChannelGroup> linkTags, LinkResolution<ChannelGroup> links, VisibilityWait visibility,
-      CdnSettings settings, V2CdnSettings v2Settings, V2Events events) {
+      CdnSettings settings, V2CdnSettings v2Settings, V2Events events,
+      DistributionUpdaters<GroupLayoutUpdates.Request> updaters) {
+    this.updaters = updaters;
     this.enabled = v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP;
     this.groups = groups;
     this.secondary = secondary;
@@ -146,28 +151,49 @@ final class GroupDistributions {
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> withPolicy,
       List<V2Endpoint> endpoints) {
-    Distribution distribution = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+    return serve(channel, group, id, withPolicy, endpoints, false);
+  }
+
+  /**
+   * As {@link #serve(V2ChannelId, ChannelGroup, DistributionId, List, List)}; with {@code complete}, the group's
+   * distribution is first brought to its layout ({@link GroupLayout#changesFor}) through the engine's updater of the
+   * distribution (one writer per distribution, the ETag of its read, a user's settings kept), from the same read: an
+   * UpdateDistribution only when something of the layout is missing (a behaviour a person removed, say), and then the
+   * outcome is {@code UPDATED}.
+   */
+  Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> withPolicy,
+      List<V2Endpoint> endpoints, boolean complete) {
+    Distribution read = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> writes = new ArrayList<>();
     List<String> authorized = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
-      plan(groups, endpoint, distribution.arn(), writes, authorized);
+      plan(groups, endpoint, read.arn(), writes, authorized);
       if (secondary.isPresent()) { // its namesake in the second Region, read there: its ARN is that Region's
-        plan(secondary.get(), V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id()), distribution.arn(), writes,
+        plan(secondary.get(), V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id()), read.arn(), writes,
             authorized);
       }
     }
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
-    V2Layout.refuseUnservedAuthorization(distribution.config(), V2Layout.originIds(group, secondGroup),
+    V2Layout.refuseUnservedAuthorization(read.config(), V2Layout.originIds(group, secondGroup),
         Optional.empty(), authorized);
+    boolean updated = false;
+    DistributionConfig config = read.config();
+    if (complete) {
+      DistributionUpdaters.Update update = updaters.update(id, new GroupLayoutUpdates.Request(channel.ref(), group,
+          secondGroup, shared::ids, endpoints.stream().map(e -> OriginEndpointId.of(e.id().endpoint())).toList()),
+          read);
+      updated = update.written();
+      config = update.latest().orElse(config);
+    }
     writes.forEach(write -> write.port().putPolicy(write.endpoint(), write.policy()));
     Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
     for (V2Endpoint endpoint : endpoints) {
-      V2Layout.whyNotServed(distribution.config(), endpoint)
+      V2Layout.whyNotServed(config, endpoint)
           .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
     }
-    return new Served(writes.size(), notServed.isEmpty() ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, id)
-        : CdnOutcome.notServed(id, notServed));
+    return new Served(writes.size(), !notServed.isEmpty() ? CdnOutcome.notServed(id, notServed)
+        : CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id));
   }
 
   /** A policy to write, in one Region's MediaPackage. */
@@ -202,8 +228,8 @@ final class GroupDistributions {
       if (endpoints.isEmpty()) {
         return ensured;
       }
-      CdnOutcome served = serve(channel, group, id.orElseThrow(), endpoints, endpoints).outcome();
-      return served.action() == CdnOutcome.Action.NOT_SERVED ? served : ensured;
+      CdnOutcome served = serve(channel, group, id.orElseThrow(), endpoints, endpoints, true).outcome();
+      return served.action() == CdnOutcome.Action.UNCHANGED ? ensured : served;
     } catch (ProvisioningException e) {
       return events.failed(channel, id, e);
     }

@@ -1,14 +1,18 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Limits;
+import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The layout of a channel group's distribution, pure: the group's origin (as {@link V2Layout#origin}), the default
@@ -68,6 +72,54 @@ final class GroupLayout {
       target = V2Layout.originGroupId(group.name());
     }
     return builder.cacheBehaviors(behaviors(group.name(), target, policies, v2)).build();
+  }
+
+  /**
+   * What the group's distribution {@code config} lacks of its layout, as changes that only add: the group's origin
+   * (with a {@code secondary} Region's group, its origin and the origin group of the two), and each of the group's
+   * behaviours that has no behaviour with its path pattern, put before the next of the group's behaviours so that it is
+   * matched first (a manifest pattern behind the group's catch-all would never be). What a person set (aliases, their
+   * behaviours, one of the group's patterns they changed) is kept. Empty when nothing is missing; {@code ids} (the
+   * shared policies, which may need a lookup) are asked for only when something is.
+   */
+  static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
+      Supplier<V2Layout.Policies> ids, CdnSettings settings, V2CdnSettings v2) {
+    String primary = V2Layout.originId(group.name());
+    boolean complete = config.origin(primary).isPresent()
+        && secondary.map(V2Layout::secondaryOriginId).map(id -> config.origin(id).isPresent()
+            && config.originGroup(V2Layout.originGroupId(group.name())).isPresent()).orElse(true)
+        && pathPatterns(group.name()).stream().allMatch(pattern -> config.behavior(pattern).isPresent());
+    if (complete) {
+      return ChangeSet.empty();
+    }
+    V2Layout.Policies policies = ids.get();
+    List<DistributionChange> changes = new ArrayList<>();
+    String target = primary;
+    if (config.origin(target).isEmpty()) {
+      changes.add(new DistributionChange.AddOrigin(V2Layout.origin(group, policies.originAccessControlId(), settings,
+          v2)));
+    }
+    if (secondary.isPresent()) {
+      String secondId = V2Layout.secondaryOriginId(secondary.get());
+      if (config.origin(secondId).isEmpty()) {
+        changes.add(new DistributionChange.AddOrigin(V2Layout.origin(secondId, secondary.get(),
+            policies.originAccessControlId(), settings, v2)));
+      }
+      OriginGroup originGroup = V2Layout.originGroup(group.name(), secondId);
+      if (config.originGroup(originGroup.id()).isEmpty()) {
+        changes.add(new DistributionChange.AddOriginGroup(originGroup));
+      }
+      target = originGroup.id();
+    }
+    List<CacheBehavior> behaviors = behaviors(group.name(), target, policies, v2);
+    for (int i = 0; i < behaviors.size(); i++) {
+      if (config.behavior(behaviors.get(i).pathPattern()).isEmpty()) {
+        Optional<String> next = behaviors.subList(i + 1, behaviors.size()).stream().map(CacheBehavior::pathPattern)
+            .filter(pattern -> config.behavior(pattern).isPresent()).findFirst();
+        changes.add(new DistributionChange.AddCacheBehavior(behaviors.get(i), next));
+      }
+    }
+    return ChangeSet.of(changes);
   }
 
   /** The distribution's comment, cut to CloudFront's 128 characters. */

@@ -36,7 +36,10 @@ import java.util.Set;
  * ({@link V2EndpointUpdates}, over {@link V2Layout#changesFor}) would send for the channel's endpoints, with the
  * shared policies as found by name (never created), and the CDN identifier the save would use; the MediaPackage
  * writes are the endpoint policies the save would put ({@link ServingEndpoints#plan}, the save's own rule). A dry run
- * of a save checks its input as the save does and plans with the endpoints as they would be saved. Never writes.
+ * of a save checks its input as the save does and plans with the endpoints as they would be saved. In the distribution
+ * scope per channel group, a channel without a distribution of its own is planned on its group's, by the group's link
+ * rules: a reconcile or a channel save brings it to its layout ({@link GroupLayout#changesFor}, what the save sends),
+ * an endpoint save changes no distribution; the endpoint policies as in the channel scope. Never writes.
  */
 final class PlanningV2 {
 
@@ -56,9 +59,28 @@ final class PlanningV2 {
   private final CdnSettings settings;
   private final V2CdnSettings v2Settings;
 
+  /** A layout that asks for nothing: a plan with it only finds the distribution. */
+  private static final DistributionPlanning.Layout NOTHING = new DistributionPlanning.Layout() {
+    @Override
+    public boolean hasEndpoints() {
+      return false;
+    }
+
+    @Override
+    public ChangeSet changesFor(DistributionConfig current) {
+      return ChangeSet.empty();
+    }
+  };
+
+  private final GroupDistributions groupScope;
+  private final DistributionPlanning<ChannelGroup> groupPlanning;
+
   PlanningV2(ChannelGroups groups, Optional<ChannelGroups> secondary, DistributionPlanning<V2Channel> planning,
       SharedPolicies shared, ServingEndpoints serving, V2EndpointUpdates planner, VisibilityWait visibility,
-      CdnSettings settings, V2CdnSettings v2Settings) {
+      CdnSettings settings, V2CdnSettings v2Settings, GroupDistributions groupScope,
+      DistributionPlanning<ChannelGroup> groupPlanning) {
+    this.groupScope = groupScope;
+    this.groupPlanning = groupPlanning;
     this.groups = groups;
     this.secondary = secondary;
     this.planning = planning;
@@ -74,10 +96,60 @@ final class PlanningV2 {
   DistributionPlan plan(V2ChannelId id) {
     ChannelGroup group = V2NotFound.group(groups, id.group());
     V2Channel channel = V2NotFound.channel(groups, id);
-    return planning.plan(channel, () -> {
+    java.util.function.Supplier<DistributionPlanning.Layout> layout = () -> {
       List<V2Endpoint> endpoints = groups.endpointsOf(id);
       return layout(id, group, endpoints, endpoints, existing(endpoints), List.of());
-    });
+    };
+    DistributionPlan own = planning.plan(channel, layout);
+    return byGroup(own) ? ofChannel(id, groupPlanning.plan(group, () -> completing(group, layout.get()))) : own;
+  }
+
+  /** Whether, in the distribution scope per channel group, the channel's plan {@code own} is its group's to make. */
+  private boolean byGroup(DistributionPlan own) {
+    return groupScope.enabled() && own.notManaged().filter(n -> n.reason() == DistributionPlan.Reason.NO_DISTRIBUTION)
+        .isPresent();
+  }
+
+  /** The group's plan {@code plan}, named for the channel {@code id} it was made for. */
+  private static DistributionPlan ofChannel(V2ChannelId id, DistributionPlan plan) {
+    return plan.forChannel(id.ref());
+  }
+
+  /**
+   * {@code channel}'s layout on its group's distribution, as a reconcile or a channel save applies it: the group's
+   * layout completed ({@link GroupLayout#changesFor}, the shared policies as found by name), the endpoint policies as
+   * {@code channel} plans them.
+   */
+  private DistributionPlanning.Layout completing(ChannelGroup group, DistributionPlanning.Layout channel) {
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    return onGroup(channel, current -> GroupLayout.changesFor(current, group, secondGroup, shared::lookedUp,
+        settings, v2Settings));
+  }
+
+  /** {@code channel}'s layout with the distribution's changes {@code changes} instead of its own. */
+  private static DistributionPlanning.Layout onGroup(DistributionPlanning.Layout channel,
+      java.util.function.Function<DistributionConfig, ChangeSet> changes) {
+    return new DistributionPlanning.Layout() {
+      @Override
+      public boolean hasEndpoints() {
+        return channel.hasEndpoints();
+      }
+
+      @Override
+      public ChangeSet changesFor(DistributionConfig current) {
+        return changes.apply(current);
+      }
+
+      @Override
+      public List<DistributionPlan.PackagerWrite> packagerWrites(Distribution distribution) {
+        return channel.packagerWrites(distribution);
+      }
+
+      @Override
+      public boolean egressHostKnown() {
+        return channel.egressHostKnown();
+      }
+    };
   }
 
   /** What saving {@code specs} would change, with the save's checks; nothing is saved. */
@@ -87,7 +159,7 @@ final class PlanningV2 {
     V2Channel channel = visibility.until(id.ref(), "GetChannel", () -> groups.findChannel(id))
         .orElseThrow(() -> V2NotFound.noChannel(id));
     shared.refuseOverQuota();
-    return planning.plan(channel, () -> {
+    java.util.function.Supplier<DistributionPlanning.Layout> layout = () -> {
       Map<String, V2Endpoint> listed = new LinkedHashMap<>();
       groups.endpointsOf(id).forEach(e -> listed.put(e.id().endpoint(), e));
       Set<String> names = new LinkedHashSet<>(listed.keySet());
@@ -100,7 +172,11 @@ final class PlanningV2 {
       List<V2Endpoint> saved = all.stream()
           .filter(e -> specs.stream().anyMatch(spec -> spec.id().equals(e.id()))).toList();
       return layout(id, group, all, saved, existing(List.copyOf(listed.values())), specs);
-    });
+    };
+    DistributionPlan own = planning.plan(channel, layout);
+    // an endpoint save in group scope changes no distribution: its group's covers every channel already
+    return byGroup(own) ? ofChannel(id, groupPlanning.plan(group, () -> onGroup(layout.get(),
+        current -> ChangeSet.empty()))) : own;
   }
 
   /** What saving the channel spec would change, with the save's checks; nothing is saved. */
@@ -118,6 +194,9 @@ final class PlanningV2 {
     }
     ChannelGroup group = V2NotFound.group(groups, id.group());
     Optional<V2Channel> existing = groups.findChannel(id);
+    if (groupScope.enabled() && (existing.isEmpty() || byGroup(planning.plan(existing.get(), () -> NOTHING)))) {
+      return ofChannel(id, planGroupSave(id, group, existing));
+    }
     String arn = existing.map(V2Channel::arn).orElseGet(() -> V2Limits.channelArn(group.arn(), id.channel()));
     ValidationException.throwIfAny(existing.isPresent()
         ? Limits.linkTagValueProblem(id.toString(), arn.length(), false).stream().toList()
@@ -134,6 +213,20 @@ final class PlanningV2 {
       return layout(id, group, endpoints, endpoints, existing(endpoints), List.of());
     }, comment, spec.distributionTags(), () -> V2Layout.newDistribution(group, V2Layout.callerReference(arn),
         comment, shared.lookedUp(), settings, v2Settings));
+  }
+
+  /**
+   * A channel save in the distribution scope per channel group, for a channel without a distribution of its own: the
+   * group's distribution as the save ensures it (its creation, when the group has none), brought to the group's
+   * layout, and the policies of the channel's endpoints (none for a new channel).
+   */
+  private DistributionPlan planGroupSave(V2ChannelId id, ChannelGroup group, Optional<V2Channel> existing) {
+    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    return groupPlanning.planSave(group, () -> {
+      List<V2Endpoint> endpoints = existing.isPresent() ? groups.endpointsOf(id) : List.of();
+      return completing(group, layout(id, group, endpoints, endpoints, existing(endpoints), List.of()));
+    }, GroupLayout.comment(group.name()), Map.of(), () -> GroupLayout.newDistribution(group, secondGroup,
+        V2Layout.callerReference(group.arn()), shared.lookedUp(), settings, v2Settings));
   }
 
   /** The endpoints MediaPackage has (their policies can be read), by id. */

@@ -114,7 +114,7 @@ final class SavingV2Channel {
       List<V2Endpoint> endpoints = groups.endpointsOf(id);
       return byGroup.id().isEmpty() ? byGroup.none() : endpoints.isEmpty()
           ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, byGroup.id().get())
-          : groupScope.serve(id, group, byGroup.id().get(), endpoints, endpoints).outcome();
+          : groupScope.serve(id, group, byGroup.id().get(), endpoints, endpoints, true).outcome();
     } catch (ProvisioningException e) {
       return events.failed(id, Optional.empty(), e);
     }
