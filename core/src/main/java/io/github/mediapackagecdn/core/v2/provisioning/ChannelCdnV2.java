@@ -185,7 +185,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
         visibility, settings.maxUpdateAttempts(), options.clock());
     this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
         settings, builder.v2Settings, events.listeners());
-    this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners());
+    this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners(),
+        new GroupRepair(builder.distributions, groupDistributions, shared, visibility, settings, builder.v2Settings));
     this.moving = new MovingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
         groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
             settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),
@@ -458,8 +459,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * identifier header), and the findings: v1's ({@code NOT_SERVED}, {@code AMBIGUOUS_LINK}, {@code ORPHAN},
    * {@code ENDPOINT_WITHOUT_CDN_URL}, {@code REQUESTED_BUT_MISSING}, {@code LINK_TAG_CHANGED},
    * {@code DISTRIBUTION_GONE}) and v2's own ({@code ENDPOINT_POLICY_WITHOUT_STATEMENT},
-   * {@code SHARED_POLICY_CHANGED}). Read in pages of 100: with G groups, C channels, D distributions and T link tags,
-   * and G' groups and E' endpoints of channels with a linked distribution, {@code 1 + G + 2C + 2 + 1 + 1 + G' + E'}
+   * {@code SHARED_POLICY_CHANGED}, {@code GROUP_DISTRIBUTION_GONE}). In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, a channel without a distribution of its own (or moved to
+   * its group's) is judged by its group's distribution and the group's layout (origin, manifest and segment
+   * behaviours); none carrying the group's tag while the group asked for one is {@code GROUP_DISTRIBUTION_GONE}. Read
+   * in pages of 100: with G groups, C channels, D distributions and T link tags, and G' groups and E' endpoints of
+   * channels judged (with a linked distribution, or in group scope without one of their own: their group is read
+   * to find its distribution), {@code 1 + G + 2C + 2 + 1 + 1 + G' + E'}
    * calls while each listing fits in one page (v2 lists neither a channel's tags nor a group's egress domain, so
    * GetChannel and GetChannelGroup; a policy is read only for a linked channel's endpoint). The listeners hear
    * {@code AUDIT_READ} per read and one {@code AUDIT_COMPLETED}.
@@ -481,7 +487,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * Repairs what the audit found that v2's rules own, as v1's {@code ChannelCdn.repair}: each channel
    * {@code NOT_SERVED} gets its endpoint policies' statements for its distribution and the origin, header and
    * behaviours the distribution lacks, with the merge of a {@link #reconcile}: at most one
-   * {@code UpdateDistribution} per channel. Never touches orphans, changed link tags, distributions gone, ambiguous
+   * {@code UpdateDistribution} per channel; a channel served by its group's distribution gets the group's origin and
+   * behaviours back on it (one update for the group: the channels after the first find nothing missing) and its
+   * policies' statements for it. Never touches orphans, changed link tags, distributions gone, ambiguous
    * links or shared policies changed by hand: they are in {@link RepairResult#leftForPerson()}. Each channel and its
    * link are read again first, so an old audit is safe. Keeps to {@link RepairOptions#updateInterval()} between
    * channels, pausing with the {@link Builder#sleeper(Sleeper) sleeper}; resumable: {@code repair(result.remaining())}
