@@ -236,6 +236,30 @@ class MoveChannelOnFakesTest {
   }
 
   @Test
+  void eachMove_makesExactlyThePlansMediaPackageWrites_inItsOrder() {
+    givenAChannelOnTheGroupsDistribution();
+    V2MovePlan.Target own = V2MovePlan.Target.OWN_DISTRIBUTION;
+    V2MovePlan.Target group = V2MovePlan.Target.GROUP_DISTRIBUTION;
+    // there and back, keeping then removing the previous access; last, the own distribution deleted
+    for (Map.Entry<V2MovePlan.Target, TeardownOptions> step : List.of(Map.entry(own, KEEP), Map.entry(own, REMOVE),
+        Map.entry(group, KEEP), Map.entry(own, KEEP), Map.entry(group, KEEP), Map.entry(group, REMOVE))) {
+      V2MovePlan.Target target = step.getKey();
+      TeardownOptions options = step.getValue();
+      V2MovePlan plan = cdn.planMove(NEWS, target, options);
+      aws.clearCalls();
+      V2MoveResult moved = target == V2MovePlan.Target.OWN_DISTRIBUTION ? cdn.moveToOwnDistribution(NEWS, options)
+          : cdn.moveToGroupDistribution(NEWS, options);
+      assertThat(aws.writes().stream().filter(c -> c.operation().service().equals("mediapackagev2"))
+          .map(c -> new PackagerWrite(c.operation().apiName(), c.operation() == Operation.V2_TAG_RESOURCE
+              ? "live/news" : String.valueOf(c.arguments().get(0)))).toList())
+          .as(target + " " + options).isEqualTo(plan.packagerWrites());
+      assertThat(moved.moved()).isTrue();
+      assertThat(cdn.planMove(NEWS, target, options).isEmpty()).as("done: nothing left").isTrue();
+      aws.clock().advance(aws.propagationTime());
+    }
+  }
+
+  @Test
   void inTheScopeChannel_aMoveIsRefused_beforeAnyCall() {
     ChannelCdnV2 perChannel = aws.channelCdnV2();
     aws.clearCalls();

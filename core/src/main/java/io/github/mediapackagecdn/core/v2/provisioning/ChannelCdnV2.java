@@ -556,7 +556,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * endpoints' behaviours, then the channel tag records it (only then are the details' CDN URLs on its domain); with
    * {@link TeardownOptions#deleteDistribution()}, the group's statement then leaves the policies. The group's
    * distribution is never touched. A distribution that does not route an endpoint is {@code NOT_SERVED} in
-   * {@link V2MoveResult#to()}, and the channel stays on its group's.
+   * {@link V2MoveResult#to()}, and the channel stays on its group's. After a move to the group that deleted the
+   * channel's own distribution, a new one may be refused ({@code ALREADY_EXISTS}: CloudFront may keep a deleted
+   * distribution's CallerReference taken, and the channel tag no longer records which one was deleted).
    *
    * @throws ValidationException in the scope {@code CHANNEL}, before any call
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist

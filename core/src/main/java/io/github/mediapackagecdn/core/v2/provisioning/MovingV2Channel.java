@@ -48,6 +48,8 @@ final class MovingV2Channel {
 
   private static final String PUT_POLICY = "PutOriginEndpointPolicy";
   private static final String TAG_RESOURCE = "TagResource";
+  /** The ARN a plan uses for a target distribution not created yet: every policy changes for it. */
+  private static final String NOT_CREATED_YET = "arn:aws:cloudfront::000000000000:distribution/NOT-CREATED-YET";
 
   private final ChannelGroups groups;
   private final Optional<ChannelGroups> secondary;
@@ -117,23 +119,28 @@ final class MovingV2Channel {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
     List<Policy> policies = policies(state.endpoints());
+    Optional<String> previousArn = state.moved() ? Optional.empty() : fromArn; // once moved, never added again
+    List<Policy> after = new ArrayList<>();
     for (Policy policy : policies) {
-      if (toArn.isEmpty() || withTarget(policy, toArn.get(), fromArn).isPresent()) {
+      Optional<EndpointPolicy> write = withTarget(policy, toArn.orElse(NOT_CREATED_YET), previousArn);
+      if (write.isPresent()) {
         writes.add(new DistributionPlan.PackagerWrite(PUT_POLICY, policy.endpoint().id().toString()));
       }
+      after.add(new Policy(policy.port(), policy.endpoint(), write.or(policy::existing)));
     }
     if (!state.moved()) {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
-    boolean removes = options.deleteDistribution() && (toGroup ? from.isPresent() : fromArn.isPresent()
-        || policies.stream().anyMatch(p -> withoutPrevious(p).isPresent()));
+    boolean strips = false;
     if (options.deleteDistribution()) {
-      for (Policy policy : policies) {
-        if (fromArn.isPresent() || withoutPrevious(policy).isPresent()) {
+      for (Policy policy : after) {
+        if (withoutPrevious(policy).isPresent()) {
           writes.add(new DistributionPlan.PackagerWrite(PUT_POLICY, policy.endpoint().id().toString()));
+          strips = true;
         }
       }
     }
+    boolean removes = options.deleteDistribution() && (toGroup && from.isPresent() || strips);
     return new V2MovePlan(id, target, from, to, to.isEmpty(), writes, removes);
   }
 
@@ -167,7 +174,7 @@ final class MovingV2Channel {
     }
     Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
     List<Policy> policies = policies(state.endpoints());
-    int written = write(policies, distribution.arn(), fromArn);
+    int written = write(policies, distribution.arn(), state.moved() ? Optional.empty() : fromArn);
     if (!state.moved()) {
       mark(state.channel(), LinkTags.SERVED_BY_GROUP);
     }
@@ -202,7 +209,7 @@ final class MovingV2Channel {
     DistributionId target = to.distributionId().orElseThrow();
     Distribution distribution = find(channel.id(), target);
     Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
-    int written = write(policies(state.endpoints()), distribution.arn(), fromArn);
+    int written = write(policies(state.endpoints()), distribution.arn(), state.moved() ? Optional.empty() : fromArn);
     CdnOutcome served = state.endpoints().isEmpty() ? to
         : serving.serve(channel.id(), state.group(), target, state.endpoints(), List.of(), List.of(), Map.of(),
             Optional.empty()).outcome(target, state.endpoints());
