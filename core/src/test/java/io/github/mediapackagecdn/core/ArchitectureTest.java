@@ -152,7 +152,7 @@ class ArchitectureTest {
       .that().resideInAPackage("..core.v2.provisioning..").and().arePublic().and().areTopLevelClasses()
       .and().haveSimpleNameNotStartingWith("Immutable")
       .should().haveNameMatching(".*\\.v2\\.provisioning\\.(ChannelCdnV2|V2CdnSettings|V2ChannelSaveResult"
-          + "|V2EndpointSaveResult|V2ChannelDetails|V2EndpointDetails|V2ManifestUrl)")
+          + "|V2EndpointSaveResult|V2ChannelDetails|V2EndpointDetails|V2ManifestUrl|V2MovePlan|V2MoveResult)")
       .because("the v2 use cases, concerns and rules are package-private, as v1's");
 
   @ArchTest

@@ -36,7 +36,13 @@ public abstract class AuditFinding {
      * MediaPackage v2: an origin access control or cache policy that every v2 distribution shares, found by the
      * library's name, no longer has the library's settings (changed by hand).
      */
-    SHARED_POLICY_CHANGED
+    SHARED_POLICY_CHANGED,
+    /**
+     * MediaPackage v2, distribution scope per channel group: the channel has no distribution of its own, its group
+     * asked for one, and no distribution carries the group's link tag any more (deleted, or its tag removed); the
+     * channel's CDN URLs are not served. Save the group with {@code createDistribution} again.
+     */
+    GROUP_DISTRIBUTION_GONE
   }
 
   /** What kind of problem. */

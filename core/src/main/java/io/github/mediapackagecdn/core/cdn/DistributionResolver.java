@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *       second read.</li>
  *   <li>The tag index (which lags after a create) is asked too, without the recorded distribution if its link ended.
  *       Two different distributions between the two answers are an ambiguous link, refused.</li>
+ *   <li>A channel tag {@value LinkTags#SERVED_BY_GROUP} (a channel moved to its group's distribution) is
+ *       {@code NO_DISTRIBUTION} at once: a distribution still linked to the channel is no longer its own.</li>
  *   <li>None found: {@code REQUESTED_BUT_MISSING} if the channel tag holds the "requested" marker
  *       ({@value LinkTags#REQUESTED}); {@code NO_DISTRIBUTION} if the recorded distribution's link ended or the channel
  *       has no tag and channel tags are read after write; otherwise {@code NOT_VISIBLE_YET}, since a tag just written
@@ -79,6 +81,9 @@ public final class DistributionResolver<C> {
 
   /** The channel's distribution by the rules above, or the outcome to report when it has none. */
   public Resolution resolve(C channel) {
+    if (linkTags.servedByGroup(channel)) { // moved to its group's distribution on request: one of its own is not used
+      return Resolution.none(CdnOutcome.of(CdnOutcome.Action.NO_DISTRIBUTION));
+    }
     LinkTags.ChannelTag tag = linkTags.channelTag(channel);
     Optional<DistributionId> recorded = tag.recorded();
     List<DistributionId> indexed = linkTags.indexed(channel);

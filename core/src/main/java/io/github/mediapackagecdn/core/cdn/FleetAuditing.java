@@ -66,6 +66,21 @@ public final class FleetAuditing<C> {
 
     /** The Region of {@code linkValue} when it is a channel ARN of this side; empty for any other value. */
     Optional<String> channelRegion(String linkValue);
+
+    /**
+     * For a channel with no distribution of its own (or moved to its group's): the link value of the distribution its
+     * group shares, when the group asked for one (v2's distribution scope per channel group); empty otherwise, and
+     * always for v1.
+     */
+    default Optional<String> sharedLinkValue(C channel, Reads reads) {
+      return Optional.empty();
+    }
+
+    /** {@link #judge} for a channel served by the distribution its group shares, by the group's layout. */
+    default LinkedChannel judgeShared(C channel, DistributionSummary distribution, Reads reads,
+        Consumer<AuditFinding> findings) {
+      return judge(channel, distribution, reads, findings);
+    }
   }
 
   /** The audit's reads: each one timed, counted, and told to the listeners. */
@@ -132,7 +147,7 @@ public final class FleetAuditing<C> {
       List<DistributionId> linked = tagged.getOrDefault(linkTags.linkValue(channel), List.of()).stream()
           .filter(listed::containsKey)
           .toList();
-      audit(channel, linked, listed, linkValues, reads, audit);
+      audit(channel, linked, listed, linkValues, tagged, reads, audit);
     }
     orphans(fleet, tagged, listed, audit);
     audit.addAllFindings(side.accountFindings(reads));
@@ -144,32 +159,60 @@ public final class FleetAuditing<C> {
   }
 
   private void audit(C channel, List<DistributionId> linked, Map<DistributionId, DistributionSummary> listed,
-      Map<DistributionId, String> linkValues, Reads reads, FleetAudit.Builder audit) {
+      Map<DistributionId, String> linkValues, Map<String, List<DistributionId>> tagged, Reads reads,
+      FleetAudit.Builder audit) {
     LinkTags.ChannelTag tag = linkTags.channelTag(channel);
     ChannelRef ref = linkTags.ref(channel);
+    boolean byGroup = linkTags.servedByGroup(channel); // a distribution still linked to it is no longer its own
+    if (byGroup || (linked.isEmpty() && !tag.requested() && tag.recorded().isEmpty())) {
+      Optional<String> shared = side.sharedLinkValue(channel, reads);
+      if (shared.isPresent()) {
+        List<DistributionId> served = tagged.getOrDefault(shared.get(), List.of()).stream()
+            .filter(listed::containsKey).toList();
+        judge(channel, ref, served, listed, reads, audit, true);
+        return;
+      }
+    }
     tag.recorded().filter(recorded -> !linked.contains(recorded)).ifPresent(recorded -> audit.addFindings(
         listed.containsKey(recorded)
             ? finding(AuditFinding.Kind.LINK_TAG_CHANGED, ref, List.of(recorded), "the channel tag " + channelTagKey
                 + " records it, but " + tagNow(recorded, linkValues))
             : finding(AuditFinding.Kind.DISTRIBUTION_GONE, ref, List.of(recorded), "the channel tag " + channelTagKey
                 + " records it, but it no longer exists")));
+    if (!linked.isEmpty()) {
+      judge(channel, ref, linked, listed, reads, audit, false);
+    } else if (tag.requested() || tag.recorded().isPresent()) {
+      audit.addFindings(finding(AuditFinding.Kind.REQUESTED_BUT_MISSING, ref, List.of(),
+          "the channel tag " + channelTagKey + " asks for a distribution, and none carries the tag "
+              + linkTagKey + "=" + linkTags.linkValue(channel)));
+    }
+  }
+
+  /**
+   * Judges the channel by its one linked distribution ({@code shared}: its group's); two are {@code AMBIGUOUS_LINK},
+   * none (only when shared) {@code GROUP_DISTRIBUTION_GONE}.
+   */
+  private void judge(C channel, ChannelRef ref, List<DistributionId> linked,
+      Map<DistributionId, DistributionSummary> listed, Reads reads, FleetAudit.Builder audit, boolean shared) {
     if (linked.size() > 1) {
       audit.addFindings(finding(AuditFinding.Kind.AMBIGUOUS_LINK, ref, linked, "all carry the tag " + linkTagKey
-          + "=" + linkTags.linkValue(channel) + "; " + String.format(LinkTags.ON_SAVE, ref)));
-    } else if (linked.size() == 1) {
+          + "=" + (shared ? "its group's ARN" : linkTags.linkValue(channel)) + "; "
+          + String.format(LinkTags.ON_SAVE, ref)));
+    } else if (linked.isEmpty()) {
+      audit.addFindings(finding(AuditFinding.Kind.GROUP_DISTRIBUTION_GONE, ref, List.of(), "its group asked for a"
+          + " distribution, and none carries the group's tag " + linkTagKey + ": save the group with"
+          + " createDistribution again"));
+    } else {
       DistributionSummary summary = listed.get(linked.get(0));
       List<AuditFinding> endpointFindings = new ArrayList<>();
-      LinkedChannel judged = side.judge(channel, summary, reads, endpointFindings::add);
+      LinkedChannel judged = shared ? side.judgeShared(channel, summary, reads, endpointFindings::add)
+          : side.judge(channel, summary, reads, endpointFindings::add);
       audit.addLinked(judged);
       if (!judged.served()) {
         audit.addFindings(finding(AuditFinding.Kind.NOT_SERVED, ref, List.of(summary.id()),
             judged.unknown().orElseGet(() -> "missing " + String.join(", ", judged.missingDescribed()))));
       }
       audit.addAllFindings(endpointFindings);
-    } else if (tag.requested() || tag.recorded().isPresent()) {
-      audit.addFindings(finding(AuditFinding.Kind.REQUESTED_BUT_MISSING, ref, List.of(),
-          "the channel tag " + channelTagKey + " asks for a distribution, and none carries the tag "
-              + linkTagKey + "=" + linkTags.linkValue(channel)));
     }
   }
 

@@ -34,7 +34,7 @@ public final class LinkResolution<C> {
       return found;
     }
     Optional<DistributionId> recent = recentLinks.recent(arn);
-    if (recent.isEmpty()) {
+    if (recent.isEmpty() || linkTags.servedByGroup(channel)) { // moved to its group's: one just made is not used yet
       return found;
     }
     // the tag index may lag; CloudFront's own tags do not, and a tag changed since creation ends the link. An index

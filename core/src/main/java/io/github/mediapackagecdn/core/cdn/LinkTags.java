@@ -33,6 +33,11 @@ public final class LinkTags<C> {
    * off between asking CloudFront and recording the id leaves it, and it says "save the channel again".
    */
   public static final String REQUESTED = "requested";
+  /**
+   * The value of the channel tag of a channel moved, on request, to a distribution shared by its group: the channel is
+   * served by that distribution, even while one linked to the channel itself is still in place (until torn down).
+   */
+  public static final String SERVED_BY_GROUP = "channel-group";
 
   private static final Logger log = LoggerFactory.getLogger(LinkTags.class);
 
@@ -130,10 +135,15 @@ public final class LinkTags<C> {
     return linked.stream().findFirst();
   }
 
+  /** Whether the channel tag holds {@link #SERVED_BY_GROUP}: the channel was moved to its group's distribution. */
+  public boolean servedByGroup(C channel) {
+    return SERVED_BY_GROUP.equals(channels.tags(channel).get(channelTagKey));
+  }
+
   /** Parses the channel tag; a value that is no distribution id is ignored. */
   public ChannelTag channelTag(C channel) {
     String value = channels.tags(channel).get(channelTagKey);
-    if (value == null) {
+    if (value == null || value.equals(SERVED_BY_GROUP)) {
       return new ChannelTag(false, Optional.empty());
     }
     if (value.equals(REQUESTED)) {

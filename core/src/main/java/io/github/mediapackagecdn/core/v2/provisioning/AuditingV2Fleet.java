@@ -123,15 +123,43 @@ final class AuditingV2Fleet implements FleetAuditing.Side<V2Channel> {
     return endpoints.values().stream().mapToInt(List::size).sum();
   }
 
+  /**
+   * In the distribution scope per channel group, the ARN of the channel's group when the group asked for a distribution
+   * (its channel tag, read with GetChannelGroup once a group).
+   */
+  @Override
+  public Optional<String> sharedLinkValue(V2Channel channel, FleetAuditing.Reads reads) {
+    if (v2Settings.distributionScope() != V2CdnSettings.DistributionScope.CHANNEL_GROUP) {
+      return Optional.empty();
+    }
+    return group(channel, reads).filter(g -> g.tags().containsKey(settings.channelTagKey())).map(ChannelGroup::arn);
+  }
+
+  private Optional<ChannelGroup> group(V2Channel channel, FleetAuditing.Reads reads) {
+    return channelGroups.computeIfAbsent(channel.id().group(),
+        name -> reads.read("GetChannelGroup", () -> groups.findGroup(name), g -> g.isPresent() ? 1 : 0));
+  }
+
   @Override
   public LinkedChannel judge(V2Channel channel, DistributionSummary summary, FleetAuditing.Reads reads,
       Consumer<AuditFinding> findings) {
+    return judge(channel, summary, reads, findings, false);
+  }
+
+  /** The channel served by its group's distribution, judged by {@link GroupLayout}: its origin and behaviours. */
+  @Override
+  public LinkedChannel judgeShared(V2Channel channel, DistributionSummary summary, FleetAuditing.Reads reads,
+      Consumer<AuditFinding> findings) {
+    return judge(channel, summary, reads, findings, true);
+  }
+
+  private LinkedChannel judge(V2Channel channel, DistributionSummary summary, FleetAuditing.Reads reads,
+      Consumer<AuditFinding> findings, boolean byGroup) {
     List<V2Endpoint> served = endpoints.getOrDefault(channel.id(), List.of());
     LinkedChannel.Builder linked = LinkedChannel.builder().channel(channel.id().ref()).distribution(summary.id())
         .endpoints(served.size()).missing(ChangeSet.empty());
     Optional<DistributionConfig> routing = FleetAuditing.routing(summary);
-    Optional<ChannelGroup> group = channelGroups.computeIfAbsent(channel.id().group(),
-        name -> reads.read("GetChannelGroup", () -> groups.findGroup(name), g -> g.isPresent() ? 1 : 0));
+    Optional<ChannelGroup> group = group(channel, reads);
     if (routing.isEmpty() || group.isEmpty()) {
       return linked.unknown(routing.isEmpty() ? "the listing of distribution " + summary.id()
           + " has no default behaviour" : "channel group " + channel.id().group() + " no longer exists").build();
@@ -171,8 +199,9 @@ final class AuditingV2Fleet implements FleetAuditing.Side<V2Channel> {
         found.manifestsId().orElse(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME),
         found.segmentsId().orElse(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME), found.earlier());
     try {
-      linked.missing(V2Layout.changesFor(config, group.get(), Optional.empty(), served, ids, Optional.empty(),
-          settings, v2Settings));
+      linked.missing(byGroup ? GroupRepair.changesFor(config, group.get(), ids, settings, v2Settings)
+          : V2Layout.changesFor(config, group.get(), Optional.empty(), served, ids, Optional.empty(), settings,
+              v2Settings));
     } catch (ProvisioningException e) {
       linked.unknown(e.getMessage());
     }

@@ -6,7 +6,9 @@ import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
+import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -115,6 +117,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final RepairingV2Fleet repairing;
   private final GroupDistributions groupDistributions;
   private final TearingDownGroup tearingDownGroup;
+  private final MovingV2Channel moving;
   private final String description;
   private final Lifecycle lifecycle;
 
@@ -190,7 +193,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
         visibility, settings.maxUpdateAttempts(), options.clock());
     this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
         settings, builder.v2Settings, events.listeners());
-    this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners());
+    this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners(),
+        new GroupRepair(builder.distributions, groupDistributions, shared, visibility, settings, builder.v2Settings));
+    this.moving = new MovingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
+        groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
+            settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),
+        new DistributionTeardown<>(builder.distributions, linkTags, links, visibility, settings.maxUpdateAttempts(),
+            options.clock()), serving, shared, visibility, settings, builder.v2Settings);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
         + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
@@ -403,8 +412,13 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * identifier header), and the findings: v1's ({@code NOT_SERVED}, {@code AMBIGUOUS_LINK}, {@code ORPHAN},
    * {@code ENDPOINT_WITHOUT_CDN_URL}, {@code REQUESTED_BUT_MISSING}, {@code LINK_TAG_CHANGED},
    * {@code DISTRIBUTION_GONE}) and v2's own ({@code ENDPOINT_POLICY_WITHOUT_STATEMENT},
-   * {@code SHARED_POLICY_CHANGED}). Read in pages of 100: with G groups, C channels, D distributions and T link tags,
-   * and G' groups and E' endpoints of channels with a linked distribution, {@code 1 + G + 2C + 2 + 1 + 1 + G' + E'}
+   * {@code SHARED_POLICY_CHANGED}, {@code GROUP_DISTRIBUTION_GONE}). In the distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}, a channel without a distribution of its own (or moved to
+   * its group's) is judged by its group's distribution and the group's layout (origin, manifest and segment
+   * behaviours); none carrying the group's tag while the group asked for one is {@code GROUP_DISTRIBUTION_GONE}. Read
+   * in pages of 100: with G groups, C channels, D distributions and T link tags, and G' groups and E' endpoints of
+   * channels judged (with a linked distribution, or in group scope without one of their own: their group is read
+   * to find its distribution), {@code 1 + G + 2C + 2 + 1 + 1 + G' + E'}
    * calls while each listing fits in one page (v2 lists neither a channel's tags nor a group's egress domain, so
    * GetChannel and GetChannelGroup; a policy is read only for a linked channel's endpoint). The listeners hear
    * {@code AUDIT_READ} per read and one {@code AUDIT_COMPLETED}.
@@ -426,7 +440,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * Repairs what the audit found that v2's rules own, as v1's {@code ChannelCdn.repair}: each channel
    * {@code NOT_SERVED} gets its endpoint policies' statements for its distribution and the origin, header and
    * behaviours the distribution lacks, with the merge of a {@link #reconcile}: at most one
-   * {@code UpdateDistribution} per channel. Never touches orphans, changed link tags, distributions gone, ambiguous
+   * {@code UpdateDistribution} per channel; a channel served by its group's distribution gets the group's origin and
+   * behaviours back on it (one update for the group: the channels after the first find nothing missing) and its
+   * policies' statements for it. Never touches orphans, changed link tags, distributions gone, ambiguous
    * links or shared policies changed by hand: they are in {@link RepairResult#leftForPerson()}. Each channel and its
    * link are read again first, so an old audit is safe. Keeps to {@link RepairOptions#updateInterval()} between
    * channels, pausing with the {@link Builder#sleeper(Sleeper) sleeper}; resumable: {@code repair(result.remaining())}
@@ -455,6 +471,68 @@ public final class ChannelCdnV2 implements AutoCloseable {
   public TeardownResult teardownGroup(String group, TeardownOptions options) {
     return tearingDownGroup.teardown(lifecycle.open(group, "channel group name"),
         require(options, "teardown options"));
+  }
+
+  /**
+   * Moves a channel that has a distribution of its own to its group's (distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}); nothing moves otherwise, not even by a save. In this order,
+   * each step idempotent, so that players are served at every step and running it again after a failure goes on from
+   * where it stopped: the group's distribution, made when missing; each endpoint policy gains the group
+   * distribution's statement and keeps the own distribution's; the channel tag records the move (only then are the
+   * details' CDN URLs on the group distribution's domain); then, only with {@link TeardownOptions#deleteDistribution()},
+   * the own distribution, if its link tag still names the channel, is disabled, awaited and deleted, and its
+   * statement leaves the policies. Without it, the own distribution stays in place and keeps serving its URLs: tear it
+   * down with this option later.
+   *
+   * @throws ValidationException in the scope {@code CHANNEL}, before any call
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) when the group's
+   *     distribution does not route an endpoint of the channel (a behaviour of yours in the way), before any write
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  public V2MoveResult moveToGroupDistribution(V2ChannelId channel, TeardownOptions options) {
+    requireOpen();
+    require(channel, "channel id");
+    require(options, "teardown options");
+    return moving.move(channel, V2MovePlan.Target.GROUP_DISTRIBUTION, options);
+  }
+
+  /**
+   * Moves a channel served by its group's distribution to a distribution of its own (distribution scope
+   * {@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}): the one still linked to it from before, or a new one,
+   * its CallerReference derived from the channel's ARN (never a second). In this order, each step idempotent: the
+   * channel tag says it is served by the group (so that the new distribution's link does not move its URLs yet), the
+   * distribution, each endpoint policy gains its statement and keeps the group's, the distribution gets the
+   * endpoints' behaviours, then the channel tag records it (only then are the details' CDN URLs on its domain); with
+   * {@link TeardownOptions#deleteDistribution()}, the group's statement then leaves the policies. The group's
+   * distribution is never touched. A distribution that does not route an endpoint is {@code NOT_SERVED} in
+   * {@link V2MoveResult#to()}, and the channel stays on its group's. After a move to the group that deleted the
+   * channel's own distribution, a new one may be refused ({@code ALREADY_EXISTS}: CloudFront may keep a deleted
+   * distribution's CallerReference taken, and the channel tag no longer records which one was deleted).
+   *
+   * @throws ValidationException in the scope {@code CHANNEL}, before any call
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  public V2MoveResult moveToOwnDistribution(V2ChannelId channel, TeardownOptions options) {
+    requireOpen();
+    require(channel, "channel id");
+    require(options, "teardown options");
+    return moving.move(channel, V2MovePlan.Target.OWN_DISTRIBUTION, options);
+  }
+
+  /**
+   * A dry run of {@link #moveToGroupDistribution} or {@link #moveToOwnDistribution} ({@code target}) with these
+   * options: the distributions before and after, whether one is created, the MediaPackage writes in order, and
+   * whether the previous access goes. Reads only.
+   *
+   * @throws ValidationException in the scope {@code CHANNEL}, or a null argument, before any call
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
+   */
+  public V2MovePlan planMove(V2ChannelId channel, V2MovePlan.Target target, TeardownOptions options) {
+    requireOpen();
+    require(channel, "channel id");
+    require(target, "target");
+    require(options, "teardown options");
+    return moving.plan(channel, target, options);
   }
 
   /**

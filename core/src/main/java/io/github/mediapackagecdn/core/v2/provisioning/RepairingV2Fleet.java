@@ -30,8 +30,9 @@ import java.util.Optional;
  * own through the concern of a reconcile ({@link ServingEndpoints}): each endpoint policy's statement for the
  * distribution (written only where it is missing), and the distribution's origin, CDN identifier header and
  * behaviours in one update. What the rules do not own (an origin access control changed on the origin, a user's
- * behaviour routing an endpoint elsewhere) stays, in the endpoints still without a CDN URL. The pace, the stops and
- * the result are the engine's.
+ * behaviour routing an endpoint elsewhere) stays, in the endpoints still without a CDN URL. A channel served by its
+ * group's distribution gets the group's layout back ({@link GroupRepair}). The pace, the stops and the result are the
+ * engine's.
  */
 final class RepairingV2Fleet implements FleetRepairing.Side {
 
@@ -39,9 +40,11 @@ final class RepairingV2Fleet implements FleetRepairing.Side {
   private final LinkResolution<V2Channel> links;
   private final ServingEndpoints serving;
   private final FleetRepairing engine;
+  private final GroupRepair byGroup;
 
   RepairingV2Fleet(ChannelGroups groups, LinkResolution<V2Channel> links, ServingEndpoints serving, Sleeper sleeper,
-      Listeners listeners) {
+      Listeners listeners, GroupRepair byGroup) {
+    this.byGroup = byGroup;
     this.groups = groups;
     this.links = links;
     this.serving = serving;
@@ -75,6 +78,9 @@ final class RepairingV2Fleet implements FleetRepairing.Side {
         throw e;
       }
       return FleetRepairing.Repair.left("more than one distribution is tagged for the channel now");
+    }
+    if (found.id().isEmpty() && byGroup.enabled() && byGroup.of(group.get()).equals(Optional.of(audited))) {
+      return byGroup.repair(ref, id, group.get(), audited, groups.endpointsOf(id)); // served by its group's
     }
     if (!found.id().equals(Optional.of(audited))) {
       return FleetRepairing.Repair.left(found.id().map(linked -> "its linked distribution is now " + linked)

@@ -1,0 +1,328 @@
+package io.github.mediapackagecdn.core.v2.provisioning;
+
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.cdn.DistributionCreation;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
+import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
+import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult;
+import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.Distribution;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
+import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
+import io.github.mediapackagecdn.core.v2.model.V2Channel;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
+import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The use case "move a channel between its own distribution and its group's", explicit and in an order that keeps
+ * players served at every step: (1) the target distribution, made when missing (the group's by
+ * {@link GroupDistributions}, the channel's own by the engine's {@link DistributionCreation}, so never a second);
+ * (2) each endpoint policy gains the target's statement (the library's {@link EndpointPolicies#SID}) and keeps the
+ * previous distribution's as {@value #PREVIOUS_SID}, in one write; (3) the channel tag changes
+ * ({@link LinkTags#SERVED_BY_GROUP}, or the own distribution's id): only then do the details' CDN URLs move to the
+ * target's domain; (4) only when asked, the previous access goes: the channel's own distribution torn down by the
+ * engine's rules (only one whose link tag names the channel), or the group's statement removed (the group's
+ * distribution is never touched), then the {@value #PREVIOUS_SID} statements. Each step is idempotent, so running
+ * the move again after a failure goes on from where it stopped.
+ */
+final class MovingV2Channel {
+
+  /** The {@code Sid} of the statement that keeps the previous distribution's access during and after a move. */
+  static final String PREVIOUS_SID = "MediaPackageCdnAllowPreviousDistribution";
+
+  private static final String PUT_POLICY = "PutOriginEndpointPolicy";
+  private static final String TAG_RESOURCE = "TagResource";
+  /** The ARN a plan uses for a target distribution not created yet: every policy changes for it. */
+  private static final String NOT_CREATED_YET = "arn:aws:cloudfront::000000000000:distribution/NOT-CREATED-YET";
+
+  private final ChannelGroups groups;
+  private final Optional<ChannelGroups> secondary;
+  private final Distributions distributions;
+  private final LinkTags<V2Channel> linkTags;
+  private final LinkResolution<V2Channel> links;
+  private final GroupDistributions groupScope;
+  private final DistributionCreation<V2Channel> creation;
+  private final DistributionTeardown<V2Channel> teardown;
+  private final ServingEndpoints serving;
+  private final SharedPolicies shared;
+  private final VisibilityWait visibility;
+  private final CdnSettings settings;
+  private final V2CdnSettings v2Settings;
+
+  MovingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
+      LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, GroupDistributions groupScope,
+      DistributionCreation<V2Channel> creation, DistributionTeardown<V2Channel> teardown, ServingEndpoints serving,
+      SharedPolicies shared, VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings) {
+    this.groups = groups;
+    this.secondary = secondary;
+    this.distributions = distributions;
+    this.linkTags = linkTags;
+    this.links = links;
+    this.groupScope = groupScope;
+    this.creation = creation;
+    this.teardown = teardown;
+    this.serving = serving;
+    this.shared = shared;
+    this.visibility = visibility;
+    this.settings = settings;
+    this.v2Settings = v2Settings;
+  }
+
+  /** What the channel is now, read once: the plan and the move start from it. */
+  private record State(ChannelGroup group, V2Channel channel, DistributionTeardown.Candidates own,
+      Optional<DistributionId> groupDistribution, List<V2Endpoint> endpoints, boolean moved) {}
+
+  /** One endpoint policy as read, in one Region. */
+  private record Policy(ChannelGroups port, V2Endpoint endpoint, Optional<EndpointPolicy> existing) {}
+
+  private State read(V2ChannelId id, V2MovePlan.Target target) {
+    if (!groupScope.enabled()) {
+      throw new ValidationException("moving channel " + id + " between its own distribution and its group's needs"
+          + " the v2 setting distributionScope(CHANNEL_GROUP); in the scope CHANNEL every channel has its own");
+    }
+    ChannelGroup group = V2NotFound.group(groups, id.group());
+    V2Channel channel = V2NotFound.channel(groups, id);
+    DistributionTeardown.Candidates own = teardown.candidates(channel);
+    Optional<DistributionId> byGroup = groupScope.resolve(group).id();
+    boolean moved = target == V2MovePlan.Target.GROUP_DISTRIBUTION ? linkTags.servedByGroup(channel)
+        : own.linked().isPresent() && linkTags.channelTag(channel).recorded().equals(own.linked());
+    return new State(group, channel, own, byGroup, groups.endpointsOf(id), moved);
+  }
+
+  /** The dry run: reads only. */
+  V2MovePlan plan(V2ChannelId id, V2MovePlan.Target target, TeardownOptions options) {
+    State state = read(id, target);
+    boolean toGroup = target == V2MovePlan.Target.GROUP_DISTRIBUTION;
+    Optional<DistributionId> to = toGroup ? state.groupDistribution() : state.own().linked();
+    Optional<DistributionId> from = toGroup ? state.own().linked() : state.groupDistribution();
+    Optional<String> toArn = to.flatMap(distributions::find).map(Distribution::arn);
+    Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
+    List<DistributionPlan.PackagerWrite> writes = new ArrayList<>();
+    String channelResource = state.channel().id().toString();
+    if (!toGroup && !state.moved() && to.isEmpty() && !linkTags.servedByGroup(state.channel())) {
+      writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
+    }
+    List<Policy> policies = policies(state.endpoints());
+    Optional<String> previousArn = state.moved() ? Optional.empty() : fromArn; // once moved, never added again
+    List<Policy> after = new ArrayList<>();
+    for (Policy policy : policies) {
+      Optional<EndpointPolicy> write = withTarget(policy, toArn.orElse(NOT_CREATED_YET), previousArn);
+      if (write.isPresent()) {
+        writes.add(new DistributionPlan.PackagerWrite(PUT_POLICY, policy.endpoint().id().toString()));
+      }
+      after.add(new Policy(policy.port(), policy.endpoint(), write.or(policy::existing)));
+    }
+    if (!state.moved()) {
+      writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
+    }
+    boolean strips = false;
+    if (options.deleteDistribution()) {
+      for (Policy policy : after) {
+        if (withoutPrevious(policy).isPresent()) {
+          writes.add(new DistributionPlan.PackagerWrite(PUT_POLICY, policy.endpoint().id().toString()));
+          strips = true;
+        }
+      }
+    }
+    boolean removes = options.deleteDistribution() && (toGroup && from.isPresent() || strips);
+    return new V2MovePlan(id, target, from, to, to.isEmpty(), writes, removes);
+  }
+
+  /** The move, in the order of the class comment. */
+  V2MoveResult move(V2ChannelId id, V2MovePlan.Target target, TeardownOptions options) {
+    State state = read(id, target);
+    return target == V2MovePlan.Target.GROUP_DISTRIBUTION ? toGroup(state, options) : toOwn(state, options);
+  }
+
+  private V2MoveResult toGroup(State state, TeardownOptions options) {
+    Optional<DistributionId> from = state.own().linked();
+    CdnOutcome to;
+    if (state.groupDistribution().isPresent()) {
+      to = CdnOutcome.of(CdnOutcome.Action.UNCHANGED, state.groupDistribution().get());
+    } else {
+      shared.check();
+      to = groupScope.ensure(state.group());
+    }
+    DistributionId target = to.distributionId().orElseThrow();
+    Distribution distribution = find(state.channel().id(), target);
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    for (V2Endpoint endpoint : state.endpoints()) {
+      V2Layout.whyNotServed(distribution.config(), endpoint)
+          .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
+    }
+    if (!notServed.isEmpty()) { // nothing written: the channel stays where it is, served as it was
+      throw new ResourceConflictException("the distribution " + target + " of channel group " + state.group().name()
+          + " does not route endpoints of channel " + state.channel().id() + " to them: " + notServed
+          + "; fix its behaviours and move again; nothing was moved", ResourceConflictException.Reason.NOT_SERVED,
+          state.channel().id().toString());
+    }
+    Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
+    List<Policy> policies = policies(state.endpoints());
+    int written = write(policies, distribution.arn(), state.moved() ? Optional.empty() : fromArn);
+    if (!state.moved()) {
+      mark(state.channel(), LinkTags.SERVED_BY_GROUP);
+    }
+    TeardownResult.DistributionRemoval previous = TeardownResult.DistributionRemoval.NOT_REQUESTED;
+    if (options.deleteDistribution()) {
+      // the engine's removal of the channel's own distribution; the channel itself stays (it only moves)
+      previous = teardown.remove(state.channel(), state.own(), options, TeardownResult.builder()
+          .channelRef(state.channel().id().ref()).channel(TeardownResult.Removal.ALREADY_GONE)).build().distribution();
+      written += strip(policies(state.endpoints()));
+    }
+    return new V2MoveResult(state.channel().id(), V2MovePlan.Target.GROUP_DISTRIBUTION, from, to, written, true,
+        previous);
+  }
+
+  private V2MoveResult toOwn(State state, TeardownOptions options) {
+    Optional<DistributionId> from = state.groupDistribution();
+    V2Channel channel = state.channel();
+    CdnOutcome to;
+    if (state.own().linked().isPresent()) { // moved already, or left in place by an earlier move to the group
+      to = CdnOutcome.of(state.moved() ? CdnOutcome.Action.UNCHANGED : CdnOutcome.Action.ADOPTED,
+          state.own().linked().get());
+    } else {
+      if (!linkTags.servedByGroup(channel)) {
+        mark(channel, LinkTags.SERVED_BY_GROUP); // the new distribution's link must not move the URLs before (3)
+      }
+      shared.check();
+      V2Packager packager = new V2Packager(groups, state.group(), serving, shared, settings, v2Settings);
+      io.github.mediapackagecdn.core.cdn.Packager.NewDistribution fresh =
+          packager.newDistribution(channel, Optional.empty(), Map.of());
+      to = creation.create(channel, fresh.configFor(), fresh.tags());
+    }
+    DistributionId target = to.distributionId().orElseThrow();
+    Distribution distribution = find(channel.id(), target);
+    Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
+    int written = write(policies(state.endpoints()), distribution.arn(), state.moved() ? Optional.empty() : fromArn);
+    CdnOutcome served = state.endpoints().isEmpty() ? to
+        : serving.serve(channel.id(), state.group(), target, state.endpoints(), List.of(), List.of(), Map.of(),
+            Optional.empty()).outcome(target, state.endpoints());
+    if (served.action() == CdnOutcome.Action.NOT_SERVED) { // the channel stays on its group's distribution
+      return new V2MoveResult(channel.id(), V2MovePlan.Target.OWN_DISTRIBUTION, from, served, written, false,
+          TeardownResult.DistributionRemoval.NOT_REQUESTED);
+    }
+    if (!state.moved()) {
+      links.record(channel, target);
+    }
+    TeardownResult.DistributionRemoval previous = TeardownResult.DistributionRemoval.NOT_REQUESTED;
+    if (options.deleteDistribution()) {
+      int stripped = strip(policies(state.endpoints()));
+      written += stripped;
+      previous = stripped > 0 ? TeardownResult.DistributionRemoval.DELETED
+          : TeardownResult.DistributionRemoval.ALREADY_GONE;
+    }
+    return new V2MoveResult(channel.id(), V2MovePlan.Target.OWN_DISTRIBUTION, from, to, written, true, previous);
+  }
+
+  private Distribution find(V2ChannelId channel, DistributionId id) {
+    return visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+        .orElseThrow(() -> V2NotFound.distribution(id));
+  }
+
+  /** Writes the channel tag alone (TagResource keeps the channel's other tags). */
+  private void mark(V2Channel channel, String value) {
+    groups.tagChannel(channel.arn(), Map.of(settings.channelTagKey(), value));
+  }
+
+  /** Every endpoint's policy as read, in the first Region then, with one, the second's namesake. */
+  private List<Policy> policies(List<V2Endpoint> endpoints) {
+    List<Policy> policies = new ArrayList<>();
+    for (V2Endpoint endpoint : endpoints) {
+      policies.add(new Policy(groups, endpoint, groups.findPolicy(endpoint.id())));
+      if (secondary.isPresent()) {
+        V2Endpoint mirror = V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
+        policies.add(new Policy(secondary.get(), mirror, secondary.get().findPolicy(mirror.id())));
+      }
+    }
+    return policies;
+  }
+
+  private static int write(List<Policy> policies, String targetArn, Optional<String> previousArn) {
+    int written = 0;
+    for (Policy policy : policies) {
+      Optional<EndpointPolicy> write = withTarget(policy, targetArn, previousArn);
+      if (write.isPresent()) {
+        policy.port().putPolicy(policy.endpoint().id(), write.get());
+        written++;
+      }
+    }
+    return written;
+  }
+
+  private static int strip(List<Policy> policies) {
+    int written = 0;
+    for (Policy policy : policies) {
+      Optional<EndpointPolicy> write = withoutPrevious(policy);
+      if (write.isPresent()) {
+        policy.port().putPolicy(policy.endpoint().id(), write.get());
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /**
+   * The policy with the library's statement for {@code targetArn} and, with {@code previousArn}, the
+   * {@value #PREVIOUS_SID} statement for it, every other statement kept; empty when the policy means that already.
+   */
+  static Optional<EndpointPolicy> withTarget(Policy policy, String targetArn, Optional<String> previousArn) {
+    Optional<CdnAuthConfiguration> authorization = policy.existing().flatMap(EndpointPolicy::cdnAuthorization);
+    Optional<String> existing = policy.existing().map(EndpointPolicy::document);
+    String document = EndpointPolicies.merged(existing, policy.endpoint().arn(), targetArn,
+        authorization.isPresent()).orElseGet(existing::orElseThrow);
+    if (previousArn.isPresent() && !previousArn.get().equals(targetArn)) {
+      Map<String, Object> previous = EndpointPolicies.statement(policy.endpoint().arn(), previousArn.get());
+      previous.put("Sid", PREVIOUS_SID);
+      document = replaced(document, previous);
+    }
+    if (existing.isPresent() && EndpointPolicies.sameMeaning(existing.get(), document)) {
+      return Optional.empty();
+    }
+    return Optional.of(new EndpointPolicy(document, authorization));
+  }
+
+  /** The policy without its {@value #PREVIOUS_SID} statement; empty when it has none. */
+  static Optional<EndpointPolicy> withoutPrevious(Policy policy) {
+    Optional<String> existing = policy.existing().map(EndpointPolicy::document);
+    if (existing.isEmpty() || existing.get().isBlank()) {
+      return Optional.empty();
+    }
+    String document = replaced(existing.get(), null);
+    return EndpointPolicies.sameMeaning(existing.get(), document) ? Optional.empty()
+        : Optional.of(new EndpointPolicy(document, policy.existing().get().cdnAuthorization()));
+  }
+
+  /** The document with its {@value #PREVIOUS_SID} statement replaced by {@code statement} (removed when null). */
+  private static String replaced(String document, Map<String, Object> statement) {
+    if (!(Json.parse(document) instanceof Map<?, ?> read)) {
+      throw new ValidationException("the endpoint policy is not a JSON object");
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    read.forEach((key, value) -> copy.put((String) key, value));
+    Object given = copy.get("Statement");
+    List<Object> statements = new ArrayList<>(given instanceof List<?> list ? list : given == null ? List.of()
+        : List.of(given));
+    statements.removeIf(s -> s instanceof Map<?, ?> m && PREVIOUS_SID.equals(m.get("Sid")));
+    if (statement != null) {
+      statements.add(statement);
+    }
+    copy.put("Statement", statements);
+    return Json.write(copy);
+  }
+}

@@ -1,0 +1,272 @@
+package io.github.mediapackagecdn.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.DistributionPlan.PackagerWrite;
+import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
+import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.Manifest;
+import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
+import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
+import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
+import io.github.mediapackagecdn.core.v2.provisioning.V2MovePlan;
+import io.github.mediapackagecdn.core.v2.provisioning.V2MoveResult;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Moving a channel between its own distribution and its group's, on a fake account, checked by the players' view
+ * ({@link FakeAws#playerRequests}) before, during (a fault between two steps) and after: players are served at every
+ * step, and the details' CDN URLs change only when the move completes.
+ */
+class MoveChannelOnFakesTest {
+
+  private static final V2CdnSettings GROUP_SCOPE =
+      V2CdnSettings.builder().distributionScope(V2CdnSettings.DistributionScope.CHANNEL_GROUP).build();
+  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
+  private static final TeardownOptions KEEP = TeardownOptions.defaults();
+  private static final TeardownOptions REMOVE = TeardownOptions.builder().deleteDistribution(true).build();
+
+  private final FakeAws aws = FakeAws.create();
+  private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
+
+  private static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
+    return List.of(
+        V2EndpointSpec.builder().id(channel.endpoint("hls")).containerType(ContainerType.TS)
+            .addManifests(Manifest.of(ManifestType.HLS, "index")).build(),
+        V2EndpointSpec.builder().id(channel.endpoint("llhls")).containerType(ContainerType.CMAF)
+            .addManifests(Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")).build(),
+        V2EndpointSpec.builder().id(channel.endpoint("dash")).containerType(ContainerType.CMAF)
+            .addManifests(Manifest.of(ManifestType.DASH, "index")).build());
+  }
+
+  /** A channel with a distribution of its own (saved in the scope CHANNEL), and its group's, both deployed. */
+  private DistributionId givenAChannelWithItsOwnDistribution_andTheGroups() {
+    ChannelCdnV2 perChannel = aws.channelCdnV2();
+    perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
+        .cdn().distributionId().orElseThrow();
+    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    return own;
+  }
+
+  /** A channel served by its group's distribution, deployed. */
+  private DistributionId givenAChannelOnTheGroupsDistribution() {
+    cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
+    cdn.saveEndpoints(threeEndpoints(NEWS));
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    return cdn.details(NEWS).distributionId().orElseThrow();
+  }
+
+  private DistributionId groupDistribution() {
+    return aws.distributions().all().stream().filter(d -> d.config().comment().contains("channel group"))
+        .findFirst().orElseThrow().id();
+  }
+
+  private String domain(DistributionId id) {
+    return aws.distributions().find(id).orElseThrow().domainName();
+  }
+
+  /** The channel's manifest URLs on {@code id}'s domain, whatever the details say. */
+  private List<String> urlsOn(DistributionId id) {
+    return aws.channelGroups().endpointsOf(NEWS).stream().flatMap(e -> e.manifests().stream())
+        .map(m -> m.url().replaceFirst("https://[^/]+", "https://" + domain(id))).toList();
+  }
+
+  private void assertPlayersServed(List<String> urls) {
+    assertThat(urls).hasSize(3).allSatisfy(url -> assertThat(aws.playerRequests(url)).as(url).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue()));
+  }
+
+  private void assertPlayersRefused(List<String> urls) {
+    assertThat(urls).hasSize(3).allSatisfy(url -> assertThat(aws.playerRequests(url)).as(url)
+        .anySatisfy(r -> assertThat(r.ok()).as(r.toString()).isFalse()));
+  }
+
+  /** The details' CDN URLs are all on {@code id}'s domain. */
+  private void assertDetailsOn(DistributionId id) {
+    V2ChannelDetails details = cdn.details(NEWS);
+    assertThat(details.distributionId()).contains(id);
+    List<String> urls = details.endpoints().stream().flatMap(e -> e.cdnUrls().stream()).toList();
+    assertThat(urls).hasSize(3).allSatisfy(url -> assertThat(url).startsWith("https://" + domain(id) + "/"));
+    assertPlayersServed(urls);
+  }
+
+  private Map<String, Long> callCounts() {
+    return aws.calls().stream().collect(Collectors.groupingBy(c -> c.operation().apiName(), TreeMap::new,
+        Collectors.counting()));
+  }
+
+  @Test
+  void movingToTheGroup_isPlanned_thenDone_playersServedBeforeDuringAndAfter_theOwnDistributionLeftInPlace() {
+    DistributionId own = givenAChannelWithItsOwnDistribution_andTheGroups();
+    DistributionId group = groupDistribution();
+    assertDetailsOn(own);
+
+    V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP);
+    assertThat(plan.from()).contains(own);
+    assertThat(plan.to()).contains(group);
+    assertThat(plan.createsDistribution()).isFalse();
+    assertThat(plan.removesPrevious()).isFalse();
+    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"), new PackagerWrite("TagResource", "live/news"));
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    aws.clearCalls();
+
+    aws.failNext(Operation.V2_TAG_RESOURCE).withServiceUnavailable();
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP)).isInstanceOf(ServiceFailureException.class);
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
+        Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY,
+        Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, Operation.V2_TAG_RESOURCE); // the last one refused
+    assertDetailsOn(own); // cut off before the record: the URLs have not moved
+    assertPlayersServed(urlsOn(group)); // and the group's distribution may serve them already
+    aws.clearCalls();
+
+    V2MoveResult moved = cdn.moveToGroupDistribution(NEWS, KEEP);
+    assertThat(callCounts()).isEqualTo(Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "GetDistribution", 2L, "GetOriginEndpointPolicy", 3L,
+        "TagResource", 1L));
+    assertThat(moved.moved()).isTrue();
+    assertThat(moved.from()).contains(own);
+    assertThat(moved.to().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(moved.to().distributionId()).contains(group);
+    assertThat(moved.policiesWritten()).as("written before the fault").isZero();
+    assertThat(moved.previous()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.V2_TAG_RESOURCE);
+    assertThat(aws.writes().stream().filter(c -> c.operation().service().equals("cloudfront")))
+        .as("no CloudFront write: no deployment").isEmpty();
+
+    assertDetailsOn(group);
+    assertPlayersServed(urlsOn(own)); // left in place: its URLs still play until you tear it down
+    assertThat(aws.distributions().find(own)).isPresent();
+
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
+    cdn.saveEndpoints(threeEndpoints(NEWS));
+    assertDetailsOn(group); // saved again: it stays where it was moved
+    assertPlayersServed(urlsOn(own));
+    assertThat(cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP).isEmpty()).isTrue();
+  }
+
+  @Test
+  void movingToTheGroup_withDeleteDistribution_removesTheOwnDistribution_andItsStatement() {
+    DistributionId own = givenAChannelWithItsOwnDistribution_andTheGroups();
+    DistributionId group = groupDistribution();
+    cdn.moveToGroupDistribution(NEWS, KEEP);
+    aws.clearCalls();
+
+    V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, REMOVE);
+    assertThat(plan.removesPrevious()).isTrue();
+    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"));
+    V2MoveResult removed = cdn.moveToGroupDistribution(NEWS, REMOVE);
+
+    assertThat(removed.previous()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(removed.policiesWritten()).isEqualTo(3);
+    assertThat(aws.distributions().find(own)).isEmpty();
+    assertThat(aws.channelGroups().endpointsOf(NEWS)).allSatisfy(e -> assertThat(aws.channelGroups()
+        .findPolicy(e.id()).orElseThrow().document()).doesNotContain("PreviousDistribution"));
+    assertDetailsOn(group);
+    assertThat(cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, REMOVE).isEmpty()).isTrue();
+    assertThat(cdn.moveToGroupDistribution(NEWS, REMOVE).previous()).isEqualTo(DistributionRemoval.ALREADY_GONE);
+  }
+
+  @Test
+  void movingToItsOwn_createsIt_theUrlsMoveOnlyOnceItServes_theGroupsAccessKeptUntilAsked() {
+    DistributionId group = givenAChannelOnTheGroupsDistribution();
+    assertDetailsOn(group);
+
+    V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP);
+    assertThat(plan.from()).contains(group);
+    assertThat(plan.to()).isEmpty();
+    assertThat(plan.createsDistribution()).isTrue();
+    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("TagResource", "live/news"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"), new PackagerWrite("TagResource", "live/news"));
+    aws.clearCalls();
+
+    aws.failNext(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY).withServiceUnavailable();
+    assertThatThrownBy(() -> cdn.moveToOwnDistribution(NEWS, KEEP)).isInstanceOf(ServiceFailureException.class);
+    assertThat(aws.distributions().all()).as("its own, made before the fault").hasSize(2);
+    assertDetailsOn(group); // the new distribution is linked, yet the URLs have not moved
+    aws.clearCalls();
+
+    V2MoveResult moved = cdn.moveToOwnDistribution(NEWS, KEEP);
+    assertThat(callCounts()).isEqualTo(Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "GetDistribution", 3L, "GetOriginEndpointPolicy", 3L,
+        "PutOriginEndpointPolicy", 3L, "UpdateDistribution", 1L, "TagResource", 1L));
+    assertThat(moved.moved()).isTrue();
+    assertThat(moved.to().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(moved.policiesWritten()).isEqualTo(3);
+    DistributionId own = moved.to().distributionId().orElseThrow();
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).as("adopted, never a second").isEmpty();
+    aws.clock().advance(aws.propagationTime());
+    assertDetailsOn(own);
+    assertPlayersServed(urlsOn(group)); // the group's URLs still play
+
+    cdn.saveEndpoints(threeEndpoints(NEWS));
+    assertDetailsOn(own);
+    V2MoveResult released = cdn.moveToOwnDistribution(NEWS, REMOVE);
+    assertThat(released.previous()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(released.policiesWritten()).isEqualTo(3);
+    assertPlayersRefused(urlsOn(group)); // asked for: the group's access is gone
+    assertThat(aws.distributions().find(group)).as("the group's distribution is never touched").isPresent();
+    assertDetailsOn(own);
+  }
+
+  @Test
+  void eachMove_makesExactlyThePlansMediaPackageWrites_inItsOrder() {
+    givenAChannelOnTheGroupsDistribution();
+    V2MovePlan.Target own = V2MovePlan.Target.OWN_DISTRIBUTION;
+    V2MovePlan.Target group = V2MovePlan.Target.GROUP_DISTRIBUTION;
+    // there and back, keeping then removing the previous access; last, the own distribution deleted
+    for (Map.Entry<V2MovePlan.Target, TeardownOptions> step : List.of(Map.entry(own, KEEP), Map.entry(own, REMOVE),
+        Map.entry(group, KEEP), Map.entry(own, KEEP), Map.entry(group, KEEP), Map.entry(group, REMOVE))) {
+      V2MovePlan.Target target = step.getKey();
+      TeardownOptions options = step.getValue();
+      V2MovePlan plan = cdn.planMove(NEWS, target, options);
+      aws.clearCalls();
+      V2MoveResult moved = target == V2MovePlan.Target.OWN_DISTRIBUTION ? cdn.moveToOwnDistribution(NEWS, options)
+          : cdn.moveToGroupDistribution(NEWS, options);
+      assertThat(aws.writes().stream().filter(c -> c.operation().service().equals("mediapackagev2"))
+          .map(c -> new PackagerWrite(c.operation().apiName(), c.operation() == Operation.V2_TAG_RESOURCE
+              ? "live/news" : String.valueOf(c.arguments().get(0)))).toList())
+          .as(target + " " + options).isEqualTo(plan.packagerWrites());
+      assertThat(moved.moved()).isTrue();
+      assertThat(cdn.planMove(NEWS, target, options).isEmpty()).as("done: nothing left").isTrue();
+      aws.clock().advance(aws.propagationTime());
+    }
+  }
+
+  @Test
+  void inTheScopeChannel_aMoveIsRefused_beforeAnyCall() {
+    ChannelCdnV2 perChannel = aws.channelCdnV2();
+    aws.clearCalls();
+    assertThatThrownBy(() -> perChannel.moveToGroupDistribution(NEWS, KEEP)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("distributionScope(CHANNEL_GROUP)");
+    assertThatThrownBy(() -> perChannel.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP))
+        .isInstanceOf(ValidationException.class);
+    assertThat(aws.calls()).isEmpty();
+  }
+}
