@@ -56,7 +56,7 @@ class V2BenchmarkWireTest {
       // the fakes' 19, and the GetDistributionConfig of the one UpdateDistribution
       UseCase.BATCH_OF_3, new Figures(20, 7, 1),
       UseCase.UNCHANGED_ENDPOINT, new Figures(8, 0, 0),
-      UseCase.DETAILS, new Figures(5, 0, 0),
+      UseCase.DETAILS, new Figures(6, 0, 0),
       UseCase.PLAN, new Figures(7, 0, 0),
       // the fakes' 19, a GetDistributionConfig before the disable, and 2 GetDistribution instead of 6: the world
       // deploys the disabled distribution at its second read, the fakes after 5 simulated minutes
@@ -68,7 +68,7 @@ class V2BenchmarkWireTest {
       UseCase.NEW_ENDPOINT, new Figures(11, 2, 0),
       UseCase.BATCH_OF_3, new Figures(19, 6, 0),
       UseCase.UNCHANGED_ENDPOINT, new Figures(9, 0, 0),
-      UseCase.DETAILS, new Figures(7, 0, 0),
+      UseCase.DETAILS, new Figures(8, 0, 0),
       UseCase.PLAN, new Figures(8, 0, 0),
       UseCase.TEARDOWN, new Figures(7, 4, 0));
 

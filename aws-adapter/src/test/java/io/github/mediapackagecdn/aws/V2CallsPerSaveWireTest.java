@@ -107,6 +107,10 @@ class V2CallsPerSaveWireTest {
       endpoint("llhls", ContainerType.CMAF, ManifestType.LOW_LATENCY_HLS),
       endpoint("dash", ContainerType.CMAF, ManifestType.DASH));
 
+  /** Details and the wait read the policy of each of the 3 endpoints the distribution routes, once. */
+  private static final List<String> POLICIES =
+      List.of("GetOriginEndpointPolicy", "GetOriginEndpointPolicy", "GetOriginEndpointPolicy");
+
   private static List<String> concat(List<?>... parts) {
     List<String> joined = new ArrayList<>();
     for (List<?> part : parts) {
@@ -123,7 +127,7 @@ class V2CallsPerSaveWireTest {
   }
 
   @Test
-  void quickStart_firstRun_57RequestsAnd16Writes_beforeTheWait_theFakes54PlusAGetDistributionConfigAnUpdate() {
+  void quickStart_firstRun_60RequestsAnd16Writes_beforeTheWait_theFakes57PlusAGetDistributionConfigAnUpdate() {
     ChannelCdnV2 cdn = cdn();
 
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
@@ -146,20 +150,22 @@ class V2CallsPerSaveWireTest {
     }
 
     assertThat(cdn.details(CHANNEL).status()).contains(DistributionStatus.IN_PROGRESS);
-    assertThat(sent()).as("details: 5, as on the fakes").containsExactlyElementsOf(concat(
-        List.of("GetChannel", "ListOriginEndpoints"), LOOKUP, List.of("GetDistribution")));
-    assertThat(all).hasSize(57);
+    // each endpoint the distribution routes: is it allowed to read it? (its policy, once)
+    assertThat(sent()).as("details: 8, as on the fakes").containsExactlyElementsOf(concat(
+        List.of("GetChannel", "ListOriginEndpoints"), LOOKUP, List.of("GetDistribution"), POLICIES));
+    assertThat(all).hasSize(60);
     assertThat(writes(all)).isEqualTo(16);
 
     assertThat(cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(30)).readyForPlayers()).isTrue();
     assertThat(sent()).as("the wait: the details, then the distribution until Deployed").containsExactlyElementsOf(
-        concat(List.of("GetChannel"), LOOKUP, List.of("ListOriginEndpoints", "GetDistribution", "GetDistribution")));
-    assertThat(all).hasSize(63);
+        concat(List.of("GetChannel"), LOOKUP, List.of("ListOriginEndpoints", "GetDistribution"), POLICIES,
+            List.of("GetDistribution")));
+    assertThat(all).hasSize(69);
     assertThat(writes(all)).isEqualTo(16);
   }
 
   @Test
-  void quickStart_unchangedRerun_39RequestsBeforeTheWait_noWrite_asOnTheFakes() {
+  void quickStart_unchangedRerun_42RequestsBeforeTheWait_noWrite_asOnTheFakes() {
     ChannelCdnV2 cdn = cdn();
     quickStart(cdn);
     all.clear();
@@ -175,9 +181,11 @@ class V2CallsPerSaveWireTest {
         List.of("GetChannelGroup", "GetChannel"), LOOKUP, List.of("ListOriginEndpoints", "GetDistribution",
             "GetOriginEndpointPolicy", "GetOriginEndpointPolicy", "GetOriginEndpointPolicy"),
         endpointSave, endpointSave, endpointSave,
-        List.of("GetChannel", "ListOriginEndpoints"), LOOKUP, List.of("GetDistribution"),
-        List.of("GetChannel"), LOOKUP, List.of("ListOriginEndpoints", "GetDistribution", "GetDistribution")));
-    assertThat(all).hasSize(45);
+        // details and the wait: each routed endpoint's policy, once each
+        List.of("GetChannel", "ListOriginEndpoints"), LOOKUP, List.of("GetDistribution"), POLICIES,
+        List.of("GetChannel"), LOOKUP, List.of("ListOriginEndpoints", "GetDistribution"), POLICIES,
+        List.of("GetDistribution")));
+    assertThat(all).hasSize(51);
   }
 
   @Test
@@ -193,7 +201,7 @@ class V2CallsPerSaveWireTest {
     quickStart(cdn);
 
     assertThat(all).filteredOn("ListOriginEndpoints"::equals).as("6 listings of 3 endpoints").hasSize(18);
-    assertThat(all).hasSize(45 + 12);
+    assertThat(all).hasSize(51 + 12);
 
     V2ChannelId sports = V2ChannelId.of("live", "live-sports");
     assertThat(cdn.saveChannel(V2ChannelSpec.builder().id(sports).createDistribution(true).build()).cdn().action())

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 class QuickStartV2Test {
 
   /**
-   * Every AWS call of the quick start on the fakes: 54 to save the group, channel and 3 endpoints and read the details
+   * Every AWS call of the quick start on the fakes: 57 to save the group, channel and 3 endpoints and read the details
    * (one TagResource records the distribution on the channel; each lookup of it reads the channel tag's distribution's
    * link tag and the tag index; one ListCachePolicies finds both shared cache policies; each endpoint save reads its
-   * distribution once, for its checks and its update), 11 to wait.
+   * distribution once, for its checks and its update; the details read the policy of each of the 3 endpoints the
+   * distribution routes, to say whether it lets the distribution read them), 14 to wait (its first read of the
+   * distribution, then the same 3 policies, once for the whole wait).
    */
-  private static final int CALLS = 65;
+  private static final int CALLS = 71;
 
   @Test
   void run_onTheFakes_endsDeployedWithACdnUrlPerManifest() {
@@ -67,7 +69,8 @@ class QuickStartV2Test {
   }
 
   /**
-   * Run again unchanged by the same instance: 45 calls, no write, as many as over the wire
+   * Run again unchanged by the same instance: 51 calls (the details and the wait each read the 3 endpoint policies),
+   * no write, as many as over the wire
    * ({@code V2CallsPerSaveWireTest} in aws-adapter; no update there either), the wait reading the deployed
    * distribution twice. A new instance adds 2: it finds the shared access control and cache policies again.
    */
@@ -82,7 +85,7 @@ class QuickStartV2Test {
     assertThat(quickStart.run("live-news", Duration.ofMinutes(30)).readyForPlayers()).isTrue();
 
     assertThat(aws.writes()).isEmpty();
-    assertThat(aws.calls()).hasSize(45);
+    assertThat(aws.calls()).hasSize(51);
   }
 
   /**
@@ -127,9 +130,10 @@ class QuickStartV2Test {
 
   /**
    * Every AWS call of the quick start in group scope on the fakes: 9 more than in the channel scope (each channel and
-   * endpoint save looks for a distribution of the channel's own first, then the group's), 14 writes instead of 16.
+   * endpoint save looks for a distribution of the channel's own first, then the group's), 14 writes instead of 16;
+   * the details and the wait read the 3 endpoint policies each, as in the channel scope.
    */
-  private static final int GROUP_SCOPE_CALLS = 74;
+  private static final int GROUP_SCOPE_CALLS = 80;
 
   @Test
   void main_withGroupScope_runsOnTheEmbeddedDefault() {

@@ -325,6 +325,14 @@ public final class InMemoryChannelGroups implements ChannelGroups {
   }
 
   /**
+   * Removes the endpoint's policy as a user would (DeleteOriginEndpointPolicy in the console or the CLI), without
+   * recording a call: MediaPackage then refuses every request to the endpoint.
+   */
+  public void removePolicyByHand(V2EndpointId endpoint) {
+    aws.locked(() -> policies.remove(endpoint));
+  }
+
+  /**
    * From now on, every endpoint policy, those stored and those put later, is answered re-serialized, as an AWS
    * service may give back a policy it stored: the same meaning in another text (keys in reverse order, a list of one
    * value as that value, spaces and new lines), and the CDN authorization's secrets in reverse order. Records no call. A save that compares policies by their text would

@@ -18,6 +18,7 @@ import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
@@ -574,6 +575,31 @@ class ChannelCdnV2OnFakesTest {
       assertThat(cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST))).policiesWritten())
           .as("saved again: nothing to write").isZero();
       assertThat(aws.writes()).isEmpty();
+    }
+
+    @Test
+    void theHeaderTakenOffTheOriginByHand_detailsSayNotServed_withTheHeader_asPlayersGet403() {
+      group();
+      cdn.saveChannel(news());
+      aws.secrets().putV2CdnIdentifier(AUTH.secretArns().get(0), FIRST.reveal());
+      cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
+      aws.clock().advance(aws.propagationTime());
+      V2ChannelDetails served = cdn.details(NEWS);
+      assertThat(served.readyForPlayers()).isTrue();
+      String url = served.endpoints().get(0).cdnUrls().get(0);
+      assertThat(aws.playerRequests(url)).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+
+      aws.distributions().edit(onlyDistribution().id(), c -> DistributionConfig.builder().from(c)
+          .origins(c.origins().stream().map(o -> Origin.builder().from(o).customHeaders(Map.of()).build()).toList())
+          .build());
+      aws.clock().advance(aws.propagationTime());
+
+      V2ChannelDetails details = cdn.details(NEWS);
+      assertThat(details.readyForPlayers()).isFalse();
+      assertThat(details.endpoints().get(0).cdnUrls()).isEmpty();
+      assertThat(details.endpoints().get(0).notServedReason()).hasValueSatisfying(why -> assertThat(why)
+          .contains(V2_HEADER));
+      assertThat(aws.playerRequests(url)).anySatisfy(r -> assertThat(r.status()).isEqualTo(403));
     }
 
     @Test

@@ -113,15 +113,18 @@ class ChannelCdnV2WaitingOnFakesTest {
 
     // one read before the wait, then the waiter's reads at 0, 1, ..., 5 minutes
     assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(7);
+    assertThat(aws.calls(Operation.V2_GET_ORIGIN_ENDPOINT_POLICY)).as("read once, not once a poll").hasSize(2);
     assertThat(aws.writes()).isEmpty();
     assertThat(aws.calls()).hasSize(CALLS_DEPLOYING);
   }
 
   /**
    * Every call of a wait of 5 minutes: the channel, its endpoints, its link (the channel tag's distribution confirmed
-   * by its link tag, and the tag index) and 7 distribution reads.
+   * by its link tag, and the tag index), 7 distribution reads and, once for the whole wait, the policy of each of the
+   * 2 endpoints the distribution routes (GetOriginEndpointPolicy: a policy that does not let the distribution read an
+   * endpoint ends the wait at once, deploying would not change it).
    */
-  private static final int CALLS_DEPLOYING = 11;
+  private static final int CALLS_DEPLOYING = 13;
 
   @Test
   void deployed_answersAtOnce_withoutAStatusChange() {

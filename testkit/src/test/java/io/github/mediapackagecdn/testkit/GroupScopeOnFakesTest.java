@@ -343,8 +343,16 @@ class GroupScopeOnFakesTest {
     cdn.saveEndpoints(threeEndpoints(NEWS));
     aws.channelGroups().putPolicy(NEWS.endpoint("dash"),
         EndpointPolicy.of("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
-    assertThat(cdn.details(NEWS).readyForPlayers()).as("routed, but MediaPackage refuses CloudFront").isTrue();
-    assertThat(aws.playerRequests(cdn.details(NEWS).endpoints().get(2).cdnUrls().get(0)))
+    // routed, but MediaPackage refuses CloudFront: details say so (they read each routed endpoint's policy)
+    V2ChannelDetails broken = cdn.details(NEWS);
+    assertThat(broken.readyForPlayers()).isFalse();
+    assertThat(broken.endpoints().get(2).cdnUrls()).isEmpty();
+    assertThat(broken.endpoints().get(2).notServedReason()).hasValueSatisfying(why -> assertThat(why)
+        .contains("endpoint policy", distribution.arn()));
+    String dashUrl = "https://" + distribution.domainName() + java.net.URI.create(broken.manifests().stream()
+        .filter(m -> m.endpoint().equals(NEWS.endpoint("dash"))).findFirst().orElseThrow().manifest().url())
+        .getRawPath();
+    assertThat(aws.playerRequests(dashUrl)).as("what details now say, players get")
         .anySatisfy(r -> assertThat(r.status()).isEqualTo(403));
     aws.clearCalls();
 

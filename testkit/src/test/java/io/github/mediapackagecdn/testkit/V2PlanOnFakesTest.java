@@ -11,10 +11,13 @@ import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.v2.model.CachePolicy;
+import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
+import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
@@ -160,6 +163,72 @@ class V2PlanOnFakesTest {
     assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
     assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(1);
     assertAppliedExactly(plan.changes());
+    assertThat(policiesWritten()).containsExactlyElementsOf(plan.packagerWrites());
+  }
+
+  /** The shared settings created in CloudFront since the last {@code clearCalls}, as a plan names them. */
+  private List<DistributionPlan.CloudFrontWrite> sharedCreated() {
+    return aws.calls().stream().filter(c -> c.operation() == Operation.CREATE_ORIGIN_ACCESS_CONTROL
+        || c.operation() == Operation.CREATE_CACHE_POLICY).map(c -> new DistributionPlan.CloudFrontWrite(
+            c.operation().apiName(), c.arguments().get(0) instanceof OriginAccessControlConfig access ? access.name()
+                : ((CachePolicyConfig) c.arguments().get(0)).name())).toList();
+  }
+
+  @Test
+  void planSave_ofANewChannel_onAFreshAccount_listsTheSharedSettingsTheSaveThenCreates_exactly() {
+    aws.clearCalls();
+
+    DistributionPlan plan = cdn.planSave(news());
+
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    assertThat(operations()).as("reads only: the group, the channel (none yet), the shared settings by name")
+        .containsExactly(Operation.V2_GET_CHANNEL_GROUP, Operation.V2_GET_CHANNEL,
+            Operation.LIST_ORIGIN_ACCESS_CONTROLS, Operation.LIST_CACHE_POLICIES);
+    assertThat(plan.cloudFrontWrites()).extracting(DistributionPlan.CloudFrontWrite::operation).containsExactly(
+        "CreateOriginAccessControl", "CreateCachePolicy", "CreateCachePolicy");
+    assertThat(plan.toString()).contains("+ CreateOriginAccessControl mediapackage-cdn-v2 (shared");
+    assertThat(plan.isEmpty()).isFalse();
+
+    aws.clearCalls();
+    assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(aws.calls(Operation.CREATE_ORIGIN_ACCESS_CONTROL)).hasSize(1);
+    assertThat(aws.calls(Operation.CREATE_CACHE_POLICY)).hasSize(2);
+    assertThat(sharedCreated()).as("what the plan listed, in its order").containsExactlyElementsOf(
+        plan.cloudFrontWrites());
+
+    aws.clearCalls();
+    assertThat(cdn.planSave(news()).cloudFrontWrites()).as("created: nothing more to create").isEmpty();
+    assertThat(aws.channelCdnV2().planSave(news()).cloudFrontWrites()).as("a new instance finds them by name")
+        .isEmpty();
+    assertThat(aws.writes()).isEmpty();
+  }
+
+  @Test
+  void planSave_ofAChannelWithEndpointsButNoDistribution_onAFreshAccount_listsTheSharedSettingsTheSaveCreates() {
+    cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+    cdn.saveEndpoint(hls("hls"));
+    assertThat(aws.cloudFrontPolicies().allCachePolicies()).as("no distribution yet, none created").isEmpty();
+    aws.clearCalls();
+
+    DistributionPlan plan = cdn.planSave(news());
+
+    assertThat(aws.writes()).isEmpty();
+    assertThat(plan.cloudFrontWrites()).extracting(DistributionPlan.CloudFrontWrite::operation).containsExactly(
+        "CreateOriginAccessControl", "CreateCachePolicy", "CreateCachePolicy");
+    aws.clearCalls();
+    events.clear();
+    assertThat(cdn.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(sharedCreated()).containsExactlyElementsOf(plan.cloudFrontWrites());
+    assertThat(aws.calls(Operation.CREATE_ORIGIN_ACCESS_CONTROL)).hasSize(1);
+    assertThat(aws.calls(Operation.CREATE_CACHE_POLICY)).hasSize(2);
+    // the plan names what is not created yet by a stand-in id; the save sends the ids CloudFront gave
+    assertThat(plan.changes().toString()).contains("not-looked-up-yet");
+    String applied = aws.calls(Operation.UPDATE_DISTRIBUTION).get(0).arguments().get(2).toString();
+    for (CachePolicy created : aws.cloudFrontPolicies().allCachePolicies()) {
+      applied = applied.replace(created.id(), "not-looked-up-yet");
+    }
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
+    assertThat(applied).isEqualTo(plan.changes().toString());
     assertThat(policiesWritten()).containsExactlyElementsOf(plan.packagerWrites());
   }
 

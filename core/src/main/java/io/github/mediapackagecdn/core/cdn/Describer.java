@@ -24,7 +24,11 @@ public interface Describer<C, E, D> {
   /** The endpoint's id, for events. */
   OriginEndpointId id(E endpoint);
 
-  /** The details of the channel with these endpoints and distribution (empty: none linked); reads nothing. */
+  /**
+   * The details of the channel with these endpoints and distribution (empty: none linked); reads nothing but what a
+   * side reads once per listed endpoint, when first needed (v2: the policy of an endpoint the distribution routes), so
+   * that every poll of a wait reuses it.
+   */
   D describe(C channel, List<E> endpoints, Optional<Distribution> distribution);
 
   /** Whether the details say ready for players. */

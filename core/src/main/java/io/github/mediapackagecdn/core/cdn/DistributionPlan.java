@@ -65,6 +65,29 @@ public abstract class DistributionPlan {
     }
   }
 
+  /**
+   * One write the save would make in CloudFront besides the distribution's, before it: a shared setting the account
+   * does not have yet and the save would create once for every distribution (v2: the origin access control and the
+   * two cache policies, by name).
+   *
+   * @param operation the CloudFront API operation, for example {@code CreateCachePolicy}
+   * @param resource the name of what it creates
+   */
+  public record CloudFrontWrite(String operation, String resource) {
+
+    /** Refuses a null. */
+    public CloudFrontWrite {
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(resource, "resource");
+    }
+
+    /** {@code <operation> <resource>}. */
+    @Override
+    public String toString() {
+      return operation + " " + resource;
+    }
+  }
+
   /** Why a plan changes no distribution of the channel. */
   public enum Reason {
     /** The channel spec does not ask for a distribution ({@code createDistribution} is false). */
@@ -191,6 +214,13 @@ public abstract class DistributionPlan {
    */
   public abstract List<PackagerWrite> packagerWrites();
 
+  /**
+   * What the save would create in CloudFront before it writes the distribution, in order (v2: each shared origin
+   * access control or cache policy the account has not got yet; while one is missing, {@link #changes()} name it by a
+   * stand-in id, {@code not-looked-up-yet}); empty in v1, and when the account has them all.
+   */
+  public abstract List<CloudFrontWrite> cloudFrontWrites();
+
   /** The channel origin to add, if any; its header values are redacted from its {@code toString}. */
   public Optional<Origin> originAdded() {
     return changesOf(DistributionChange.AddOrigin.class).stream().map(DistributionChange.AddOrigin::origin)
@@ -222,7 +252,7 @@ public abstract class DistributionPlan {
   /** Whether the save would do nothing to CloudFront, record nothing on the channel and write no policy. */
   public boolean isEmpty() {
     return changes().isEmpty() && newDistribution().isEmpty() && !recordsDistributionOnChannel()
-        && packagerWrites().isEmpty();
+        && packagerWrites().isEmpty() && cloudFrontWrites().isEmpty();
   }
 
   private <T extends DistributionChange> List<T> changesOf(Class<T> kind) {
@@ -255,14 +285,14 @@ public abstract class DistributionPlan {
       throw new IllegalStateException("a plan is for a distribution, a new distribution, or not managed: one of them");
     }
     if (notManaged().isPresent() && (!changes().isEmpty() || recordsDistributionOnChannel()
-        || !packagerWrites().isEmpty())) {
+        || !packagerWrites().isEmpty() || !cloudFrontWrites().isEmpty())) {
       throw new IllegalStateException("a plan that is not managed changes nothing");
     }
   }
 
   /**
    * A short diff: a first line naming the channel and the distribution, then one line per change ({@code +} added,
-   * {@code ~} moved, {@code -} removed) and per MediaPackage write, or {@code no change}, or why the distribution is
+   * {@code ~} moved, {@code -} removed) and per shared CloudFront setting created and MediaPackage write, or {@code no change}, or why the distribution is
    * not managed. Never a header value.
    */
   @Override
@@ -273,6 +303,8 @@ public abstract class DistributionPlan {
       return text.append(": not managed, ").append(notManaged().get()).toString();
     }
     text.append(':');
+    cloudFrontWrites().forEach(write -> text.append("\n+ ").append(write).append(" (shared by the account's v2"
+        + " distributions, created once)"));
     newDistribution().ifPresent(created -> text.append("\n+ ").append(created)
         .append(" (or the one already created for the channel, adopted)"));
     if (recordsDistributionOnChannel()) {

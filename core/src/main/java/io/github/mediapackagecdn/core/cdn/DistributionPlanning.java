@@ -52,6 +52,14 @@ public final class DistributionPlanning<C> {
       return List.of();
     }
 
+    /**
+     * What the save would create in CloudFront before it writes the distribution (v2: the shared settings the
+     * account has not got yet); none unless the side says so.
+     */
+    default List<DistributionPlan.CloudFrontWrite> cloudFrontWrites() {
+      return List.of();
+    }
+
     /** False when the endpoints' egress host is not known yet (v1's dry run of a channel's first endpoints). */
     default boolean egressHostKnown() {
       return true;
@@ -114,6 +122,7 @@ public final class DistributionPlanning<C> {
             .linkTagKey(linkTags.linkTagKey()).channelArnKnown(true).build())
         .changes(changes)
         .packagerWrites(hasEndpoints ? layout.packagerWrites(null) : List.of())
+        .cloudFrontWrites(layout.cloudFrontWrites()) // a distribution is created with them, endpoints or not
         .egressHostKnown(layout.egressHostKnown()).recordsDistributionOnChannel(true).build();
   }
 
@@ -122,7 +131,16 @@ public final class DistributionPlanning<C> {
    * the user's {@code tags}, and the link tag whose value, the channel's ARN, MediaPackage gives.
    */
   public DistributionPlan planNewChannel(ChannelRef channel, String comment, Map<String, String> tags) {
-    return DistributionPlan.builder().channel(channel).newDistribution(DistributionPlan.NewDistribution.builder()
+    return planNewChannel(channel, comment, tags, List.of());
+  }
+
+  /**
+   * {@link #planNewChannel(ChannelRef, String, Map)}, the save first creating {@code cloudFrontWrites} in CloudFront
+   * (v2: the shared settings the account has not got yet).
+   */
+  public DistributionPlan planNewChannel(ChannelRef channel, String comment, Map<String, String> tags,
+      List<DistributionPlan.CloudFrontWrite> cloudFrontWrites) {
+    return DistributionPlan.builder().channel(channel).cloudFrontWrites(cloudFrontWrites).newDistribution(DistributionPlan.NewDistribution.builder()
         .comment(comment).tags(tags).linkTagKey(linkTags.linkTagKey()).channelArnKnown(false).build())
         .recordsDistributionOnChannel(true).build();
   }
@@ -187,7 +205,8 @@ public final class DistributionPlanning<C> {
     ChangeSet changes = layout.changesFor(distribution.config());
     quotas.refuseChanges("distribution " + id, distribution.config(), changes); // as the save would
     return DistributionPlan.builder().channel(ref).distributionId(id).changes(changes)
-        .packagerWrites(layout.packagerWrites(distribution)).egressHostKnown(layout.egressHostKnown())
+        .packagerWrites(layout.packagerWrites(distribution)).cloudFrontWrites(layout.cloudFrontWrites())
+        .egressHostKnown(layout.egressHostKnown())
         .recordsDistributionOnChannel(record).build();
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * CDN URLs of a v1 endpoint: its URL with its host replaced by the distribution's domain (CMAF: each HLS manifest
- * URL), given only when CloudFront's routing ({@link Routing}) brings each to the endpoint; an endpoint with CDN
- * authorization needs the {@value LiveCdnSettings#CDN_IDENTIFIER_HEADER} header on the origin.
+ * URL), given only when CloudFront's routing ({@link Routing}) brings each, and a segment beside it, to the endpoint;
+ * an endpoint with CDN authorization needs the {@value LiveCdnSettings#CDN_IDENTIFIER_HEADER} header on the origin.
  */
 final class CdnUrls {
 
@@ -44,8 +44,25 @@ final class CdnUrls {
     }
     Routing.Requirements requirements = new Routing.Requirements(
         endpoint.authorization().map(a -> LiveCdnSettings.CDN_IDENTIFIER_HEADER), false);
-    return endpoint.urls().stream()
-        .flatMap(url -> Routing.whyNotRouted(config, url.value(), endpoint.id().value(), requirements).stream())
+    return endpoint.urls().stream().flatMap(url -> withSegment(endpoint, url.value()).stream())
+        .flatMap(url -> Routing.whyNotRouted(config, url, endpoint.id().value(), requirements).stream())
         .findFirst();
+  }
+
+  /** The file name, without its suffix, of the segment whose routing is checked beside each manifest's. */
+  private static final String SEGMENT_SAMPLE = "segment_1";
+
+  /**
+   * The manifest's URL and a segment's beside it (a sample of the paths the segment behaviour serves: {@code .ts} for
+   * HLS, {@code .mp4} for DASH and CMAF); Smooth Streaming's fragments are under the manifest's own {@code .ism/}
+   * path, the manifest's URL alone checks them.
+   */
+  private static List<String> withSegment(OriginEndpoint endpoint, String manifestUrl) {
+    String directory = manifestUrl.substring(0, manifestUrl.lastIndexOf('/') + 1);
+    return switch (endpoint.packaging()) {
+      case HLS -> List.of(manifestUrl, directory + SEGMENT_SAMPLE + ".ts");
+      case DASH, CMAF -> List.of(manifestUrl, directory + SEGMENT_SAMPLE + ".mp4");
+      case MSS -> List.of(manifestUrl);
+    };
   }
 }

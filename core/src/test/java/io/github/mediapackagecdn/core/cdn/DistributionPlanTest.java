@@ -87,6 +87,22 @@ class DistributionPlanTest {
   }
 
   @Test
+  void cloudFrontWrites_makeAPlanNotEmpty_readAsLinesFirst_andNeverInAPlanNotManaged() {
+    DistributionPlan plan = DistributionPlan.builder().channel(ChannelRef.of("live", "news")).distributionId(ID)
+        .addCloudFrontWrites(new DistributionPlan.CloudFrontWrite("CreateCachePolicy", "mediapackage-cdn-v2-x"))
+        .addPackagerWrites(new DistributionPlan.PackagerWrite("PutOriginEndpointPolicy", "live/news/hls")).build();
+
+    assertThat(plan.isEmpty()).isFalse();
+    assertThat(plan).hasToString("plan for channel live/news, distribution " + ID
+        + ":\n+ CreateCachePolicy mediapackage-cdn-v2-x (shared by the account's v2 distributions, created once)"
+        + "\n+ PutOriginEndpointPolicy live/news/hls");
+    assertThatThrownBy(() -> DistributionPlan.builder().channel(CHANNEL)
+        .notManaged(DistributionPlan.NotManaged.of(DistributionPlan.Reason.NO_DISTRIBUTION, "none"))
+        .addCloudFrontWrites(new DistributionPlan.CloudFrontWrite("CreateCachePolicy", "p")).build())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aPlan_isForADistributionOrANewOneOrNotManaged_exactlyOne() {
     assertThatThrownBy(() -> DistributionPlan.builder().channel(CHANNEL).build())
         .isInstanceOf(IllegalStateException.class);

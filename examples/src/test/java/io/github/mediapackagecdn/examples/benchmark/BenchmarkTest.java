@@ -216,8 +216,9 @@ class BenchmarkTest {
         V2CallsPerUseCase.UseCase.BATCH_OF_3, new Figures(19, 7, 1),
         // the new endpoint's reads, no write
         V2CallsPerUseCase.UseCase.UNCHANGED_ENDPOINT, new Figures(8, 0, 0),
-        // GetChannel, ListOriginEndpoints, the lookup, GetDistribution
-        V2CallsPerUseCase.UseCase.DETAILS, new Figures(5, 0, 0),
+        // GetChannel, ListOriginEndpoints, the lookup, GetDistribution, then GetOriginEndpointPolicy of the endpoint the
+        // distribution routes (does it let the distribution read it?)
+        V2CallsPerUseCase.UseCase.DETAILS, new Figures(6, 0, 0),
         // the details' reads, GetChannelGroup and each endpoint's policy (1 endpoint)
         V2CallsPerUseCase.UseCase.PLAN, new Figures(7, 0, 0),
         // 3 DeleteOriginEndpoint, the distribution disabled (UpdateDistribution), 6 GetDistribution over the fake's 5
@@ -235,8 +236,8 @@ class BenchmarkTest {
         // the new endpoint's reads, no write
         V2CallsPerUseCase.UseCase.UNCHANGED_ENDPOINT, new Figures(9, 0, 0),
         // GetChannel, ListOriginEndpoints, the channel's own lookup (GetResources), then the group's (GetChannelGroup,
-        // GetResources, ListTagsForResource), GetDistribution
-        V2CallsPerUseCase.UseCase.DETAILS, new Figures(7, 0, 0),
+        // GetResources, ListTagsForResource), GetDistribution, GetOriginEndpointPolicy of the routed endpoint
+        V2CallsPerUseCase.UseCase.DETAILS, new Figures(8, 0, 0),
         // GetChannelGroup, GetChannel, the channel's own lookup (GetResources: none), the group's (GetResources,
         // ListTagsForResource), ListOriginEndpoints, GetOriginEndpointPolicy, GetDistribution: the plan is made on
         // the group's distribution, with the endpoint policy writes it would list

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -540,6 +541,88 @@ abstract class ChannelCdnBehaviourTests {
     List<ViewerResponse> responses = aws.playerRequests(details.cdnUrls().get("hls").get(0));
     assertThat(responses).extracting(ViewerResponse::distributionId).containsOnly(
         java.util.Optional.of(onlyDistribution()));
+  }
+
+  /** Whenever details say ready for players, every request a player of every CDN URL they give makes answers 200. */
+  private Side.Details readyMeansPlaying() {
+    Side.Details details = side.details();
+    if (details.readyForPlayers()) {
+      details.cdnUrls().values().forEach(urls -> urls.forEach(this::assertPlays));
+    }
+    return details;
+  }
+
+  @Test
+  void wheneverDetailsSayReady_everyCdnUrlAnswers200_throughHandEditsAndTheirRepair() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "backup"));
+    assertThat(readyMeansPlaying().readyForPlayers()).as("InProgress").isFalse();
+    aws.clock().advance(aws.propagationTime());
+    assertThat(readyMeansPlaying().readyForPlayers()).isTrue();
+
+    // by hand: what lets the distribution read an endpoint (v2: its policy), then a user's behaviour taking segments
+    side.removeEndpointAccessByHand("hls");
+    readyMeansPlaying();
+    Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
+    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config)
+        .addOrigins(bucket).cacheBehaviors(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            CacheBehavior.builder().pathPattern("/out/*.ts").targetOriginId("vod-bucket")
+                .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).allowedMethods(List.of("GET", "HEAD"))
+                .cachedMethods(List.of("GET", "HEAD")).cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build()),
+            config.cacheBehaviors().stream()).toList())
+        .build());
+    readyMeansPlaying();
+    aws.clock().advance(aws.propagationTime());
+    Side.Details edited = readyMeansPlaying();
+    assertThat(edited.readyForPlayers()).as("every segment goes to the bucket").isFalse();
+    assertThat(edited.notServed()).hasEntrySatisfying("backup", why -> assertThat(why).contains("vod-bucket"));
+
+    // the repair: reconcile gives back what the library owns (the user's behaviour first stays: still not served)
+    side.reconcile();
+    aws.clock().advance(aws.propagationTime());
+    readyMeansPlaying();
+    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config)
+        .cacheBehaviors(config.cacheBehaviors().stream().filter(b -> !b.pathPattern().equals("/out/*.ts")).toList())
+        .build());
+    aws.clock().advance(aws.propagationTime());
+    assertThat(readyMeansPlaying().readyForPlayers()).as("the user's behaviour gone, the policy restored").isTrue();
+  }
+
+  @Test
+  void details_whenWhatLetsTheDistributionReadAnEndpointIsRemovedByHand_sayNotReady_andReconcileRestoresIt() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "backup"));
+    aws.clock().advance(aws.propagationTime());
+    Side.Details ready = side.details();
+    assertThat(ready.readyForPlayers()).isTrue();
+    String url = ready.cdnUrls().get("hls").get(0);
+
+    Optional<String> named = side.removeEndpointAccessByHand("hls");
+    Assumptions.assumeTrue(named.isPresent(), "the version lets the distribution read an endpoint without a policy");
+    assertThat(aws.playerRequests(url)).as("players get 403").anySatisfy(r -> assertThat(r.status()).isEqualTo(403));
+
+    Side.Details details = side.details();
+    assertThat(details.readyForPlayers()).isFalse();
+    assertThat(details.cdnUrls().get("hls")).as("no CDN URL for it").isEmpty();
+    assertThat(details.notServed()).hasEntrySatisfying("hls", why -> assertThat(why).contains(named.get()));
+    assertThat(details.notReadyReasons()).anySatisfy(why -> assertThat(why).contains(named.get()));
+    details.cdnUrls().get("backup").forEach(this::assertPlays);
+    java.time.Instant before = aws.clock().instant();
+    assertThat(catchThrowable(() -> side.awaitDeployed(THIRTY_MINUTES, progress -> {})))
+        .as("deploying would not change it: the wait fails at once")
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessageContaining(named.get());
+    assertThat(aws.clock().instant()).as("no wait").isEqualTo(before);
+
+    aws.clearCalls();
+    assertThat(side.reconcile().action()).as("nothing to change in CloudFront").isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.writes()).as("the endpoint's access given back, nothing else").hasSize(1);
+    assertThat(side.packagerWrites()).hasSize(1);
+    Side.Details restored = side.details();
+    assertThat(restored.readyForPlayers()).isTrue();
+    restored.cdnUrls().values().forEach(urls -> urls.forEach(this::assertPlays));
   }
 
   /**

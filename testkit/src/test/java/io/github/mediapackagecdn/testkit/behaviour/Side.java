@@ -81,6 +81,14 @@ interface Side {
   /** The header a CloudFront origin sends the endpoint's CDN identifier in. */
   String cdnIdentifierHeader();
 
+  /**
+   * Removes by hand, as a user in the console would, what lets the channel's distribution read endpoint {@code name}
+   * besides the distribution itself: v2's endpoint policy. Answers what details must then name in the endpoint's
+   * reason, or empty when the version has nothing of the kind (v1: MediaPackage v1 serves an endpoint without CDN
+   * authorization to whoever has its URL). Records no call.
+   */
+  Optional<String> removeEndpointAccessByHand(String name);
+
   /** One endpoint name per kind of endpoint the version has: v1's packaging formats, v2's containers. */
   List<String> everyKind();
 

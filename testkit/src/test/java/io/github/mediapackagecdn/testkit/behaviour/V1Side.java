@@ -108,6 +108,11 @@ final class V1Side implements Side {
   }
 
   @Override
+  public Optional<String> removeEndpointAccessByHand(String name) {
+    return Optional.empty(); // no endpoint policy in v1; the suite's endpoints use no CDN authorization
+  }
+
+  @Override
   public List<String> everyKind() {
     return List.of("hls", "dash", "cmaf", "mss");
   }

@@ -164,6 +164,11 @@ final class V2GroupSide implements Side {
   }
 
   @Override
+  public Optional<String> removeEndpointAccessByHand(String name) {
+    return v2.removeEndpointAccessByHand(name);
+  }
+
+  @Override
   public EndpointSave saveEndpoints(List<String> names) {
     return v2.saveEndpoints(names);
   }

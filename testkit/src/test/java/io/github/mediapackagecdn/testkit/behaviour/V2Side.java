@@ -130,6 +130,12 @@ final class V2Side implements Side {
   }
 
   @Override
+  public Optional<String> removeEndpointAccessByHand(String name) {
+    aws.channelGroups().removePolicyByHand(channel.endpoint(name));
+    return Optional.of("endpoint policy");
+  }
+
+  @Override
   public List<String> everyKind() {
     return List.of("hls", "cmaf", "mss");
   }

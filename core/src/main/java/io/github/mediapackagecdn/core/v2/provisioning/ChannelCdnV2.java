@@ -109,7 +109,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final SavingV2Channel savingChannel;
   private final SavingV2Endpoints savingEndpoints;
   private final ChannelGroups groups;
-  private final ReadingDetails<V2Channel, V2Endpoint, V2ChannelDetails> readingDetails;
+  private final ReadingDetails<V2Channel, V2Describer.Listed, V2ChannelDetails> readingDetails;
   private final PlanningV2 planning;
   private final AwaitingDeployment<V2ChannelId, V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;

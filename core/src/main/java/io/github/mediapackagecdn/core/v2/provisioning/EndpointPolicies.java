@@ -142,6 +142,81 @@ final class EndpointPolicies {
     }
   }
 
+  /**
+   * Why the policy does not let the distribution read the endpoint, in words, for details and the wait: no policy, a
+   * statement that denies {@code cloudfront.amazonaws.com} {@code mediapackagev2:GetObject} without a condition (a Deny
+   * wins), or no statement that means the library's ({@link #statement}, by meaning as {@link #sameMeaning} compares,
+   * whatever its {@code Sid}); empty when it does. Other statements, the user's, are not judged: a statement of the
+   * user's that allows CloudFront otherwise is not recognized, and a Deny with a condition is not evaluated.
+   */
+  static Optional<String> whyNotAllowed(Optional<String> existing, String endpointArn, String distributionArn) {
+    if (existing.isEmpty() || existing.get().isBlank()) {
+      return Optional.of("it has no endpoint policy, so MediaPackage refuses every request: no statement lets"
+          + " distribution " + distributionArn + " read it");
+    }
+    List<?> statements;
+    try {
+      Object document = Json.parse(existing.get());
+      if (!(document instanceof Map<?, ?>)) {
+        return Optional.of("its endpoint policy is not a JSON object");
+      }
+      statements = statementList(document);
+    } catch (ValidationException e) {
+      return Optional.of("its endpoint policy cannot be read: " + e.getMessage());
+    }
+    Map<String, Object> wanted = withoutSid(statement(statement(endpointArn, distributionArn)));
+    boolean allowed = false;
+    for (Object each : statements) {
+      if (!(each instanceof Map<?, ?> st)) {
+        continue;
+      }
+      if ("Deny".equals(st.get("Effect")) && st.get("Condition") == null && deniesCloudFront(st)) {
+        return Optional.of("its endpoint policy's statement " + (st.get("Sid") == null ? "(no Sid)" : st.get("Sid"))
+            + " denies " + SERVICE_PRINCIPAL + " mediapackagev2:GetObject (a Deny wins over the library's Allow)");
+      }
+      allowed |= withoutSid(statement(st)).equals(wanted);
+    }
+    if (allowed) {
+      return Optional.empty();
+    }
+    return Optional.of("its endpoint policy does not let distribution " + distributionArn + " read it ("
+        + lacking(existing, endpointArn, distributionArn, false).orElse("no statement means the library's " + SID)
+        + "), so MediaPackage refuses CloudFront's requests");
+  }
+
+  /**
+   * Whether a statement of the policy has a condition on {@code mediapackagev2:RequestHasMatchingCdnAuthHeader}: with a
+   * {@code CdnAuthConfiguration}, MediaPackage then checks the CDN identifier header of each request. A document that
+   * is not JSON has none.
+   */
+  static boolean gatesOnCdnAuthHeader(String document) {
+    try {
+      return statementList(Json.parse(document)).stream().anyMatch(st -> st instanceof Map<?, ?> m
+          && m.get("Condition") instanceof Map<?, ?> operators && operators.values().stream()
+              .anyMatch(keys -> keys instanceof Map<?, ?> k && k.keySet().stream()
+                  .anyMatch(key -> CDN_AUTHORIZATION_CONDITION_KEY.equalsIgnoreCase(String.valueOf(key)))));
+    } catch (ValidationException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, Object> withoutSid(Map<String, Object> meaning) {
+    meaning.remove("Sid");
+    return meaning;
+  }
+
+  /** Whether a statement names CloudFront's service principal (or everyone) and an action covering GetObject. */
+  private static boolean deniesCloudFront(Map<?, ?> statement) {
+    Object principal = statement.get("Principal");
+    boolean cloudFront = everyone(principal) || (principal instanceof Map<?, ?> map && map.get("Service") != null
+        && values(map.get("Service")) instanceof List<?> services && services.contains(SERVICE_PRINCIPAL));
+    Object action = statement.get("Action");
+    boolean getObject = action != null && values(action) instanceof List<?> actions && actions.stream()
+        .map(a -> String.valueOf(a).toLowerCase(Locale.ROOT))
+        .anyMatch(a -> a.equals("*") || a.equals("mediapackagev2:*") || a.equals("mediapackagev2:getobject"));
+    return cloudFront && getObject;
+  }
+
   /** The statements of a parsed policy document, as a list; empty when it has none. */
   private static List<?> statementList(Object document) {
     Object statements = document instanceof Map<?, ?> map ? map.get("Statement") : null;

@@ -34,7 +34,8 @@ import java.util.Set;
  * The use case "what would the next v2 save or reconcile change?", read-only: v2's side of the engine's
  * {@link DistributionPlanning}, as v1's. The distribution's changes are the ones the updater's planner
  * ({@link V2EndpointUpdates}, over {@link V2Layout#changesFor}) would send for the channel's endpoints, with the
- * shared policies as found by name (never created), and the CDN identifier the save would use; the MediaPackage
+ * shared policies as found by name (never created: the plan lists those the save would create, and its changes name
+ * them by a stand-in id), and the CDN identifier the save would use; the MediaPackage
  * writes are the endpoint policies the save would put ({@link ServingEndpoints#plan}, the save's own rule). A dry run
  * of a save checks its input as the save does and plans with the endpoints as they would be saved. In the distribution
  * scope per channel group, a channel without a distribution of its own is planned on its group's, by the group's link
@@ -206,7 +207,7 @@ final class PlanningV2 {
     shared.refuseOverQuota();
     String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(id, settings));
     if (existing.isEmpty()) {
-      return planning.planNewChannel(id.ref(), comment, spec.distributionTags());
+      return planning.planNewChannel(id.ref(), comment, spec.distributionTags(), shared.toCreate());
     }
     return planning.planSave(existing.get(), () -> {
       List<V2Endpoint> endpoints = groups.endpointsOf(id);
@@ -252,6 +253,7 @@ final class PlanningV2 {
   private DistributionPlanning.Layout layout(V2ChannelId id, ChannelGroup group, List<V2Endpoint> all,
       List<V2Endpoint> withPolicy, Set<String> listed, List<V2EndpointSpec> specs) {
     V2Layout.Policies policies = shared.lookedUp();
+    List<DistributionPlan.CloudFrontWrite> created = shared.toCreate();
     Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PolicyRead> reads = new ArrayList<>();
     if (!all.isEmpty()) {
@@ -285,6 +287,11 @@ final class PlanningV2 {
         V2EndpointUpdates.Request request =
             new V2EndpointUpdates.Request(id, group, secondGroup, all, policies, identifier);
         return planner.plan(id.ref(), null, current, List.of(request));
+      }
+
+      @Override
+      public List<DistributionPlan.CloudFrontWrite> cloudFrontWrites() {
+        return created;
       }
 
       @Override

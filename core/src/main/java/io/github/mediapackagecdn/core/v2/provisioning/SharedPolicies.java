@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.v2.model.CachePolicy;
@@ -91,6 +92,30 @@ final class SharedPolicies {
     return new V2Layout.Policies(accessId == null ? NOT_CREATED_YET : accessId,
         manifestsId == null ? NOT_CREATED_YET : manifestsId, segmentsId == null ? NOT_CREATED_YET : segmentsId,
         earlier);
+  }
+
+  /**
+   * What {@link #ids} would create, in its order, as a plan lists it: nothing when this instance knows the ids, else
+   * each setting {@link #check} (reads only, once) did not find by name. Creates nothing.
+   *
+   * @throws ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) as {@link #check}
+   */
+  synchronized List<DistributionPlan.CloudFrontWrite> toCreate() {
+    if (known != null) {
+      return List.of();
+    }
+    check();
+    List<DistributionPlan.CloudFrontWrite> writes = new java.util.ArrayList<>();
+    if (accessId == null) {
+      writes.add(new DistributionPlan.CloudFrontWrite("CreateOriginAccessControl", wantedAccess.name()));
+    }
+    if (manifestsId == null) {
+      writes.add(new DistributionPlan.CloudFrontWrite("CreateCachePolicy", wantedManifests.name()));
+    }
+    if (segmentsId == null) {
+      writes.add(new DistributionPlan.CloudFrontWrite("CreateCachePolicy", wantedSegments.name()));
+    }
+    return List.copyOf(writes);
   }
 
   /**

@@ -556,12 +556,20 @@ final class V2Layout {
    * primary member, an origin access control to sign them), if it would not.
    */
   static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint) {
+    return whyNotServed(config, endpoint, Optional.empty());
+  }
+
+  /**
+   * {@link #whyNotServed(DistributionConfig, V2Endpoint)}, the origin also sending {@code header} when given (the CDN
+   * identifier header of an endpoint that uses CDN authorization).
+   */
+  static Optional<String> whyNotServed(DistributionConfig config, V2Endpoint endpoint, Optional<String> header) {
     List<String> urls = playerUrls(endpoint);
     if (urls.isEmpty()) {
       return Optional.of("endpoint " + endpoint.id() + (endpoint.manifests().isEmpty() ? " has no manifest to serve"
           : " has a manifest whose URL MediaPackage did not give; read it again"));
     }
-    Routing.Requirements requirements = new Routing.Requirements(Optional.empty(), true);
+    Routing.Requirements requirements = new Routing.Requirements(header, true);
     return urls.stream()
         .flatMap(url -> Routing.whyNotRouted(config, url, endpoint.id().toString(), requirements).stream())
         .findFirst();

@@ -19,6 +19,34 @@ class EndpointPoliciesTest {
       + "\",\"Condition\":{\"NumericLessThan\":{\"x\":1.50}}}";
 
   @Test
+  void whyNotAllowed_saysWhatKeepsTheDistributionFromReadingTheEndpoint_byMeaning() {
+    String ours = EndpointPolicies.merged(Optional.of("{\"Statement\":[" + USERS + "]}"), ENDPOINT, DISTRIBUTION,
+        true).orElseThrow();
+    String reordered = "{\"Statement\":[" + USERS + ",{\"Condition\":{\"StringEquals\":{\"aws:SourceArn\":["
+        + "\"" + DISTRIBUTION + "\"]}},\"Resource\":\"" + ENDPOINT + "\",\"Action\":[\"mediapackagev2:GetHeadObject\","
+        + "\"mediapackagev2:GetObject\"],\"Principal\":{\"Service\":\"cloudfront.amazonaws.com\"},"
+        + "\"Effect\":\"Allow\",\"Sid\":\"Copied\"}]}";
+    String deny = ours.replace("\"Statement\":[", "\"Statement\":[{\"Sid\":\"NoCdn\",\"Effect\":\"Deny\","
+        + "\"Principal\":{\"Service\":\"cloudfront.amazonaws.com\"},\"Action\":\"mediapackagev2:*\","
+        + "\"Resource\":\"*\"},");
+
+    assertThat(EndpointPolicies.whyNotAllowed(Optional.of(ours), ENDPOINT, DISTRIBUTION)).isEmpty();
+    assertThat(EndpointPolicies.whyNotAllowed(Optional.of(reordered), ENDPOINT, DISTRIBUTION))
+        .as("the same statement however written, whatever its Sid").isEmpty();
+    assertThat(EndpointPolicies.whyNotAllowed(Optional.empty(), ENDPOINT, DISTRIBUTION)).hasValueSatisfying(
+        why -> assertThat(why).contains("no endpoint policy"));
+    assertThat(EndpointPolicies.whyNotAllowed(Optional.of("{\"Statement\":[" + USERS + "]}"), ENDPOINT,
+        DISTRIBUTION)).hasValueSatisfying(why -> assertThat(why).contains("endpoint policy", DISTRIBUTION,
+            EndpointPolicies.SID));
+    assertThat(EndpointPolicies.whyNotAllowed(Optional.of(ours), ENDPOINT, DISTRIBUTION.replace("E1", "E2")))
+        .hasValueSatisfying(why -> assertThat(why).contains("names " + DISTRIBUTION));
+    assertThat(EndpointPolicies.whyNotAllowed(Optional.of(deny), ENDPOINT, DISTRIBUTION)).hasValueSatisfying(
+        why -> assertThat(why).contains("NoCdn", "Deny"));
+    assertThat(EndpointPolicies.gatesOnCdnAuthHeader(ours)).isTrue();
+    assertThat(EndpointPolicies.gatesOnCdnAuthHeader(reordered)).isFalse();
+  }
+
+  @Test
   void noPolicy_becomesOneWithTheLibrarysStatementOnly() {
     String merged = EndpointPolicies.merged(Optional.empty(), ENDPOINT, DISTRIBUTION, false).orElseThrow();
 
