@@ -28,7 +28,8 @@ import java.util.function.Function;
  * ambiguous links, channels that asked for a distribution and have none, shared policies changed by hand, endpoints
  * a user's behaviour routes elsewhere.
  *
- * <p>The audit may be old: the side reads each channel and its link again before anything is written; a channel that
+ * <p>The audit may be old: each channel is read again (the {@link Side}'s only part, finding it by its
+ * {@link ChannelRef}) and its link resolved again ({@link LinkResolution}) before anything is written; a channel that
  * is gone or whose link changed since is left for a person, one that has everything now is not written. So the same
  * audit, or the {@linkplain RepairResult#remaining() remaining part} of a run that stopped, can be repaired again and
  * never repeats a write.

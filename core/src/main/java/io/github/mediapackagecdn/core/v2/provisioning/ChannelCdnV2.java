@@ -194,8 +194,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
         visibility, settings.maxUpdateAttempts(), options.clock());
     this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
         settings, builder.v2Settings, events.listeners());
-    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, serving, shared, settings,
-        builder.v2Settings, groupDistributions), links, options.sleeper(), events.listeners());
+    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, group -> new V2Packager(builder.groups,
+        group, serving, shared, settings, builder.v2Settings), groupDistributions), links, options.sleeper(),
+        events.listeners());
     this.moving = new MovingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
         groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
             settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),

@@ -1,6 +1,5 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -9,7 +8,9 @@ import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * v2's side of the engine's fleet repair ({@link FleetRepairing}): a channel an audit found {@code NOT_SERVED} is
@@ -21,19 +22,14 @@ import java.util.Optional;
 final class RepairingV2Fleet implements FleetRepairing.Side<V2Channel, V2Endpoint> {
 
   private final ChannelGroups groups;
-  private final ServingEndpoints serving;
-  private final SharedPolicies shared;
-  private final CdnSettings settings;
-  private final V2CdnSettings v2Settings;
+  private final Function<ChannelGroup, V2Packager> packagers;
   private final GroupDistributions groupScope;
 
-  RepairingV2Fleet(ChannelGroups groups, ServingEndpoints serving, SharedPolicies shared, CdnSettings settings,
-      V2CdnSettings v2Settings, GroupDistributions groupScope) {
+  /** Finds channels in {@code groups}, each served by its group's packager from {@code packagers}. */
+  RepairingV2Fleet(ChannelGroups groups, Function<ChannelGroup, V2Packager> packagers,
+      GroupDistributions groupScope) {
     this.groups = groups;
-    this.serving = serving;
-    this.shared = shared;
-    this.settings = settings;
-    this.v2Settings = v2Settings;
+    this.packagers = packagers;
     this.groupScope = groupScope;
   }
 
@@ -51,15 +47,14 @@ final class RepairingV2Fleet implements FleetRepairing.Side<V2Channel, V2Endpoin
     if (group.isEmpty()) {
       return FleetRepairing.Found.left("the channel group no longer exists");
     }
-    return FleetRepairing.Found.of(channel.get(),
-        new V2Packager(groups, group.get(), serving, shared, settings, v2Settings),
-        audited -> groupScope.enabled() && groupScope.resolve(group.get()).id().equals(Optional.of(audited))
-            ? Optional.of(byGroup(ref, id, group.get(), audited)) : Optional.empty());
+    return FleetRepairing.Found.of(channel.get(), packagers.apply(group.get()), audited -> groupScope.enabled()
+        && groupScope.resolve(group.get()).id().equals(Optional.of(audited))
+        ? Optional.of(byGroup(ref, id, group.get(), audited)) : Optional.empty());
   }
 
   /** Completes the group's distribution {@code id} by its layout, then serves the channel's endpoints from it. */
   private FleetRepairing.Repair byGroup(ChannelRef ref, V2ChannelId channel, ChannelGroup group, DistributionId id) {
-    var endpoints = groups.endpointsOf(channel);
+    List<V2Endpoint> endpoints = groups.endpointsOf(channel);
     GroupDistributions.Served served = groupScope.serve(channel, group, id, endpoints, endpoints, true);
     return FleetRepairing.Repair.done(served.updated() || served.policiesWritten() > 0,
         FleetRepairing.withoutCdnUrl(ref, id, served.outcome().notServed()));
