@@ -125,6 +125,26 @@ class FleetRepairOnFakesTest {
   class Repairs {
 
     @Test
+    void repair_ofAChannelWhoseTagNoLongerNamesItsDistribution_recordsTheLinkFoundThroughTheIndex_thenRepairs() {
+      DistributionId id = brokenInTheConsole(1).get(0);
+      aws.channels().tag(aws.channels().find(channel(0)).orElseThrow().arn(),
+          Map.of(CdnSettings.CHANNEL_TAG_KEY, "requested")); // as a creation whose answer was lost leaves it
+      FleetAudit audit = auditThenForget();
+      assertThat(audit.findings()).extracting(AuditFinding::kind).containsExactly(Kind.NOT_SERVED);
+
+      RepairResult result = cdn.repair(audit);
+
+      assertThat(channels(result.repaired())).containsExactly(channel(0));
+      assertThat(hasDashBehaviour(id)).isTrue();
+      assertThat(aws.channels().find(channel(0)).orElseThrow().tags())
+          .as("the link found through the tag index alone is recorded on the channel")
+          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, id.value());
+      assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.TAG_RESOURCE,
+          Operation.UPDATE_DISTRIBUTION);
+      assertThat(cdn.audit().clean()).isTrue();
+    }
+
+    @Test
     void repair_ofABehaviourDeletedInTheConsole_addsItBackWithOneUpdateAndTheNextAuditIsClean() {
       DistributionId id = brokenInTheConsole(1).get(0);
       FleetAudit audit = auditThenForget();

@@ -9,6 +9,7 @@ import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.cdn.RepairOptions;
 import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -20,6 +21,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
+import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,43 @@ class V2GroupScopeAuditOnFakesTest {
         Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY);
     assertThat(repaired.repaired()).extracting(LinkedChannel::channel).containsExactly(CHANNELS.get(0).ref());
     assertThat(repaired.unchanged()).hasSize(2);
+    assertThat(cdn.audit().clean()).isTrue();
+  }
+
+  @Test
+  void theGroupsManifestBehaviourDeletedByAPerson_isRepairedBeforeTheCatchAll_andPlayersGetEveryCdnUrl() {
+    DistributionId group = givenThreeChannelsOnTheGroupsDistribution();
+    aws.distributions().edit(group, c -> DistributionConfig.builder().from(c).cacheBehaviors(c.cacheBehaviors()
+        .stream().filter(b -> !b.pathPattern().equals("/out/v1/live/*.m3u8")).toList()).build());
+    aws.clock().advance(aws.propagationTime());
+
+    FleetAudit audit = audited(1, 1, 6);
+    assertThat(audit.findings()).extracting(AuditFinding::kind).containsOnly(Kind.NOT_SERVED).hasSize(3);
+    assertThat(audit.findings()).allSatisfy(f -> assertThat(f.detail()).contains("/out/v1/live/*.m3u8"));
+    aws.clearCalls();
+
+    RepairResult repaired = cdn.repair(audit, RepairOptions.builder().updateInterval(java.time.Duration.ZERO).build());
+
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.UPDATE_DISTRIBUTION);
+    assertThat(repaired.repaired()).extracting(LinkedChannel::channel).containsExactly(CHANNELS.get(0).ref());
+    assertThat(repaired.unchanged()).hasSize(2);
+    assertThat(repaired.leftForPerson()).isEmpty();
+    assertThat(aws.distributions().peek(group).orElseThrow().config().cacheBehaviors())
+        .extracting(CacheBehavior::pathPattern).as("the manifest patterns before the group's catch-all")
+        .containsExactly("/out/v1/live/*.m3u8", "/out/v1/live/*.mpd", "/out/v1/live/*");
+    aws.clock().advance(aws.propagationTime());
+    for (V2ChannelId channel : CHANNELS) {
+      V2ChannelDetails details = cdn.details(channel);
+      assertThat(details.readyForPlayers()).isTrue();
+      List<String> urls = details.endpoints().stream().flatMap(e -> e.cdnUrls().stream()).toList();
+      assertThat(urls).hasSize(2).anyMatch(url -> url.endsWith(".m3u8"));
+      urls.forEach(url -> assertThat(aws.playerRequests(url)).isNotEmpty().allSatisfy(response -> {
+        assertThat(response.status()).as("%s: %s", response.url(), response.reason()).isEqualTo(200);
+        if (response.url().endsWith(".m3u8")) {
+          assertThat(response.pathPattern()).as(response.url()).contains("/out/v1/live/*.m3u8");
+        }
+      }));
+    }
     assertThat(cdn.audit().clean()).isTrue();
   }
 

@@ -4,10 +4,12 @@ import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The fleet repair, once for both MediaPackage versions: gives each channel an audit found {@code NOT_SERVED} what
- * the side's layout rules own ({@link Side#repair}: v1's origin, header and behaviours; v2's too, and the endpoint
+ * the side's layout rules own ({@link Packager#repair}: v1's origin, header and behaviours; v2's too, and the endpoint
  * policies' statements), and leaves everything else for a person: orphans, changed link tags, distributions gone,
  * ambiguous links, channels that asked for a distribution and have none, shared policies changed by hand, endpoints
  * a user's behaviour routes elsewhere.
  *
- * <p>The audit may be old: the side reads each channel and its link again before anything is written; a channel that
+ * <p>The audit may be old: each channel is read again (the {@link Side}'s only part, finding it by its
+ * {@link ChannelRef}) and its link resolved again ({@link LinkResolution}) before anything is written; a channel that
  * is gone or whose link changed since is left for a person, one that has everything now is not written. So the same
  * audit, or the {@linkplain RepairResult#remaining() remaining part} of a run that stopped, can be repaired again and
  * never repeats a write.
@@ -35,23 +39,59 @@ import java.util.Set;
  * stops, leaving the rest remaining, when CloudFront throttles it, when {@link RepairOptions#maxUpdates()} is met, or
  * when the thread is interrupted during a wait (its interrupt flag stays set). Public only for the two facades'
  * packages: not API.
+ *
+ * @param <C> the side's channel, as read
+ * @param <E> the side's endpoint, as read
  */
-public final class FleetRepairing {
+public final class FleetRepairing<C, E> {
 
   /** The findings a channel's repair answers for: those of a channel it read again are replaced by what remains. */
   private static final Set<AuditFinding.Kind> OWNED = Set.of(AuditFinding.Kind.NOT_SERVED,
       AuditFinding.Kind.ENDPOINT_WITHOUT_CDN_URL, AuditFinding.Kind.ENDPOINT_POLICY_WITHOUT_STATEMENT);
 
-  /** What one MediaPackage side gives the repair: one channel's repair. */
-  public interface Side {
+  /**
+   * What one MediaPackage side gives the repair: its channel found again by its {@link ChannelRef}, with the side's
+   * {@link Packager} for it. Public only for the two facades' packages: not API.
+   *
+   * @param <C> the side's channel, as read
+   * @param <E> the side's endpoint, as read
+   */
+  public interface Side<C, E> {
 
     /**
-     * Reads the channel and its link again and, when the link is still {@code audited}, gives the channel what the
-     * side's rules own, through the merge of a reconcile; left, with why, when it cannot safely.
+     * Reads the channel {@code ref} names again (only reads): found, or left with why.
      *
-     * @throws ProvisioningException when AWS fails a step
+     * @throws ProvisioningException when AWS fails a read
      */
-    Repair repair(ChannelRef channel, DistributionId audited);
+    Found<C, E> find(ChannelRef ref);
+  }
+
+  /**
+   * A channel read again: the channel and the packager that serves it, and what repairs it when it has no distribution
+   * of its own linked now ({@code unlinked}, given the audited distribution: empty to leave it, audited again); or,
+   * when {@code channel} is empty, why it is left.
+   *
+   * @param <C> the side's channel, as read
+   * @param <E> the side's endpoint, as read
+   */
+  public record Found<C, E>(Optional<C> channel, Packager<C, E> packager,
+      Function<DistributionId, Optional<Repair>> unlinked, String why) {
+
+    /** The channel, served by {@code packager}; one without a linked distribution is left. */
+    public static <C, E> Found<C, E> of(C channel, Packager<C, E> packager) {
+      return of(channel, packager, audited -> Optional.empty());
+    }
+
+    /** The channel, served by {@code packager}; one without a linked distribution is repaired by {@code unlinked}. */
+    public static <C, E> Found<C, E> of(C channel, Packager<C, E> packager,
+        Function<DistributionId, Optional<Repair>> unlinked) {
+      return new Found<>(Optional.of(channel), packager, unlinked, "");
+    }
+
+    /** Not found again: left, for a person to see {@code why}. */
+    public static <C, E> Found<C, E> left(String why) {
+      return new Found<>(Optional.empty(), null, audited -> Optional.empty(), why);
+    }
   }
 
   /**
@@ -77,13 +117,18 @@ public final class FleetRepairing {
     }
   }
 
-  private final Side side;
+  private final Side<C, E> side;
+  private final LinkResolution<C> links;
   private final Sleeper sleeper;
   private final Listeners listeners;
 
-  /** The repair of {@code side}'s channels, pausing with {@code sleeper} on the listeners' clock. */
-  public FleetRepairing(Side side, Sleeper sleeper, Listeners listeners) {
+  /**
+   * The repair of {@code side}'s channels, each linked by {@code links}, pausing with {@code sleeper} on the
+   * listeners' clock.
+   */
+  public FleetRepairing(Side<C, E> side, LinkResolution<C> links, Sleeper sleeper, Listeners listeners) {
     this.side = side;
+    this.links = links;
     this.sleeper = sleeper;
     this.listeners = listeners;
   }
@@ -183,16 +228,67 @@ public final class FleetRepairing {
     return result(audit, linked, attempts, waited, start);
   }
 
-  /** The side's repair of one channel, its failure caught and told to the listeners. */
+  /** One channel's repair, its failure caught and told to the listeners. */
   private Attempt attempt(ChannelRef channel, DistributionId audited) {
     try {
-      Repair repair = side.repair(channel, audited);
+      Repair repair = repair(channel, audited);
       return repair.written().map(written -> new Attempt(written ? Fate.REPAIRED : Fate.UNCHANGED,
           repair.stillFound(), "", null)).orElseGet(() -> Attempt.left(repair.why()));
     } catch (ProvisioningException e) {
       listeners.failed(channel, Optional.of(audited), e);
       return new Attempt(Fate.FAILED, List.of(), "", e);
     }
+  }
+
+  /**
+   * Reads the channel and its link again and, when the link is still {@code audited}, records it on the channel if it
+   * needs to be and gives the channel's endpoints what the side's rules own through its packager (the merge of a
+   * reconcile); left, with why, when it cannot safely.
+   */
+  private Repair repair(ChannelRef ref, DistributionId audited) {
+    Found<C, E> found = side.find(ref);
+    if (found.channel().isEmpty()) {
+      return Repair.left(found.why());
+    }
+    C channel = found.channel().get();
+    DistributionResolver.Resolution link;
+    try {
+      link = links.resolve(channel);
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Repair.left("more than one distribution is tagged for the channel now");
+    }
+    if (link.id().isEmpty()) {
+      Optional<Repair> unlinked = found.unlinked().apply(audited);
+      if (unlinked.isPresent()) {
+        return unlinked.get();
+      }
+    }
+    if (!link.id().equals(Optional.of(audited))) {
+      return Repair.left(link.id().map(id -> "its linked distribution is now " + id)
+          .orElse("it has no linked distribution now") + ", not " + audited + " as audited: audit again");
+    }
+    if (link.needsRecording()) {
+      links.record(channel, audited);
+    }
+    List<E> endpoints = found.packager().endpoints(channel);
+    if (endpoints.isEmpty()) {
+      return Repair.done(false, List.of());
+    }
+    Packager.Repaired repaired = found.packager().repair(channel, audited, endpoints);
+    return Repair.done(repaired.written(), withoutCdnUrl(ref, audited, repaired.notServed()));
+  }
+
+  /** An {@code ENDPOINT_WITHOUT_CDN_URL} finding for each endpoint {@code notServed} names, with why. */
+  public static List<AuditFinding> withoutCdnUrl(ChannelRef channel, DistributionId id,
+      Map<OriginEndpointId, String> notServed) {
+    List<AuditFinding> findings = new ArrayList<>();
+    notServed.forEach((endpoint, why) -> findings.add(AuditFinding.builder()
+        .kind(AuditFinding.Kind.ENDPOINT_WITHOUT_CDN_URL).channel(channel).addDistributions(id).endpoint(endpoint)
+        .detail(why).build()));
+    return findings;
   }
 
   /**

@@ -2,6 +2,9 @@ package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,28 @@ public interface Packager<C, E> {
    * @throws io.github.mediapackagecdn.core.error.ProvisioningException when AWS fails a step
    */
   CdnOutcome serve(C channel, DistributionId id, List<E> endpoints);
+
+  /**
+   * As {@link #serve}, for a repair: whether anything was written (the distribution, or an endpoint policy), and the
+   * endpoints the distribution, as last read or written, does not serve by CloudFront's routing, with why.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ProvisioningException when AWS fails a step
+   */
+  Repaired repair(C channel, DistributionId id, List<E> endpoints);
+
+  /**
+   * What serving endpoints for a repair did.
+   *
+   * @param written whether anything was written
+   * @param notServed the endpoints not served, with why
+   */
+  record Repaired(boolean written, Map<OriginEndpointId, String> notServed) {
+
+    /** Keeps an unmodifiable copy, in order. */
+    public Repaired {
+      notServed = Collections.unmodifiableMap(new LinkedHashMap<>(notServed));
+    }
+  }
 
   /**
    * What creating a distribution sends.

@@ -17,6 +17,7 @@ import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.ReadingDetails;
 import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
@@ -95,7 +96,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final AwaitingDeployment<ChannelId, ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
   private final AuditingFleet auditing;
-  private final RepairingFleet repairing;
+  private final FleetRepairing<Channel, OriginEndpoint> repairing;
   private final Planning planning;
   private final Channels channels;
   /** The ports this instance is built on, for {@link #toString()}. */
@@ -156,7 +157,9 @@ public final class ChannelCdn implements AutoCloseable {
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
     this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings, layoutSettings,
         identifiers::identifierFor, listeners);
-    this.repairing = new RepairingFleet(channels, links, updaters, options.sleeper(), listeners);
+    this.repairing = new FleetRepairing<>(ref -> channels.find(ChannelId.of(ref.name()))
+        .map(channel -> FleetRepairing.Found.of(channel, packager))
+        .orElseGet(() -> FleetRepairing.Found.left("the channel no longer exists")), links, options.sleeper(), listeners);
     this.ports = "channels " + kind(channels) + ", distributions " + kind(distributions) + ", links "
         + kind(builder.links);
     this.waitAndSettings = visibility + ", clock " + options.clock() + ", " + listeners.size() + " listeners, "

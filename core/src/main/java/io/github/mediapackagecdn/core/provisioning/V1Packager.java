@@ -7,7 +7,9 @@ import io.github.mediapackagecdn.core.cdn.Packager;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,5 +53,14 @@ final class V1Packager implements Packager<Channel, OriginEndpoint> {
   @Override
   public CdnOutcome serve(Channel channel, DistributionId id, List<OriginEndpoint> endpoints) {
     return CdnOutcome.updatedOrUnchanged(updaters.update(id, endpoints).written(), id);
+  }
+
+  @Override
+  public Repaired repair(Channel channel, DistributionId id, List<OriginEndpoint> endpoints) {
+    DistributionUpdaters.Update update = updaters.update(id, endpoints);
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    update.latest().ifPresent(config -> endpoints.forEach(endpoint -> CdnUrls.whyNotServed(endpoint, config)
+        .ifPresent(why -> notServed.put(endpoint.id(), why))));
+    return new Repaired(update.written(), notServed);
   }
 }

@@ -17,9 +17,9 @@
  *   <li><b>Use cases</b>, one operation each, their collaborators given to the constructor (the facade wires them):
  *       {@code SavingChannel}, {@code SavingEndpoints}, the engine's {@code core.cdn.Attaching},
  *       {@code core.cdn.Reconciling} (over {@code V1Packager}) and {@code core.cdn.ReadingDetails} (over
- *       {@code V1Describer}), {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet},
- *       {@code RepairingFleet}, {@code Planning} (read-only: the plan of the next save, and the dry runs, which check
- *       their input with {@code EndpointBatch} as the save does).</li>
+ *       {@code V1Describer}), {@code AwaitingDeployment}, {@code TearingDown}, {@code AuditingFleet}, the engine's
+ *       {@code core.cdn.FleetRepairing} (over {@code V1Packager}), {@code Planning} (read-only: the plan of the next
+ *       save, and the dry runs, which check their input with {@code EndpointBatch} as the save does).</li>
  *   <li><b>Concerns</b>, each owning its state and tested alone: the engine's {@code core.cdn.LinkResolution} (the
  *       channel's distribution, through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries
  *       expire after the visibility timeout; v2 uses the same, v1's channels given to it by {@code ChannelTags});

@@ -199,7 +199,8 @@ final class AuditingV2Fleet implements FleetAuditing.Side<V2Channel> {
         found.manifestsId().orElse(ChannelCdnV2.MANIFEST_CACHE_POLICY_NAME),
         found.segmentsId().orElse(ChannelCdnV2.SEGMENT_CACHE_POLICY_NAME), found.earlier());
     try {
-      linked.missing(byGroup ? GroupRepair.changesFor(config, group.get(), ids, settings, v2Settings)
+      linked.missing(byGroup
+          ? GroupLayout.changesFor(config, group.get(), Optional.empty(), () -> ids, settings, v2Settings)
           : V2Layout.changesFor(config, group.get(), Optional.empty(), served, ids, Optional.empty(), settings,
               v2Settings));
     } catch (ProvisioningException e) {

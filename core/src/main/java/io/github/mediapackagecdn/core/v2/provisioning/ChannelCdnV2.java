@@ -16,6 +16,7 @@ import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
+import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
@@ -114,7 +115,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final AwaitingDeployment<V2ChannelId, V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
   private final AuditingV2Fleet auditing;
-  private final RepairingV2Fleet repairing;
+  private final FleetRepairing<V2Channel, V2Endpoint> repairing;
   private final GroupDistributions groupDistributions;
   private final TearingDownGroup tearingDownGroup;
   private final MovingV2Channel moving;
@@ -193,8 +194,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
         visibility, settings.maxUpdateAttempts(), options.clock());
     this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
         settings, builder.v2Settings, events.listeners());
-    this.repairing = new RepairingV2Fleet(builder.groups, links, serving, options.sleeper(), events.listeners(),
-        new GroupRepair(builder.distributions, groupDistributions, shared, visibility, settings, builder.v2Settings));
+    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, group -> new V2Packager(builder.groups,
+        group, serving, shared, settings, builder.v2Settings), groupDistributions), links, options.sleeper(),
+        events.listeners());
     this.moving = new MovingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
         groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
             settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),

@@ -42,8 +42,16 @@ import java.util.Optional;
  */
 final class GroupDistributions {
 
-  /** What serving endpoints from the group's distribution did: the policies written, and the CDN outcome. */
-  record Served(int policiesWritten, CdnOutcome outcome) {}
+  /**
+   * What serving endpoints from the group's distribution did: the policies written, the CDN outcome, and whether the
+   * distribution was updated (also when the outcome is {@code NOT_SERVED}).
+   */
+  record Served(int policiesWritten, CdnOutcome outcome, boolean updated) {
+
+    Served(int policiesWritten, CdnOutcome outcome) {
+      this(policiesWritten, outcome, outcome.action() == CdnOutcome.Action.UPDATED);
+    }
+  }
 
   private final boolean enabled;
   private final ChannelGroups groups;
@@ -193,7 +201,7 @@ final class GroupDistributions {
           .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
     }
     return new Served(writes.size(), !notServed.isEmpty() ? CdnOutcome.notServed(id, notServed)
-        : CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id));
+        : CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id), updated);
   }
 
   /** A policy to write, in one Region's MediaPackage. */

@@ -54,4 +54,11 @@ final class V2Packager implements Packager<V2Channel, V2Endpoint> {
     return serving.serve(channel.id(), group, id, endpoints, endpoints, List.of(), Map.of(), Optional.empty())
         .outcome(id, endpoints);
   }
+
+  @Override
+  public Repaired repair(V2Channel channel, DistributionId id, List<V2Endpoint> endpoints) {
+    ServingEndpoints.Served served = serving.serve(channel.id(), group, id, endpoints, endpoints, List.of(), Map.of(),
+        Optional.empty());
+    return new Repaired(served.updated() || served.policiesWritten() > 0, served.outcome(id, endpoints).notServed());
+  }
 }
