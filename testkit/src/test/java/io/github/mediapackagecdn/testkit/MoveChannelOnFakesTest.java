@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Moving a channel between its own distribution and its group's, on a fake account, checked by the players' view
@@ -181,7 +183,8 @@ class MoveChannelOnFakesTest {
 
     V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, REMOVE);
     assertThat(plan.removesPrevious()).isTrue();
-    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("TagResource", "live/news"), // the id deleted
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
         new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
         new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"));
     V2MoveResult removed = cdn.moveToGroupDistribution(NEWS, REMOVE);
@@ -273,6 +276,49 @@ class MoveChannelOnFakesTest {
     assertThatThrownBy(() -> perChannel.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP))
         .isInstanceOf(ValidationException.class);
     assertThat(aws.calls()).isEmpty();
+  }
+
+  /**
+   * Back to a distribution of its own after a move to the group deleted the previous one: CloudFront may keep a deleted
+   * distribution's CallerReference taken (UNCONFIRMED), so the channel tag keeps the deleted id after the group's
+   * marker, and the creation passes over the reference once the holder does not show, as after a console deletion.
+   */
+  @ParameterizedTest(name = "deleted CallerReferences stay taken: {0}")
+  @ValueSource(booleans = {true, false})
+  void backToItsOwn_afterAMoveToTheGroupDeletedIt_createsTheNextOne(boolean referencesStayTaken) {
+    FakeAws account = FakeAws.builder().deletedCallerReferencesStayTaken(referencesStayTaken).build();
+    ChannelCdnV2 perChannel = account.channelCdnV2();
+    perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
+        .cdn().distributionId().orElseThrow();
+    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    ChannelCdnV2 grouped = account.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
+    grouped.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
+    account.clock().advance(account.propagationTime());
+    String deletedReference = account.distributions().find(own).orElseThrow().config().callerReference();
+    assertThat(grouped.moveToGroupDistribution(NEWS, REMOVE).previous()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(account.distributions().peek(own)).isEmpty();
+    account.clearCalls();
+
+    V2MoveResult back = grouped.moveToOwnDistribution(NEWS, KEEP);
+
+    assertThat(back.moved()).isTrue();
+    assertThat(back.to().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    DistributionId next = back.to().distributionId().orElseThrow();
+    String reference = account.distributions().find(next).orElseThrow().config().callerReference();
+    if (referencesStayTaken) { // refused once, the holder never shows, the deleted id proves the link gone
+      assertThat(account.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+      assertThat(reference).isNotEqualTo(deletedReference).endsWith("-1");
+    } else {
+      assertThat(account.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(1);
+      assertThat(reference).isEqualTo(deletedReference);
+    }
+    account.clock().advance(account.propagationTime());
+    V2ChannelDetails details = grouped.details(NEWS);
+    assertThat(details.distributionId()).contains(next);
+    assertThat(details.endpoints()).hasSize(3).allSatisfy(e -> assertThat(e.cdnUrls()).singleElement()
+        .satisfies(url -> assertThat(account.playerRequests(url)).isNotEmpty()
+            .allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue())));
   }
 
   private static final List<OriginEndpointId> ENDPOINTS =

@@ -509,8 +509,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * {@link V2MoveResult#to()}, and the channel stays on its group's. The listeners hear the creation's and update's
    * steps, {@code CHANNEL_MOVED} once the channel tag records the move, then {@code PREVIOUS_ACCESS_REMOVED} when asked
    * for, or {@code FAILED}. After a move to the group that deleted the
-   * channel's own distribution, a new one may be refused ({@code ALREADY_EXISTS}: CloudFront may keep a deleted
-   * distribution's CallerReference taken, and the channel tag no longer records which one was deleted).
+   * channel's own distribution, the channel tag still records the deleted id, so a new one is made as after a console
+   * deletion: with the next CallerReference generation when CloudFront keeps the deleted one's taken.
    *
    * @throws ValidationException in the scope {@code CHANNEL}, before any call
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist

@@ -38,7 +38,8 @@ import java.util.Optional;
  * {@link GroupDistributions}, the channel's own by the engine's {@link DistributionCreation}, so never a second);
  * (2) each endpoint policy gains the target's statement (the library's {@link EndpointPolicies#SID}) and keeps the
  * previous distribution's as {@value #PREVIOUS_SID}, in one write; (3) the channel tag changes
- * ({@link LinkTags#SERVED_BY_GROUP}, or the own distribution's id): only then do the details' CDN URLs move to the
+ * ({@link LinkTags#SERVED_BY_GROUP}, with the own distribution's id when (4) deletes it, so that a later one of its
+ * own can prove it deleted; or the own distribution's id): only then do the details' CDN URLs move to the
  * target's domain; (4) only when asked, the previous access goes: the channel's own distribution torn down by the
  * engine's rules (only one whose link tag names the channel), or the group's statement removed (the group's
  * distribution is never touched), then the {@value #PREVIOUS_SID} statements. Each step is idempotent, so running
@@ -140,7 +141,7 @@ final class MovingV2Channel {
       }
       after.add(new Policy(policy.port(), policy.endpoint(), write.or(policy::existing)));
     }
-    if (!state.moved()) {
+    if (toGroup ? recordsMove(state, options) : !state.moved()) {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
     boolean strips = false;
@@ -172,14 +173,29 @@ final class MovingV2Channel {
     return result;
   }
 
+  /** Whether a move to the group deletes the channel's own distribution (linked to it still). */
+  private static boolean removesOwn(State state, TeardownOptions options) {
+    return options.deleteDistribution() && state.own().linked().isPresent();
+  }
+
+  /**
+   * Whether a move to the group writes the channel tag: when the channel has not moved yet, or when it deletes the
+   * channel's own distribution and the tag does not record that one yet (the deleted id stays recorded, after
+   * {@link LinkTags#SERVED_BY_GROUP}, so that a later distribution of its own can prove its predecessor deleted).
+   */
+  private boolean recordsMove(State state, TeardownOptions options) {
+    return !state.moved() || removesOwn(state, options)
+        && !linkTags.deletedByMove(state.channel()).equals(state.own().linked());
+  }
+
   /** {@code CHANNEL_MOVED}: the channel tag records the target (written now, or already). */
   private void moved(State state, boolean toGroup, DistributionId target, Optional<DistributionId> from,
-      int policiesWritten, Instant start) {
+      int policiesWritten, boolean tagWritten, Instant start) {
     String where = state.channel().id() + (toGroup ? " to its group's distribution " : " to its own distribution ")
         + target
         + from.map(f -> " from " + f).orElse(" from none");
     events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_MOVED, state.channel().id()).distributionId(target)
-        .endpointIds(endpointIds(state)).operation(state.moved() ? "" : TAG_RESOURCE).count(policiesWritten)
+        .endpointIds(endpointIds(state)).operation(tagWritten ? TAG_RESOURCE : "").count(policiesWritten)
         .detail((state.moved() ? "moved already: " : "moved: ") + where).duration(events.since(start)));
   }
 
@@ -222,10 +238,12 @@ final class MovingV2Channel {
     Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
     List<Policy> policies = policies(state.endpoints());
     int written = write(policies, distribution.arn(), state.moved() ? Optional.empty() : fromArn);
-    if (!state.moved()) {
-      mark(state.channel(), LinkTags.SERVED_BY_GROUP);
+    boolean recorded = recordsMove(state, options);
+    if (recorded) {
+      mark(state.channel(), removesOwn(state, options)
+          ? LinkTags.servedByGroupAfterDeleting(from.orElseThrow()) : LinkTags.SERVED_BY_GROUP);
     }
-    moved(state, true, target, from, written, start);
+    moved(state, true, target, from, written, recorded, start);
     TeardownResult.DistributionRemoval previous = TeardownResult.DistributionRemoval.NOT_REQUESTED;
     if (options.deleteDistribution()) {
       // the engine's removal of the channel's own distribution; the channel itself stays (it only moves)
@@ -271,7 +289,7 @@ final class MovingV2Channel {
     if (!state.moved()) {
       links.record(channel, target);
     }
-    moved(state, false, target, from, written, start);
+    moved(state, false, target, from, written, !state.moved(), start);
     TeardownResult.DistributionRemoval previous = TeardownResult.DistributionRemoval.NOT_REQUESTED;
     if (options.deleteDistribution()) {
       int stripped = strip(policies(state.endpoints()));
