@@ -8,7 +8,11 @@ import io.github.mediapackagecdn.core.cdn.DistributionPlan.PackagerWrite;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
+import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
@@ -27,6 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Moving a channel between its own distribution and its group's, on a fake account, checked by the players' view
@@ -42,7 +48,8 @@ class MoveChannelOnFakesTest {
   private static final TeardownOptions REMOVE = TeardownOptions.builder().deleteDistribution(true).build();
 
   private final FakeAws aws = FakeAws.create();
-  private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
+  private final RecordingListener events = new RecordingListener();
+  private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE).listener(events));
 
   private static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
     return List.of(
@@ -176,7 +183,8 @@ class MoveChannelOnFakesTest {
 
     V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, REMOVE);
     assertThat(plan.removesPrevious()).isTrue();
-    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+    assertThat(plan.packagerWrites()).containsExactly(new PackagerWrite("TagResource", "live/news"), // the id deleted
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
         new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
         new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"));
     V2MoveResult removed = cdn.moveToGroupDistribution(NEWS, REMOVE);
@@ -268,5 +276,117 @@ class MoveChannelOnFakesTest {
     assertThatThrownBy(() -> perChannel.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP))
         .isInstanceOf(ValidationException.class);
     assertThat(aws.calls()).isEmpty();
+  }
+
+  /**
+   * Back to a distribution of its own after a move to the group deleted the previous one: CloudFront may keep a deleted
+   * distribution's CallerReference taken (UNCONFIRMED), so the channel tag keeps the deleted id after the group's
+   * marker, and the creation passes over the reference once the holder does not show, as after a console deletion.
+   */
+  @ParameterizedTest(name = "deleted CallerReferences stay taken: {0}")
+  @ValueSource(booleans = {true, false})
+  void backToItsOwn_afterAMoveToTheGroupDeletedIt_createsTheNextOne(boolean referencesStayTaken) {
+    FakeAws account = FakeAws.builder().deletedCallerReferencesStayTaken(referencesStayTaken).build();
+    ChannelCdnV2 perChannel = account.channelCdnV2();
+    perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
+        .cdn().distributionId().orElseThrow();
+    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    ChannelCdnV2 grouped = account.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
+    grouped.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
+    account.clock().advance(account.propagationTime());
+    String deletedReference = account.distributions().find(own).orElseThrow().config().callerReference();
+    assertThat(grouped.moveToGroupDistribution(NEWS, REMOVE).previous()).isEqualTo(DistributionRemoval.DELETED);
+    assertThat(account.distributions().peek(own)).isEmpty();
+    account.clearCalls();
+
+    V2MoveResult back = grouped.moveToOwnDistribution(NEWS, KEEP);
+
+    assertThat(back.moved()).isTrue();
+    assertThat(back.to().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    DistributionId next = back.to().distributionId().orElseThrow();
+    String reference = account.distributions().find(next).orElseThrow().config().callerReference();
+    if (referencesStayTaken) { // refused once, the holder never shows, the deleted id proves the link gone
+      assertThat(account.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+      assertThat(reference).isNotEqualTo(deletedReference).endsWith("-1");
+    } else {
+      assertThat(account.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(1);
+      assertThat(reference).isEqualTo(deletedReference);
+    }
+    account.clock().advance(account.propagationTime());
+    V2ChannelDetails details = grouped.details(NEWS);
+    assertThat(details.distributionId()).contains(next);
+    assertThat(details.endpoints()).hasSize(3).allSatisfy(e -> assertThat(e.cdnUrls()).singleElement()
+        .satisfies(url -> assertThat(account.playerRequests(url)).isNotEmpty()
+            .allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue())));
+  }
+
+  private static final List<OriginEndpointId> ENDPOINTS =
+      List.of(OriginEndpointId.of("hls"), OriginEndpointId.of("llhls"), OriginEndpointId.of("dash"));
+
+  @Test
+  void eachMove_isHeard_movedWhenTheUrlsSwitch_thenThePreviousAccessRemoved_aFailureAsFailed() {
+    DistributionId group = givenAChannelOnTheGroupsDistribution();
+    events.clear();
+
+    DistributionId own = cdn.moveToOwnDistribution(NEWS, KEEP).to().distributionId().orElseThrow();
+    assertThat(events.steps()).containsExactly(Step.DISTRIBUTION_CREATED, Step.CHANGE_PLANNED, Step.UPDATE_SENT,
+        Step.CHANNEL_MOVED);
+    assertMoved(events.events().get(3), own, "TagResource", 3,
+        "moved: live/news to its own distribution " + own + " from " + group);
+    events.clear();
+
+    cdn.moveToOwnDistribution(NEWS, REMOVE);
+    assertThat(events.steps()).containsExactly(Step.CHANNEL_MOVED, Step.PREVIOUS_ACCESS_REMOVED);
+    assertMoved(events.events().get(0), own, "", 0,
+        "moved already: live/news to its own distribution " + own + " from " + group);
+    assertRemoved(events.events().get(1), group, "PutOriginEndpointPolicy", 3, "the group's statement left the"
+        + " endpoint policies; the group's distribution is never touched");
+    events.clear();
+    aws.clock().advance(aws.propagationTime());
+
+    aws.failNext(Operation.V2_TAG_RESOURCE).withThrottling();
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP)).isInstanceOf(ThrottledException.class);
+    assertThat(events.steps()).as("not moved: no CHANNEL_MOVED").containsExactly(Step.THROTTLED, Step.FAILED);
+    assertThat(events.events()).allSatisfy(e -> assertThat(e.failure()).containsInstanceOf(ThrottledException.class));
+    events.clear();
+
+    cdn.moveToGroupDistribution(NEWS, KEEP);
+    assertThat(events.steps()).containsExactly(Step.CHANNEL_MOVED);
+    assertMoved(events.events().get(0), group, "TagResource", 0, // the policies were written before the throttle
+        "moved: live/news to its group's distribution " + group + " from " + own);
+    events.clear();
+
+    cdn.moveToGroupDistribution(NEWS, REMOVE);
+    assertThat(events.steps()).containsExactly(Step.CHANNEL_MOVED, Step.PREVIOUS_ACCESS_REMOVED);
+    assertRemoved(events.events().get(1), own, "DeleteDistribution", 3, "its own distribution: DELETED");
+    events.clear();
+
+    cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, REMOVE);
+    assertThatThrownBy(() -> aws.channelCdnV2(b -> b.listener(events)).moveToGroupDistribution(NEWS, KEEP))
+        .isInstanceOf(ValidationException.class);
+    assertThat(events.events()).as("a plan, and bad input, are not heard").isEmpty();
+  }
+
+  private static void assertMoved(ProvisioningEvent event, DistributionId to, String operation, int policies,
+      String detail) {
+    assertThat(event.step()).isEqualTo(Step.CHANNEL_MOVED);
+    assertThat(event.channel()).contains(NEWS.ref());
+    assertThat(event.distributionId()).contains(to);
+    assertThat(event.endpointIds()).isEqualTo(ENDPOINTS);
+    assertThat(event.operation()).isEqualTo(operation);
+    assertThat(event.count()).isEqualTo(policies);
+    assertThat(event.detail()).contains(detail);
+  }
+
+  private static void assertRemoved(ProvisioningEvent event, DistributionId previous, String operation,
+      int policies, String detail) {
+    assertThat(event.step()).isEqualTo(Step.PREVIOUS_ACCESS_REMOVED);
+    assertThat(event.channel()).contains(NEWS.ref());
+    assertThat(event.distributionId()).contains(previous);
+    assertThat(event.endpointIds()).isEqualTo(ENDPOINTS);
+    assertThat(event.operation()).isEqualTo(operation);
+    assertThat(event.count()).isEqualTo(policies);
+    assertThat(event.detail()).contains(detail);
   }
 }

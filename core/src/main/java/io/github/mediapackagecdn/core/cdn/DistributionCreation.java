@@ -57,11 +57,13 @@ public final class DistributionCreation<C> {
   }
 
   /**
-   * The distribution recorded on the channel when CloudFront says it does not exist (one GetDistribution): deleted,
-   * or created a moment ago and not visible yet. Empty when none is recorded or it exists.
+   * The distribution recorded on the channel (its id, or the own distribution a move to its group's deleted) when
+   * CloudFront says it does not exist (one GetDistribution): deleted, or created a moment ago and not visible yet.
+   * Empty when none is recorded or it exists.
    */
   public Optional<DistributionId> recordedButMissing(C channel) {
-    return linkTags.channelTag(channel).recorded().filter(id -> distributions.find(id).isEmpty());
+    return linkTags.channelTag(channel).recorded().or(() -> linkTags.deletedByMove(channel))
+        .filter(id -> distributions.find(id).isEmpty());
   }
 
   /**

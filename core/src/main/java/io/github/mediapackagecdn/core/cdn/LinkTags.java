@@ -38,6 +38,12 @@ public final class LinkTags<C> {
    * served by that distribution, even while one linked to the channel itself is still in place (until torn down).
    */
   public static final String SERVED_BY_GROUP = "channel-group";
+  /**
+   * What follows {@link #SERVED_BY_GROUP} in the channel tag when the move deleted the channel's own distribution:
+   * {@code channel-group:<id>}. The deleted id stays recorded so that a later distribution of the channel's own can
+   * prove its predecessor deleted (CloudFront may keep a deleted distribution's CallerReference taken).
+   */
+  private static final String DELETED_BY_MOVE = SERVED_BY_GROUP + ":";
 
   private static final Logger log = LoggerFactory.getLogger(LinkTags.class);
 
@@ -135,15 +141,44 @@ public final class LinkTags<C> {
     return linked.stream().findFirst();
   }
 
-  /** Whether the channel tag holds {@link #SERVED_BY_GROUP}: the channel was moved to its group's distribution. */
+  /**
+   * The channel tag of a channel moved to its group's distribution by a move that deletes its own distribution
+   * {@code deleted}: {@link #SERVED_BY_GROUP}, then the deleted id.
+   */
+  public static String servedByGroupAfterDeleting(DistributionId deleted) {
+    return DELETED_BY_MOVE + deleted.value();
+  }
+
+  /**
+   * Whether the channel tag holds {@link #SERVED_BY_GROUP} (alone, or with the id a move deleted): the channel was
+   * moved to its group's distribution.
+   */
   public boolean servedByGroup(C channel) {
-    return SERVED_BY_GROUP.equals(channels.tags(channel).get(channelTagKey));
+    String value = channels.tags(channel).get(channelTagKey);
+    return SERVED_BY_GROUP.equals(value) || value != null && value.startsWith(DELETED_BY_MOVE);
+  }
+
+  /**
+   * The channel's own distribution that its move to the group's deleted, recorded in the channel tag after
+   * {@link #SERVED_BY_GROUP}; empty otherwise (a value that is no distribution id is ignored).
+   */
+  public Optional<DistributionId> deletedByMove(C channel) {
+    String value = channels.tags(channel).get(channelTagKey);
+    if (value == null || !value.startsWith(DELETED_BY_MOVE)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(DistributionId.of(value.substring(DELETED_BY_MOVE.length())));
+    } catch (ValidationException e) {
+      log.debug("channel {} tag value '{}' names no distribution id; ignored", channels.ref(channel), value);
+      return Optional.empty();
+    }
   }
 
   /** Parses the channel tag; a value that is no distribution id is ignored. */
   public ChannelTag channelTag(C channel) {
     String value = channels.tags(channel).get(channelTagKey);
-    if (value == null || value.equals(SERVED_BY_GROUP)) {
+    if (value == null || value.equals(SERVED_BY_GROUP) || value.startsWith(DELETED_BY_MOVE)) {
       return new ChannelTag(false, Optional.empty());
     }
     if (value.equals(REQUESTED)) {

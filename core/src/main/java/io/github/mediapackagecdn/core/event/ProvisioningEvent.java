@@ -55,7 +55,8 @@ public abstract class ProvisioningEvent {
     /** The visibility wait ended, found or timed out; the duration is the time paused, the attempt the number of
      * reads. */
     VISIBILITY_WAIT_ENDED,
-    /** The CloudFront part failed and its outcome is {@code FAILED}; {@link #failure()} holds the typed error. */
+    /** The CloudFront part failed and its outcome is {@code FAILED}, or a v2 move failed and its exception follows;
+     * {@link #failure()} holds the typed error. */
     FAILED,
     /** While waiting for deployment, a read found the distribution's status changed since the read before (for
      * example {@code InProgress} to {@code Deployed}); the operation is {@code GetDistribution}, the duration the time
@@ -88,7 +89,20 @@ public abstract class ProvisioningEvent {
     RATE_WAIT,
     /** The repair ended: the duration is the whole repair's, waits included, the count the channels repaired, the
      * detail what was left, failed and remains. No channel. */
-    REPAIR_COMPLETED
+    REPAIR_COMPLETED,
+    /** A v2 move between the channel's own distribution and its group's ended with the channel served by the target:
+     * the distribution is the target, the operation {@code TagResource} when the channel tag was written now (empty
+     * when the channel had moved already), the endpoints the channel's, the count the endpoint policies written, the
+     * detail where it moved from and to, the duration the move's so far. From this event on, the channel's CDN URLs
+     * are on the target's domain. A move that fails is a {@link #FAILED} (after a {@link #THROTTLED} for a throttle),
+     * and the exception follows. */
+    CHANNEL_MOVED,
+    /** After a {@link #CHANNEL_MOVED}, asked for with {@code deleteDistribution}: the previous distribution's access
+     * went. The distribution is the previous one; the operation {@code DeleteDistribution} when the channel's own was
+     * deleted now, {@code PutOriginEndpointPolicy} when the group's statement left the endpoint policies (the group's
+     * distribution itself is never touched), empty when it was gone already; the count the endpoint policies written,
+     * the detail what became of it. */
+    PREVIOUS_ACCESS_REMOVED
   }
 
   /** The steps of the whole fleet, which concern no one channel. */
@@ -141,7 +155,8 @@ public abstract class ProvisioningEvent {
   /**
    * How many of what the step counts: the items an {@link Step#AUDIT_READ} read, the listings of an
    * {@link Step#AUDIT_COMPLETED}, the channels a {@link Step#REPAIR_STARTED} may repair and a
-   * {@link Step#REPAIR_COMPLETED} repaired; zero for other steps.
+   * {@link Step#REPAIR_COMPLETED} repaired, the endpoint policies a {@link Step#CHANNEL_MOVED} or
+   * {@link Step#PREVIOUS_ACCESS_REMOVED} wrote; zero for other steps.
    */
   @Value.Default
   public int count() {
@@ -149,7 +164,7 @@ public abstract class ProvisioningEvent {
   }
 
   /**
-   * What the step found or why it was taken, in words, for the audit and repair steps (a {@link Step#REPAIR_SKIPPED}
+   * What the step found or why it was taken, in words, for the audit, repair and move steps (a {@link Step#REPAIR_SKIPPED}
    * says why); ids, tags, origins and patterns, never a header value.
    */
   public abstract Optional<String> detail();

@@ -83,11 +83,12 @@ class ProvisioningEventTest {
   }
 
   @Test
-  void steps_ofTheAuditAndRepair_comeAfterEveryEarlierStep() {
+  void steps_ofTheAuditAndRepair_thenOfTheMoves_comeAfterEveryEarlierStep() {
     assertThat(ProvisioningEvent.Step.values()).endsWith(ProvisioningEvent.Step.READY_FOR_PLAYERS,
         ProvisioningEvent.Step.AUDIT_READ, ProvisioningEvent.Step.AUDIT_COMPLETED,
         ProvisioningEvent.Step.REPAIR_STARTED, ProvisioningEvent.Step.REPAIRED, ProvisioningEvent.Step.REPAIR_SKIPPED,
-        ProvisioningEvent.Step.RATE_WAIT, ProvisioningEvent.Step.REPAIR_COMPLETED);
+        ProvisioningEvent.Step.RATE_WAIT, ProvisioningEvent.Step.REPAIR_COMPLETED,
+        ProvisioningEvent.Step.CHANNEL_MOVED, ProvisioningEvent.Step.PREVIOUS_ACCESS_REMOVED);
     assertThat(ProvisioningEvent.Step.READY_FOR_PLAYERS.ordinal()).isEqualTo(13);
   }
 }

@@ -201,7 +201,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
         groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
             settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),
         new DistributionTeardown<>(builder.distributions, linkTags, links, visibility, settings.maxUpdateAttempts(),
-            options.clock()), serving, shared, visibility, settings, builder.v2Settings);
+            options.clock()), serving, shared, visibility, settings, builder.v2Settings, events);
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
         + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
@@ -484,7 +484,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * details' CDN URLs on the group distribution's domain); then, only with {@link TeardownOptions#deleteDistribution()},
    * the own distribution, if its link tag still names the channel, is disabled, awaited and deleted, and its
    * statement leaves the policies. Without it, the own distribution stays in place and keeps serving its URLs: tear it
-   * down with this option later.
+   * down with this option later. The listeners hear {@code CHANNEL_MOVED} once the channel tag records the move, then
+   * {@code PREVIOUS_ACCESS_REMOVED} when asked for, or {@code FAILED} (the exception follows).
    *
    * @throws ValidationException in the scope {@code CHANNEL}, before any call
    * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) when the group's
@@ -507,9 +508,11 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * endpoints' behaviours, then the channel tag records it (only then are the details' CDN URLs on its domain); with
    * {@link TeardownOptions#deleteDistribution()}, the group's statement then leaves the policies. The group's
    * distribution is never touched. A distribution that does not route an endpoint is {@code NOT_SERVED} in
-   * {@link V2MoveResult#to()}, and the channel stays on its group's. After a move to the group that deleted the
-   * channel's own distribution, a new one may be refused ({@code ALREADY_EXISTS}: CloudFront may keep a deleted
-   * distribution's CallerReference taken, and the channel tag no longer records which one was deleted).
+   * {@link V2MoveResult#to()}, and the channel stays on its group's. The listeners hear the creation's and update's
+   * steps, {@code CHANNEL_MOVED} once the channel tag records the move, then {@code PREVIOUS_ACCESS_REMOVED} when asked
+   * for, or {@code FAILED}. After a move to the group that deleted the
+   * channel's own distribution, the channel tag still records the deleted id, so a new one is made as after a console
+   * deletion: with the next CallerReference generation when CloudFront keeps the deleted one's taken.
    *
    * @throws ValidationException in the scope {@code CHANNEL}, before any call
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist

@@ -10,8 +10,10 @@ import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
@@ -23,6 +25,7 @@ import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +38,14 @@ import java.util.Optional;
  * {@link GroupDistributions}, the channel's own by the engine's {@link DistributionCreation}, so never a second);
  * (2) each endpoint policy gains the target's statement (the library's {@link EndpointPolicies#SID}) and keeps the
  * previous distribution's as {@value #PREVIOUS_SID}, in one write; (3) the channel tag changes
- * ({@link LinkTags#SERVED_BY_GROUP}, or the own distribution's id): only then do the details' CDN URLs move to the
+ * ({@link LinkTags#SERVED_BY_GROUP}, with the own distribution's id when (4) deletes it, so that a later one of its
+ * own can prove it deleted; or the own distribution's id): only then do the details' CDN URLs move to the
  * target's domain; (4) only when asked, the previous access goes: the channel's own distribution torn down by the
  * engine's rules (only one whose link tag names the channel), or the group's statement removed (the group's
  * distribution is never touched), then the {@value #PREVIOUS_SID} statements. Each step is idempotent, so running
- * the move again after a failure goes on from where it stopped.
+ * the move again after a failure goes on from where it stopped. The listeners hear, besides the steps of the
+ * distribution's creation and update, {@code CHANNEL_MOVED} at (3), {@code PREVIOUS_ACCESS_REMOVED} after (4), and
+ * {@code FAILED} (after {@code THROTTLED} for a throttle) for a move that throws.
  */
 final class MovingV2Channel {
 
@@ -64,11 +70,13 @@ final class MovingV2Channel {
   private final VisibilityWait visibility;
   private final CdnSettings settings;
   private final V2CdnSettings v2Settings;
+  private final V2Events events;
 
   MovingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
       LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, GroupDistributions groupScope,
       DistributionCreation<V2Channel> creation, DistributionTeardown<V2Channel> teardown, ServingEndpoints serving,
-      SharedPolicies shared, VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings) {
+      SharedPolicies shared, VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings,
+      V2Events events) {
     this.groups = groups;
     this.secondary = secondary;
     this.distributions = distributions;
@@ -82,6 +90,7 @@ final class MovingV2Channel {
     this.visibility = visibility;
     this.settings = settings;
     this.v2Settings = v2Settings;
+    this.events = events;
   }
 
   /** What the channel is now, read once: the plan and the move start from it. */
@@ -91,11 +100,15 @@ final class MovingV2Channel {
   /** One endpoint policy as read, in one Region. */
   private record Policy(ChannelGroups port, V2Endpoint endpoint, Optional<EndpointPolicy> existing) {}
 
-  private State read(V2ChannelId id, V2MovePlan.Target target) {
+  private void requireGroupScope(V2ChannelId id) {
     if (!groupScope.enabled()) {
       throw new ValidationException("moving channel " + id + " between its own distribution and its group's needs"
           + " the v2 setting distributionScope(CHANNEL_GROUP); in the scope CHANNEL every channel has its own");
     }
+  }
+
+  private State read(V2ChannelId id, V2MovePlan.Target target) {
+    requireGroupScope(id);
     ChannelGroup group = V2NotFound.group(groups, id.group());
     V2Channel channel = V2NotFound.channel(groups, id);
     DistributionTeardown.Candidates own = teardown.candidates(channel);
@@ -128,7 +141,7 @@ final class MovingV2Channel {
       }
       after.add(new Policy(policy.port(), policy.endpoint(), write.or(policy::existing)));
     }
-    if (!state.moved()) {
+    if (toGroup ? recordsMove(state, options) : !state.moved()) {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
     boolean strips = false;
@@ -146,11 +159,61 @@ final class MovingV2Channel {
 
   /** The move, in the order of the class comment. */
   V2MoveResult move(V2ChannelId id, V2MovePlan.Target target, TeardownOptions options) {
-    State state = read(id, target);
-    return target == V2MovePlan.Target.GROUP_DISTRIBUTION ? toGroup(state, options) : toOwn(state, options);
+    requireGroupScope(id); // bad input: a typed error, no event
+    Instant start = events.now();
+    V2MoveResult result;
+    try {
+      State state = read(id, target);
+      result = target == V2MovePlan.Target.GROUP_DISTRIBUTION ? toGroup(state, options, start)
+          : toOwn(state, options, start);
+    } catch (ProvisioningException e) {
+      events.failed(id, Optional.empty(), e);
+      throw e;
+    }
+    return result;
   }
 
-  private V2MoveResult toGroup(State state, TeardownOptions options) {
+  /** Whether a move to the group deletes the channel's own distribution (linked to it still). */
+  private static boolean removesOwn(State state, TeardownOptions options) {
+    return options.deleteDistribution() && state.own().linked().isPresent();
+  }
+
+  /**
+   * Whether a move to the group writes the channel tag: when the channel has not moved yet, or when it deletes the
+   * channel's own distribution and the tag does not record that one yet (the deleted id stays recorded, after
+   * {@link LinkTags#SERVED_BY_GROUP}, so that a later distribution of its own can prove its predecessor deleted).
+   */
+  private boolean recordsMove(State state, TeardownOptions options) {
+    return !state.moved() || removesOwn(state, options)
+        && !linkTags.deletedByMove(state.channel()).equals(state.own().linked());
+  }
+
+  /** {@code CHANNEL_MOVED}: the channel tag records the target (written now, or already). */
+  private void moved(State state, boolean toGroup, DistributionId target, Optional<DistributionId> from,
+      int policiesWritten, boolean tagWritten, Instant start) {
+    String where = state.channel().id() + (toGroup ? " to its group's distribution " : " to its own distribution ")
+        + target
+        + from.map(f -> " from " + f).orElse(" from none");
+    events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_MOVED, state.channel().id()).distributionId(target)
+        .endpointIds(endpointIds(state)).operation(tagWritten ? TAG_RESOURCE : "").count(policiesWritten)
+        .detail((state.moved() ? "moved already: " : "moved: ") + where).duration(events.since(start)));
+  }
+
+  /** {@code PREVIOUS_ACCESS_REMOVED}: what became of the previous distribution's access. */
+  private void removed(State state, Optional<DistributionId> from, String operation, int policiesWritten,
+      String what, Instant start) {
+    ProvisioningEvent.Builder event = V2Events.event(ProvisioningEvent.Step.PREVIOUS_ACCESS_REMOVED,
+        state.channel().id()).endpointIds(endpointIds(state)).operation(operation).count(policiesWritten)
+        .detail(what).duration(events.since(start));
+    from.ifPresent(event::distributionId);
+    events.emit(event);
+  }
+
+  private static List<OriginEndpointId> endpointIds(State state) {
+    return state.endpoints().stream().map(e -> OriginEndpointId.of(e.id().endpoint())).toList();
+  }
+
+  private V2MoveResult toGroup(State state, TeardownOptions options, Instant start) {
     Optional<DistributionId> from = state.own().linked();
     CdnOutcome to;
     if (state.groupDistribution().isPresent()) {
@@ -175,21 +238,27 @@ final class MovingV2Channel {
     Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
     List<Policy> policies = policies(state.endpoints());
     int written = write(policies, distribution.arn(), state.moved() ? Optional.empty() : fromArn);
-    if (!state.moved()) {
-      mark(state.channel(), LinkTags.SERVED_BY_GROUP);
+    boolean recorded = recordsMove(state, options);
+    if (recorded) {
+      mark(state.channel(), removesOwn(state, options)
+          ? LinkTags.servedByGroupAfterDeleting(from.orElseThrow()) : LinkTags.SERVED_BY_GROUP);
     }
+    moved(state, true, target, from, written, recorded, start);
     TeardownResult.DistributionRemoval previous = TeardownResult.DistributionRemoval.NOT_REQUESTED;
     if (options.deleteDistribution()) {
       // the engine's removal of the channel's own distribution; the channel itself stays (it only moves)
       previous = teardown.remove(state.channel(), state.own(), options, TeardownResult.builder()
           .channelRef(state.channel().id().ref()).channel(TeardownResult.Removal.ALREADY_GONE)).build().distribution();
-      written += strip(policies(state.endpoints()));
+      int stripped = strip(policies(state.endpoints()));
+      written += stripped;
+      removed(state, from, previous == TeardownResult.DistributionRemoval.DELETED ? "DeleteDistribution" : "",
+          stripped, "its own distribution: " + previous, start);
     }
     return new V2MoveResult(state.channel().id(), V2MovePlan.Target.GROUP_DISTRIBUTION, from, to, written, true,
         previous);
   }
 
-  private V2MoveResult toOwn(State state, TeardownOptions options) {
+  private V2MoveResult toOwn(State state, TeardownOptions options, Instant start) {
     Optional<DistributionId> from = state.groupDistribution();
     V2Channel channel = state.channel();
     CdnOutcome to;
@@ -220,12 +289,15 @@ final class MovingV2Channel {
     if (!state.moved()) {
       links.record(channel, target);
     }
+    moved(state, false, target, from, written, !state.moved(), start);
     TeardownResult.DistributionRemoval previous = TeardownResult.DistributionRemoval.NOT_REQUESTED;
     if (options.deleteDistribution()) {
       int stripped = strip(policies(state.endpoints()));
       written += stripped;
       previous = stripped > 0 ? TeardownResult.DistributionRemoval.DELETED
           : TeardownResult.DistributionRemoval.ALREADY_GONE;
+      removed(state, from, stripped > 0 ? PUT_POLICY : "", stripped, "the group's statement " + (stripped > 0
+          ? "left the endpoint policies" : "was gone already") + "; the group's distribution is never touched", start);
     }
     return new V2MoveResult(channel.id(), V2MovePlan.Target.OWN_DISTRIBUTION, from, to, written, true, previous);
   }
