@@ -2,10 +2,14 @@ package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -215,6 +219,32 @@ public abstract class CdnSettings {
     } catch (IllegalFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * The comment of a distribution the library creates for {@code channel} (as events name it) when the spec gives
+   * none: {@link #commentFormat()} with it, fitted to CloudFront's 128 characters.
+   */
+  public String distributionComment(String channel) {
+    return Limits.fittedComment(String.format(commentFormat(), channel));
+  }
+
+  /**
+   * What every distribution the library creates starts from, whichever MediaPackage version: enabled, with
+   * {@code callerReference}, {@code comment} and these settings' price class, HTTP version, IPv6 and error caching;
+   * each version adds its origins and behaviours.
+   */
+  public DistributionConfig.Builder newDistribution(String callerReference, String comment) {
+    Map<Integer, Long> errorCaching = new LinkedHashMap<>();
+    errorCachingCodes().forEach(code -> errorCaching.put(code, errorCachingMinTtlSeconds()));
+    return DistributionConfig.builder()
+        .callerReference(callerReference)
+        .comment(comment)
+        .enabled(true)
+        .priceClass(priceClass())
+        .httpVersion(httpVersion())
+        .ipv6Enabled(ipv6Enabled())
+        .errorCachingMinTtl(errorCaching);
   }
 
   /** Builds {@link CdnSettings}; unset values keep their defaults. */

@@ -21,6 +21,11 @@ public final class Limits {
   /** CloudFront {@code Comment}: at most 128 characters. */
   public static final int MAX_COMMENT_LENGTH = 128;
 
+  /** {@code comment} as CloudFront takes it: unchanged within {@link #MAX_COMMENT_LENGTH}, else cut, ending in "…". */
+  public static String fittedComment(String comment) {
+    return comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH - 1) + "…";
+  }
+
   /** Tags per resource, for MediaPackage and CloudFront alike. */
   public static final int MAX_TAGS = 50;
 

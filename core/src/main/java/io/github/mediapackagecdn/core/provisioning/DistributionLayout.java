@@ -43,7 +43,6 @@ final class DistributionLayout {
 
   private static final String SMOOTH_STREAMING_PATTERN = "*.ism/*";
   private static final String ORIGIN_ID_PREFIX = "EMP-";
-  private static final int MAX_COMMENT_LENGTH = io.github.mediapackagecdn.core.model.Limits.MAX_COMMENT_LENGTH;
 
   private DistributionLayout() {}
 
@@ -67,25 +66,15 @@ final class DistributionLayout {
         .protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
         .sslProtocols(settings.originSslProtocols())
         .build();
-    Map<Integer, Long> errorCaching = new LinkedHashMap<>();
-    settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
-    return DistributionConfig.builder()
-        .callerReference(callerReference)
-        .comment(comment)
-        .enabled(true)
+    return settings.newDistribution(callerReference, comment)
         .addOrigins(placeholder)
         .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, placeholder.id(), layout))
-        .priceClass(settings.priceClass())
-        .httpVersion(settings.httpVersion())
-        .ipv6Enabled(settings.ipv6Enabled())
-        .errorCachingMinTtl(errorCaching)
         .build();
   }
 
-  /** The distribution's comment for a channel: the settings' format, cut to CloudFront's 128 characters. */
+  /** The distribution's comment for a channel: {@link CdnSettings#distributionComment}. */
   static String defaultComment(ChannelId channelId, CdnSettings settings) {
-    String comment = String.format(settings.commentFormat(), channelId.value());
-    return comment.length() <= MAX_COMMENT_LENGTH ? comment : comment.substring(0, MAX_COMMENT_LENGTH - 1) + "…";
+    return settings.distributionComment(channelId.value());
   }
 
   /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */

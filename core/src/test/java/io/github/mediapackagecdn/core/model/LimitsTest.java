@@ -11,6 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LimitsTest {
 
   @Test
+  void fittedComment_keepsA128CharacterComment_andCutsALongerOneTo128EndingInAnEllipsis() {
+    assertThat(Limits.fittedComment("c".repeat(128))).isEqualTo("c".repeat(128));
+    assertThat(Limits.fittedComment("c".repeat(129))).hasSize(128).isEqualTo("c".repeat(127) + "\u2026");
+  }
+
+  @Test
   void cloudFrontTagProblems_whenCloudFrontAcceptsTheTags_isEmpty() {
     assertThat(Limits.cloudFrontTagProblems(Map.of("team", "vid\u00e9o live_1 .:/=+-@", "a", ""))).isEmpty();
   }

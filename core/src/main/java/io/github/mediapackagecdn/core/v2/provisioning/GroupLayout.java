@@ -124,9 +124,7 @@ final class GroupLayout {
 
   /** The distribution's comment, cut to CloudFront's 128 characters. */
   static String comment(String group) {
-    String comment = String.format(COMMENT_FORMAT, group);
-    return comment.length() <= Limits.MAX_COMMENT_LENGTH
-        ? comment : comment.substring(0, Limits.MAX_COMMENT_LENGTH - 1) + "…";
+    return Limits.fittedComment(String.format(COMMENT_FORMAT, group));
   }
 
   /** The group's distribution's tags: the link tag, whose value is the group's ARN. */

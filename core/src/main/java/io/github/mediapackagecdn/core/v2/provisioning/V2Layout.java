@@ -9,7 +9,6 @@ import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
-import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
@@ -252,27 +251,16 @@ final class V2Layout {
   static DistributionConfig newDistribution(ChannelGroup group, String callerReference, String comment,
       Policies policies, CdnSettings settings, V2CdnSettings v2) {
     Origin origin = origin(group, policies.originAccessControlId(), settings, v2);
-    Map<Integer, Long> errorCaching = new LinkedHashMap<>();
-    settings.errorCachingCodes().forEach(code -> errorCaching.put(code, settings.errorCachingMinTtlSeconds()));
-    return DistributionConfig.builder()
-        .callerReference(callerReference)
-        .comment(comment)
-        .enabled(true)
+    return settings.newDistribution(callerReference, comment)
         .addOrigins(origin)
         .defaultBehavior(behavior(CacheBehavior.DEFAULT_PATH_PATTERN, origin.id(), policies.segmentCachePolicyId(),
             false, v2))
-        .priceClass(settings.priceClass())
-        .httpVersion(settings.httpVersion())
-        .ipv6Enabled(settings.ipv6Enabled())
-        .errorCachingMinTtl(errorCaching)
         .build();
   }
 
   /** The distribution's comment: the settings' format with {@code <group>/<channel>}, cut to 128 characters. */
   static String defaultComment(V2ChannelId channel, CdnSettings settings) {
-    String comment = String.format(settings.commentFormat(), channel.toString());
-    return comment.length() <= Limits.MAX_COMMENT_LENGTH
-        ? comment : comment.substring(0, Limits.MAX_COMMENT_LENGTH - 1) + "…";
+    return settings.distributionComment(channel.toString());
   }
 
   /** The new distribution's tags: the user's, and the link tag whose value is the channel ARN. */
