@@ -374,8 +374,8 @@ final class V2Layout {
   }
 
   /**
-   * As the other {@code changesFor}, an origin it adds with the v2 settings' timeouts and Origin Shield; an origin
-   * that exists keeps its own (the user's or CloudFront's).
+   * As the other {@code changesFor}, an origin it adds with the v2 settings' timeouts and Origin Shield; a library
+   * origin that exists is given each of those settings that is set and that it lacks, one left unset never touching it.
    */
   static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
       List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, CdnSettings settings,
@@ -385,9 +385,13 @@ final class V2Layout {
     secondary.ifPresent(second -> origins.add(
         origin(secondaryOriginId(second), second, policies.originAccessControlId(), settings, v2)));
     List<DistributionChange> changes = new ArrayList<>();
+    DistributionChange.OriginSettings given = originSettings(v2);
     for (Origin origin : origins) {
-      if (config.origin(origin.id()).isEmpty()) {
+      Optional<Origin> existing = config.origin(origin.id());
+      if (existing.isEmpty()) {
         changes.add(new DistributionChange.AddOrigin(origin));
+      } else if (!given.isEmpty() && !given.heldBy(originSettings(existing.get()))) {
+        changes.add(new DistributionChange.UseOriginSettings(origin.id(), given));
       }
       identifier.ifPresent(id -> identifierHeader(config, origin.id(), id).ifPresent(changes::add));
     }
@@ -436,6 +440,17 @@ final class V2Layout {
           v2.responseHeadersPolicyId().orElseThrow()));
     }
     return ChangeSet.of(changes);
+  }
+
+  /** The origin settings the v2 settings give (each unset one empty): the library's origins converge to them. */
+  private static DistributionChange.OriginSettings originSettings(V2CdnSettings v2) {
+    return new DistributionChange.OriginSettings(v2.connectionTimeoutSeconds(), v2.readTimeoutSeconds(),
+        v2.keepAliveTimeoutSeconds(), v2.responseCompletionTimeoutSeconds(), v2.originShieldRegion());
+  }
+
+  private static DistributionChange.OriginSettings originSettings(Origin origin) {
+    return new DistributionChange.OriginSettings(origin.connectionTimeoutSeconds(), origin.readTimeoutSeconds(),
+        origin.keepAliveTimeoutSeconds(), origin.responseCompletionTimeoutSeconds(), origin.originShieldRegion());
   }
 
   /** The library's cache policies: the current manifest and segment ones, and its earlier ones. */
