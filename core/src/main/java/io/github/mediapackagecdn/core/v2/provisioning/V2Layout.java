@@ -391,6 +391,7 @@ final class V2Layout {
       if (existing.isEmpty()) {
         changes.add(new DistributionChange.AddOrigin(origin));
       } else if (!given.isEmpty() && !given.heldBy(originSettings(existing.get()))) {
+        refuseCompletionBelowRead(existing.get(), given);
         changes.add(new DistributionChange.UseOriginSettings(origin.id(), given));
       }
       identifier.ifPresent(id -> identifierHeader(config, origin.id(), id).ifPresent(changes::add));
@@ -446,6 +447,20 @@ final class V2Layout {
   private static DistributionChange.OriginSettings originSettings(V2CdnSettings v2) {
     return new DistributionChange.OriginSettings(v2.connectionTimeoutSeconds(), v2.readTimeoutSeconds(),
         v2.keepAliveTimeoutSeconds(), v2.responseCompletionTimeoutSeconds(), v2.originShieldRegion());
+  }
+
+  /**
+   * Refuses, before any call, a response completion timeout below the read timeout the existing origin keeps (one the
+   * settings do not give): CloudFront would refuse the update.
+   */
+  private static void refuseCompletionBelowRead(Origin origin, DistributionChange.OriginSettings given) {
+    int read = given.readTimeoutSeconds().or(origin::readTimeoutSeconds)
+        .orElse(V2CdnSettings.DEFAULT_READ_TIMEOUT_SECONDS);
+    given.responseCompletionTimeoutSeconds().filter(seconds -> seconds < read).ifPresent(seconds -> {
+      throw new ValidationException("response completion timeout " + seconds + " s: origin " + origin.id()
+          + " keeps its read timeout of " + read + " s, and CloudFront needs the response completion timeout at least"
+          + " that: give segmentDurationSeconds too, or a longer response completion timeout");
+    });
   }
 
   private static DistributionChange.OriginSettings originSettings(Origin origin) {

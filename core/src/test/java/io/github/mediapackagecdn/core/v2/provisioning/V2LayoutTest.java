@@ -105,6 +105,22 @@ class V2LayoutTest {
   }
 
   @Test
+  void changesFor_refusesAResponseCompletionTimeoutBelowTheReadTimeoutAnExistingOriginKeeps() {
+    DistributionConfig config = created();
+    DistributionConfig tuned = DistributionConfig.builder().from(config).origins(List.of(Origin.builder()
+        .from(config.origin("EMP2-live").orElseThrow()).readTimeoutSeconds(60).build())).build();
+    V2CdnSettings completion = V2CdnSettings.builder().responseCompletionTimeoutSeconds(40).build();
+
+    assertThatThrownBy(() -> V2Layout.changesFor(tuned, GROUP, Optional.empty(), List.of(), POLICIES,
+        Optional.empty(), SETTINGS, completion)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("read timeout of 60 s");
+    assertThat(V2Layout.changesFor(config, GROUP, Optional.empty(), List.of(), POLICIES, Optional.empty(), SETTINGS,
+        completion).changes()).as("CloudFront's default read timeout, 30 s, is below it")
+        .containsExactly(new DistributionChange.UseOriginSettings("EMP2-live", new DistributionChange.OriginSettings(
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(40), Optional.empty())));
+  }
+
+  @Test
   void origin_isTheEgressDomain_httpsOnly_tls12_signedByTheOac() {
     Origin origin = V2Layout.origin(GROUP, "E2OAC", SETTINGS);
 
