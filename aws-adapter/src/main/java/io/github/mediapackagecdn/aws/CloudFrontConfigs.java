@@ -536,6 +536,45 @@ final class CloudFrontConfigs {
       return config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior().toBuilder()
           .responseHeadersPolicyId(responseHeadersPolicyId).build()).build();
     }
+
+    @Override
+    public Optional<DistributionChange.OriginSettings> originSettings(DistributionConfig config, String originId) {
+      return findOrigin(config, originId).map(o -> {
+        CustomOriginConfig custom = o.customOriginConfig();
+        OriginShield shield = o.originShield();
+        return new DistributionChange.OriginSettings(Optional.ofNullable(o.connectionTimeout()),
+            Optional.ofNullable(custom == null ? null : custom.originReadTimeout()),
+            Optional.ofNullable(custom == null ? null : custom.originKeepaliveTimeout()),
+            Optional.ofNullable(o.responseCompletionTimeout()),
+            shield != null && Boolean.TRUE.equals(shield.enabled()) ? blankToEmpty(shield.originShieldRegion())
+                : Optional.empty());
+      });
+    }
+
+    @Override
+    public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
+        DistributionChange.OriginSettings settings) {
+      List<Origin> origins = new ArrayList<>(origins(config));
+      origins.replaceAll(o -> originId.equals(o.id()) ? withSettings(o, settings) : o);
+      return config.toBuilder().origins(origins(origins)).build();
+    }
+
+    private static Origin withSettings(Origin origin, DistributionChange.OriginSettings settings) {
+      Origin.Builder edited = origin.toBuilder();
+      settings.connectionTimeoutSeconds().ifPresent(edited::connectionTimeout);
+      settings.responseCompletionTimeoutSeconds().ifPresent(edited::responseCompletionTimeout);
+      settings.originShieldRegion().ifPresent(region -> edited.originShield((origin.originShield() == null
+          ? OriginShield.builder() : origin.originShield().toBuilder()).enabled(true).originShieldRegion(region)
+          .build()));
+      CustomOriginConfig custom = origin.customOriginConfig();
+      if (custom != null) {
+        CustomOriginConfig.Builder timeouts = custom.toBuilder();
+        settings.readTimeoutSeconds().ifPresent(timeouts::originReadTimeout);
+        settings.keepAliveTimeoutSeconds().ifPresent(timeouts::originKeepaliveTimeout);
+        edited.customOriginConfig(timeouts.build());
+      }
+      return edited.build();
+    }
   }
 
   // ---------------------------------------------------------------- helpers

@@ -142,6 +142,30 @@ class CloudFrontConfigsOriginTest {
   }
 
   @Test
+  void apply_useOriginSettings_setsOnlyTheGivenFieldsOfThatOrigin_keepingEveryOtherField_andAUsersOrigin() {
+    Origin library = CloudFrontConfigs.toSdk(origin("EMP2-live").connectionAttempts(2)
+        .responseCompletionTimeoutSeconds(45).putCustomHeaders("X-MediaPackage-CDNIdentifier", "secret").build());
+    library = library.toBuilder().originShield(OriginShield.builder().enabled(false).originShieldRegion("eu-west-1")
+        .build()).customOriginConfig(library.customOriginConfig().toBuilder().httpsPort(8443).build()).build();
+    Origin users = CloudFrontConfigs.toSdk(origin("my-ads").connectionTimeoutSeconds(9).build());
+    DistributionConfig sdk = withOrigins(library, users);
+    DistributionChange.OriginSettings given = new DistributionChange.OriginSettings(java.util.Optional.of(3),
+        java.util.Optional.of(3), java.util.Optional.of(7), java.util.Optional.empty(),
+        java.util.Optional.of("us-west-2"));
+
+    DistributionConfig applied = CloudFrontConfigs.apply(sdk, ChangeSet.of(List.of(
+        new DistributionChange.UseOriginSettings("EMP2-live", given))));
+
+    Origin expected = library.toBuilder().connectionTimeout(3)
+        .originShield(OriginShield.builder().enabled(true).originShieldRegion("us-west-2").build())
+        .customOriginConfig(library.customOriginConfig().toBuilder().originReadTimeout(3).originKeepaliveTimeout(7)
+            .build()).build();
+    assertThat(applied.origins().items()).containsExactly(expected, users);
+    assertThat(CloudFrontConfigs.apply(applied, ChangeSet.of(List.of(
+        new DistributionChange.UseOriginSettings("EMP2-live", given))))).as("held: nothing").isSameAs(applied);
+  }
+
+  @Test
   void apply_addCacheBehaviorBeforeAPattern_insertsItThere_keepingTheOthersAsTheyWere() {
     io.github.mediapackagecdn.core.model.CacheBehavior catchAll = io.github.mediapackagecdn.core.model.CacheBehavior
         .builder().pathPattern("/out/v1/live/*").targetOriginId("EMP2-live")

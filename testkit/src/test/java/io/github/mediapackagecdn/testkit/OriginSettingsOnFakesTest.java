@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The v2 settings' origin timeouts and Origin Shield on the fakes: on the origin of a new distribution, nothing new by
- * default, an existing origin left as it is, and CloudFront's ranges checked by the fake.
+ * default, an existing origin given only the settings set, and CloudFront's ranges checked by the fake.
  */
 class OriginSettingsOnFakesTest {
 
@@ -67,18 +67,27 @@ class OriginSettingsOnFakesTest {
   }
 
   @Test
-  void anExistingOrigin_keepsTheUsersValues_andTheNextSaveWritesNothing() {
+  void anExistingOrigin_getsOnlyTheSettingsGiven_inOneUpdate_keepsTheUsersOthers_andTheNextSaveWritesNothing() {
     save(aws.channelCdnV2());
     aws.distributions().edit(Specs.onlyDistribution(aws).id(), c -> withOrigin(c,
         o -> Origin.builder().from(o).readTimeoutSeconds(60).originShieldRegion("eu-west-1").build()));
     aws.clock().advance(aws.propagationTime());
     aws.clearCalls();
 
-    save(aws.channelCdnV2(b -> b.v2Settings(SIX_SECONDS)));
+    save(aws.channelCdnV2());
+    assertThat(aws.writes()).as("settings left unset touch no origin").isEmpty();
 
-    assertThat(aws.writes()).as("an existing origin is not converged").isEmpty();
-    assertThat(origin().readTimeoutSeconds()).contains(60);
-    assertThat(origin().originShieldRegion()).contains("eu-west-1");
+    ChannelCdnV2 shielded = aws.channelCdnV2(b -> b.v2Settings(V2CdnSettings.builder().originShieldRegion("us-west-2")
+        .build()));
+    save(shielded);
+
+    assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(Operation.UPDATE_DISTRIBUTION);
+    assertThat(origin().originShieldRegion()).contains("us-west-2");
+    assertThat(origin().readTimeoutSeconds()).as("not given: the user's kept").contains(60);
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    save(shielded);
+    assertThat(aws.writes()).isEmpty();
   }
 
   @Test

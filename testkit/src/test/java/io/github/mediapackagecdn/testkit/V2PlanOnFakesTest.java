@@ -11,10 +11,13 @@ import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.v2.model.CachePolicy;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
+import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
@@ -24,6 +27,7 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -281,6 +285,63 @@ class V2PlanOnFakesTest {
     assertThat(withCors.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(aws.writes()).isEmpty();
     assertThat(withCors.plan(NEWS).isEmpty()).isTrue();
+  }
+
+  // ---------------------------------------------------------------- origin settings on a fleet that exists
+
+  @Test
+  void originSettings_givenOnAFleetSavedWithout_arePlanned_appliedExactlyToTheLibrarysOrigins_thenNothing() {
+    FakeAws secondary = FakeAws.builder().region("eu-west-1").accountId(aws.accountId()).clock(aws.clock()).build();
+    ChannelCdnV2 twoRegions = aws.channelCdnV2(b -> b.listener(events).secondaryRegion(secondary.channelGroups()));
+    twoRegions.saveChannelGroup(ChannelGroupSpec.builder().name(NEWS.group()).build());
+    V2ChannelSpec cmaf = V2ChannelSpec.builder().from(news()).inputType(InputType.CMAF).publishMediaQualityScore(true)
+        .build();
+    twoRegions.saveChannel(cmaf);
+    twoRegions.saveEndpoints(List.of(V2EndpointSpec.builder().from(hls("hls")).containerType(ContainerType.CMAF)
+        .build()));
+    var id = Specs.onlyDistribution(aws).id();
+    Origin mine = Origin.builder().id("my-ads").domainName("ads.example.com").protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .addSslProtocols("TLSv1.2").connectionTimeoutSeconds(9).readTimeoutSeconds(40).build();
+    aws.distributions().edit(id, c -> DistributionConfig.builder().from(c)
+        .origins(c.origins().stream().map(o -> o.id().equals("EMP2-live")
+            ? Origin.builder().from(o).responseCompletionTimeoutSeconds(45).build() : o).toList())
+        .addOrigins(mine).build());
+    aws.clearCalls();
+    assertThat(twoRegions.plan(NEWS).isEmpty()).as("settings left unset touch no origin").isTrue();
+    ChannelCdnV2 tuned = aws.channelCdnV2(b -> b.listener(events).secondaryRegion(secondary.channelGroups())
+        .v2Settings(V2CdnSettings.builder().segmentDurationSeconds(6).originShieldRegion("us-west-2").build()));
+    aws.clearCalls();
+    events.clear();
+
+    DistributionPlan plan = tuned.plan(NEWS);
+
+    assertThat(aws.writes()).isEmpty();
+    DistributionChange.OriginSettings given = new DistributionChange.OriginSettings(Optional.of(3), Optional.of(3),
+        Optional.of(7), Optional.empty(), Optional.of("us-west-2"));
+    assertThat(plan.changes().changes()).containsExactly(
+        new DistributionChange.UseOriginSettings("EMP2-live", given),
+        new DistributionChange.UseOriginSettings("EMP2-live-eu-west-1", given));
+    assertThat(plan.toString()).contains("~ origin EMP2-live: connection timeout 3 s, read timeout 3 s, keep-alive 7 s,"
+        + " Origin Shield us-west-2").contains("~ origin EMP2-live-eu-west-1: connection timeout 3 s");
+
+    aws.clearCalls();
+    assertThat(tuned.saveChannel(cmaf).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
+    assertAppliedExactly(plan.changes());
+    DistributionConfig after = aws.distributions().find(id).orElseThrow().config();
+    assertThat(after.origin("EMP2-live")).get().satisfies(o -> {
+      assertThat(o.connectionTimeoutSeconds()).contains(3);
+      assertThat(o.readTimeoutSeconds()).contains(3);
+      assertThat(o.keepAliveTimeoutSeconds()).contains(7);
+      assertThat(o.originShieldRegion()).contains("us-west-2");
+      assertThat(o.responseCompletionTimeoutSeconds()).as("unset: the user's own kept").contains(45);
+    });
+    assertThat(after.origin("EMP2-live-eu-west-1").orElseThrow().originShieldRegion()).contains("us-west-2");
+    assertThat(after.origin("my-ads")).contains(mine);
+
+    aws.clearCalls();
+    assertThat(tuned.saveChannel(cmaf).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(tuned.plan(NEWS).isEmpty()).isTrue();
   }
 
   /** The library's cache policies a planned response headers change names (the current ones: nothing earlier). */

@@ -86,6 +86,9 @@ public abstract class LinkedChannel {
     if (change instanceof DistributionChange.UseDefaultResponseHeadersPolicy use) {
       return "default behaviour with response headers policy " + use.toResponseHeadersPolicyId();
     }
+    if (change instanceof DistributionChange.UseOriginSettings use) {
+      return "origin " + use.originId() + " with " + use.settings();
+    }
     if (change instanceof DistributionChange.RemoveOrigin remove) {
       return "placeholder origin " + remove.originId() + " removed";
     }

@@ -356,6 +356,9 @@ public abstract class DistributionPlan {
     if (change instanceof DistributionChange.UseDefaultResponseHeadersPolicy use) {
       return "~ default behavior: response headers policy " + use.toResponseHeadersPolicyId();
     }
+    if (change instanceof DistributionChange.UseOriginSettings use) {
+      return "~ origin " + originName(use.originId()) + ": " + use.settings();
+    }
     if (change instanceof DistributionChange.RemoveOrigin remove) {
       return "- origin " + originName(remove.originId());
     }

@@ -114,6 +114,51 @@ public sealed interface DistributionChange {
 
     /** Gives the default behaviour the response headers policy, everything else about it kept. */
     C useDefaultResponseHeadersPolicy(C config, String responseHeadersPolicyId);
+
+    /** The timeouts and Origin Shield Region origin {@code originId} has; empty when there is no such origin. */
+    Optional<OriginSettings> originSettings(C config, String originId);
+
+    /** Gives origin {@code originId} each of {@code settings} that is set, everything else about it kept. */
+    C useOriginSettings(C config, String originId, OriginSettings settings);
+  }
+
+  /**
+   * An origin's timeouts (seconds) and Origin Shield Region, as the library converges them; an empty one is left as
+   * the origin has it.
+   */
+  record OriginSettings(Optional<Integer> connectionTimeoutSeconds, Optional<Integer> readTimeoutSeconds,
+      Optional<Integer> keepAliveTimeoutSeconds, Optional<Integer> responseCompletionTimeoutSeconds,
+      Optional<String> originShieldRegion) {
+
+    /** Whether no setting is set. */
+    public boolean isEmpty() {
+      return connectionTimeoutSeconds.isEmpty() && readTimeoutSeconds.isEmpty() && keepAliveTimeoutSeconds.isEmpty()
+          && responseCompletionTimeoutSeconds.isEmpty() && originShieldRegion.isEmpty();
+    }
+
+    /** Whether {@code current} already has each setting set here. */
+    public boolean heldBy(OriginSettings current) {
+      return held(connectionTimeoutSeconds, current.connectionTimeoutSeconds)
+          && held(readTimeoutSeconds, current.readTimeoutSeconds)
+          && held(keepAliveTimeoutSeconds, current.keepAliveTimeoutSeconds)
+          && held(responseCompletionTimeoutSeconds, current.responseCompletionTimeoutSeconds)
+          && held(originShieldRegion, current.originShieldRegion);
+    }
+
+    private static boolean held(Optional<?> wanted, Optional<?> current) {
+      return wanted.isEmpty() || wanted.equals(current);
+    }
+
+    @Override
+    public String toString() {
+      List<String> set = new java.util.ArrayList<>();
+      connectionTimeoutSeconds.ifPresent(s -> set.add("connection timeout " + s + " s"));
+      readTimeoutSeconds.ifPresent(s -> set.add("read timeout " + s + " s"));
+      keepAliveTimeoutSeconds.ifPresent(s -> set.add("keep-alive " + s + " s"));
+      responseCompletionTimeoutSeconds.ifPresent(s -> set.add("response completion timeout " + s + " s"));
+      originShieldRegion.ifPresent(r -> set.add("Origin Shield " + r));
+      return String.join(", ", set);
+    }
   }
 
   /** Adds {@code origin} unless an origin with its id exists. */
@@ -304,6 +349,22 @@ public sealed interface DistributionChange {
         return config;
       }
       return editor.useDefaultResponseHeadersPolicy(config, toResponseHeadersPolicyId);
+    }
+  }
+
+  /**
+   * Gives origin {@code originId} the timeouts and Origin Shield Region the library's settings name now, only those set
+   * in {@code settings} and only when the origin exists and lacks one of them; every other field of the origin is kept,
+   * and a setting left unset never touches it.
+   */
+  record UseOriginSettings(String originId, OriginSettings settings) implements DistributionChange {
+    @Override
+    public <C> C applyTo(C config, Editor<C> editor) {
+      Optional<OriginSettings> current = editor.originSettings(config, originId);
+      if (current.isEmpty() || settings.isEmpty() || settings.heldBy(current.get())) {
+        return config;
+      }
+      return editor.useOriginSettings(config, originId, settings);
     }
   }
 

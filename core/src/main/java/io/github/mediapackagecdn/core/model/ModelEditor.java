@@ -169,4 +169,30 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
         .responseHeadersPolicyId(responseHeadersPolicyId).build();
     return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
   }
+
+  @Override
+  public Optional<DistributionChange.OriginSettings> originSettings(DistributionConfig config, String originId) {
+    return config.origin(originId).map(o -> new DistributionChange.OriginSettings(o.connectionTimeoutSeconds(),
+        o.readTimeoutSeconds(), o.keepAliveTimeoutSeconds(), o.responseCompletionTimeoutSeconds(),
+        o.originShieldRegion()));
+  }
+
+  @Override
+  public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
+      DistributionChange.OriginSettings settings) {
+    List<Origin> origins = new ArrayList<>(config.origins());
+    origins.replaceAll(o -> {
+      if (!o.id().equals(originId)) {
+        return o;
+      }
+      Origin.Builder edited = Origin.builder().from(o);
+      settings.connectionTimeoutSeconds().ifPresent(edited::connectionTimeoutSeconds);
+      settings.readTimeoutSeconds().ifPresent(edited::readTimeoutSeconds);
+      settings.keepAliveTimeoutSeconds().ifPresent(edited::keepAliveTimeoutSeconds);
+      settings.responseCompletionTimeoutSeconds().ifPresent(edited::responseCompletionTimeoutSeconds);
+      settings.originShieldRegion().ifPresent(edited::originShieldRegion);
+      return edited.build();
+    });
+    return DistributionConfig.builder().from(config).origins(origins).build();
+  }
 }

@@ -48,6 +48,9 @@ class DistributionPlanTest {
         new DistributionChange.UseDefaultCachePolicy(ORIGIN_ID, Set.of("old"), "new", true),
         new DistributionChange.UseResponseHeadersPolicy("*.m3u8", ORIGIN_ID, Set.of("p"), "cors"),
         new DistributionChange.UseDefaultResponseHeadersPolicy(ORIGIN_ID, Set.of("p"), "cors"),
+        new DistributionChange.UseOriginSettings(ORIGIN_ID, new DistributionChange.OriginSettings(
+            java.util.Optional.of(3), java.util.Optional.of(3), java.util.Optional.of(7), java.util.Optional.empty(),
+            java.util.Optional.of("us-west-2"))),
         new DistributionChange.RemoveOrigin("TEMP_ORIGIN_ID/channel"));
   }
 
@@ -63,6 +66,8 @@ class DistributionPlanTest {
     assertThat(text.lines()).hasSize(1 + all.size());
     assertThat(text).contains("~ behavior *.m3u8: response headers policy cors")
         .contains("~ default behavior: response headers policy cors")
+        .contains("~ origin " + ORIGIN_ID + ": connection timeout 3 s, read timeout 3 s, keep-alive 7 s, Origin Shield"
+            + " us-west-2")
         .contains("- origin TEMP_ORIGIN_ID/channel").doesNotContain(SECRET);
   }
 

@@ -398,6 +398,17 @@ class DistributionChangeTest {
         String responseHeadersPolicyId) {
       return ModelEditor.INSTANCE.useDefaultResponseHeadersPolicy(config, responseHeadersPolicyId);
     }
+
+    @Override
+    public Optional<DistributionChange.OriginSettings> originSettings(DistributionConfig config, String originId) {
+      return ModelEditor.INSTANCE.originSettings(config, originId);
+    }
+
+    @Override
+    public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
+        DistributionChange.OriginSettings settings) {
+      return ModelEditor.INSTANCE.useOriginSettings(config, originId, settings);
+    }
   }
 
   private static final OriginGroup GROUP = OriginGroup.builder()
@@ -547,5 +558,30 @@ class DistributionChangeTest {
     assertThat(use.applyTo(elsewhere)).as("another target").isSameAs(elsewhere);
     assertThat(new DistributionChange.UseDefaultResponseHeadersPolicy(CHANNEL_ORIGIN_ID, Set.of("other"), CORS)
         .applyTo(config)).as("another cache policy").isSameAs(config);
+  }
+
+  @Test
+  void useOriginSettings_setsOnlyTheGivenSettingsOfThatOrigin_once_andNothingWhenUnsetHeldOrAbsent() {
+    Origin tuned = Origin.builder().from(CHANNEL_ORIGIN).connectionTimeoutSeconds(5).readTimeoutSeconds(20)
+        .keepAliveTimeoutSeconds(15).putCustomHeaders(HEADER, SECRET).build();
+    DistributionConfig config = DistributionConfig.builder().from(retargeted()).origins(List.of(tuned, USER_ORIGIN))
+        .build();
+    DistributionChange.OriginSettings shieldAndRead = new DistributionChange.OriginSettings(Optional.empty(),
+        Optional.of(3), Optional.empty(), Optional.empty(), Optional.of("us-west-2"));
+    DistributionChange.UseOriginSettings use = new DistributionChange.UseOriginSettings(CHANNEL_ORIGIN_ID,
+        shieldAndRead);
+
+    DistributionConfig once = use.applyTo(config);
+
+    assertThat(once.origin(CHANNEL_ORIGIN_ID)).contains(Origin.builder().from(tuned).readTimeoutSeconds(3)
+        .originShieldRegion("us-west-2").build());
+    assertThat(once.origin("my-ads")).contains(USER_ORIGIN);
+    assertThat(use.applyTo(once)).as("held").isSameAs(once);
+    DistributionChange.OriginSettings unset = new DistributionChange.OriginSettings(Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    assertThat(new DistributionChange.UseOriginSettings(CHANNEL_ORIGIN_ID, unset).applyTo(config)).as("unset")
+        .isSameAs(config);
+    assertThat(new DistributionChange.UseOriginSettings("absent", shieldAndRead).applyTo(config)).as("absent")
+        .isSameAs(config);
   }
 }

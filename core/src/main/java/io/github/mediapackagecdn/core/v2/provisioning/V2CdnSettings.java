@@ -20,7 +20,8 @@ import org.immutables.value.Value;
  * {@link #responseCompletionTimeoutSeconds()} and {@link #originShieldRegion()}; unset, nothing new is sent and
  * CloudFront's defaults apply (connection {@value #DEFAULT_CONNECTION_TIMEOUT_SECONDS} s, read
  * {@value #DEFAULT_READ_TIMEOUT_SECONDS} s, keep-alive {@value #DEFAULT_KEEPALIVE_TIMEOUT_SECONDS} s, no Origin
- * Shield). An origin that already exists is never changed by them. v1's {@code LiveCdnSettings} are not changed by
+ * Shield). The library's origins that already exist get each one that is set at the next save; an unset one never
+ * changes an origin. v1's {@code LiveCdnSettings} are not changed by
  * these. The cache policies' TTLs honour MediaPackage's {@code Cache-Control: max-age} by default (minimum 0, maximum
  * a year, above the {@value #MEDIAPACKAGE_SEGMENT_MAX_AGE_SECONDS} s MediaPackage sends for segments); each is a
  * setting, refused when built unless {@code 0 <= min <= default <= max}, and a changed one names a new policy.

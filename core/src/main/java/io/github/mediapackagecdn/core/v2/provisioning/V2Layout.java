@@ -362,8 +362,8 @@ final class V2Layout {
   }
 
   /**
-   * As the other {@code changesFor}, an origin it adds with the v2 settings' timeouts and Origin Shield; an origin
-   * that exists keeps its own (the user's or CloudFront's).
+   * As the other {@code changesFor}, an origin it adds with the v2 settings' timeouts and Origin Shield; a library
+   * origin that exists is given each of those settings that is set and that it lacks, one left unset never touching it.
    */
   static ChangeSet changesFor(DistributionConfig config, ChannelGroup group, Optional<ChannelGroup> secondary,
       List<V2Endpoint> endpoints, Policies policies, Optional<CdnIdentifier> identifier, CdnSettings settings,
@@ -373,9 +373,14 @@ final class V2Layout {
     secondary.ifPresent(second -> origins.add(
         origin(secondaryOriginId(second), second, policies.originAccessControlId(), settings, v2)));
     List<DistributionChange> changes = new ArrayList<>();
+    DistributionChange.OriginSettings given = originSettings(v2);
     for (Origin origin : origins) {
-      if (config.origin(origin.id()).isEmpty()) {
+      Optional<Origin> existing = config.origin(origin.id());
+      if (existing.isEmpty()) {
         changes.add(new DistributionChange.AddOrigin(origin));
+      } else if (!given.isEmpty() && !given.heldBy(originSettings(existing.get()))) {
+        refuseCompletionBelowRead(existing.get(), given);
+        changes.add(new DistributionChange.UseOriginSettings(origin.id(), given));
       }
       identifier.ifPresent(id -> identifierHeader(config, origin.id(), id).ifPresent(changes::add));
     }
@@ -424,6 +429,31 @@ final class V2Layout {
           v2.responseHeadersPolicyId().orElseThrow()));
     }
     return ChangeSet.of(changes);
+  }
+
+  /** The origin settings the v2 settings give (each unset one empty): the library's origins converge to them. */
+  private static DistributionChange.OriginSettings originSettings(V2CdnSettings v2) {
+    return new DistributionChange.OriginSettings(v2.connectionTimeoutSeconds(), v2.readTimeoutSeconds(),
+        v2.keepAliveTimeoutSeconds(), v2.responseCompletionTimeoutSeconds(), v2.originShieldRegion());
+  }
+
+  /**
+   * Refuses, before any call, a response completion timeout below the read timeout the existing origin keeps (one the
+   * settings do not give): CloudFront would refuse the update.
+   */
+  private static void refuseCompletionBelowRead(Origin origin, DistributionChange.OriginSettings given) {
+    int read = given.readTimeoutSeconds().or(origin::readTimeoutSeconds)
+        .orElse(V2CdnSettings.DEFAULT_READ_TIMEOUT_SECONDS);
+    given.responseCompletionTimeoutSeconds().filter(seconds -> seconds < read).ifPresent(seconds -> {
+      throw new ValidationException("response completion timeout " + seconds + " s: origin " + origin.id()
+          + " keeps its read timeout of " + read + " s, and CloudFront needs the response completion timeout at least"
+          + " that: give segmentDurationSeconds too, or a longer response completion timeout");
+    });
+  }
+
+  private static DistributionChange.OriginSettings originSettings(Origin origin) {
+    return new DistributionChange.OriginSettings(origin.connectionTimeoutSeconds(), origin.readTimeoutSeconds(),
+        origin.keepAliveTimeoutSeconds(), origin.responseCompletionTimeoutSeconds(), origin.originShieldRegion());
   }
 
   /** The library's cache policies: the current manifest and segment ones, and its earlier ones. */

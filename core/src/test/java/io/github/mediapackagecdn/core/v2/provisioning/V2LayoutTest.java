@@ -82,7 +82,7 @@ class V2LayoutTest {
   }
 
   @Test
-  void changesFor_addsTheSecondaryOriginWithTheSettings_butLeavesAnExistingOriginAsItIs() {
+  void changesFor_addsTheSecondaryOriginWithTheSettings_andGivesThemToTheExistingOrigin_everythingElseKept() {
     V2Endpoint hls = endpoint("hls", ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
     ChangeSet changes = V2Layout.changesFor(created(), GROUP, Optional.of(SECONDARY), List.of(hls), POLICIES,
         Optional.empty(), SETTINGS, ORIGIN_SETTINGS);
@@ -92,9 +92,32 @@ class V2LayoutTest {
     assertThat(added).extracting(Origin::id).containsExactly("EMP2-live-eu-west-1");
     assertThat(added.get(0).readTimeoutSeconds()).contains(3);
     assertThat(added.get(0).originShieldRegion()).contains("us-west-2");
+    assertThat(changes.changes()).filteredOn(DistributionChange.UseOriginSettings.class::isInstance)
+        .extracting(c -> ((DistributionChange.UseOriginSettings) c).originId()).containsExactly("EMP2-live");
+    Origin before = created().origin("EMP2-live").orElseThrow();
     DistributionConfig after = changes.applyTo(created());
-    assertThat(after.origin("EMP2-live").orElseThrow().readTimeoutSeconds()).isEmpty();
-    assertThat(after.origin("EMP2-live").orElseThrow().originShieldRegion()).isEmpty();
+    assertThat(after.origin("EMP2-live")).contains(Origin.builder().from(before).connectionTimeoutSeconds(3)
+        .readTimeoutSeconds(3).keepAliveTimeoutSeconds(7).responseCompletionTimeoutSeconds(12)
+        .originShieldRegion("us-west-2").build());
+    assertThat(V2Layout.changesFor(created(), GROUP, Optional.empty(), List.of(), POLICIES, Optional.empty(),
+        SETTINGS, V2CdnSettings.defaults()).changes()).as("settings unset: the origin untouched")
+        .noneMatch(DistributionChange.UseOriginSettings.class::isInstance);
+  }
+
+  @Test
+  void changesFor_refusesAResponseCompletionTimeoutBelowTheReadTimeoutAnExistingOriginKeeps() {
+    DistributionConfig config = created();
+    DistributionConfig tuned = DistributionConfig.builder().from(config).origins(List.of(Origin.builder()
+        .from(config.origin("EMP2-live").orElseThrow()).readTimeoutSeconds(60).build())).build();
+    V2CdnSettings completion = V2CdnSettings.builder().responseCompletionTimeoutSeconds(40).build();
+
+    assertThatThrownBy(() -> V2Layout.changesFor(tuned, GROUP, Optional.empty(), List.of(), POLICIES,
+        Optional.empty(), SETTINGS, completion)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("read timeout of 60 s");
+    assertThat(V2Layout.changesFor(config, GROUP, Optional.empty(), List.of(), POLICIES, Optional.empty(), SETTINGS,
+        completion).changes()).as("CloudFront's default read timeout, 30 s, is below it")
+        .containsExactly(new DistributionChange.UseOriginSettings("EMP2-live", new DistributionChange.OriginSettings(
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(40), Optional.empty())));
   }
 
   @Test
