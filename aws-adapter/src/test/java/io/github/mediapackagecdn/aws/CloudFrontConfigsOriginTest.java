@@ -122,7 +122,8 @@ class CloudFrontConfigsOriginTest {
     software.amazon.awssdk.services.cloudfront.model.CacheBehavior withFunction = CloudFrontConfigs.toSdk(library)
         .toBuilder().realtimeLogConfigArn("arn:aws:cloudfront::123456789012:realtime-log-config/mine").build();
     software.amazon.awssdk.services.cloudfront.model.CacheBehavior users = CloudFrontConfigs.toSdk(library)
-        .toBuilder().pathPattern("/mine/*").responseHeadersPolicyId("users").build();
+        .toBuilder().pathPattern("/mine/*").cachePolicyId("users-cache-policy").responseHeadersPolicyId("users")
+        .build();
     DistributionConfig sdk = withOrigins(CloudFrontConfigs.toSdk(origin("EMP2-live").build())).toBuilder()
         .defaultCacheBehavior(CloudFrontConfigs.toSdkDefault(library).toBuilder().responseHeadersPolicyId("").build())
         .cacheBehaviors(software.amazon.awssdk.services.cloudfront.model.CacheBehaviors.builder().quantity(2)

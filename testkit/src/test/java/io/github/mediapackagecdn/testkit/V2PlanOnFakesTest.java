@@ -239,7 +239,7 @@ class V2PlanOnFakesTest {
   // ---------------------------------------------------------------- CORS on a fleet that exists
 
   @Test
-  void cors_setOnAFleetSavedWithoutIt_isPlanned_appliedExactlyOnTheNextSave_thenNothing_andTheUsersBehavioursKeepTheirs() {
+  void cors_setOnAFleetThatExists_isPlanned_appliedExactlyToTheLibrarysBehaviours_thenNothing_andTheUsersKeepTheirs() {
     cdn.saveChannel(news());
     cdn.saveEndpoints(List.of(hls("hls"), hls("backup")));
     var id = Specs.onlyDistribution(aws).id();
@@ -268,6 +268,8 @@ class V2PlanOnFakesTest {
             libraryPolicies(plan), CORS),
         new DistributionChange.UseResponseHeadersPolicy("/out/v1/live/news/backup/*.m3u8", "EMP2-live",
             libraryPolicies(plan), CORS),
+        // the library's behaviour, given another policy by hand: it follows the setting given, as the origins do
+        new DistributionChange.UseResponseHeadersPolicy(segments, "EMP2-live", libraryPolicies(plan), CORS),
         new DistributionChange.UseDefaultResponseHeadersPolicy("EMP2-live", libraryPolicies(plan), CORS));
     assertThat(plan.toString()).contains("~ behavior /out/v1/live/news/hls/*.m3u8: response headers policy " + CORS)
         .contains("~ default behavior: response headers policy " + CORS);
@@ -276,7 +278,7 @@ class V2PlanOnFakesTest {
     assertThat(withCors.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
     assertAppliedExactly(plan.changes());
     DistributionConfig after = aws.distributions().find(id).orElseThrow().config();
-    assertThat(after.behavior(segments).orElseThrow().responseHeadersPolicyId()).contains(USERS_POLICY);
+    assertThat(after.behavior(segments).orElseThrow().responseHeadersPolicyId()).contains(CORS);
     assertThat(after.behavior("/mine/*").orElseThrow().responseHeadersPolicyId()).isEmpty();
     assertThat(after.behavior("/out/v1/live/news/hls/*").orElseThrow().responseHeadersPolicyId()).contains(CORS);
     assertThat(after.defaultBehavior().responseHeadersPolicyId()).contains(CORS);

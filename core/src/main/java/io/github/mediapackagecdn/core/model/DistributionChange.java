@@ -310,8 +310,9 @@ public sealed interface DistributionChange {
    * Gives the ordered behaviour with {@code pathPattern} the response headers policy the library's settings name now
    * ({@code toResponseHeadersPolicyId}), only while it is the library's, left as it made it: it targets
    * {@code targetId}, uses one of the library's cache policies ({@code libraryCachePolicyIds}, the current one or an
-   * earlier one) and has no response headers policy. A behaviour with a response headers policy keeps it (a user's,
-   * or one an earlier setting gave), and so does a behaviour a user gave another cache policy or another target.
+   * earlier one) and has another response headers policy, or none: the library's behaviours follow the setting given,
+   * as its origins do. A behaviour a user gave another cache policy or another target is left as it is, and so is
+   * every behaviour of the user's.
    */
   record UseResponseHeadersPolicy(String pathPattern, String targetId, Set<String> libraryCachePolicyIds,
       String toResponseHeadersPolicyId) implements DistributionChange {
@@ -325,7 +326,8 @@ public sealed interface DistributionChange {
     public <C> C applyTo(C config, Editor<C> editor) {
       if (!editor.behaviorTarget(config, pathPattern).filter(targetId::equals).isPresent()
           || !editor.cachePolicyId(config, pathPattern).filter(libraryCachePolicyIds::contains).isPresent()
-          || editor.responseHeadersPolicyId(config, pathPattern).isPresent()) {
+          || editor.responseHeadersPolicyId(config, pathPattern).filter(toResponseHeadersPolicyId::equals)
+              .isPresent()) {
         return config;
       }
       return editor.useResponseHeadersPolicy(config, pathPattern, toResponseHeadersPolicyId);
@@ -345,7 +347,7 @@ public sealed interface DistributionChange {
     public <C> C applyTo(C config, Editor<C> editor) {
       if (!editor.defaultTargetOriginId(config).filter(targetId::equals).isPresent()
           || !editor.defaultCachePolicyId(config).filter(libraryCachePolicyIds::contains).isPresent()
-          || editor.defaultResponseHeadersPolicyId(config).isPresent()) {
+          || editor.defaultResponseHeadersPolicyId(config).filter(toResponseHeadersPolicyId::equals).isPresent()) {
         return config;
       }
       return editor.useDefaultResponseHeadersPolicy(config, toResponseHeadersPolicyId);

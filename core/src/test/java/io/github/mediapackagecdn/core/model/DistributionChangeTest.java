@@ -530,19 +530,27 @@ class DistributionChangeTest {
   }
 
   @Test
-  void useResponseHeadersPolicy_leavesABehaviourWithAPolicyOfItsOwn_anotherCachePolicy_orAnotherTarget() {
-    CacheBehavior own = CacheBehavior.builder().from(behavior("*.m3u8", CHANNEL_ORIGIN_ID))
-        .responseHeadersPolicyId("users-policy").build();
+  void useResponseHeadersPolicy_movesTheLibrarysBehaviourFromAnEarlierPolicy_leavesAnotherCachePolicyOrTarget() {
+    CacheBehavior earlier = CacheBehavior.builder().from(behavior("*.m3u8", CHANNEL_ORIGIN_ID))
+        .responseHeadersPolicyId("an-earlier-setting").build();
     CacheBehavior otherCache = CacheBehavior.builder().from(behavior("*.mpd", CHANNEL_ORIGIN_ID))
-        .cachePolicyId("users-cache-policy").build();
+        .cachePolicyId("users-cache-policy").responseHeadersPolicyId("users-policy").build();
     DistributionConfig config = DistributionConfig.builder().from(retargeted())
-        .addCacheBehaviors(own, otherCache, behavior("*.ts", "my-ads")).build();
+        .addCacheBehaviors(earlier, otherCache, behavior("*.ts", "my-ads")).build();
 
-    for (String pattern : List.of("*.m3u8", "*.mpd", "*.ts", "*.absent")) {
+    DistributionConfig moved = new DistributionChange.UseResponseHeadersPolicy("*.m3u8", CHANNEL_ORIGIN_ID,
+        Set.of(LIBRARY_POLICY), CORS).applyTo(config);
+
+    assertThat(moved.behavior("*.m3u8").orElseThrow().responseHeadersPolicyId()).as("the library's, as set now")
+        .contains(CORS);
+    for (String pattern : List.of("*.mpd", "*.ts", "*.absent")) {
       assertThat(new DistributionChange.UseResponseHeadersPolicy(pattern, CHANNEL_ORIGIN_ID, Set.of(LIBRARY_POLICY),
           CORS).applyTo(config)).as(pattern).isSameAs(config);
     }
+    assertThat(new DistributionChange.UseResponseHeadersPolicy("*.m3u8", CHANNEL_ORIGIN_ID, Set.of(LIBRARY_POLICY),
+        CORS).applyTo(moved)).as("already as set").isSameAs(moved);
   }
+
 
   @Test
   void useDefaultResponseHeadersPolicy_givesItOnlyToTheLibrarysDefaultBehaviourWithoutOne() {

@@ -147,10 +147,10 @@ public abstract class V2CdnSettings {
   /**
    * The response headers policy of the behaviours the library creates, such as CloudFront's managed
    * {@value #MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID} (CORS-and-SecurityHeadersPolicy), so that browsers' CORS
-   * needs no {@code Origin} in the cache key; unset, none. The library gives it to the behaviours it creates, and on
-   * the next save to its behaviours that exist without one (on its origin, with its cache policies); a behaviour with
-   * a response headers policy keeps it, a user's behaviour is never touched. It creates no response headers policy of
-   * its own.
+   * needs no {@code Origin} in the cache key; unset, none, and no behaviour is touched. The library gives it to the
+   * behaviours it creates, and on the next save to its behaviours that exist (on its origin, with its cache policies)
+   * without it, whatever policy they had; a user's behaviour is never touched. It creates no response headers policy
+   * of its own.
    */
   public abstract Optional<String> responseHeadersPolicyId();
 

@@ -466,11 +466,12 @@ final class V2Layout {
 
   /**
    * Whether the settings name a response headers policy that {@code behavior}, one of the library's (on its target,
-   * checked by the caller, with one of its cache policies), lacks: it has none, so it is left as the library made it
-   * before the setting. A behaviour with a response headers policy keeps it.
+   * checked by the caller, with one of its cache policies), does not have: none yet, or another one, which an earlier
+   * setting gave it. The library's behaviours follow the setting given, as its origins do; unset, it touches none.
    */
   private static boolean ownedWithoutResponseHeaders(CacheBehavior behavior, Set<String> library, V2CdnSettings v2) {
-    return v2.responseHeadersPolicyId().isPresent() && behavior.responseHeadersPolicyId().isEmpty()
+    return v2.responseHeadersPolicyId().isPresent()
+        && !behavior.responseHeadersPolicyId().equals(v2.responseHeadersPolicyId())
         && behavior.cachePolicyId().filter(library::contains).isPresent();
   }
 
