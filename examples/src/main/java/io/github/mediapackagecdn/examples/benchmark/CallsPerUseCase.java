@@ -53,6 +53,13 @@ final class CallsPerUseCase {
   /** The calls one use case made, in order. */
   record Calls(List<Operation> operations) {
 
+    /** The calls {@code useCase} makes on {@code aws}, counted from a cleared log. */
+    static Calls of(FakeAws aws, Runnable useCase) {
+      aws.clearCalls();
+      useCase.run();
+      return new Calls(aws.calls().stream().map(RecordedCall::operation).toList());
+    }
+
     /** How many calls. */
     int total() {
       return operations.size();
@@ -82,19 +89,13 @@ final class CallsPerUseCase {
     FakeAws aws = FakeAws.create();
     ChannelCdn cdn = Fixtures.channelCdn(aws, lookup);
     Map<UseCase, Calls> calls = new EnumMap<>(UseCase.class);
-    calls.put(UseCase.NEW_CHANNEL, callsOf(aws, () -> cdn.saveChannel(Fixtures.channel(CHANNEL))));
+    calls.put(UseCase.NEW_CHANNEL, Calls.of(aws, () -> cdn.saveChannel(Fixtures.channel(CHANNEL))));
     calls.put(UseCase.FIRST_ENDPOINT,
-        callsOf(aws, () -> cdn.saveEndpoint(Fixtures.endpoint(CHANNEL, Packaging.HLS))));
+        Calls.of(aws, () -> cdn.saveEndpoint(Fixtures.endpoint(CHANNEL, Packaging.HLS))));
     calls.put(UseCase.UNCHANGED_ENDPOINT,
-        callsOf(aws, () -> cdn.saveEndpoint(Fixtures.endpoint(CHANNEL, Packaging.HLS))));
-    calls.put(UseCase.CHANNEL_DETAILS, callsOf(aws, () -> cdn.details(ChannelId.of(CHANNEL))));
+        Calls.of(aws, () -> cdn.saveEndpoint(Fixtures.endpoint(CHANNEL, Packaging.HLS))));
+    calls.put(UseCase.CHANNEL_DETAILS, Calls.of(aws, () -> cdn.details(ChannelId.of(CHANNEL))));
     return calls;
-  }
-
-  private static Calls callsOf(FakeAws aws, Runnable useCase) {
-    aws.clearCalls();
-    useCase.run();
-    return new Calls(aws.calls().stream().map(RecordedCall::operation).toList());
   }
 
   /** The table of both lookups, and the calls of each use case by name below it. */

@@ -7,7 +7,6 @@ import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings.DistributionScope;
 import io.github.mediapackagecdn.examples.benchmark.CallsPerUseCase.Calls;
 import io.github.mediapackagecdn.testkit.FakeAws;
-import io.github.mediapackagecdn.testkit.RecordedCall;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +57,16 @@ final class V2CallsPerUseCase {
     ChannelCdnV2 cdn = V2Fixtures.running(aws, scope);
     List<V2EndpointSpec> news = V2Fixtures.threeEndpoints(NEWS);
     Map<UseCase, Calls> calls = new EnumMap<>(UseCase.class);
-    calls.put(UseCase.NEW_CHANNEL, callsOf(aws, () -> cdn.saveChannel(V2Fixtures.channel(NEWS))));
-    calls.put(UseCase.NEW_ENDPOINT, callsOf(aws, () -> cdn.saveEndpoint(news.get(0))));
+    calls.put(UseCase.NEW_CHANNEL, Calls.of(aws, () -> cdn.saveChannel(V2Fixtures.channel(NEWS))));
+    calls.put(UseCase.NEW_ENDPOINT, Calls.of(aws, () -> cdn.saveEndpoint(news.get(0))));
     cdn.saveChannel(V2Fixtures.channel(SPORTS));
-    calls.put(UseCase.BATCH_OF_3, callsOf(aws, () -> cdn.saveEndpoints(V2Fixtures.threeEndpoints(SPORTS))));
-    calls.put(UseCase.UNCHANGED_ENDPOINT, callsOf(aws, () -> cdn.saveEndpoint(news.get(0))));
-    calls.put(UseCase.DETAILS, callsOf(aws, () -> cdn.details(NEWS)));
-    calls.put(UseCase.PLAN, callsOf(aws, () -> cdn.plan(NEWS)));
-    calls.put(UseCase.TEARDOWN, callsOf(aws,
+    calls.put(UseCase.BATCH_OF_3, Calls.of(aws, () -> cdn.saveEndpoints(V2Fixtures.threeEndpoints(SPORTS))));
+    calls.put(UseCase.UNCHANGED_ENDPOINT, Calls.of(aws, () -> cdn.saveEndpoint(news.get(0))));
+    calls.put(UseCase.DETAILS, Calls.of(aws, () -> cdn.details(NEWS)));
+    calls.put(UseCase.PLAN, Calls.of(aws, () -> cdn.plan(NEWS)));
+    calls.put(UseCase.TEARDOWN, Calls.of(aws,
         () -> cdn.teardown(SPORTS, TeardownOptions.builder().deleteDistribution(true).build())));
     return calls;
-  }
-
-  private static Calls callsOf(FakeAws aws, Runnable useCase) {
-    aws.clearCalls();
-    useCase.run();
-    return new Calls(aws.calls().stream().map(RecordedCall::operation).toList());
   }
 
   /** The table of both scopes: calls (writes, CloudFront writes), and the calls of each use case by name below. */
