@@ -77,21 +77,11 @@ final class EndpointPolicies {
   static Optional<String> merged(Optional<String> existing, String endpointArn, String distributionArn,
       boolean cdnAuthorization) {
     Map<String, Object> document = new LinkedHashMap<>();
-    List<Object> statements = new ArrayList<>();
+    List<Object> statements;
     if (existing.isPresent() && !existing.get().isBlank()) {
-      if (!(Json.parse(existing.get()) instanceof Map<?, ?> read)) {
-        throw new ValidationException("the endpoint policy is not a JSON object");
-      }
-      read.forEach((key, value) -> document.put((String) key, value));
-      Object given = document.get("Statement");
-      if (given instanceof List<?> list) {
-        statements.addAll(list);
-      } else if (given instanceof Map<?, ?>) {
-        statements.add(given);
-      } else if (given != null) {
-        throw new ValidationException("the endpoint policy's Statement is neither an object nor a list");
-      }
+      statements = read(existing.get(), document);
     } else {
+      statements = new ArrayList<>();
       document.put("Version", VERSION);
     }
     refusePublic(statements, endpointArn);
@@ -310,6 +300,30 @@ final class EndpointPolicies {
       return list.stream().map(EndpointPolicies::plain).toList();
     }
     return value;
+  }
+
+  /**
+   * Reads the policy document {@code text} into {@code document} (its members, in order) and answers its statements,
+   * as a list to change: put it back as the document's {@code Statement} to write it.
+   *
+   * @throws ValidationException when the policy is not a JSON object, or its {@code Statement} is neither an object nor
+   *     a list
+   */
+  static List<Object> read(String text, Map<String, Object> document) {
+    if (!(Json.parse(text) instanceof Map<?, ?> read)) {
+      throw new ValidationException("the endpoint policy is not a JSON object");
+    }
+    read.forEach((key, value) -> document.put((String) key, value));
+    Object given = document.get("Statement");
+    List<Object> statements = new ArrayList<>();
+    if (given instanceof List<?> list) {
+      statements.addAll(list);
+    } else if (given instanceof Map<?, ?>) {
+      statements.add(given);
+    } else if (given != null) {
+      throw new ValidationException("the endpoint policy's Statement is neither an object nor a list");
+    }
+    return statements;
   }
 
   /** Replaces the statement with {@code statement}'s {@code Sid} (the last one) in place, or appends it. */

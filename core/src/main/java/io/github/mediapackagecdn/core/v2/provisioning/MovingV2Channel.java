@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The use case "move a channel between its own distribution and its group's", explicit and in an order that keeps
@@ -326,21 +327,18 @@ final class MovingV2Channel {
   }
 
   private static int write(List<Policy> policies, String targetArn, Optional<String> previousArn) {
-    int written = 0;
-    for (Policy policy : policies) {
-      Optional<EndpointPolicy> write = withTarget(policy, targetArn, previousArn);
-      if (write.isPresent()) {
-        policy.port().putPolicy(policy.endpoint().id(), write.get());
-        written++;
-      }
-    }
-    return written;
+    return put(policies, policy -> withTarget(policy, targetArn, previousArn));
   }
 
   private static int strip(List<Policy> policies) {
+    return put(policies, MovingV2Channel::withoutPrevious);
+  }
+
+  /** Writes each policy {@code change} gives (PutOriginEndpointPolicy), skipping those it leaves; answers how many. */
+  private static int put(List<Policy> policies, Function<Policy, Optional<EndpointPolicy>> change) {
     int written = 0;
     for (Policy policy : policies) {
-      Optional<EndpointPolicy> write = withoutPrevious(policy);
+      Optional<EndpointPolicy> write = change.apply(policy);
       if (write.isPresent()) {
         policy.port().putPolicy(policy.endpoint().id(), write.get());
         written++;
@@ -382,14 +380,8 @@ final class MovingV2Channel {
 
   /** The document with its {@value #PREVIOUS_SID} statement replaced by {@code statement} (removed when null). */
   private static String replaced(String document, Map<String, Object> statement) {
-    if (!(Json.parse(document) instanceof Map<?, ?> read)) {
-      throw new ValidationException("the endpoint policy is not a JSON object");
-    }
     Map<String, Object> copy = new LinkedHashMap<>();
-    read.forEach((key, value) -> copy.put((String) key, value));
-    Object given = copy.get("Statement");
-    List<Object> statements = new ArrayList<>(given instanceof List<?> list ? list : given == null ? List.of()
-        : List.of(given));
+    List<Object> statements = EndpointPolicies.read(document, copy);
     statements.removeIf(s -> s instanceof Map<?, ?> m && PREVIOUS_SID.equals(m.get("Sid")));
     if (statement != null) {
       statements.add(statement);
