@@ -22,7 +22,6 @@ import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.testkit.RecordingListener;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
@@ -60,12 +58,7 @@ class AcrossInstancesWireTest {
   }
 
   private static AwsChannelCdn.Builder builder(RetryStrategy retries) {
-    return AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(retries)
-        .deploymentPollInterval(Duration.ZERO);
+    return Wire.v1Builder(wm).retryStrategy(retries).deploymentPollInterval(Duration.ZERO);
   }
 
   @BeforeEach

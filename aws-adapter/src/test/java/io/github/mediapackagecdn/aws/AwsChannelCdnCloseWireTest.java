@@ -14,12 +14,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.mediapackage.MediaPackageClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -45,12 +43,7 @@ class AwsChannelCdnCloseWireTest {
   }
 
   private AwsChannelCdn.Builder builder() {
-    return AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .httpClientBuilder(http);
+    return Wire.v1Builder(wm).httpClientBuilder(http);
   }
 
   @Test

@@ -39,14 +39,7 @@ class AwsChannelCdnTest {
       """.formatted(URL);
 
   private ChannelCdn cdn(AwsChannelCdn.LinkLookup lookup, RetryStrategy retries) {
-    return AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(retries)
-        .linkLookup(lookup)
-        .deploymentPollInterval(Duration.ZERO)
-        .build();
+    return Wire.v1Builder(wm).retryStrategy(retries).linkLookup(lookup).deploymentPollInterval(Duration.ZERO).build();
   }
 
   @Test

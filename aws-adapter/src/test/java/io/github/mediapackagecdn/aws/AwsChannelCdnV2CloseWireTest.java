@@ -15,7 +15,6 @@ import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,12 +46,7 @@ class AwsChannelCdnV2CloseWireTest {
   }
 
   private AwsChannelCdn.V2Builder builder() {
-    return AwsChannelCdn.v2Builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .httpClientBuilder(http);
+    return Wire.v2Builder(wm).httpClientBuilder(http);
   }
 
   @Test

@@ -23,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The AWS requests of the everyday use cases over the wire (WireMock worlds of MediaPackage, CloudFront and the
@@ -52,13 +51,7 @@ class CallsPerSaveWireTest {
     cloudFront.install();
     new TaggingWorld(wm, answers, cloudFront).install();
     wm.resetRequests();
-    cdn = AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .linkLookup(lookup)
-        .build();
+    cdn = Wire.v1Builder(wm).linkLookup(lookup).build();
     return cdn;
   }
 

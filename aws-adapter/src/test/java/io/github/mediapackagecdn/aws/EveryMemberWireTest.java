@@ -19,11 +19,7 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.EndpointSaveResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,9 +68,9 @@ class EveryMemberWireTest {
   private static final Pattern INNER = Pattern.compile("<DistributionConfig[^>]*>(.*)</DistributionConfig>",
       Pattern.DOTALL);
 
-  private static final String EVERY_MEMBER = resource("every-member-distribution-config.xml");
+  private static final String EVERY_MEMBER = Wire.resource("every-member-distribution-config.xml");
   /** Every member path of DistributionConfig in the API model, from the resource copied out of botocore's model. */
-  private static final List<String> MODEL_MEMBERS = resource("distribution-config-members.txt").lines()
+  private static final List<String> MODEL_MEMBERS = Wire.resource("distribution-config-members.txt").lines()
       .filter(line -> !line.isBlank() && !line.startsWith("#"))
       .toList();
 
@@ -228,13 +224,7 @@ class EveryMemberWireTest {
   // ---------------------------------------------------------------- helpers
 
   private ChannelCdn builtByTheLibrary() {
-    return AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .deploymentPollInterval(Duration.ZERO)
-        .build();
+    return Wire.v1Builder(wm).deploymentPollInterval(Duration.ZERO).build();
   }
 
   private static EndpointSpec hlsEndpoint() {
@@ -289,16 +279,5 @@ class EveryMemberWireTest {
     List<LoggedRequest> requests = wm.findAll(pattern);
     assertThat(requests).hasSize(1);
     return requests.get(0);
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = EveryMemberWireTest.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("no test resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -16,9 +16,6 @@ import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,12 +30,10 @@ import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mediapackage.model.DescribeOriginEndpointResponse;
 import software.amazon.awssdk.services.mediapackage.model.UpdateOriginEndpointRequest;
 import wiremock.com.fasterxml.jackson.databind.JsonNode;
 import wiremock.com.fasterxml.jackson.databind.ObjectMapper;
-import wiremock.com.fasterxml.jackson.databind.SerializationFeature;
 import wiremock.com.fasterxml.jackson.databind.node.ArrayNode;
 import wiremock.com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import wiremock.com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,7 +74,7 @@ class MediaPackageEveryMemberWireTest {
     assertThat(updates).hasSize(1);
     ObjectNode expected = project(read, DescribeOriginEndpointResponse.builder(), UpdateOriginEndpointRequest.builder());
     expected.put("description", "changed");
-    assertThat(canonical(body(updates.get(0)))).isEqualTo(canonical(expected));
+    assertThat(Wire.canonical(Wire.json(updates.get(0)))).isEqualTo(Wire.canonical(expected));
     assertThat(expected.has(packageMember(packaging))).isTrue();
     cdn.close();
   }
@@ -87,13 +82,7 @@ class MediaPackageEveryMemberWireTest {
   // ---------------------------------------------------------------- helpers
 
   private static ChannelCdn builtByTheLibrary() {
-    return AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .deploymentPollInterval(Duration.ZERO)
-        .build();
+    return Wire.v1Builder(wm).deploymentPollInterval(Duration.ZERO).build();
   }
 
   /** Every member of the SDK's DescribeOriginEndpointResponse, with the one package of {@code packaging}. */
@@ -242,24 +231,6 @@ class MediaPackageEveryMemberWireTest {
         out.add(member);
         paths(m.getValue(), member, out);
       });
-    }
-  }
-
-  private static JsonNode body(LoggedRequest request) {
-    try {
-      return JSON.readTree(request.getBodyAsString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The JSON with members in name order, for a comparison whose failure shows the difference. */
-  private static String canonical(JsonNode node) {
-    try {
-      return JSON.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(JSON.treeToValue(node, Object.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

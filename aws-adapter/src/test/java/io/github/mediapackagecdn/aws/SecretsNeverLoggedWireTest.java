@@ -17,7 +17,6 @@ import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.EndpointSaveResult;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * A save of an endpoint with CDN authorization through the SDK, with the library and the SDK's request logging at
@@ -58,12 +56,9 @@ class SecretsNeverLoggedWireTest {
     String config = "/2020-05-31/distribution/" + CloudFrontXml.ID + "/config";
     wm.stubFor(put(urlEqualTo(config)).willReturn(aResponse().withHeader("ETag", "ETAG2")
         .withBody(CloudFrontXml.distribution("InProgress", CloudFrontXml.PLACEHOLDER_CONFIG))));
-    ChannelCdn cdn = AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
+    ChannelCdn cdn = Wire.v1Builder(wm)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET_ACCESS_KEY)))
-        .retryStrategy(Wire.noRetries())
         .deploymentPollInterval(Duration.ZERO)
         .build();
 

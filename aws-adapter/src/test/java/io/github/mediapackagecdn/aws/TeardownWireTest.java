@@ -16,7 +16,6 @@ import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Teardown end to end over the wire, on the AWS-built {@link ChannelCdn}: MediaPackage, CloudFront and the tagging
@@ -52,13 +50,7 @@ class TeardownWireTest {
     cloudFront.install();
     new TaggingWorld(wm, answers, cloudFront).install();
     cloudFront.deployAfterReadsFollowingEachWrite(2);
-    cdn = AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .deploymentPollInterval(Duration.ZERO)
-        .build();
+    cdn = Wire.v1Builder(wm).deploymentPollInterval(Duration.ZERO).build();
   }
 
   /** Method and path of every request served since the last reset, in the order they arrived. */

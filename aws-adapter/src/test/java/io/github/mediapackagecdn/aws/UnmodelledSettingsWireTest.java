@@ -22,10 +22,6 @@ import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.testkit.SampleDistributions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +41,7 @@ class UnmodelledSettingsWireTest {
   private static final String DISTRIBUTION_PATH = "/2020-05-31/distribution/" + CloudFrontXml.ID;
   private static final String CONFIG_PATH = DISTRIBUTION_PATH + "/config";
   private static final DistributionId DISTRIBUTION = DistributionId.of(CloudFrontXml.ID);
-  private static final String EVERY_MEMBER = resource("every-member-distribution-config.xml");
+  private static final String EVERY_MEMBER = Wire.resource("every-member-distribution-config.xml");
 
   private static CloudFrontDistributions distributions;
 
@@ -177,16 +173,5 @@ class UnmodelledSettingsWireTest {
     ChangeSet changes = SampleDistributions.endpointChanges(read.config(), endpoint);
     assertThat(changes.isEmpty()).isFalse();
     return changes;
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = UnmodelledSettingsWireTest.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("no test resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -20,13 +20,11 @@ import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Over the wire, against MediaPackage, CloudFront and the tagging API as WireMock worlds: a save of what MediaPackage
@@ -60,12 +58,7 @@ class UnneededWritesWireTest {
     new MediaPackageWorld(wm, answers).install();
     cloudFront.install();
     new TaggingWorld(wm, answers, cloudFront).install();
-    cdn = AwsChannelCdn.builder()
-        .mediaPackageRegion(Region.US_WEST_2)
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .credentialsProvider(Wire.CREDENTIALS)
-        .retryStrategy(Wire.noRetries())
-        .build();
+    cdn = Wire.v1Builder(wm).build();
     assertThat(cdn.saveChannel(CHANNEL).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
     assertThat(cdn.saveEndpoints(List.of(HLS, CMAF)).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
     wm.resetRequests();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.mediapackagecdn.aws.fixtures.Wire;
 import io.github.mediapackagecdn.core.error.UnsupportedSettingsException;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
@@ -38,7 +39,6 @@ import software.amazon.awssdk.services.mediapackagev2.model.UpdateChannelRequest
 import software.amazon.awssdk.services.mediapackagev2.model.UpdateOriginEndpointRequest;
 import wiremock.com.fasterxml.jackson.databind.JsonNode;
 import wiremock.com.fasterxml.jackson.databind.ObjectMapper;
-import wiremock.com.fasterxml.jackson.databind.SerializationFeature;
 import wiremock.com.fasterxml.jackson.databind.node.ArrayNode;
 import wiremock.com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import wiremock.com.fasterxml.jackson.databind.node.ObjectNode;
@@ -122,7 +122,7 @@ class V2EveryMemberWireTest {
           "UpdateOriginEndpointRequest");
       expected.remove("UriSeparator"); // the SDK cannot send it; MediaPackage keeps it when it is not sent
       expected.put("Description", "changed");
-      assertThat(canonical(body(update))).isEqualTo(canonical(expected));
+      assertThat(canonical(Wire.json(update))).isEqualTo(canonical(expected));
     }
     // the two endpoints together used every member of the model's GetOriginEndpointResponse the SDK models, and the
     // one it does not model that MediaPackage keeps
@@ -141,7 +141,7 @@ class V2EveryMemberWireTest {
     ObjectNode expected = MODEL.project(JSON.valueToTree(read), "GetOriginEndpointResponse",
         "UpdateOriginEndpointRequest");
     expected.put("Description", "changed");
-    assertThat(canonical(body(onlyUpdateOf(spec.id())))).isEqualTo(canonical(expected));
+    assertThat(canonical(Wire.json(onlyUpdateOf(spec.id())))).isEqualTo(canonical(expected));
     assertThat(expected.has("ForceEndpointErrorConfiguration")).isFalse();
   }
 
@@ -160,7 +160,7 @@ class V2EveryMemberWireTest {
         "UpdateOriginEndpointRequest");
     ((ArrayNode) expected.get("HlsManifests")).addObject().put("ManifestName", "extra");
     expected.putArray("LowLatencyHlsManifests");
-    assertThat(canonical(body(onlyUpdateOf(spec.id())))).isEqualTo(canonical(expected));
+    assertThat(canonical(Wire.json(onlyUpdateOf(spec.id())))).isEqualTo(canonical(expected));
   }
 
   // ---------------------------------------------------------------- a member the SDK does not model
@@ -198,7 +198,7 @@ class V2EveryMemberWireTest {
         .addManifests(Manifest.of(ManifestType.HLS, "hls"), Manifest.of(ManifestType.LOW_LATENCY_HLS, "llhls"))
         .startoverWindowSeconds(3600).description("changed").build());
 
-    JsonNode sent = body(onlyUpdateOf(spec.id()));
+    JsonNode sent = Wire.json(onlyUpdateOf(spec.id()));
     assertThat(sent.get("DashManifests")).isEmpty();
     assertThat(sent.get("HlsManifests")).hasSize(1);
   }
@@ -230,7 +230,7 @@ class V2EveryMemberWireTest {
     assertThat(updates.get(0).getHeader("x-amzn-update-if-match")).isEqualTo(read.get("ETag"));
     ObjectNode expected = MODEL.project(JSON.valueToTree(read), "GetChannelResponse", "UpdateChannelRequest");
     expected.put("Description", "changed");
-    assertThat(canonical(body(updates.get(0)))).isEqualTo(canonical(expected));
+    assertThat(canonical(Wire.json(updates.get(0)))).isEqualTo(canonical(expected));
     assertThat(expected.fieldNames()).toIterable()
         .containsExactlyInAnyOrder("Description", "InputSwitchConfiguration", "OutputHeaderConfiguration");
   }
@@ -306,26 +306,12 @@ class V2EveryMemberWireTest {
     return "/channelGroup/" + id.group() + "/channel/" + id.channel() + "/originEndpoint/" + id.endpoint();
   }
 
-  private static JsonNode body(LoggedRequest request) {
-    try {
-      return JSON.readTree(request.getBodyAsString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * The JSON with members in name order and numbers by value (the SDK writes a timestamp read as
    * {@code 1767225600} as {@code 1.7672256E9}), for a comparison whose failure shows the difference.
    */
   private static String canonical(JsonNode node) {
-    try {
-      Object value = JSON.treeToValue(byValue(node), Object.class);
-      return JSON.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Wire.canonical(byValue(node));
   }
 
   private static JsonNode byValue(JsonNode node) {
