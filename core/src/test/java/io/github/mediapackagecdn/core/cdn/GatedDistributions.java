@@ -9,10 +9,14 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionSummary;
 import io.github.mediapackagecdn.core.port.Distributions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -86,6 +90,29 @@ public final class GatedDistributions implements Distributions {
   /** The distribution's configuration now. */
   public synchronized DistributionConfig config() {
     return current.config();
+  }
+
+  /**
+   * Sends {@code first} until its update waits at the gate, queues {@code queued} behind it, opens the gate and
+   * answers what each update returned: the first's, then the queued ones' in order.
+   */
+  public <R> List<Boolean> queueBehindTheFirst(DistributionUpdater<R> updater, R first, List<R> queued)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(queued.size() + 1);
+    try {
+      Future<Boolean> inFlight = pool.submit(() -> updater.update(first));
+      await(firstUpdateStarted);
+      List<Future<Boolean>> behind = queued.stream().map(r -> pool.submit(() -> updater.update(r))).toList();
+      awaitPending(updater, queued.size());
+      release.countDown();
+      List<Boolean> results = new ArrayList<>(List.of(inFlight.get()));
+      for (Future<Boolean> caller : behind) {
+        results.add(caller.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Waits at most 10 s for {@code latch}, failing the test if it does not open. */

@@ -7,7 +7,6 @@ import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.GatedDistributions;
 import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
-import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -21,13 +20,9 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** v2's planner on the updater v1 shares: concurrent saves of one channel's endpoints coalesce into one update. */
@@ -92,27 +87,13 @@ class V2EndpointUpdatesTest {
     DistributionUpdater<V2EndpointUpdates.Request> updater = new DistributionUpdater<>(ID, cloudFront,
         SETTINGS.maxUpdateAttempts(), channel -> cloudFront.find(ID).orElseThrow(), planner,
         new Listeners(List.of(events::add), Clock.systemUTC()));
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      Future<Boolean> first = pool.submit(() -> updater.update(request(hls("a"))));
-      GatedDistributions.await(cloudFront.firstUpdateStarted);
-      List<Future<Boolean>> queued = new ArrayList<>();
-      queued.add(pool.submit(() -> updater.update(request(hls("a"), dash("b")))));
-      queued.add(pool.submit(() -> updater.update(request(hls("a"), hls("c")))));
-      GatedDistributions.awaitPending(updater, 2);
-      cloudFront.release.countDown();
-
-      assertThat(first.get()).isTrue();
-      assertThat(queued.get(0).get()).isTrue();
-      assertThat(queued.get(1).get()).isTrue();
-      assertThat(cloudFront.updates).as("UpdateDistribution calls").hasValue(2);
-      assertThat(patterns(cloudFront.config())).containsExactlyInAnyOrderElementsOf(patterns(
-          V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(hls("a"), dash("b"), hls("c")), POLICIES,
-              Optional.empty(), SETTINGS).applyTo(created())));
-      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).hasSize(2);
-      assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_COALESCED).hasSize(1);
-    } finally {
-      pool.shutdownNow();
-    }
+    assertThat(cloudFront.queueBehindTheFirst(updater, request(hls("a")),
+        List.of(request(hls("a"), dash("b")), request(hls("a"), hls("c"))))).containsExactly(true, true, true);
+    assertThat(cloudFront.updates).as("UpdateDistribution calls").hasValue(2);
+    assertThat(patterns(cloudFront.config())).containsExactlyInAnyOrderElementsOf(patterns(
+        V2Layout.changesFor(created(), GROUP, ONE_REGION, List.of(hls("a"), dash("b"), hls("c")), POLICIES,
+            Optional.empty(), SETTINGS).applyTo(created())));
+    assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_SENT).hasSize(2);
+    assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.UPDATE_COALESCED).hasSize(1);
   }
 }
