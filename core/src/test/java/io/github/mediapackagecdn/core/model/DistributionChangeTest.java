@@ -9,6 +9,9 @@ import io.github.mediapackagecdn.core.model.DistributionChange.AddOriginHeader;
 import io.github.mediapackagecdn.core.model.DistributionChange.RemoveOrigin;
 import io.github.mediapackagecdn.core.model.DistributionChange.RetargetCacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionChange.RetargetDefaultBehavior;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -241,22 +244,16 @@ class DistributionChangeTest {
   void removeOrigin_whenAnOriginGroupHasItAsMember_refuses() {
     DistributionConfig config = retargeted();
 
-    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config, new GroupedEditor(Set.of(PLACEHOLDER_ID))))
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config, grouped(Set.of(PLACEHOLDER_ID), new ArrayList<>())))
         .as("CloudFront refuses an origin group naming a missing origin").isSameAs(config);
-    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config, new GroupedEditor(Set.of("another"))).origins())
+    assertThat(new RemoveOrigin(PLACEHOLDER_ID).applyTo(config, grouped(Set.of("another"), new ArrayList<>())).origins())
         .containsExactly(CHANNEL_ORIGIN);
   }
 
   @Test
   void applyTo_throughAnEditor_asksItAndTellsItOnlyTheEditTheChangeDecided() {
     List<String> edits = new ArrayList<>();
-    GroupedEditor editor = new GroupedEditor(Set.of()) {
-      @Override
-      public DistributionConfig addCacheBehavior(DistributionConfig config, CacheBehavior behavior) {
-        edits.add("addCacheBehavior " + behavior.pathPattern());
-        return super.addCacheBehavior(config, behavior);
-      }
-    };
+    DistributionChange.Editor<DistributionConfig> editor = grouped(Set.of(), edits);
     DistributionConfig config = retargeted();
 
     DistributionConfig once = new AddCacheBehavior(behavior("*.mpd", CHANNEL_ORIGIN_ID)).applyTo(config, editor);
@@ -267,148 +264,27 @@ class DistributionChangeTest {
         .applyTo(config));
   }
 
-  /** The model's editor, with origin groups whose members are {@code members}, as an adapter's full config has. */
-  private static class GroupedEditor implements DistributionChange.Editor<DistributionConfig> {
-    private final Set<String> members;
-
-    GroupedEditor(Set<String> members) {
-      this.members = members;
-    }
-
-    @Override
-    public List<String> originIds(DistributionConfig config) {
-      return ModelEditor.INSTANCE.originIds(config);
-    }
-
-    @Override
-    public Set<String> headerNames(DistributionConfig config, String originId) {
-      return ModelEditor.INSTANCE.headerNames(config, originId);
-    }
-
-    @Override
-    public List<String> pathPatterns(DistributionConfig config) {
-      return ModelEditor.INSTANCE.pathPatterns(config);
-    }
-
-    @Override
-    public Optional<String> defaultTargetOriginId(DistributionConfig config) {
-      return ModelEditor.INSTANCE.defaultTargetOriginId(config);
-    }
-
-    @Override
-    public Set<String> behaviorTargets(DistributionConfig config) {
-      return ModelEditor.INSTANCE.behaviorTargets(config);
-    }
-
-    @Override
-    public Set<String> originGroupMembers(DistributionConfig config) {
-      return members;
-    }
-
-    @Override
-    public DistributionConfig addOrigin(DistributionConfig config, Origin origin) {
-      return ModelEditor.INSTANCE.addOrigin(config, origin);
-    }
-
-    @Override
-    public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
-      return ModelEditor.INSTANCE.addOriginHeader(config, originId, name, value);
-    }
-
-    @Override
-    public DistributionConfig addCacheBehavior(DistributionConfig config, CacheBehavior behavior) {
-      return ModelEditor.INSTANCE.addCacheBehavior(config, behavior);
-    }
-
-    @Override
-    public DistributionConfig insertCacheBehavior(DistributionConfig config, int index, CacheBehavior behavior) {
-      return ModelEditor.INSTANCE.insertCacheBehavior(config, index, behavior);
-    }
-
-    @Override
-    public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
-      return ModelEditor.INSTANCE.retargetDefaultBehavior(config, originId);
-    }
-
-    @Override
-    public DistributionConfig removeOrigin(DistributionConfig config, String originId) {
-      return ModelEditor.INSTANCE.removeOrigin(config, originId);
-    }
-
-    @Override
-    public Optional<String> behaviorTarget(DistributionConfig config, String pathPattern) {
-      return ModelEditor.INSTANCE.behaviorTarget(config, pathPattern);
-    }
-
-    @Override
-    public DistributionConfig retargetCacheBehavior(DistributionConfig config, String pathPattern, String targetId) {
-      return ModelEditor.INSTANCE.retargetCacheBehavior(config, pathPattern, targetId);
-    }
-
-    @Override
-    public List<String> originGroupIds(DistributionConfig config) {
-      return ModelEditor.INSTANCE.originGroupIds(config);
-    }
-
-    @Override
-    public DistributionConfig addOriginGroup(DistributionConfig config, OriginGroup group) {
-      return ModelEditor.INSTANCE.addOriginGroup(config, group);
-    }
-
-    @Override
-    public Optional<String> cachePolicyId(DistributionConfig config, String pathPattern) {
-      return ModelEditor.INSTANCE.cachePolicyId(config, pathPattern);
-    }
-
-    @Override
-    public Optional<String> defaultCachePolicyId(DistributionConfig config) {
-      return ModelEditor.INSTANCE.defaultCachePolicyId(config);
-    }
-
-    @Override
-    public DistributionConfig useCachePolicy(DistributionConfig config, String pathPattern, String cachePolicyId,
-        boolean compress) {
-      return ModelEditor.INSTANCE.useCachePolicy(config, pathPattern, cachePolicyId, compress);
-    }
-
-    @Override
-    public DistributionConfig useDefaultCachePolicy(DistributionConfig config, String cachePolicyId,
-        boolean compress) {
-      return ModelEditor.INSTANCE.useDefaultCachePolicy(config, cachePolicyId, compress);
-    }
-
-    @Override
-    public Optional<String> responseHeadersPolicyId(DistributionConfig config, String pathPattern) {
-      return ModelEditor.INSTANCE.responseHeadersPolicyId(config, pathPattern);
-    }
-
-    @Override
-    public Optional<String> defaultResponseHeadersPolicyId(DistributionConfig config) {
-      return ModelEditor.INSTANCE.defaultResponseHeadersPolicyId(config);
-    }
-
-    @Override
-    public DistributionConfig useResponseHeadersPolicy(DistributionConfig config, String pathPattern,
-        String responseHeadersPolicyId) {
-      return ModelEditor.INSTANCE.useResponseHeadersPolicy(config, pathPattern, responseHeadersPolicyId);
-    }
-
-    @Override
-    public DistributionConfig useDefaultResponseHeadersPolicy(DistributionConfig config,
-        String responseHeadersPolicyId) {
-      return ModelEditor.INSTANCE.useDefaultResponseHeadersPolicy(config, responseHeadersPolicyId);
-    }
-
-    @Override
-    public Optional<DistributionChange.OriginSettings> originSettings(DistributionConfig config, String originId) {
-      return ModelEditor.INSTANCE.originSettings(config, originId);
-    }
-
-    @Override
-    public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
-        DistributionChange.OriginSettings settings) {
-      return ModelEditor.INSTANCE.useOriginSettings(config, originId, settings);
-    }
+  /**
+   * The model's editor, with origin groups whose members are {@code members}, as an adapter's full config has; each
+   * AddCacheBehavior edit it is told to make is noted in {@code edits}.
+   */
+  @SuppressWarnings("unchecked")
+  private static DistributionChange.Editor<DistributionConfig> grouped(Set<String> members, List<String> edits) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      if (method.getName().equals("originGroupMembers")) {
+        return members;
+      }
+      if (method.getName().equals("addCacheBehavior")) {
+        edits.add("addCacheBehavior " + ((CacheBehavior) args[1]).pathPattern());
+      }
+      try {
+        return method.invoke(ModelEditor.INSTANCE, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (DistributionChange.Editor<DistributionConfig>) Proxy.newProxyInstance(
+        DistributionChange.Editor.class.getClassLoader(), new Class<?>[] {DistributionChange.Editor.class}, handler);
   }
 
   private static final OriginGroup GROUP = OriginGroup.builder()
