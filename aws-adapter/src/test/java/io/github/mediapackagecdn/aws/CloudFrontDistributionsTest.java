@@ -58,6 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 
 class CloudFrontDistributionsTest {
@@ -171,20 +172,14 @@ class CloudFrontDistributionsTest {
     assertThat(created.arn()).isEqualTo(CloudFrontXml.ARN);
   }
 
-  @Test
-  void create_whenConnectionResetAfterSending_throwsUnknownOutcome() {
-    wm.stubFor(post(urlEqualTo(CREATE_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+  void create_whenTheResponseIsLostAfterSending_throwsUnknownOutcome(Fault fault) {
+    wm.stubFor(post(urlEqualTo(CREATE_PATH)).willReturn(aResponse().withFault(fault)));
 
     assertThatThrownBy(() -> distributions.create(newConfig(), Map.of()))
         .isInstanceOf(UnknownOutcomeException.class)
         .hasCauseInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
-  }
-
-  @Test
-  void create_whenResponseIsEmpty_throwsUnknownOutcome() {
-    wm.stubFor(post(urlEqualTo(CREATE_PATH)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-
-    assertThatThrownBy(() -> distributions.create(newConfig(), Map.of())).isInstanceOf(UnknownOutcomeException.class);
   }
 
   @Test
@@ -533,31 +528,22 @@ class CloudFrontDistributionsTest {
         .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.resourceId()).contains(ID));
   }
 
-  @Test
-  void update_whenUpdateIsRefusedAsIllegal_throwsInvalidRequest() {
-    ChangeSet changes = changesFor(CloudFrontXml.PLACEHOLDER_CONFIG);
-    stubConfig("ETAG1", CloudFrontXml.PLACEHOLDER_CONFIG);
-    wm.stubFor(put(urlEqualTo(CONFIG_PATH)).willReturn(aResponse().withStatus(400).withBody(
-        Wire.cloudFrontError("IllegalUpdate", "You cannot update Origin or CallerReference.", "req-400"))));
-
-    assertThatThrownBy(() -> distributions.update(DISTRIBUTION, "ETAG1", changes))
-        .isInstanceOf(InvalidRequestException.class);
-  }
-
   /**
-   * A behaviour naming a response headers policy that does not exist: 404 {@code NoSuchResponseHeadersPolicy} (API
-   * model), a refused request, never the port's "distribution does not exist".
+   * A write CloudFront refuses: an illegal update (400), or a behaviour naming a response headers policy that does
+   * not exist (404 {@code NoSuchResponseHeadersPolicy}, API model): a refused request, never the port's "distribution
+   * does not exist".
    */
-  @Test
-  void update_whenAResponseHeadersPolicyDoesNotExist_throwsInvalidRequest_notNotFound() {
+  @ParameterizedTest(name = "{0} ({1})")
+  @CsvSource({"IllegalUpdate, 400", "NoSuchResponseHeadersPolicy, 404"})
+  void update_whenCloudFrontRefusesTheWrite_throwsInvalidRequest_notNotFound(String code, int status) {
     ChangeSet changes = changesFor(CloudFrontXml.PLACEHOLDER_CONFIG);
     stubConfig("ETAG1", CloudFrontXml.PLACEHOLDER_CONFIG);
-    wm.stubFor(put(urlEqualTo(CONFIG_PATH)).willReturn(aResponse().withStatus(404).withBody(Wire.cloudFrontError(
-        "NoSuchResponseHeadersPolicy", "The response headers policy does not exist.", "req-404"))));
+    wm.stubFor(put(urlEqualTo(CONFIG_PATH)).willReturn(aResponse().withStatus(status)
+        .withBody(Wire.cloudFrontError(code, "refused", "req-" + status))));
 
     assertThatThrownBy(() -> distributions.update(DISTRIBUTION, "ETAG1", changes))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.errorCode()).contains("NoSuchResponseHeadersPolicy");
+          assertThat(e.errorCode()).contains(code);
           assertThat(e.retryable()).isFalse();
         });
   }
