@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -107,35 +109,23 @@ class RetryDefaultsWireTest {
     }
   }
 
-  @Test
-  void defaultStrategy_whenMediaPackageThrottles_triesEightTimesWithTheThrottlingBackoff() {
-    wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withStatus(429)
-        .withHeader("x-amzn-ErrorType", "TooManyRequestsException").withBody("{\"message\":\"slow down\"}")));
+  /** Throttled (429): the throttling backoff before each retry; a 500: the ordinary one. Eight attempts either way. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"429, TooManyRequestsException, true", "500, InternalServerErrorException, false"})
+  void defaultStrategy_whenMediaPackageThrottlesOrFails_triesEightTimesWithItsBackoff(int status, String type,
+      boolean throttled) {
+    wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withStatus(status)
+        .withHeader("x-amzn-ErrorType", type).withBody("{\"message\":\"slow down\"}")));
 
     try (ChannelCdn cdn = cdn(URI.create(wm.baseUrl()), countingDefaults())) {
-      ThrottledException e = catchThrowableOfType(ThrottledException.class,
-          () -> cdn.details(ChannelId.of("live-news")));
+      Class<? extends ProvisioningException> expected = throttled ? ThrottledException.class
+          : ServiceFailureException.class;
+      ProvisioningException e = catchThrowableOfType(expected, () -> cdn.details(ChannelId.of("live-news")));
 
       assertThat(sdkAttempts(e)).isEqualTo(AwsChannelCdn.DEFAULT_MAX_ATTEMPTS).isEqualTo(8);
       assertThat(wm.findAll(getRequestedFor(urlEqualTo("/channels/live-news")))).hasSize(8);
-      assertThat(throttlingBackoffs).containsExactly(2, 3, 4, 5, 6, 7, 8);
-      assertThat(backoffs).isEmpty();
-    }
-  }
-
-  @Test
-  void defaultStrategy_whenMediaPackageFailsWith500_triesEightTimesWithTheOrdinaryBackoff() {
-    wm.stubFor(get(urlEqualTo("/channels/live-news")).willReturn(aResponse().withStatus(500)
-        .withHeader("x-amzn-ErrorType", "InternalServerErrorException").withBody("{\"message\":\"oops\"}")));
-
-    try (ChannelCdn cdn = cdn(URI.create(wm.baseUrl()), countingDefaults())) {
-      ServiceFailureException e = catchThrowableOfType(ServiceFailureException.class,
-          () -> cdn.details(ChannelId.of("live-news")));
-
-      assertThat(sdkAttempts(e)).isEqualTo(8);
-      assertThat(wm.findAll(getRequestedFor(urlEqualTo("/channels/live-news")))).hasSize(8);
-      assertThat(backoffs).containsExactly(2, 3, 4, 5, 6, 7, 8);
-      assertThat(throttlingBackoffs).isEmpty();
+      assertThat(throttled ? throttlingBackoffs : backoffs).containsExactly(2, 3, 4, 5, 6, 7, 8);
+      assertThat(throttled ? backoffs : throttlingBackoffs).isEmpty();
     }
   }
 

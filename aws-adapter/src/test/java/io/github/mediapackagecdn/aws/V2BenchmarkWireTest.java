@@ -23,6 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -117,7 +119,8 @@ class V2BenchmarkWireTest {
         .addManifests(Manifest.of(manifest, "index")).startoverWindowSeconds(3600).build();
   }
 
-  private static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
+  /** An HLS (TS), a low-latency HLS and a DASH (CMAF) endpoint of {@code channel}: the QuickStartV2 endpoints. */
+  static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
     return List.of(endpoint(channel, "hls", ContainerType.TS, ManifestType.HLS),
         endpoint(channel, "llhls", ContainerType.CMAF, ManifestType.LOW_LATENCY_HLS),
         endpoint(channel, "dash", ContainerType.CMAF, ManifestType.DASH));
@@ -178,23 +181,12 @@ class V2BenchmarkWireTest {
         (int) operations.stream().filter("UpdateDistribution"::equals).count());
   }
 
-  @Test
-  void aNewChannelOfThreeEndpoints_channelScope_deploysFourTimesOneByOne() {
-    assertThat(deployments(DistributionScope.CHANNEL, false)).containsExactly(1, 3);
-  }
-
-  @Test
-  void aNewChannelOfThreeEndpoints_channelScope_deploysTwiceInABatch() {
-    assertThat(deployments(DistributionScope.CHANNEL, true)).containsExactly(1, 1);
-  }
-
-  @Test
-  void aNewChannelOfThreeEndpoints_groupScope_deploysNever_oneByOne() {
-    assertThat(deployments(DistributionScope.CHANNEL_GROUP, false)).containsExactly(0, 0);
-  }
-
-  @Test
-  void aNewChannelOfThreeEndpoints_groupScope_deploysNever_inABatch() {
-    assertThat(deployments(DistributionScope.CHANNEL_GROUP, true)).containsExactly(0, 0);
+  /** Channel scope: 4 deployments one by one, 2 in a batch; group scope: none either way. */
+  @ParameterizedTest(name = "{0} scope, batch {1}: {2} create, {3} updates")
+  @CsvSource({"CHANNEL, false, 1, 3", "CHANNEL, true, 1, 1", "CHANNEL_GROUP, false, 0, 0",
+      "CHANNEL_GROUP, true, 0, 0"})
+  void aNewChannelOfThreeEndpoints_deploysOncePerCreateAndUpdate(DistributionScope scope, boolean batch, int creates,
+      int updates) {
+    assertThat(deployments(scope, batch)).containsExactly(creates, updates);
   }
 }

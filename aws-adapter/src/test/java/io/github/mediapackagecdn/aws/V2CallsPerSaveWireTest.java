@@ -8,9 +8,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
@@ -98,14 +95,7 @@ class V2CallsPerSaveWireTest {
     };
   }
 
-  private static V2EndpointSpec endpoint(String name, ContainerType container, ManifestType manifest) {
-    return V2EndpointSpec.builder().id(CHANNEL.endpoint(name)).containerType(container)
-        .addManifests(Manifest.of(manifest, "index")).startoverWindowSeconds(3600).build();
-  }
-
-  private static final List<V2EndpointSpec> ENDPOINTS = List.of(endpoint("hls", ContainerType.TS, ManifestType.HLS),
-      endpoint("llhls", ContainerType.CMAF, ManifestType.LOW_LATENCY_HLS),
-      endpoint("dash", ContainerType.CMAF, ManifestType.DASH));
+  private static final List<V2EndpointSpec> ENDPOINTS = V2BenchmarkWireTest.threeEndpoints(CHANNEL);
 
   /** Details and the wait read the policy of each of the 3 endpoints the distribution routes, once. */
   private static final List<String> POLICIES =
