@@ -1,5 +1,11 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import static io.github.mediapackagecdn.core.v2.provisioning.V2LayoutTest.GROUP;
+import static io.github.mediapackagecdn.core.v2.provisioning.V2LayoutTest.ONE_REGION;
+import static io.github.mediapackagecdn.core.v2.provisioning.V2LayoutTest.POLICIES;
+import static io.github.mediapackagecdn.core.v2.provisioning.V2LayoutTest.SETTINGS;
+import static io.github.mediapackagecdn.core.v2.provisioning.V2LayoutTest.created;
+import static io.github.mediapackagecdn.core.v2.provisioning.V2LayoutTest.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
@@ -11,39 +17,27 @@ import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
-import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** v2's planner on the updater v1 shares: concurrent saves of one channel's endpoints coalesce into one update. */
+/**
+ * v2's planner on the updater v1 shares: concurrent saves of one channel's endpoints coalesce into one update (on
+ * {@link V2LayoutTest}'s group, policies, distribution and endpoints).
+ */
 class V2EndpointUpdatesTest {
 
-  private static final CdnSettings SETTINGS = CdnSettings.defaults();
   private static final DistributionId ID = DistributionId.of("E2V2COALESCE");
   private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
-  private static final Optional<ChannelGroup> ONE_REGION = Optional.empty();
-  private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
-      .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")
-      .egressDomain("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com").build();
-  private static final V2Layout.Policies POLICIES = new V2Layout.Policies("E2OAC", "manifest-id", "segment-id");
-  private static final String ARN = "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news";
 
   private final V2EndpointUpdates planner = new V2EndpointUpdates(SETTINGS);
-
-  private static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
-    return V2Endpoint.builder().id(V2EndpointId.of("live", "news", name)).arn(ARN + "/originEndpoint/" + name)
-        .containerType(container).addManifests(manifests).build();
-  }
 
   private static V2Endpoint hls(String name) {
     return endpoint(name, ContainerType.TS, Manifest.of(ManifestType.HLS, "index"));
@@ -55,10 +49,6 @@ class V2EndpointUpdatesTest {
 
   private static V2EndpointUpdates.Request request(V2Endpoint... endpoints) {
     return new V2EndpointUpdates.Request(NEWS, GROUP, ONE_REGION, List.of(endpoints), POLICIES, Optional.empty());
-  }
-
-  private static DistributionConfig created() {
-    return V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", POLICIES, SETTINGS);
   }
 
   private static List<String> patterns(DistributionConfig config) {

@@ -30,15 +30,15 @@ import org.junit.jupiter.api.Test;
 
 class V2LayoutTest {
 
-  private static final CdnSettings SETTINGS = CdnSettings.defaults();
-  private static final Optional<ChannelGroup> ONE_REGION = Optional.empty();
-  private static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
+  static final CdnSettings SETTINGS = CdnSettings.defaults();
+  static final Optional<ChannelGroup> ONE_REGION = Optional.empty();
+  static final ChannelGroup GROUP = ChannelGroup.builder().name("live")
       .arn("arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live")
       .egressDomain("abc123.egress.def456.mediapackagev2.us-west-2.amazonaws.com").build();
-  private static final V2Layout.Policies POLICIES = new V2Layout.Policies("E2OAC", "manifest-id", "segment-id");
-  private static final String ARN = "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news";
+  static final V2Layout.Policies POLICIES = new V2Layout.Policies("E2OAC", "manifest-id", "segment-id");
+  static final String ARN = "arn:aws:mediapackagev2:us-west-2:123456789012:channelGroup/live/channel/news";
 
-  private static DistributionConfig created() {
+  static DistributionConfig created() {
     return created(POLICIES);
   }
 
@@ -46,7 +46,8 @@ class V2LayoutTest {
     return V2Layout.newDistribution(GROUP, V2Layout.callerReference(ARN), "comment", policies, SETTINGS);
   }
 
-  private static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
+  /** An endpoint of channel live/news, each manifest with its URL on the group's egress domain. */
+  static V2Endpoint endpoint(String name, ContainerType container, Manifest... manifests) {
     V2EndpointId id = V2EndpointId.of("live", "news", name);
     return V2Endpoint.builder().id(id).arn(ARN + "/originEndpoint/" + name).containerType(container)
         .addAllManifests(Arrays.stream(manifests)
