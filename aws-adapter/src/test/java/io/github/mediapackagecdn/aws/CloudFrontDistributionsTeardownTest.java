@@ -29,7 +29,6 @@ import io.github.mediapackagecdn.core.error.UnknownOutcomeException;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,11 +69,6 @@ class CloudFrontDistributionsTeardownTest {
     return config.replace(enabled, "<PriceClass>PriceClass_100</PriceClass><Enabled>false</Enabled>");
   }
 
-  private static LoggedRequest only(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
-    List<LoggedRequest> requests = wm.findAll(pattern);
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
-  }
 
   // ---------------------------------------------------------------- disable
 
@@ -89,7 +83,7 @@ class CloudFrontDistributionsTeardownTest {
     assertThat(result.etag()).isEqualTo("ETAG2");
     assertThat(result.status()).isEqualTo(DistributionStatus.IN_PROGRESS);
     assertThat(result.config().enabled()).isFalse();
-    LoggedRequest request = only(putRequestedFor(urlEqualTo(CONFIG_PATH)));
+    LoggedRequest request = Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH)));
     assertThat(request.getHeader("If-Match")).isEqualTo("ETAG1");
     Document sent = Wire.xml(request);
     Document expected = Wire.xml(CloudFrontXml.distributionConfig(disabled(CloudFrontXml.USER_EDITED_CONFIG)));
@@ -138,7 +132,7 @@ class CloudFrontDistributionsTeardownTest {
 
     distributions.delete(DISTRIBUTION, "ETAG3");
 
-    LoggedRequest request = only(deleteRequestedFor(urlEqualTo(DISTRIBUTION_PATH)));
+    LoggedRequest request = Wire.only(wm, deleteRequestedFor(urlEqualTo(DISTRIBUTION_PATH)));
     assertThat(request.getHeader("If-Match")).isEqualTo("ETAG3");
     assertThat(request.getBodyAsString()).isEmpty();
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(1);

@@ -104,11 +104,6 @@ class CloudFrontDistributionsTest {
         .withBody(CloudFrontXml.distribution("InProgress", CloudFrontXml.PLACEHOLDER_CONFIG))));
   }
 
-  private static LoggedRequest only(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
-    List<LoggedRequest> requests = wm.findAll(pattern);
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
-  }
 
   // ---------------------------------------------------------------- create
 
@@ -118,7 +113,7 @@ class CloudFrontDistributionsTest {
 
     Distribution created = distributions.create(newConfig(), Map.of(CdnSettings.LINK_TAG_KEY, CHANNEL_ARN.value()));
 
-    LoggedRequest request = only(postRequestedFor(urlEqualTo(CREATE_PATH)));
+    LoggedRequest request = Wire.only(wm, postRequestedFor(urlEqualTo(CREATE_PATH)));
     Document body = Wire.xml(request);
     assertThat(body.getDocumentElement().getNodeName()).isEqualTo("DistributionConfigWithTags");
     assertThat(body.getDocumentElement().getAttribute("xmlns")).isEqualTo(Wire.CLOUDFRONT_NS);
@@ -295,7 +290,7 @@ class CloudFrontDistributionsTest {
     assertThat(config.defaultBehavior().targetOriginId()).isEqualTo("TEMP_ORIGIN_ID/channel");
     assertThat(config.behavior("/static/*").orElseThrow().cachePolicyId()).isEmpty();
     assertThat(config.errorCachingMinTtl()).containsEntry(404, 10L).containsEntry(503, 1L);
-    assertThat(only(getRequestedFor(urlEqualTo(DISTRIBUTION_PATH))).getMethod().getName()).isEqualTo("GET");
+    assertThat(Wire.only(wm, getRequestedFor(urlEqualTo(DISTRIBUTION_PATH))).getMethod().getName()).isEqualTo("GET");
   }
 
   @Test
@@ -344,7 +339,7 @@ class CloudFrontDistributionsTest {
     Distribution updated = distributions.update(DISTRIBUTION, "ETAG1", changes);
 
     assertThat(updated.etag()).isEqualTo("ETAG2");
-    LoggedRequest request = only(putRequestedFor(urlEqualTo(CONFIG_PATH)));
+    LoggedRequest request = Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH)));
     assertThat(request.getHeader("If-Match")).isEqualTo("ETAG1");
     Document body = Wire.xml(request);
     assertThat(body.getDocumentElement().getNodeName()).isEqualTo("DistributionConfig");
@@ -381,7 +376,7 @@ class CloudFrontDistributionsTest {
 
     distributions.update(DISTRIBUTION, "ETAG1", changes);
 
-    Document body = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    Document body = Wire.xml(Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH))));
     assertThat(text(body, "/DistributionConfig/Origins/Items/Origin[Id='EMP2-live']/OriginAccessControlId"))
         .isEqualTo("E2OACEXAMPLE12");
     assertThat(node(body, "/DistributionConfig/Origins/Items/Origin[1]/OriginAccessControlId")).isNull();
@@ -406,7 +401,7 @@ class CloudFrontDistributionsTest {
     distributions.update(DISTRIBUTION, "ETAG1", changes);
 
     Document read = Wire.xml(CloudFrontXml.distributionConfig(CloudFrontXml.USER_EDITED_CONFIG));
-    Document sent = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    Document sent = Wire.xml(Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH))));
     String groups = "/DistributionConfig/OriginGroups/";
     assertThat(text(sent, groups + "Quantity")).isEqualTo("2");
     assertThat(canonical(node(sent, groups + "Items/OriginGroup[Id='user-group']")))
@@ -437,7 +432,7 @@ class CloudFrontDistributionsTest {
     distributions.update(DISTRIBUTION, "ETAG1", changes);
 
     Document read = Wire.xml(CloudFrontXml.distributionConfig(CloudFrontXml.USER_EDITED_CONFIG));
-    Document sent = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    Document sent = Wire.xml(Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH))));
     String defaults = "/DistributionConfig/DefaultCacheBehavior/";
     assertThat(text(sent, defaults + "CachePolicyId")).isEqualTo("new-id");
     assertThat(text(sent, defaults + "Compress")).isEqualTo("true");
@@ -470,7 +465,7 @@ class CloudFrontDistributionsTest {
     distributions.update(DISTRIBUTION, "ETAG1", changes);
 
     Document read = Wire.xml(CloudFrontXml.distributionConfig(CloudFrontXml.USER_EDITED_CONFIG));
-    Document sent = Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH))));
+    Document sent = Wire.xml(Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH))));
     for (String kept : List.of("CallerReference", "Aliases", "DefaultRootObject", "OriginGroups",
         "CustomErrorResponses", "Comment", "Logging", "PriceClass", "Enabled", "ViewerCertificate", "Restrictions",
         "WebACLId", "HttpVersion", "IsIPV6Enabled", "ContinuousDeploymentPolicyId", "Staging",
@@ -565,7 +560,8 @@ class CloudFrontDistributionsTest {
     stubConfig("ETAG1", CloudFrontXml.PLACEHOLDER_CONFIG);
     stubUpdated("ETAG2");
     distributions.update(DISTRIBUTION, "ETAG1", changes);
-    String applied = Wire.canonical(node(Wire.xml(only(putRequestedFor(urlEqualTo(CONFIG_PATH)))), "/DistributionConfig"));
+    String applied = Wire.canonical(node(Wire.xml(Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH)))),
+        "/DistributionConfig"));
     String appliedInner = applied.substring("<DistributionConfig>".length(), applied.length() - "</DistributionConfig>".length());
     wm.resetRequests();
     stubConfig("ETAG3", appliedInner);

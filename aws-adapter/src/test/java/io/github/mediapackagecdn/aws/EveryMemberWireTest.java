@@ -125,7 +125,7 @@ class EveryMemberWireTest {
     EndpointSaveResult result = builtByTheLibrary().saveEndpoint(hlsEndpoint());
 
     assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
-    LoggedRequest update = only(putRequestedFor(urlEqualTo(CONFIG_PATH)));
+    LoggedRequest update = Wire.only(wm, putRequestedFor(urlEqualTo(CONFIG_PATH)));
     assertThat(update.getHeader("If-Match")).isEqualTo("ETAG1");
     Document read = Wire.xml(EVERY_MEMBER);
     Document sent = Wire.xml(update);
@@ -275,9 +275,4 @@ class EveryMemberWireTest {
     quantity.setTextContent(String.valueOf(Integer.parseInt(quantity.getTextContent()) - doomed.size()));
   }
 
-  private static LoggedRequest only(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
-    List<LoggedRequest> requests = wm.findAll(pattern);
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
-  }
 }
