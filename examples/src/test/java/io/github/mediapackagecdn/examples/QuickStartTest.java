@@ -31,17 +31,23 @@ class QuickStartTest {
     }
   }
 
-  @Test
-  void main_runsOnTheEmbeddedDefault() {
+  /** What {@code main} printed on standard output. */
+  static String printedBy(Runnable main) {
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
-      QuickStart.main(new String[0]);
+      main.run();
     } finally {
       System.setOut(original);
     }
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("embedded default", "every endpoint served: you can start");
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void main_runsOnTheEmbeddedDefault() {
+    assertThat(printedBy(() -> QuickStart.main(new String[0])))
+        .contains("embedded default", "every endpoint served: you can start");
   }
 
   @Test

@@ -137,29 +137,15 @@ class QuickStartV2Test {
 
   @Test
   void main_withGroupScope_runsOnTheEmbeddedDefault() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      QuickStartV2.main(new String[] {QuickStartV2.GROUP_SCOPE});
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("with a distribution for the whole group",
-        "Status           Deployed", "every endpoint served: you can start");
+    assertThat(QuickStartTest.printedBy(() -> QuickStartV2.main(new String[] {QuickStartV2.GROUP_SCOPE})))
+        .contains("with a distribution for the whole group", "Status           Deployed",
+            "every endpoint served: you can start");
   }
 
   @Test
   void main_runsOnTheEmbeddedDefault() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      QuickStartV2.main(new String[0]);
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("QuickStartV2, on the embedded default",
-        "Status           InProgress", "Status           Deployed", "every endpoint served: you can start");
+    assertThat(QuickStartTest.printedBy(() -> QuickStartV2.main(new String[0]))).contains(
+        "QuickStartV2, on the embedded default", "Status           InProgress", "Status           Deployed",
+        "every endpoint served: you can start");
   }
 }
