@@ -167,6 +167,21 @@ class CdnUrlsTest {
     assertThat(CdnUrls.of(hls(), distribution(blocked))).isEmpty();
   }
 
+  @Test
+  void of_whenCmafEndpointHasTwoHlsManifests_givesOneCdnUrlPerManifest() {
+    OriginEndpoint cmaf = cmaf("main", "low");
+
+    assertThat(CdnUrls.of(cmaf, distribution(laidOut(List.of(cmaf))))).containsExactly(
+        "https://" + CDN_DOMAIN + "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/main/index.m3u8",
+        "https://" + CDN_DOMAIN + "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/low/index.m3u8");
+  }
+
+  @Test
+  void of_whenTheDistributionHasNoOriginForTheHostYet_isEmpty() {
+    assertThat(CdnUrls.of(hls(), distribution(DistributionLayout.newDistribution(ChannelId.of("live-news"), "ref-0",
+        CdnSettings.defaults(), SETTINGS)))).isEmpty();
+  }
+
   private static Distribution distribution(DistributionConfig config) {
     return Distribution.builder()
         .id(DistributionId.of("E2QWRUHAPOMQZL"))

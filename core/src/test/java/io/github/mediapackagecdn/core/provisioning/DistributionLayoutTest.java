@@ -29,11 +29,8 @@ import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.ChannelArn;
 import io.github.mediapackagecdn.core.model.ChannelId;
-import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
-import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.Packaging;
@@ -56,7 +53,6 @@ class DistributionLayoutTest {
 
   private static final LiveCdnSettings SETTINGS = LiveCdnSettings.defaults();
   private static final Function<OriginEndpoint, Optional<CdnIdentifier>> NO_IDENTIFIERS = e -> Optional.empty();
-  private static final String CDN_DOMAIN = "d111111abcdef8.cloudfront.net";
 
   private static final Origin USER_ORIGIN = Origin.builder()
       .id("my-ads")
@@ -242,42 +238,6 @@ class DistributionLayoutTest {
   void channelOriginId_whenEgressHost_isEmpAndTheFirstLabel() {
     assertThat(DistributionLayout.channelOriginId(HOST)).isEqualTo("EMP-8343f7014c0ea438");
     assertThat(DistributionLayout.channelOriginId("localhost")).isEqualTo("EMP-localhost");
-  }
-
-  // ---------------------------------------------------------------- CDN URLs
-
-  @Test
-  void cdnUrls_whenCmafEndpointHasTwoHlsManifests_givesOneCdnUrlPerManifest() {
-    OriginEndpoint cmaf = cmaf("main", "low");
-    Distribution distribution = distribution(laidOut(List.of(cmaf)));
-
-    assertThat(CdnUrls.of(cmaf, distribution)).containsExactly(
-        "https://" + CDN_DOMAIN + "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/main/index.m3u8",
-        "https://" + CDN_DOMAIN + "/out/v1/1dc6718be36f4f34bb9cd86bc50925e6/low/index.m3u8");
-  }
-
-  @Test
-  void cdnUrls_whenDistributionHasNoOriginForTheHostYet_isEmpty() {
-    assertThat(CdnUrls.of(hls(), distribution(placeholderDistribution()))).isEmpty();
-  }
-
-  @Test
-  void cdnUrls_whenHlsEndpointIsServed_replacesOnlyTheHost() {
-    Distribution distribution = distribution(laidOut(List.of(hls())));
-
-    assertThat(CdnUrls.of(hls(), distribution))
-        .containsExactly("https://" + CDN_DOMAIN + "/out/v1/869e237f851549e9bcf10e3bc2830839/index.m3u8");
-  }
-
-  private static Distribution distribution(DistributionConfig config) {
-    return Distribution.builder()
-        .id(DistributionId.of("E1U5RQF7T870K0"))
-        .arn("arn:aws:cloudfront::123456789012:distribution/E1U5RQF7T870K0")
-        .domainName(CDN_DOMAIN)
-        .status(DistributionStatus.DEPLOYED)
-        .etag("E2QWRUHAPOMQZL")
-        .config(config)
-        .build();
   }
 
   // ---------------------------------------------------------------- the distribution created at channel save
