@@ -19,6 +19,7 @@ import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import io.github.mediapackagecdn.core.provisioning.EndpointSaveResult;
 import java.net.URI;
 import java.time.Duration;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
@@ -94,5 +95,32 @@ class AwsChannelCdnTest {
     assertThat(result.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
     assertThat(wm.findAll(putRequestedFor(urlEqualTo(config)))).hasSize(2)
         .allSatisfy(r -> assertThat(r.getHeader("If-Match")).isEqualTo("ETAG1"));
+  }
+
+  /** {@link AwsChannelCdn#v2Builder()}'s option checks, as the v1 builder's above. */
+  @Nested
+  class V2Builder {
+
+    @Test
+    void build_whenNeitherRegionNorClientIsGiven_throwsValidation() {
+      assertThatThrownBy(() -> AwsChannelCdn.v2Builder().build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("MediaPackage region");
+    }
+
+    @Test
+    void build_whenOptionsAreInvalid_listsEveryProblem() {
+      assertThatThrownBy(() -> AwsChannelCdn.v2Builder().mediaPackageRegion(Region.US_WEST_2).linkLookup(null)
+          .deploymentPollInterval(Duration.ofSeconds(-1)).endpointOverride(URI.create("relative")).build())
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).hasSize(3));
+    }
+
+    @Test
+    void build_whenListenerOrMetricPublisherIsNull_listsEachBeforeAnyClientIsMade() {
+      assertThatThrownBy(() -> AwsChannelCdn.v2Builder().mediaPackageRegion(Region.US_WEST_2).listener(null)
+          .metricPublisher(null).build())
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+              .containsExactlyInAnyOrder("a listener is null", "a metric publisher is null"));
+    }
   }
 }
