@@ -2,6 +2,8 @@ package io.github.mediapackagecdn.core.cdn;
 
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,23 @@ public final class LinkResolution<C> {
     this.resolver = resolver;
     this.recentLinks = recentLinks;
     this.linkTags = linkTags;
+  }
+
+  /**
+   * The resolution of {@code channels}' distributions, found in {@code links} by the link rules under the settings'
+   * two keys, as {@code settings} read them back after a write, recent links remembered on {@code clock} for the
+   * visibility timeout: what each facade builds for its channels (and v2 for its groups).
+   */
+  public static <C> LinkResolution<C> of(TaggedChannels<C> channels, DistributionLinks links, CdnSettings settings,
+      Clock clock) {
+    LinkTags<C> linkTags = new LinkTags<>(channels, links, settings.linkTagKey(), settings.channelTagKey());
+    return new LinkResolution<>(new DistributionResolver<>(linkTags, settings.channelTagsReadAfterWrite(),
+        settings.visibilityTimeout()), new RecentLinks(clock, settings.visibilityTimeout()), linkTags);
+  }
+
+  /** The link rules this resolution confirms by. */
+  public LinkTags<C> linkTags() {
+    return linkTags;
   }
 
   /** The channel's distribution, or the outcome to report when it has none. */
