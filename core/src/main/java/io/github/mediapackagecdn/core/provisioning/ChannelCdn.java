@@ -16,6 +16,7 @@ import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.TaggedChannels;
 import io.github.mediapackagecdn.core.cdn.ReadingDetails;
+import io.github.mediapackagecdn.core.cdn.FleetAuditing;
 import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
@@ -93,7 +94,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final ReadingDetails<Channel, OriginEndpoint, ChannelDetails> readingDetails;
   private final AwaitingDeployment<ChannelId, ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
-  private final AuditingFleet auditing;
+  private final FleetAuditing<Channel> auditing;
   private final FleetRepairing<Channel, OriginEndpoint> repairing;
   private final Planning planning;
   private final Channels channels;
@@ -149,8 +150,8 @@ public final class ChannelCdn implements AutoCloseable {
         id -> readingDetails.waitTarget(NotFound.existingChannel(channels, id)), lifecycle, distributions,
         options.sleeper(), options.clock(), options.scheduler(), listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
-    this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings, layoutSettings,
-        identifiers::identifierFor, listeners);
+    this.auditing = new FleetAuditing<>(new AuditingFleet(channels, settings, layoutSettings,
+        identifiers::identifierFor), linkTags, distributions, builder.links, listeners);
     this.repairing = new FleetRepairing<>(ref -> channels.find(ChannelId.of(ref.name()))
         .map(channel -> FleetRepairing.Found.of(channel, packager))
         .orElseGet(() -> FleetRepairing.Found.left("the channel no longer exists")), links, options.sleeper(), listeners);

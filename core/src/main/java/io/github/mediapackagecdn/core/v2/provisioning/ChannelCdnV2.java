@@ -14,6 +14,7 @@ import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
+import io.github.mediapackagecdn.core.cdn.FleetAuditing;
 import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
@@ -113,7 +114,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final PlanningV2 planning;
   private final AwaitingDeployment<V2ChannelId, V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
-  private final AuditingV2Fleet auditing;
+  private final FleetAuditing<V2Channel> auditing;
   private final FleetRepairing<V2Channel, V2Endpoint> repairing;
   private final GroupDistributions groupDistributions;
   private final TearingDownGroup tearingDownGroup;
@@ -183,8 +184,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
         options.sleeper(), options.clock(), options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
         visibility, settings.maxUpdateAttempts(), options.clock());
-    this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
-        settings, builder.v2Settings, events.listeners());
+    this.auditing = new FleetAuditing<>(new AuditingV2Fleet(builder.groups, shared, settings, builder.v2Settings),
+        linkTags, builder.distributions, builder.links, events.listeners());
     this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, group -> new V2Packager(builder.groups,
         group, serving, shared, settings, builder.v2Settings), groupDistributions), links, options.sleeper(),
         events.listeners());
