@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.cdn;
 
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
@@ -63,6 +64,21 @@ public final class LinkResolution<C> {
     }
     recentLinks.forget(arn);
     return found;
+  }
+
+  /**
+   * As {@link #resolve}, empty when two distributions are tagged for the channel ({@code AMBIGUOUS_LINK}): for a save
+   * that goes on without a distribution, and reports the conflict, if it is still there, where it looks again.
+   */
+  public Optional<DistributionResolver.Resolution> resolveUnlessAmbiguous(C channel) {
+    try {
+      return Optional.of(resolve(channel));
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 
   /** The channel, named without loss, for events and messages. */
