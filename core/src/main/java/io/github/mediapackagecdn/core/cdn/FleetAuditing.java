@@ -64,8 +64,13 @@ public final class FleetAuditing<C> {
      */
     LinkedChannel judge(C channel, DistributionSummary distribution, Reads reads, Consumer<AuditFinding> findings);
 
-    /** The findings of the whole account, no one channel's (v2: a shared policy changed by hand); none for v1. */
-    List<AuditFinding> accountFindings(Reads reads);
+    /**
+     * The findings of the whole account, no one channel's (v2: a shared policy changed by hand); none by default, and
+     * for v1.
+     */
+    default List<AuditFinding> accountFindings(Reads reads) {
+      return List.of();
+    }
 
     /** The Region of {@code linkValue} when it is a channel ARN of this side; empty for any other value. */
     Optional<String> channelRegion(String linkValue);

@@ -94,11 +94,6 @@ final class AuditingFleet implements FleetAuditing.Side<Channel> {
   }
 
   @Override
-  public List<AuditFinding> accountFindings(FleetAuditing.Reads reads) {
-    return List.of();
-  }
-
-  @Override
   public Optional<String> channelRegion(String linkValue) {
     try {
       return Optional.of(ChannelArn.of(linkValue).region());
