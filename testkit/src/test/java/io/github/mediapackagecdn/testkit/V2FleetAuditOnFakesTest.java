@@ -161,6 +161,16 @@ class V2FleetAuditOnFakesTest {
     assertThat(aws.calls(Operation.V2_GET_ORIGIN_ENDPOINT_POLICY)).isEmpty();
   }
 
+  @Test
+  void audit_again_readsWhatItJudgesByAgain_nothingKeptFromTheLastAudit() {
+    served(NEWS);
+    audited(1, 1, 1, 1, 2);
+
+    audited(1, 1, 1, 1, 2);
+
+    assertThat(aws.calls(Operation.V2_GET_CHANNEL_GROUP)).hasSize(1);
+  }
+
   @Nested
   class Findings {
 

@@ -106,10 +106,7 @@ public final class AwaitingDeployment<I, D> {
     /** The channel's details on {@code distribution}; reads nothing. */
     D describe(Distribution distribution);
 
-    /** Whether the details say ready for players. */
-    boolean readyForPlayers(D details);
-
-    /** Why the details are not ready, one line per cause. */
+    /** Why the details are not ready for players, one line per cause; empty when they are. */
     List<String> notReadyReasons(D details);
 
     /**
@@ -293,6 +290,7 @@ public final class AwaitingDeployment<I, D> {
       Distribution distribution = distributions.find(id).orElseThrow(() -> new ResourceNotFoundException(
           "distribution " + id + " does not exist (deleted outside this library?)", id.value()));
       D details = target.describe(distribution);
+      List<String> notReady = target.notReadyReasons(details);
       Duration elapsed = Duration.between(started, clock.instant());
       log.debug("channel {}: read {} of the wait, distribution {} is {} after {}", target.channel(), poll, id,
           distribution.status(), elapsed);
@@ -301,8 +299,8 @@ public final class AwaitingDeployment<I, D> {
           .distributionId(id)
           .status(distribution.status())
           .elapsed(elapsed)
-          .readyForPlayers(target.readyForPlayers(details))
-          .notReadyReasons(target.notReadyReasons(details))
+          .readyForPlayers(notReady.isEmpty())
+          .notReadyReasons(notReady)
           .poll(poll)
           .build());
       if (lastStatus != null && lastStatus != distribution.status()) {
@@ -311,7 +309,7 @@ public final class AwaitingDeployment<I, D> {
       }
       lastStatus = distribution.status();
       refuseUnserved(target, details);
-      if (target.readyForPlayers(details)) {
+      if (notReady.isEmpty()) {
         readyForPlayers(target, elapsed, poll);
         future.complete(details);
         return;
@@ -319,7 +317,7 @@ public final class AwaitingDeployment<I, D> {
       Duration left = timeout.minus(elapsed);
       if (left.isNegative() || left.isZero()) {
         throw new DeploymentTimeoutException("channel " + target.channel() + " is not ready for players after "
-            + elapsed + " (" + poll + " reads): " + String.join("; ", target.notReadyReasons(details)));
+            + elapsed + " (" + poll + " reads): " + String.join("; ", notReady));
       }
       next(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL);
     }

@@ -31,10 +31,7 @@ public interface Describer<C, E, D> {
    */
   D describe(C channel, List<E> endpoints, Optional<Distribution> distribution);
 
-  /** Whether the details say ready for players. */
-  boolean readyForPlayers(D details);
-
-  /** Why the details are not ready, one line per cause. */
+  /** Why the details are not ready for players, one line per cause; empty when they are. */
   List<String> notReadyReasons(D details);
 
   /** What deploying will not change: see {@link AwaitingDeployment.Target#unservedReasons}. */

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.cdn;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.Distributions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,19 @@ public final class DistributionUpdaters<R> {
   /** A registry that makes the updater of a distribution with {@code newUpdater} when none is in use. */
   public DistributionUpdaters(Function<DistributionId, DistributionUpdater<R>> newUpdater) {
     this.newUpdater = newUpdater;
+  }
+
+  /**
+   * The registry each facade builds: an updater per distribution of {@code distributions}, planned by {@code planner},
+   * with the settings' update attempts and quotas, reading the distribution through {@code visibility} (an absent one
+   * is {@code notFound}), its events told to {@code listeners}.
+   */
+  public static <R> DistributionUpdaters<R> of(Distributions distributions, DistributionUpdater.Planner<R> planner,
+      CdnSettings settings, VisibilityWait visibility, Function<DistributionId, ? extends RuntimeException> notFound,
+      Listeners listeners) {
+    return new DistributionUpdaters<>(id -> new DistributionUpdater<>(id, distributions, settings.maxUpdateAttempts(),
+        channel -> visibility.until(channel, "GetDistribution", () -> distributions.find(id))
+            .orElseThrow(() -> notFound.apply(id)), planner, settings.cloudFrontQuotas(), listeners));
   }
 
   /**

@@ -54,6 +54,9 @@ public final class FleetAuditing<C> {
     /** How many endpoints the channels {@link #channels} read have. */
     int endpointCount();
 
+    /** Drops what the audit read for its judging, once it is done (or failed). */
+    void forget();
+
     /**
      * The channel with its one linked distribution, as listed: what the distribution (and for v2, each endpoint's
      * policy) lacks by the side's rules; every finding of its endpoints goes to {@code findings}, the channel's own
@@ -61,8 +64,13 @@ public final class FleetAuditing<C> {
      */
     LinkedChannel judge(C channel, DistributionSummary distribution, Reads reads, Consumer<AuditFinding> findings);
 
-    /** The findings of the whole account, no one channel's (v2: a shared policy changed by hand); none for v1. */
-    List<AuditFinding> accountFindings(Reads reads);
+    /**
+     * The findings of the whole account, no one channel's (v2: a shared policy changed by hand); none by default, and
+     * for v1.
+     */
+    default List<AuditFinding> accountFindings(Reads reads) {
+      return List.of();
+    }
 
     /** The Region of {@code linkValue} when it is a channel ARN of this side; empty for any other value. */
     Optional<String> channelRegion(String linkValue);
@@ -115,20 +123,31 @@ public final class FleetAuditing<C> {
   private final String channelTagKey;
   private final Listeners listeners;
 
-  /** The audit of {@code side}'s channels, linked by {@code linkTags} under the two keys. */
+  /** The audit of {@code side}'s channels, linked by {@code linkTags} (under their two keys). */
   public FleetAuditing(Side<C> side, LinkTags<C> linkTags, Distributions distributions, DistributionLinks links,
-      String linkTagKey, String channelTagKey, Listeners listeners) {
+      Listeners listeners) {
     this.side = side;
     this.linkTags = linkTags;
     this.distributions = distributions;
     this.links = links;
-    this.linkTagKey = linkTagKey;
-    this.channelTagKey = channelTagKey;
+    this.linkTagKey = linkTags.linkTagKey();
+    this.channelTagKey = linkTags.channelTagKey();
     this.listeners = listeners;
   }
 
-  /** The audit of the whole account: the side's reads, the link tags, the distributions, then the rules. */
-  public FleetAudit audit() {
+  /**
+   * The audit of the whole account: the side's reads, the link tags, the distributions, then the rules; one audit at a
+   * time, the side's reads dropped after it.
+   */
+  public synchronized FleetAudit audit() {
+    try {
+      return auditOnce();
+    } finally {
+      side.forget();
+    }
+  }
+
+  private FleetAudit auditOnce() {
     Instant start = listeners.now();
     Reads reads = new Reads(listeners);
     List<C> fleet = side.channels(reads);

@@ -4,7 +4,6 @@ import io.github.mediapackagecdn.core.audit.AuditFinding;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.ChannelRef;
@@ -251,15 +250,11 @@ public final class FleetRepairing<C, E> {
       return Repair.left(found.why());
     }
     C channel = found.channel().get();
-    DistributionResolver.Resolution link;
-    try {
-      link = links.resolve(channel);
-    } catch (ResourceConflictException e) {
-      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
-        throw e;
-      }
+    Optional<DistributionResolver.Resolution> resolved = links.resolveUnlessAmbiguous(channel);
+    if (resolved.isEmpty()) {
       return Repair.left("more than one distribution is tagged for the channel now");
     }
+    DistributionResolver.Resolution link = resolved.get();
     if (link.id().isEmpty()) {
       Optional<Repair> unlinked = found.unlinked().apply(audited);
       if (unlinked.isPresent()) {

@@ -1,7 +1,10 @@
 package io.github.mediapackagecdn.core.cdn;
 
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.port.DistributionLinks;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,23 @@ public final class LinkResolution<C> {
     this.linkTags = linkTags;
   }
 
+  /**
+   * The resolution of {@code channels}' distributions, found in {@code links} by the link rules under the settings'
+   * two keys, as {@code settings} read them back after a write, recent links remembered on {@code clock} for the
+   * visibility timeout: what each facade builds for its channels (and v2 for its groups).
+   */
+  public static <C> LinkResolution<C> of(TaggedChannels<C> channels, DistributionLinks links, CdnSettings settings,
+      Clock clock) {
+    LinkTags<C> linkTags = new LinkTags<>(channels, links, settings.linkTagKey(), settings.channelTagKey());
+    return new LinkResolution<>(new DistributionResolver<>(linkTags, settings.channelTagsReadAfterWrite(),
+        settings.visibilityTimeout()), new RecentLinks(clock, settings.visibilityTimeout()), linkTags);
+  }
+
+  /** The link rules this resolution confirms by. */
+  public LinkTags<C> linkTags() {
+    return linkTags;
+  }
+
   /** The channel's distribution, or the outcome to report when it has none. */
   public DistributionResolver.Resolution resolve(C channel) {
     String arn = linkTags.linkValue(channel);
@@ -44,6 +64,21 @@ public final class LinkResolution<C> {
     }
     recentLinks.forget(arn);
     return found;
+  }
+
+  /**
+   * As {@link #resolve}, empty when two distributions are tagged for the channel ({@code AMBIGUOUS_LINK}): for a save
+   * that goes on without a distribution, and reports the conflict, if it is still there, where it looks again.
+   */
+  public Optional<DistributionResolver.Resolution> resolveUnlessAmbiguous(C channel) {
+    try {
+      return Optional.of(resolve(channel));
+    } catch (ResourceConflictException e) {
+      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 
   /** The channel, named without loss, for events and messages. */

@@ -7,6 +7,7 @@ import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,17 @@ public final class LinkTags<C> {
       throw new ValidationException("tag key '" + channelTagKey + "' is the library's own: it records the channel's"
           + " distribution; choose another key");
     }
+  }
+
+  /**
+   * The tags of a new distribution, whichever MediaPackage version: the user's {@code extraTags}, and the link tag
+   * (under the settings' key, which wins over a user's tag of that key), whose value is {@code linkValue}.
+   */
+  public static Map<String, String> newDistributionTags(String linkValue, Map<String, String> extraTags,
+      CdnSettings settings) {
+    Map<String, String> tags = new LinkedHashMap<>(extraTags);
+    tags.put(settings.linkTagKey(), linkValue);
+    return tags;
   }
 
   /** The channel, named without loss. */

@@ -71,11 +71,6 @@ public final class ReadingDetails<C, E, D> {
       }
 
       @Override
-      public boolean readyForPlayers(D details) {
-        return describer.readyForPlayers(details);
-      }
-
-      @Override
       public List<String> notReadyReasons(D details) {
         return describer.notReadyReasons(details);
       }

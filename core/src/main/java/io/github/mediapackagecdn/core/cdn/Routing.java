@@ -4,7 +4,9 @@ import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +69,21 @@ public final class Routing {
           + endpoint + " are not signed and MediaPackage would answer 403");
     }
     return Optional.empty();
+  }
+
+  /**
+   * What every cache behaviour the library lays out starts from, whichever MediaPackage version: {@code pathPattern}
+   * sent to {@code originId}, viewers redirected to HTTPS, GET, HEAD and OPTIONS allowed, GET and HEAD cached by
+   * {@code cachePolicyId}; each side adds the rest.
+   */
+  public static CacheBehavior.Builder behavior(String pathPattern, String originId, String cachePolicyId) {
+    return CacheBehavior.builder()
+        .pathPattern(pathPattern)
+        .targetOriginId(originId)
+        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
+        .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
+        .cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId(cachePolicyId);
   }
 
   /** The behaviour CloudFront applies to a request path: the first ordered one that matches, else the default. */

@@ -1,13 +1,9 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
-import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.audit.AuditFinding;
-import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.cdn.FleetAuditing;
-import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
@@ -20,8 +16,6 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionSummary;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.port.Channels;
-import io.github.mediapackagecdn.core.port.DistributionLinks;
-import io.github.mediapackagecdn.core.port.Distributions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,29 +44,16 @@ final class AuditingFleet implements FleetAuditing.Side<Channel> {
   private final Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers;
   /** The settings a distribution is judged with: what its endpoints' formats need, whatever the layout set. */
   private final LiveCdnSettings servingRules;
-  private final FleetAuditing<Channel> engine;
   /** The endpoints of the last read, by channel; read and judged on one thread, one audit at a time. */
   private Map<ChannelId, List<OriginEndpoint>> endpoints = Map.of();
 
-  AuditingFleet(Channels channels, Distributions distributions, DistributionLinks links, LinkTags<Channel> linkTags,
-      CdnSettings settings, LiveCdnSettings layout, Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers,
-      Listeners listeners) {
+  AuditingFleet(Channels channels, CdnSettings settings, LiveCdnSettings layout,
+      Function<OriginEndpoint, Optional<CdnIdentifier>> identifiers) {
     this.channels = channels;
     this.identifiers = identifiers;
     this.settings = settings;
     this.servingRules = LiveCdnSettings.builder().from(layout)
         .behaviorLayout(LiveCdnSettings.BehaviorLayout.PER_ENDPOINT_FORMAT).build();
-    this.engine = new FleetAuditing<>(this, linkTags, distributions, links, settings.linkTagKey(),
-        settings.channelTagKey(), listeners);
-  }
-
-  /** The audit of the whole account: four paged reads, each told to the listeners, then the rules. */
-  synchronized FleetAudit audit() {
-    try {
-      return engine.audit();
-    } finally {
-      endpoints = Map.of();
-    }
   }
 
   @Override
@@ -86,6 +67,11 @@ final class AuditingFleet implements FleetAuditing.Side<Channel> {
   @Override
   public int endpointCount() {
     return endpoints.values().stream().mapToInt(List::size).sum();
+  }
+
+  @Override
+  public void forget() {
+    endpoints = Map.of();
   }
 
   @Override
@@ -105,11 +91,6 @@ final class AuditingFleet implements FleetAuditing.Side<Channel> {
     }
     withoutCdnUrl(channel.id(), summary.id(), served, routing.get()).forEach(findings);
     return linked.build();
-  }
-
-  @Override
-  public List<AuditFinding> accountFindings(FleetAuditing.Reads reads) {
-    return List.of();
   }
 
   @Override

@@ -12,11 +12,11 @@ import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
-import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.TaggedChannels;
 import io.github.mediapackagecdn.core.cdn.ReadingDetails;
-import io.github.mediapackagecdn.core.cdn.RecentLinks;
+import io.github.mediapackagecdn.core.cdn.FleetAuditing;
 import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.cdn.Reconciling;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
@@ -32,7 +32,6 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
-import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.ChannelId;
@@ -95,7 +94,7 @@ public final class ChannelCdn implements AutoCloseable {
   private final ReadingDetails<Channel, OriginEndpoint, ChannelDetails> readingDetails;
   private final AwaitingDeployment<ChannelId, ChannelDetails> awaitingDeployment;
   private final TearingDown tearingDown;
-  private final AuditingFleet auditing;
+  private final FleetAuditing<Channel> auditing;
   private final FleetRepairing<Channel, OriginEndpoint> repairing;
   private final Planning planning;
   private final Channels channels;
@@ -127,17 +126,13 @@ public final class ChannelCdn implements AutoCloseable {
     Listeners listeners = new Listeners(options.listeners(), options.clock());
     VisibilityWait visibility = new VisibilityWait(options.sleeper(), settings.visibilityBackoff(),
         settings.visibilityTimeout(), listeners);
-    LinkTags<Channel> linkTags = new LinkTags<>(new ChannelTags(channels), builder.links, settings.linkTagKey(),
-        settings.channelTagKey());
-    LinkResolution<Channel> links = new LinkResolution<>(new DistributionResolver<>(linkTags,
-        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
-        new RecentLinks(options.clock(), settings.visibilityTimeout()), linkTags);
+    LinkResolution<Channel> links =
+        LinkResolution.of(taggedChannels(channels), builder.links, settings, options.clock());
+    LinkTags<Channel> linkTags = links.linkTags();
     this.identifiers = new CdnIdentifiers(options.identifierSource(), CdnIdentifiers.DEFAULT_CAPACITY);
     EndpointUpdates planner = new EndpointUpdates(settings, layoutSettings, identifiers::identifierFor);
-    DistributionUpdaters<List<OriginEndpoint>> updaters = new DistributionUpdaters<>(id -> new DistributionUpdater<>(
-        id, distributions, settings.maxUpdateAttempts(), channel -> visibility.until(channel, "GetDistribution",
-            () -> distributions.find(id)).orElseThrow(() -> NotFound.distribution(id)), planner,
-        settings.cloudFrontQuotas(), listeners));
+    DistributionUpdaters<List<OriginEndpoint>> updaters =
+        DistributionUpdaters.of(distributions, planner, settings, visibility, NotFound::distribution, listeners);
     V1Packager packager = new V1Packager(channels, updaters, settings, layoutSettings);
     this.reconciling = new Reconciling<>(packager, links, listeners);
     this.attaching = new Attaching<>(packager, links,
@@ -155,8 +150,8 @@ public final class ChannelCdn implements AutoCloseable {
         id -> readingDetails.waitTarget(NotFound.existingChannel(channels, id)), lifecycle, distributions,
         options.sleeper(), options.clock(), options.scheduler(), listeners);
     this.tearingDown = new TearingDown(channels, distributions, linkTags, links, visibility, settings, options.clock());
-    this.auditing = new AuditingFleet(channels, distributions, builder.links, linkTags, settings, layoutSettings,
-        identifiers::identifierFor, listeners);
+    this.auditing = new FleetAuditing<>(new AuditingFleet(channels, settings, layoutSettings,
+        identifiers::identifierFor), linkTags, distributions, builder.links, listeners);
     this.repairing = new FleetRepairing<>(ref -> channels.find(ChannelId.of(ref.name()))
         .map(channel -> FleetRepairing.Found.of(channel, packager))
         .orElseGet(() -> FleetRepairing.Found.left("the channel no longer exists")), links, options.sleeper(), listeners);
@@ -164,6 +159,15 @@ public final class ChannelCdn implements AutoCloseable {
         + kind(builder.links);
     this.waitAndSettings = visibility + ", clock " + options.clock() + ", " + listeners.size() + " listeners, "
         + lifecycle.resources() + " resources to close, " + settings + ", " + layoutSettings;
+  }
+
+  /**
+   * MediaPackage v1 channels as the engine's link rules see them: named by their id, linked by their ARN, their tags
+   * read with DescribeChannel and written with TagResource ({@link Channels#tag}).
+   */
+  static TaggedChannels<Channel> taggedChannels(Channels channels) {
+    return TaggedChannels.of(channel -> channel.id().ref(), channel -> channel.arn().value(), Channel::tags,
+        (channel, tags) -> channels.tag(channel.arn(), tags));
   }
 
   /** A builder taking the three ports; settings, CDN identifiers, sleeper and clock have defaults. */

@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.core.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
+import io.github.mediapackagecdn.core.cdn.LinkTags;
+import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -20,7 +22,6 @@ import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,7 @@ final class DistributionLayout {
 
   /** The tags of a new distribution: the link tag, whose value is the channel ARN, and the user's extra tags. */
   static Map<String, String> tags(Channel channel, Map<String, String> extraTags, CdnSettings settings) {
-    Map<String, String> tags = new LinkedHashMap<>(extraTags);
-    tags.put(settings.linkTagKey(), channel.arn().value());
-    return tags;
+    return LinkTags.newDistributionTags(channel.arn().value(), extraTags, settings);
   }
 
   /**
@@ -279,13 +278,7 @@ final class DistributionLayout {
   }
 
   private static CacheBehavior behavior(String pathPattern, String originId, LiveCdnSettings layout) {
-    return CacheBehavior.builder()
-        .pathPattern(pathPattern)
-        .targetOriginId(originId)
-        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
-        .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
-        .cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId(layout.cachePolicyId())
+    return Routing.behavior(pathPattern, originId, layout.cachePolicyId())
         .originRequestPolicyId(layout.originRequestPolicyId())
         .compress(false)
         .smoothStreaming(pathPattern.equals(SMOOTH_STREAMING_PATTERN))

@@ -7,7 +7,6 @@ import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -110,19 +109,12 @@ final class SavingEndpoints {
    */
   private Read beforeWriting(EndpointBatch batch) {
     Channel channel = batch.channel();
-    DistributionResolver.Resolution found;
-    try {
-      found = links.resolve(channel);
-    } catch (ResourceConflictException e) {
-      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
-        throw e;
-      }
-      return Read.NOTHING; // two distributions tagged for the channel: the outcome reports it, the endpoints saved
-    }
-    if (found.id().isEmpty()) {
+    // none, or two tagged for the channel: the outcome reports it, the endpoints saved
+    Optional<DistributionId> found = links.resolveUnlessAmbiguous(channel).flatMap(DistributionResolver.Resolution::id);
+    if (found.isEmpty()) {
       return Read.NOTHING;
     }
-    DistributionId id = found.id().get();
+    DistributionId id = found.get();
     List<OriginEndpoint> listed = channels.endpointsOf(channel.id());
     Distribution distribution = visibility.until(channel.id().ref(), "GetDistribution", () -> distributions.find(id))
         .orElseThrow(() -> NotFound.distribution(id));

@@ -39,11 +39,6 @@ final class V1Describer implements Describer<Channel, OriginEndpoint, ChannelDet
   }
 
   @Override
-  public boolean readyForPlayers(ChannelDetails details) {
-    return details.readyForPlayers();
-  }
-
-  @Override
   public List<String> notReadyReasons(ChannelDetails details) {
     return details.notReadyReasons();
   }

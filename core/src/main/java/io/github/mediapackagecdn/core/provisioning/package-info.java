@@ -22,7 +22,8 @@
  *       save, and the dry runs, which check their input with {@code EndpointBatch} as the save does).</li>
  *   <li><b>Concerns</b>, each owning its state and tested alone: the engine's {@code core.cdn.LinkResolution} (the
  *       channel's distribution, through {@code DistributionResolver} and the memory {@code RecentLinks}, whose entries
- *       expire after the visibility timeout; v2 uses the same, v1's channels given to it by {@code ChannelTags});
+ *       expire after the visibility timeout; v2 uses the same, v1's channels given to it by
+ *       {@code ChannelCdn.taggedChannels});
  *       {@code VisibilityWait} (the one wait for what AWS does not show yet, through the
  *       {@code Sleeper} port); {@code DistributionCreation} (CallerReference generations and adoption);
  *       {@code CdnIdentifiers} (the bounded memory of CDN identifiers given in specs); {@code EndpointUpdates}

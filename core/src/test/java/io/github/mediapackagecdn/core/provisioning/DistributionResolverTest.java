@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's rules by which a channel's distribution is found without waiting for the tag index, and what "none"
- * means, on v1's channels ({@link ChannelTags}).
+ * means, on v1's channels ({@link ChannelCdn#taggedChannels}).
  */
 class DistributionResolverTest {
 
@@ -45,7 +45,7 @@ class DistributionResolverTest {
   }
 
   private DistributionResolver<Channel> resolver(DistributionLinks links, CdnSettings settings) {
-    return new DistributionResolver<>(new LinkTags<>(new ChannelTags(channels), links, settings.linkTagKey(),
+    return new DistributionResolver<>(new LinkTags<>(ChannelCdn.taggedChannels(channels), links, settings.linkTagKey(),
         settings.channelTagKey()), settings.channelTagsReadAfterWrite(), settings.visibilityTimeout());
   }
 

@@ -23,8 +23,8 @@ class LinkTagsTest {
   private static final DistributionId OTHER = DistributionId.of("E2QWRUHAPOMQZL");
 
   private final RecordingDistributions cloudFront = new RecordingDistributions();
-  private final LinkTags<Channel> linkTags = new LinkTags<>(new ChannelTags(new RecordingChannels()), cloudFront,
-      CdnSettings.LINK_TAG_KEY, CdnSettings.CHANNEL_TAG_KEY);
+  private final LinkTags<Channel> linkTags = new LinkTags<>(ChannelCdn.taggedChannels(new RecordingChannels()),
+      cloudFront, CdnSettings.LINK_TAG_KEY, CdnSettings.CHANNEL_TAG_KEY);
 
   private static Channel tagged(String value) {
     return Channel.builder().from(Fixtures.CHANNEL).putTags(CdnSettings.CHANNEL_TAG_KEY, value).build();

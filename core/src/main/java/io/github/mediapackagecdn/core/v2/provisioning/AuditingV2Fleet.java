@@ -1,11 +1,8 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.audit.AuditFinding;
-import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.audit.LinkedChannel;
 import io.github.mediapackagecdn.core.cdn.FleetAuditing;
-import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.cdn.Listeners;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -13,8 +10,6 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionSummary;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
-import io.github.mediapackagecdn.core.port.DistributionLinks;
-import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -61,32 +56,23 @@ final class AuditingV2Fleet implements FleetAuditing.Side<V2Channel> {
   private final SharedPolicies shared;
   private final CdnSettings settings;
   private final V2CdnSettings v2Settings;
-  private final FleetAuditing<V2Channel> engine;
   /** What the last audit read, for the judging; one audit at a time. */
   private Map<V2ChannelId, List<V2Endpoint>> endpoints = Map.of();
   private SharedPolicies.Found found;
   private final Map<String, Optional<ChannelGroup>> channelGroups = new HashMap<>();
 
-  AuditingV2Fleet(ChannelGroups groups, Distributions distributions, DistributionLinks links,
-      LinkTags<V2Channel> linkTags, SharedPolicies shared, CdnSettings settings, V2CdnSettings v2Settings,
-      Listeners listeners) {
+  AuditingV2Fleet(ChannelGroups groups, SharedPolicies shared, CdnSettings settings, V2CdnSettings v2Settings) {
     this.groups = groups;
     this.shared = shared;
     this.settings = settings;
     this.v2Settings = v2Settings;
-    this.engine = new FleetAuditing<>(this, linkTags, distributions, links, settings.linkTagKey(),
-        settings.channelTagKey(), listeners);
   }
 
-  /** The audit of every v2 channel of the region and every distribution of the account. */
-  synchronized FleetAudit audit() {
-    try {
-      return engine.audit();
-    } finally {
-      endpoints = Map.of();
-      found = null;
-      channelGroups.clear();
-    }
+  @Override
+  public void forget() {
+    endpoints = Map.of();
+    found = null;
+    channelGroups.clear();
   }
 
   @Override

@@ -7,25 +7,25 @@ import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
-import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
-import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import io.github.mediapackagecdn.core.cdn.FacadeBuilder;
+import io.github.mediapackagecdn.core.cdn.FleetAuditing;
 import io.github.mediapackagecdn.core.cdn.FleetRepairing;
 import io.github.mediapackagecdn.core.cdn.Lifecycle;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
+import io.github.mediapackagecdn.core.cdn.TaggedChannels;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.ReadingDetails;
-import io.github.mediapackagecdn.core.cdn.RecentLinks;
 import io.github.mediapackagecdn.core.cdn.RepairOptions;
 import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
+import io.github.mediapackagecdn.core.model.ChannelRef;
 import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.port.Scheduler;
@@ -114,7 +114,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
   private final PlanningV2 planning;
   private final AwaitingDeployment<V2ChannelId, V2ChannelDetails> awaitingDeployment;
   private final TearingDownV2 tearingDown;
-  private final AuditingV2Fleet auditing;
+  private final FleetAuditing<V2Channel> auditing;
   private final FleetRepairing<V2Channel, V2Endpoint> repairing;
   private final GroupDistributions groupDistributions;
   private final TearingDownGroup tearingDownGroup;
@@ -139,11 +139,10 @@ public final class ChannelCdnV2 implements AutoCloseable {
     ValidationException.throwIfAny(problems);
     CdnSettings settings = builder.settings;
     V2Events events = new V2Events(options.listeners(), options.clock());
-    LinkTags<V2Channel> linkTags = new LinkTags<>(new V2ChannelTags(builder.groups), builder.links,
-        settings.linkTagKey(), settings.channelTagKey());
-    LinkResolution<V2Channel> links = new LinkResolution<>(new DistributionResolver<>(linkTags,
-        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
-        new RecentLinks(options.clock(), settings.visibilityTimeout()), linkTags);
+    LinkResolution<V2Channel> links = LinkResolution.of(TaggedChannels.of(channel -> channel.id().ref(),
+        V2Channel::arn, V2Channel::tags, (channel, tags) -> builder.groups.tagChannel(channel.arn(), tags)),
+        builder.links, settings, options.clock());
+    LinkTags<V2Channel> linkTags = links.linkTags();
     VisibilityWait visibility = new VisibilityWait(options.sleeper(), settings.visibilityBackoff(),
         settings.visibilityTimeout(), events.listeners());
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
@@ -151,24 +150,17 @@ public final class ChannelCdnV2 implements AutoCloseable {
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings, builder.v2Settings);
-    DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
-        new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
-            channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
-                .orElseThrow(() -> V2NotFound.distribution(id)), planner,
-            settings.cloudFrontQuotas(), events.listeners()));
-    LinkTags<ChannelGroup> groupTags = new LinkTags<>(new V2GroupTags(builder.groups), builder.links,
-        settings.linkTagKey(), settings.channelTagKey());
-    LinkResolution<ChannelGroup> groupLinks = new LinkResolution<>(new DistributionResolver<>(groupTags,
-        settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
-        new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags);
+    DistributionUpdaters<V2EndpointUpdates.Request> updaters = DistributionUpdaters.of(builder.distributions,
+        planner, settings, visibility, V2NotFound::distribution, events.listeners());
+    // a group's distribution: named <group>/* (every channel of the group), linked by the group's ARN, tagged on it
+    LinkResolution<ChannelGroup> groupLinks = LinkResolution.of(TaggedChannels.of(
+        group -> ChannelRef.of(group.name(), GroupDistributions.EVERY_CHANNEL), ChannelGroup::arn, ChannelGroup::tags,
+        (group, tags) -> builder.groups.tagGroup(group.arn(), tags)), builder.links, settings, options.clock());
+    LinkTags<ChannelGroup> groupTags = groupLinks.linkTags();
     this.groupDistributions = new GroupDistributions(builder.groups, secondary, builder.distributions, shared,
-        groupTags,
-        groupLinks, visibility, settings, builder.v2Settings, events, new DistributionUpdaters<>(id ->
-            new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
-                channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
-                    .orElseThrow(() -> V2NotFound.distribution(id)),
-                new GroupLayoutUpdates(settings, builder.v2Settings), settings.cloudFrontQuotas(),
-                events.listeners())));
+        groupTags, groupLinks, visibility, settings, builder.v2Settings, events, DistributionUpdaters.of(
+            builder.distributions, new GroupLayoutUpdates(settings, builder.v2Settings), settings, visibility,
+            V2NotFound::distribution, events.listeners()));
     this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
         visibility, settings.maxUpdateAttempts(), options.clock());
     ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
@@ -192,8 +184,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
         options.sleeper(), options.clock(), options.scheduler(), events.listeners());
     this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
         visibility, settings.maxUpdateAttempts(), options.clock());
-    this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
-        settings, builder.v2Settings, events.listeners());
+    this.auditing = new FleetAuditing<>(new AuditingV2Fleet(builder.groups, shared, settings, builder.v2Settings),
+        linkTags, builder.distributions, builder.links, events.listeners());
     this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, group -> new V2Packager(builder.groups,
         group, serving, shared, settings, builder.v2Settings), groupDistributions), links, options.sleeper(),
         events.listeners());

@@ -33,14 +33,17 @@ import java.util.Optional;
 /**
  * The concern "a distribution per channel group" ({@link V2CdnSettings.DistributionScope#CHANNEL_GROUP}): the group's
  * one distribution, found, created and adopted by the engine's rules for a channel's ({@link LinkTags},
- * {@link LinkResolution}, {@link DistributionCreation} over {@link V2GroupTags}): linked by the link tag whose value
- * is the group's ARN, recorded on the group under the channel tag key, its CallerReference derived from the group's
- * ARN, so two instances never make two. Its layout ({@link GroupLayout}) covers every channel of the group from the
- * start, so serving a channel's endpoints writes nothing to CloudFront: each endpoint's policy gets the library's
- * statement for the group's distribution (merged, written only when it changes), and the distribution is read once to
- * check, by CloudFront's routing, that it brings each endpoint's requests to it.
+ * {@link LinkResolution}, {@link DistributionCreation}, the group named {@code <group>/*}): linked by the link tag
+ * whose value is the group's ARN, recorded on the group under the channel tag key, its CallerReference derived from
+ * the group's ARN, so two instances never make two. Its layout ({@link GroupLayout}) covers every channel of the group
+ * from the start, so serving a channel's endpoints writes nothing to CloudFront: each endpoint's policy gets the
+ * library's statement for the group's distribution (merged, written only when it changes), and the distribution is
+ * read once to check, by CloudFront's routing, that it brings each endpoint's requests to it.
  */
 final class GroupDistributions {
+
+  /** The name a group's refs carry in place of a channel's: every channel of it. */
+  static final String EVERY_CHANNEL = "*";
 
   /**
    * What serving endpoints from the group's distribution did: the policies written, the CDN outcome, and whether the

@@ -184,16 +184,11 @@ final class SavingV2Channel {
     if (existing.isEmpty()) {
       return Lookup.NOT_YET; // a new channel has no endpoint, and no distribution, yet
     }
-    DistributionResolver.Resolution found;
-    try {
-      found = links.resolve(existing.get());
-    } catch (ResourceConflictException e) {
-      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
-        throw e;
-      }
+    Optional<DistributionResolver.Resolution> found = links.resolveUnlessAmbiguous(existing.get());
+    if (found.isEmpty()) {
       return Lookup.NOT_YET;
     }
-    Optional<DistributionId> linked = found.id();
+    Optional<DistributionId> linked = found.get().id();
     List<V2Endpoint> endpoints = linked.isPresent() ? List.of() : groups.endpointsOf(spec.id());
     if (!endpoints.isEmpty()) {
       Optional<ChannelGroup> secondGroup =
@@ -205,7 +200,7 @@ final class SavingV2Channel {
       serving.refuseOverQuota(distribution, null, config, spec.id(), group, secondGroup, endpoints,
           Optional.empty());
     }
-    return new Lookup(Optional.of(found));
+    return new Lookup(found);
   }
 
   /** What the lookup of the channel's distribution before the writes found; empty when it was not made. */

@@ -173,14 +173,7 @@ final class SavingV2Endpoints {
    * channel too: the lookup after the writes reports that as the CDN outcome, beside the saved endpoints.
    */
   private Optional<DistributionId> linkedBeforeWriting(V2Channel channel) {
-    try {
-      return links.resolve(channel).id();
-    } catch (ResourceConflictException e) {
-      if (e.reason() != ResourceConflictException.Reason.AMBIGUOUS_LINK) {
-        throw e;
-      }
-      return Optional.empty();
-    }
+    return links.resolveUnlessAmbiguous(channel).flatMap(DistributionResolver.Resolution::id);
   }
 
   /**

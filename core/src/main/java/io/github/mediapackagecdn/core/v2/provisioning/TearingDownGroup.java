@@ -35,7 +35,7 @@ final class TearingDownGroup {
   }
 
   TeardownResult teardown(String name, TeardownOptions options) {
-    ChannelRef every = ChannelRef.of(name, V2GroupTags.EVERY_CHANNEL);
+    ChannelRef every = ChannelRef.of(name, GroupDistributions.EVERY_CHANNEL);
     Optional<ChannelGroup> group = groups.findGroup(name);
     if (group.isEmpty()) {
       return DistributionTeardown.gone(every, options).build();

@@ -108,11 +108,6 @@ final class V2Describer implements Describer<V2Channel, V2Describer.Listed, V2Ch
   }
 
   @Override
-  public boolean readyForPlayers(V2ChannelDetails details) {
-    return details.readyForPlayers();
-  }
-
-  @Override
   public List<String> notReadyReasons(V2ChannelDetails details) {
     return details.notReadyReasons();
   }

@@ -1,5 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
+import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -27,7 +28,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -265,9 +265,7 @@ final class V2Layout {
 
   /** The new distribution's tags: the user's, and the link tag whose value is the channel ARN. */
   static Map<String, String> tags(String channelArn, Map<String, String> extraTags, CdnSettings settings) {
-    Map<String, String> tags = new LinkedHashMap<>(extraTags);
-    tags.put(settings.linkTagKey(), channelArn);
-    return tags;
+    return LinkTags.newDistributionTags(channelArn, extraTags, settings);
   }
 
   /**
@@ -596,13 +594,7 @@ final class V2Layout {
 
   static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
       V2CdnSettings v2) {
-    return CacheBehavior.builder()
-        .pathPattern(pathPattern)
-        .targetOriginId(originId)
-        .viewerProtocolPolicy(ProtocolPolicy.REDIRECT_TO_HTTPS)
-        .allowedMethods(List.of("GET", "HEAD", "OPTIONS"))
-        .cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId(cachePolicyId)
+    return Routing.behavior(pathPattern, originId, cachePolicyId)
         .compress(COMPRESS)
         .smoothStreaming(smooth)
         .responseHeadersPolicyId(v2.responseHeadersPolicyId())
