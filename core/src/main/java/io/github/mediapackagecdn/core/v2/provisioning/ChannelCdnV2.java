@@ -6,9 +6,7 @@ import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
-import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionResolver;
-import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdater;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -149,6 +147,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(builder.v2Settings), settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
+    V2Side v2 = new V2Side(builder.groups, secondary, builder.distributions, shared, visibility, settings,
+        builder.v2Settings, events);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings, builder.v2Settings);
     DistributionUpdaters<V2EndpointUpdates.Request> updaters = new DistributionUpdaters<>(id ->
@@ -161,47 +161,33 @@ public final class ChannelCdnV2 implements AutoCloseable {
     LinkResolution<ChannelGroup> groupLinks = new LinkResolution<>(new DistributionResolver<>(groupTags,
         settings.channelTagsReadAfterWrite(), settings.visibilityTimeout()),
         new RecentLinks(options.clock(), settings.visibilityTimeout()), groupTags);
-    this.groupDistributions = new GroupDistributions(builder.groups, secondary, builder.distributions, shared,
-        groupTags,
-        groupLinks, visibility, settings, builder.v2Settings, events, new DistributionUpdaters<>(id ->
-            new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
-                channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
-                    .orElseThrow(() -> V2NotFound.distribution(id)),
-                new GroupLayoutUpdates(settings, builder.v2Settings), settings.cloudFrontQuotas(),
-                events.listeners())));
+    this.groupDistributions = new GroupDistributions(v2, groupTags, groupLinks, new DistributionUpdaters<>(id ->
+        new DistributionUpdater<>(id, builder.distributions, settings.maxUpdateAttempts(),
+            channel -> visibility.until(channel, "GetDistribution", () -> builder.distributions.find(id))
+                .orElseThrow(() -> V2NotFound.distribution(id)),
+            new GroupLayoutUpdates(settings, builder.v2Settings), settings.cloudFrontQuotas(), events.listeners())));
     this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
         visibility, settings.maxUpdateAttempts(), options.clock());
-    ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
-        options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
-    this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        shared, serving, visibility, settings, builder.v2Settings, events, groupDistributions);
-    this.savingEndpoints =
-        new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events,
-            groupDistributions);
+    ServingEndpoints serving = new ServingEndpoints(v2, options.identifierSource(), planner, updaters);
+    this.savingChannel = new SavingV2Channel(v2, linkTags, links, serving, groupDistributions);
+    this.savingEndpoints = new SavingV2Endpoints(v2, links, serving, groupDistributions);
     this.groups = builder.groups;
     this.readingDetails =
         new ReadingDetails<>(new V2Describer(builder.groups, settings, groupDistributions), builder.distributions,
             links);
-    this.planning = new PlanningV2(builder.groups, secondary, new DistributionPlanning<>(builder.distributions, links,
-        linkTags, visibility, settings.cloudFrontQuotas()), shared, serving, planner, visibility, settings,
-        builder.v2Settings, groupDistributions, new DistributionPlanning<>(builder.distributions, groupLinks, groupTags,
-            visibility, settings.cloudFrontQuotas()));
+    this.planning = new PlanningV2(v2, new DistributionPlanning<>(builder.distributions, links, linkTags, visibility,
+        settings.cloudFrontQuotas()), serving, planner, groupDistributions, new DistributionPlanning<>(
+            builder.distributions, groupLinks, groupTags, visibility, settings.cloudFrontQuotas()));
     this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
     this.awaitingDeployment = new AwaitingDeployment<>(
         id -> readingDetails.waitTarget(V2NotFound.channel(builder.groups, id)), lifecycle, builder.distributions,
         options.sleeper(), options.clock(), options.scheduler(), events.listeners());
-    this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
-        visibility, settings.maxUpdateAttempts(), options.clock());
+    this.tearingDown = new TearingDownV2(v2, linkTags, links, options.clock());
     this.auditing = new AuditingV2Fleet(builder.groups, builder.distributions, builder.links, linkTags, shared,
         settings, builder.v2Settings, events.listeners());
-    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, group -> new V2Packager(builder.groups,
-        group, serving, shared, settings, builder.v2Settings), groupDistributions), links, options.sleeper(),
-        events.listeners());
-    this.moving = new MovingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
-            settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),
-        new DistributionTeardown<>(builder.distributions, linkTags, links, visibility, settings.maxUpdateAttempts(),
-            options.clock()), serving, shared, visibility, settings, builder.v2Settings, events);
+    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups,
+        group -> new V2Packager(v2, group, serving), groupDistributions), links, options.sleeper(), events.listeners());
+    this.moving = new MovingV2Channel(v2, linkTags, links, groupDistributions, serving, options.clock());
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
         + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
