@@ -355,7 +355,7 @@ public final class ChannelCdn implements AutoCloseable {
    * {@link #repair(FleetAudit)} fixes what it found that the layout rules own.
    */
   public FleetAudit audit() {
-    requireOpen();
+    lifecycle.requireOpen();
     return auditing.audit();
   }
 
@@ -418,10 +418,6 @@ public final class ChannelCdn implements AutoCloseable {
   public void close() {
     lifecycle.close(awaitingDeployment::close,
         () -> log.debug("closed; released {} resources", lifecycle.resources()));
-  }
-
-  private void requireOpen() {
-    lifecycle.requireOpen();
   }
 
   /**

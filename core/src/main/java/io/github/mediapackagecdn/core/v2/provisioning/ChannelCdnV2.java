@@ -214,8 +214,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *     save it again (never a second distribution)
    */
   public ChannelGroup saveChannelGroup(ChannelGroupSpec spec) {
-    requireOpen();
-    require(spec, "channel group spec");
+    lifecycle.open(spec, "channel group spec");
     if (spec.createDistribution() && !groupDistributions.enabled()) {
       throw new ValidationException("channel group " + spec.name() + " asks for a distribution of its own, which"
           + " needs the v2 setting distributionScope(CHANNEL_GROUP); in the scope CHANNEL each channel gets its own");
@@ -412,7 +411,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * {@code AUDIT_READ} per read and one {@code AUDIT_COMPLETED}.
    */
   public FleetAudit audit() {
-    requireOpen();
+    lifecycle.requireOpen();
     return auditing.audit();
   }
 
@@ -479,10 +478,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToGroupDistribution(V2ChannelId channel, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(options, "teardown options");
-    return moving.move(channel, V2MovePlan.Target.GROUP_DISTRIBUTION, options);
+    return moving.move(lifecycle.open(channel, "channel id"), V2MovePlan.Target.GROUP_DISTRIBUTION,
+        require(options, "teardown options"));
   }
 
   /**
@@ -504,10 +501,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToOwnDistribution(V2ChannelId channel, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(options, "teardown options");
-    return moving.move(channel, V2MovePlan.Target.OWN_DISTRIBUTION, options);
+    return moving.move(lifecycle.open(channel, "channel id"), V2MovePlan.Target.OWN_DISTRIBUTION,
+        require(options, "teardown options"));
   }
 
   /**
@@ -519,11 +514,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MovePlan planMove(V2ChannelId channel, V2MovePlan.Target target, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(target, "target");
-    require(options, "teardown options");
-    return moving.plan(channel, target, options);
+    return moving.plan(lifecycle.open(channel, "channel id"), require(target, "target"),
+        require(options, "teardown options"));
   }
 
   /**
@@ -542,10 +534,6 @@ public final class ChannelCdnV2 implements AutoCloseable {
   @Override
   public String toString() {
     return description;
-  }
-
-  private void requireOpen() {
-    lifecycle.requireOpen();
   }
 
   /**
