@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,10 +41,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig retargetCacheBehavior(DistributionConfig config, String pathPattern, String targetId) {
-    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
-        ? CacheBehavior.builder().from(b).targetOriginId(targetId).build() : b);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+    return editBehavior(config, pathPattern, b -> b.targetOriginId(targetId));
   }
 
   @Override
@@ -80,16 +79,11 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
-    List<Origin> origins = new ArrayList<>(config.origins());
-    origins.replaceAll(o -> {
-      if (!o.id().equals(originId)) {
-        return o;
-      }
+    return editOrigin(config, originId, o -> {
       Map<String, String> headers = new LinkedHashMap<>(o.customHeaders());
       headers.put(name, value);
       return Origin.builder().from(o).customHeaders(headers).build();
     });
-    return DistributionConfig.builder().from(config).origins(origins).build();
   }
 
   @Override
@@ -106,8 +100,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
-    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).targetOriginId(originId).build();
-    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+    return editDefaultBehavior(config, b -> b.targetOriginId(originId));
   }
 
   @Override
@@ -130,17 +123,12 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useCachePolicy(DistributionConfig config, String pathPattern, String cachePolicyId,
       boolean compress) {
-    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
-        ? CacheBehavior.builder().from(b).cachePolicyId(cachePolicyId).compress(compress).build() : b);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+    return editBehavior(config, pathPattern, b -> b.cachePolicyId(cachePolicyId).compress(compress));
   }
 
   @Override
   public DistributionConfig useDefaultCachePolicy(DistributionConfig config, String cachePolicyId, boolean compress) {
-    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).cachePolicyId(cachePolicyId)
-        .compress(compress).build();
-    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+    return editDefaultBehavior(config, b -> b.cachePolicyId(cachePolicyId).compress(compress));
   }
 
   @Override
@@ -156,18 +144,13 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useResponseHeadersPolicy(DistributionConfig config, String pathPattern,
       String responseHeadersPolicyId) {
-    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
-        ? CacheBehavior.builder().from(b).responseHeadersPolicyId(responseHeadersPolicyId).build() : b);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+    return editBehavior(config, pathPattern, b -> b.responseHeadersPolicyId(responseHeadersPolicyId));
   }
 
   @Override
   public DistributionConfig useDefaultResponseHeadersPolicy(DistributionConfig config,
       String responseHeadersPolicyId) {
-    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior())
-        .responseHeadersPolicyId(responseHeadersPolicyId).build();
-    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+    return editDefaultBehavior(config, b -> b.responseHeadersPolicyId(responseHeadersPolicyId));
   }
 
   @Override
@@ -180,11 +163,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
       DistributionChange.OriginSettings settings) {
-    List<Origin> origins = new ArrayList<>(config.origins());
-    origins.replaceAll(o -> {
-      if (!o.id().equals(originId)) {
-        return o;
-      }
+    return editOrigin(config, originId, o -> {
       Origin.Builder edited = Origin.builder().from(o);
       settings.connectionTimeoutSeconds().ifPresent(edited::connectionTimeoutSeconds);
       settings.readTimeoutSeconds().ifPresent(edited::readTimeoutSeconds);
@@ -193,6 +172,33 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
       settings.originShieldRegion().ifPresent(edited::originShieldRegion);
       return edited.build();
     });
+  }
+
+  /** {@code config} with origin {@code originId} as {@code edit} makes it, every other origin kept. */
+  private static DistributionConfig editOrigin(DistributionConfig config, String originId, UnaryOperator<Origin> edit) {
+    List<Origin> origins = new ArrayList<>(config.origins());
+    origins.replaceAll(o -> o.id().equals(originId) ? edit.apply(o) : o);
     return DistributionConfig.builder().from(config).origins(origins).build();
+  }
+
+  /** {@code config} with the ordered behaviour with {@code pathPattern} edited by {@code edit}, the rest kept. */
+  private static DistributionConfig editBehavior(DistributionConfig config, String pathPattern,
+      Consumer<CacheBehavior.Builder> edit) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern) ? edited(b, edit) : b);
+    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+  }
+
+  /** {@code config} with its default behaviour edited by {@code edit}, everything else kept. */
+  private static DistributionConfig editDefaultBehavior(DistributionConfig config,
+      Consumer<CacheBehavior.Builder> edit) {
+    return DistributionConfig.builder().from(config).defaultBehavior(edited(config.defaultBehavior(), edit)).build();
+  }
+
+  private static CacheBehavior edited(CacheBehavior behavior, Consumer<CacheBehavior.Builder> edit) {
+    CacheBehavior.Builder builder = CacheBehavior.builder();
+    builder.from(behavior);
+    edit.accept(builder);
+    return builder.build();
   }
 }
