@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
@@ -21,7 +20,6 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,18 +141,10 @@ final class PlanningV2 {
   DistributionPlan planSave(List<V2EndpointSpec> specs) {
     V2ChannelId id = SavingV2Endpoints.check(specs);
     ChannelGroup group = V2NotFound.group(v2.groups(), id.group());
-    V2Channel channel = v2.visibility().until(id.ref(), "GetChannel", () -> v2.groups().findChannel(id))
-        .orElseThrow(() -> V2NotFound.noChannel(id));
+    V2Channel channel = SavingV2Endpoints.visibleChannel(v2, id);
     v2.shared().refuseOverQuota();
     java.util.function.Supplier<DistributionPlanning.Layout> layout = () -> {
-      Map<String, V2Endpoint> listed = new LinkedHashMap<>();
-      v2.groups().endpointsOf(id).forEach(e -> listed.put(e.id().endpoint(), e));
-      Set<String> names = new LinkedHashSet<>(listed.keySet());
-      specs.forEach(spec -> names.add(spec.id().endpoint()));
-      if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
-        throw new QuotaExceededException("channel " + id + " would have " + names.size() + " origin endpoints;"
-            + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
-      }
+      Map<String, V2Endpoint> listed = SavingV2Endpoints.listedWithin(v2.groups(), id, specs);
       List<V2Endpoint> all = SavingV2Endpoints.asSaved(listed, specs);
       List<V2Endpoint> saved = all.stream()
           .filter(e -> specs.stream().anyMatch(spec -> spec.id().equals(e.id()))).toList();

@@ -62,17 +62,8 @@ final class SavingV2Endpoints {
       GroupDistributions.refuseUnserved(specs);
     }
     ChannelGroup group = V2NotFound.group(v2.groups(), channelId.group());
-    // a channel saved a moment ago, by this instance or another, may not show yet: wait for it, as v1 does
-    V2Channel channel = v2.visibility().until(channelId.ref(), "GetChannel", () -> v2.groups().findChannel(channelId))
-        .orElseThrow(() -> V2NotFound.noChannel(channelId));
-    Map<String, V2Endpoint> all = new LinkedHashMap<>();
-    v2.groups().endpointsOf(channelId).forEach(e -> all.put(e.id().endpoint(), e));
-    Set<String> names = new LinkedHashSet<>(all.keySet());
-    specs.forEach(spec -> names.add(spec.id().endpoint()));
-    if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
-      throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
-          + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
-    }
+    V2Channel channel = visibleChannel(v2, channelId);
+    Map<String, V2Endpoint> all = listedWithin(v2.groups(), channelId, specs);
     // before the first write: the distribution, CDN authorization it could not serve, and its quotas
     v2.shared().refuseOverQuota();
     Optional<DistributionId> linked = linkedBeforeWriting(channel);
@@ -120,6 +111,30 @@ final class SavingV2Endpoints {
     }
     List<V2EndpointId> unsaved = batch.unsaved().stream().map(V2EndpointSpec::id).toList();
     return new V2EndpointSaveResult(saved, served.policiesWritten(), served.cdn(), unsaved, batch.stoppedBy());
+  }
+
+  /** The channel, waited for: one saved a moment ago, by this instance or another, may not show yet (as v1 does). */
+  static V2Channel visibleChannel(V2Side v2, V2ChannelId id) {
+    return v2.visibility().until(id.ref(), "GetChannel", () -> v2.groups().findChannel(id))
+        .orElseThrow(() -> V2NotFound.noChannel(id));
+  }
+
+  /**
+   * The channel's endpoints by name, as listed, once the names they and {@code specs} make together are within the
+   * channel's quota.
+   *
+   * @throws QuotaExceededException when the channel would have more than {@link V2Limits#MAX_ENDPOINTS_PER_CHANNEL}
+   */
+  static Map<String, V2Endpoint> listedWithin(ChannelGroups groups, V2ChannelId id, List<V2EndpointSpec> specs) {
+    Map<String, V2Endpoint> listed = new LinkedHashMap<>();
+    groups.endpointsOf(id).forEach(e -> listed.put(e.id().endpoint(), e));
+    Set<String> names = new LinkedHashSet<>(listed.keySet());
+    specs.forEach(spec -> names.add(spec.id().endpoint()));
+    if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
+      throw new QuotaExceededException("channel " + id + " would have " + names.size() + " origin endpoints;"
+          + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
+    }
+    return listed;
   }
 
   /** What serving the saved endpoints did: the policies written, and the CDN outcome. */
