@@ -1,13 +1,10 @@
 package io.github.mediapackagecdn.core.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,11 +76,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
-    return editOrigin(config, originId, o -> {
-      Map<String, String> headers = new LinkedHashMap<>(o.customHeaders());
-      headers.put(name, value);
-      return Origin.builder().from(o).customHeaders(headers).build();
-    });
+    return editOrigin(config, originId, o -> o.putCustomHeaders(name, value));
   }
 
   @Override
@@ -163,42 +156,37 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
       DistributionChange.OriginSettings settings) {
-    return editOrigin(config, originId, o -> {
-      Origin.Builder edited = Origin.builder().from(o);
+    return editOrigin(config, originId, edited -> {
       settings.connectionTimeoutSeconds().ifPresent(edited::connectionTimeoutSeconds);
       settings.readTimeoutSeconds().ifPresent(edited::readTimeoutSeconds);
       settings.keepAliveTimeoutSeconds().ifPresent(edited::keepAliveTimeoutSeconds);
       settings.responseCompletionTimeoutSeconds().ifPresent(edited::responseCompletionTimeoutSeconds);
       settings.originShieldRegion().ifPresent(edited::originShieldRegion);
-      return edited.build();
+      return edited;
     });
   }
 
   /** {@code config} with origin {@code originId} as {@code edit} makes it, every other origin kept. */
-  private static DistributionConfig editOrigin(DistributionConfig config, String originId, UnaryOperator<Origin> edit) {
+  private static DistributionConfig editOrigin(DistributionConfig config, String originId,
+      UnaryOperator<Origin.Builder> edit) {
     List<Origin> origins = new ArrayList<>(config.origins());
-    origins.replaceAll(o -> o.id().equals(originId) ? edit.apply(o) : o);
+    origins.replaceAll(o -> o.id().equals(originId) ? edit.apply(Origin.builder().from(o)).build() : o);
     return DistributionConfig.builder().from(config).origins(origins).build();
   }
 
   /** {@code config} with the ordered behaviour with {@code pathPattern} edited by {@code edit}, the rest kept. */
   private static DistributionConfig editBehavior(DistributionConfig config, String pathPattern,
-      Consumer<CacheBehavior.Builder> edit) {
+      UnaryOperator<CacheBehavior.Builder> edit) {
     List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern) ? edited(b, edit) : b);
+    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern) ? edit.apply(CacheBehavior.builder().from(b)).build()
+        : b);
     return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
   }
 
   /** {@code config} with its default behaviour edited by {@code edit}, everything else kept. */
   private static DistributionConfig editDefaultBehavior(DistributionConfig config,
-      Consumer<CacheBehavior.Builder> edit) {
-    return DistributionConfig.builder().from(config).defaultBehavior(edited(config.defaultBehavior(), edit)).build();
-  }
-
-  private static CacheBehavior edited(CacheBehavior behavior, Consumer<CacheBehavior.Builder> edit) {
-    CacheBehavior.Builder builder = CacheBehavior.builder();
-    builder.from(behavior);
-    edit.accept(builder);
-    return builder.build();
+      UnaryOperator<CacheBehavior.Builder> edit) {
+    return DistributionConfig.builder().from(config)
+        .defaultBehavior(edit.apply(CacheBehavior.builder().from(config.defaultBehavior())).build()).build();
   }
 }
