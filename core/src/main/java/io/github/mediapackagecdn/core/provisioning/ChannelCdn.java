@@ -200,8 +200,7 @@ public final class ChannelCdn implements AutoCloseable {
    * An endpoint that already is as the spec says is not written again.
    */
   public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return saveEndpoints(List.of(spec));
+    return saveEndpoints(List.of(require(spec, "endpoint spec")));
   }
 
   /**
@@ -266,8 +265,7 @@ public final class ChannelCdn implements AutoCloseable {
 
   /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(EndpointSpec)}. */
   public DistributionPlan planSave(EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return planSave(List.of(spec));
+    return planSave(List.of(require(spec, "endpoint spec")));
   }
 
   /**

@@ -273,8 +273,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /** Saves one endpoint, as {@link #saveEndpoints(List)}. */
   public V2EndpointSaveResult saveEndpoint(V2EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return saveEndpoints(List.of(spec));
+    return saveEndpoints(List.of(require(spec, "endpoint spec")));
   }
 
   /**
@@ -321,8 +320,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(V2EndpointSpec)}. */
   public DistributionPlan planSave(V2EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return planSave(List.of(spec));
+    return planSave(List.of(require(spec, "endpoint spec")));
   }
 
   /**
