@@ -1,12 +1,11 @@
 package io.github.mediapackagecdn.core.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,10 +38,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig retargetCacheBehavior(DistributionConfig config, String pathPattern, String targetId) {
-    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
-        ? CacheBehavior.builder().from(b).targetOriginId(targetId).build() : b);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+    return editBehavior(config, pathPattern, b -> b.targetOriginId(targetId));
   }
 
   @Override
@@ -80,16 +76,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig addOriginHeader(DistributionConfig config, String originId, String name, String value) {
-    List<Origin> origins = new ArrayList<>(config.origins());
-    origins.replaceAll(o -> {
-      if (!o.id().equals(originId)) {
-        return o;
-      }
-      Map<String, String> headers = new LinkedHashMap<>(o.customHeaders());
-      headers.put(name, value);
-      return Origin.builder().from(o).customHeaders(headers).build();
-    });
-    return DistributionConfig.builder().from(config).origins(origins).build();
+    return editOrigin(config, originId, o -> o.putCustomHeaders(name, value));
   }
 
   @Override
@@ -106,8 +93,7 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
 
   @Override
   public DistributionConfig retargetDefaultBehavior(DistributionConfig config, String originId) {
-    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).targetOriginId(originId).build();
-    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+    return editDefaultBehavior(config, b -> b.targetOriginId(originId));
   }
 
   @Override
@@ -130,17 +116,12 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useCachePolicy(DistributionConfig config, String pathPattern, String cachePolicyId,
       boolean compress) {
-    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
-        ? CacheBehavior.builder().from(b).cachePolicyId(cachePolicyId).compress(compress).build() : b);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+    return editBehavior(config, pathPattern, b -> b.cachePolicyId(cachePolicyId).compress(compress));
   }
 
   @Override
   public DistributionConfig useDefaultCachePolicy(DistributionConfig config, String cachePolicyId, boolean compress) {
-    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior()).cachePolicyId(cachePolicyId)
-        .compress(compress).build();
-    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+    return editDefaultBehavior(config, b -> b.cachePolicyId(cachePolicyId).compress(compress));
   }
 
   @Override
@@ -156,18 +137,13 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useResponseHeadersPolicy(DistributionConfig config, String pathPattern,
       String responseHeadersPolicyId) {
-    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
-    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern)
-        ? CacheBehavior.builder().from(b).responseHeadersPolicyId(responseHeadersPolicyId).build() : b);
-    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+    return editBehavior(config, pathPattern, b -> b.responseHeadersPolicyId(responseHeadersPolicyId));
   }
 
   @Override
   public DistributionConfig useDefaultResponseHeadersPolicy(DistributionConfig config,
       String responseHeadersPolicyId) {
-    CacheBehavior moved = CacheBehavior.builder().from(config.defaultBehavior())
-        .responseHeadersPolicyId(responseHeadersPolicyId).build();
-    return DistributionConfig.builder().from(config).defaultBehavior(moved).build();
+    return editDefaultBehavior(config, b -> b.responseHeadersPolicyId(responseHeadersPolicyId));
   }
 
   @Override
@@ -180,19 +156,37 @@ final class ModelEditor implements DistributionChange.Editor<DistributionConfig>
   @Override
   public DistributionConfig useOriginSettings(DistributionConfig config, String originId,
       DistributionChange.OriginSettings settings) {
-    List<Origin> origins = new ArrayList<>(config.origins());
-    origins.replaceAll(o -> {
-      if (!o.id().equals(originId)) {
-        return o;
-      }
-      Origin.Builder edited = Origin.builder().from(o);
+    return editOrigin(config, originId, edited -> {
       settings.connectionTimeoutSeconds().ifPresent(edited::connectionTimeoutSeconds);
       settings.readTimeoutSeconds().ifPresent(edited::readTimeoutSeconds);
       settings.keepAliveTimeoutSeconds().ifPresent(edited::keepAliveTimeoutSeconds);
       settings.responseCompletionTimeoutSeconds().ifPresent(edited::responseCompletionTimeoutSeconds);
       settings.originShieldRegion().ifPresent(edited::originShieldRegion);
-      return edited.build();
+      return edited;
     });
+  }
+
+  /** {@code config} with origin {@code originId} as {@code edit} makes it, every other origin kept. */
+  private static DistributionConfig editOrigin(DistributionConfig config, String originId,
+      UnaryOperator<Origin.Builder> edit) {
+    List<Origin> origins = new ArrayList<>(config.origins());
+    origins.replaceAll(o -> o.id().equals(originId) ? edit.apply(Origin.builder().from(o)).build() : o);
     return DistributionConfig.builder().from(config).origins(origins).build();
+  }
+
+  /** {@code config} with the ordered behaviour with {@code pathPattern} edited by {@code edit}, the rest kept. */
+  private static DistributionConfig editBehavior(DistributionConfig config, String pathPattern,
+      UnaryOperator<CacheBehavior.Builder> edit) {
+    List<CacheBehavior> behaviors = new ArrayList<>(config.cacheBehaviors());
+    behaviors.replaceAll(b -> b.pathPattern().equals(pathPattern) ? edit.apply(CacheBehavior.builder().from(b)).build()
+        : b);
+    return DistributionConfig.builder().from(config).cacheBehaviors(behaviors).build();
+  }
+
+  /** {@code config} with its default behaviour edited by {@code edit}, everything else kept. */
+  private static DistributionConfig editDefaultBehavior(DistributionConfig config,
+      UnaryOperator<CacheBehavior.Builder> edit) {
+    return DistributionConfig.builder().from(config)
+        .defaultBehavior(edit.apply(CacheBehavior.builder().from(config.defaultBehavior())).build()).build();
   }
 }

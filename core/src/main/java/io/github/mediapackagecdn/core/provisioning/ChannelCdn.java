@@ -204,8 +204,7 @@ public final class ChannelCdn implements AutoCloseable {
    * An endpoint that already is as the spec says is not written again.
    */
   public EndpointSaveResult saveEndpoint(EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return saveEndpoints(List.of(spec));
+    return saveEndpoints(List.of(require(spec, "endpoint spec")));
   }
 
   /**
@@ -270,8 +269,7 @@ public final class ChannelCdn implements AutoCloseable {
 
   /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(EndpointSpec)}. */
   public DistributionPlan planSave(EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return planSave(List.of(spec));
+    return planSave(List.of(require(spec, "endpoint spec")));
   }
 
   /**
@@ -359,7 +357,7 @@ public final class ChannelCdn implements AutoCloseable {
    * {@link #repair(FleetAudit)} fixes what it found that the layout rules own.
    */
   public FleetAudit audit() {
-    requireOpen();
+    lifecycle.requireOpen();
     return auditing.audit();
   }
 
@@ -422,10 +420,6 @@ public final class ChannelCdn implements AutoCloseable {
   public void close() {
     lifecycle.close(awaitingDeployment::close,
         () -> log.debug("closed; released {} resources", lifecycle.resources()));
-  }
-
-  private void requireOpen() {
-    lifecycle.requireOpen();
   }
 
   /**

@@ -6,8 +6,6 @@ import static io.github.mediapackagecdn.core.cdn.Lifecycle.require;
 import io.github.mediapackagecdn.core.audit.FleetAudit;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
-import io.github.mediapackagecdn.core.cdn.DistributionCreation;
-import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.AwaitingDeployment;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
@@ -148,6 +146,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
     SharedPolicies shared = new SharedPolicies(builder.policies, ORIGIN_ACCESS_CONTROL_NAME,
         V2Layout.manifestPolicy(builder.v2Settings), V2Layout.segmentPolicy(builder.v2Settings), settings.cloudFrontQuotas());
     Optional<ChannelGroups> secondary = Optional.ofNullable(builder.secondary);
+    V2Side v2 = new V2Side(builder.groups, secondary, builder.distributions, shared, visibility, settings,
+        builder.v2Settings, events);
     this.savingGroup = new SavingChannelGroup(builder.groups, secondary);
     V2EndpointUpdates planner = new V2EndpointUpdates(settings, builder.v2Settings);
     DistributionUpdaters<V2EndpointUpdates.Request> updaters = DistributionUpdaters.of(builder.distributions,
@@ -157,43 +157,31 @@ public final class ChannelCdnV2 implements AutoCloseable {
         group -> ChannelRef.of(group.name(), GroupDistributions.EVERY_CHANNEL), ChannelGroup::arn, ChannelGroup::tags,
         (group, tags) -> builder.groups.tagGroup(group.arn(), tags)), builder.links, settings, options.clock());
     LinkTags<ChannelGroup> groupTags = groupLinks.linkTags();
-    this.groupDistributions = new GroupDistributions(builder.groups, secondary, builder.distributions, shared,
-        groupTags, groupLinks, visibility, settings, builder.v2Settings, events, DistributionUpdaters.of(
+    this.groupDistributions = new GroupDistributions(v2, groupTags, groupLinks, DistributionUpdaters.of(
             builder.distributions, new GroupLayoutUpdates(settings, builder.v2Settings), settings, visibility,
             V2NotFound::distribution, events.listeners()));
     this.tearingDownGroup = new TearingDownGroup(builder.groups, builder.distributions, groupTags, groupLinks,
         visibility, settings.maxUpdateAttempts(), options.clock());
-    ServingEndpoints serving = new ServingEndpoints(builder.groups, secondary, builder.distributions, shared,
-        options.identifierSource(), planner, settings.cloudFrontQuotas(), updaters, visibility);
-    this.savingChannel = new SavingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        shared, serving, visibility, settings, builder.v2Settings, events, groupDistributions);
-    this.savingEndpoints =
-        new SavingV2Endpoints(builder.groups, secondary, links, shared, serving, visibility, settings, events,
-            groupDistributions);
+    ServingEndpoints serving = new ServingEndpoints(v2, options.identifierSource(), planner, updaters);
+    this.savingChannel = new SavingV2Channel(v2, linkTags, links, serving, groupDistributions);
+    this.savingEndpoints = new SavingV2Endpoints(v2, links, serving, groupDistributions);
     this.groups = builder.groups;
     this.readingDetails =
         new ReadingDetails<>(new V2Describer(builder.groups, settings, groupDistributions), builder.distributions,
             links);
-    this.planning = new PlanningV2(builder.groups, secondary, new DistributionPlanning<>(builder.distributions, links,
-        linkTags, visibility, settings.cloudFrontQuotas()), shared, serving, planner, visibility, settings,
-        builder.v2Settings, groupDistributions, new DistributionPlanning<>(builder.distributions, groupLinks, groupTags,
-            visibility, settings.cloudFrontQuotas()));
+    this.planning = new PlanningV2(v2, new DistributionPlanning<>(builder.distributions, links, linkTags, visibility,
+        settings.cloudFrontQuotas()), serving, planner, groupDistributions, new DistributionPlanning<>(
+            builder.distributions, groupLinks, groupTags, visibility, settings.cloudFrontQuotas()));
     this.lifecycle = options.lifecycle("ChannelCdnV2", "v2 channel CDN");
     this.awaitingDeployment = new AwaitingDeployment<>(
         id -> readingDetails.waitTarget(V2NotFound.channel(builder.groups, id)), lifecycle, builder.distributions,
         options.sleeper(), options.clock(), options.scheduler(), events.listeners());
-    this.tearingDown = new TearingDownV2(builder.groups, secondary, builder.distributions, linkTags, links,
-        visibility, settings.maxUpdateAttempts(), options.clock());
+    this.tearingDown = new TearingDownV2(v2, linkTags, links, options.clock());
     this.auditing = new FleetAuditing<>(new AuditingV2Fleet(builder.groups, shared, settings, builder.v2Settings),
         linkTags, builder.distributions, builder.links, events.listeners());
-    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups, group -> new V2Packager(builder.groups,
-        group, serving, shared, settings, builder.v2Settings), groupDistributions), links, options.sleeper(),
-        events.listeners());
-    this.moving = new MovingV2Channel(builder.groups, secondary, builder.distributions, linkTags, links,
-        groupDistributions, new DistributionCreation<>(builder.distributions, linkTags, links, visibility,
-            settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners()),
-        new DistributionTeardown<>(builder.distributions, linkTags, links, visibility, settings.maxUpdateAttempts(),
-            options.clock()), serving, shared, visibility, settings, builder.v2Settings, events);
+    this.repairing = new FleetRepairing<>(new RepairingV2Fleet(builder.groups,
+        group -> new V2Packager(v2, group, serving), groupDistributions), links, options.sleeper(), events.listeners());
+    this.moving = new MovingV2Channel(v2, linkTags, links, groupDistributions, serving, options.clock());
     this.description = "ChannelCdnV2[channel groups " + kind(builder.groups)
         + secondary.map(second -> ", secondary Region " + kind(second)).orElse("")
         + ", policies " + kind(builder.policies) + ", distributions " + kind(builder.distributions)
@@ -220,8 +208,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *     save it again (never a second distribution)
    */
   public ChannelGroup saveChannelGroup(ChannelGroupSpec spec) {
-    requireOpen();
-    require(spec, "channel group spec");
+    lifecycle.open(spec, "channel group spec");
     if (spec.createDistribution() && !groupDistributions.enabled()) {
       throw new ValidationException("channel group " + spec.name() + " asks for a distribution of its own, which"
           + " needs the v2 setting distributionScope(CHANNEL_GROUP); in the scope CHANNEL each channel gets its own");
@@ -280,8 +267,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /** Saves one endpoint, as {@link #saveEndpoints(List)}. */
   public V2EndpointSaveResult saveEndpoint(V2EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return saveEndpoints(List.of(spec));
+    return saveEndpoints(List.of(require(spec, "endpoint spec")));
   }
 
   /**
@@ -328,8 +314,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
 
   /** {@link #planSave(List)} of one endpoint: a dry run of {@link #saveEndpoint(V2EndpointSpec)}. */
   public DistributionPlan planSave(V2EndpointSpec spec) {
-    require(spec, "endpoint spec");
-    return planSave(List.of(spec));
+    return planSave(List.of(require(spec, "endpoint spec")));
   }
 
   /**
@@ -418,7 +403,7 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * {@code AUDIT_READ} per read and one {@code AUDIT_COMPLETED}.
    */
   public FleetAudit audit() {
-    requireOpen();
+    lifecycle.requireOpen();
     return auditing.audit();
   }
 
@@ -485,10 +470,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToGroupDistribution(V2ChannelId channel, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(options, "teardown options");
-    return moving.move(channel, V2MovePlan.Target.GROUP_DISTRIBUTION, options);
+    return moving.move(lifecycle.open(channel, "channel id"), V2MovePlan.Target.GROUP_DISTRIBUTION,
+        require(options, "teardown options"));
   }
 
   /**
@@ -510,10 +493,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToOwnDistribution(V2ChannelId channel, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(options, "teardown options");
-    return moving.move(channel, V2MovePlan.Target.OWN_DISTRIBUTION, options);
+    return moving.move(lifecycle.open(channel, "channel id"), V2MovePlan.Target.OWN_DISTRIBUTION,
+        require(options, "teardown options"));
   }
 
   /**
@@ -525,11 +506,8 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MovePlan planMove(V2ChannelId channel, V2MovePlan.Target target, TeardownOptions options) {
-    requireOpen();
-    require(channel, "channel id");
-    require(target, "target");
-    require(options, "teardown options");
-    return moving.plan(channel, target, options);
+    return moving.plan(lifecycle.open(channel, "channel id"), require(target, "target"),
+        require(options, "teardown options"));
   }
 
   /**
@@ -548,10 +526,6 @@ public final class ChannelCdnV2 implements AutoCloseable {
   @Override
   public String toString() {
     return description;
-  }
-
-  private void requireOpen() {
-    lifecycle.requireOpen();
   }
 
   /**

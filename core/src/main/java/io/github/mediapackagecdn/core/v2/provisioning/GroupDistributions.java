@@ -6,7 +6,6 @@ import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -14,8 +13,6 @@ import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Limits;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
-import io.github.mediapackagecdn.core.port.Distributions;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -57,36 +54,21 @@ final class GroupDistributions {
   }
 
   private final boolean enabled;
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
-  private final Distributions distributions;
-  private final SharedPolicies shared;
-  private final VisibilityWait visibility;
-  private final CdnSettings settings;
-  private final V2CdnSettings v2Settings;
+  private final V2Side v2;
   private final LinkTags<ChannelGroup> linkTags;
   private final LinkResolution<ChannelGroup> links;
   private final DistributionCreation<ChannelGroup> creation;
   private final DistributionUpdaters<GroupLayoutUpdates.Request> updaters;
 
-  GroupDistributions(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
-      SharedPolicies shared,
-      LinkTags<ChannelGroup> linkTags, LinkResolution<ChannelGroup> links, VisibilityWait visibility,
-      CdnSettings settings, V2CdnSettings v2Settings, V2Events events,
+  GroupDistributions(V2Side v2, LinkTags<ChannelGroup> linkTags, LinkResolution<ChannelGroup> links,
       DistributionUpdaters<GroupLayoutUpdates.Request> updaters) {
+    this.v2 = v2;
     this.updaters = updaters;
-    this.enabled = v2Settings.distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP;
-    this.groups = groups;
-    this.secondary = secondary;
-    this.distributions = distributions;
-    this.shared = shared;
-    this.visibility = visibility;
-    this.settings = settings;
-    this.v2Settings = v2Settings;
+    this.enabled = v2.v2Settings().distributionScope() == V2CdnSettings.DistributionScope.CHANNEL_GROUP;
     this.linkTags = linkTags;
     this.links = links;
-    this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
-        settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
+    this.creation = new DistributionCreation<>(v2.distributions(), linkTags, links, v2.visibility(),
+        v2.settings().maxCallerReferenceGenerations(), v2.settings().visibilityTimeout(), v2.events().listeners());
   }
 
   /** Whether the settings choose a distribution per channel group. */
@@ -121,9 +103,9 @@ final class GroupDistributions {
   CdnOutcome ensure(ChannelGroup group) {
     ValidationException.throwIfAny(Limits.linkTagValueProblem(group.name() + "/*", group.arn().length(), false)
         .stream().toList());
-    settings.cloudFrontQuotas().refuseTags("the distribution of channel group " + group.name(),
-        GroupLayout.tags(group, settings));
-    shared.refuseOverQuota();
+    v2.settings().cloudFrontQuotas().refuseTags("the distribution of channel group " + group.name(),
+        GroupLayout.tags(group, v2.settings()));
+    v2.shared().refuseOverQuota();
     DistributionResolver.Resolution found = links.resolve(group);
     if (found.id().isPresent()) {
       if (found.needsRecording()) {
@@ -132,13 +114,13 @@ final class GroupDistributions {
       }
       return CdnOutcome.of(CdnOutcome.Action.UNCHANGED, found.id().get());
     }
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
-    V2Layout.Policies policies = shared.ids();
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    V2Layout.Policies policies = v2.shared().ids();
     if (creation.recordedButMissing(group).isEmpty()) {
       links.recordRequest(group); // before asking CloudFront: a creation cut off stays detectable
     }
     CdnOutcome outcome = creation.create(group, callerReference -> GroupLayout.newDistribution(group, secondGroup,
-        callerReference, policies, settings, v2Settings), GroupLayout.tags(group, settings));
+        callerReference, policies, v2.settings(), v2.v2Settings()), GroupLayout.tags(group, v2.settings()));
     links.record(group, outcome.distributionId().orElseThrow());
     return outcome;
   }
@@ -150,7 +132,7 @@ final class GroupDistributions {
 
   /** The distribution of the group named {@code group}, if the group exists and has one; reads only. */
   Optional<DistributionId> of(String group) {
-    return groups.findGroup(group).flatMap(found -> links.resolve(found).id());
+    return v2.groups().findGroup(group).flatMap(found -> links.resolve(found).id());
   }
 
   /**
@@ -174,16 +156,16 @@ final class GroupDistributions {
    */
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> withPolicy,
       List<V2Endpoint> endpoints, boolean complete) {
-    Distribution read = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+    Distribution read = v2.visibility().until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> writes = new ArrayList<>();
     List<String> authorized = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
-      plan(groups, endpoint, read.arn(), writes, authorized);
-      if (secondary.isPresent()) { // its namesake in the second Region, read there: its ARN is that Region's
-        plan(secondary.get(), V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id()), read.arn(), writes,
-            authorized);
+      plan(v2.groups(), endpoint, read.arn(), writes, authorized);
+      if (v2.secondary().isPresent()) { // its namesake in the second Region, read there: its ARN is that Region's
+        plan(v2.secondary().get(), V2NotFound.secondaryEndpoint(v2.secondary().get(), endpoint.id()), read.arn(),
+            writes, authorized);
       }
     }
     V2Layout.refuseUnservedAuthorization(read.config(), V2Layout.originIds(group, secondGroup),
@@ -192,7 +174,7 @@ final class GroupDistributions {
     DistributionConfig config = read.config();
     if (complete) {
       DistributionUpdaters.Update update = updaters.update(id, new GroupLayoutUpdates.Request(channel.ref(), group,
-          secondGroup, shared::ids, endpoints.stream().map(e -> OriginEndpointId.of(e.id().endpoint())).toList()),
+          secondGroup, v2.shared()::ids, endpoints.stream().map(e -> OriginEndpointId.of(e.id().endpoint())).toList()),
           read);
       updated = update.written();
       config = update.latest().orElse(config);
@@ -228,21 +210,21 @@ final class GroupDistributions {
    * Gives a channel saved in group scope the group's distribution: the group's (made now if it has none), and the
    * channel's endpoints served from it. A failure is the outcome, beside the saved channel.
    */
-  CdnOutcome channelSaved(V2ChannelId channel, V2Events events) {
+  CdnOutcome channelSaved(V2ChannelId channel) {
     Optional<DistributionId> id = Optional.empty();
     try {
-      ChannelGroup group = V2NotFound.group(groups, channel.group());
-      shared.check(); // a shared setting found by name that is not the library's is refused before any write
+      ChannelGroup group = V2NotFound.group(v2.groups(), channel.group());
+      v2.shared().check(); // a shared setting found by name that is not the library's is refused before any write
       CdnOutcome ensured = ensure(group);
       id = ensured.distributionId();
-      List<V2Endpoint> endpoints = groups.endpointsOf(channel);
+      List<V2Endpoint> endpoints = v2.groups().endpointsOf(channel);
       if (endpoints.isEmpty()) {
         return ensured;
       }
       CdnOutcome served = serve(channel, group, id.orElseThrow(), endpoints, endpoints, true).outcome();
       return served.action() == CdnOutcome.Action.UNCHANGED ? ensured : served;
     } catch (ProvisioningException e) {
-      return events.failed(channel, id, e);
+      return v2.events().failed(channel, id, e);
     }
   }
 }

@@ -119,14 +119,7 @@ final class Json {
 
   private Map<String, Object> object() {
     Map<String, Object> map = new LinkedHashMap<>();
-    at++;
-    space();
-    if (peek('}')) {
-      at++;
-      return map;
-    }
-    while (true) {
-      space();
+    members('}', () -> {
       if (!peek('"')) {
         throw error("a key is expected");
       }
@@ -135,33 +128,33 @@ final class Json {
       expect(':');
       space();
       map.put(key, value());
-      space();
-      if (peek(',')) {
-        at++;
-      } else {
-        expect('}');
-        return map;
-      }
-    }
+    });
+    return map;
   }
 
   private List<Object> array() {
     List<Object> list = new ArrayList<>();
+    members(']', () -> list.add(value()));
+    return list;
+  }
+
+  /** The members of an object or array, from its opening character to {@code close}, separated by commas. */
+  private void members(char close, Runnable member) {
     at++;
     space();
-    if (peek(']')) {
+    if (peek(close)) {
       at++;
-      return list;
+      return;
     }
     while (true) {
       space();
-      list.add(value());
+      member.run();
       space();
       if (peek(',')) {
         at++;
       } else {
-        expect(']');
-        return list;
+        expect(close);
+        return;
       }
     }
   }

@@ -1,7 +1,6 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
@@ -9,7 +8,6 @@ import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
@@ -17,7 +15,6 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
-import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -25,6 +22,7 @@ import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,40 +56,25 @@ final class MovingV2Channel {
   /** The ARN a plan uses for a target distribution not created yet: every policy changes for it. */
   private static final String NOT_CREATED_YET = "arn:aws:cloudfront::000000000000:distribution/NOT-CREATED-YET";
 
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
-  private final Distributions distributions;
+  private final V2Side v2;
   private final LinkTags<V2Channel> linkTags;
   private final LinkResolution<V2Channel> links;
   private final GroupDistributions groupScope;
   private final DistributionCreation<V2Channel> creation;
   private final DistributionTeardown<V2Channel> teardown;
   private final ServingEndpoints serving;
-  private final SharedPolicies shared;
-  private final VisibilityWait visibility;
-  private final CdnSettings settings;
-  private final V2CdnSettings v2Settings;
-  private final V2Events events;
 
-  MovingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
-      LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, GroupDistributions groupScope,
-      DistributionCreation<V2Channel> creation, DistributionTeardown<V2Channel> teardown, ServingEndpoints serving,
-      SharedPolicies shared, VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings,
-      V2Events events) {
-    this.groups = groups;
-    this.secondary = secondary;
-    this.distributions = distributions;
+  MovingV2Channel(V2Side v2, LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links,
+      GroupDistributions groupScope, ServingEndpoints serving, Clock clock) {
+    this.v2 = v2;
     this.linkTags = linkTags;
     this.links = links;
     this.groupScope = groupScope;
-    this.creation = creation;
-    this.teardown = teardown;
+    this.creation = new DistributionCreation<>(v2.distributions(), linkTags, links, v2.visibility(),
+        v2.settings().maxCallerReferenceGenerations(), v2.settings().visibilityTimeout(), v2.events().listeners());
+    this.teardown = new DistributionTeardown<>(v2.distributions(), linkTags, links, v2.visibility(),
+        v2.settings().maxUpdateAttempts(), clock);
     this.serving = serving;
-    this.shared = shared;
-    this.visibility = visibility;
-    this.settings = settings;
-    this.v2Settings = v2Settings;
-    this.events = events;
   }
 
   /** What the channel is now, read once: the plan and the move start from it. */
@@ -110,13 +93,13 @@ final class MovingV2Channel {
 
   private State read(V2ChannelId id, V2MovePlan.Target target) {
     requireGroupScope(id);
-    ChannelGroup group = V2NotFound.group(groups, id.group());
-    V2Channel channel = V2NotFound.channel(groups, id);
+    ChannelGroup group = V2NotFound.group(v2.groups(), id.group());
+    V2Channel channel = V2NotFound.channel(v2.groups(), id);
     DistributionTeardown.Candidates own = teardown.candidates(channel);
     Optional<DistributionId> byGroup = groupScope.resolve(group).id();
     boolean moved = target == V2MovePlan.Target.GROUP_DISTRIBUTION ? linkTags.servedByGroup(channel)
         : own.linked().isPresent() && linkTags.channelTag(channel).recorded().equals(own.linked());
-    return new State(group, channel, own, byGroup, groups.endpointsOf(id), moved);
+    return new State(group, channel, own, byGroup, v2.groups().endpointsOf(id), moved);
   }
 
   /** The dry run: reads only. */
@@ -125,8 +108,8 @@ final class MovingV2Channel {
     boolean toGroup = target == V2MovePlan.Target.GROUP_DISTRIBUTION;
     Optional<DistributionId> to = toGroup ? state.groupDistribution() : state.own().linked();
     Optional<DistributionId> from = toGroup ? state.own().linked() : state.groupDistribution();
-    Optional<String> toArn = to.flatMap(distributions::find).map(Distribution::arn);
-    Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
+    Optional<String> toArn = to.flatMap(v2.distributions()::find).map(Distribution::arn);
+    Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<DistributionPlan.PackagerWrite> writes = new ArrayList<>();
     String channelResource = state.channel().id().toString();
     if (!toGroup && !state.moved() && to.isEmpty() && !linkTags.servedByGroup(state.channel())) {
@@ -161,14 +144,14 @@ final class MovingV2Channel {
   /** The move, in the order of the class comment. */
   V2MoveResult move(V2ChannelId id, V2MovePlan.Target target, TeardownOptions options) {
     requireGroupScope(id); // bad input: a typed error, no event
-    Instant start = events.now();
+    Instant start = v2.events().now();
     V2MoveResult result;
     try {
       State state = read(id, target);
       result = target == V2MovePlan.Target.GROUP_DISTRIBUTION ? toGroup(state, options, start)
           : toOwn(state, options, start);
     } catch (ProvisioningException e) {
-      events.failed(id, Optional.empty(), e);
+      v2.events().failed(id, Optional.empty(), e);
       throw e;
     }
     return result;
@@ -195,9 +178,9 @@ final class MovingV2Channel {
     String where = state.channel().id() + (toGroup ? " to its group's distribution " : " to its own distribution ")
         + target
         + from.map(f -> " from " + f).orElse(" from none");
-    events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_MOVED, state.channel().id()).distributionId(target)
+    v2.events().emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_MOVED, state.channel().id()).distributionId(target)
         .endpointIds(endpointIds(state)).operation(tagWritten ? TAG_RESOURCE : "").count(policiesWritten)
-        .detail((state.moved() ? "moved already: " : "moved: ") + where).duration(events.since(start)));
+        .detail((state.moved() ? "moved already: " : "moved: ") + where).duration(v2.events().since(start)));
   }
 
   /** {@code PREVIOUS_ACCESS_REMOVED}: what became of the previous distribution's access. */
@@ -205,9 +188,9 @@ final class MovingV2Channel {
       String what, Instant start) {
     ProvisioningEvent.Builder event = V2Events.event(ProvisioningEvent.Step.PREVIOUS_ACCESS_REMOVED,
         state.channel().id()).endpointIds(endpointIds(state)).operation(operation).count(policiesWritten)
-        .detail(what).duration(events.since(start));
+        .detail(what).duration(v2.events().since(start));
     from.ifPresent(event::distributionId);
-    events.emit(event);
+    v2.events().emit(event);
   }
 
   private static List<OriginEndpointId> endpointIds(State state) {
@@ -220,7 +203,7 @@ final class MovingV2Channel {
     if (state.groupDistribution().isPresent()) {
       to = CdnOutcome.of(CdnOutcome.Action.UNCHANGED, state.groupDistribution().get());
     } else {
-      shared.check();
+      v2.shared().check();
       to = groupScope.ensure(state.group());
     }
     DistributionId target = to.distributionId().orElseThrow();
@@ -236,7 +219,7 @@ final class MovingV2Channel {
           + "; fix its behaviours and move again; nothing was moved", ResourceConflictException.Reason.NOT_SERVED,
           state.channel().id().toString());
     }
-    Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
+    Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<Policy> policies = policies(state.endpoints());
     int written = write(policies, distribution.arn(), state.moved() ? Optional.empty() : fromArn);
     boolean recorded = recordsMove(state, options);
@@ -270,15 +253,15 @@ final class MovingV2Channel {
       if (!linkTags.servedByGroup(channel)) {
         mark(channel, LinkTags.SERVED_BY_GROUP); // the new distribution's link must not move the URLs before (3)
       }
-      shared.check();
-      V2Packager packager = new V2Packager(groups, state.group(), serving, shared, settings, v2Settings);
+      v2.shared().check();
+      V2Packager packager = new V2Packager(v2, state.group(), serving);
       io.github.mediapackagecdn.core.cdn.Packager.NewDistribution fresh =
           packager.newDistribution(channel, Optional.empty(), Map.of());
       to = creation.create(channel, fresh.configFor(), fresh.tags());
     }
     DistributionId target = to.distributionId().orElseThrow();
     Distribution distribution = find(channel.id(), target);
-    Optional<String> fromArn = from.flatMap(distributions::find).map(Distribution::arn);
+    Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     int written = write(policies(state.endpoints()), distribution.arn(), state.moved() ? Optional.empty() : fromArn);
     CdnOutcome served = state.endpoints().isEmpty() ? to
         : serving.serve(channel.id(), state.group(), target, state.endpoints(), List.of(), List.of(), Map.of(),
@@ -304,23 +287,23 @@ final class MovingV2Channel {
   }
 
   private Distribution find(V2ChannelId channel, DistributionId id) {
-    return visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+    return v2.visibility().until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
   }
 
   /** Writes the channel tag alone (TagResource keeps the channel's other tags). */
   private void mark(V2Channel channel, String value) {
-    groups.tagChannel(channel.arn(), Map.of(settings.channelTagKey(), value));
+    v2.groups().tagChannel(channel.arn(), Map.of(v2.settings().channelTagKey(), value));
   }
 
   /** Every endpoint's policy as read, in the first Region then, with one, the second's namesake. */
   private List<Policy> policies(List<V2Endpoint> endpoints) {
     List<Policy> policies = new ArrayList<>();
     for (V2Endpoint endpoint : endpoints) {
-      policies.add(new Policy(groups, endpoint, groups.findPolicy(endpoint.id())));
-      if (secondary.isPresent()) {
-        V2Endpoint mirror = V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
-        policies.add(new Policy(secondary.get(), mirror, secondary.get().findPolicy(mirror.id())));
+      policies.add(new Policy(v2.groups(), endpoint, v2.groups().findPolicy(endpoint.id())));
+      if (v2.secondary().isPresent()) {
+        V2Endpoint mirror = V2NotFound.secondaryEndpoint(v2.secondary().get(), endpoint.id());
+        policies.add(new Policy(v2.secondary().get(), mirror, v2.secondary().get().findPolicy(mirror.id())));
       }
     }
     return policies;

@@ -3,15 +3,12 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DistributionPlanning;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.error.QuotaExceededException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Limits;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -23,7 +20,6 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.model.V2Limits;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +46,10 @@ final class PlanningV2 {
   /** The stand-in ARN of a distribution not created yet: no endpoint policy names it, so each would be written. */
   private static final String NOT_CREATED_YET = "arn:aws:cloudfront::000000000000:distribution/not-created-yet";
 
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
+  private final V2Side v2;
   private final DistributionPlanning<V2Channel> planning;
-  private final SharedPolicies shared;
   private final ServingEndpoints serving;
   private final V2EndpointUpdates planner;
-  private final VisibilityWait visibility;
-  private final CdnSettings settings;
-  private final V2CdnSettings v2Settings;
 
   /** A layout that asks for nothing: a plan with it only finds the distribution. */
   private static final DistributionPlanning.Layout NOTHING = new DistributionPlanning.Layout() {
@@ -76,29 +67,22 @@ final class PlanningV2 {
   private final GroupDistributions groupScope;
   private final DistributionPlanning<ChannelGroup> groupPlanning;
 
-  PlanningV2(ChannelGroups groups, Optional<ChannelGroups> secondary, DistributionPlanning<V2Channel> planning,
-      SharedPolicies shared, ServingEndpoints serving, V2EndpointUpdates planner, VisibilityWait visibility,
-      CdnSettings settings, V2CdnSettings v2Settings, GroupDistributions groupScope,
-      DistributionPlanning<ChannelGroup> groupPlanning) {
+  PlanningV2(V2Side v2, DistributionPlanning<V2Channel> planning, ServingEndpoints serving, V2EndpointUpdates planner,
+      GroupDistributions groupScope, DistributionPlanning<ChannelGroup> groupPlanning) {
+    this.v2 = v2;
     this.groupScope = groupScope;
     this.groupPlanning = groupPlanning;
-    this.groups = groups;
-    this.secondary = secondary;
     this.planning = planning;
-    this.shared = shared;
     this.serving = serving;
     this.planner = planner;
-    this.visibility = visibility;
-    this.settings = settings;
-    this.v2Settings = v2Settings;
   }
 
   /** What reconciling the channel, or saving it again, would change. */
   DistributionPlan plan(V2ChannelId id) {
-    ChannelGroup group = V2NotFound.group(groups, id.group());
-    V2Channel channel = V2NotFound.channel(groups, id);
+    ChannelGroup group = V2NotFound.group(v2.groups(), id.group());
+    V2Channel channel = V2NotFound.channel(v2.groups(), id);
     java.util.function.Supplier<DistributionPlanning.Layout> layout = () -> {
-      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      List<V2Endpoint> endpoints = v2.groups().endpointsOf(id);
       return layout(id, group, endpoints, endpoints, existing(endpoints), List.of());
     };
     DistributionPlan own = planning.plan(channel, layout);
@@ -122,9 +106,9 @@ final class PlanningV2 {
    * {@code channel} plans them.
    */
   private DistributionPlanning.Layout completing(ChannelGroup group, DistributionPlanning.Layout channel) {
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
-    return onGroup(channel, current -> GroupLayout.changesFor(current, group, secondGroup, shared::lookedUp,
-        settings, v2Settings));
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    return onGroup(channel, current -> GroupLayout.changesFor(current, group, secondGroup, v2.shared()::lookedUp,
+        v2.settings(), v2.v2Settings()));
   }
 
   /** {@code channel}'s layout with the distribution's changes {@code changes} instead of its own. */
@@ -156,19 +140,11 @@ final class PlanningV2 {
   /** What saving {@code specs} would change, with the save's checks; nothing is saved. */
   DistributionPlan planSave(List<V2EndpointSpec> specs) {
     V2ChannelId id = SavingV2Endpoints.check(specs);
-    ChannelGroup group = V2NotFound.group(groups, id.group());
-    V2Channel channel = visibility.until(id.ref(), "GetChannel", () -> groups.findChannel(id))
-        .orElseThrow(() -> V2NotFound.noChannel(id));
-    shared.refuseOverQuota();
+    ChannelGroup group = V2NotFound.group(v2.groups(), id.group());
+    V2Channel channel = SavingV2Endpoints.visibleChannel(v2, id);
+    v2.shared().refuseOverQuota();
     java.util.function.Supplier<DistributionPlanning.Layout> layout = () -> {
-      Map<String, V2Endpoint> listed = new LinkedHashMap<>();
-      groups.endpointsOf(id).forEach(e -> listed.put(e.id().endpoint(), e));
-      Set<String> names = new LinkedHashSet<>(listed.keySet());
-      specs.forEach(spec -> names.add(spec.id().endpoint()));
-      if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
-        throw new QuotaExceededException("channel " + id + " would have " + names.size() + " origin endpoints;"
-            + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
-      }
+      Map<String, V2Endpoint> listed = SavingV2Endpoints.listedWithin(v2.groups(), id, specs);
       List<V2Endpoint> all = SavingV2Endpoints.asSaved(listed, specs);
       List<V2Endpoint> saved = all.stream()
           .filter(e -> specs.stream().anyMatch(spec -> spec.id().equals(e.id()))).toList();
@@ -182,8 +158,8 @@ final class PlanningV2 {
 
   /** What saving the channel spec would change, with the save's checks; nothing is saved. */
   DistributionPlan planSave(V2ChannelSpec spec) {
-    LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
-    if (secondary.isPresent() && (spec.inputType() != io.github.mediapackagecdn.core.v2.model.InputType.CMAF
+    LinkTags.refuseReservedTag(spec.tags(), v2.settings().channelTagKey());
+    if (v2.secondary().isPresent() && (spec.inputType() != io.github.mediapackagecdn.core.v2.model.InputType.CMAF
         || !spec.publishMediaQualityScore())) {
       throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
           + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"
@@ -193,8 +169,8 @@ final class PlanningV2 {
     if (!spec.createDistribution()) {
       return DistributionPlanning.notRequested(id.ref());
     }
-    ChannelGroup group = V2NotFound.group(groups, id.group());
-    Optional<V2Channel> existing = groups.findChannel(id);
+    ChannelGroup group = V2NotFound.group(v2.groups(), id.group());
+    Optional<V2Channel> existing = v2.groups().findChannel(id);
     if (groupScope.enabled() && (existing.isEmpty() || byGroup(planning.plan(existing.get(), () -> NOTHING)))) {
       return ofChannel(id, planGroupSave(id, group, existing));
     }
@@ -202,18 +178,18 @@ final class PlanningV2 {
     ValidationException.throwIfAny(existing.isPresent()
         ? Limits.linkTagValueProblem(id.toString(), arn.length(), false).stream().toList()
         : V2Limits.linkTagProblems(id, group.arn()));
-    settings.cloudFrontQuotas().refuseTags("the distribution of channel " + id,
-        V2Layout.tags(arn, spec.distributionTags(), settings));
-    shared.refuseOverQuota();
-    String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(id, settings));
+    v2.settings().cloudFrontQuotas().refuseTags("the distribution of channel " + id,
+        V2Layout.tags(arn, spec.distributionTags(), v2.settings()));
+    v2.shared().refuseOverQuota();
+    String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(id, v2.settings()));
     if (existing.isEmpty()) {
-      return planning.planNewChannel(id.ref(), comment, spec.distributionTags(), shared.toCreate());
+      return planning.planNewChannel(id.ref(), comment, spec.distributionTags(), v2.shared().toCreate());
     }
     return planning.planSave(existing.get(), () -> {
-      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      List<V2Endpoint> endpoints = v2.groups().endpointsOf(id);
       return layout(id, group, endpoints, endpoints, existing(endpoints), List.of());
     }, comment, spec.distributionTags(), () -> V2Layout.newDistribution(group, V2Layout.callerReference(arn),
-        comment, shared.lookedUp(), settings, v2Settings));
+        comment, v2.shared().lookedUp(), v2.settings(), v2.v2Settings()));
   }
 
   /**
@@ -222,12 +198,12 @@ final class PlanningV2 {
    * layout, and the policies of the channel's endpoints (none for a new channel).
    */
   private DistributionPlan planGroupSave(V2ChannelId id, ChannelGroup group, Optional<V2Channel> existing) {
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
     return groupPlanning.planSave(group, () -> {
-      List<V2Endpoint> endpoints = existing.isPresent() ? groups.endpointsOf(id) : List.of();
+      List<V2Endpoint> endpoints = existing.isPresent() ? v2.groups().endpointsOf(id) : List.of();
       return completing(group, layout(id, group, endpoints, endpoints, existing(endpoints), List.of()));
     }, GroupLayout.comment(group.name()), Map.of(), () -> GroupLayout.newDistribution(group, secondGroup,
-        V2Layout.callerReference(group.arn()), shared.lookedUp(), settings, v2Settings));
+        V2Layout.callerReference(group.arn()), v2.shared().lookedUp(), v2.settings(), v2.v2Settings()));
   }
 
   /** The endpoints MediaPackage has (their policies can be read), by id. */
@@ -252,21 +228,21 @@ final class PlanningV2 {
    */
   private DistributionPlanning.Layout layout(V2ChannelId id, ChannelGroup group, List<V2Endpoint> all,
       List<V2Endpoint> withPolicy, Set<String> listed, List<V2EndpointSpec> specs) {
-    V2Layout.Policies policies = shared.lookedUp();
-    List<DistributionPlan.CloudFrontWrite> created = shared.toCreate();
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    V2Layout.Policies policies = v2.shared().lookedUp();
+    List<DistributionPlan.CloudFrontWrite> created = v2.shared().toCreate();
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PolicyRead> reads = new ArrayList<>();
     if (!all.isEmpty()) {
       for (V2Endpoint endpoint : withPolicy) {
         Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()
             .flatMap(V2EndpointSpec::cdnAuthorization);
         boolean exists = listed.contains(endpoint.id().endpoint());
-        reads.add(new PolicyRead(groups, endpoint, exists ? groups.findPolicy(endpoint.id()) : Optional.empty(),
-            given, endpoint.id().toString()));
-        if (secondary.isPresent()) {
-          Optional<V2Endpoint> mirror = exists ? secondary.get().findEndpoint(endpoint.id()) : Optional.empty();
-          reads.add(new PolicyRead(secondary.get(), mirror.orElse(endpoint),
-              mirror.isPresent() ? secondary.get().findPolicy(endpoint.id()) : Optional.empty(), given,
+        reads.add(new PolicyRead(v2.groups(), endpoint,
+            exists ? v2.groups().findPolicy(endpoint.id()) : Optional.empty(), given, endpoint.id().toString()));
+        if (v2.secondary().isPresent()) {
+          Optional<V2Endpoint> mirror = exists ? v2.secondary().get().findEndpoint(endpoint.id()) : Optional.empty();
+          reads.add(new PolicyRead(v2.secondary().get(), mirror.orElse(endpoint),
+              mirror.isPresent() ? v2.secondary().get().findPolicy(endpoint.id()) : Optional.empty(), given,
               endpoint.id() + " (secondary Region)"));
         }
       }

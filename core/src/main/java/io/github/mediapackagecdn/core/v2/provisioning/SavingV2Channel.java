@@ -11,13 +11,10 @@ import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
 import io.github.mediapackagecdn.core.cdn.DistributionCreation;
 import io.github.mediapackagecdn.core.cdn.Reconciling;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Limits;
-import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -48,34 +45,20 @@ import java.util.Optional;
  */
 final class SavingV2Channel {
 
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
+  private final V2Side v2;
   private final LinkResolution<V2Channel> links;
-  private final SharedPolicies shared;
   private final ServingEndpoints serving;
-  private final CdnSettings settings;
-  private final V2CdnSettings v2Settings;
-  private final V2Events events;
   private final DistributionCreation<V2Channel> creation;
-  private final VisibilityWait visibility;
   private final GroupDistributions groupScope;
 
-  SavingV2Channel(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
-      LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, SharedPolicies shared, ServingEndpoints serving,
-      VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings, V2Events events,
-      GroupDistributions groupScope) {
+  SavingV2Channel(V2Side v2, LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links,
+      ServingEndpoints serving, GroupDistributions groupScope) {
+    this.v2 = v2;
     this.groupScope = groupScope;
     this.serving = serving;
-    this.groups = groups;
-    this.secondary = secondary;
     this.links = links;
-    this.shared = shared;
-    this.settings = settings;
-    this.v2Settings = v2Settings;
-    this.events = events;
-    this.visibility = visibility;
-    this.creation = new DistributionCreation<>(distributions, linkTags, links, visibility,
-        settings.maxCallerReferenceGenerations(), settings.visibilityTimeout(), events.listeners());
+    this.creation = new DistributionCreation<>(v2.distributions(), linkTags, links, v2.visibility(),
+        v2.settings().maxCallerReferenceGenerations(), v2.settings().visibilityTimeout(), v2.events().listeners());
   }
 
   /**
@@ -86,7 +69,7 @@ final class SavingV2Channel {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   CdnOutcome attach(V2ChannelId id) {
-    V2Channel channel = V2NotFound.channel(groups, id);
+    V2Channel channel = V2NotFound.channel(v2.groups(), id);
     return save(V2ChannelSpec.builder().id(id).description(channel.description()).inputType(channel.inputType())
         .publishMediaQualityScore(channel.publishMediaQualityScore()).createDistribution(true).build()).cdn();
   }
@@ -99,9 +82,9 @@ final class SavingV2Channel {
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   CdnOutcome reconcile(V2ChannelId id) {
-    ChannelGroup group = V2NotFound.group(groups, id.group());
-    V2Channel channel = V2NotFound.channel(groups, id);
-    Reconciling<V2Channel, V2Endpoint> reconciling = new Reconciling<>(packager(group), links, events.listeners());
+    ChannelGroup group = V2NotFound.group(v2.groups(), id.group());
+    V2Channel channel = V2NotFound.channel(v2.groups(), id);
+    Reconciling<V2Channel, V2Endpoint> reconciling = new Reconciling<>(packager(group), links, v2.events().listeners());
     if (!groupScope.enabled()) {
       return reconciling.reconcile(channel);
     }
@@ -111,57 +94,57 @@ final class SavingV2Channel {
         return reconciling.reconcile(channel, found.id().get(), found.needsRecording());
       }
       DistributionResolver.Resolution byGroup = groupScope.resolve(group); // served by its group's, if it has one
-      List<V2Endpoint> endpoints = groups.endpointsOf(id);
+      List<V2Endpoint> endpoints = v2.groups().endpointsOf(id);
       return byGroup.id().isEmpty() ? byGroup.none() : endpoints.isEmpty()
           ? CdnOutcome.of(CdnOutcome.Action.UNCHANGED, byGroup.id().get())
           : groupScope.serve(id, group, byGroup.id().get(), endpoints, endpoints, true).outcome();
     } catch (ProvisioningException e) {
-      return events.failed(id, Optional.empty(), e);
+      return v2.events().failed(id, Optional.empty(), e);
     }
   }
 
   V2ChannelSaveResult save(V2ChannelSpec spec) {
-    LinkTags.refuseReservedTag(spec.tags(), settings.channelTagKey());
+    LinkTags.refuseReservedTag(spec.tags(), v2.settings().channelTagKey());
     if (spec.createDistribution() && groupScope.enabled()) {
       // group scope: the channel is saved without a distribution of its own, then gets its group's; a channel that
       // has its own keeps it (nothing moves by itself) and is saved as in the channel scope
-      Optional<V2Channel> existing = groups.findChannel(spec.id());
+      Optional<V2Channel> existing = v2.groups().findChannel(spec.id());
       if (existing.isEmpty() || links.resolve(existing.get()).id().isEmpty()) {
         V2ChannelSaveResult saved = save(V2ChannelSpec.builder().from(spec).createDistribution(false).build());
-        return new V2ChannelSaveResult(saved.channel(), groupScope.channelSaved(spec.id(), events));
+        return new V2ChannelSaveResult(saved.channel(), groupScope.channelSaved(spec.id()));
       }
     }
-    if (secondary.isPresent() && (spec.inputType() != InputType.CMAF || !spec.publishMediaQualityScore())) {
+    if (v2.secondary().isPresent() && (spec.inputType() != InputType.CMAF || !spec.publishMediaQualityScore())) {
       throw new ValidationException("channel " + spec.id() + " is saved in two Regions for media quality-aware"
           + " resiliency, which compares the media quality scores of CMAF channels: give it input type CMAF and"
           + " publishMediaQualityScore(true)");
     }
-    ChannelGroup group = V2NotFound.group(groups, spec.id().group());
-    Optional<V2Channel> existing = groups.findChannel(spec.id());
+    ChannelGroup group = V2NotFound.group(v2.groups(), spec.id().group());
+    Optional<V2Channel> existing = v2.groups().findChannel(spec.id());
     Lookup before = spec.createDistribution() ? refuseBeforeWriting(spec, group, existing) : Lookup.NOT_YET;
     if (spec.createDistribution()) {
-      shared.check(); // the distribution needs them: one found by name that is not the library's is refused first
+      v2.shared().check(); // the distribution needs them: one found by name that is not the library's is refused first
     }
-    Instant start = events.now();
-    Saved saved = saveIn(groups, spec, existing, creation(spec));
+    Instant start = v2.events().now();
+    Saved saved = saveIn(v2.groups(), spec, existing, creation(spec));
     V2Channel channel = saved.channel();
-    events.emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
-        .duration(events.since(start)));
+    v2.events().emit(V2Events.event(ProvisioningEvent.Step.CHANNEL_SAVED, channel.id()).operation(saved.operation())
+        .duration(v2.events().since(start)));
     try {
-      if (secondary.isPresent()) {
-        V2NotFound.secondaryGroup(secondary.get(), spec.id().group());
-        saveIn(secondary.get(), spec, secondary.get().findChannel(spec.id()), spec); // no channel tag there
+      if (v2.secondary().isPresent()) {
+        V2NotFound.secondaryGroup(v2.secondary().get(), spec.id().group());
+        saveIn(v2.secondary().get(), spec, v2.secondary().get().findChannel(spec.id()), spec); // no channel tag there
       }
       if (!spec.createDistribution()) {
         return new V2ChannelSaveResult(channel, CdnOutcome.of(CdnOutcome.Action.NOT_REQUESTED));
       }
       Attaching<V2Channel, V2Endpoint> attaching =
-          new Attaching<>(packager(group), links, creation, events.listeners());
+          new Attaching<>(packager(group), links, creation, v2.events().listeners());
       return new V2ChannelSaveResult(channel, before.found().isPresent()
           ? attaching.attach(channel, before.found().get(), spec.distributionComment(), spec.distributionTags())
           : attaching.attach(channel, spec.distributionComment(), spec.distributionTags()));
     } catch (ProvisioningException e) {
-      return new V2ChannelSaveResult(channel, events.failed(spec.id(), before.linked(), e));
+      return new V2ChannelSaveResult(channel, v2.events().failed(spec.id(), before.linked(), e));
     }
   }
 
@@ -179,8 +162,9 @@ final class SavingV2Channel {
         ? Limits.linkTagValueProblem(spec.id().toString(), arn.length(), false).stream().toList()
         : V2Limits.linkTagProblems(spec.id(), group.arn()));
     String distribution = "the distribution of channel " + spec.id();
-    settings.cloudFrontQuotas().refuseTags(distribution, V2Layout.tags(arn, spec.distributionTags(), settings));
-    shared.refuseOverQuota();
+    v2.settings().cloudFrontQuotas().refuseTags(distribution,
+        V2Layout.tags(arn, spec.distributionTags(), v2.settings()));
+    v2.shared().refuseOverQuota();
     if (existing.isEmpty()) {
       return Lookup.NOT_YET; // a new channel has no endpoint, and no distribution, yet
     }
@@ -189,14 +173,14 @@ final class SavingV2Channel {
       return Lookup.NOT_YET;
     }
     Optional<DistributionId> linked = found.get().id();
-    List<V2Endpoint> endpoints = linked.isPresent() ? List.of() : groups.endpointsOf(spec.id());
+    List<V2Endpoint> endpoints = linked.isPresent() ? List.of() : v2.groups().endpointsOf(spec.id());
     if (!endpoints.isEmpty()) {
       Optional<ChannelGroup> secondGroup =
-          secondary.map(second -> V2NotFound.secondaryGroup(second, spec.id().group()));
-      String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(spec.id(), settings));
+          v2.secondary().map(second -> V2NotFound.secondaryGroup(second, spec.id().group()));
+      String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(spec.id(), v2.settings()));
       DistributionConfig config = V2Layout.newDistribution(group, V2Layout.callerReference(arn), comment,
           // counted, never sent: nothing is looked up or created for it
-          shared.knownOrStandIns(), settings, v2Settings);
+          v2.shared().knownOrStandIns(), v2.settings(), v2.v2Settings());
       serving.refuseOverQuota(distribution, null, config, spec.id(), group, secondGroup, endpoints,
           Optional.empty());
     }
@@ -225,7 +209,7 @@ final class SavingV2Channel {
       return spec;
     }
     Map<String, String> tags = new LinkedHashMap<>(spec.tags());
-    tags.put(settings.channelTagKey(), LinkTags.REQUESTED);
+    tags.put(v2.settings().channelTagKey(), LinkTags.REQUESTED);
     // the flag only reserves the tag's slot in the spec's checks: the tag is in the map now
     return V2ChannelSpec.builder().from(spec).tags(tags).createDistribution(false).build();
   }
@@ -261,7 +245,7 @@ final class SavingV2Channel {
       }
       // another writer (or a try whose answer was lost) created it a moment ago, and MediaPackage may not show it
       // yet; EtagRetry hands back the read itself when it sent no update
-      V2Channel winner = visibility.until(spec.id().ref(), "GetChannel", () -> port.findChannel(spec.id()))
+      V2Channel winner = v2.visibility().until(spec.id().ref(), "GetChannel", () -> port.findChannel(spec.id()))
           .orElseThrow(() -> V2NotFound.noChannel(spec.id()));
       V2Channel saved = update(port, winner, spec);
       return new Saved(saved, saved == winner ? "" : "UpdateChannel");
@@ -277,11 +261,11 @@ final class SavingV2Channel {
   private V2Channel update(ChannelGroups port, V2Channel current, V2ChannelSpec spec) {
     return EtagRetry.update(current, V2Channel::etag, () -> V2NotFound.channel(port, spec.id()),
         read -> unchanged(read, spec), etag -> port.updateChannel(spec, etag),
-        settings.maxUpdateAttempts());
+        v2.settings().maxUpdateAttempts());
   }
 
   /** MediaPackage v2 under the engine's use cases, for the channels of {@code group}. */
   private V2Packager packager(ChannelGroup group) {
-    return new V2Packager(groups, group, serving, shared, settings, v2Settings);
+    return new V2Packager(v2, group, serving);
   }
 }

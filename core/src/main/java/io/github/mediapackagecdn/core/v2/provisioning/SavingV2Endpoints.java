@@ -10,8 +10,6 @@ import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
@@ -45,28 +43,17 @@ import java.util.Set;
  */
 final class SavingV2Endpoints {
 
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
+  private final V2Side v2;
   private final LinkResolution<V2Channel> links;
-  private final SharedPolicies shared;
   private final ServingEndpoints serving;
-  private final VisibilityWait visibility;
-  private final CdnSettings settings;
-  private final V2Events events;
   private final GroupDistributions groupScope;
 
-  SavingV2Endpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, LinkResolution<V2Channel> links,
-      SharedPolicies shared, ServingEndpoints serving, VisibilityWait visibility, CdnSettings settings,
-      V2Events events, GroupDistributions groupScope) {
+  SavingV2Endpoints(V2Side v2, LinkResolution<V2Channel> links, ServingEndpoints serving,
+      GroupDistributions groupScope) {
+    this.v2 = v2;
     this.groupScope = groupScope;
-    this.visibility = visibility;
-    this.groups = groups;
-    this.secondary = secondary;
     this.links = links;
-    this.shared = shared;
     this.serving = serving;
-    this.settings = settings;
-    this.events = events;
   }
 
   V2EndpointSaveResult save(List<V2EndpointSpec> specs) {
@@ -74,20 +61,11 @@ final class SavingV2Endpoints {
     if (groupScope.enabled()) {
       GroupDistributions.refuseUnserved(specs);
     }
-    ChannelGroup group = V2NotFound.group(groups, channelId.group());
-    // a channel saved a moment ago, by this instance or another, may not show yet: wait for it, as v1 does
-    V2Channel channel = visibility.until(channelId.ref(), "GetChannel", () -> groups.findChannel(channelId))
-        .orElseThrow(() -> V2NotFound.noChannel(channelId));
-    Map<String, V2Endpoint> all = new LinkedHashMap<>();
-    groups.endpointsOf(channelId).forEach(e -> all.put(e.id().endpoint(), e));
-    Set<String> names = new LinkedHashSet<>(all.keySet());
-    specs.forEach(spec -> names.add(spec.id().endpoint()));
-    if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
-      throw new QuotaExceededException("channel " + channelId + " would have " + names.size() + " origin endpoints;"
-          + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
-    }
+    ChannelGroup group = V2NotFound.group(v2.groups(), channelId.group());
+    V2Channel channel = visibleChannel(v2, channelId);
+    Map<String, V2Endpoint> all = listedWithin(v2.groups(), channelId, specs);
     // before the first write: the distribution, CDN authorization it could not serve, and its quotas
-    shared.refuseOverQuota();
+    v2.shared().refuseOverQuota();
     Optional<DistributionId> linked = linkedBeforeWriting(channel);
     if (linked.isEmpty() && groupScope.enabled()) { // no distribution of its own: its group's serves it
       return saveByGroup(channel, group, all, specs);
@@ -97,7 +75,7 @@ final class SavingV2Endpoints {
     if (read.isPresent() && specs.stream().anyMatch(spec -> spec.cdnAuthorization().isPresent())) {
       serving.refuseUnservedAuthorization(group, read.get(), specs); // on the same read: no second GetDistribution
     }
-    BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
+    BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(v2.groups(), spec));
     List<V2Endpoint> saved = batch.saved();
     saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
     List<V2EndpointSpec> savedSpecs = specs.subList(0, saved.size());
@@ -113,15 +91,15 @@ final class SavingV2Endpoints {
    */
   private V2EndpointSaveResult saveByGroup(V2Channel channel, ChannelGroup group, Map<String, V2Endpoint> all,
       List<V2EndpointSpec> specs) {
-    BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(groups, spec));
+    BatchSave<V2EndpointSpec, V2Endpoint> batch = BatchSave.saveEach(specs, spec -> saveIn(v2.groups(), spec));
     List<V2Endpoint> saved = batch.saved();
     saved.forEach(endpoint -> all.put(endpoint.id().endpoint(), endpoint));
     Served served;
     Optional<DistributionId> id = Optional.empty();
     try {
-      if (secondary.isPresent()) { // the saved endpoints' namesakes in the second Region, before they are served
-        V2NotFound.secondaryChannel(secondary.get(), channel.id());
-        specs.subList(0, saved.size()).forEach(spec -> saveIn(secondary.get(), spec));
+      if (v2.secondary().isPresent()) { // the saved endpoints' namesakes in the second Region, before they are served
+        V2NotFound.secondaryChannel(v2.secondary().get(), channel.id());
+        specs.subList(0, saved.size()).forEach(spec -> saveIn(v2.secondary().get(), spec));
       }
       DistributionResolver.Resolution found = groupScope.resolve(group);
       id = found.id();
@@ -129,10 +107,34 @@ final class SavingV2Endpoints {
           : groupScope.serve(channel.id(), group, id.get(), saved, saved);
       served = new Served(byGroup.policiesWritten(), byGroup.outcome());
     } catch (ProvisioningException e) {
-      served = new Served(0, events.failed(channel.id(), id, e));
+      served = new Served(0, v2.events().failed(channel.id(), id, e));
     }
     List<V2EndpointId> unsaved = batch.unsaved().stream().map(V2EndpointSpec::id).toList();
     return new V2EndpointSaveResult(saved, served.policiesWritten(), served.cdn(), unsaved, batch.stoppedBy());
+  }
+
+  /** The channel, waited for: one saved a moment ago, by this instance or another, may not show yet (as v1 does). */
+  static V2Channel visibleChannel(V2Side v2, V2ChannelId id) {
+    return v2.visibility().until(id.ref(), "GetChannel", () -> v2.groups().findChannel(id))
+        .orElseThrow(() -> V2NotFound.noChannel(id));
+  }
+
+  /**
+   * The channel's endpoints by name, as listed, once the names they and {@code specs} make together are within the
+   * channel's quota.
+   *
+   * @throws QuotaExceededException when the channel would have more than {@link V2Limits#MAX_ENDPOINTS_PER_CHANNEL}
+   */
+  static Map<String, V2Endpoint> listedWithin(ChannelGroups groups, V2ChannelId id, List<V2EndpointSpec> specs) {
+    Map<String, V2Endpoint> listed = new LinkedHashMap<>();
+    groups.endpointsOf(id).forEach(e -> listed.put(e.id().endpoint(), e));
+    Set<String> names = new LinkedHashSet<>(listed.keySet());
+    specs.forEach(spec -> names.add(spec.id().endpoint()));
+    if (names.size() > V2Limits.MAX_ENDPOINTS_PER_CHANNEL) {
+      throw new QuotaExceededException("channel " + id + " would have " + names.size() + " origin endpoints;"
+          + " MediaPackage v2 allows " + V2Limits.MAX_ENDPOINTS_PER_CHANNEL + " a channel");
+    }
+    return listed;
   }
 
   /** What serving the saved endpoints did: the policies written, and the CDN outcome. */
@@ -148,9 +150,9 @@ final class SavingV2Endpoints {
     Optional<DistributionId> id = Optional.empty();
     try {
       Map<V2EndpointId, V2Endpoint> mirrored = new LinkedHashMap<>();
-      if (secondary.isPresent()) {
-        V2NotFound.secondaryChannel(secondary.get(), channelId); // a missing group has no channel either
-        specs.forEach(spec -> mirrored.put(spec.id(), saveIn(secondary.get(), spec)));
+      if (v2.secondary().isPresent()) {
+        V2NotFound.secondaryChannel(v2.secondary().get(), channelId); // a missing group has no channel either
+        specs.forEach(spec -> mirrored.put(spec.id(), saveIn(v2.secondary().get(), spec)));
       }
       if (linked.isPresent()) {
         id = linked;
@@ -164,7 +166,7 @@ final class SavingV2Endpoints {
       ServingEndpoints.Served served = serving.serve(channelId, group, id.get(), all, saved, specs, mirrored, read);
       return new Served(served.policiesWritten(), served.outcome(id.get(), saved));
     } catch (ProvisioningException e) {
-      return new Served(0, events.failed(channelId, id, e));
+      return new Served(0, v2.events().failed(channelId, id, e));
     }
   }
 
@@ -244,12 +246,12 @@ final class SavingV2Endpoints {
 
   private V2Endpoint update(ChannelGroups port, V2Endpoint current, V2EndpointSpec spec) {
     return EtagRetry.update(current, V2Endpoint::etag, () -> reread(port, spec), read -> unchanged(read, spec),
-        etag -> port.updateEndpoint(spec, etag), settings.maxUpdateAttempts());
+        etag -> port.updateEndpoint(spec, etag), v2.settings().maxUpdateAttempts());
   }
 
   /** The endpoint read again, waiting for MediaPackage to show it when another writer has just created it. */
   private V2Endpoint reread(ChannelGroups port, V2EndpointSpec spec) {
-    return visibility.until(spec.id().channelId().ref(), "GetOriginEndpoint", () -> port.findEndpoint(spec.id()))
+    return v2.visibility().until(spec.id().channelId().ref(), "GetOriginEndpoint", () -> port.findEndpoint(spec.id()))
         .orElseThrow(() -> new io.github.mediapackagecdn.core.error
         .ResourceNotFoundException("origin endpoint " + spec.id() + " disappeared while being saved",
             spec.id().toString()));

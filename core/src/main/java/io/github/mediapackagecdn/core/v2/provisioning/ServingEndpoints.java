@@ -1,18 +1,15 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.ChangeSet;
-import io.github.mediapackagecdn.core.model.CloudFrontQuotas;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.CdnIdentifierSource;
-import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -42,27 +39,16 @@ import java.util.Optional;
  */
 final class ServingEndpoints {
 
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
-  private final Distributions distributions;
-  private final SharedPolicies shared;
+  private final V2Side v2;
   private final CdnIdentifierSource identifiers;
   private final V2EndpointUpdates planner;
-  private final CloudFrontQuotas quotas;
   private final DistributionUpdaters<V2EndpointUpdates.Request> updaters;
-  private final VisibilityWait visibility;
 
-  ServingEndpoints(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
-      SharedPolicies shared, CdnIdentifierSource identifiers, V2EndpointUpdates planner, CloudFrontQuotas quotas,
-      DistributionUpdaters<V2EndpointUpdates.Request> updaters, VisibilityWait visibility) {
-    this.visibility = visibility;
-    this.groups = groups;
-    this.secondary = secondary;
-    this.distributions = distributions;
-    this.shared = shared;
+  ServingEndpoints(V2Side v2, CdnIdentifierSource identifiers, V2EndpointUpdates planner,
+      DistributionUpdaters<V2EndpointUpdates.Request> updaters) {
+    this.v2 = v2;
     this.identifiers = identifiers;
     this.planner = planner;
-    this.quotas = quotas;
     this.updaters = updaters;
   }
 
@@ -119,9 +105,10 @@ final class ServingEndpoints {
   Read check(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       Optional<CdnIdentifier> identifier) {
     // a distribution created a moment ago (by another instance, found through the channel tag) may not show yet
-    Distribution distribution = visibility.until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+    Distribution distribution = v2.visibility()
+        .until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
-    Optional<ChannelGroup> secondGroup = secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
     refuseOverQuota("distribution " + id, id, distribution.config(), channel, group, secondGroup, endpoints,
         identifier);
     return new Read(distribution, secondGroup);
@@ -135,19 +122,19 @@ final class ServingEndpoints {
   void refuseOverQuota(String distribution, DistributionId id, DistributionConfig config, V2ChannelId channel,
       ChannelGroup group, Optional<ChannelGroup> secondGroup, List<V2Endpoint> endpoints,
       Optional<CdnIdentifier> identifier) {
-    shared.refuseOverQuota();
+    v2.shared().refuseOverQuota();
     if (endpoints.isEmpty()) {
       return;
     }
-    V2EndpointUpdates.Request request =
-        new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints, shared.knownOrStandIns(), identifier);
+    V2EndpointUpdates.Request request = new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints,
+        v2.shared().knownOrStandIns(), identifier);
     ChangeSet changes;
     try {
       changes = planner.plan(planner.channel(request), id, config, List.of(request));
     } catch (ResourceConflictException e) {
       return; // another CDN identifier: the update reports it beside what the save wrote, as it always has
     }
-    quotas.refuseChanges(distribution, config, changes);
+    v2.settings().cloudFrontQuotas().refuseChanges(distribution, config, changes);
   }
 
   /**
@@ -165,22 +152,23 @@ final class ServingEndpoints {
   Served serve(V2ChannelId channel, ChannelGroup group, DistributionId id, List<V2Endpoint> endpoints,
       List<V2Endpoint> withPolicy, List<V2EndpointSpec> specs, Map<V2EndpointId, V2Endpoint> mirrored,
       Optional<Read> read) {
-    V2Layout.Policies policies = shared.ids(); // a shared setting that is not the library's is refused before any write
+    // a shared setting that is not the library's is refused before any write
+    V2Layout.Policies policies = v2.shared().ids();
     // a distribution created a moment ago (by another instance, found through the channel tag) may not show yet
-    Distribution distribution = read.map(Read::distribution).orElseGet(() -> visibility
-        .until(channel.ref(), "GetDistribution", () -> distributions.find(id))
+    Distribution distribution = read.map(Read::distribution).orElseGet(() -> v2.visibility()
+        .until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id)));
     Optional<ChannelGroup> secondGroup = read.isPresent() ? read.get().secondGroup()
-        : secondary.map(second -> V2NotFound.secondaryGroup(second, group.name()));
+        : v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
     List<PlannedPolicy> planned = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
       Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()
           .flatMap(V2EndpointSpec::cdnAuthorization);
-      planned.add(plan(groups, endpoint, given, distribution.arn()));
-      if (secondary.isPresent()) {
+      planned.add(plan(v2.groups(), endpoint, given, distribution.arn()));
+      if (v2.secondary().isPresent()) {
         V2Endpoint mirror = mirrored.containsKey(endpoint.id()) ? mirrored.get(endpoint.id())
-            : V2NotFound.secondaryEndpoint(secondary.get(), endpoint.id());
-        planned.add(plan(secondary.get(), mirror, given, distribution.arn()));
+            : V2NotFound.secondaryEndpoint(v2.secondary().get(), endpoint.id());
+        planned.add(plan(v2.secondary().get(), mirror, given, distribution.arn()));
       }
     }
     List<CdnAuthConfiguration> authorizations =

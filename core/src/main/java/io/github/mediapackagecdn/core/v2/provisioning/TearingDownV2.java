@@ -1,13 +1,10 @@
 package io.github.mediapackagecdn.core.v2.provisioning;
 
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.cdn.DistributionTeardown;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.LinkTags;
-import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
-import io.github.mediapackagecdn.core.port.Distributions;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
@@ -16,10 +13,8 @@ import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The v2 teardown use case, as v1's: the channel's endpoints (their policies go with them), then, when asked, its
@@ -32,35 +27,31 @@ import java.util.Set;
  */
 final class TearingDownV2 {
 
-  private final ChannelGroups groups;
-  private final Optional<ChannelGroups> secondary;
+  private final V2Side v2;
   private final DistributionTeardown<V2Channel> distribution;
 
-  TearingDownV2(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
-      LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, VisibilityWait visibility, int maxUpdateAttempts,
-      Clock clock) {
-    this.groups = groups;
-    this.secondary = secondary;
-    this.distribution = new DistributionTeardown<>(distributions, linkTags, links, visibility, maxUpdateAttempts,
-        clock);
+  TearingDownV2(V2Side v2, LinkTags<V2Channel> linkTags, LinkResolution<V2Channel> links, Clock clock) {
+    this.v2 = v2;
+    this.distribution = new DistributionTeardown<>(v2.distributions(), linkTags, links, v2.visibility(),
+        v2.settings().maxUpdateAttempts(), clock);
   }
 
   TeardownResult teardown(V2ChannelId id, TeardownOptions options) {
     List<OriginEndpointId> deleted = new ArrayList<>();
-    Optional<V2Channel> found = groups.findChannel(id);
+    Optional<V2Channel> found = v2.groups().findChannel(id);
     if (found.isEmpty()) {
-      secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
+      v2.secondary().ifPresent(second -> deleteChannelIn(second, id, deleted));
       return DistributionTeardown.gone(id.ref(), options).deletedEndpoints(deleted).build();
     }
     V2Channel channel = found.get();
     // resolved before anything is deleted: an ambiguous link stops the teardown with everything in place
     DistributionTeardown.Candidates candidates = distribution.candidates(channel, options);
-    deleteEndpointsIn(groups, id, deleted);
-    secondary.ifPresent(second -> deleteChannelIn(second, id, deleted));
+    deleteEndpointsIn(v2.groups(), id, deleted);
+    v2.secondary().ifPresent(second -> deleteChannelIn(second, id, deleted));
     TeardownResult.Builder result = TeardownResult.builder().channelRef(id.ref()).deletedEndpoints(deleted);
     distribution.remove(channel, candidates, options, result);
     try {
-      groups.deleteChannel(id);
+      v2.groups().deleteChannel(id);
       result.channel(TeardownResult.Removal.DELETED);
     } catch (ResourceNotFoundException e) {
       result.channel(TeardownResult.Removal.ALREADY_GONE); // deleted meanwhile

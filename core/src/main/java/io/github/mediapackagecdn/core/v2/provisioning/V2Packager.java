@@ -3,7 +3,6 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.Packager;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.V2Channel;
 import io.github.mediapackagecdn.core.v2.model.V2Endpoint;
@@ -20,33 +19,26 @@ import java.util.Optional;
  */
 final class V2Packager implements Packager<V2Channel, V2Endpoint> {
 
-  private final ChannelGroups groups;
+  private final V2Side v2;
   private final ChannelGroup group;
   private final ServingEndpoints serving;
-  private final SharedPolicies shared;
-  private final CdnSettings settings;
-  private final V2CdnSettings v2Settings;
 
-  V2Packager(ChannelGroups groups, ChannelGroup group, ServingEndpoints serving, SharedPolicies shared,
-      CdnSettings settings, V2CdnSettings v2Settings) {
-    this.groups = groups;
+  V2Packager(V2Side v2, ChannelGroup group, ServingEndpoints serving) {
+    this.v2 = v2;
     this.group = group;
     this.serving = serving;
-    this.shared = shared;
-    this.settings = settings;
-    this.v2Settings = v2Settings;
   }
 
   @Override
   public List<V2Endpoint> endpoints(V2Channel channel) {
-    return groups.endpointsOf(channel.id());
+    return v2.groups().endpointsOf(channel.id());
   }
 
   @Override
   public NewDistribution newDistribution(V2Channel channel, Optional<String> comment, Map<String, String> tags) {
-    String given = comment.orElseGet(() -> V2Layout.defaultComment(channel.id(), settings));
+    String given = comment.orElseGet(() -> V2Layout.defaultComment(channel.id(), v2.settings()));
     return new NewDistribution(callerReference -> V2Layout.newDistribution(group, callerReference, given,
-        shared.ids(), settings, v2Settings), V2Layout.tags(channel.arn(), tags, settings));
+        v2.shared().ids(), v2.settings(), v2.v2Settings()), V2Layout.tags(channel.arn(), tags, v2.settings()));
   }
 
   @Override
