@@ -184,20 +184,6 @@ class ChannelCdnOnFakesTest {
   class Faults {
 
     @Test
-    void createResponseLost_thenSaveAgain_adoptsTheDistributionInsteadOfMakingASecond() {
-      aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
-      assertThat(aws.distributions().all()).hasSize(1); // CloudFront did act
-
-      CdnOutcome again = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-      assertThat(again.action()).as("made earlier by the try whose answer was lost").isEqualTo(CdnOutcome.Action.ADOPTED);
-      assertThat(again.distributionId()).contains(onlyDistribution().id());
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().action()).as("recorded now")
-          .isEqualTo(CdnOutcome.Action.UNCHANGED);
-    }
-
-    @Test
     void updateKeepsLosingRaces_failsWithStaleVersion_andSavingAgainRecovers() {
       cdn.saveChannel(Specs.channelWithDistribution());
       Distribution created = onlyDistribution();

@@ -215,22 +215,6 @@ class ChannelCdnV2OnFakesTest {
     }
 
     @Test
-    void anotherInstance_whileTheTagIndexLags_findsTheDistributionByTheChannelTag() {
-      group();
-      cdn.saveChannel(news());
-      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
-      aws.clearCalls();
-
-      V2ChannelSaveResult again = other.saveChannel(news());
-
-      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
-      assertThat(again.cdn().distributionId()).contains(onlyDistribution().id());
-      assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the recorded one confirmed by its link tag").isEqualTo(1);
-      assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isZero();
-      assertThat(aws.writes()).isEmpty();
-    }
-
-    @Test
     void anotherInstance_whileTheTagIndexLags_adoptsADistributionWhoseCreationWasCutOffBeforeItWasRecorded() {
       group();
       aws.failNext(Operation.V2_TAG_RESOURCE).withServiceUnavailable(); // created, but its id never recorded

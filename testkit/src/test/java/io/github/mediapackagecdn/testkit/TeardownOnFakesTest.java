@@ -154,34 +154,6 @@ class TeardownOnFakesTest {
   }
 
   @Test
-  void teardown_whenDistributionIsNotAskedFor_leavesItUntouchedWithoutCallingCloudFront() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-
-    TeardownResult result = cdn.teardown(CHANNEL, TeardownOptions.defaults());
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.channels().all()).isEmpty();
-    assertThat(aws.calls()).extracting(c -> c.operation().service()).containsOnly("mediapackage");
-    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
-  }
-
-  @Test
-  void teardown_whenTheLinkTagWasChanged_leavesThatDistributionUntouched() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    aws.distributions().tag(before.id(), LINK_TAG, "arn:aws:mediapackage:us-west-2:123456789012:channels/other");
-
-    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(before.id());
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
-  }
-
-  @Test
   void teardown_whenTheTagIndexStillListsARetaggedDistribution_believesCloudFrontsOwnTagAndLeavesIt() {
     Distribution before = givenAChannelWithEndpointsAndItsDistribution();
     // the index answers as before, CloudFront's own tags already show the change

@@ -3,12 +3,8 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.Distribution;
-import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
@@ -82,23 +78,6 @@ class V2TeardownOnFakesTest {
     assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
         Operation.V2_DELETE_ORIGIN_ENDPOINT, Operation.V2_DELETE_ORIGIN_ENDPOINT, Operation.UPDATE_DISTRIBUTION,
         Operation.DELETE_DISTRIBUTION, Operation.V2_DELETE_CHANNEL);
-  }
-
-  @Test
-  void teardown_withoutDistribution_keepsItAsItIs_andNeverCallsCloudFront() {
-    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
-
-    TeardownResult result = cdn.teardown(NEWS, TeardownOptions.defaults());
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.distributions().all()).singleElement().satisfies(d -> {
-      assertThat(d.config().enabled()).isTrue();
-      assertThat(d.etag()).isEqualTo(distribution.etag());
-    });
-    assertThat(aws.calls()).noneMatch(c -> c.operation().service().equals("cloudfront")
-        || c.operation().service().equals("tagging"));
-    assertThat(aws.calls()).hasSize(5); // GetChannel, ListOriginEndpoints, 2 DeleteOriginEndpoint, DeleteChannel
   }
 
   @Test

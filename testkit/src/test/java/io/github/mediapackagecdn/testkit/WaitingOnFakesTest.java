@@ -63,22 +63,6 @@ class WaitingOnFakesTest {
     assertThat(events.events(Step.READY_FOR_PLAYERS).get(0).endpointIds()).hasSize(2);
   }
 
-  @Test
-  void awaitDeployed_whenItWasInProgress_emitsStatusChangedThenReadyForPlayers() {
-    cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20));
-
-    assertThat(events.steps()).containsExactly(Step.STATUS_CHANGED, Step.READY_FOR_PLAYERS);
-  }
-
-  @Test
-  void awaitDeployed_whenAlreadyDeployed_emitsOnlyReadyForPlayers() {
-    aws.clock().advance(Duration.ofMinutes(10));
-
-    cdn.awaitDeployed(CHANNEL, Duration.ofMinutes(20));
-
-    assertThat(events.steps()).containsExactly(Step.READY_FOR_PLAYERS);
-  }
-
   /** A user disables the serving distribution in the console, and that is deployed: it serves nothing. */
   private void givenTheDistributionDisabledInTheConsole() {
     aws.clock().advance(aws.propagationTime());
@@ -89,17 +73,6 @@ class WaitingOnFakesTest {
     assertThat(Specs.onlyDistribution(aws).status()).isEqualTo(DistributionStatus.DEPLOYED);
     aws.clearCalls();
     events.clear();
-  }
-
-  @Test
-  void details_whenTheDistributionIsDisabled_isNotReadyForPlayersAndSaysWhy() {
-    givenTheDistributionDisabledInTheConsole();
-
-    ChannelDetails details = cdn.details(CHANNEL);
-
-    assertThat(details.deployed()).isTrue();
-    assertThat(details.readyForPlayers()).isFalse();
-    assertThat(details.notReadyReasons()).singleElement().asString().contains("disabled");
   }
 
   @Test

@@ -34,6 +34,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour both MediaPackage versions share, written once and run on each {@link Side} by a one-line subclass:
@@ -277,21 +279,6 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(again.alreadyGone()).isTrue();
   }
 
-  @Test
-  void teardown_ofADistributionReTaggedByAUser_neverTouchesIt() {
-    side.saveChannel();
-    side.saveEndpoints(List.of("hls"));
-    DistributionId id = onlyDistribution();
-    aws.distributions().tag(id, "mediapackage:cloudfront_assoc", "arn:aws:mediapackage:us-west-2:123456789012:"
-        + "channels/someone-elses");
-
-    TeardownResult done = side.teardown();
-
-    assertThat(done.channel()).isEqualTo(Removal.DELETED);
-    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(done.unlinkedDistribution()).contains(id);
-    assertThat(aws.distributions().find(id)).get().satisfies(d -> assertThat(d.config().enabled()).isTrue());
-  }
 
   /** The channel with two endpoints, its distribution deployed, the calls log cleared; the distribution. */
   private Distribution givenAChannelWithEndpointsAndItsDistribution() {
@@ -302,6 +289,40 @@ abstract class ChannelCdnBehaviourTests {
     Distribution distribution = aws.distributions().find(onlyDistribution()).orElseThrow();
     assertThat(distribution.status()).isEqualTo(DistributionStatus.DEPLOYED);
     return distribution;
+  }
+
+  @Test
+  void teardown_ofADistributionReTaggedByAUser_neverTouchesIt() {
+    DistributionId id = givenAChannelWithEndpointsAndItsDistribution().id();
+    aws.distributions().tag(id, "mediapackage:cloudfront_assoc", "arn:aws:mediapackage:us-west-2:123456789012:"
+        + "channels/someone-elses");
+    Distribution before = aws.distributions().peek(id).orElseThrow();
+
+    TeardownResult done = side.teardown();
+
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(done.unlinkedDistribution()).contains(id);
+    assertThat(aws.distributions().all()).containsExactly(before);
+    assertThat(before.config().enabled()).isTrue();
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+  }
+
+  @Test
+  void teardown_withoutAskingForTheDistribution_deletesTheRest_andNeverCallsCloudFront() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    aws.clearCalls();
+
+    TeardownResult done = side.teardownKeepingTheDistribution();
+
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
+    assertThat(side.channelArn()).isEmpty();
+    assertThat(side.endpointsNow()).isEmpty();
+    assertThat(aws.distributions().all()).containsExactly(before);
+    assertThat(aws.calls()).as("the channel's read, its endpoints' listing, 2 endpoint deletes, the channel's delete")
+        .hasSize(5).allSatisfy(call -> assertThat(call.operation().service()).startsWith("mediapackage"));
   }
 
   @Test
@@ -453,8 +474,9 @@ abstract class ChannelCdnBehaviourTests {
 
     Side.Details details = side.details();
 
+    assertThat(details.status()).as("deployed, yet serving nothing").contains(DistributionStatus.DEPLOYED);
     assertThat(details.readyForPlayers()).isFalse();
-    assertThat(details.notReadyReasons()).anySatisfy(reason -> assertThat(reason).contains("disabled"));
+    assertThat(details.notReadyReasons()).singleElement().asString().contains("disabled");
     String url = details.cdnUrls().get("hls").get(0);
     assertThat(aws.viewerRequest(url).ok()).as("a disabled distribution serves nothing").isFalse();
   }
@@ -474,6 +496,8 @@ abstract class ChannelCdnBehaviourTests {
         .isInstanceOfSatisfying(ResourceConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
         .hasMessageContaining("disabled");
+    assertThat(catchThrowable(() -> side.awaitDeployed(THIRTY_MINUTES))).as("the plain wait alike")
+        .isInstanceOf(ResourceConflictException.class).hasMessageContaining("disabled");
     assertThat(aws.clock().instant()).as("no wait").isEqualTo(before);
     assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
@@ -492,6 +516,37 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
     assertThat(outcome.distributionId()).contains(onlyDistribution()).isEqualTo(meanwhile.get().distributionId());
     assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+    assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.DISTRIBUTION_ADOPTED).singleElement()
+        .satisfies(e -> assertThat(e.distributionId()).contains(onlyDistribution()));
+    assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+  }
+
+  @ParameterizedTest(name = "the channel already shown: {0}")
+  @ValueSource(booleans = {true, false})
+  void saveChannel_onAnotherInstance_whileTheTagIndexLagsBehindTheCreation_findsTheDistributionByTheChannelTag(
+      boolean channelShown) {
+    if (channelShown) {
+      side.saveChannelWithoutDistribution();
+    }
+    aws.delayVisibility(Duration.ofSeconds(10)); // what is created now (the channel too, if new) shows late
+    CdnOutcome created = side.saveChannel();
+    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, side.channelArn().orElseThrow()))
+        .as("the tag index does not show it yet").isEmpty();
+    aws.clearCalls();
+
+    CdnOutcome outcome = side.anotherInstance().saveChannel();
+
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(outcome.distributionId()).isPresent().isEqualTo(created.distributionId());
+    assertThat(aws.distributions().all()).hasSize(1);
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEmpty();
+    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the recorded one confirmed by its link tag").hasSize(1);
+    assertThat(aws.writes()).as("none to CloudFront; to MediaPackage only for a channel not shown yet")
+        .allSatisfy(call -> assertThat(call.operation().service()).startsWith("mediapackage"));
+    if (channelShown) {
+      assertThat(aws.writes()).isEmpty();
+    }
   }
 
   @Test
@@ -541,6 +596,49 @@ abstract class ChannelCdnBehaviourTests {
     List<ViewerResponse> responses = aws.playerRequests(details.cdnUrls().get("hls").get(0));
     assertThat(responses).extracting(ViewerResponse::distributionId).containsOnly(
         java.util.Optional.of(onlyDistribution()));
+  }
+
+  @Test
+  void awaitDeployed_whileInProgress_waitsOnTheFakeClock_andAnswersTheDeployedDetails_withEveryManifestsCdnUrl() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    assertThat(side.details().status()).contains(DistributionStatus.IN_PROGRESS);
+    events.clear();
+    java.time.Instant before = aws.clock().instant();
+
+    Side.Details details = side.awaitDeployed(THIRTY_MINUTES);
+
+    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.cdnUrls()).containsOnlyKeys("hls", "cmaf");
+    details.cdnUrls().forEach((endpoint, urls) -> assertThat(urls).as("one per manifest of %s", endpoint)
+        .hasSameSizeAs(side.originUrls(endpoint)).isNotEmpty());
+    assertThat(details).isEqualTo(side.details());
+    // deployed after the fake's propagation time: the waiter's 60 s reads, on the fake clock
+    assertThat(Duration.between(before, aws.clock().instant())).isEqualTo(aws.propagationTime());
+    assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
+    ProvisioningEvent ready = events.get(1);
+    assertThat(ready.distributionId()).isEqualTo(details.distribution());
+    assertThat(ready.endpointIds()).extracting(OriginEndpointId::value).containsExactly("hls", "cmaf");
+    assertThat(ready.duration()).isEqualTo(aws.propagationTime());
+  }
+
+  @Test
+  void awaitDeployed_whenDeployed_answersAtOnce_tellingOnlyReadyForPlayers() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    events.clear();
+    java.time.Instant before = aws.clock().instant();
+
+    Side.Details details = side.awaitDeployed(Duration.ZERO);
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(aws.clock().instant()).isEqualTo(before);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("the read before the wait, the waiter's first").hasSize(2);
+    assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
 
   /** Whenever details say ready for players, every request a player of every CDN URL they give makes answers 200. */

@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.time.Duration;
@@ -131,8 +132,14 @@ interface Side {
   /** Waits with progress; the details once ready. */
   Details awaitDeployed(Duration timeout, Consumer<DeploymentProgress> progress);
 
+  /** Waits without progress ({@code awaitDeployed(id, timeout)}); the details once ready. */
+  Details awaitDeployed(Duration timeout);
+
   /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
   TeardownResult teardown();
+
+  /** Tears the channel down without asking for its distribution ({@code TeardownOptions.defaults()}). */
+  TeardownResult teardownKeepingTheDistribution();
 
   /**
    * The link tag's value of the channel's distribution, if the channel exists: the channel's ARN as MediaPackage holds
@@ -163,7 +170,8 @@ interface Side {
   record EndpointSave(CdnOutcome cdn, List<String> saved, List<String> unsaved, Optional<ProvisioningException> stoppedBy,
       boolean complete) {}
 
-  /** What details answered: the distribution, per endpoint name its CDN URLs, or why it is not served. */
-  record Details(Optional<DistributionId> distribution, boolean readyForPlayers, Map<String, List<String>> cdnUrls,
+  /** What details answered: the distribution and its status, per endpoint name its CDN URLs, or why it is not served. */
+  record Details(Optional<DistributionId> distribution, Optional<DistributionStatus> status, boolean readyForPlayers,
+      Map<String, List<String>> cdnUrls,
       Map<String, String> notServed, List<String> notReadyReasons) {}
 }

@@ -193,6 +193,11 @@ final class V1Side implements Side {
   }
 
   @Override
+  public TeardownResult teardownKeepingTheDistribution() {
+    return cdn.teardown(channel, TeardownOptions.defaults());
+  }
+
+  @Override
   public Details details() {
     return of(cdn.details(channel));
   }
@@ -202,6 +207,11 @@ final class V1Side implements Side {
     return of(cdn.awaitDeployed(channel, timeout, progress));
   }
 
+  @Override
+  public Details awaitDeployed(Duration timeout) {
+    return of(cdn.awaitDeployed(channel, timeout));
+  }
+
   private static Details of(ChannelDetails details) {
     Map<String, List<String>> urls = new LinkedHashMap<>();
     Map<String, String> notServed = new LinkedHashMap<>();
@@ -209,7 +219,8 @@ final class V1Side implements Side {
       urls.put(e.endpoint().id().value(), e.cdnUrls());
       e.notServedReason().ifPresent(reason -> notServed.put(e.endpoint().id().value(), reason));
     });
-    return new Details(details.distribution().map(DistributionDetails::id), details.readyForPlayers(), urls,
+    return new Details(details.distribution().map(DistributionDetails::id),
+        details.distribution().map(DistributionDetails::status), details.readyForPlayers(), urls,
         notServed, details.notReadyReasons());
   }
 

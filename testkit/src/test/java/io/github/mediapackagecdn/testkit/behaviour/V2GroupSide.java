@@ -188,6 +188,17 @@ final class V2GroupSide implements Side {
     return v2.awaitDeployed(timeout, progress);
   }
 
+  @Override
+  public Details awaitDeployed(Duration timeout) {
+    return v2.awaitDeployed(timeout);
+  }
+
+  /** The channel's teardown alone: it never touches the group's distribution. */
+  @Override
+  public TeardownResult teardownKeepingTheDistribution() {
+    return v2.teardownKeepingTheDistribution();
+  }
+
   /**
    * The channel's teardown, which never touches the group's distribution, then, when it deleted the channel and no
    * channel of the group remains, the group's ({@code teardownGroup}): what became of the distribution is the group

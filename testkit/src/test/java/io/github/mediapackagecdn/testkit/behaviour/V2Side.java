@@ -224,6 +224,11 @@ final class V2Side implements Side {
   }
 
   @Override
+  public TeardownResult teardownKeepingTheDistribution() {
+    return cdn.teardown(channel, TeardownOptions.defaults());
+  }
+
+  @Override
   public Details details() {
     return of(cdn.details(channel));
   }
@@ -233,6 +238,11 @@ final class V2Side implements Side {
     return of(cdn.awaitDeployed(channel, timeout, progress));
   }
 
+  @Override
+  public Details awaitDeployed(Duration timeout) {
+    return of(cdn.awaitDeployed(channel, timeout));
+  }
+
   private static Details of(V2ChannelDetails details) {
     Map<String, List<String>> urls = new LinkedHashMap<>();
     Map<String, String> notServed = new LinkedHashMap<>();
@@ -240,7 +250,7 @@ final class V2Side implements Side {
       urls.put(e.endpoint().endpoint(), e.cdnUrls());
       e.notServedReason().ifPresent(reason -> notServed.put(e.endpoint().endpoint(), reason));
     });
-    return new Details(details.distributionId(), details.readyForPlayers(), urls, notServed,
+    return new Details(details.distributionId(), details.status(), details.readyForPlayers(), urls, notServed,
         details.notReadyReasons());
   }
 
