@@ -3,6 +3,8 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.dash;
 
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
@@ -46,8 +48,6 @@ import org.junit.jupiter.api.Test;
 
 class ChannelCdnV2OnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
-
   private final FakeAws aws = FakeAws.create();
   private final RecordingListener listener = new RecordingListener();
   private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.listener(listener));
@@ -62,13 +62,14 @@ class ChannelCdnV2OnFakesTest {
         .build();
   }
 
-  private static V2EndpointSpec dash(String name) {
-    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.CMAF)
-        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
-  }
-
   private ChannelGroup group() {
     return cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+  }
+
+  /** The group, then channel live/news with its distribution. */
+  private void newsWithItsDistribution() {
+    group();
+    cdn.saveChannel(news());
   }
 
   private int calls(Operation operation) {
@@ -79,7 +80,6 @@ class ChannelCdnV2OnFakesTest {
     assertThat(aws.distributions().all()).hasSize(1);
     return aws.distributions().all().get(0);
   }
-
 
   @Nested
   class SavingTheGroup {
@@ -175,8 +175,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void savedAgain_isUnchanged_noSecondDistribution_noWrite() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.clearCalls();
 
       V2ChannelSaveResult again = cdn.saveChannel(news());
@@ -260,8 +259,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aChangedDescription_isUpdatedWithTheEtag_andAStaleOneReapplied() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.beforeNext(Operation.V2_UPDATE_CHANNEL, () -> aws.channelGroups().touchChannel(NEWS, d -> d + "!"));
       aws.clearCalls();
 
@@ -358,8 +356,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anEndpoint_getsItsPolicyStatement_andItsBehaviours_inOneUpdate() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.clearCalls();
       listener.clear();
 
@@ -392,8 +389,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void savedAgain_writesNothing() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.clearCalls();
 
@@ -407,8 +403,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void theUsersPolicyStatements_areKept() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
       cdn.saveEndpoint(hls("hls"));
       String users = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partner\",\"Effect\":\"Allow\","
@@ -424,8 +419,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aPublicPolicy_isNeverWritten_theOutcomeFails() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of("{\"Statement\":[{\"Effect\":\"Allow\","
           + "\"Principal\":\"*\",\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"*\"}]}"));
@@ -439,8 +433,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aStaleEtagOnTheEndpoint_isReadAgainAndReapplied() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.beforeNext(Operation.V2_UPDATE_ORIGIN_ENDPOINT,
           () -> aws.channelGroups().touchEndpoint(NEWS.endpoint("hls")));
@@ -482,8 +475,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anEleventhEndpoint_isRefusedBeforeAnyWrite() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       for (int i = 0; i < 10; i++) {
         cdn.saveEndpoint(hls("e" + i));
       }
@@ -543,8 +535,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void theOriginSendsV2sHeader_notV1s_andThePolicyAllowsRequestsWithAMatchingOne() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
 
       V2EndpointSaveResult saved = cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
 
@@ -563,8 +554,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void theHeaderTakenOffTheOriginByHand_detailsSayNotServed_withTheHeader_asPlayersGet403() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.secrets().putV2CdnIdentifier(AUTH.secretArns().get(0), FIRST.reveal());
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
       aws.clock().advance(aws.propagationTime());
@@ -588,8 +578,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anIdentifierOf256Characters_isV2s() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       CdnIdentifier longest = CdnIdentifier.of("v".repeat(256));
 
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(longest)));
@@ -599,8 +588,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void withoutAnIdentifierKnown_theSaveIsRefusedBeforeAnyWrite_andNothingIsReady() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.clearCalls();
 
       assertThatThrownBy(() -> cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.empty())))
@@ -615,8 +603,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void withoutAnIdentifierKnown_butTheOriginSendsOne_theSaveGoesOn() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
 
       V2EndpointSaveResult second = cdn.saveEndpoint(secured(hls("hls-2"), AUTH, Optional.empty()));
@@ -628,8 +615,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aPolicyGivenCdnAuthorizationElsewhere_withoutAnIdentifierKnown_failsBeforeAnyPolicyOrDistributionWrite() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of(policy("hls"), AUTH));
       aws.clearCalls();
@@ -645,8 +631,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anotherIdentifier_isRefusedBeforeAnyWrite_andTheServedEndpointKeepsItsSecret() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
       ChannelCdnV2 rotated = aws.channelCdnV2(b -> b.cdnIdentifiers(arn -> Optional.of(SECOND)));
       aws.clearCalls();
@@ -667,8 +652,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void cdnAuthorizationTakenOffThePolicy_takesOnlyTheLibrarysStatementAway() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
       String users = "{\"Sid\":\"PartnerCdn\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":"
           + "\"mediapackagev2:GetObject\",\"Resource\":\"*\"," + GATE + "}";
@@ -688,8 +672,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void everyManifest_hasItsCdnUrl_andTheChannelIsReadyOnceDeployed() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoints(List.of(hls("hls"), dash("dash")));
 
       V2ChannelDetails before = cdn.details(NEWS);
