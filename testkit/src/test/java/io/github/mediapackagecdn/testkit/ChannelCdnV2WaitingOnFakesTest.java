@@ -16,10 +16,8 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
-import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,26 +43,6 @@ class ChannelCdnV2WaitingOnFakesTest {
             .build(),
         V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
             .addManifests(Manifest.of(ManifestType.DASH, "index")).build()));
-  }
-
-  @Test
-  void async_completesOnTheScheduler_withTheDetails_holdingNoThread() {
-    List<Runnable> due = new ArrayList<>();
-    ChannelCdnV2 scheduled = aws.channelCdnV2(b -> b.scheduler((task, delay) -> {
-      aws.clock().advance(delay); // runs each read at its time on the fake clock
-      due.add(task);
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
-    }));
-    saveChannel(true);
-    saveEndpoints();
-
-    java.util.concurrent.CompletableFuture<V2ChannelDetails> wait = scheduled.awaitDeployedAsync(NEWS, THIRTY_MINUTES);
-    assertThat(wait).isNotDone();
-    while (!due.isEmpty()) {
-      due.remove(0).run();
-    }
-
-    assertThat(wait).isCompletedWithValueMatching(V2ChannelDetails::readyForPlayers);
   }
 
   @Test

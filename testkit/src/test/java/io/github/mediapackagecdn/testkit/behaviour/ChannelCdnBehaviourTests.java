@@ -10,6 +10,7 @@ import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
@@ -22,6 +23,7 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.core.provisioning.ManualScheduler;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,17 +48,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class ChannelCdnBehaviourTests {
 
   private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
   private final Side side = side();
   private final FakeAws aws = side.aws();
   private final List<ProvisioningEvent> events = new ArrayList<>();
+  /** Runs the async wait's polls at their time on the fake clock, when the case moves it. */
+  private final ManualScheduler scheduler = new ManualScheduler(aws.clock()::advance);
 
   /** The version under test. */
   abstract Side side();
 
   @BeforeEach
   void open() {
-    side.open(events::add);
+    side.open(events::add, Optional.of(scheduler));
   }
 
   /** Skips the case, with the side's reason, when the side does not give {@code guarantee} by design. */
@@ -498,6 +504,9 @@ abstract class ChannelCdnBehaviourTests {
         .hasMessageContaining("disabled");
     assertThat(catchThrowable(() -> side.awaitDeployed(THIRTY_MINUTES))).as("the plain wait alike")
         .isInstanceOf(ResourceConflictException.class).hasMessageContaining("disabled");
+    CompletableFuture<Side.Details> async = side.awaitDeployedAsync(THIRTY_MINUTES);
+    scheduler.advance(Duration.ZERO);
+    assertThat(async).as("the async wait alike").isCompletedExceptionally();
     assertThat(aws.clock().instant()).as("no wait").isEqualTo(before);
     assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
@@ -576,6 +585,7 @@ abstract class ChannelCdnBehaviourTests {
   void awaitDeployed_withProgress_reportsEachRead_andEndsReady_withEveryCdnUrlPlaying() {
     side.saveChannel();
     side.saveEndpoints(List.of("hls", "backup"));
+    aws.clearCalls();
     List<DeploymentProgress> progress = new ArrayList<>();
 
     Side.Details details = side.awaitDeployed(THIRTY_MINUTES, progress::add);
@@ -584,9 +594,14 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.channel()).hasToString(side.channelName()));
     // a read at once, then every 60 s on the fake clock until the 5-minute propagation ends
     assertThat(progress).extracting(DeploymentProgress::poll).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(progress).extracting(DeploymentProgress::status).startsWith(DistributionStatus.IN_PROGRESS)
-        .endsWith(DistributionStatus.DEPLOYED);
+    assertThat(progress).extracting(DeploymentProgress::elapsed).containsExactly(Duration.ZERO, MINUTE,
+        Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofMinutes(4), Duration.ofMinutes(5));
+    assertThat(progress).extracting(DeploymentProgress::status).containsExactly(DistributionStatus.IN_PROGRESS,
+        DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS,
+        DistributionStatus.IN_PROGRESS, DistributionStatus.DEPLOYED);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("one read a poll").hasSize(6);
     assertThat(progress.get(0).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
+    assertThat(progress.get(4).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
     assertThat(progress.get(progress.size() - 1).readyForPlayers()).isTrue();
     assertThat(progress.get(0).readyForPlayers()).isFalse();
     assertThat(events).extracting(ProvisioningEvent::step).endsWith(ProvisioningEvent.Step.STATUS_CHANGED,
@@ -639,6 +654,98 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(aws.clock().instant()).isEqualTo(before);
     assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("the read before the wait, the waiter's first").hasSize(2);
     assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void awaitDeployed_withAThrowingProgressCallback_answersAsWithoutOne() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    int[] calls = {0};
+
+    Side.Details details = side.awaitDeployed(THIRTY_MINUTES, p -> {
+      calls[0]++;
+      throw new IllegalStateException("a broken dashboard");
+    });
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(calls[0]).isEqualTo(6);
+  }
+
+  @Test
+  void awaitDeployed_plainAndWithProgress_answerTheSameDetails() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+
+    Side.Details withProgress = side.awaitDeployed(THIRTY_MINUTES, p -> { });
+
+    assertThat(withProgress).isEqualTo(side.awaitDeployed(THIRTY_MINUTES));
+  }
+
+  /** The channel with two endpoints, its distribution deploying; the calls log and the events cleared. */
+  private void givenTwoEndpointsDeploying() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    aws.clearCalls();
+    events.clear();
+  }
+
+  @Test
+  void awaitDeployedAsync_completesWhenTheFakeClockPassesPropagation_readingNothingOnTheCallersThread() {
+    givenTwoEndpointsDeploying();
+
+    CompletableFuture<Side.Details> ready = side.awaitDeployedAsync(Duration.ofMinutes(20));
+    assertThat(aws.calls()).isEmpty(); // nothing is read on the caller's thread
+    scheduler.advance(Duration.ofMinutes(4));
+    assertThat(ready).isNotDone();
+    assertThat(events).as("five reads, all InProgress").isEmpty();
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("at 0, 1, 2, 3 and 4 minutes").hasSize(5);
+    scheduler.advance(MINUTE);
+
+    assertThat(ready).isCompleted();
+    Side.Details details = ready.join();
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.cdnUrls()).containsOnlyKeys("hls", "cmaf").allSatisfy((e, urls) -> assertThat(urls).isNotEmpty());
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(6);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(scheduler.pending()).isZero();
+    assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
+    ProvisioningEvent changed = events.get(0);
+    assertThat(changed.attempt()).isEqualTo(6);
+    assertThat(changed.duration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(changed.distributionId()).isEqualTo(details.distribution());
+    assertThat(events.get(1).endpointIds()).hasSize(2);
+  }
+
+  @Test
+  void awaitDeployedAsync_whenPropagationIsLongerThanTheTimeout_failsWithDeploymentTimeout() {
+    givenTwoEndpointsDeploying();
+    CompletableFuture<Side.Details> ready = side.awaitDeployedAsync(Duration.ofMinutes(2));
+
+    scheduler.advance(Duration.ofMinutes(10));
+
+    assertThat(ready).isCompletedExceptionally();
+    assertThat(catchThrowable(ready::join)).cause().isInstanceOf(DeploymentTimeoutException.class)
+        .hasMessageContaining("after PT2M (3 reads)");
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(3);
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void awaitDeployedAsync_whenCancelled_readsNoMore() {
+    givenTwoEndpointsDeploying();
+    CompletableFuture<Side.Details> ready = side.awaitDeployedAsync(Duration.ofMinutes(20));
+    scheduler.advance(MINUTE);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(2);
+    aws.clearCalls();
+
+    ready.cancel(true);
+    assertThat(scheduler.pending()).isZero();
+    scheduler.advance(Duration.ofMinutes(20));
+
+    assertThat(aws.calls()).isEmpty();
+    assertThat(ready).isCancelled();
+    assertThat(scheduler.pending()).isZero();
   }
 
   /** Whenever details say ready for players, every request a player of every CDN URL they give makes answers 200. */

@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One MediaPackage version as the shared behaviour suites drive it: the same few steps a user takes, v1 or v2, over one
@@ -48,7 +51,12 @@ interface Side {
   FakeAws aws();
 
   /** Builds the facade, with {@code listener} told of every step (in v2, then saves the channel's group). */
-  void open(ProvisioningListener listener);
+  default void open(ProvisioningListener listener) {
+    open(listener, Optional.empty());
+  }
+
+  /** As {@link #open(ProvisioningListener)}, the polls of the async wait run by {@code scheduler} when given. */
+  void open(ProvisioningListener listener, Optional<Scheduler> scheduler);
 
   /** Another instance of the library on the same account and channel, as another backend would run it; no listener. */
   Side anotherInstance();
@@ -134,6 +142,20 @@ interface Side {
 
   /** Waits without progress ({@code awaitDeployed(id, timeout)}); the details once ready. */
   Details awaitDeployed(Duration timeout);
+
+  /** Waits without holding a thread ({@code awaitDeployedAsync}), on the scheduler given to {@code open}. */
+  CompletableFuture<Details> awaitDeployedAsync(Duration timeout);
+
+  /** The facade's {@code wait}, answering {@code details} of what it answers; cancelling the answer cancels it. */
+  static <T> CompletableFuture<Details> answer(CompletableFuture<T> wait, Function<T, Details> details) {
+    CompletableFuture<Details> answer = wait.thenApply(details);
+    answer.whenComplete((done, failure) -> {
+      if (answer.isCancelled()) {
+        wait.cancel(true);
+      }
+    });
+    return answer;
+  }
 
   /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
   TeardownResult teardown();

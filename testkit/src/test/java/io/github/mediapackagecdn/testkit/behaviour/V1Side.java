@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +63,11 @@ final class V1Side implements Side {
   }
 
   @Override
-  public void open(ProvisioningListener listener) {
-    cdn = aws.channelCdn(b -> b.listener(listener));
+  public void open(ProvisioningListener listener, Optional<Scheduler> scheduler) {
+    cdn = aws.channelCdn(b -> {
+      b.listener(listener);
+      scheduler.ifPresent(b::scheduler);
+    });
   }
 
   @Override
@@ -210,6 +215,11 @@ final class V1Side implements Side {
   @Override
   public Details awaitDeployed(Duration timeout) {
     return of(cdn.awaitDeployed(channel, timeout));
+  }
+
+  @Override
+  public CompletableFuture<Details> awaitDeployedAsync(Duration timeout) {
+    return Side.answer(cdn.awaitDeployedAsync(channel, timeout), V1Side::of);
   }
 
   private static Details of(ChannelDetails details) {

@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -69,8 +71,8 @@ final class V2GroupSide implements Side {
   }
 
   @Override
-  public void open(ProvisioningListener listener) {
-    v2.open(listener);
+  public void open(ProvisioningListener listener, Optional<Scheduler> scheduler) {
+    v2.open(listener, scheduler);
   }
 
   @Override
@@ -191,6 +193,11 @@ final class V2GroupSide implements Side {
   @Override
   public Details awaitDeployed(Duration timeout) {
     return v2.awaitDeployed(timeout);
+  }
+
+  @Override
+  public CompletableFuture<Details> awaitDeployedAsync(Duration timeout) {
+    return v2.awaitDeployedAsync(timeout);
   }
 
   /** The channel's teardown alone: it never touches the group's distribution. */

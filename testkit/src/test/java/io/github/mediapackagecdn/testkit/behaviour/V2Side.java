@@ -6,6 +6,7 @@ import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -81,8 +83,11 @@ final class V2Side implements Side {
   }
 
   @Override
-  public void open(ProvisioningListener listener) {
-    cdn = aws.channelCdnV2(b -> b.v2Settings(settings).listener(listener));
+  public void open(ProvisioningListener listener, Optional<Scheduler> scheduler) {
+    cdn = aws.channelCdnV2(b -> {
+      b.v2Settings(settings).listener(listener);
+      scheduler.ifPresent(b::scheduler);
+    });
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name(GROUP).build()); // the group exists beforehand
   }
 
@@ -241,6 +246,11 @@ final class V2Side implements Side {
   @Override
   public Details awaitDeployed(Duration timeout) {
     return of(cdn.awaitDeployed(channel, timeout));
+  }
+
+  @Override
+  public CompletableFuture<Details> awaitDeployedAsync(Duration timeout) {
+    return Side.answer(cdn.awaitDeployedAsync(channel, timeout), V2Side::of);
   }
 
   private static Details of(V2ChannelDetails details) {
