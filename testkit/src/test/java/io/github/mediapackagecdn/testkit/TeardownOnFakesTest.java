@@ -124,21 +124,6 @@ class TeardownOnFakesTest {
   }
 
   @Test
-  void teardown_whenRunAgain_succeedsSayingEverythingWasGoneWithOneRead() {
-    givenAChannelWithEndpointsAndItsDistribution();
-    cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-    aws.clearCalls();
-
-    TeardownResult again = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(again.alreadyGone()).isTrue();
-    assertThat(again.channel()).isEqualTo(Removal.ALREADY_GONE);
-    assertThat(again.deletedEndpoints()).isEmpty();
-    assertThat(again.distribution()).isEqualTo(DistributionRemoval.NOT_LOOKED_UP);
-    assertThat(aws.calls()).extracting(RecordedCall::operation).containsExactly(Operation.DESCRIBE_CHANNEL);
-  }
-
-  @Test
   void teardown_whenTheChannelNeverHadADistribution_deletesTheRestAndSaysTheDistributionIsGone() {
     cdn.saveChannel(Specs.channelWithoutDistribution());
     cdn.saveEndpoint(Specs.endpoint(Packaging.HLS));

@@ -27,6 +27,7 @@ import io.github.mediapackagecdn.core.provisioning.ManualScheduler;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
+import io.github.mediapackagecdn.testkit.RecordedCall;
 import io.github.mediapackagecdn.testkit.ViewerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -279,10 +280,14 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(done.deletedDistribution()).contains(id);
     assertThat(done.unlinkedDistribution()).isEmpty();
     assertThat(aws.distributions().all()).isEmpty();
+    aws.clearCalls();
     TeardownResult again = side.teardown();
     assertThat(again.channel()).isEqualTo(Removal.ALREADY_GONE);
+    assertThat(again.deletedEndpoints()).isEmpty();
     assertThat(again.distribution()).isEqualTo(DistributionRemoval.NOT_LOOKED_UP);
     assertThat(again.alreadyGone()).isTrue();
+    assertThat(aws.calls()).as("the channel's read alone").extracting(RecordedCall::operation)
+        .containsExactly(side.readChannelOperation());
   }
 
 

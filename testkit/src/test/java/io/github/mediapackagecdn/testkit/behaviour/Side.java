@@ -78,6 +78,9 @@ interface Side {
   /** MediaPackage's create of an origin endpoint. */
   Operation createEndpointOperation();
 
+  /** MediaPackage's read of a channel. */
+  Operation readChannelOperation();
+
   /** MediaPackage's tagging of a channel. */
   Operation tagChannelOperation();
 

@@ -91,6 +91,11 @@ final class V1Side implements Side {
   }
 
   @Override
+  public Operation readChannelOperation() {
+    return Operation.DESCRIBE_CHANNEL;
+  }
+
+  @Override
   public Operation tagChannelOperation() {
     return Operation.TAG_RESOURCE;
   }

@@ -101,6 +101,11 @@ final class V2GroupSide implements Side {
   }
 
   @Override
+  public Operation readChannelOperation() {
+    return v2.readChannelOperation();
+  }
+
+  @Override
   public Operation tagChannelOperation() {
     return v2.tagChannelOperation();
   }

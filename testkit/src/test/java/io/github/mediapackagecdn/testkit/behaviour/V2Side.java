@@ -112,6 +112,11 @@ final class V2Side implements Side {
   }
 
   @Override
+  public Operation readChannelOperation() {
+    return Operation.V2_GET_CHANNEL;
+  }
+
+  @Override
   public Operation tagChannelOperation() {
     return Operation.V2_TAG_RESOURCE;
   }
