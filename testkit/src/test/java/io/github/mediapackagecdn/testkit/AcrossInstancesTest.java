@@ -77,27 +77,6 @@ class AcrossInstancesTest {
   }
 
   @Test
-  void creationCutOffBeforeItIsRecorded_isReportedAsAsked_andSavingAgainAdoptsTheOneDistribution() {
-    aws.delayVisibility(Duration.ofSeconds(20));
-    a.saveChannel(Specs.channelWithoutDistribution());
-    aws.clock().advance(Duration.ofSeconds(20)); // the channel is visible, what comes next lags
-    aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS); // created, but A never learns its id
-    assertThat(a.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
-    assertThat(channelTag()).isEqualTo(CdnSettings.CHANNEL_TAG_REQUESTED);
-
-    CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
-
-    CdnOutcome again = b.saveChannel(Specs.channelWithDistribution()).cdn();
-
-    assertThat(again.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-    assertThat(aws.distributions().all()).hasSize(1);
-    DistributionId id = again.distributionId().orElseThrow();
-    assertThat(channelTag()).isEqualTo(id.value());
-    assertThat(Specs.onlyDistribution(aws).config().behavior("*.m3u8")).isPresent();
-  }
-
-  @Test
   void whereChannelTagsMayLag_aChannelWithoutOne_isReportedNotVisibleYetNeverNoDistribution() {
     ChannelCdn doubting = aws.channelCdn(builder -> builder.settings(
         CdnSettings.builder().channelTagsReadAfterWrite(false).build()));

@@ -17,9 +17,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
-import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
-import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -190,49 +188,6 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.GET_RESOURCES)).isEqualTo(1);
       assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1); // none to serve
       assertThat(aws.calls()).hasSize(5);
-    }
-
-    /** A tag lookup whose index has not caught up yet: it finds nothing, CloudFront's own tags are read as they are. */
-    private DistributionLinks laggingIndex() {
-      return new DistributionLinks() {
-        @Override
-        public List<DistributionId> find(String tagKey, String channelArn) {
-          aws.links().find(tagKey, channelArn);
-          return List.of();
-        }
-
-        @Override
-        public Map<String, List<DistributionId>> all(String tagKey) {
-          return aws.links().all(tagKey);
-        }
-
-        @Override
-        public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-          return aws.links().tagValue(distribution, tagKey);
-        }
-      };
-    }
-
-    @Test
-    void anotherInstance_whileTheTagIndexLags_adoptsADistributionWhoseCreationWasCutOffBeforeItWasRecorded() {
-      group();
-      aws.failNext(Operation.V2_TAG_RESOURCE).withServiceUnavailable(); // created, but its id never recorded
-      V2ChannelSaveResult cutOff = cdn.saveChannel(news());
-      assertThat(cutOff.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
-      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED);
-      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
-      assertThat(other.saveEndpoint(hls("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
-
-      V2ChannelSaveResult adopted = other.saveChannel(news());
-
-      assertThat(adopted.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-      assertThat(adopted.cdn().distributionId()).contains(onlyDistribution().id());
-      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
-      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/hls/*.m3u8")).isPresent();
-      assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).hasSize(1); // reused by name
-      assertThat(aws.cloudFrontPolicies().allCachePolicies()).hasSize(2);
     }
 
     @Test

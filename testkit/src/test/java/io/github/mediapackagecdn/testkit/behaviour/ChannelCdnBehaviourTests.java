@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -584,6 +585,41 @@ abstract class ChannelCdnBehaviourTests {
     aws.delayVisibility(Duration.ZERO);
     aws.clock().advance(aws.propagationTime());
     side.details().cdnUrls().get("hls").forEach(this::assertPlays);
+  }
+
+  /** How a channel save's creation of the distribution is cut off before the channel records the distribution. */
+  enum CutOff { CREATE_ANSWER_LOST, CHANNEL_TAG_REFUSED }
+
+  @ParameterizedTest
+  @EnumSource(CutOff.class)
+  void aCreationCutOffBeforeTheChannelRecordsIt_isReportedAsAsked_andAnotherInstanceSavingAgainAdoptsTheOne(
+      CutOff cutOff) {
+    aws.delayVisibility(Duration.ofSeconds(20));
+    side.saveChannelWithoutDistribution();
+    aws.clock().advance(Duration.ofSeconds(20)); // the channel is shown, what comes next (the tag index too) lags
+    if (cutOff == CutOff.CREATE_ANSWER_LOST) {
+      aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS); // created, but the save never learns its id
+    } else {
+      aws.beforeNext(side.tagChannelOperation(), () -> { }); // the "requested" marker goes through
+      aws.failNext(side.tagChannelOperation()).withServiceUnavailable(); // created, its id never recorded
+    }
+    assertThat(side.saveChannel().failed()).isTrue();
+    assertThat(side.channelTag()).contains(CdnSettings.CHANNEL_TAG_REQUESTED);
+    Side other = side.anotherInstance();
+    assertThat(other.saveEndpoints(List.of("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
+
+    CdnOutcome again = other.saveChannel();
+
+    assertThat(again.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(again.distributionId()).contains(onlyDistribution());
+    assertThat(side.channelTag()).contains(onlyDistribution().value());
+    assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).as("v2's, reused by name")
+        .extracting(control -> control.config().name()).doesNotHaveDuplicates();
+    assertThat(aws.cloudFrontPolicies().allCachePolicies()).extracting(policy -> policy.config().name())
+        .doesNotHaveDuplicates();
+    aws.delayVisibility(Duration.ZERO);
+    aws.clock().advance(aws.propagationTime());
+    assertThat(side.details().cdnUrls().get("hls")).isNotEmpty().allSatisfy(this::assertPlays);
   }
 
   @Test

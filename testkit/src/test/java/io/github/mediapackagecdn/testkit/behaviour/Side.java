@@ -172,6 +172,12 @@ interface Side {
    */
   Optional<String> channelArn();
 
+  /**
+   * The value of the library's channel tag, if the channel exists: on the channel, or in a scope where the
+   * distribution is the channel group's, on the group; records no call.
+   */
+  Optional<String> channelTag();
+
   /** The names of the channel's endpoints that exist now, visible or not; records no call. */
   List<String> endpointsNow();
 

@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
@@ -246,6 +247,11 @@ final class V1Side implements Side {
   @Override
   public Optional<String> channelArn() {
     return stored().map(c -> c.arn().value());
+  }
+
+  @Override
+  public Optional<String> channelTag() {
+    return stored().map(c -> c.tags().get(CdnSettings.CHANNEL_TAG_KEY));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.testkit.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
@@ -234,6 +235,14 @@ final class V2GroupSide implements Side {
   public Optional<String> channelArn() {
     return v2.channelArn().flatMap(arn -> aws().channelGroups().allGroups().stream()
         .filter(g -> g.name().equals(v2.channel().group())).findFirst().map(ChannelGroup::arn));
+  }
+
+  /** The library's channel tag on the group, once the channel exists. */
+  @Override
+  public Optional<String> channelTag() {
+    return v2.channelArn().flatMap(arn -> aws().channelGroups().allGroups().stream()
+        .filter(g -> g.name().equals(v2.channel().group())).findFirst()
+        .map(g -> g.tags().get(CdnSettings.CHANNEL_TAG_KEY)));
   }
 
   @Override

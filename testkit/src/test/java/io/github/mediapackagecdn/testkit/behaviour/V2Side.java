@@ -1,6 +1,7 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
@@ -273,6 +274,12 @@ final class V2Side implements Side {
   public Optional<String> channelArn() {
     return aws.channelGroups().allChannels().stream().filter(c -> c.id().equals(channel)).findFirst()
         .map(V2Channel::arn);
+  }
+
+  @Override
+  public Optional<String> channelTag() {
+    return aws.channelGroups().allChannels().stream().filter(c -> c.id().equals(channel)).findFirst()
+        .map(c -> c.tags().get(CdnSettings.CHANNEL_TAG_KEY));
   }
 
   @Override
