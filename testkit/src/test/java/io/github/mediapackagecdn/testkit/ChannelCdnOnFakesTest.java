@@ -44,14 +44,6 @@ class ChannelCdnOnFakesTest {
     return Specs.onlyDistribution(aws);
   }
 
-  private static CacheBehavior userBehavior(String pattern, String origin) {
-    return CacheBehavior.builder().pathPattern(pattern).targetOriginId(origin)
-        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
-        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
-        .build();
-  }
-
   @Test
   void saveChannel_thenFourEndpoints_isDeployedWithACdnUrlPerEndpoint() {
     cdn.saveChannel(Specs.channelWithDistribution());
@@ -134,7 +126,7 @@ class ChannelCdnOnFakesTest {
     aws.distributions().edit(created.id(), config -> DistributionConfig.builder().from(config)
         .addOrigins(io.github.mediapackagecdn.core.model.Origin.builder().id("ads").domainName("ads.example.com")
             .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build())
-        .addCacheBehaviors(userBehavior("/ads/*", "ads"), userBehavior("*.m3u8", "ads"))
+        .addCacheBehaviors(Specs.userBehavior("/ads/*", "ads"), Specs.userBehavior("*.m3u8", "ads"))
         .build());
 
     cdn.saveEndpoints(Specs.allFormats());

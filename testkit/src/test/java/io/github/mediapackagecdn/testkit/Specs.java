@@ -1,9 +1,11 @@
 package io.github.mediapackagecdn.testkit;
 
+import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Packaging;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
 import java.util.List;
 
@@ -49,6 +51,15 @@ final class Specs {
     cdn.saveEndpoints(List.of(endpoint(channel + "-hls", channel, Packaging.HLS),
         endpoint(channel + "-dash", channel, Packaging.DASH)));
     return id;
+  }
+
+  /** A user's cache behaviour for {@code pattern} to their origin {@code origin}, as made in the console. */
+  static CacheBehavior userBehavior(String pattern, String origin) {
+    return CacheBehavior.builder().pathPattern(pattern).targetOriginId(origin)
+        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
+        .build();
   }
 
   static List<EndpointSpec> allFormats() {
