@@ -96,6 +96,21 @@ abstract class ChannelCdnBehaviourTests {
         assertThat(response.ok()).as("%s %s: %s", response.method(), response.url(), response.reason()).isTrue());
   }
 
+  /**
+   * A user's origin {@code originId} on {@code domain} in the channel's distribution, and their behaviour for
+   * {@code pattern} to it, first: before any of the library's.
+   */
+  private void usersBehaviourFirst(String pattern, String originId, String domain) {
+    Origin origin = Origin.builder().id(originId).domainName(domain).protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .addSslProtocols("TLSv1.2").build();
+    CacheBehavior behaviour = CacheBehavior.builder().pathPattern(pattern).targetOriginId(originId)
+        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).allowedMethods(List.of("GET", "HEAD"))
+        .cachedMethods(List.of("GET", "HEAD")).cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
+    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config).addOrigins(origin)
+        .cacheBehaviors(java.util.stream.Stream.concat(java.util.stream.Stream.of(behaviour),
+            config.cacheBehaviors().stream()).toList()).build());
+  }
+
   @Test
   void saveChannel_afterAnEndpointSaveWhoseCloudFrontPartFailed_completesIt() {
     assumeGives(Side.Guarantee.ENDPOINT_SAVE_UPDATES_THE_DISTRIBUTION);
@@ -115,17 +130,7 @@ abstract class ChannelCdnBehaviourTests {
   @Test
   void saveEndpoints_whenAUsersBehaviourSendsTheManifestsElsewhere_isNotServed_andGivesNoCdnUrl() {
     side.saveChannel();
-    Origin packager = Origin.builder().id("my-packager").domainName("packager.example.com")
-        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
-    CacheBehavior usersBehaviour = CacheBehavior.builder().pathPattern("*.m3u8")
-        .targetOriginId("my-packager").viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
-        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
-    aws.distributions().edit(onlyDistribution(), config -> { // first: before any of the library's, if it has some
-      List<CacheBehavior> behaviours = new ArrayList<>(List.of(usersBehaviour));
-      behaviours.addAll(config.cacheBehaviors());
-      return DistributionConfig.builder().from(config).addOrigins(packager).cacheBehaviors(behaviours).build();
-    });
+    usersBehaviourFirst("*.m3u8", "my-packager", "packager.example.com");
 
     Side.EndpointSave saved = side.saveEndpoints(List.of("hls"));
 
@@ -809,15 +814,7 @@ abstract class ChannelCdnBehaviourTests {
     // by hand: what lets the distribution read an endpoint (v2: its policy), then a user's behaviour taking segments
     side.removeEndpointAccessByHand("hls");
     readyMeansPlaying();
-    Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
-        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
-    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config)
-        .addOrigins(bucket).cacheBehaviors(java.util.stream.Stream.concat(java.util.stream.Stream.of(
-            CacheBehavior.builder().pathPattern("/out/*.ts").targetOriginId("vod-bucket")
-                .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).allowedMethods(List.of("GET", "HEAD"))
-                .cachedMethods(List.of("GET", "HEAD")).cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build()),
-            config.cacheBehaviors().stream()).toList())
-        .build());
+    usersBehaviourFirst("/out/*.ts", "vod-bucket", "vod.example.com");
     readyMeansPlaying();
     aws.clock().advance(aws.propagationTime());
     Side.Details edited = readyMeansPlaying();
