@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
-import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
@@ -87,19 +86,5 @@ class AcrossInstancesTest {
     assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.NOT_VISIBLE_YET);
     assertThat(outcome.advice()).hasValueSatisfying(advice -> assertThat(advice).contains("reconcile"));
     assertThat(doubting.reconcile(CHANNEL).action()).isEqualTo(CdnOutcome.Action.NOT_VISIBLE_YET);
-  }
-
-  @Test
-  void channelTagNamingADistributionWhoseLinkTagTheUserRemoved_isNotUsed() {
-    a.saveChannel(Specs.channelWithDistribution());
-    DistributionId id = Specs.onlyDistribution(aws).id();
-    aws.distributions().untag(id, CdnSettings.LINK_TAG_KEY); // the user ends management
-    aws.clearCalls();
-
-    CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
-
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
-    assertThat(Specs.onlyDistribution(aws).config().behavior("*.m3u8")).isEmpty();
   }
 }

@@ -194,19 +194,6 @@ class ChannelCdnOnFakesTest {
     }
 
     @Test
-    void linkTagChanged_theDistributionIsNotManagedAndSavingWithADistributionCreatesANewOne() {
-      cdn.saveChannel(Specs.channelWithDistribution());
-      Distribution original = onlyDistribution();
-      aws.distributions().untag(original.id(), CdnSettings.LINK_TAG_KEY);
-
-      CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.CREATED);
-      assertThat(outcome.distributionId()).isPresent().get().isNotEqualTo(original.id());
-      assertThat(aws.distributions().peek(original.id()).orElseThrow().config()).isEqualTo(original.config());
-    }
-
-    @Test
     void twoDistributionsTaggedForOneChannel_isAClearErrorNotAGuess() {
       var channel = cdn.saveChannel(Specs.channelWithDistribution()).channel();
       DistributionConfig second = SampleDistributions.newChannelDistribution(CHANNEL, "made-by-hand");

@@ -208,15 +208,24 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(side.endpointsNow()).isEmpty();
   }
 
-  @Test
-  void aChangedLinkTag_endsManagement_andTheNextChannelSaveCreatesTheNextGeneration() {
+  @ParameterizedTest(name = "the link tag {0} by a user")
+  @ValueSource(strings = {"changed", "removed"})
+  void aChangedLinkTag_endsManagement_andTheNextChannelSaveCreatesTheNextGeneration(String byUser) {
     assumeGives(Side.Guarantee.CALLER_REFERENCE_GENERATIONS);
     side.saveChannel();
     side.saveEndpoints(List.of("hls"));
     Distribution old = aws.distributions().find(onlyDistribution()).orElseThrow();
-    aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY, "taken over by another team");
+    if (byUser.equals("removed")) {
+      aws.distributions().untag(old.id(), CdnSettings.LINK_TAG_KEY);
+    } else {
+      aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY, "taken over by another team");
+    }
+    aws.clearCalls();
 
     assertThat(side.saveEndpoints(List.of("cmaf")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    assertThat(side.anotherInstance().saveEndpoints(List.of("cmaf")).cdn().action())
+        .as("nor through the channel tag that still names it").isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
     events.clear();
     CdnOutcome saved = side.saveChannel();
 
