@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.ChannelId;
-import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
@@ -77,27 +76,6 @@ class AcrossInstancesTest {
   }
 
   @Test
-  void creationCutOffBeforeItIsRecorded_isReportedAsAsked_andSavingAgainAdoptsTheOneDistribution() {
-    aws.delayVisibility(Duration.ofSeconds(20));
-    a.saveChannel(Specs.channelWithoutDistribution());
-    aws.clock().advance(Duration.ofSeconds(20)); // the channel is visible, what comes next lags
-    aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS); // created, but A never learns its id
-    assertThat(a.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
-    assertThat(channelTag()).isEqualTo(CdnSettings.CHANNEL_TAG_REQUESTED);
-
-    CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
-
-    CdnOutcome again = b.saveChannel(Specs.channelWithDistribution()).cdn();
-
-    assertThat(again.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-    assertThat(aws.distributions().all()).hasSize(1);
-    DistributionId id = again.distributionId().orElseThrow();
-    assertThat(channelTag()).isEqualTo(id.value());
-    assertThat(Specs.onlyDistribution(aws).config().behavior("*.m3u8")).isPresent();
-  }
-
-  @Test
   void whereChannelTagsMayLag_aChannelWithoutOne_isReportedNotVisibleYetNeverNoDistribution() {
     ChannelCdn doubting = aws.channelCdn(builder -> builder.settings(
         CdnSettings.builder().channelTagsReadAfterWrite(false).build()));
@@ -108,19 +86,5 @@ class AcrossInstancesTest {
     assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.NOT_VISIBLE_YET);
     assertThat(outcome.advice()).hasValueSatisfying(advice -> assertThat(advice).contains("reconcile"));
     assertThat(doubting.reconcile(CHANNEL).action()).isEqualTo(CdnOutcome.Action.NOT_VISIBLE_YET);
-  }
-
-  @Test
-  void channelTagNamingADistributionWhoseLinkTagTheUserRemoved_isNotUsed() {
-    a.saveChannel(Specs.channelWithDistribution());
-    DistributionId id = Specs.onlyDistribution(aws).id();
-    aws.distributions().untag(id, CdnSettings.LINK_TAG_KEY); // the user ends management
-    aws.clearCalls();
-
-    CdnOutcome outcome = b.saveEndpoint(Specs.endpoint(Packaging.HLS)).cdn();
-
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
-    assertThat(Specs.onlyDistribution(aws).config().behavior("*.m3u8")).isEmpty();
   }
 }

@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.news;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
@@ -12,8 +14,6 @@ import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class CacheKeyConvergenceOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
   private static final String USERS_PATTERN = "/vod/*";
 
   private final FakeAws aws = FakeAws.create();
@@ -38,10 +37,6 @@ class CacheKeyConvergenceOnFakesTest {
   /** The policies the earlier layout created, by their fixed names: v1's {@code m}, time-shift keys always. */
   private CachePolicy earlierManifests;
   private CachePolicy earlierSegments;
-
-  private static V2ChannelSpec news() {
-    return V2ChannelSpec.builder().id(NEWS).createDistribution(true).build();
-  }
 
   private static List<V2EndpointSpec> endpoints() {
     return List.of(

@@ -44,14 +44,6 @@ class ChannelCdnOnFakesTest {
     return Specs.onlyDistribution(aws);
   }
 
-  private static CacheBehavior userBehavior(String pattern, String origin) {
-    return CacheBehavior.builder().pathPattern(pattern).targetOriginId(origin)
-        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
-        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
-        .build();
-  }
-
   @Test
   void saveChannel_thenFourEndpoints_isDeployedWithACdnUrlPerEndpoint() {
     cdn.saveChannel(Specs.channelWithDistribution());
@@ -134,7 +126,7 @@ class ChannelCdnOnFakesTest {
     aws.distributions().edit(created.id(), config -> DistributionConfig.builder().from(config)
         .addOrigins(io.github.mediapackagecdn.core.model.Origin.builder().id("ads").domainName("ads.example.com")
             .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build())
-        .addCacheBehaviors(userBehavior("/ads/*", "ads"), userBehavior("*.m3u8", "ads"))
+        .addCacheBehaviors(Specs.userBehavior("/ads/*", "ads"), Specs.userBehavior("*.m3u8", "ads"))
         .build());
 
     cdn.saveEndpoints(Specs.allFormats());
@@ -184,20 +176,6 @@ class ChannelCdnOnFakesTest {
   class Faults {
 
     @Test
-    void createResponseLost_thenSaveAgain_adoptsTheDistributionInsteadOfMakingASecond() {
-      aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().failed()).isTrue();
-      assertThat(aws.distributions().all()).hasSize(1); // CloudFront did act
-
-      CdnOutcome again = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-      assertThat(again.action()).as("made earlier by the try whose answer was lost").isEqualTo(CdnOutcome.Action.ADOPTED);
-      assertThat(again.distributionId()).contains(onlyDistribution().id());
-      assertThat(cdn.saveChannel(Specs.channelWithDistribution()).cdn().action()).as("recorded now")
-          .isEqualTo(CdnOutcome.Action.UNCHANGED);
-    }
-
-    @Test
     void updateKeepsLosingRaces_failsWithStaleVersion_andSavingAgainRecovers() {
       cdn.saveChannel(Specs.channelWithDistribution());
       Distribution created = onlyDistribution();
@@ -213,19 +191,6 @@ class ChannelCdnOnFakesTest {
       assertThat(aws.channels().allEndpoints()).hasSize(4); // the endpoints are saved all the same
       assertThat(cdn.saveEndpoints(Specs.allFormats()).cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
       assertThat(onlyDistribution().config().cacheBehaviors()).hasSize(5);
-    }
-
-    @Test
-    void linkTagChanged_theDistributionIsNotManagedAndSavingWithADistributionCreatesANewOne() {
-      cdn.saveChannel(Specs.channelWithDistribution());
-      Distribution original = onlyDistribution();
-      aws.distributions().untag(original.id(), CdnSettings.LINK_TAG_KEY);
-
-      CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-      assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.CREATED);
-      assertThat(outcome.distributionId()).isPresent().get().isNotEqualTo(original.id());
-      assertThat(aws.distributions().peek(original.id()).orElseThrow().config()).isEqualTo(original.config());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.github.mediapackagecdn.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.dash;
 
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.error.QuotaExceededException;
@@ -15,9 +17,7 @@ import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
 import io.github.mediapackagecdn.core.model.Distribution;
-import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.DistributionStatus;
-import io.github.mediapackagecdn.core.port.DistributionLinks;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
@@ -46,8 +46,6 @@ import org.junit.jupiter.api.Test;
 
 class ChannelCdnV2OnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
-
   private final FakeAws aws = FakeAws.create();
   private final RecordingListener listener = new RecordingListener();
   private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.listener(listener));
@@ -62,13 +60,14 @@ class ChannelCdnV2OnFakesTest {
         .build();
   }
 
-  private static V2EndpointSpec dash(String name) {
-    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.CMAF)
-        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
-  }
-
   private ChannelGroup group() {
     return cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+  }
+
+  /** The group, then channel live/news with its distribution. */
+  private void newsWithItsDistribution() {
+    group();
+    cdn.saveChannel(news());
   }
 
   private int calls(Operation operation) {
@@ -79,7 +78,6 @@ class ChannelCdnV2OnFakesTest {
     assertThat(aws.distributions().all()).hasSize(1);
     return aws.distributions().all().get(0);
   }
-
 
   @Nested
   class SavingTheGroup {
@@ -175,8 +173,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void savedAgain_isUnchanged_noSecondDistribution_noWrite() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.clearCalls();
 
       V2ChannelSaveResult again = cdn.saveChannel(news());
@@ -191,65 +188,6 @@ class ChannelCdnV2OnFakesTest {
       assertThat(calls(Operation.GET_RESOURCES)).isEqualTo(1);
       assertThat(calls(Operation.V2_LIST_ORIGIN_ENDPOINTS)).isEqualTo(1); // none to serve
       assertThat(aws.calls()).hasSize(5);
-    }
-
-    /** A tag lookup whose index has not caught up yet: it finds nothing, CloudFront's own tags are read as they are. */
-    private DistributionLinks laggingIndex() {
-      return new DistributionLinks() {
-        @Override
-        public List<DistributionId> find(String tagKey, String channelArn) {
-          aws.links().find(tagKey, channelArn);
-          return List.of();
-        }
-
-        @Override
-        public Map<String, List<DistributionId>> all(String tagKey) {
-          return aws.links().all(tagKey);
-        }
-
-        @Override
-        public Optional<String> tagValue(DistributionId distribution, String tagKey) {
-          return aws.links().tagValue(distribution, tagKey);
-        }
-      };
-    }
-
-    @Test
-    void anotherInstance_whileTheTagIndexLags_findsTheDistributionByTheChannelTag() {
-      group();
-      cdn.saveChannel(news());
-      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
-      aws.clearCalls();
-
-      V2ChannelSaveResult again = other.saveChannel(news());
-
-      assertThat(again.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
-      assertThat(again.cdn().distributionId()).contains(onlyDistribution().id());
-      assertThat(calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the recorded one confirmed by its link tag").isEqualTo(1);
-      assertThat(calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isZero();
-      assertThat(aws.writes()).isEmpty();
-    }
-
-    @Test
-    void anotherInstance_whileTheTagIndexLags_adoptsADistributionWhoseCreationWasCutOffBeforeItWasRecorded() {
-      group();
-      aws.failNext(Operation.V2_TAG_RESOURCE).withServiceUnavailable(); // created, but its id never recorded
-      V2ChannelSaveResult cutOff = cdn.saveChannel(news());
-      assertThat(cutOff.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
-      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED);
-      ChannelCdnV2 other = aws.channelCdnV2(b -> b.links(laggingIndex()));
-      assertThat(other.saveEndpoint(hls("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
-
-      V2ChannelSaveResult adopted = other.saveChannel(news());
-
-      assertThat(adopted.cdn().action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-      assertThat(adopted.cdn().distributionId()).contains(onlyDistribution().id());
-      assertThat(aws.channelGroups().findChannel(NEWS).orElseThrow().tags())
-          .containsEntry(CdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
-      assertThat(onlyDistribution().config().behavior("/out/v1/live/news/hls/*.m3u8")).isPresent();
-      assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).hasSize(1); // reused by name
-      assertThat(aws.cloudFrontPolicies().allCachePolicies()).hasSize(2);
     }
 
     @Test
@@ -276,8 +214,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aChangedDescription_isUpdatedWithTheEtag_andAStaleOneReapplied() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.beforeNext(Operation.V2_UPDATE_CHANNEL, () -> aws.channelGroups().touchChannel(NEWS, d -> d + "!"));
       aws.clearCalls();
 
@@ -374,8 +311,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anEndpoint_getsItsPolicyStatement_andItsBehaviours_inOneUpdate() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.clearCalls();
       listener.clear();
 
@@ -408,8 +344,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void savedAgain_writesNothing() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.clearCalls();
 
@@ -423,8 +358,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void theUsersPolicyStatements_areKept() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
       cdn.saveEndpoint(hls("hls"));
       String users = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partner\",\"Effect\":\"Allow\","
@@ -440,8 +374,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aPublicPolicy_isNeverWritten_theOutcomeFails() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of("{\"Statement\":[{\"Effect\":\"Allow\","
           + "\"Principal\":\"*\",\"Action\":\"mediapackagev2:GetObject\",\"Resource\":\"*\"}]}"));
@@ -455,8 +388,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aStaleEtagOnTheEndpoint_isReadAgainAndReapplied() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.beforeNext(Operation.V2_UPDATE_ORIGIN_ENDPOINT,
           () -> aws.channelGroups().touchEndpoint(NEWS.endpoint("hls")));
@@ -498,8 +430,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anEleventhEndpoint_isRefusedBeforeAnyWrite() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       for (int i = 0; i < 10; i++) {
         cdn.saveEndpoint(hls("e" + i));
       }
@@ -559,8 +490,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void theOriginSendsV2sHeader_notV1s_andThePolicyAllowsRequestsWithAMatchingOne() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
 
       V2EndpointSaveResult saved = cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
 
@@ -579,8 +509,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void theHeaderTakenOffTheOriginByHand_detailsSayNotServed_withTheHeader_asPlayersGet403() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.secrets().putV2CdnIdentifier(AUTH.secretArns().get(0), FIRST.reveal());
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
       aws.clock().advance(aws.propagationTime());
@@ -604,8 +533,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anIdentifierOf256Characters_isV2s() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       CdnIdentifier longest = CdnIdentifier.of("v".repeat(256));
 
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(longest)));
@@ -615,8 +543,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void withoutAnIdentifierKnown_theSaveIsRefusedBeforeAnyWrite_andNothingIsReady() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       aws.clearCalls();
 
       assertThatThrownBy(() -> cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.empty())))
@@ -631,8 +558,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void withoutAnIdentifierKnown_butTheOriginSendsOne_theSaveGoesOn() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
 
       V2EndpointSaveResult second = cdn.saveEndpoint(secured(hls("hls-2"), AUTH, Optional.empty()));
@@ -644,8 +570,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void aPolicyGivenCdnAuthorizationElsewhere_withoutAnIdentifierKnown_failsBeforeAnyPolicyOrDistributionWrite() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(hls("hls"));
       aws.channelGroups().seedPolicy(NEWS.endpoint("hls"), EndpointPolicy.of(policy("hls"), AUTH));
       aws.clearCalls();
@@ -661,8 +586,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void anotherIdentifier_isRefusedBeforeAnyWrite_andTheServedEndpointKeepsItsSecret() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
       ChannelCdnV2 rotated = aws.channelCdnV2(b -> b.cdnIdentifiers(arn -> Optional.of(SECOND)));
       aws.clearCalls();
@@ -683,8 +607,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void cdnAuthorizationTakenOffThePolicy_takesOnlyTheLibrarysStatementAway() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoint(secured(hls("hls"), AUTH, Optional.of(FIRST)));
       String users = "{\"Sid\":\"PartnerCdn\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":"
           + "\"mediapackagev2:GetObject\",\"Resource\":\"*\"," + GATE + "}";
@@ -704,8 +627,7 @@ class ChannelCdnV2OnFakesTest {
 
     @Test
     void everyManifest_hasItsCdnUrl_andTheChannelIsReadyOnceDeployed() {
-      group();
-      cdn.saveChannel(news());
+      newsWithItsDistribution();
       cdn.saveEndpoints(List.of(hls("hls"), dash("dash")));
 
       V2ChannelDetails before = cdn.details(NEWS);

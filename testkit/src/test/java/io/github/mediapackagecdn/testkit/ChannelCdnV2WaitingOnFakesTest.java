@@ -8,8 +8,6 @@ import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ResourceNotFoundException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
-import io.github.mediapackagecdn.core.model.DistributionStatus;
-import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -18,10 +16,8 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
-import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,51 +43,6 @@ class ChannelCdnV2WaitingOnFakesTest {
             .build(),
         V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
             .addManifests(Manifest.of(ManifestType.DASH, "index")).build()));
-  }
-
-  @Test
-  void inProgress_waitsOnTheFakeClock_andAnswersDeployedDetails() {
-    saveChannel(true);
-    saveEndpoints();
-    assertThat(cdn.details(NEWS).status()).contains(DistributionStatus.IN_PROGRESS);
-    aws.clearCalls();
-    listener.clear();
-    Instant before = aws.clock().instant();
-
-    V2ChannelDetails details = cdn.awaitDeployed(NEWS, THIRTY_MINUTES);
-
-    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
-    assertThat(details.readyForPlayers()).isTrue();
-    assertThat(details.manifests()).hasSize(3).allSatisfy(m -> assertThat(m.cdnUrl()).isPresent());
-    assertThat(details).isEqualTo(cdn.details(NEWS));
-    // deployed after the fake's propagation time: the waiter's 60 s reads, on the fake clock
-    assertThat(Duration.between(before, aws.clock().instant())).isEqualTo(aws.propagationTime());
-    assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.STATUS_CHANGED,
-        ProvisioningEvent.Step.READY_FOR_PLAYERS);
-    ProvisioningEvent ready = listener.events(ProvisioningEvent.Step.READY_FOR_PLAYERS).get(0);
-    assertThat(ready.distributionId()).isEqualTo(details.distributionId());
-    assertThat(ready.endpointIds()).containsExactly(OriginEndpointId.of("hls"), OriginEndpointId.of("dash"));
-    assertThat(ready.duration()).isEqualTo(aws.propagationTime());
-  }
-
-  @Test
-  void async_completesOnTheScheduler_withTheDetails_holdingNoThread() {
-    List<Runnable> due = new ArrayList<>();
-    ChannelCdnV2 scheduled = aws.channelCdnV2(b -> b.scheduler((task, delay) -> {
-      aws.clock().advance(delay); // runs each read at its time on the fake clock
-      due.add(task);
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
-    }));
-    saveChannel(true);
-    saveEndpoints();
-
-    java.util.concurrent.CompletableFuture<V2ChannelDetails> wait = scheduled.awaitDeployedAsync(NEWS, THIRTY_MINUTES);
-    assertThat(wait).isNotDone();
-    while (!due.isEmpty()) {
-      due.remove(0).run();
-    }
-
-    assertThat(wait).isCompletedWithValueMatching(V2ChannelDetails::readyForPlayers);
   }
 
   @Test
@@ -125,23 +76,6 @@ class ChannelCdnV2WaitingOnFakesTest {
    * endpoint ends the wait at once, deploying would not change it).
    */
   private static final int CALLS_DEPLOYING = 13;
-
-  @Test
-  void deployed_answersAtOnce_withoutAStatusChange() {
-    saveChannel(true);
-    saveEndpoints();
-    aws.clock().advance(aws.propagationTime());
-    aws.clearCalls();
-    listener.clear();
-    Instant before = aws.clock().instant();
-
-    V2ChannelDetails details = cdn.awaitDeployed(NEWS, Duration.ZERO);
-
-    assertThat(details.readyForPlayers()).isTrue();
-    assertThat(aws.clock().instant()).isEqualTo(before);
-    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(2);
-    assertThat(listener.steps()).containsExactly(ProvisioningEvent.Step.READY_FOR_PLAYERS);
-  }
 
   @Test
   void notDeployedInTime_throwsDeploymentTimeout_likeV1() {

@@ -1,6 +1,8 @@
 package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.news;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.model.CdnIdentifier;
@@ -10,8 +12,6 @@ import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class EndpointPolicyMeaningOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
   private static final CdnAuthConfiguration AUTH = new CdnAuthConfiguration(
       List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id",
           "arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-id-next"),
@@ -45,10 +44,6 @@ class EndpointPolicyMeaningOnFakesTest {
             .addManifests(Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")).build(),
         V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
             .addManifests(Manifest.of(ManifestType.DASH, "index")).build());
-  }
-
-  private static V2ChannelSpec news() {
-    return V2ChannelSpec.builder().id(NEWS).createDistribution(true).build();
   }
 
   /** The harvest job's statement of the v2 user guide (endpoint-auth), for the endpoint. */

@@ -74,20 +74,6 @@ class EventsOnFakesTest {
   }
 
   @Test
-  void anotherInstanceCreatesFirst_tellsDistributionAdoptedOnce() {
-    ChannelCdn other = aws.channelCdn();
-    cdn.saveChannel(Specs.channelWithoutDistribution());
-    aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, () -> other.saveChannel(Specs.channelWithDistribution()));
-
-    CdnOutcome outcome = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
-    assertThat(events).hasExactly(1, Step.DISTRIBUTION_ADOPTED).hasNone(Step.DISTRIBUTION_CREATED);
-    assertThat(events.events(Step.DISTRIBUTION_ADOPTED).get(0).distributionId())
-        .contains(Specs.onlyDistribution(aws).id());
-  }
-
-  @Test
   void callerReferenceHeldByADistributionNoLongerLinked_tellsGenerationTakenOnce_thenCreatedAtTheNextAttempt() {
     cdn.saveChannel(Specs.channelWithDistribution());
     Distribution original = Specs.onlyDistribution(aws);

@@ -34,22 +34,6 @@ class EventualConsistencyTest {
   }
 
   @Test
-  void secondInstanceCreating_whileTheFirstsTagIsNotIndexedYet_findsTheDistributionRecordedOnTheChannel() {
-    aws.delayVisibility(Duration.ofSeconds(10));
-    CdnOutcome created = cdn.saveChannel(Specs.channelWithDistribution()).cdn();
-    ChannelCdn other = aws.channelCdn();
-    aws.clearCalls();
-
-    CdnOutcome outcome = other.saveChannel(Specs.channelWithDistribution()).cdn();
-
-    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
-    assertThat(outcome.distributionId()).isEqualTo(created.distributionId());
-    assertThat(aws.distributions().all()).hasSize(1);
-    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEmpty();
-    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).hasSize(1);
-  }
-
-  @Test
   void saveEndpoint_ofAChannelInvisibleForLongerThanTheBound_isNotFoundAndWritesNothing() {
     aws.delayVisibility(CdnSettings.defaults().visibilityTimeout().plusSeconds(30));
     cdn.saveChannel(Specs.channelWithoutDistribution());

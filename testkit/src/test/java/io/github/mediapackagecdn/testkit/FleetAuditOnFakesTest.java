@@ -13,7 +13,6 @@ import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.Packaging;
@@ -36,19 +35,6 @@ class FleetAuditOnFakesTest {
       .build();
   private final ChannelCdn cdn = aws.channelCdn();
 
-  /** A channel saved with its distribution and an HLS and a DASH endpoint; answers its distribution. */
-  private DistributionId served(String channel) {
-    DistributionId id = cdn.saveChannel(ChannelSpec.builder().id(channel).createDistribution(true).build())
-        .cdn().distributionId().orElseThrow();
-    cdn.saveEndpoints(List.of(endpoint(channel + "-hls", channel, Packaging.HLS),
-        endpoint(channel + "-dash", channel, Packaging.DASH)));
-    return id;
-  }
-
-  private static EndpointSpec endpoint(String id, String channel, Packaging packaging) {
-    return EndpointSpec.builder().id(id).channelId(channel).packaging(packaging).build();
-  }
-
   /** The audit, checked to have written nothing and to have read each listing once (one page each). */
   private FleetAudit audited() {
     aws.clearCalls();
@@ -68,8 +54,8 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenEveryChannelHasAServingDistribution_isCleanAndListsEachLinkedChannel() {
-      DistributionId news = served("live-news");
-      DistributionId sports = served("live-sports");
+      DistributionId news = Specs.served(cdn, "live-news");
+      DistributionId sports = Specs.served(cdn, "live-sports");
 
       FleetAudit audit = audited();
 
@@ -86,7 +72,7 @@ class FleetAuditOnFakesTest {
     @Test
     void audit_whenAChannelHasNoDistributionAndNeverAskedForOne_findsNothing() {
       cdn.saveChannel(ChannelSpec.builder().id("live-plain").build());
-      cdn.saveEndpoint(endpoint("live-plain-hls", "live-plain", Packaging.HLS));
+      cdn.saveEndpoint(Specs.endpoint("live-plain-hls", "live-plain", Packaging.HLS));
 
       FleetAudit audit = audited();
 
@@ -100,7 +86,7 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenACacheBehaviourWasDeletedInTheConsole_reportsTheChannelNotServedWithTheMissingBehaviour() {
-      DistributionId id = served("live-news");
+      DistributionId id = Specs.served(cdn, "live-news");
       aws.distributions().edit(id, c -> DistributionConfig.builder().from(c)
           .cacheBehaviors(c.cacheBehaviors().stream().filter(b -> !b.pathPattern().equals("*.mpd")).toList())
           .build());
@@ -120,7 +106,7 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenTheChannelOriginWasPointedElsewhereInTheConsole_reportsTheMissingOriginAndEachEndpointWithoutUrl() {
-      DistributionId id = served("live-news");
+      DistributionId id = Specs.served(cdn, "live-news");
       aws.distributions().edit(id, c -> DistributionConfig.builder().from(c)
           .origins(c.origins().stream().map(o -> Origin.builder().from(o).domainName("example.com").build()).toList())
           .build());
@@ -135,7 +121,7 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenAUserBehaviourRoutesAnEndpointElsewhere_reportsTheEndpointWithoutCdnUrlThoughNothingIsMissing() {
-      DistributionId id = served("live-news");
+      DistributionId id = Specs.served(cdn, "live-news");
       aws.distributions().edit(id, c -> {
         Origin user = Origin.builder().from(c.origins().get(0)).id("user-origin").domainName("example.com").build();
         List<CacheBehavior> behaviors = new ArrayList<>();
@@ -157,7 +143,7 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenTwoDistributionsAreTaggedForOneChannel_reportsTheAmbiguousLinkAndLinksNeither() {
-      DistributionId first = served("live-news");
+      DistributionId first = Specs.served(cdn, "live-news");
       DistributionId second = aws.distributions().create(
           SampleDistributions.newChannelDistribution(ChannelId.of("live-news"), "by-hand"),
           java.util.Map.of(LINK, channel("live-news").arn().value())).id();
@@ -190,7 +176,7 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenADistributionIsTaggedForAChannelOfAnotherRegion_leavesItToThatRegionsAudit() {
-      served("live-news");
+      Specs.served(cdn, "live-news");
       aws.distributions().create(SampleDistributions.newChannelDistribution(ChannelId.of("live-eu"), "eu"),
           java.util.Map.of(LINK, "arn:aws:mediapackage:eu-west-1:123456789012:channels/0123456789abcdef0123456789abcdef"));
 
@@ -199,7 +185,7 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenTheLinkTagWasRemoved_reportsTheChangedTagAndThatTheChannelHasNoDistribution() {
-      DistributionId id = served("live-news");
+      DistributionId id = Specs.served(cdn, "live-news");
       aws.distributions().untag(id, LINK);
 
       FleetAudit audit = audited();
@@ -215,8 +201,8 @@ class FleetAuditOnFakesTest {
 
     @Test
     void audit_whenTheLinkTagNowNamesAnotherChannel_reportsTheChangedTagWithItsNewValue() {
-      DistributionId id = served("live-news");
-      served("live-sports");
+      DistributionId id = Specs.served(cdn, "live-news");
+      Specs.served(cdn, "live-sports");
       String sports = channel("live-sports").arn().value();
       aws.distributions().tag(id, LINK, sports);
 
@@ -248,7 +234,7 @@ class FleetAuditOnFakesTest {
 
   @Test
   void toString_isAReportWithTheCountsOneLinePerLinkedChannelAndOneLinePerFinding() {
-    DistributionId id = served("live-news");
+    DistributionId id = Specs.served(cdn, "live-news");
     aws.distributions().edit(id, c -> DistributionConfig.builder().from(c)
         .cacheBehaviors(c.cacheBehaviors().stream().filter(b -> !b.pathPattern().equals("*.mpd")).toList())
         .build());
@@ -266,9 +252,10 @@ class FleetAuditOnFakesTest {
     for (int i = 0; i < 1_000; i++) {
       String channel = String.format("live-%04d", i);
       cdn.saveChannel(ChannelSpec.builder().id(channel).createDistribution(true).build());
-      cdn.saveEndpoints(List.of(endpoint(channel + "-hls", channel, Packaging.HLS),
-          endpoint(channel + "-dash", channel, Packaging.DASH), endpoint(channel + "-cmaf", channel, Packaging.CMAF),
-          endpoint(channel + "-mss", channel, Packaging.MSS)));
+      cdn.saveEndpoints(List.of(Specs.endpoint(channel + "-hls", channel, Packaging.HLS),
+          Specs.endpoint(channel + "-dash", channel, Packaging.DASH),
+          Specs.endpoint(channel + "-cmaf", channel, Packaging.CMAF),
+          Specs.endpoint(channel + "-mss", channel, Packaging.MSS)));
     }
     aws.clearCalls();
 

@@ -18,11 +18,8 @@ import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
-import io.github.mediapackagecdn.core.model.EndpointSpec;
 import io.github.mediapackagecdn.core.model.Origin;
-import io.github.mediapackagecdn.core.model.Packaging;
 import io.github.mediapackagecdn.core.provisioning.ChannelCdn;
-import io.github.mediapackagecdn.core.provisioning.LiveCdnSettings;
 import io.github.mediapackagecdn.core.cdn.RepairOptions;
 import io.github.mediapackagecdn.core.cdn.RepairResult;
 import io.github.mediapackagecdn.testkit.assertions.ProvisioningEventsAssert;
@@ -52,19 +49,6 @@ class FleetRepairOnFakesTest {
     aws.clock().advance(d);
   }));
 
-  /** A channel saved with its distribution and an HLS and a DASH endpoint; answers its distribution. */
-  private DistributionId served(String channel) {
-    DistributionId id = cdn.saveChannel(ChannelSpec.builder().id(channel).createDistribution(true).build())
-        .cdn().distributionId().orElseThrow();
-    cdn.saveEndpoints(List.of(endpoint(channel + "-hls", channel, Packaging.HLS),
-        endpoint(channel + "-dash", channel, Packaging.DASH)));
-    return id;
-  }
-
-  private static EndpointSpec endpoint(String id, String channel, Packaging packaging) {
-    return EndpointSpec.builder().id(id).channelId(channel).packaging(packaging).build();
-  }
-
   /** A user deletes the distribution's {@code *.mpd} behaviour in the CloudFront console. */
   private void deleteDashBehaviourInTheConsole(DistributionId id) {
     aws.distributions().edit(id, c -> DistributionConfig.builder().from(c)
@@ -76,7 +60,7 @@ class FleetRepairOnFakesTest {
   private List<DistributionId> brokenInTheConsole(int n) {
     List<DistributionId> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      DistributionId id = served("live-" + i);
+      DistributionId id = Specs.served(cdn, "live-" + i);
       deleteDashBehaviourInTheConsole(id);
       ids.add(id);
     }
@@ -170,7 +154,7 @@ class FleetRepairOnFakesTest {
 
     @Test
     void repair_whenNothingIsToRepair_callsNothingAtAll() {
-      served("live-0");
+      Specs.served(cdn, "live-0");
       FleetAudit audit = auditThenForget();
 
       RepairResult result = cdn.repair(audit);
@@ -204,7 +188,7 @@ class FleetRepairOnFakesTest {
 
     @Test
     void repair_ofAnOriginPointedElsewhere_addsTheChannelOriginAndLeavesTheEndpointsItsBehavioursMisrouteForAPerson() {
-      DistributionId id = served("live-0");
+      DistributionId id = Specs.served(cdn, "live-0");
       aws.distributions().edit(id, c -> DistributionConfig.builder().from(c)
           .origins(c.origins().stream().map(o -> Origin.builder().from(o).domainName("example.com").build()).toList())
           .build());
@@ -232,14 +216,14 @@ class FleetRepairOnFakesTest {
       DistributionId orphan = cdn.saveChannel(ChannelSpec.builder().id("live-gone").createDistribution(true).build())
           .cdn().distributionId().orElseThrow();
       aws.channels().delete(ChannelId.of("live-gone"));
-      DistributionId untagged = served("live-untagged");
+      DistributionId untagged = Specs.served(cdn, "live-untagged");
       deleteDashBehaviourInTheConsole(untagged);
       aws.distributions().untag(untagged, LINK);
-      DistributionId first = served("live-twice");
+      DistributionId first = Specs.served(cdn, "live-twice");
       DistributionId second = aws.distributions().create(
           SampleDistributions.newChannelDistribution(ChannelId.of("live-twice"), "by-hand"),
           Map.of(LINK, aws.channels().find(ChannelId.of("live-twice")).orElseThrow().arn().value())).id();
-      DistributionId broken = served("live-broken");
+      DistributionId broken = Specs.served(cdn, "live-broken");
       deleteDashBehaviourInTheConsole(broken);
       FleetAudit audit = auditThenForget();
       List<DistributionConfig> before = List.of(orphan, untagged, first, second).stream()

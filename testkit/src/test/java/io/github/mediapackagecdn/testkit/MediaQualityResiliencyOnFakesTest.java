@@ -2,6 +2,9 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.dash;
+import static io.github.mediapackagecdn.testkit.V2Specs.newsWithMediaQualityScore;
 
 import io.github.mediapackagecdn.core.error.InvalidRequestException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
@@ -21,7 +24,6 @@ import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
@@ -37,8 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class MediaQualityResiliencyOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
-
   private final FakeAws aws = FakeAws.create();
   private final FakeAws secondary = FakeAws.builder().region("eu-west-1").accountId(aws.accountId())
       .clock(aws.clock()).build();
@@ -50,20 +50,9 @@ class MediaQualityResiliencyOnFakesTest {
         .build();
   }
 
-  private static V2EndpointSpec dash() {
-    return V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
-        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
-  }
-
-  /** A channel both Regions can serve media-quality-based: CMAF ingest, the score published. */
-  private static V2ChannelSpec news() {
-    return V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
-        .createDistribution(true).build();
-  }
-
   private void saveChannel(ChannelCdnV2 facade) {
     facade.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    assertThat(facade.saveChannel(news()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(facade.saveChannel(newsWithMediaQualityScore()).cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
   }
 
   private Distribution onlyDistribution() {
@@ -77,7 +66,7 @@ class MediaQualityResiliencyOnFakesTest {
     aws.clearCalls();
     secondary.clearCalls();
 
-    V2EndpointSaveResult saved = cdn.saveEndpoints(List.of(hls(), dash()));
+    V2EndpointSaveResult saved = cdn.saveEndpoints(List.of(hls(), dash("dash")));
 
     assertThat(aws.calls()).as("primary Region and CloudFront").hasSize(15);
     assertThat(aws.writes()).hasSize(5);
@@ -112,7 +101,7 @@ class MediaQualityResiliencyOnFakesTest {
     assertThat(secondary.calls(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY)).hasSize(2);
     aws.clearCalls();
     secondary.clearCalls();
-    assertThat(cdn.saveEndpoints(List.of(hls(), dash())).cdn().action()).as("saved again")
+    assertThat(cdn.saveEndpoints(List.of(hls(), dash("dash"))).cdn().action()).as("saved again")
         .isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(aws.calls()).hasSize(10);
     assertThat(secondary.calls()).hasSize(6);
@@ -184,14 +173,14 @@ class MediaQualityResiliencyOnFakesTest {
   void aSecondaryRegionAddedLater_movesTheLibrarysBehaviours_andKeepsTheUsersSettings() {
     ChannelCdnV2 oneRegion = aws.channelCdnV2();
     saveChannel(oneRegion);
-    oneRegion.saveEndpoints(List.of(hls(), dash()));
+    oneRegion.saveEndpoints(List.of(hls(), dash("dash")));
     aws.distributions().edit(onlyDistribution().id(), c -> DistributionConfig.builder().from(c)
         .comment("edited by the user").addAliases("live.example.com").build());
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    cdn.saveChannel(news());
+    cdn.saveChannel(newsWithMediaQualityScore());
     aws.clearCalls();
 
-    V2EndpointSaveResult saved = cdn.saveEndpoints(List.of(hls(), dash()));
+    V2EndpointSaveResult saved = cdn.saveEndpoints(List.of(hls(), dash("dash")));
 
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
     DistributionConfig config = onlyDistribution().config();
@@ -200,7 +189,7 @@ class MediaQualityResiliencyOnFakesTest {
     assertThat(config.comment()).isEqualTo("edited by the user");
     assertThat(config.aliases()).containsExactly("live.example.com");
     assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).hasSize(1);
-    assertThat(cdn.saveEndpoints(List.of(hls(), dash())).cdn().action()).as("saved again")
+    assertThat(cdn.saveEndpoints(List.of(hls(), dash("dash"))).cdn().action()).as("saved again")
         .isEqualTo(CdnOutcome.Action.UNCHANGED);
   }
 
@@ -223,8 +212,9 @@ class MediaQualityResiliencyOnFakesTest {
     oneRegion.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
 
-    assertThatThrownBy(() -> cdn.saveChannel(news())).isInstanceOfSatisfying(ResourceConflictException.class,
-        e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.IMMUTABLE_SETTING));
+    assertThatThrownBy(() -> cdn.saveChannel(newsWithMediaQualityScore()))
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.IMMUTABLE_SETTING));
     assertThat(aws.writes()).noneMatch(c -> c.operation() == Operation.V2_UPDATE_CHANNEL);
   }
 

@@ -58,14 +58,6 @@ class RoutingAndBatchesOnFakesTest {
         .authorization(AUTHORIZATION).cdnIdentifier(identifier).build();
   }
 
-  private static CacheBehavior userBehavior(String pattern, String origin) {
-    return CacheBehavior.builder().pathPattern(pattern).targetOriginId(origin)
-        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
-        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
-        .build();
-  }
-
   @Nested
   class CdnIdentifiers {
 
@@ -204,7 +196,7 @@ class RoutingAndBatchesOnFakesTest {
       DistributionConfig manual = DistributionConfig.builder()
           .callerReference("made-in-the-console").comment("made by hand")
           .origins(origins)
-          .defaultBehavior(userBehavior("*", origins.get(0).id()))
+          .defaultBehavior(Specs.userBehavior("*", origins.get(0).id()))
           .build();
       Distribution made = aws.distributions().create(manual, Map.of(LINK_TAG, channel.arn().value()));
       aws.clock().advance(aws.propagationTime());
@@ -233,7 +225,7 @@ class RoutingAndBatchesOnFakesTest {
       Origin packager = Origin.builder().id("my-packager").domainName("packager.example.com")
           .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
       aws.distributions().edit(created.id(), config -> DistributionConfig.builder().from(config)
-          .addOrigins(packager).addCacheBehaviors(userBehavior("*.m3u8", "my-packager")).build());
+          .addOrigins(packager).addCacheBehaviors(Specs.userBehavior("*.m3u8", "my-packager")).build());
 
       EndpointSaveResult hls = cdn.saveEndpoint(Specs.endpoint(Packaging.HLS));
       EndpointSaveResult dash = cdn.saveEndpoint(Specs.endpoint(Packaging.DASH));
@@ -245,7 +237,7 @@ class RoutingAndBatchesOnFakesTest {
       assertThat(hls.complete()).isFalse();
       assertThat(dash.cdn().action()).isEqualTo(CdnOutcome.Action.UPDATED);
       DistributionConfig after = Specs.onlyDistribution(aws).config();
-      assertThat(after.cacheBehaviors().get(0)).isEqualTo(userBehavior("*.m3u8", "my-packager"));
+      assertThat(after.cacheBehaviors().get(0)).isEqualTo(Specs.userBehavior("*.m3u8", "my-packager"));
 
       aws.clock().advance(aws.propagationTime());
       ChannelDetails details = cdn.details(CHANNEL);

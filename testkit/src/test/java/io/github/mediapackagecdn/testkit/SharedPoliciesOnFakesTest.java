@@ -2,19 +2,17 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.mediapackagecdn.testkit.V2Specs.hls;
+import static io.github.mediapackagecdn.testkit.V2Specs.news;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.V2EndpointSaveResult;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import java.util.List;
@@ -27,19 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class SharedPoliciesOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
-
   private final FakeAws aws = FakeAws.create();
   private final ChannelCdnV2 cdn = aws.channelCdnV2();
-
-  private static V2ChannelSpec news() {
-    return V2ChannelSpec.builder().id(NEWS).createDistribution(true).build();
-  }
-
-  private static V2EndpointSpec endpoint(String name) {
-    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.TS)
-        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
-  }
 
   private ResourceConflictException refusedChannelSave() {
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
@@ -87,13 +74,13 @@ class SharedPoliciesOnFakesTest {
   void aPolicyTheUserChangedSinceItWasCreated_isRefused_andNothingIsServedWithIt() {
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     cdn.saveChannel(news());
-    cdn.saveEndpoint(endpoint("hls"));
+    cdn.saveEndpoint(hls("hls"));
     aws.cloudFrontPolicies().editCachePolicy(V2CdnSettings.defaults().manifestCachePolicyName(),
         c -> new CachePolicyConfig(c.name(), c.comment(), c.minTtl(), c.defaultTtl(), 60, c.queryStrings())
             .withCompression(true));
     aws.clearCalls();
 
-    V2EndpointSaveResult saved = aws.channelCdnV2().saveEndpoint(endpoint("dash"));
+    V2EndpointSaveResult saved = aws.channelCdnV2().saveEndpoint(hls("dash"));
 
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.FAILED);
     assertThat(saved.cdn().failure()).hasValueSatisfying(e -> assertThat(e)

@@ -124,21 +124,6 @@ class TeardownOnFakesTest {
   }
 
   @Test
-  void teardown_whenRunAgain_succeedsSayingEverythingWasGoneWithOneRead() {
-    givenAChannelWithEndpointsAndItsDistribution();
-    cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-    aws.clearCalls();
-
-    TeardownResult again = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(again.alreadyGone()).isTrue();
-    assertThat(again.channel()).isEqualTo(Removal.ALREADY_GONE);
-    assertThat(again.deletedEndpoints()).isEmpty();
-    assertThat(again.distribution()).isEqualTo(DistributionRemoval.NOT_LOOKED_UP);
-    assertThat(aws.calls()).extracting(RecordedCall::operation).containsExactly(Operation.DESCRIBE_CHANNEL);
-  }
-
-  @Test
   void teardown_whenTheChannelNeverHadADistribution_deletesTheRestAndSaysTheDistributionIsGone() {
     cdn.saveChannel(Specs.channelWithoutDistribution());
     cdn.saveEndpoint(Specs.endpoint(Packaging.HLS));
@@ -151,34 +136,6 @@ class TeardownOnFakesTest {
     assertThat(aws.calls(Operation.GET_RESOURCES)).hasSize(1);
     assertThat(aws.writes()).extracting(RecordedCall::operation)
         .containsExactly(Operation.DELETE_ORIGIN_ENDPOINT, Operation.DELETE_CHANNEL);
-  }
-
-  @Test
-  void teardown_whenDistributionIsNotAskedFor_leavesItUntouchedWithoutCallingCloudFront() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-
-    TeardownResult result = cdn.teardown(CHANNEL, TeardownOptions.defaults());
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.channels().all()).isEmpty();
-    assertThat(aws.calls()).extracting(c -> c.operation().service()).containsOnly("mediapackage");
-    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
-  }
-
-  @Test
-  void teardown_whenTheLinkTagWasChanged_leavesThatDistributionUntouched() {
-    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
-    aws.distributions().tag(before.id(), LINK_TAG, "arn:aws:mediapackage:us-west-2:123456789012:channels/other");
-
-    TeardownResult result = cdn.teardown(CHANNEL, WITH_DISTRIBUTION);
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(result.unlinkedDistribution()).contains(before.id());
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(Specs.onlyDistribution(aws)).isEqualTo(before);
-    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
-    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
   }
 
   @Test

@@ -1,19 +1,18 @@
 package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.dash;
+import static io.github.mediapackagecdn.testkit.V2Specs.newsWithMediaQualityScore;
 
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.Distribution;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
-import io.github.mediapackagecdn.core.v2.model.InputType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
 import io.github.mediapackagecdn.core.v2.model.ManifestType;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelSaveResult;
@@ -28,23 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class V2AcrossInstancesOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
-
   private final FakeAws aws = FakeAws.create();
-
-  private static V2ChannelSpec news() {
-    return V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
-        .createDistribution(true).build();
-  }
 
   private static V2EndpointSpec hls() {
     return V2EndpointSpec.builder().id(NEWS.endpoint("hls")).containerType(ContainerType.CMAF)
         .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
-  }
-
-  private static V2EndpointSpec dash() {
-    return V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
-        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
   }
 
   private Distribution onlyDistribution() {
@@ -59,10 +46,10 @@ class V2AcrossInstancesOnFakesTest {
     ChannelCdnV2 second = aws.channelCdnV2();
     first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     AtomicReference<V2ChannelSaveResult> meanwhile = new AtomicReference<>();
-    aws.beforeNext(Operation.V2_CREATE_CHANNEL, () -> meanwhile.set(second.saveChannel(news())));
+    aws.beforeNext(Operation.V2_CREATE_CHANNEL, () -> meanwhile.set(second.saveChannel(newsWithMediaQualityScore())));
     aws.clearCalls();
 
-    V2ChannelSaveResult saved = first.saveChannel(news());
+    V2ChannelSaveResult saved = first.saveChannel(newsWithMediaQualityScore());
 
     assertThat(meanwhile.get().cdn().action()).isEqualTo(CdnOutcome.Action.CREATED);
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
@@ -83,7 +70,7 @@ class V2AcrossInstancesOnFakesTest {
     ChannelCdnV2 first = aws.channelCdnV2();
     ChannelCdnV2 second = aws.channelCdnV2();
     first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    first.saveChannel(news());
+    first.saveChannel(newsWithMediaQualityScore());
     AtomicReference<V2EndpointSaveResult> meanwhile = new AtomicReference<>();
     aws.beforeNext(Operation.V2_CREATE_ORIGIN_ENDPOINT, () -> meanwhile.set(second.saveEndpoint(hls())));
     aws.clearCalls();
@@ -107,9 +94,9 @@ class V2AcrossInstancesOnFakesTest {
     ChannelCdnV2 first = aws.channelCdnV2();
     ChannelCdnV2 second = aws.channelCdnV2();
     first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    first.saveChannel(news());
+    first.saveChannel(newsWithMediaQualityScore());
     AtomicReference<V2EndpointSaveResult> meanwhile = new AtomicReference<>();
-    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> meanwhile.set(second.saveEndpoint(dash())));
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> meanwhile.set(second.saveEndpoint(dash("dash"))));
     aws.clearCalls();
 
     V2EndpointSaveResult saved = first.saveEndpoint(hls());
@@ -132,8 +119,8 @@ class V2AcrossInstancesOnFakesTest {
     ChannelCdnV2 first = aws.channelCdnV2(b -> b.secondaryRegion(secondary.channelGroups()));
     ChannelCdnV2 second = aws.channelCdnV2(b -> b.secondaryRegion(secondary.channelGroups()));
     first.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
-    first.saveChannel(news());
-    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> second.saveEndpoint(dash()));
+    first.saveChannel(newsWithMediaQualityScore());
+    aws.beforeNext(Operation.UPDATE_DISTRIBUTION, () -> second.saveEndpoint(dash("dash")));
 
     first.saveEndpoint(hls());
 

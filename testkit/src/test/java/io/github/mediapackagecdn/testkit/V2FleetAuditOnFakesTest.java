@@ -1,6 +1,9 @@
 package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.dash;
+import static io.github.mediapackagecdn.testkit.V2Specs.hls;
 
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.audit.AuditFinding;
@@ -14,14 +17,10 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class V2FleetAuditOnFakesTest {
 
   private static final String LINK = CdnSettings.LINK_TAG_KEY;
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
 
   /** Room for 1,000 channels: 100 groups of 10 (v2's default quota a group) and 1,100 distributions. */
   private final FakeAws aws = FakeAws.builder()
@@ -74,16 +72,6 @@ class V2FleetAuditOnFakesTest {
         .cdn().distributionId().orElseThrow();
     cdn.saveEndpoints(List.of(hls(channel.endpoint("hls")), dash(channel.endpoint("dash"))));
     return id;
-  }
-
-  private static V2EndpointSpec hls(V2EndpointId id) {
-    return V2EndpointSpec.builder().id(id).containerType(ContainerType.TS)
-        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
-  }
-
-  private static V2EndpointSpec dash(V2EndpointId id) {
-    return V2EndpointSpec.builder().id(id).containerType(ContainerType.CMAF)
-        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
   }
 
   private String arn(DistributionId id) {

@@ -2,6 +2,9 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.hls;
+import static io.github.mediapackagecdn.testkit.V2Specs.news;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
@@ -18,8 +21,6 @@ import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.OriginAccessControlConfig;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
@@ -38,22 +39,12 @@ import org.junit.jupiter.api.Test;
  */
 class V2PlanOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
   private static final String CORS = V2CdnSettings.MANAGED_CORS_AND_SECURITY_HEADERS_POLICY_ID;
   private static final String USERS_POLICY = "0c4b3b2a-users-own-response-headers";
 
   private final FakeAws aws = FakeAws.create();
   private final RecordingListener events = new RecordingListener();
   private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.listener(events));
-
-  private static V2EndpointSpec hls(String name) {
-    return V2EndpointSpec.builder().id(NEWS.endpoint(name)).containerType(ContainerType.TS)
-        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
-  }
-
-  private static V2ChannelSpec news() {
-    return V2ChannelSpec.builder().id(NEWS).createDistribution(true).build();
-  }
 
   @BeforeEach
   void group() {

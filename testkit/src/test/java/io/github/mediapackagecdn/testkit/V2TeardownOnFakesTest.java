@@ -2,26 +2,20 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.mediapackagecdn.testkit.V2Specs.NEWS;
+import static io.github.mediapackagecdn.testkit.V2Specs.dash;
+import static io.github.mediapackagecdn.testkit.V2Specs.hls;
 
-import io.github.mediapackagecdn.core.cdn.CdnOutcome;
-import io.github.mediapackagecdn.core.cdn.CdnSettings;
-import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.Distribution;
-import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.InputType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
-import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import java.time.Duration;
 import java.util.List;
@@ -30,27 +24,16 @@ import org.junit.jupiter.api.Test;
 /** v2 teardown on a fake account: what is deleted, in which order, and what is never touched. */
 class V2TeardownOnFakesTest {
 
-  private static final V2ChannelId NEWS = V2ChannelId.of("live", "news");
   private static final TeardownOptions WITH_DISTRIBUTION = TeardownOptions.builder().deleteDistribution(true).build();
 
   private final FakeAws aws = FakeAws.create();
   private final ChannelCdnV2 cdn = aws.channelCdnV2();
 
-  private static V2EndpointSpec hls() {
-    return V2EndpointSpec.builder().id(NEWS.endpoint("hls")).containerType(ContainerType.TS)
-        .addManifests(Manifest.of(ManifestType.HLS, "index")).build();
-  }
-
-  private static V2EndpointSpec dash() {
-    return V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
-        .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
-  }
-
   /** The group, the channel with its distribution deployed, two endpoints; the calls log cleared. */
   private Distribution givenAChannelWithEndpointsAndItsDistribution(ChannelCdnV2 facade, V2ChannelSpec channel) {
     facade.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     facade.saveChannel(channel);
-    facade.saveEndpoints(List.of(hls(), dash()));
+    facade.saveEndpoints(List.of(hls("hls"), dash("dash")));
     aws.clock().advance(aws.propagationTime());
     aws.clearCalls();
     assertThat(aws.distributions().all()).hasSize(1);
@@ -82,23 +65,6 @@ class V2TeardownOnFakesTest {
     assertThat(aws.writes()).extracting(RecordedCall::operation).containsExactly(
         Operation.V2_DELETE_ORIGIN_ENDPOINT, Operation.V2_DELETE_ORIGIN_ENDPOINT, Operation.UPDATE_DISTRIBUTION,
         Operation.DELETE_DISTRIBUTION, Operation.V2_DELETE_CHANNEL);
-  }
-
-  @Test
-  void teardown_withoutDistribution_keepsItAsItIs_andNeverCallsCloudFront() {
-    Distribution distribution = givenAChannelWithEndpointsAndItsDistribution();
-
-    TeardownResult result = cdn.teardown(NEWS, TeardownOptions.defaults());
-
-    assertThat(result.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
-    assertThat(result.channel()).isEqualTo(Removal.DELETED);
-    assertThat(aws.distributions().all()).singleElement().satisfies(d -> {
-      assertThat(d.config().enabled()).isTrue();
-      assertThat(d.etag()).isEqualTo(distribution.etag());
-    });
-    assertThat(aws.calls()).noneMatch(c -> c.operation().service().equals("cloudfront")
-        || c.operation().service().equals("tagging"));
-    assertThat(aws.calls()).hasSize(5); // GetChannel, ListOriginEndpoints, 2 DeleteOriginEndpoint, DeleteChannel
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.Removal;
 import io.github.mediapackagecdn.core.model.ChangeSet;
+import io.github.mediapackagecdn.core.error.DeploymentTimeoutException;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
@@ -22,18 +23,24 @@ import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.core.provisioning.ManualScheduler;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
+import io.github.mediapackagecdn.testkit.RecordedCall;
 import io.github.mediapackagecdn.testkit.ViewerResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour both MediaPackage versions share, written once and run on each {@link Side} by a one-line subclass:
@@ -43,17 +50,20 @@ import org.junit.jupiter.api.Test;
 abstract class ChannelCdnBehaviourTests {
 
   private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
   private final Side side = side();
   private final FakeAws aws = side.aws();
   private final List<ProvisioningEvent> events = new ArrayList<>();
+  /** Runs the async wait's polls at their time on the fake clock, when the case moves it. */
+  private final ManualScheduler scheduler = new ManualScheduler(aws.clock()::advance);
 
   /** The version under test. */
   abstract Side side();
 
   @BeforeEach
   void open() {
-    side.open(events::add);
+    side.open(events::add, Optional.of(scheduler));
   }
 
   /** Skips the case, with the side's reason, when the side does not give {@code guarantee} by design. */
@@ -86,6 +96,21 @@ abstract class ChannelCdnBehaviourTests {
         assertThat(response.ok()).as("%s %s: %s", response.method(), response.url(), response.reason()).isTrue());
   }
 
+  /**
+   * A user's origin {@code originId} on {@code domain} in the channel's distribution, and their behaviour for
+   * {@code pattern} to it, first: before any of the library's.
+   */
+  private void usersBehaviourFirst(String pattern, String originId, String domain) {
+    Origin origin = Origin.builder().id(originId).domainName(domain).protocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .addSslProtocols("TLSv1.2").build();
+    CacheBehavior behaviour = CacheBehavior.builder().pathPattern(pattern).targetOriginId(originId)
+        .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).allowedMethods(List.of("GET", "HEAD"))
+        .cachedMethods(List.of("GET", "HEAD")).cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
+    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config).addOrigins(origin)
+        .cacheBehaviors(java.util.stream.Stream.concat(java.util.stream.Stream.of(behaviour),
+            config.cacheBehaviors().stream()).toList()).build());
+  }
+
   @Test
   void saveChannel_afterAnEndpointSaveWhoseCloudFrontPartFailed_completesIt() {
     assumeGives(Side.Guarantee.ENDPOINT_SAVE_UPDATES_THE_DISTRIBUTION);
@@ -105,17 +130,7 @@ abstract class ChannelCdnBehaviourTests {
   @Test
   void saveEndpoints_whenAUsersBehaviourSendsTheManifestsElsewhere_isNotServed_andGivesNoCdnUrl() {
     side.saveChannel();
-    Origin packager = Origin.builder().id("my-packager").domainName("packager.example.com")
-        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
-    CacheBehavior usersBehaviour = CacheBehavior.builder().pathPattern("*.m3u8")
-        .targetOriginId("my-packager").viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
-        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
-        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
-    aws.distributions().edit(onlyDistribution(), config -> { // first: before any of the library's, if it has some
-      List<CacheBehavior> behaviours = new ArrayList<>(List.of(usersBehaviour));
-      behaviours.addAll(config.cacheBehaviors());
-      return DistributionConfig.builder().from(config).addOrigins(packager).cacheBehaviors(behaviours).build();
-    });
+    usersBehaviourFirst("*.m3u8", "my-packager", "packager.example.com");
 
     Side.EndpointSave saved = side.saveEndpoints(List.of("hls"));
 
@@ -193,15 +208,24 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(side.endpointsNow()).isEmpty();
   }
 
-  @Test
-  void aChangedLinkTag_endsManagement_andTheNextChannelSaveCreatesTheNextGeneration() {
+  @ParameterizedTest(name = "the link tag {0} by a user")
+  @ValueSource(strings = {"changed", "removed"})
+  void aChangedLinkTag_endsManagement_andTheNextChannelSaveCreatesTheNextGeneration(String byUser) {
     assumeGives(Side.Guarantee.CALLER_REFERENCE_GENERATIONS);
     side.saveChannel();
     side.saveEndpoints(List.of("hls"));
     Distribution old = aws.distributions().find(onlyDistribution()).orElseThrow();
-    aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY, "taken over by another team");
+    if (byUser.equals("removed")) {
+      aws.distributions().untag(old.id(), CdnSettings.LINK_TAG_KEY);
+    } else {
+      aws.distributions().tag(old.id(), CdnSettings.LINK_TAG_KEY, "taken over by another team");
+    }
+    aws.clearCalls();
 
     assertThat(side.saveEndpoints(List.of("cmaf")).cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    assertThat(side.anotherInstance().saveEndpoints(List.of("cmaf")).cdn().action())
+        .as("nor through the channel tag that still names it").isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
     events.clear();
     CdnOutcome saved = side.saveChannel();
 
@@ -271,27 +295,16 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(done.deletedDistribution()).contains(id);
     assertThat(done.unlinkedDistribution()).isEmpty();
     assertThat(aws.distributions().all()).isEmpty();
+    aws.clearCalls();
     TeardownResult again = side.teardown();
     assertThat(again.channel()).isEqualTo(Removal.ALREADY_GONE);
+    assertThat(again.deletedEndpoints()).isEmpty();
     assertThat(again.distribution()).isEqualTo(DistributionRemoval.NOT_LOOKED_UP);
     assertThat(again.alreadyGone()).isTrue();
+    assertThat(aws.calls()).as("the channel's read alone").extracting(RecordedCall::operation)
+        .containsExactly(side.readChannelOperation());
   }
 
-  @Test
-  void teardown_ofADistributionReTaggedByAUser_neverTouchesIt() {
-    side.saveChannel();
-    side.saveEndpoints(List.of("hls"));
-    DistributionId id = onlyDistribution();
-    aws.distributions().tag(id, "mediapackage:cloudfront_assoc", "arn:aws:mediapackage:us-west-2:123456789012:"
-        + "channels/someone-elses");
-
-    TeardownResult done = side.teardown();
-
-    assertThat(done.channel()).isEqualTo(Removal.DELETED);
-    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
-    assertThat(done.unlinkedDistribution()).contains(id);
-    assertThat(aws.distributions().find(id)).get().satisfies(d -> assertThat(d.config().enabled()).isTrue());
-  }
 
   /** The channel with two endpoints, its distribution deployed, the calls log cleared; the distribution. */
   private Distribution givenAChannelWithEndpointsAndItsDistribution() {
@@ -302,6 +315,40 @@ abstract class ChannelCdnBehaviourTests {
     Distribution distribution = aws.distributions().find(onlyDistribution()).orElseThrow();
     assertThat(distribution.status()).isEqualTo(DistributionStatus.DEPLOYED);
     return distribution;
+  }
+
+  @Test
+  void teardown_ofADistributionReTaggedByAUser_neverTouchesIt() {
+    DistributionId id = givenAChannelWithEndpointsAndItsDistribution().id();
+    aws.distributions().tag(id, "mediapackage:cloudfront_assoc", "arn:aws:mediapackage:us-west-2:123456789012:"
+        + "channels/someone-elses");
+    Distribution before = aws.distributions().peek(id).orElseThrow();
+
+    TeardownResult done = side.teardown();
+
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NO_LONGER_LINKED);
+    assertThat(done.unlinkedDistribution()).contains(id);
+    assertThat(aws.distributions().all()).containsExactly(before);
+    assertThat(before.config().enabled()).isTrue();
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).isEmpty();
+    assertThat(aws.calls(Operation.DELETE_DISTRIBUTION)).isEmpty();
+  }
+
+  @Test
+  void teardown_withoutAskingForTheDistribution_deletesTheRest_andNeverCallsCloudFront() {
+    Distribution before = givenAChannelWithEndpointsAndItsDistribution();
+    aws.clearCalls();
+
+    TeardownResult done = side.teardownKeepingTheDistribution();
+
+    assertThat(done.distribution()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
+    assertThat(done.channel()).isEqualTo(Removal.DELETED);
+    assertThat(side.channelArn()).isEmpty();
+    assertThat(side.endpointsNow()).isEmpty();
+    assertThat(aws.distributions().all()).containsExactly(before);
+    assertThat(aws.calls()).as("the channel's read, its endpoints' listing, 2 endpoint deletes, the channel's delete")
+        .hasSize(5).allSatisfy(call -> assertThat(call.operation().service()).startsWith("mediapackage"));
   }
 
   @Test
@@ -453,8 +500,9 @@ abstract class ChannelCdnBehaviourTests {
 
     Side.Details details = side.details();
 
+    assertThat(details.status()).as("deployed, yet serving nothing").contains(DistributionStatus.DEPLOYED);
     assertThat(details.readyForPlayers()).isFalse();
-    assertThat(details.notReadyReasons()).anySatisfy(reason -> assertThat(reason).contains("disabled"));
+    assertThat(details.notReadyReasons()).singleElement().asString().contains("disabled");
     String url = details.cdnUrls().get("hls").get(0);
     assertThat(aws.viewerRequest(url).ok()).as("a disabled distribution serves nothing").isFalse();
   }
@@ -474,6 +522,11 @@ abstract class ChannelCdnBehaviourTests {
         .isInstanceOfSatisfying(ResourceConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
         .hasMessageContaining("disabled");
+    assertThat(catchThrowable(() -> side.awaitDeployed(THIRTY_MINUTES))).as("the plain wait alike")
+        .isInstanceOf(ResourceConflictException.class).hasMessageContaining("disabled");
+    CompletableFuture<Side.Details> async = side.awaitDeployedAsync(THIRTY_MINUTES);
+    scheduler.advance(Duration.ZERO);
+    assertThat(async).as("the async wait alike").isCompletedExceptionally();
     assertThat(aws.clock().instant()).as("no wait").isEqualTo(before);
     assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.READY_FOR_PLAYERS);
   }
@@ -492,6 +545,37 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
     assertThat(outcome.distributionId()).contains(onlyDistribution()).isEqualTo(meanwhile.get().distributionId());
     assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).hasSize(2);
+    assertThat(events).filteredOn(e -> e.step() == ProvisioningEvent.Step.DISTRIBUTION_ADOPTED).singleElement()
+        .satisfies(e -> assertThat(e.distributionId()).contains(onlyDistribution()));
+    assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+  }
+
+  @ParameterizedTest(name = "the channel already shown: {0}")
+  @ValueSource(booleans = {true, false})
+  void saveChannel_onAnotherInstance_whileTheTagIndexLagsBehindTheCreation_findsTheDistributionByTheChannelTag(
+      boolean channelShown) {
+    if (channelShown) {
+      side.saveChannelWithoutDistribution();
+    }
+    aws.delayVisibility(Duration.ofSeconds(10)); // what is created now (the channel too, if new) shows late
+    CdnOutcome created = side.saveChannel();
+    assertThat(created.action()).isEqualTo(CdnOutcome.Action.CREATED);
+    assertThat(aws.links().find(CdnSettings.LINK_TAG_KEY, side.channelArn().orElseThrow()))
+        .as("the tag index does not show it yet").isEmpty();
+    aws.clearCalls();
+
+    CdnOutcome outcome = side.anotherInstance().saveChannel();
+
+    assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(outcome.distributionId()).isPresent().isEqualTo(created.distributionId());
+    assertThat(aws.distributions().all()).hasSize(1);
+    assertThat(aws.calls(Operation.CREATE_DISTRIBUTION_WITH_TAGS)).isEmpty();
+    assertThat(aws.calls(Operation.LIST_TAGS_FOR_RESOURCE)).as("the recorded one confirmed by its link tag").hasSize(1);
+    assertThat(aws.writes()).as("none to CloudFront; to MediaPackage only for a channel not shown yet")
+        .allSatisfy(call -> assertThat(call.operation().service()).startsWith("mediapackage"));
+    if (channelShown) {
+      assertThat(aws.writes()).isEmpty();
+    }
   }
 
   @Test
@@ -517,10 +601,46 @@ abstract class ChannelCdnBehaviourTests {
     side.details().cdnUrls().get("hls").forEach(this::assertPlays);
   }
 
+  /** How a channel save's creation of the distribution is cut off before the channel records the distribution. */
+  enum CutOff { CREATE_ANSWER_LOST, CHANNEL_TAG_REFUSED }
+
+  @ParameterizedTest
+  @EnumSource(CutOff.class)
+  void aCreationCutOffBeforeTheChannelRecordsIt_isReportedAsAsked_andAnotherInstanceSavingAgainAdoptsTheOne(
+      CutOff cutOff) {
+    aws.delayVisibility(Duration.ofSeconds(20));
+    side.saveChannelWithoutDistribution();
+    aws.clock().advance(Duration.ofSeconds(20)); // the channel is shown, what comes next (the tag index too) lags
+    if (cutOff == CutOff.CREATE_ANSWER_LOST) {
+      aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS); // created, but the save never learns its id
+    } else {
+      aws.beforeNext(side.tagChannelOperation(), () -> { }); // the "requested" marker goes through
+      aws.failNext(side.tagChannelOperation()).withServiceUnavailable(); // created, its id never recorded
+    }
+    assertThat(side.saveChannel().failed()).isTrue();
+    assertThat(side.channelTag()).contains(CdnSettings.CHANNEL_TAG_REQUESTED);
+    Side other = side.anotherInstance();
+    assertThat(other.saveEndpoints(List.of("hls")).cdn().action()).isEqualTo(CdnOutcome.Action.REQUESTED_BUT_MISSING);
+
+    CdnOutcome again = other.saveChannel();
+
+    assertThat(again.action()).isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(again.distributionId()).contains(onlyDistribution());
+    assertThat(side.channelTag()).contains(onlyDistribution().value());
+    assertThat(aws.cloudFrontPolicies().allOriginAccessControls()).as("v2's, reused by name")
+        .extracting(control -> control.config().name()).doesNotHaveDuplicates();
+    assertThat(aws.cloudFrontPolicies().allCachePolicies()).extracting(policy -> policy.config().name())
+        .doesNotHaveDuplicates();
+    aws.delayVisibility(Duration.ZERO);
+    aws.clock().advance(aws.propagationTime());
+    assertThat(side.details().cdnUrls().get("hls")).isNotEmpty().allSatisfy(this::assertPlays);
+  }
+
   @Test
   void awaitDeployed_withProgress_reportsEachRead_andEndsReady_withEveryCdnUrlPlaying() {
     side.saveChannel();
     side.saveEndpoints(List.of("hls", "backup"));
+    aws.clearCalls();
     List<DeploymentProgress> progress = new ArrayList<>();
 
     Side.Details details = side.awaitDeployed(THIRTY_MINUTES, progress::add);
@@ -529,9 +649,14 @@ abstract class ChannelCdnBehaviourTests {
     assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.channel()).hasToString(side.channelName()));
     // a read at once, then every 60 s on the fake clock until the 5-minute propagation ends
     assertThat(progress).extracting(DeploymentProgress::poll).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(progress).extracting(DeploymentProgress::status).startsWith(DistributionStatus.IN_PROGRESS)
-        .endsWith(DistributionStatus.DEPLOYED);
+    assertThat(progress).extracting(DeploymentProgress::elapsed).containsExactly(Duration.ZERO, MINUTE,
+        Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofMinutes(4), Duration.ofMinutes(5));
+    assertThat(progress).extracting(DeploymentProgress::status).containsExactly(DistributionStatus.IN_PROGRESS,
+        DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS, DistributionStatus.IN_PROGRESS,
+        DistributionStatus.IN_PROGRESS, DistributionStatus.DEPLOYED);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("one read a poll").hasSize(6);
     assertThat(progress.get(0).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
+    assertThat(progress.get(4).notReadyReasons()).singleElement().asString().endsWith("is InProgress, not Deployed");
     assertThat(progress.get(progress.size() - 1).readyForPlayers()).isTrue();
     assertThat(progress.get(0).readyForPlayers()).isFalse();
     assertThat(events).extracting(ProvisioningEvent::step).endsWith(ProvisioningEvent.Step.STATUS_CHANGED,
@@ -541,6 +666,141 @@ abstract class ChannelCdnBehaviourTests {
     List<ViewerResponse> responses = aws.playerRequests(details.cdnUrls().get("hls").get(0));
     assertThat(responses).extracting(ViewerResponse::distributionId).containsOnly(
         java.util.Optional.of(onlyDistribution()));
+  }
+
+  @Test
+  void awaitDeployed_whileInProgress_waitsOnTheFakeClock_andAnswersTheDeployedDetails_withEveryManifestsCdnUrl() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    assertThat(side.details().status()).contains(DistributionStatus.IN_PROGRESS);
+    events.clear();
+    java.time.Instant before = aws.clock().instant();
+
+    Side.Details details = side.awaitDeployed(THIRTY_MINUTES);
+
+    assertThat(details.status()).contains(DistributionStatus.DEPLOYED);
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.cdnUrls()).containsOnlyKeys("hls", "cmaf");
+    details.cdnUrls().forEach((endpoint, urls) -> assertThat(urls).as("one per manifest of %s", endpoint)
+        .hasSameSizeAs(side.originUrls(endpoint)).isNotEmpty());
+    assertThat(details).isEqualTo(side.details());
+    // deployed after the fake's propagation time: the waiter's 60 s reads, on the fake clock
+    assertThat(Duration.between(before, aws.clock().instant())).isEqualTo(aws.propagationTime());
+    assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
+    ProvisioningEvent ready = events.get(1);
+    assertThat(ready.distributionId()).isEqualTo(details.distribution());
+    assertThat(ready.endpointIds()).extracting(OriginEndpointId::value).containsExactly("hls", "cmaf");
+    assertThat(ready.duration()).isEqualTo(aws.propagationTime());
+  }
+
+  @Test
+  void awaitDeployed_whenDeployed_answersAtOnce_tellingOnlyReadyForPlayers() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    events.clear();
+    java.time.Instant before = aws.clock().instant();
+
+    Side.Details details = side.awaitDeployed(Duration.ZERO);
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(aws.clock().instant()).isEqualTo(before);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("the read before the wait, the waiter's first").hasSize(2);
+    assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.READY_FOR_PLAYERS);
+  }
+
+  @Test
+  void awaitDeployed_withAThrowingProgressCallback_answersAsWithoutOne() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    int[] calls = {0};
+
+    Side.Details details = side.awaitDeployed(THIRTY_MINUTES, p -> {
+      calls[0]++;
+      throw new IllegalStateException("a broken dashboard");
+    });
+
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(calls[0]).isEqualTo(6);
+  }
+
+  @Test
+  void awaitDeployed_plainAndWithProgress_answerTheSameDetails() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+
+    Side.Details withProgress = side.awaitDeployed(THIRTY_MINUTES, p -> { });
+
+    assertThat(withProgress).isEqualTo(side.awaitDeployed(THIRTY_MINUTES));
+  }
+
+  /** The channel with two endpoints, its distribution deploying; the calls log and the events cleared. */
+  private void givenTwoEndpointsDeploying() {
+    side.saveChannel();
+    side.saveEndpoints(List.of("hls", "cmaf"));
+    aws.clearCalls();
+    events.clear();
+  }
+
+  @Test
+  void awaitDeployedAsync_completesWhenTheFakeClockPassesPropagation_readingNothingOnTheCallersThread() {
+    givenTwoEndpointsDeploying();
+
+    CompletableFuture<Side.Details> ready = side.awaitDeployedAsync(Duration.ofMinutes(20));
+    assertThat(aws.calls()).isEmpty(); // nothing is read on the caller's thread
+    scheduler.advance(Duration.ofMinutes(4));
+    assertThat(ready).isNotDone();
+    assertThat(events).as("five reads, all InProgress").isEmpty();
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).as("at 0, 1, 2, 3 and 4 minutes").hasSize(5);
+    scheduler.advance(MINUTE);
+
+    assertThat(ready).isCompleted();
+    Side.Details details = ready.join();
+    assertThat(details.readyForPlayers()).isTrue();
+    assertThat(details.cdnUrls()).containsOnlyKeys("hls", "cmaf").allSatisfy((e, urls) -> assertThat(urls).isNotEmpty());
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(6);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(scheduler.pending()).isZero();
+    assertThat(events).extracting(ProvisioningEvent::step).containsExactly(ProvisioningEvent.Step.STATUS_CHANGED,
+        ProvisioningEvent.Step.READY_FOR_PLAYERS);
+    ProvisioningEvent changed = events.get(0);
+    assertThat(changed.attempt()).isEqualTo(6);
+    assertThat(changed.duration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(changed.distributionId()).isEqualTo(details.distribution());
+    assertThat(events.get(1).endpointIds()).hasSize(2);
+  }
+
+  @Test
+  void awaitDeployedAsync_whenPropagationIsLongerThanTheTimeout_failsWithDeploymentTimeout() {
+    givenTwoEndpointsDeploying();
+    CompletableFuture<Side.Details> ready = side.awaitDeployedAsync(Duration.ofMinutes(2));
+
+    scheduler.advance(Duration.ofMinutes(10));
+
+    assertThat(ready).isCompletedExceptionally();
+    assertThat(catchThrowable(ready::join)).cause().isInstanceOf(DeploymentTimeoutException.class)
+        .hasMessageContaining("after PT2M (3 reads)");
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(3);
+    assertThat(scheduler.pending()).isZero();
+  }
+
+  @Test
+  void awaitDeployedAsync_whenCancelled_readsNoMore() {
+    givenTwoEndpointsDeploying();
+    CompletableFuture<Side.Details> ready = side.awaitDeployedAsync(Duration.ofMinutes(20));
+    scheduler.advance(MINUTE);
+    assertThat(aws.calls(Operation.GET_DISTRIBUTION)).hasSize(2);
+    aws.clearCalls();
+
+    ready.cancel(true);
+    assertThat(scheduler.pending()).isZero();
+    scheduler.advance(Duration.ofMinutes(20));
+
+    assertThat(aws.calls()).isEmpty();
+    assertThat(ready).isCancelled();
+    assertThat(scheduler.pending()).isZero();
   }
 
   /** Whenever details say ready for players, every request a player of every CDN URL they give makes answers 200. */
@@ -563,15 +823,7 @@ abstract class ChannelCdnBehaviourTests {
     // by hand: what lets the distribution read an endpoint (v2: its policy), then a user's behaviour taking segments
     side.removeEndpointAccessByHand("hls");
     readyMeansPlaying();
-    Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
-        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
-    aws.distributions().edit(onlyDistribution(), config -> DistributionConfig.builder().from(config)
-        .addOrigins(bucket).cacheBehaviors(java.util.stream.Stream.concat(java.util.stream.Stream.of(
-            CacheBehavior.builder().pathPattern("/out/*.ts").targetOriginId("vod-bucket")
-                .viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY).allowedMethods(List.of("GET", "HEAD"))
-                .cachedMethods(List.of("GET", "HEAD")).cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build()),
-            config.cacheBehaviors().stream()).toList())
-        .build());
+    usersBehaviourFirst("/out/*.ts", "vod-bucket", "vod.example.com");
     readyMeansPlaying();
     aws.clock().advance(aws.propagationTime());
     Side.Details edited = readyMeansPlaying();

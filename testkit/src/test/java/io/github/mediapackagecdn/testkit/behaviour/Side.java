@@ -6,15 +6,19 @@ import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.DistributionStatus;
 import io.github.mediapackagecdn.testkit.FakeAws;
 import io.github.mediapackagecdn.testkit.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One MediaPackage version as the shared behaviour suites drive it: the same few steps a user takes, v1 or v2, over one
@@ -47,7 +51,12 @@ interface Side {
   FakeAws aws();
 
   /** Builds the facade, with {@code listener} told of every step (in v2, then saves the channel's group). */
-  void open(ProvisioningListener listener);
+  default void open(ProvisioningListener listener) {
+    open(listener, Optional.empty());
+  }
+
+  /** As {@link #open(ProvisioningListener)}, the polls of the async wait run by {@code scheduler} when given. */
+  void open(ProvisioningListener listener, Optional<Scheduler> scheduler);
 
   /** Another instance of the library on the same account and channel, as another backend would run it; no listener. */
   Side anotherInstance();
@@ -68,6 +77,9 @@ interface Side {
 
   /** MediaPackage's create of an origin endpoint. */
   Operation createEndpointOperation();
+
+  /** MediaPackage's read of a channel. */
+  Operation readChannelOperation();
 
   /** MediaPackage's tagging of a channel. */
   Operation tagChannelOperation();
@@ -131,14 +143,40 @@ interface Side {
   /** Waits with progress; the details once ready. */
   Details awaitDeployed(Duration timeout, Consumer<DeploymentProgress> progress);
 
+  /** Waits without progress ({@code awaitDeployed(id, timeout)}); the details once ready. */
+  Details awaitDeployed(Duration timeout);
+
+  /** Waits without holding a thread ({@code awaitDeployedAsync}), on the scheduler given to {@code open}. */
+  CompletableFuture<Details> awaitDeployedAsync(Duration timeout);
+
+  /** The facade's {@code wait}, answering {@code details} of what it answers; cancelling the answer cancels it. */
+  static <T> CompletableFuture<Details> answer(CompletableFuture<T> wait, Function<T, Details> details) {
+    CompletableFuture<Details> answer = wait.thenApply(details);
+    answer.whenComplete((done, failure) -> {
+      if (answer.isCancelled()) {
+        wait.cancel(true);
+      }
+    });
+    return answer;
+  }
+
   /** Tears the channel down, its distribution with it; what became of the channel and the distribution. */
   TeardownResult teardown();
+
+  /** Tears the channel down without asking for its distribution ({@code TeardownOptions.defaults()}). */
+  TeardownResult teardownKeepingTheDistribution();
 
   /**
    * The link tag's value of the channel's distribution, if the channel exists: the channel's ARN as MediaPackage holds
    * it, or in a scope where the distribution is the channel group's, the group's ARN; records no call.
    */
   Optional<String> channelArn();
+
+  /**
+   * The value of the library's channel tag, if the channel exists: on the channel, or in a scope where the
+   * distribution is the channel group's, on the group; records no call.
+   */
+  Optional<String> channelTag();
 
   /** The names of the channel's endpoints that exist now, visible or not; records no call. */
   List<String> endpointsNow();
@@ -163,7 +201,8 @@ interface Side {
   record EndpointSave(CdnOutcome cdn, List<String> saved, List<String> unsaved, Optional<ProvisioningException> stoppedBy,
       boolean complete) {}
 
-  /** What details answered: the distribution, per endpoint name its CDN URLs, or why it is not served. */
-  record Details(Optional<DistributionId> distribution, boolean readyForPlayers, Map<String, List<String>> cdnUrls,
+  /** What details answered: the distribution and its status, per endpoint name its CDN URLs, or why it is not served. */
+  record Details(Optional<DistributionId> distribution, Optional<DistributionStatus> status, boolean readyForPlayers,
+      Map<String, List<String>> cdnUrls,
       Map<String, String> notServed, List<String> notReadyReasons) {}
 }

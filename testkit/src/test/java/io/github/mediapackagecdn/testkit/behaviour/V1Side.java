@@ -1,11 +1,13 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.ChannelId;
 import io.github.mediapackagecdn.core.model.ChannelSpec;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +64,11 @@ final class V1Side implements Side {
   }
 
   @Override
-  public void open(ProvisioningListener listener) {
-    cdn = aws.channelCdn(b -> b.listener(listener));
+  public void open(ProvisioningListener listener, Optional<Scheduler> scheduler) {
+    cdn = aws.channelCdn(b -> {
+      b.listener(listener);
+      scheduler.ifPresent(b::scheduler);
+    });
   }
 
   @Override
@@ -83,6 +89,11 @@ final class V1Side implements Side {
   @Override
   public Operation createEndpointOperation() {
     return Operation.CREATE_ORIGIN_ENDPOINT;
+  }
+
+  @Override
+  public Operation readChannelOperation() {
+    return Operation.DESCRIBE_CHANNEL;
   }
 
   @Override
@@ -193,6 +204,11 @@ final class V1Side implements Side {
   }
 
   @Override
+  public TeardownResult teardownKeepingTheDistribution() {
+    return cdn.teardown(channel, TeardownOptions.defaults());
+  }
+
+  @Override
   public Details details() {
     return of(cdn.details(channel));
   }
@@ -202,6 +218,16 @@ final class V1Side implements Side {
     return of(cdn.awaitDeployed(channel, timeout, progress));
   }
 
+  @Override
+  public Details awaitDeployed(Duration timeout) {
+    return of(cdn.awaitDeployed(channel, timeout));
+  }
+
+  @Override
+  public CompletableFuture<Details> awaitDeployedAsync(Duration timeout) {
+    return Side.answer(cdn.awaitDeployedAsync(channel, timeout), V1Side::of);
+  }
+
   private static Details of(ChannelDetails details) {
     Map<String, List<String>> urls = new LinkedHashMap<>();
     Map<String, String> notServed = new LinkedHashMap<>();
@@ -209,7 +235,8 @@ final class V1Side implements Side {
       urls.put(e.endpoint().id().value(), e.cdnUrls());
       e.notServedReason().ifPresent(reason -> notServed.put(e.endpoint().id().value(), reason));
     });
-    return new Details(details.distribution().map(DistributionDetails::id), details.readyForPlayers(), urls,
+    return new Details(details.distribution().map(DistributionDetails::id),
+        details.distribution().map(DistributionDetails::status), details.readyForPlayers(), urls,
         notServed, details.notReadyReasons());
   }
 
@@ -220,6 +247,11 @@ final class V1Side implements Side {
   @Override
   public Optional<String> channelArn() {
     return stored().map(c -> c.arn().value());
+  }
+
+  @Override
+  public Optional<String> channelTag() {
+    return stored().map(c -> c.tags().get(CdnSettings.CHANNEL_TAG_KEY));
   }
 
   @Override

@@ -3,11 +3,13 @@ package io.github.mediapackagecdn.testkit.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -69,8 +72,8 @@ final class V2GroupSide implements Side {
   }
 
   @Override
-  public void open(ProvisioningListener listener) {
-    v2.open(listener);
+  public void open(ProvisioningListener listener, Optional<Scheduler> scheduler) {
+    v2.open(listener, scheduler);
   }
 
   @Override
@@ -96,6 +99,11 @@ final class V2GroupSide implements Side {
   @Override
   public Operation createEndpointOperation() {
     return v2.createEndpointOperation();
+  }
+
+  @Override
+  public Operation readChannelOperation() {
+    return v2.readChannelOperation();
   }
 
   @Override
@@ -188,6 +196,22 @@ final class V2GroupSide implements Side {
     return v2.awaitDeployed(timeout, progress);
   }
 
+  @Override
+  public Details awaitDeployed(Duration timeout) {
+    return v2.awaitDeployed(timeout);
+  }
+
+  @Override
+  public CompletableFuture<Details> awaitDeployedAsync(Duration timeout) {
+    return v2.awaitDeployedAsync(timeout);
+  }
+
+  /** The channel's teardown alone: it never touches the group's distribution. */
+  @Override
+  public TeardownResult teardownKeepingTheDistribution() {
+    return v2.teardownKeepingTheDistribution();
+  }
+
   /**
    * The channel's teardown, which never touches the group's distribution, then, when it deleted the channel and no
    * channel of the group remains, the group's ({@code teardownGroup}): what became of the distribution is the group
@@ -211,6 +235,14 @@ final class V2GroupSide implements Side {
   public Optional<String> channelArn() {
     return v2.channelArn().flatMap(arn -> aws().channelGroups().allGroups().stream()
         .filter(g -> g.name().equals(v2.channel().group())).findFirst().map(ChannelGroup::arn));
+  }
+
+  /** The library's channel tag on the group, once the channel exists. */
+  @Override
+  public Optional<String> channelTag() {
+    return v2.channelArn().flatMap(arn -> aws().channelGroups().allGroups().stream()
+        .filter(g -> g.name().equals(v2.channel().group())).findFirst()
+        .map(g -> g.tags().get(CdnSettings.CHANNEL_TAG_KEY)));
   }
 
   @Override

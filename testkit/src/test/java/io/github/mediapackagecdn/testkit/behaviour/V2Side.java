@@ -1,11 +1,13 @@
 package io.github.mediapackagecdn.testkit.behaviour;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan;
 import io.github.mediapackagecdn.core.cdn.DeploymentProgress;
 import io.github.mediapackagecdn.core.event.ProvisioningListener;
+import io.github.mediapackagecdn.core.port.Scheduler;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -81,8 +84,11 @@ final class V2Side implements Side {
   }
 
   @Override
-  public void open(ProvisioningListener listener) {
-    cdn = aws.channelCdnV2(b -> b.v2Settings(settings).listener(listener));
+  public void open(ProvisioningListener listener, Optional<Scheduler> scheduler) {
+    cdn = aws.channelCdnV2(b -> {
+      b.v2Settings(settings).listener(listener);
+      scheduler.ifPresent(b::scheduler);
+    });
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name(GROUP).build()); // the group exists beforehand
   }
 
@@ -104,6 +110,11 @@ final class V2Side implements Side {
   @Override
   public Operation createEndpointOperation() {
     return Operation.V2_CREATE_ORIGIN_ENDPOINT;
+  }
+
+  @Override
+  public Operation readChannelOperation() {
+    return Operation.V2_GET_CHANNEL;
   }
 
   @Override
@@ -224,6 +235,11 @@ final class V2Side implements Side {
   }
 
   @Override
+  public TeardownResult teardownKeepingTheDistribution() {
+    return cdn.teardown(channel, TeardownOptions.defaults());
+  }
+
+  @Override
   public Details details() {
     return of(cdn.details(channel));
   }
@@ -233,6 +249,16 @@ final class V2Side implements Side {
     return of(cdn.awaitDeployed(channel, timeout, progress));
   }
 
+  @Override
+  public Details awaitDeployed(Duration timeout) {
+    return of(cdn.awaitDeployed(channel, timeout));
+  }
+
+  @Override
+  public CompletableFuture<Details> awaitDeployedAsync(Duration timeout) {
+    return Side.answer(cdn.awaitDeployedAsync(channel, timeout), V2Side::of);
+  }
+
   private static Details of(V2ChannelDetails details) {
     Map<String, List<String>> urls = new LinkedHashMap<>();
     Map<String, String> notServed = new LinkedHashMap<>();
@@ -240,7 +266,7 @@ final class V2Side implements Side {
       urls.put(e.endpoint().endpoint(), e.cdnUrls());
       e.notServedReason().ifPresent(reason -> notServed.put(e.endpoint().endpoint(), reason));
     });
-    return new Details(details.distributionId(), details.readyForPlayers(), urls, notServed,
+    return new Details(details.distributionId(), details.status(), details.readyForPlayers(), urls, notServed,
         details.notReadyReasons());
   }
 
@@ -248,6 +274,12 @@ final class V2Side implements Side {
   public Optional<String> channelArn() {
     return aws.channelGroups().allChannels().stream().filter(c -> c.id().equals(channel)).findFirst()
         .map(V2Channel::arn);
+  }
+
+  @Override
+  public Optional<String> channelTag() {
+    return aws.channelGroups().allChannels().stream().filter(c -> c.id().equals(channel)).findFirst()
+        .map(c -> c.tags().get(CdnSettings.CHANNEL_TAG_KEY));
   }
 
   @Override
