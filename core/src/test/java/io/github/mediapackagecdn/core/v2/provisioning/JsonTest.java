@@ -22,7 +22,8 @@ class JsonTest {
 
   @Test
   void brokenDocuments_areValidationErrors() {
-    for (String broken : new String[] {"", "{", "{\"a\"}", "[1,]", "\"open", "tru", "{} x", "{1:2}", "\"\\u12\""}) {
+    for (String broken : new String[] {"", "{", "{\"a\"}", "[1,]", "\"open", "tru", "{} x", "{1:2}", "\"\\u12\"",
+        "[1}", "{\"a\":1]", "[[1}]"}) {
       assertThatThrownBy(() -> Json.parse(broken)).as(broken).isInstanceOf(ValidationException.class);
     }
   }
