@@ -389,4 +389,30 @@ class MoveChannelOnFakesTest {
     assertThat(event.count()).isEqualTo(policies);
     assertThat(event.detail()).contains(detail);
   }
+
+  @Test
+  void moves_andTheirPlan_refuseANullArgument_andAClosedFacade_beforeAnyCall() {
+    givenAChannelWithItsOwnDistribution_andTheGroups();
+
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(null, KEEP)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("channel id");
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, null)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("teardown options");
+    assertThatThrownBy(() -> cdn.moveToOwnDistribution(null, KEEP)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("channel id");
+    assertThatThrownBy(() -> cdn.moveToOwnDistribution(NEWS, null)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("teardown options");
+    assertThatThrownBy(() -> cdn.planMove(null, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("channel id");
+    assertThatThrownBy(() -> cdn.planMove(NEWS, null, KEEP)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("target");
+    assertThatThrownBy(() -> cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, null))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("teardown options");
+    cdn.close();
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> cdn.moveToOwnDistribution(NEWS, KEEP)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(aws.calls()).isEmpty();
+  }
 }
