@@ -241,6 +241,11 @@ class V2LayoutTest {
     assertThat(mss).extracting(CacheBehavior::pathPattern)
         .containsExactly("/out/v1/live/news/mss/*.ism/Manifest", "/out/v1/live/news/mss/*");
     assertThat(mss).allSatisfy(b -> assertThat(b.smoothStreaming()).isTrue());
+    assertThat(mss).allSatisfy(b -> {
+      assertThat(b.viewerProtocolPolicy()).isEqualTo(ProtocolPolicy.REDIRECT_TO_HTTPS);
+      assertThat(b.allowedMethods()).containsExactly("GET", "HEAD", "OPTIONS");
+      assertThat(b.cachedMethods()).containsExactly("GET", "HEAD");
+    });
   }
 
   @Test
