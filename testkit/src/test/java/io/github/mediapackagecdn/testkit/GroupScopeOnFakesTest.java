@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ValidationException;
+import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.CallerReferences;
 import io.github.mediapackagecdn.core.model.Distribution;
@@ -225,6 +226,67 @@ class GroupScopeOnFakesTest {
     assertThat(aws.distributions().all()).hasSize(1);
     assertThat(aws.channelGroups().findGroup("live").orElseThrow().tags())
         .containsEntry(CdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
+  }
+
+  @Test
+  void aGroupSaveWhoseCreateAnswerWasLost_throwsTyped_andSavingTheGroupAgainAdoptsTheOneMade_toldAsAnAdoption() {
+    RecordingListener events = new RecordingListener();
+    ChannelCdnV2 told = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE).listener(events));
+    aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+    assertThatThrownBy(() -> told.saveChannelGroup(liveWithDistribution()))
+        .isInstanceOf(io.github.mediapackagecdn.core.error.UnknownOutcomeException.class);
+    assertThat(aws.channelGroups().findGroup("live").orElseThrow().tags())
+        .containsEntry(CdnSettings.CHANNEL_TAG_KEY, CdnSettings.CHANNEL_TAG_REQUESTED);
+    events.clear();
+
+    told.saveChannelGroup(liveWithDistribution());
+
+    assertThat(events.events(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED)).singleElement().satisfies(e -> {
+      assertThat(e.distributionId()).contains(onlyDistribution().id());
+      assertThat(e.channel().orElseThrow()).hasToString("live/*");
+    });
+    assertThat(events.steps()).doesNotContain(ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+    assertThat(aws.channelGroups().findGroup("live").orElseThrow().tags())
+        .containsEntry(CdnSettings.CHANNEL_TAG_KEY, onlyDistribution().id().value());
+    events.clear();
+    assertThat(told.saveChannel(channel(NEWS)).cdn().action()).as("recorded on the group already")
+        .isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(events.steps()).doesNotContain(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED);
+    assertThat(aws.distributions().all()).hasSize(1);
+  }
+
+  @Test
+  void aChannelSaveAdoptingTheGroupsDistributionAnotherInstanceMade_answersAdopted_alsoWhenItCompletesTheLayout() {
+    RecordingListener events = new RecordingListener();
+    ChannelCdnV2 told = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE).listener(events));
+    ChannelCdnV2 second = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
+    told.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    told.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
+    told.saveEndpoints(threeEndpoints(NEWS));
+    String manifests = "/out/v1/live/*.m3u8";
+    // between this save's lookup and its create: the other instance makes the group's, and a person removes a behaviour
+    aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, () -> {
+      second.saveChannelGroup(liveWithDistribution());
+      aws.distributions().edit(onlyDistribution().id(), config -> DistributionConfig.builder().from(config)
+          .cacheBehaviors(config.cacheBehaviors().stream().filter(b -> !b.pathPattern().equals(manifests)).toList())
+          .build());
+    });
+    aws.clearCalls();
+    events.clear();
+
+    V2ChannelSaveResult saved = told.saveChannel(channel(NEWS));
+
+    assertThat(saved.cdn().action()).as("made by another instance, whatever completing it wrote")
+        .isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(saved.cdn().distributionId()).contains(onlyDistribution().id());
+    assertThat(aws.calls(Operation.UPDATE_DISTRIBUTION)).as("the layout completed").hasSize(1);
+    assertThat(onlyDistribution().config().cacheBehaviors()).extracting(CacheBehavior::pathPattern)
+        .containsSubsequence(manifests, "/out/v1/live/*");
+    assertThat(events.events(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED)).singleElement()
+        .satisfies(e -> assertThat(e.distributionId()).contains(onlyDistribution().id()));
+    assertThat(told.saveChannel(channel(NEWS)).cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
+    aws.clock().advance(aws.propagationTime());
+    assertReadyForPlayers(NEWS, 3);
   }
 
   @Test

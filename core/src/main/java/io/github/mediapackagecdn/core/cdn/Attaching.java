@@ -47,9 +47,13 @@ public final class Attaching<C, E> {
       Map<String, String> tags) {
     if (found.id().isPresent()) {
       CdnOutcome reconciled = reconciling.reconcile(channel, found.id().get(), found.needsRecording());
-      // not recorded on the channel yet: made by a try whose answer was lost, or by another instance, and used now
-      return found.needsRecording() && !reconciled.failed() && reconciled.action() != CdnOutcome.Action.NOT_SERVED
-          ? CdnOutcome.of(CdnOutcome.Action.ADOPTED, found.id().get()) : reconciled;
+      if (!found.needsRecording() || reconciled.failed()) {
+        return reconciled;
+      }
+      // not recorded on the channel until now: made by a try whose answer was lost, or by another instance; ADOPTED
+      // whatever completing it wrote, unless an endpoint is not served
+      CdnOutcome adopted = creation.adoptedFound(channel, found.id().get());
+      return reconciled.action() == CdnOutcome.Action.NOT_SERVED ? reconciled : adopted;
     }
     if (creation.recordedButMissing(channel).isEmpty()) {
       links.recordRequest(channel); // before asking CloudFront: a creation cut off stays detectable

@@ -135,6 +135,19 @@ public final class DistributionCreation<C> {
         + " are taken by distributions no longer linked to it", ResourceConflictException.Reason.ALREADY_EXISTS, arn);
   }
 
+  /**
+   * {@code ADOPTED} for distribution {@code id}, found linked to the channel but not recorded on it (made by a try
+   * whose answer was lost, or by another instance) and recorded on it now by the caller: told to the listeners as
+   * {@link ProvisioningEvent.Step#DISTRIBUTION_ADOPTED}, as an adoption after a refused creation is, with no operation
+   * (the lookup found it, no creation was tried).
+   */
+  public CdnOutcome adoptedFound(C channel, DistributionId id) {
+    log.debug("adopted distribution {} found linked to channel {}, not recorded on it yet", id, linkTags.ref(channel));
+    listeners.emit(Listeners.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, linkTags.ref(channel))
+        .distributionId(id));
+    return CdnOutcome.of(CdnOutcome.Action.ADOPTED, id);
+  }
+
   private CdnOutcome adopted(C channel, DistributionId id, int attempt, Instant start) {
     listeners.emit(Listeners.event(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED, linkTags.ref(channel)).distributionId(id)
         .operation("CreateDistributionWithTags").attempt(attempt).duration(listeners.since(start)));

@@ -31,7 +31,8 @@ public abstract class ProvisioningEvent {
      * CallerReference generation plus one. */
     DISTRIBUTION_CREATED,
     /** A distribution created earlier for the channel (a previous try, another instance) was adopted instead of a
-     * second one. */
+     * second one: operation {@code CreateDistributionWithTags} when its creation was refused as a duplicate, empty when
+     * the lookup found it linked but not yet recorded on the channel. */
     DISTRIBUTION_ADOPTED,
     /** The CallerReference of this attempt is held by a distribution no longer linked to the channel: the next
      * attempt takes the next generation. */

@@ -149,13 +149,43 @@ abstract class ChannelCdnBehaviourTests {
   void saveChannel_afterTheCreateAnswerWasLost_adoptsWhatItMade_thenIsUnchanged_neverASecond() {
     aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
     assertThat(side.saveChannel().failed()).isTrue();
+    events.clear();
 
     CdnOutcome again = side.saveChannel();
 
     assertThat(again.action()).as("made by the try whose answer was lost").isEqualTo(CdnOutcome.Action.ADOPTED);
     assertThat(again.distributionId()).contains(onlyDistribution());
+    assertThat(events).as("the adoption told as in every other").filteredOn(e -> e.step()
+        == ProvisioningEvent.Step.DISTRIBUTION_ADOPTED).singleElement().satisfies(e -> {
+          assertThat(e.distributionId()).contains(onlyDistribution());
+          assertThat(e.channel().orElseThrow()).hasToString(side.distributionOwnerName());
+        });
+    assertThat(events).extracting(ProvisioningEvent::step).doesNotContain(ProvisioningEvent.Step.DISTRIBUTION_CREATED);
     assertThat(side.saveChannel().action()).as("recorded now").isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(aws.distributions().all()).hasSize(1);
+  }
+
+  @Test
+  void saveChannel_afterTheCreateAnswerWasLost_andThePersonRemovedItsBehaviours_adoptsIt_completingIt_thenIsUnchanged() {
+    side.createOutsideTheLibrary(List.of("hls"));
+    aws.loseNextResponse(Operation.CREATE_DISTRIBUTION_WITH_TAGS);
+    assertThat(side.saveChannel().failed()).isTrue();
+    DistributionId id = onlyDistribution();
+    aws.distributions().edit(id, config -> DistributionConfig.builder().from(config).cacheBehaviors(List.of()).build());
+    events.clear();
+
+    CdnOutcome again = side.saveChannel();
+
+    assertThat(again.action()).as("made by the try whose answer was lost, whatever completing it wrote")
+        .isEqualTo(CdnOutcome.Action.ADOPTED);
+    assertThat(again.distributionId()).contains(id);
+    assertThat(events).extracting(ProvisioningEvent::step).containsOnlyOnce(ProvisioningEvent.Step.DISTRIBUTION_ADOPTED,
+        ProvisioningEvent.Step.UPDATE_SENT).doesNotContain(ProvisioningEvent.Step.DISTRIBUTION_CREATED);
+    side.layoutServes(aws.distributions().find(id).orElseThrow().config(), List.of("hls"));
+    assertThat(side.saveChannel().action()).as("recorded and complete now").isEqualTo(CdnOutcome.Action.UNCHANGED);
+    assertThat(aws.distributions().all()).hasSize(1);
+    aws.clock().advance(aws.propagationTime());
+    assertThat(side.details().cdnUrls().get("hls")).isNotEmpty().allSatisfy(this::assertPlays);
   }
 
   @Test

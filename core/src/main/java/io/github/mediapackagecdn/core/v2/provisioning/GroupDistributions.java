@@ -110,7 +110,7 @@ final class GroupDistributions {
     if (found.id().isPresent()) {
       if (found.needsRecording()) {
         links.record(group, found.id().get());
-        return CdnOutcome.of(CdnOutcome.Action.ADOPTED, found.id().get());
+        return creation.adoptedFound(group, found.id().get());
       }
       return CdnOutcome.of(CdnOutcome.Action.UNCHANGED, found.id().get());
     }
@@ -208,7 +208,9 @@ final class GroupDistributions {
 
   /**
    * Gives a channel saved in group scope the group's distribution: the group's (made now if it has none), and the
-   * channel's endpoints served from it. A failure is the outcome, beside the saved channel.
+   * channel's endpoints served from it: {@code CREATED} or {@code ADOPTED} when the group's distribution was made or
+   * recorded on the group now (whatever completing its layout wrote), unless an endpoint is {@code NOT_SERVED}, else
+   * what serving did. A failure is the outcome, beside the saved channel.
    */
   CdnOutcome channelSaved(V2ChannelId channel) {
     Optional<DistributionId> id = Optional.empty();
@@ -222,7 +224,10 @@ final class GroupDistributions {
         return ensured;
       }
       CdnOutcome served = serve(channel, group, id.orElseThrow(), endpoints, endpoints, true).outcome();
-      return served.action() == CdnOutcome.Action.UNCHANGED ? ensured : served;
+      // CREATED or ADOPTED whatever completing the layout wrote, as in the channel scope, unless an endpoint is not
+      // served; a distribution recorded already answers what serving did
+      return ensured.action() == CdnOutcome.Action.UNCHANGED || served.action() == CdnOutcome.Action.NOT_SERVED
+          ? served : ensured;
     } catch (ProvisioningException e) {
       return v2.events().failed(channel, id, e);
     }
