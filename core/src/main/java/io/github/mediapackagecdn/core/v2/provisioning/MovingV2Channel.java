@@ -112,6 +112,11 @@ final class MovingV2Channel {
     Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<DistributionPlan.PackagerWrite> writes = new ArrayList<>();
     String channelResource = state.channel().id().toString();
+    if (toGroup && to.isEmpty()) { // the group's distribution made now: recorded on the group, as a channel's is
+      for (int i = groupScope.tagWritesToCreate(state.group()); i > 0; i--) {
+        writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, state.group().name()));
+      }
+    }
     if (!toGroup && !state.moved() && to.isEmpty() && !linkTags.servedByGroup(state.channel())) {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
