@@ -1,11 +1,13 @@
 package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan.PackagerWrite;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -287,8 +289,9 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     assertThat(callCounts(aws)).isEqualTo(Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
         "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "GetDistribution", 2L, "GetOriginEndpointPolicy", 3L,
         "PutOriginEndpointPolicy", 3L, "TagResource", 1L));
-    assertThat(callCounts(second)).isEqualTo(Map.of("GetOriginEndpoint", 3L, "GetOriginEndpointPolicy", 3L,
-        "PutOriginEndpointPolicy", 3L));
+    assertThat(callCounts(second)).as("the group read there: its origin checked in the group's distribution")
+        .isEqualTo(Map.of("GetChannelGroup", 1L, "GetOriginEndpoint", 3L, "GetOriginEndpointPolicy", 3L,
+            "PutOriginEndpointPolicy", 3L));
     assertThat(moved.moved()).isTrue();
     assertThat(moved.to().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(moved.policiesWritten()).as("three endpoints in two Regions").isEqualTo(6);
@@ -347,8 +350,9 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
             Map.entry("GetDistribution", 9L), Map.entry("GetOriginEndpointPolicy", 6L),
             Map.entry("PutOriginEndpointPolicy", 6L), Map.entry("TagResource", 1L),
             Map.entry("UpdateDistribution", 1L), Map.entry("DeleteDistribution", 1L)));
-    assertThat(callCounts(second)).as("each endpoint read, its policy read and written, twice")
-        .isEqualTo(Map.of("GetOriginEndpoint", 6L, "GetOriginEndpointPolicy", 6L, "PutOriginEndpointPolicy", 6L));
+    assertThat(callCounts(second)).as("the group read, each endpoint read, its policy read and written, twice")
+        .isEqualTo(Map.of("GetChannelGroup", 1L, "GetOriginEndpoint", 6L, "GetOriginEndpointPolicy", 6L,
+            "PutOriginEndpointPolicy", 6L));
     assertThat(moved.previous()).isEqualTo(DistributionRemoval.DELETED);
     assertThat(moved.policiesWritten()).as("added, then stripped, in two Regions").isEqualTo(12);
     assertThat(aws.distributions().find(own)).isEmpty();
@@ -452,11 +456,59 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
             Map.entry("CreateDistributionWithTags", 1L), Map.entry("GetDistribution", 2L),
             Map.entry("GetOriginEndpointPolicy", 3L), Map.entry("PutOriginEndpointPolicy", 3L),
             Map.entry("TagResource", 3L)));
-    assertThat(callCounts(second)).as("the group read there for its origin").isEqualTo(Map.of("GetChannelGroup", 1L,
-        "GetOriginEndpoint", 3L, "GetOriginEndpointPolicy", 3L, "PutOriginEndpointPolicy", 3L));
+    assertThat(callCounts(second)).as("the group read there for the new distribution's origin, and for the check")
+        .isEqualTo(Map.of("GetChannelGroup", 2L,
+            "GetOriginEndpoint", 3L, "GetOriginEndpointPolicy", 3L, "PutOriginEndpointPolicy", 3L));
     assertThat(aws.distributions().find(group).orElseThrow().config().originGroups()).singleElement()
         .satisfies(g -> assertThat(g.memberOriginIds()).containsExactly("EMP2-live", "EMP2-live-eu-west-1"));
     aws.clock().advance(aws.propagationTime());
+    assertDetailsOn(group);
+    assertServedFromBothRegions(urlsOn(own));
+  }
+
+  /**
+   * The group's distribution made without the secondary Region (by an instance configured with one Region): its
+   * behaviours send the group's paths to the first Region's origin alone. Moving a channel served from both Regions
+   * there would serve it from one without a word; the move refuses it before any write, and goes once the group's
+   * behaviours target the origin group of both Regions.
+   */
+  @Test
+  void toAGroupDistributionMadeWithoutTheSecondRegion_isRefusedBeforeAnyWrite_theChannelStaysServedFromBoth() {
+    ChannelCdnV2 perChannel = aws.channelCdnV2(b -> b.secondaryRegion(secondPort));
+    perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    DistributionId own = perChannel.saveChannel(news()).cdn().distributionId().orElseThrow();
+    perChannel.saveEndpoints(threeEndpoints());
+    aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)).saveChannelGroup(ChannelGroupSpec.builder().name("live")
+        .createDistribution(true).build());
+    aws.clock().advance(aws.propagationTime());
+    keepArns();
+    DistributionId group = groupDistribution();
+    assertThat(secondRegionServes(urlsOn(group).get(0))).as("one Region").isPresent();
+    clearCalls();
+
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP))
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessageContaining("cache behaviour '/out/v1/live/*.m3u8' sends /out/v1/live/news/hls/index.m3u8 to"
+            + " 'EMP2-live', not to the media-quality-based origin group 'EMP2-live-mqar'")
+        .hasMessageContaining("eu-west-1").hasMessageContaining("nothing was moved");
+    assertThat(aws.writes()).isEmpty();
+    assertThat(second.writes()).isEmpty();
+    assertDetailsOn(own);
+
+    String egress = second.channelGroups().findGroup("live").orElseThrow().egressDomain();
+    aws.distributions().edit(group, c -> DistributionConfig.builder().from(c) // a person completes it
+        .addOrigins(Origin.builder().from(c.origin("EMP2-live").orElseThrow()).id("EMP2-live-eu-west-1")
+            .domainName(egress).build())
+        .addOriginGroups(OriginGroup.builder().id("EMP2-live-mqar").primaryOriginId("EMP2-live")
+            .secondaryOriginId("EMP2-live-eu-west-1").addFailoverStatusCodes(404)
+            .selectionCriteria(OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED).build())
+        .cacheBehaviors(c.cacheBehaviors().stream().map(b -> CacheBehavior.builder().from(b)
+            .targetOriginId("EMP2-live-mqar").build()).toList())
+        .build());
+    aws.clock().advance(aws.propagationTime());
+
+    assertThat(cdn.moveToGroupDistribution(NEWS, KEEP).moved()).isTrue();
     assertDetailsOn(group);
     assertServedFromBothRegions(urlsOn(own));
   }
