@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionPlan.PackagerWrite;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.error.ResourceConflictException;
+import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
@@ -299,6 +300,13 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     assertDetailsOn(group);
     assertServedFromBothRegions(urlsOn(own)); // left in place, its access kept in both Regions
     assertThat(cdn.planMove(NEWS, GROUP, KEEP).isEmpty()).isTrue();
+    clearCalls();
+    assertThat(cdn.saveChannel(news()).cdn().action()).as("saved again in group scope").isEqualTo(
+        CdnOutcome.Action.UNCHANGED);
+    assertThat(cdn.saveEndpoints(threeEndpoints()).cdn().distributionId()).contains(group);
+    assertThat(aws.writes()).as("both Regions' policies grant it already; the group's layout is complete").isEmpty();
+    assertThat(second.writes()).isEmpty();
+    assertDetailsOn(group);
 
     V2MovePlan back = cdn.planMove(NEWS, OWN, KEEP);
     assertThat(back.to()).as("left in place: adopted").contains(own);
@@ -509,6 +517,32 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     aws.clock().advance(aws.propagationTime());
 
     assertThat(cdn.moveToGroupDistribution(NEWS, KEEP).moved()).isTrue();
+    assertDetailsOn(group);
+    assertServedFromBothRegions(urlsOn(own));
+  }
+
+  @Test
+  void aFaultBetweenTheRegionsWrites_leavesTheUrlsWhereTheyWere_andTheMoveAgainWritesOnlyWhatIsLeft() {
+    DistributionId own = givenAChannelWithItsOwnDistribution(true);
+    DistributionId group = groupDistribution();
+    keepArns();
+    second.beforeNext(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY, () -> { }); // hls's goes through
+    second.failNext(Operation.V2_PUT_ORIGIN_ENDPOINT_POLICY).withServiceUnavailable(); // llhls's is refused
+
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP)).isInstanceOf(ServiceFailureException.class);
+
+    assertThat(mediaPackageWrites()).as("hls in both, llhls in the first, then the second Region refused")
+        .containsExactly(put("hls"), put("hls"), put("llhls"), put("llhls"));
+    assertThat(grantedIn(second, group)).containsExactly("hls");
+    assertDetailsOn(own); // the channel tag never written: the URLs have not moved, both Regions still serve them
+    V2MovePlan rest = cdn.planMove(NEWS, GROUP, KEEP);
+    assertThat(rest.packagerWrites()).containsExactly(put("llhls"), put("dash"), put("dash"), TAG);
+    clearCalls();
+
+    V2MoveResult moved = cdn.moveToGroupDistribution(NEWS, KEEP);
+
+    assertThat(mediaPackageWrites()).as("as planned: what was left").isEqualTo(rest.packagerWrites());
+    assertThat(moved.policiesWritten()).isEqualTo(3);
     assertDetailsOn(group);
     assertServedFromBothRegions(urlsOn(own));
   }
