@@ -466,7 +466,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *
    * @throws ValidationException in the scope {@code CHANNEL}, before any call
    * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) when the group's
-   *     distribution does not route an endpoint of the channel (a behaviour of yours in the way), before any write
+   *     distribution does not route an endpoint of the channel (a behaviour of yours in the way), or, with a
+   *     {@link Builder#secondaryRegion}, does not send its requests to the media-quality-based origin group of both
+   *     Regions (a group's distribution made without the secondary Region), before any write
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToGroupDistribution(V2ChannelId channel, TeardownOptions options) {

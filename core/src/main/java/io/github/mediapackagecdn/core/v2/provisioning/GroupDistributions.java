@@ -125,6 +125,16 @@ final class GroupDistributions {
     return outcome;
   }
 
+  /**
+   * How many TagResource calls on the group {@link #ensure} makes when it creates the group's distribution: the
+   * "requested" marker (unless the group has it already, or records a distribution that is missing), then the new id.
+   * Reads only: for a plan.
+   */
+  int tagWritesToCreate(ChannelGroup group) {
+    boolean marks = creation.recordedButMissing(group).isEmpty() && !linkTags.channelTag(group).requested();
+    return marks ? 2 : 1;
+  }
+
   /** The group's distribution as the engine's rules find it, or the outcome that says why there is none. */
   DistributionResolver.Resolution resolve(ChannelGroup group) {
     return links.resolve(group);

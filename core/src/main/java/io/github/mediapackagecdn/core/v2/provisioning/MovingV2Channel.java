@@ -112,6 +112,11 @@ final class MovingV2Channel {
     Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<DistributionPlan.PackagerWrite> writes = new ArrayList<>();
     String channelResource = state.channel().id().toString();
+    if (toGroup && to.isEmpty()) { // the group's distribution made now: recorded on the group, as a channel's is
+      for (int i = groupScope.tagWritesToCreate(state.group()); i > 0; i--) {
+        writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, state.group().name()));
+      }
+    }
     if (!toGroup && !state.moved() && to.isEmpty() && !linkTags.servedByGroup(state.channel())) {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
@@ -208,9 +213,14 @@ final class MovingV2Channel {
     }
     DistributionId target = to.distributionId().orElseThrow();
     Distribution distribution = find(state.channel().id(), target);
+    // with a secondary Region, the group's distribution must serve from both (made without it, it serves from one)
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second,
+        state.group().name()));
     Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
     for (V2Endpoint endpoint : state.endpoints()) {
       V2Layout.whyNotServed(distribution.config(), endpoint)
+          .or(() -> secondGroup.flatMap(second -> V2Layout.whyNotFromBothRegions(distribution.config(), endpoint,
+              second)))
           .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
     }
     if (!notServed.isEmpty()) { // nothing written: the channel stays where it is, served as it was

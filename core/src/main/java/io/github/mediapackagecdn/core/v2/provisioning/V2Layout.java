@@ -592,6 +592,35 @@ final class V2Layout {
         .findFirst();
   }
 
+  /**
+   * Why CloudFront would not send a player's requests for the endpoint to the {@code secondary} Region as well, if it
+   * would not: the behaviour each request takes ({@link Routing#route}) must target the media-quality-based origin
+   * group of the two Regions ({@link #originGroup}), whose second member is the secondary Region's group's origin.
+   */
+  static Optional<String> whyNotFromBothRegions(DistributionConfig config, V2Endpoint endpoint,
+      ChannelGroup secondary) {
+    String secondId = secondaryOriginId(secondary);
+    String groupId = originGroupId(endpoint.id().group());
+    for (String url : playerUrls(endpoint)) {
+      String path = URI.create(url).getRawPath();
+      CacheBehavior behavior = Routing.route(config, path);
+      boolean both = config.originGroup(behavior.targetOriginId())
+          .filter(g -> g.selectionCriteria() == OriginGroup.SelectionCriteria.MEDIA_QUALITY_BASED)
+          .filter(g -> g.secondaryOriginId().equals(secondId))
+          .flatMap(g -> config.origin(secondId))
+          .filter(o -> o.domainName().equalsIgnoreCase(secondary.egressDomain())).isPresent();
+      if (!both) {
+        String which = behavior == config.defaultBehavior() ? "the default cache behaviour"
+            : "cache behaviour '" + behavior.pathPattern() + "'";
+        return Optional.of(which + " sends " + path + " to '" + behavior.targetOriginId() + "', not to the"
+            + " media-quality-based origin group '" + groupId + "' of both Regions (its second origin '" + secondId
+            + "' on " + secondary.egressDomain() + "), so the secondary Region would never serve endpoint "
+            + endpoint.id());
+      }
+    }
+    return Optional.empty();
+  }
+
   static CacheBehavior behavior(String pathPattern, String originId, String cachePolicyId, boolean smooth,
       V2CdnSettings v2) {
     return Routing.behavior(pathPattern, originId, cachePolicyId)
