@@ -2,18 +2,24 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan.PackagerWrite;
 import io.github.mediapackagecdn.core.cdn.TeardownOptions;
 import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
+import io.github.mediapackagecdn.core.error.ResourceConflictException;
 import io.github.mediapackagecdn.core.error.ServiceFailureException;
 import io.github.mediapackagecdn.core.error.ThrottledException;
 import io.github.mediapackagecdn.core.error.ValidationException;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent;
 import io.github.mediapackagecdn.core.event.ProvisioningEvent.Step;
+import io.github.mediapackagecdn.core.model.CacheBehavior;
+import io.github.mediapackagecdn.core.model.DistributionConfig;
+import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.DistributionId;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -265,6 +271,65 @@ class MoveChannelOnFakesTest {
       assertThat(cdn.planMove(NEWS, target, options).isEmpty()).as("done: nothing left").isTrue();
       aws.clock().advance(aws.propagationTime());
     }
+  }
+
+  /**
+   * A behaviour of yours on the group's distribution sends the channel's HLS paths to another origin: the move refuses
+   * ({@code NOT_SERVED}) before any write, and its plan is refused in the same words after the same reads, so that a
+   * dry run never lists writes the move would not make. Once the behaviour goes, the plan lists the move's writes.
+   */
+  @Test
+  void toAGroupDistributionWhoseBehaviourSendsTheChannelElsewhere_thePlanIsRefusedAsTheMove_beforeAnyWrite() {
+    DistributionId own = givenAChannelWithItsOwnDistribution_andTheGroups();
+    DistributionId group = groupDistribution();
+    Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
+    CacheBehavior elsewhere = CacheBehavior.builder().pathPattern("/out/v1/live/news/hls/*")
+        .targetOriginId("vod-bucket").viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
+    aws.distributions().edit(group, c -> DistributionConfig.builder().from(c).addOrigins(bucket)
+        .cacheBehaviors(List.of(elsewhere)).addAllCacheBehaviors(c.cacheBehaviors()).build());
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    events.clear();
+
+    Throwable planned = catchThrowable(() -> cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP));
+
+    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> {
+      assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED);
+      assertThat(e.resourceId()).contains("live/news");
+    }).hasMessageContaining("the distribution " + group + " of channel group live does not route endpoints of"
+        + " channel live/news").hasMessageContaining("hls=cache behaviour '/out/v1/live/news/hls/*' sends"
+        + " /out/v1/live/news/hls/index.m3u8 to origin 'vod-bucket'").hasMessageContaining("nothing was moved");
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "GetDistribution", 1L);
+    assertThat(callCounts()).as("the channel and the group's distribution read, no policy").isEqualTo(reads);
+    assertThat(events.events()).as("a plan is not heard").isEmpty();
+    aws.clearCalls();
+
+    Throwable moved = catchThrowable(() -> cdn.moveToGroupDistribution(NEWS, KEEP));
+
+    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
+        .hasMessage(planned.getMessage());
+    assertThat(((ResourceConflictException) moved).reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED);
+    assertThat(aws.writes()).isEmpty();
+    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
+    assertThat(events.steps()).containsExactly(Step.FAILED);
+    assertDetailsOn(own);
+
+    aws.distributions().edit(group, c -> DistributionConfig.builder().from(c) // the user removes the behaviour
+        .cacheBehaviors(c.cacheBehaviors().stream().filter(b -> !b.targetOriginId().equals("vod-bucket")).toList())
+        .build());
+    aws.clock().advance(aws.propagationTime());
+    V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP);
+    assertThat(plan.packagerWrites()).hasSize(4);
+    aws.clearCalls();
+    assertThat(cdn.moveToGroupDistribution(NEWS, KEEP).moved()).isTrue();
+    assertThat(aws.writes().stream().map(c -> c.operation().apiName()).toList()).as("as planned")
+        .isEqualTo(plan.packagerWrites().stream().map(PackagerWrite::operation).toList());
+    assertDetailsOn(group);
   }
 
   @Test

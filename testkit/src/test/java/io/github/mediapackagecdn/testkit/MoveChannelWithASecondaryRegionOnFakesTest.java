@@ -2,6 +2,7 @@ package io.github.mediapackagecdn.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.DistributionPlan.PackagerWrite;
@@ -477,11 +478,12 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
   /**
    * The group's distribution made without the secondary Region (by an instance configured with one Region): its
    * behaviours send the group's paths to the first Region's origin alone. Moving a channel served from both Regions
-   * there would serve it from one without a word; the move refuses it before any write, and goes once the group's
-   * behaviours target the origin group of both Regions.
+   * there would serve it from one without a word; the move refuses it before any write, its plan is refused in the same
+   * words after the same reads in both Regions, and both go once the group's behaviours target the origin group of
+   * both Regions.
    */
   @Test
-  void toAGroupDistributionMadeWithoutTheSecondRegion_isRefusedBeforeAnyWrite_theChannelStaysServedFromBoth() {
+  void toAGroupDistributionMadeWithoutTheSecondRegion_planAndMoveRefusedBeforeAnyWrite_stillServedFromBoth() {
     ChannelCdnV2 perChannel = aws.channelCdnV2(b -> b.secondaryRegion(secondPort));
     perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     DistributionId own = perChannel.saveChannel(news()).cdn().distributionId().orElseThrow();
@@ -493,15 +495,31 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     DistributionId group = groupDistribution();
     assertThat(secondRegionServes(urlsOn(group).get(0))).as("one Region").isPresent();
     clearCalls();
+    Map<String, Long> firstReads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "GetDistribution", 1L);
+    Map<String, Long> secondReads = Map.of("GetChannelGroup", 1L); // its egress domain, for the origin group's check
 
-    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP))
-        .isInstanceOfSatisfying(ResourceConflictException.class,
+    Throwable planned = catchThrowable(() -> cdn.planMove(NEWS, GROUP, KEEP));
+
+    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class,
             e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
         .hasMessageContaining("cache behaviour '/out/v1/live/*.m3u8' sends /out/v1/live/news/hls/index.m3u8 to"
             + " 'EMP2-live', not to the media-quality-based origin group 'EMP2-live-mqar'")
         .hasMessageContaining("eu-west-1").hasMessageContaining("nothing was moved");
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    assertThat(second.writes()).isEmpty();
+    assertThat(callCounts(aws)).isEqualTo(firstReads);
+    assertThat(callCounts(second)).isEqualTo(secondReads);
+    clearCalls();
+
+    assertThatThrownBy(() -> cdn.moveToGroupDistribution(NEWS, KEEP)).as("refused as planned")
+        .isInstanceOfSatisfying(ResourceConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ResourceConflictException.Reason.NOT_SERVED))
+        .hasMessage(planned.getMessage());
     assertThat(aws.writes()).isEmpty();
     assertThat(second.writes()).isEmpty();
+    assertThat(callCounts(aws)).as("the same reads").isEqualTo(firstReads);
+    assertThat(callCounts(second)).isEqualTo(secondReads);
     assertDetailsOn(own);
 
     String egress = second.channelGroups().findGroup("live").orElseThrow().egressDomain();
@@ -515,8 +533,13 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
             .targetOriginId("EMP2-live-mqar").build()).toList())
         .build());
     aws.clock().advance(aws.propagationTime());
+    V2MovePlan plan = cdn.planMove(NEWS, GROUP, KEEP);
+    assertThat(plan.packagerWrites()).containsExactly(put("hls"), put("hls"), put("llhls"), put("llhls"),
+        put("dash"), put("dash"), TAG);
+    clearCalls();
 
     assertThat(cdn.moveToGroupDistribution(NEWS, KEEP).moved()).isTrue();
+    assertThat(mediaPackageWrites()).as("as planned").isEqualTo(plan.packagerWrites());
     assertDetailsOn(group);
     assertServedFromBothRegions(urlsOn(own));
   }

@@ -502,9 +502,14 @@ public final class ChannelCdnV2 implements AutoCloseable {
   /**
    * A dry run of {@link #moveToGroupDistribution} or {@link #moveToOwnDistribution} ({@code target}) with these
    * options: the distributions before and after, whether one is created, the MediaPackage writes in order, and
-   * whether the previous access goes. Reads only.
+   * whether the previous access goes. Reads only. It makes the move's checks and is refused with the move's typed
+   * errors, so that it never lists writes the move would refuse to make.
    *
    * @throws ValidationException in the scope {@code CHANNEL}, or a null argument, before any call
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) as
+   *     {@link #moveToGroupDistribution} refuses: the group's distribution exists and does not route an endpoint of the
+   *     channel (a behaviour of yours in the way), or, with a {@link Builder#secondaryRegion}, does not send its
+   *     requests to the media-quality-based origin group of both Regions; same message, after the same reads
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MovePlan planMove(V2ChannelId channel, V2MovePlan.Target target, TeardownOptions options) {

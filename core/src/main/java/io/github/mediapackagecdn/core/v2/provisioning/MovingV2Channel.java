@@ -34,7 +34,8 @@ import java.util.function.Function;
 /**
  * The use case "move a channel between its own distribution and its group's", explicit and in an order that keeps
  * players served at every step: (1) the target distribution, made when missing (the group's by
- * {@link GroupDistributions}, the channel's own by the engine's {@link DistributionCreation}, so never a second);
+ * {@link GroupDistributions}, the channel's own by the engine's {@link DistributionCreation}, so never a second), the
+ * group's refused ({@code NOT_SERVED}) when it would not serve the channel, by the move and its plan alike;
  * (2) each endpoint policy gains the target's statement (the library's {@link EndpointPolicies#SID}) and keeps the
  * previous distribution's as {@value #PREVIOUS_SID}, in one write; (3) the channel tag changes
  * ({@link LinkTags#SERVED_BY_GROUP}, with the own distribution's id when (4) deletes it, so that a later one of its
@@ -102,13 +103,17 @@ final class MovingV2Channel {
     return new State(group, channel, own, byGroup, v2.groups().endpointsOf(id), moved);
   }
 
-  /** The dry run: reads only. */
+  /** The dry run: reads only, refused ({@link #refuseNotServed}) where the move refuses before its first write. */
   V2MovePlan plan(V2ChannelId id, V2MovePlan.Target target, TeardownOptions options) {
     State state = read(id, target);
     boolean toGroup = target == V2MovePlan.Target.GROUP_DISTRIBUTION;
     Optional<DistributionId> to = toGroup ? state.groupDistribution() : state.own().linked();
     Optional<DistributionId> from = toGroup ? state.own().linked() : state.groupDistribution();
-    Optional<String> toArn = to.flatMap(v2.distributions()::find).map(Distribution::arn);
+    Optional<Distribution> toFound = to.flatMap(v2.distributions()::find);
+    if (toGroup) { // the move's check, before it writes: a plan is refused as the move would be
+      toFound.ifPresent(distribution -> refuseNotServed(state, distribution));
+    }
+    Optional<String> toArn = toFound.map(Distribution::arn);
     Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<DistributionPlan.PackagerWrite> writes = new ArrayList<>();
     String channelResource = state.channel().id().toString();
@@ -213,22 +218,7 @@ final class MovingV2Channel {
     }
     DistributionId target = to.distributionId().orElseThrow();
     Distribution distribution = find(state.channel().id(), target);
-    // with a secondary Region, the group's distribution must serve from both (made without it, it serves from one)
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second,
-        state.group().name()));
-    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-    for (V2Endpoint endpoint : state.endpoints()) {
-      V2Layout.whyNotServed(distribution.config(), endpoint)
-          .or(() -> secondGroup.flatMap(second -> V2Layout.whyNotFromBothRegions(distribution.config(), endpoint,
-              second)))
-          .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
-    }
-    if (!notServed.isEmpty()) { // nothing written: the channel stays where it is, served as it was
-      throw new ResourceConflictException("the distribution " + target + " of channel group " + state.group().name()
-          + " does not route endpoints of channel " + state.channel().id() + " to them: " + notServed
-          + "; fix its behaviours and move again; nothing was moved", ResourceConflictException.Reason.NOT_SERVED,
-          state.channel().id().toString());
-    }
+    refuseNotServed(state, distribution); // nothing written: the channel stays where it is, served as it was
     Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<Policy> policies = policies(state.endpoints());
     int written = write(policies, distribution.arn(), state.moved() ? Optional.empty() : fromArn);
@@ -250,6 +240,29 @@ final class MovingV2Channel {
     }
     return new V2MoveResult(state.channel().id(), V2MovePlan.Target.GROUP_DISTRIBUTION, from, to, written, true,
         previous);
+  }
+
+  /**
+   * Refuses ({@code NOT_SERVED}) the group's {@code distribution} when it does not route an endpoint of the channel to
+   * it or, with a secondary Region, does not send the endpoint's requests to the origin group of both Regions (made
+   * without that Region, it serves from one): the move's check before its first write, and its plan's.
+   */
+  private void refuseNotServed(State state, Distribution distribution) {
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second,
+        state.group().name()));
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    for (V2Endpoint endpoint : state.endpoints()) {
+      V2Layout.whyNotServed(distribution.config(), endpoint)
+          .or(() -> secondGroup.flatMap(second -> V2Layout.whyNotFromBothRegions(distribution.config(), endpoint,
+              second)))
+          .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
+    }
+    if (!notServed.isEmpty()) {
+      throw new ResourceConflictException("the distribution " + distribution.id() + " of channel group "
+          + state.group().name() + " does not route endpoints of channel " + state.channel().id() + " to them: "
+          + notServed + "; fix its behaviours and move again; nothing was moved",
+          ResourceConflictException.Reason.NOT_SERVED, state.channel().id().toString());
+    }
   }
 
   private V2MoveResult toOwn(State state, TeardownOptions options, Instant start) {
