@@ -20,6 +20,7 @@ import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
+import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.Manifest;
@@ -329,6 +330,200 @@ class MoveChannelOnFakesTest {
     assertThat(cdn.moveToGroupDistribution(NEWS, KEEP).moved()).isTrue();
     assertThat(aws.writes().stream().map(c -> c.operation().apiName()).toList()).as("as planned")
         .isEqualTo(plan.packagerWrites().stream().map(PackagerWrite::operation).toList());
+    assertDetailsOn(group);
+  }
+
+  /** The MediaPackage writes made since the calls were last cleared, as a plan lists them. */
+  private List<PackagerWrite> packagerWrites() {
+    return aws.writes().stream().filter(c -> c.operation().service().equals("mediapackagev2"))
+        .map(c -> new PackagerWrite(c.operation().apiName(), c.operation() == Operation.V2_TAG_RESOURCE
+            ? "live/news" : String.valueOf(c.arguments().get(0)))).toList();
+  }
+
+  /** The library's manifest cache policy, changed by hand: a save would refuse it as a shared setting not its own. */
+  private void givenTheManifestCachePolicyChangedByHand() {
+    aws.cloudFrontPolicies().editCachePolicy(V2CdnSettings.defaults().manifestCachePolicyName(),
+        c -> new CachePolicyConfig(c.name(), c.comment(), c.minTtl(), c.defaultTtl(), 60, c.queryStrings())
+            .withCompression(true));
+  }
+
+  /**
+   * A behaviour of yours on the channel's own distribution (still linked from before, so adopted) sends its HLS paths
+   * to another origin: the move writes the endpoint policies, then stops at {@code NOT_SERVED} without the channel
+   * tag, and its plan says so, listing only the writes the move makes, with the same reasons. Once the behaviour goes,
+   * the plan lists the channel tag and the move makes it.
+   */
+  @Test
+  void toItsOwnDistributionWhoseBehaviourSendsTheChannelElsewhere_thePlanSaysNotServed_withOnlyTheMovesWrites() {
+    DistributionId own = givenAChannelWithItsOwnDistribution_andTheGroups();
+    DistributionId group = groupDistribution();
+    cdn.moveToGroupDistribution(NEWS, KEEP); // its own left in place, still linked: adopted on the way back
+    Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
+    CacheBehavior elsewhere = CacheBehavior.builder().pathPattern("/out/v1/live/news/hls/index*")
+        .targetOriginId("vod-bucket").viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
+    aws.distributions().edit(own, c -> DistributionConfig.builder().from(c).addOrigins(bucket)
+        .cacheBehaviors(List.of(elsewhere)).addAllCacheBehaviors(c.cacheBehaviors()).build());
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+    events.clear();
+
+    V2MovePlan plan = cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, REMOVE);
+
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    assertThat(callCounts()).as("the channel, both distributions, the policies").isEqualTo(Map.of(
+        "GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L, "ListTagsForResource", 2L,
+        "ListOriginEndpoints", 1L, "GetDistribution", 2L, "GetOriginEndpointPolicy", 3L));
+    assertThat(plan.to()).contains(own);
+    assertThat(plan.packagerWrites()).as("the policies, not the channel tag").containsExactly(
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"));
+    assertThat(plan.removesPrevious()).isFalse();
+    assertThat(plan.notServed()).containsOnlyKeys(OriginEndpointId.of("hls"));
+    assertThat(plan.notServed().get(OriginEndpointId.of("hls"))).startsWith("cache behaviour"
+        + " '/out/v1/live/news/hls/index*' sends /out/v1/live/news/hls/index.m3u8 to origin 'vod-bucket'");
+    assertThat(plan.isEmpty()).isFalse();
+    aws.clearCalls();
+
+    V2MoveResult moved = cdn.moveToOwnDistribution(NEWS, REMOVE);
+
+    assertThat(moved.moved()).isFalse();
+    assertThat(moved.to().action()).isEqualTo(CdnOutcome.Action.NOT_SERVED);
+    assertThat(moved.previous()).isEqualTo(DistributionRemoval.NOT_REQUESTED);
+    assertThat(packagerWrites()).as("as planned").isEqualTo(plan.packagerWrites());
+    assertThat(aws.writes().stream().filter(c -> c.operation().service().equals("cloudfront")))
+        .as("nothing of the library's missing on its own distribution").isEmpty();
+    assertThat(moved.to().notServed()).as("the plan's reasons").isEqualTo(plan.notServed());
+    assertThat(events.steps()).doesNotContain(Step.CHANNEL_MOVED, Step.PREVIOUS_ACCESS_REMOVED);
+    assertDetailsOn(group);
+
+    V2MovePlan again = cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, REMOVE);
+    assertThat(again.packagerWrites()).as("the policies written already").isEmpty();
+    assertThat(again.notServed()).isEqualTo(plan.notServed());
+    assertThat(again.isEmpty()).as("the channel is not on its own yet").isFalse();
+
+    aws.distributions().edit(own, c -> DistributionConfig.builder().from(c) // the user removes the behaviour
+        .cacheBehaviors(c.cacheBehaviors().stream().filter(b -> !b.targetOriginId().equals("vod-bucket")).toList())
+        .build());
+    aws.clock().advance(aws.propagationTime());
+    V2MovePlan unblocked = cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, REMOVE);
+    assertThat(unblocked.notServed()).isEmpty();
+    assertThat(unblocked.removesPrevious()).isTrue();
+    assertThat(unblocked.packagerWrites()).containsExactly(new PackagerWrite("TagResource", "live/news"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/hls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/llhls"),
+        new PackagerWrite("PutOriginEndpointPolicy", "live/news/dash"));
+    aws.clearCalls();
+    assertThat(cdn.moveToOwnDistribution(NEWS, REMOVE).moved()).isTrue();
+    assertThat(packagerWrites()).as("as planned").isEqualTo(unblocked.packagerWrites());
+    aws.clock().advance(aws.propagationTime());
+    assertDetailsOn(own);
+  }
+
+  /**
+   * The group has no distribution yet and the library's manifest cache policy was changed by hand: the move refuses it
+   * ({@code SHARED_POLICY_MISMATCH}) before it creates the group's distribution, and its plan is refused in the same
+   * words after the same reads, before any write.
+   */
+  @Test
+  void toAGroupWithoutItsDistribution_aSharedPolicyChangedByHand_refusesThePlanAsTheMove_beforeAnyWrite() {
+    ChannelCdnV2 perChannel = aws.channelCdnV2();
+    perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
+    DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
+        .cdn().distributionId().orElseThrow();
+    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    givenTheManifestCachePolicyChangedByHand();
+    aws.clock().advance(aws.propagationTime());
+    aws.clearCalls();
+
+    Throwable planned = catchThrowable(() -> cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP));
+
+    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
+        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH))
+        .hasMessageContaining(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 1L, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
+        "ListCachePolicies", 1L);
+    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
+    aws.clearCalls();
+
+    Throwable moved = catchThrowable(() -> cdn.moveToGroupDistribution(NEWS, KEEP));
+
+    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
+        .hasMessage(planned.getMessage());
+    assertThat(aws.writes()).isEmpty();
+    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
+    assertThat(aws.distributions().all()).hasSize(1);
+    assertDetailsOn(own);
+  }
+
+  /**
+   * The same for a move to its own distribution when it has none: the move refuses before any write (the channel tag
+   * included), and its plan is refused in the same words after the same reads.
+   */
+  @Test
+  void toItsOwnWhenItHasNone_aSharedPolicyChangedByHand_refusesThePlanAsTheMove_beforeAnyWrite() {
+    DistributionId group = givenAChannelOnTheGroupsDistribution();
+    givenTheManifestCachePolicyChangedByHand();
+    ChannelCdnV2 another = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)); // it has not looked the settings up
+    aws.clearCalls();
+
+    Throwable planned = catchThrowable(() -> another.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP));
+
+    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
+        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH))
+        .hasMessageContaining(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 1L, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
+        "ListCachePolicies", 1L);
+    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
+    aws.clearCalls();
+
+    Throwable moved = catchThrowable(() -> another.moveToOwnDistribution(NEWS, KEEP));
+
+    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
+        .hasMessage(planned.getMessage());
+    assertThat(aws.writes()).as("not even the channel tag").isEmpty();
+    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
+    assertDetailsOn(group);
+  }
+
+  /**
+   * The same for a move to its own distribution still linked from before: the move checks the shared settings (the
+   * update of its behaviours needs their ids) before it writes the endpoint policies, and its plan is refused alike.
+   */
+  @Test
+  void toItsOwnStillLinked_aSharedPolicyChangedByHand_refusesThePlanAsTheMove_beforeAnyWrite() {
+    DistributionId own = givenAChannelWithItsOwnDistribution_andTheGroups();
+    DistributionId group = groupDistribution();
+    cdn.moveToGroupDistribution(NEWS, KEEP);
+    givenTheManifestCachePolicyChangedByHand();
+    ChannelCdnV2 another = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)); // it has not looked the settings up
+    aws.clearCalls();
+
+    Throwable planned = catchThrowable(() -> another.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP));
+
+    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
+        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH));
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
+        "ListCachePolicies", 1L);
+    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
+    aws.clearCalls();
+
+    Throwable moved = catchThrowable(() -> another.moveToOwnDistribution(NEWS, KEEP));
+
+    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
+        .hasMessage(planned.getMessage());
+    assertThat(aws.writes()).as("not an endpoint policy").isEmpty();
+    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
+    assertThat(own).isNotEqualTo(group);
     assertDetailsOn(group);
   }
 

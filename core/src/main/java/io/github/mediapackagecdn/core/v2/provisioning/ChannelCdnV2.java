@@ -469,6 +469,9 @@ public final class ChannelCdnV2 implements AutoCloseable {
    *     distribution does not route an endpoint of the channel (a behaviour of yours in the way), or, with a
    *     {@link Builder#secondaryRegion}, does not send its requests to the media-quality-based origin group of both
    *     Regions (a group's distribution made without the secondary Region), before any write
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) when the
+   *     group has no distribution yet and a shared setting found by the library's name is not the library's, before
+   *     any write
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToGroupDistribution(V2ChannelId channel, TeardownOptions options) {
@@ -485,13 +488,17 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * endpoints' behaviours, then the channel tag records it (only then are the details' CDN URLs on its domain); with
    * {@link TeardownOptions#deleteDistribution()}, the group's statement then leaves the policies. The group's
    * distribution is never touched. A distribution that does not route an endpoint is {@code NOT_SERVED} in
-   * {@link V2MoveResult#to()}, and the channel stays on its group's. The listeners hear the creation's and update's
+   * {@link V2MoveResult#to()}, and the channel stays on its group's (the endpoint policies written, the channel tag
+   * not; {@link #planMove} says so beforehand). The listeners hear the creation's and update's
    * steps, {@code CHANNEL_MOVED} once the channel tag records the move, then {@code PREVIOUS_ACCESS_REMOVED} when asked
    * for, or {@code FAILED}. After a move to the group that deleted the
    * channel's own distribution, the channel tag still records the deleted id, so a new one is made as after a console
    * deletion: with the next CallerReference generation when CloudFront keeps the deleted one's taken.
    *
    * @throws ValidationException in the scope {@code CHANNEL}, before any call
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) when a
+   *     shared setting found by the library's name is not the library's (the move creates the distribution, or gives
+   *     it the endpoints' behaviours), before any write
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MoveResult moveToOwnDistribution(V2ChannelId channel, TeardownOptions options) {
@@ -503,13 +510,18 @@ public final class ChannelCdnV2 implements AutoCloseable {
    * A dry run of {@link #moveToGroupDistribution} or {@link #moveToOwnDistribution} ({@code target}) with these
    * options: the distributions before and after, whether one is created, the MediaPackage writes in order, and
    * whether the previous access goes. Reads only. It makes the move's checks and is refused with the move's typed
-   * errors, so that it never lists writes the move would refuse to make.
+   * errors, so that it never lists writes the move would refuse to make. When the channel's own distribution would
+   * not route an endpoint, {@link V2MovePlan#notServed()} says why and the plan lists only the endpoint policies: the
+   * move ends {@code NOT_SERVED} there.
    *
    * @throws ValidationException in the scope {@code CHANNEL}, or a null argument, before any call
    * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code NOT_SERVED}) as
    *     {@link #moveToGroupDistribution} refuses: the group's distribution exists and does not route an endpoint of the
    *     channel (a behaviour of yours in the way), or, with a {@link Builder#secondaryRegion}, does not send its
    *     requests to the media-quality-based origin group of both Regions; same message, after the same reads
+   * @throws io.github.mediapackagecdn.core.error.ResourceConflictException ({@code SHARED_POLICY_MISMATCH}) as both
+   *     moves refuse a shared setting found by the library's name that is not the library's; same message, after the
+   *     same reads
    * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the group or channel does not exist
    */
   public V2MovePlan planMove(V2ChannelId channel, V2MovePlan.Target target, TeardownOptions options) {

@@ -103,16 +103,25 @@ final class MovingV2Channel {
     return new State(group, channel, own, byGroup, v2.groups().endpointsOf(id), moved);
   }
 
-  /** The dry run: reads only, refused ({@link #refuseNotServed}) where the move refuses before its first write. */
+  /**
+   * The dry run: reads only, refused ({@link #checksShared}, {@link #refuseNotServed}) where the move refuses before
+   * its first write; when the channel's own distribution would not route an endpoint, only the writes the move makes
+   * before it ends {@code NOT_SERVED}.
+   */
   V2MovePlan plan(V2ChannelId id, V2MovePlan.Target target, TeardownOptions options) {
     State state = read(id, target);
     boolean toGroup = target == V2MovePlan.Target.GROUP_DISTRIBUTION;
     Optional<DistributionId> to = toGroup ? state.groupDistribution() : state.own().linked();
     Optional<DistributionId> from = toGroup ? state.own().linked() : state.groupDistribution();
+    if (checksShared(state, toGroup)) {
+      v2.shared().check(); // the move's check, before it writes: a plan is refused as the move would be
+    }
     Optional<Distribution> toFound = to.flatMap(v2.distributions()::find);
     if (toGroup) { // the move's check, before it writes: a plan is refused as the move would be
       toFound.ifPresent(distribution -> refuseNotServed(state, distribution));
     }
+    Map<OriginEndpointId, String> notServed = toGroup || toFound.isEmpty() || state.endpoints().isEmpty() ? Map.of()
+        : serving.wouldNotServe(id, state.group(), toFound.get(), state.endpoints());
     Optional<String> toArn = toFound.map(Distribution::arn);
     Optional<String> fromArn = from.flatMap(v2.distributions()::find).map(Distribution::arn);
     List<DistributionPlan.PackagerWrite> writes = new ArrayList<>();
@@ -135,6 +144,9 @@ final class MovingV2Channel {
       }
       after.add(new Policy(policy.port(), policy.endpoint(), write.or(policy::existing)));
     }
+    if (!notServed.isEmpty()) { // the move ends NOT_SERVED after the policies: no channel tag, no removal
+      return new V2MovePlan(id, target, from, to, false, writes, false, notServed);
+    }
     if (toGroup ? recordsMove(state, options) : !state.moved()) {
       writes.add(new DistributionPlan.PackagerWrite(TAG_RESOURCE, channelResource));
     }
@@ -148,7 +160,7 @@ final class MovingV2Channel {
       }
     }
     boolean removes = options.deleteDistribution() && (toGroup && from.isPresent() || strips);
-    return new V2MovePlan(id, target, from, to, to.isEmpty(), writes, removes);
+    return new V2MovePlan(id, target, from, to, to.isEmpty(), writes, removes, Map.of());
   }
 
   /** The move, in the order of the class comment. */
@@ -165,6 +177,16 @@ final class MovingV2Channel {
       throw e;
     }
     return result;
+  }
+
+  /**
+   * Whether the move looks up and checks the shared settings ({@link SharedPolicies#check}, reads only) before its
+   * first write: when it creates the target distribution, or serves the endpoints from the channel's own (the
+   * update needs their ids). A plan makes the same check, so that it is refused as the move.
+   */
+  private static boolean checksShared(State state, boolean toGroup) {
+    return toGroup ? state.groupDistribution().isEmpty()
+        : state.own().linked().isEmpty() || !state.endpoints().isEmpty();
   }
 
   /** Whether a move to the group deletes the channel's own distribution (linked to it still). */
@@ -268,6 +290,9 @@ final class MovingV2Channel {
   private V2MoveResult toOwn(State state, TeardownOptions options, Instant start) {
     Optional<DistributionId> from = state.groupDistribution();
     V2Channel channel = state.channel();
+    if (checksShared(state, false)) {
+      v2.shared().check(); // a shared setting changed by hand is refused before any write, as the plan is
+    }
     CdnOutcome to;
     if (state.own().linked().isPresent()) { // moved already, or left in place by an earlier move to the group
       to = CdnOutcome.of(state.moved() ? CdnOutcome.Action.UNCHANGED : CdnOutcome.Action.ADOPTED,
@@ -276,7 +301,6 @@ final class MovingV2Channel {
       if (!linkTags.servedByGroup(channel)) {
         mark(channel, LinkTags.SERVED_BY_GROUP); // the new distribution's link must not move the URLs before (3)
       }
-      v2.shared().check();
       V2Packager packager = new V2Packager(v2, state.group(), serving);
       io.github.mediapackagecdn.core.cdn.Packager.NewDistribution fresh =
           packager.newDistribution(channel, Optional.empty(), Map.of());

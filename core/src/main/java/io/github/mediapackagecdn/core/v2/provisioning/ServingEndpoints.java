@@ -138,6 +138,21 @@ final class ServingEndpoints {
   }
 
   /**
+   * The endpoints of {@code endpoints} (every endpoint of the channel) that {@code distribution} would not route once
+   * {@link #serve} gave it what they need, with why: the planner's update applied to the distribution as read, checked
+   * as {@link Served#outcome} checks a save's. Reads nothing but, with a secondary Region, its group; for a plan.
+   */
+  Map<OriginEndpointId, String> wouldNotServe(V2ChannelId channel, ChannelGroup group, Distribution distribution,
+      List<V2Endpoint> endpoints) {
+    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    V2EndpointUpdates.Request request = new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints,
+        v2.shared().lookedUp(), Optional.empty());
+    DistributionConfig after = planner.plan(planner.channel(request), distribution.id(), distribution.config(),
+        List.of(request)).applyTo(distribution.config());
+    return new Served(0, false, Optional.of(after)).outcome(distribution.id(), endpoints).notServed();
+  }
+
+  /**
    * Serves {@code endpoints} (every endpoint of the channel) from the distribution; the policies of
    * {@code withPolicy} are written, each with its spec's CDN authorization if {@code specs} has one, and with a
    * secondary Region the policies of their namesakes there ({@code mirrored}: those the caller has just read or
