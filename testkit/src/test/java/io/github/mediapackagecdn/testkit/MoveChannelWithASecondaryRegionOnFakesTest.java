@@ -14,7 +14,9 @@ import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.OriginGroup;
+import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
 import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
@@ -570,6 +572,54 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     assertThat(moved.policiesWritten()).isEqualTo(3);
     assertDetailsOn(group);
     assertServedFromBothRegions(urlsOn(own));
+  }
+
+  /**
+   * Back to its own distribution (still linked) when a behaviour of yours sends its HLS paths elsewhere: the plan says
+   * {@code notServed} and lists only the policies of both Regions, as the move writes them before it ends
+   * {@code NOT_SERVED}; the plan reads the second Region's group as the move's update does.
+   */
+  @Test
+  void toItsOwnWhoseBehaviourSendsTheChannelElsewhere_thePlanListsBothRegionsPolicies_andSaysNotServed() {
+    DistributionId own = givenAChannelWithItsOwnDistribution(true);
+    DistributionId group = groupDistribution();
+    cdn.moveToGroupDistribution(NEWS, KEEP);
+    Origin bucket = Origin.builder().id("vod-bucket").domainName("vod.example.com")
+        .protocolPolicy(ProtocolPolicy.HTTPS_ONLY).addSslProtocols("TLSv1.2").build();
+    CacheBehavior elsewhere = CacheBehavior.builder().pathPattern("/out/v1/live/news/hls/index*")
+        .targetOriginId("vod-bucket").viewerProtocolPolicy(ProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(List.of("GET", "HEAD")).cachedMethods(List.of("GET", "HEAD"))
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").build();
+    aws.distributions().edit(own, c -> DistributionConfig.builder().from(c).addOrigins(bucket)
+        .cacheBehaviors(List.of(elsewhere)).addAllCacheBehaviors(c.cacheBehaviors()).build());
+    aws.clock().advance(aws.propagationTime());
+    clearCalls();
+
+    V2MovePlan plan = cdn.planMove(NEWS, OWN, REMOVE);
+
+    assertThat(plan.packagerWrites()).containsExactly(put("hls"), put("hls"), put("llhls"), put("llhls"),
+        put("dash"), put("dash"));
+    assertThat(plan.notServed()).hasSize(1).hasEntrySatisfying(OriginEndpointId.of("hls"), why -> assertThat(why)
+        .contains("'/out/v1/live/news/hls/index*'", "'vod-bucket'"));
+    assertThat(plan.removesPrevious()).isFalse();
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    assertThat(second.writes()).isEmpty();
+    Map<String, Long> secondReads = Map.of("GetChannelGroup", 1L, "GetOriginEndpoint", 3L,
+        "GetOriginEndpointPolicy", 3L);
+    assertThat(callCounts(second)).as("the group, for the origin group, and the namesakes' policies")
+        .isEqualTo(secondReads);
+    clearCalls();
+
+    V2MoveResult moved = cdn.moveToOwnDistribution(NEWS, REMOVE);
+
+    assertThat(moved.moved()).isFalse();
+    assertThat(moved.to().action()).isEqualTo(CdnOutcome.Action.NOT_SERVED);
+    assertThat(moved.to().notServed()).isEqualTo(plan.notServed());
+    assertThat(mediaPackageWrites()).as("as planned").isEqualTo(plan.packagerWrites());
+    assertThat(callCounts(second)).as("the same reads there, then the writes").isEqualTo(Map.of(
+        "GetChannelGroup", 1L, "GetOriginEndpoint", 3L, "GetOriginEndpointPolicy", 3L,
+        "PutOriginEndpointPolicy", 3L));
+    assertDetailsOn(group);
   }
 
   private static final PackagerWrite TAG = new PackagerWrite("TagResource", "live/news");

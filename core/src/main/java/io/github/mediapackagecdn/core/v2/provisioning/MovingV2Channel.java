@@ -35,7 +35,8 @@ import java.util.function.Function;
  * The use case "move a channel between its own distribution and its group's", explicit and in an order that keeps
  * players served at every step: (1) the target distribution, made when missing (the group's by
  * {@link GroupDistributions}, the channel's own by the engine's {@link DistributionCreation}, so never a second), the
- * group's refused ({@code NOT_SERVED}) when it would not serve the channel, by the move and its plan alike;
+ * group's refused ({@code NOT_SERVED}) when it would not serve the channel, by the move and its plan alike (the
+ * channel's own that would not route an endpoint ends the move {@code NOT_SERVED} after (2), as its plan says);
  * (2) each endpoint policy gains the target's statement (the library's {@link EndpointPolicies#SID}) and keeps the
  * previous distribution's as {@value #PREVIOUS_SID}, in one write; (3) the channel tag changes
  * ({@link LinkTags#SERVED_BY_GROUP}, with the own distribution's id when (4) deletes it, so that a later one of its
