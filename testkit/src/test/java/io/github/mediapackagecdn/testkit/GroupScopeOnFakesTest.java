@@ -22,11 +22,8 @@ import io.github.mediapackagecdn.core.cdn.TeardownResult.DistributionRemoval;
 import io.github.mediapackagecdn.core.v2.model.CdnAuthConfiguration;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.InputType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
@@ -65,17 +62,6 @@ class GroupScopeOnFakesTest {
 
   private static V2ChannelSpec channel(V2ChannelId id) {
     return V2ChannelSpec.builder().id(id).createDistribution(true).build();
-  }
-
-  /** HLS (TS), low-latency HLS (CMAF) and DASH (CMAF): the QuickStart's three. */
-  private static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
-    return List.of(
-        V2EndpointSpec.builder().id(channel.endpoint("hls")).containerType(ContainerType.TS)
-            .addManifests(Manifest.of(ManifestType.HLS, "index")).build(),
-        V2EndpointSpec.builder().id(channel.endpoint("llhls")).containerType(ContainerType.CMAF)
-            .addManifests(Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")).build(),
-        V2EndpointSpec.builder().id(channel.endpoint("dash")).containerType(ContainerType.CMAF)
-            .addManifests(Manifest.of(ManifestType.DASH, "index")).build());
   }
 
   private Distribution onlyDistribution() {
@@ -144,7 +130,7 @@ class GroupScopeOnFakesTest {
     Instant before = aws.clock().instant();
 
     V2ChannelSaveResult channel = cdn.saveChannel(channel(NEWS));
-    List<V2EndpointSaveResult> endpoints = threeEndpoints(NEWS).stream().map(cdn::saveEndpoint).toList();
+    List<V2EndpointSaveResult> endpoints = V2Specs.threeEndpoints(NEWS).stream().map(cdn::saveEndpoint).toList();
 
     assertThat(channel.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(channel.cdn().distributionId()).contains(distribution.id());
@@ -176,7 +162,7 @@ class GroupScopeOnFakesTest {
     Instant before = aws.clock().instant();
 
     cdn.saveChannel(channel(NEWS));
-    V2EndpointSaveResult saved = cdn.saveEndpoints(threeEndpoints(NEWS));
+    V2EndpointSaveResult saved = cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
 
     assertThat(saved.complete()).isTrue();
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
@@ -262,7 +248,7 @@ class GroupScopeOnFakesTest {
     ChannelCdnV2 second = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
     told.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     told.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
-    told.saveEndpoints(threeEndpoints(NEWS));
+    told.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     String manifests = "/out/v1/live/*.m3u8";
     // between this save's lookup and its create: the other instance makes the group's, and a person removes a behaviour
     aws.beforeNext(Operation.CREATE_DISTRIBUTION_WITH_TAGS, () -> {
@@ -315,9 +301,9 @@ class GroupScopeOnFakesTest {
     aws.clearCalls();
 
     cdn.saveChannel(channel(NEWS));
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     cdn.saveChannel(channel(SPORTS));
-    V2EndpointSaveResult sports = cdn.saveEndpoint(threeEndpoints(SPORTS).get(0));
+    V2EndpointSaveResult sports = cdn.saveEndpoint(V2Specs.threeEndpoints(SPORTS).get(0));
 
     assertThat(cloudFrontWrites()).isEmpty();
     assertThat(onlyDistribution().config()).as("the user's behaviour and origin kept").isEqualTo(edited.config());
@@ -334,7 +320,7 @@ class GroupScopeOnFakesTest {
   void tearingDownAChannel_neverTouchesTheGroupsDistribution_theGroupTeardownRemovesItOnceNoChannelRemains() {
     Distribution distribution = givenTheGroupsDeployedDistribution();
     cdn.saveChannel(channel(NEWS));
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     cdn.saveChannel(channel(SPORTS));
 
     assertThat(cdn.teardown(NEWS, WITH_DISTRIBUTION).distribution()).isEqualTo(DistributionRemoval.ALREADY_GONE);
@@ -388,7 +374,7 @@ class GroupScopeOnFakesTest {
     assertThat(aws.distributions().all()).hasSize(2);
 
     V2ChannelSaveResult saved = cdn.saveChannel(channel(NEWS));
-    V2EndpointSaveResult endpoint = cdn.saveEndpoint(threeEndpoints(NEWS).get(0));
+    V2EndpointSaveResult endpoint = cdn.saveEndpoint(V2Specs.threeEndpoints(NEWS).get(0));
 
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(saved.cdn().distributionId()).isEqualTo(own.distributionId());
@@ -402,7 +388,7 @@ class GroupScopeOnFakesTest {
   void reconcile_givesAPolicyThatLostItTheGroupsStatementBack_andWritesNothingToCloudFront() {
     Distribution distribution = givenTheGroupsDeployedDistribution();
     cdn.saveChannel(channel(NEWS));
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     aws.channelGroups().putPolicy(NEWS.endpoint("dash"),
         EndpointPolicy.of("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
     // routed, but MediaPackage refuses CloudFront: details say so (they read each routed endpoint's policy)
@@ -433,7 +419,7 @@ class GroupScopeOnFakesTest {
     cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).build());
     aws.clearCalls();
 
-    V2EndpointSaveResult saved = cdn.saveEndpoint(threeEndpoints(NEWS).get(0));
+    V2EndpointSaveResult saved = cdn.saveEndpoint(V2Specs.threeEndpoints(NEWS).get(0));
 
     assertThat(saved.endpoints()).hasSize(1);
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
@@ -448,7 +434,7 @@ class GroupScopeOnFakesTest {
 
     assertThat(cdn.saveChannel(V2ChannelSpec.builder().id(SPORTS).build()).cdn().action())
         .isEqualTo(CdnOutcome.Action.NOT_REQUESTED);
-    assertThat(cdn.saveEndpoint(threeEndpoints(SPORTS).get(0)).cdn().action())
+    assertThat(cdn.saveEndpoint(V2Specs.threeEndpoints(SPORTS).get(0)).cdn().action())
         .isEqualTo(CdnOutcome.Action.NO_DISTRIBUTION);
     V2ChannelSaveResult saved = cdn.saveChannel(channel(NEWS));
 
@@ -457,7 +443,7 @@ class GroupScopeOnFakesTest {
     assertThat(next.config().callerReference()).endsWith("-1").isNotEqualTo(old.config().callerReference());
     assertThat(aws.distributions().peek(old.id()).orElseThrow().config()).as("never touched again")
         .isEqualTo(old.config());
-    assertThat(cdn.saveEndpoint(threeEndpoints(SPORTS).get(0)).cdn().distributionId())
+    assertThat(cdn.saveEndpoint(V2Specs.threeEndpoints(SPORTS).get(0)).cdn().distributionId())
         .as("the group's endpoints go to the new one").contains(next.id());
   }
 
@@ -484,7 +470,7 @@ class GroupScopeOnFakesTest {
 
     both.saveChannel(V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
         .createDistribution(true).build());
-    V2EndpointSaveResult saved = both.saveEndpoints(threeEndpoints(NEWS).subList(1, 3)); // the two CMAF ones
+    V2EndpointSaveResult saved = both.saveEndpoints(V2Specs.threeEndpoints(NEWS).subList(1, 3)); // the two CMAF ones
 
     assertThat(saved.cdn().action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
     assertThat(saved.policiesWritten()).as("two endpoints in two Regions").isEqualTo(4);
@@ -510,7 +496,7 @@ class GroupScopeOnFakesTest {
     assertThat(lost.cdn().failed()).isTrue();
     assertThat(aws.channelGroups().findGroup("live").orElseThrow().tags())
         .containsEntry(CdnSettings.CHANNEL_TAG_KEY, "requested");
-    assertThat(cdn.saveEndpoint(threeEndpoints(NEWS).get(0)).cdn()).as("found through the tag index")
+    assertThat(cdn.saveEndpoint(V2Specs.threeEndpoints(NEWS).get(0)).cdn()).as("found through the tag index")
         .satisfies(outcome -> {
           assertThat(outcome.action()).isEqualTo(CdnOutcome.Action.UNCHANGED);
           assertThat(outcome.distributionId()).contains(onlyDistribution().id());
@@ -522,10 +508,10 @@ class GroupScopeOnFakesTest {
 
     aws.failNext(Operation.V2_CREATE_ORIGIN_ENDPOINT, new io.github.mediapackagecdn.core.error.ServiceFailureException(
         "We encountered an internal error."));
-    assertThatThrownBy(() -> cdn.saveEndpoint(threeEndpoints(NEWS).get(1)))
+    assertThatThrownBy(() -> cdn.saveEndpoint(V2Specs.threeEndpoints(NEWS).get(1)))
         .isInstanceOf(io.github.mediapackagecdn.core.error.ServiceFailureException.class);
     aws.clock().advance(aws.propagationTime());
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     assertReadyForPlayers(NEWS, 3);
   }
 
@@ -533,7 +519,7 @@ class GroupScopeOnFakesTest {
   void groupScope_refusesWhatItDoesNotServe_beforeAnyCall() {
     assertThatThrownBy(() -> aws.channelCdnV2().saveChannelGroup(liveWithDistribution()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("distributionScope(CHANNEL_GROUP)");
-    V2EndpointSpec authorized = V2EndpointSpec.builder().from(threeEndpoints(NEWS).get(0))
+    V2EndpointSpec authorized = V2EndpointSpec.builder().from(V2Specs.threeEndpoints(NEWS).get(0))
         .cdnAuthorization(new CdnAuthConfiguration(
             List.of("arn:aws:secretsmanager:us-west-2:123456789012:secret:cdn-AbCdEf"),
             "arn:aws:iam::123456789012:role/cdn-auth")).build();

@@ -22,12 +22,8 @@ import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
 import io.github.mediapackagecdn.core.v2.provisioning.V2ChannelDetails;
@@ -37,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,23 +55,13 @@ class MoveChannelOnFakesTest {
   private final RecordingListener events = new RecordingListener();
   private final ChannelCdnV2 cdn = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE).listener(events));
 
-  private static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
-    return List.of(
-        V2EndpointSpec.builder().id(channel.endpoint("hls")).containerType(ContainerType.TS)
-            .addManifests(Manifest.of(ManifestType.HLS, "index")).build(),
-        V2EndpointSpec.builder().id(channel.endpoint("llhls")).containerType(ContainerType.CMAF)
-            .addManifests(Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")).build(),
-        V2EndpointSpec.builder().id(channel.endpoint("dash")).containerType(ContainerType.CMAF)
-            .addManifests(Manifest.of(ManifestType.DASH, "index")).build());
-  }
-
   /** A channel with a distribution of its own (saved in the scope CHANNEL), and its group's, both deployed. */
   private DistributionId givenAChannelWithItsOwnDistribution_andTheGroups() {
     ChannelCdnV2 perChannel = aws.channelCdnV2();
     perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
         .cdn().distributionId().orElseThrow();
-    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    perChannel.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
     aws.clock().advance(aws.propagationTime());
     aws.clearCalls();
@@ -85,7 +72,7 @@ class MoveChannelOnFakesTest {
   private DistributionId givenAChannelOnTheGroupsDistribution() {
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
     cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     aws.clock().advance(aws.propagationTime());
     aws.clearCalls();
     return cdn.details(NEWS).distributionId().orElseThrow();
@@ -175,7 +162,7 @@ class MoveChannelOnFakesTest {
     assertThat(aws.distributions().find(own)).isPresent();
 
     cdn.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build());
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     assertDetailsOn(group); // saved again: it stays where it was moved
     assertPlayersServed(urlsOn(own));
     assertThat(cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP).isEmpty()).isTrue();
@@ -240,7 +227,7 @@ class MoveChannelOnFakesTest {
     assertDetailsOn(own);
     assertPlayersServed(urlsOn(group)); // the group's URLs still play
 
-    cdn.saveEndpoints(threeEndpoints(NEWS));
+    cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     assertDetailsOn(own);
     V2MoveResult released = cdn.moveToOwnDistribution(NEWS, REMOVE);
     assertThat(released.previous()).isEqualTo(DistributionRemoval.DELETED);
@@ -434,29 +421,14 @@ class MoveChannelOnFakesTest {
     perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
         .cdn().distributionId().orElseThrow();
-    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    perChannel.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     givenTheManifestCachePolicyChangedByHand();
     aws.clock().advance(aws.propagationTime());
     aws.clearCalls();
 
-    Throwable planned = catchThrowable(() -> cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP));
+    assertPlanRefusedAsTheMove(() -> cdn.planMove(NEWS, V2MovePlan.Target.GROUP_DISTRIBUTION, KEEP),
+        () -> cdn.moveToGroupDistribution(NEWS, KEEP), 1);
 
-    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
-        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH))
-        .hasMessageContaining(V2CdnSettings.defaults().manifestCachePolicyName());
-    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
-    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
-        "ListTagsForResource", 1L, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
-        "ListCachePolicies", 1L);
-    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
-    aws.clearCalls();
-
-    Throwable moved = catchThrowable(() -> cdn.moveToGroupDistribution(NEWS, KEEP));
-
-    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
-        .hasMessage(planned.getMessage());
-    assertThat(aws.writes()).isEmpty();
-    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
     assertThat(aws.distributions().all()).hasSize(1);
     assertDetailsOn(own);
   }
@@ -472,24 +444,9 @@ class MoveChannelOnFakesTest {
     ChannelCdnV2 another = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)); // it has not looked the settings up
     aws.clearCalls();
 
-    Throwable planned = catchThrowable(() -> another.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP));
+    assertPlanRefusedAsTheMove(() -> another.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP),
+        () -> another.moveToOwnDistribution(NEWS, KEEP), 1);
 
-    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
-        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH))
-        .hasMessageContaining(V2CdnSettings.defaults().manifestCachePolicyName());
-    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
-    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
-        "ListTagsForResource", 1L, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
-        "ListCachePolicies", 1L);
-    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
-    aws.clearCalls();
-
-    Throwable moved = catchThrowable(() -> another.moveToOwnDistribution(NEWS, KEEP));
-
-    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
-        .hasMessage(planned.getMessage());
-    assertThat(aws.writes()).as("not even the channel tag").isEmpty();
-    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
     assertDetailsOn(group);
   }
 
@@ -506,23 +463,9 @@ class MoveChannelOnFakesTest {
     ChannelCdnV2 another = aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)); // it has not looked the settings up
     aws.clearCalls();
 
-    Throwable planned = catchThrowable(() -> another.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP));
+    assertPlanRefusedAsTheMove(() -> another.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP),
+        () -> another.moveToOwnDistribution(NEWS, KEEP), 2);
 
-    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
-        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH));
-    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
-    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
-        "ListTagsForResource", 2L, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
-        "ListCachePolicies", 1L);
-    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
-    aws.clearCalls();
-
-    Throwable moved = catchThrowable(() -> another.moveToOwnDistribution(NEWS, KEEP));
-
-    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
-        .hasMessage(planned.getMessage());
-    assertThat(aws.writes()).as("not an endpoint policy").isEmpty();
-    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
     assertThat(own).isNotEqualTo(group);
     assertDetailsOn(group);
   }
@@ -551,7 +494,7 @@ class MoveChannelOnFakesTest {
     perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     DistributionId own = perChannel.saveChannel(V2ChannelSpec.builder().id(NEWS).createDistribution(true).build())
         .cdn().distributionId().orElseThrow();
-    perChannel.saveEndpoints(threeEndpoints(NEWS));
+    perChannel.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     ChannelCdnV2 grouped = account.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE));
     grouped.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(true).build());
     account.clock().advance(account.propagationTime());
@@ -674,5 +617,32 @@ class MoveChannelOnFakesTest {
     assertThatThrownBy(() -> cdn.planMove(NEWS, V2MovePlan.Target.OWN_DISTRIBUTION, KEEP))
         .isInstanceOf(IllegalStateException.class);
     assertThat(aws.calls()).isEmpty();
+  }
+
+  /**
+   * The plan refused with {@code SHARED_POLICY_MISMATCH}, naming the library's manifest cache policy, after reading the
+   * channel ({@code tagListings} ListTagsForResource) and the shared settings by name, and writing nothing; then the
+   * move refused in the same words after the same reads, writing nothing either (not the channel tag, not an endpoint
+   * policy).
+   */
+  private void assertPlanRefusedAsTheMove(ThrowingCallable plan, ThrowingCallable move, long tagListings) {
+    Throwable planned = catchThrowable(plan);
+
+    assertThat(planned).isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.reason())
+        .isEqualTo(ResourceConflictException.Reason.SHARED_POLICY_MISMATCH))
+        .hasMessageContaining(V2CdnSettings.defaults().manifestCachePolicyName());
+    assertThat(aws.writes()).as("a plan writes nothing").isEmpty();
+    Map<String, Long> reads = Map.of("GetChannelGroup", 1L, "GetChannel", 1L, "GetResources", 2L,
+        "ListTagsForResource", tagListings, "ListOriginEndpoints", 1L, "ListOriginAccessControls", 1L,
+        "ListCachePolicies", 1L);
+    assertThat(callCounts()).as("the channel and the shared settings by name").isEqualTo(reads);
+    aws.clearCalls();
+
+    Throwable moved = catchThrowable(move);
+
+    assertThat(moved).as("refused as planned").isInstanceOf(ResourceConflictException.class)
+        .hasMessage(planned.getMessage());
+    assertThat(aws.writes()).as("no write").isEmpty();
+    assertThat(callCounts()).as("the same reads").isEqualTo(reads);
   }
 }

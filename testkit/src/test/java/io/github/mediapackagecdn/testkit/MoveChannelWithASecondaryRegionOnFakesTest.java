@@ -18,15 +18,11 @@ import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.v2.model.ChannelGroupSpec;
-import io.github.mediapackagecdn.core.v2.model.ContainerType;
 import io.github.mediapackagecdn.core.v2.model.EndpointPolicy;
 import io.github.mediapackagecdn.core.v2.model.InputType;
-import io.github.mediapackagecdn.core.v2.model.Manifest;
-import io.github.mediapackagecdn.core.v2.model.ManifestType;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
-import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.v2.provisioning.ChannelCdnV2;
 import io.github.mediapackagecdn.core.v2.provisioning.V2CdnSettings;
@@ -122,16 +118,6 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     return path.replace("/channel/", "/");
   }
 
-  private static List<V2EndpointSpec> threeEndpoints() {
-    return List.of(
-        V2EndpointSpec.builder().id(NEWS.endpoint("hls")).containerType(ContainerType.TS)
-            .addManifests(Manifest.of(ManifestType.HLS, "index")).build(),
-        V2EndpointSpec.builder().id(NEWS.endpoint("llhls")).containerType(ContainerType.CMAF)
-            .addManifests(Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")).build(),
-        V2EndpointSpec.builder().id(NEWS.endpoint("dash")).containerType(ContainerType.CMAF)
-            .addManifests(Manifest.of(ManifestType.DASH, "index")).build());
-  }
-
   private static V2ChannelSpec news() {
     return V2ChannelSpec.builder().id(NEWS).inputType(InputType.CMAF).publishMediaQualityScore(true)
         .createDistribution(true).build();
@@ -145,7 +131,7 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     ChannelCdnV2 perChannel = aws.channelCdnV2(b -> b.secondaryRegion(secondPort));
     perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     DistributionId own = perChannel.saveChannel(news()).cdn().distributionId().orElseThrow();
-    perChannel.saveEndpoints(threeEndpoints());
+    perChannel.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     cdn.saveChannelGroup(ChannelGroupSpec.builder().name("live").createDistribution(groupDistribution).build());
     aws.clock().advance(aws.propagationTime());
     keepArns();
@@ -306,7 +292,7 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     clearCalls();
     assertThat(cdn.saveChannel(news()).cdn().action()).as("saved again in group scope").isEqualTo(
         CdnOutcome.Action.UNCHANGED);
-    assertThat(cdn.saveEndpoints(threeEndpoints()).cdn().distributionId()).contains(group);
+    assertThat(cdn.saveEndpoints(V2Specs.threeEndpoints(NEWS)).cdn().distributionId()).contains(group);
     assertThat(aws.writes()).as("both Regions' policies grant it already; the group's layout is complete").isEmpty();
     assertThat(second.writes()).isEmpty();
     assertDetailsOn(group);
@@ -491,7 +477,7 @@ class MoveChannelWithASecondaryRegionOnFakesTest {
     ChannelCdnV2 perChannel = aws.channelCdnV2(b -> b.secondaryRegion(secondPort));
     perChannel.saveChannelGroup(ChannelGroupSpec.builder().name("live").build());
     DistributionId own = perChannel.saveChannel(news()).cdn().distributionId().orElseThrow();
-    perChannel.saveEndpoints(threeEndpoints());
+    perChannel.saveEndpoints(V2Specs.threeEndpoints(NEWS));
     aws.channelCdnV2(b -> b.v2Settings(GROUP_SCOPE)).saveChannelGroup(ChannelGroupSpec.builder().name("live")
         .createDistribution(true).build());
     aws.clock().advance(aws.propagationTime());

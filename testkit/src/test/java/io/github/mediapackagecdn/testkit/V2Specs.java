@@ -8,6 +8,7 @@ import io.github.mediapackagecdn.core.v2.model.V2ChannelId;
 import io.github.mediapackagecdn.core.v2.model.V2ChannelSpec;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
+import java.util.List;
 
 /** The v2 specs the tests share, as {@link Specs} for v1: channel {@code live/news} and its endpoints. */
 final class V2Specs {
@@ -47,5 +48,16 @@ final class V2Specs {
   static V2EndpointSpec dash(V2EndpointId id) {
     return V2EndpointSpec.builder().id(id).containerType(ContainerType.CMAF)
         .addManifests(Manifest.of(ManifestType.DASH, "index")).build();
+  }
+
+  /** HLS (TS), low-latency HLS (CMAF) and DASH (CMAF) endpoints of {@code channel}, each manifest {@code index}. */
+  static List<V2EndpointSpec> threeEndpoints(V2ChannelId channel) {
+    return List.of(
+        V2EndpointSpec.builder().id(channel.endpoint("hls")).containerType(ContainerType.TS)
+            .addManifests(Manifest.of(ManifestType.HLS, "index")).build(),
+        V2EndpointSpec.builder().id(channel.endpoint("llhls")).containerType(ContainerType.CMAF)
+            .addManifests(Manifest.of(ManifestType.LOW_LATENCY_HLS, "index")).build(),
+        V2EndpointSpec.builder().id(channel.endpoint("dash")).containerType(ContainerType.CMAF)
+            .addManifests(Manifest.of(ManifestType.DASH, "index")).build());
   }
 }
