@@ -114,7 +114,7 @@ final class GroupDistributions {
       }
       return CdnOutcome.of(CdnOutcome.Action.UNCHANGED, found.id().get());
     }
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     V2Layout.Policies policies = v2.shared().ids();
     if (creation.recordedButMissing(group).isEmpty()) {
       links.recordRequest(group); // before asking CloudFront: a creation cut off stays detectable
@@ -168,7 +168,7 @@ final class GroupDistributions {
       List<V2Endpoint> endpoints, boolean complete) {
     Distribution read = v2.visibility().until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     List<PlannedPolicy> writes = new ArrayList<>();
     List<String> authorized = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {

@@ -271,8 +271,7 @@ final class MovingV2Channel {
    * without that Region, it serves from one): the move's check before its first write, and its plan's.
    */
   private void refuseNotServed(State state, Distribution distribution) {
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second,
-        state.group().name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(state.group().name());
     Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
     for (V2Endpoint endpoint : state.endpoints()) {
       V2Layout.whyNotServed(distribution.config(), endpoint)

@@ -106,7 +106,7 @@ final class PlanningV2 {
    * {@code channel} plans them.
    */
   private DistributionPlanning.Layout completing(ChannelGroup group, DistributionPlanning.Layout channel) {
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     return onGroup(channel, current -> GroupLayout.changesFor(current, group, secondGroup, v2.shared()::lookedUp,
         v2.settings(), v2.v2Settings()));
   }
@@ -198,7 +198,7 @@ final class PlanningV2 {
    * layout, and the policies of the channel's endpoints (none for a new channel).
    */
   private DistributionPlan planGroupSave(V2ChannelId id, ChannelGroup group, Optional<V2Channel> existing) {
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     return groupPlanning.planSave(group, () -> {
       List<V2Endpoint> endpoints = existing.isPresent() ? v2.groups().endpointsOf(id) : List.of();
       return completing(group, layout(id, group, endpoints, endpoints, existing(endpoints), List.of()));
@@ -230,7 +230,7 @@ final class PlanningV2 {
       List<V2Endpoint> withPolicy, Set<String> listed, List<V2EndpointSpec> specs) {
     V2Layout.Policies policies = v2.shared().lookedUp();
     List<DistributionPlan.CloudFrontWrite> created = v2.shared().toCreate();
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     List<PolicyRead> reads = new ArrayList<>();
     if (!all.isEmpty()) {
       for (V2Endpoint endpoint : withPolicy) {

@@ -175,8 +175,7 @@ final class SavingV2Channel {
     Optional<DistributionId> linked = found.get().id();
     List<V2Endpoint> endpoints = linked.isPresent() ? List.of() : v2.groups().endpointsOf(spec.id());
     if (!endpoints.isEmpty()) {
-      Optional<ChannelGroup> secondGroup =
-          v2.secondary().map(second -> V2NotFound.secondaryGroup(second, spec.id().group()));
+      Optional<ChannelGroup> secondGroup = v2.secondaryGroup(spec.id().group());
       String comment = spec.distributionComment().orElseGet(() -> V2Layout.defaultComment(spec.id(), v2.settings()));
       DistributionConfig config = V2Layout.newDistribution(group, V2Layout.callerReference(arn), comment,
           // counted, never sent: nothing is looked up or created for it

@@ -108,7 +108,7 @@ final class ServingEndpoints {
     Distribution distribution = v2.visibility()
         .until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id));
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     refuseOverQuota("distribution " + id, id, distribution.config(), channel, group, secondGroup, endpoints,
         identifier);
     return new Read(distribution, secondGroup);
@@ -144,7 +144,7 @@ final class ServingEndpoints {
    */
   Map<OriginEndpointId, String> wouldNotServe(V2ChannelId channel, ChannelGroup group, Distribution distribution,
       List<V2Endpoint> endpoints) {
-    Optional<ChannelGroup> secondGroup = v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+    Optional<ChannelGroup> secondGroup = v2.secondaryGroup(group.name());
     V2EndpointUpdates.Request request = new V2EndpointUpdates.Request(channel, group, secondGroup, endpoints,
         v2.shared().lookedUp(), Optional.empty());
     DistributionConfig after = planner.plan(planner.channel(request), distribution.id(), distribution.config(),
@@ -174,7 +174,7 @@ final class ServingEndpoints {
         .until(channel.ref(), "GetDistribution", () -> v2.distributions().find(id))
         .orElseThrow(() -> V2NotFound.distribution(id)));
     Optional<ChannelGroup> secondGroup = read.isPresent() ? read.get().secondGroup()
-        : v2.secondary().map(second -> V2NotFound.secondaryGroup(second, group.name()));
+        : v2.secondaryGroup(group.name());
     List<PlannedPolicy> planned = new ArrayList<>();
     for (V2Endpoint endpoint : withPolicy) {
       Optional<CdnAuthConfiguration> given = specs.stream().filter(s -> s.id().equals(endpoint.id())).findFirst()

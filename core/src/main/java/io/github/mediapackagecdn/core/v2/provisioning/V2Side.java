@@ -3,6 +3,7 @@ package io.github.mediapackagecdn.core.v2.provisioning;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.port.Distributions;
+import io.github.mediapackagecdn.core.v2.model.ChannelGroup;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.util.Optional;
 
@@ -13,4 +14,14 @@ import java.util.Optional;
  */
 record V2Side(ChannelGroups groups, Optional<ChannelGroups> secondary, Distributions distributions,
     SharedPolicies shared, VisibilityWait visibility, CdnSettings settings, V2CdnSettings v2Settings,
-    V2Events events) {}
+    V2Events events) {
+
+  /**
+   * The channel group {@code name} in the secondary Region, read there; empty without a secondary Region.
+   *
+   * @throws io.github.mediapackagecdn.core.error.ResourceNotFoundException when the secondary Region lacks it
+   */
+  Optional<ChannelGroup> secondaryGroup(String name) {
+    return secondary.map(second -> V2NotFound.secondaryGroup(second, name));
+  }
+}
