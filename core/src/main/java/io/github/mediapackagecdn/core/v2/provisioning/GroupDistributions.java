@@ -22,7 +22,6 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointId;
 import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,11 +189,9 @@ final class GroupDistributions {
       config = update.latest().orElse(config);
     }
     writes.forEach(write -> write.port().putPolicy(write.endpoint(), write.policy()));
-    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-    for (V2Endpoint endpoint : endpoints) {
-      V2Layout.whyNotServed(config, endpoint)
-          .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
-    }
+    DistributionConfig latest = config;
+    Map<OriginEndpointId, String> notServed =
+        V2Layout.notServed(endpoints, endpoint -> V2Layout.whyNotServed(latest, endpoint));
     return new Served(writes.size(), !notServed.isEmpty() ? CdnOutcome.notServed(id, notServed)
         : CdnOutcome.of(updated ? CdnOutcome.Action.UPDATED : CdnOutcome.Action.UNCHANGED, id), updated);
   }

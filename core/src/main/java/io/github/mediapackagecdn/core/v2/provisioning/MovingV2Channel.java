@@ -272,13 +272,10 @@ final class MovingV2Channel {
    */
   private void refuseNotServed(State state, Distribution distribution) {
     Optional<ChannelGroup> secondGroup = v2.secondaryGroup(state.group().name());
-    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-    for (V2Endpoint endpoint : state.endpoints()) {
-      V2Layout.whyNotServed(distribution.config(), endpoint)
-          .or(() -> secondGroup.flatMap(second -> V2Layout.whyNotFromBothRegions(distribution.config(), endpoint,
-              second)))
-          .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason));
-    }
+    Map<OriginEndpointId, String> notServed = V2Layout.notServed(state.endpoints(), endpoint -> V2Layout
+        .whyNotServed(distribution.config(), endpoint)
+        .or(() -> secondGroup.flatMap(second -> V2Layout.whyNotFromBothRegions(distribution.config(), endpoint,
+            second))));
     if (!notServed.isEmpty()) {
       throw new ResourceConflictException("the distribution " + distribution.id() + " of channel group "
           + state.group().name() + " does not route endpoints of channel " + state.channel().id() + " to them: "

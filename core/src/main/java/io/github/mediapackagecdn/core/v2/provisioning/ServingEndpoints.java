@@ -20,7 +20,6 @@ import io.github.mediapackagecdn.core.v2.model.V2EndpointSpec;
 import io.github.mediapackagecdn.core.v2.port.ChannelGroups;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +62,8 @@ final class ServingEndpoints {
      * requests for one of {@code saved} to it, by CloudFront's routing, with the reason.
      */
     CdnOutcome outcome(DistributionId id, List<V2Endpoint> saved) {
-      Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-      latest.ifPresent(config -> saved.forEach(e -> V2Layout.whyNotServed(config, e)
-          .ifPresent(reason -> notServed.put(OriginEndpointId.of(e.id().endpoint()), reason))));
+      Map<OriginEndpointId, String> notServed = latest.map(config -> V2Layout.notServed(saved,
+          endpoint -> V2Layout.whyNotServed(config, endpoint))).orElse(Map.of());
       return notServed.isEmpty() ? CdnOutcome.updatedOrUnchanged(updated, id) : CdnOutcome.notServed(id, notServed);
     }
   }

@@ -12,6 +12,7 @@ import io.github.mediapackagecdn.core.model.DistributionChange;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
 import io.github.mediapackagecdn.core.model.OriginGroup;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.v2.model.CachePolicyConfig;
@@ -28,10 +29,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The v2 layout rules, pure: the channel group's origin (its egress domain, HTTPS only, the settings' TLS versions,
@@ -565,6 +568,18 @@ final class V2Layout {
           case ISM -> ".ismv";
         });
     return all;
+  }
+
+  /**
+   * The endpoints of {@code endpoints} that {@code why} gives a reason not to be served for, with that reason, in their
+   * order: what an outcome's {@code notServed} holds.
+   */
+  static Map<OriginEndpointId, String> notServed(List<V2Endpoint> endpoints,
+      Function<V2Endpoint, Optional<String>> why) {
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    endpoints.forEach(endpoint -> why.apply(endpoint)
+        .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason)));
+    return notServed;
   }
 
   /**
