@@ -3,11 +3,15 @@ package io.github.mediapackagecdn.core.cdn;
 import io.github.mediapackagecdn.core.model.CacheBehavior;
 import io.github.mediapackagecdn.core.model.DistributionConfig;
 import io.github.mediapackagecdn.core.model.Origin;
+import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.model.OriginGroup;
 import io.github.mediapackagecdn.core.model.ProtocolPolicy;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * CloudFront's routing of a player's request, for both MediaPackage versions: the first ordered cache behaviour whose
@@ -125,5 +129,16 @@ public final class Routing {
       p++;
     }
     return p == pattern.length();
+  }
+
+  /**
+   * The endpoints of {@code endpoints} that {@code why} gives a reason not to be served for, by their {@code id}, with
+   * that reason, in their order: what an outcome's or a repair's {@code notServed} holds, for either side.
+   */
+  public static <E> Map<OriginEndpointId, String> notServed(List<E> endpoints, Function<E, OriginEndpointId> id,
+      Function<E, Optional<String>> why) {
+    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
+    endpoints.forEach(endpoint -> why.apply(endpoint).ifPresent(reason -> notServed.put(id.apply(endpoint), reason)));
+    return notServed;
   }
 }

@@ -5,6 +5,7 @@ import io.github.mediapackagecdn.core.cdn.DistributionResolver;
 import io.github.mediapackagecdn.core.cdn.LinkResolution;
 import io.github.mediapackagecdn.core.cdn.BatchSave;
 import io.github.mediapackagecdn.core.cdn.CdnOutcome;
+import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.cdn.VisibilityWait;
 import io.github.mediapackagecdn.core.error.ProvisioningException;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
@@ -171,8 +172,8 @@ final class SavingEndpoints {
       return outcome;
     }
     DistributionId id = outcome.distributionId().orElseThrow();
-    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-    saved.forEach(e -> CdnUrls.whyNotServed(e, latest.get()).ifPresent(reason -> notServed.put(e.id(), reason)));
+    Map<OriginEndpointId, String> notServed =
+        Routing.notServed(saved, OriginEndpoint::id, endpoint -> CdnUrls.whyNotServed(endpoint, latest.get()));
     return notServed.isEmpty() ? outcome : CdnOutcome.notServed(id, notServed);
   }
 }

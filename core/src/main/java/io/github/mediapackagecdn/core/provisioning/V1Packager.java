@@ -4,12 +4,12 @@ import io.github.mediapackagecdn.core.cdn.CdnOutcome;
 import io.github.mediapackagecdn.core.cdn.CdnSettings;
 import io.github.mediapackagecdn.core.cdn.DistributionUpdaters;
 import io.github.mediapackagecdn.core.cdn.Packager;
+import io.github.mediapackagecdn.core.cdn.Routing;
 import io.github.mediapackagecdn.core.model.Channel;
 import io.github.mediapackagecdn.core.model.DistributionId;
 import io.github.mediapackagecdn.core.model.OriginEndpoint;
 import io.github.mediapackagecdn.core.model.OriginEndpointId;
 import io.github.mediapackagecdn.core.port.Channels;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,9 +58,8 @@ final class V1Packager implements Packager<Channel, OriginEndpoint> {
   @Override
   public Repaired repair(Channel channel, DistributionId id, List<OriginEndpoint> endpoints) {
     DistributionUpdaters.Update update = updaters.update(id, endpoints);
-    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-    update.latest().ifPresent(config -> endpoints.forEach(endpoint -> CdnUrls.whyNotServed(endpoint, config)
-        .ifPresent(why -> notServed.put(endpoint.id(), why))));
+    Map<OriginEndpointId, String> notServed = update.latest().map(config -> Routing.notServed(endpoints,
+        OriginEndpoint::id, endpoint -> CdnUrls.whyNotServed(endpoint, config))).orElse(Map.of());
     return new Repaired(update.written(), notServed);
   }
 }

@@ -29,7 +29,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -571,15 +570,11 @@ final class V2Layout {
   }
 
   /**
-   * The endpoints of {@code endpoints} that {@code why} gives a reason not to be served for, with that reason, in their
-   * order: what an outcome's {@code notServed} holds.
+   * {@link Routing#notServed} of v2 endpoints, each by its name within its channel.
    */
   static Map<OriginEndpointId, String> notServed(List<V2Endpoint> endpoints,
       Function<V2Endpoint, Optional<String>> why) {
-    Map<OriginEndpointId, String> notServed = new LinkedHashMap<>();
-    endpoints.forEach(endpoint -> why.apply(endpoint)
-        .ifPresent(reason -> notServed.put(OriginEndpointId.of(endpoint.id().endpoint()), reason)));
-    return notServed;
+    return Routing.notServed(endpoints, endpoint -> OriginEndpointId.of(endpoint.id().endpoint()), why);
   }
 
   /**
